@@ -1,0 +1,90 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// Article is one item of a feed, with what byline learned about it.
+type Article struct {
+	ID        int64
+	FeedID    int64
+	FeedTitle string // the feed's title, filled by queries that join it
+
+	Key       string // stable identity within the feed: guid, else link, else a hash
+	Title     string
+	URL       string
+	Author    string
+	Published time.Time
+	Updated   time.Time
+	Summary   string // the feed's teaser, as HTML or text
+	Content   string // the feed's full content, when it carries one
+
+	// The whole article, extracted from its page and cleaned, as markdown.
+	Markdown    string
+	ExtractedAt time.Time
+	Notice      string // why the page could not be used, when it could not
+	Site        string // the publication's name, from the page or feed
+
+	Read      bool
+	Starred   bool
+	FetchedAt time.Time
+}
+
+// ArticleKey gives the stable identity of a feed item: its guid when it has
+// one, else its link, else a hash of its title and text.
+func ArticleKey(guid, link, title, text string) string {
+	if g := strings.TrimSpace(guid); g != "" {
+		return g
+	}
+	if l := strings.TrimSpace(link); l != "" {
+		return l
+	}
+	sum := sha256.Sum256([]byte(title + "\x00" + text))
+	return "sha256:" + hex.EncodeToString(sum[:16])
+}
+
+// Age says how long ago t was, in the few characters a headline row has:
+// "now", "5m", "3h", "2d", "6w", "1y".
+func Age(now, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		return itoa(int(d/time.Minute)) + "m"
+	case d < 48*time.Hour:
+		return itoa(int(d/time.Hour)) + "h"
+	case d < 14*24*time.Hour:
+		return itoa(int(d/(24*time.Hour))) + "d"
+	case d < 365*24*time.Hour:
+		return itoa(int(d/(7*24*time.Hour))) + "w"
+	default:
+		return itoa(int(d/(365*24*time.Hour))) + "y"
+	}
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// ArticleQuery selects articles for a headline list.
+type ArticleQuery struct {
+	FeedID  int64  // 0: every feed
+	FeedURL string // alternative to FeedID
+	Unread  bool   // only unread articles
+	Starred bool   // only starred articles
+	Limit   int    // 0: no limit
+	Offset  int
+}

@@ -1,0 +1,61 @@
+// Package model is byline's domain: feeds, articles, quotes, highlights and
+// the rules that act on them. It is pure: no network, no disk, no terminal.
+package model
+
+import "time"
+
+// Feed is one subscription.
+type Feed struct {
+	ID      int64
+	URL     string // the feed document's URL, as subscribed
+	Title   string
+	SiteURL string   // the site the feed belongs to
+	Tags    []string // folders from OPML outlines or newsboat tags
+
+	// Conditional-GET validators from the last successful fetch.
+	ETag         string
+	LastModified string
+
+	LastError   string    // why the last fetch failed; empty when it worked
+	LastFetched time.Time // when a fetch last finished, successfully or not
+	NextAllowed time.Time // honour Retry-After: no fetch before this
+
+	// Counts, filled by queries that ask for them.
+	Unread int
+	Total  int
+}
+
+// DisplayTitle is the feed's title, or its URL when it has none yet.
+func (f Feed) DisplayTitle() string {
+	if f.Title != "" {
+		return f.Title
+	}
+	return f.URL
+}
+
+// Subscription is a feed to subscribe to, as read from an import file.
+type Subscription struct {
+	URL   string
+	Title string
+	Tags  []string
+	Line  int // where it was found in the import file, for error messages
+}
+
+// FetchResult is what one fetch of one feed produced.
+type FetchResult struct {
+	Feed        Feed // the subscription that was fetched
+	Status      int  // HTTP status, 0 when no response arrived
+	NotModified bool // the server answered 304: nothing to store but the time
+
+	// From the feed document (empty when NotModified or Err != nil).
+	Title    string
+	SiteURL  string
+	Articles []Article
+
+	ETag         string
+	LastModified string
+	RetryAfter   time.Time // zero unless the server asked us to wait
+	FinalURL     string    // where redirects ended
+
+	Err error // why the fetch failed; nil on success
+}

@@ -1,0 +1,162 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sanitize makes text from strangers safe to store, draw and print: it
+// repairs invalid UTF-8 and removes every control character but newline and
+// tab (C0, DEL and C1), ESC together with the sequence it would start, and
+// the bidirectional override and isolate characters that can reorder what a
+// reader sees. Carriage returns become newlines when they end a line.
+func Sanitize(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		switch {
+		case r == 0x1b:
+			i += escapeLength(s[i:])
+			continue
+		case r == 0x9b || r == 0x9d || r == 0x90 || r == 0x9e || r == 0x9f || r == 0x98:
+			// C1 CSI, OSC, DCS, PM, APC, SOS: drop what they introduce too.
+			i += c1Length(s[i:], size)
+			continue
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+				continue
+			}
+			b.WriteByte('\n')
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case isControl(r) || isBidiControl(r):
+			// dropped
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// SanitizeLine is Sanitize for one-line fields such as titles: newlines and
+// tabs become spaces and runs of spaces collapse to one.
+func SanitizeLine(s string) string {
+	s = Sanitize(s)
+	if !strings.ContainsAny(s, "\n\t") && !strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+}
+
+// isBidiControl reports the explicit directional formatting characters:
+// embeddings, overrides, isolates and their terminators, and the marks.
+func isBidiControl(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e: // LRE RLE PDF LRO RLO
+		return true
+	case r >= 0x2066 && r <= 0x2069: // LRI RLI FSI PDI
+		return true
+	case r == 0x200e || r == 0x200f || r == 0x061c: // LRM RLM ALM
+		return true
+	}
+	return false
+}
+
+// escapeLength is how many bytes the escape sequence at the start of s
+// takes: ESC itself, a CSI sequence up to its final byte, or an OSC, DCS,
+// SOS, PM or APC string up to its terminator (BEL or ESC \), or to the end
+// of the line when it is never terminated.
+func escapeLength(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		return 2 + csiBody(s[2:])
+	case ']', 'P', 'X', '^', '_':
+		return 2 + stringBody(s[2:])
+	default:
+		if s[1] >= 0x20 && s[1] < 0x7f {
+			// ESC + intermediates + final byte (for example ESC ( B).
+			j := 1
+			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+				j++
+			}
+			if j < len(s) && s[j] >= 0x30 && s[j] < 0x7f {
+				j++
+			}
+			return j
+		}
+		return 1
+	}
+}
+
+func c1Length(s string, size int) int {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == 0x9b {
+		return size + csiBody(s[size:])
+	}
+	return size + stringBody(s[size:])
+}
+
+// csiBody is the length of CSI parameters, intermediates and final byte.
+func csiBody(s string) int {
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c >= 0x40 && c <= 0x7e {
+			return j + 1
+		}
+		if c < 0x20 || c > 0x3f && c < 0x40 || c >= 0x7f {
+			return j // malformed: stop before the odd byte
+		}
+	}
+	return len(s)
+}
+
+// stringBody is the length of a control string up to and including BEL,
+// ESC \ or the C1 string terminator; an unterminated one ends at a newline.
+func stringBody(s string) int {
+	for j := 0; j < len(s); j++ {
+		switch s[j] {
+		case 0x07:
+			return j + 1
+		case 0x1b:
+			if j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+			return j
+		case '\n':
+			return j
+		case 0xc2:
+			if j+1 < len(s) && s[j+1] == 0x9c {
+				return j + 2
+			}
+		}
+	}
+	return len(s)
+}
