@@ -79,7 +79,10 @@ type HTTPError struct {
 }
 
 func (e *HTTPError) Error() string {
-	return fmt.Sprintf("HTTP %d %s", e.Status, http.StatusText(e.Status))
+	if text := http.StatusText(e.Status); text != "" {
+		return fmt.Sprintf("HTTP %d %s", e.Status, text)
+	}
+	return fmt.Sprintf("HTTP %d", e.Status)
 }
 
 // NewClient makes a Client; zero fields of opts take their defaults.
@@ -195,9 +198,20 @@ func readCapped(r io.Reader, max int64) ([]byte, error) {
 		return nil, describeNetError(err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: more than %d MiB", ErrTooLarge, max>>20)
+		return nil, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))
 	}
 	return data, nil
+}
+
+// byteSize says n in the unit a reader expects: "10 MiB", "64 KiB", "100 bytes".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // describeNetError turns transport errors into short reasons a reader

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/model"
+)
+
+// env is what a command runs with: its streams, its options, and the
+// library and configuration, opened when first asked for.
+type env struct {
+	ctx            context.Context
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	opts           cmdOptions
+	lib            *library.Library
+	cfg            *model.Config
+}
+
+// errConfig marks a configuration file that cannot be used: exit status 2.
+var errConfig = errors.New("config")
+
+// config loads the configuration file once: the named one (which must
+// exist), or the default one when it exists.
+func (e *env) config() (model.Config, error) {
+	if e.cfg != nil {
+		return *e.cfg, nil
+	}
+	path, named := e.opts.config, e.opts.config != ""
+	if !named {
+		path = defaultConfigPath()
+	}
+	cfg := model.DefaultConfig()
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		if cfg, err = model.ParseConfig(data); err != nil {
+			return cfg, fmt.Errorf("%w: %s: %w", errConfig, path, err)
+		}
+	case named || !errors.Is(err, os.ErrNotExist):
+		return cfg, fmt.Errorf("%w: read %s: %w", errConfig, path, unwrapPath(err))
+	}
+	e.cfg = &cfg
+	return cfg, nil
+}
+
+// library opens the database: the one named with --db (which starts
+// empty), or the default one (which starts with default subscriptions and
+// the welcome article).
+func (e *env) library() (*library.Library, error) {
+	if e.lib != nil {
+		return e.lib, nil
+	}
+	cfg, err := e.config()
+	if err != nil {
+		return nil, err
+	}
+	path, seed := e.opts.db, false
+	if path == "" {
+		path, seed = defaultDBPath(), true
+	}
+	lib, err := library.Open(e.ctx, path, library.Options{Seed: seed, Fetch: fetchOptions(cfg)})
+	if err != nil {
+		return nil, fmt.Errorf("open the database %s: %w", path, err)
+	}
+	e.lib = lib
+	return lib, nil
+}
+
+// fetchOptions turns the [fetch] settings into the client's options.
+func fetchOptions(cfg model.Config) feeds.Options {
+	o := feeds.DefaultOptions(version)
+	f := cfg.Fetch
+	if f.Workers > 0 {
+		o.Workers = f.Workers
+	}
+	if f.PerHost > 0 {
+		o.PerHost = f.PerHost
+	}
+	if f.Timeout.Duration > 0 {
+		o.Limits.RequestTimeout = f.Timeout.Duration
+		o.Limits.HeaderTimeout = min(o.Limits.HeaderTimeout, f.Timeout.Duration)
+		o.Limits.ConnectTimeout = min(o.Limits.ConnectTimeout, f.Timeout.Duration)
+	}
+	if f.MaxFeedMiB > 0 {
+		o.Limits.MaxFeedBytes = f.MaxFeedMiB << 20
+	}
+	if f.MaxPageMiB > 0 {
+		o.Limits.MaxPageBytes = f.MaxPageMiB << 20
+	}
+	if f.MaxItems > 0 {
+		o.Limits.MaxItems = f.MaxItems
+	}
+	return o
+}
+
+// defaultDBPath is byline.db in the XDG data folder.
+func defaultDBPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "byline", "byline.db")
+}
+
+// defaultConfigPath is config.toml in the XDG config folder.
+func defaultConfigPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "byline", "config.toml")
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// isTerminal reports whether w is a terminal (for progress lines).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// rfc3339 formats t for JSON, or nil for an unknown time.
+func rfc3339(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339)
+	return &s
+}

@@ -1,0 +1,211 @@
+package feeds
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/byline-reader/byline/model"
+	"golang.org/x/net/html"
+)
+
+// pageAccept asks for a web page and still takes a feed.
+const pageAccept = "text/html, application/xhtml+xml, application/rss+xml, " +
+	"application/atom+xml, application/feed+json;q=0.9, */*;q=0.5"
+
+// maxLinkCandidates bounds how many advertised feeds of one page are tried.
+const maxLinkCandidates = 8
+
+// wellKnownFeedPaths are tried on a site's origin when its page advertises
+// no feed, best first.
+func wellKnownFeedPaths() []string {
+	return []string{"/feed", "/rss.xml", "/atom.xml", "/feed.json", "/index.xml", "/feed.xml", "/rss"}
+}
+
+// Discover finds the feeds of a site. When siteURL is itself a feed, that is
+// the answer; else the feeds its page advertises with <link rel=alternate>;
+// else those of the well-known paths (/feed, /rss.xml, ...) on its origin
+// that parse. Only feeds that parse are returned, best first (a site's
+// comment feeds come last). A URL without a scheme is taken as https.
+func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error) {
+	site, err := normalizeSiteURL(siteURL)
+	if err != nil {
+		return nil, fmt.Errorf("discover %q: %w", model.SanitizeLine(siteURL), err)
+	}
+	origin := site
+	page, status, err := c.fetchDoc(ctx, site, pageAccept)
+	if err != nil && status == 0 {
+		return nil, fmt.Errorf("discover %s: %w", site, reason(err))
+	}
+	if err == nil {
+		final := page.finalURL
+		if _, perr := Parse(page.body, final, 1); perr == nil {
+			return []string{site}, nil
+		}
+		if found := c.probe(ctx, feedLinks(page.body, final)); len(found) > 0 {
+			return found, nil
+		}
+		origin = final
+	}
+	var paths []string
+	if u, perr := url.Parse(origin); perr == nil {
+		for _, p := range wellKnownFeedPaths() {
+			paths = append(paths, (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: p}).String())
+		}
+	}
+	if found := c.probe(ctx, paths); len(found) > 0 {
+		return found, nil
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("discover %s: %w", site, reason(ctx.Err()))
+	}
+	return nil, fmt.Errorf("no feed found at %s (looked for <link rel=alternate> and %s)",
+		site, strings.Join(wellKnownFeedPaths(), ", "))
+}
+
+// normalizeSiteURL makes what a user typed an absolute http(s) URL.
+func normalizeSiteURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || model.Sanitize(s) != s {
+		return "", fmt.Errorf("not a URL")
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("not an http(s) URL")
+	}
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String(), nil
+}
+
+type document struct {
+	finalURL string
+	body     []byte
+}
+
+// fetchDoc GETs a page or feed, capped at the feed size limit. status is
+// zero when no response arrived.
+func (c *Client) fetchDoc(ctx context.Context, rawURL, accept string) (document, int, error) {
+	resp, release, err := c.get(ctx, rawURL, http.Header{"Accept": {accept}})
+	if err != nil {
+		return document{}, 0, err
+	}
+	defer release()
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		drain(resp.Body)
+		return document{}, resp.StatusCode, &HTTPError{Status: resp.StatusCode}
+	}
+	body, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes)
+	if err != nil {
+		return document{}, resp.StatusCode, err
+	}
+	return document{finalURL: resp.Request.URL.String(), body: body}, resp.StatusCode, nil
+}
+
+// probe fetches the candidates at once (the host limiter bounds them) and
+// returns, in the candidates' order, those that parse as feeds; two that
+// end at the same URL count once.
+func (c *Client) probe(ctx context.Context, candidates []string) []string {
+	finals := make([]string, len(candidates))
+	var wg sync.WaitGroup
+	for i, cand := range candidates {
+		wg.Go(func() {
+			doc, _, err := c.fetchDoc(ctx, cand, feedAccept)
+			if err != nil {
+				return
+			}
+			if _, err := Parse(doc.body, doc.finalURL, 1); err == nil {
+				finals[i] = doc.finalURL
+			}
+		})
+	}
+	wg.Wait()
+	var found, seen []string
+	for i, final := range finals {
+		if final != "" && !slices.Contains(seen, final) {
+			seen = append(seen, final)
+			found = append(found, candidates[i])
+		}
+	}
+	return found
+}
+
+// feedLinks lists the feeds a page advertises with <link rel="alternate"
+// type="application/rss+xml" ...> (or rel="feed"), resolved against the
+// page's URL or its <base href>, without repeats and comment feeds last.
+func feedLinks(page []byte, pageURL string) []string {
+	base := absoluteURL(pageURL)
+	var main, comments []string
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		if !hasAttr || (string(name) != "link" && string(name) != "base") {
+			continue
+		}
+		attrs := map[string]string{}
+		for more := true; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs[string(k)] = string(v)
+		}
+		if string(name) == "base" {
+			if b := absoluteURL(resolveLink(base, attrs["href"])); b != nil {
+				base = b
+			}
+			continue
+		}
+		if !isFeedLink(attrs["rel"], attrs["type"]) {
+			continue
+		}
+		href := resolveLink(base, attrs["href"])
+		if href == "" || slices.Contains(main, href) || slices.Contains(comments, href) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(attrs["title"]+" "+href), "comment") {
+			comments = append(comments, href)
+		} else {
+			main = append(main, href)
+		}
+	}
+	all := append(main, comments...)
+	if len(all) > maxLinkCandidates {
+		all = all[:maxLinkCandidates]
+	}
+	return all
+}
+
+// isFeedLink reports whether a <link>'s rel and type announce a feed.
+func isFeedLink(rel, typ string) bool {
+	rels := strings.Fields(strings.ToLower(rel))
+	typ, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(typ)), ";")
+	typ = strings.TrimSpace(typ)
+	switch {
+	case slices.Contains(rels, "feed"):
+		return true
+	case !slices.Contains(rels, "alternate"):
+		return false
+	}
+	switch typ {
+	case "application/rss+xml", "application/atom+xml", "application/feed+json",
+		"application/json", "application/rdf+xml":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,190 @@
+package feeds
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/mmcdole/gofeed"
+)
+
+// feedAccept asks for feed formats first and still takes whatever comes.
+const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, " +
+	"application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, " +
+	"application/json;q=0.8, */*;q=0.5"
+
+// maxRetryAfter bounds how long one Retry-After header can bench a feed.
+const maxRetryAfter = 24 * time.Hour
+
+// maxValidator bounds the ETag and Last-Modified values byline keeps.
+const maxValidator = 512
+
+// FetchFeed fetches and parses one feed, sending the validators of the last
+// fetch so an unchanged feed costs a 304. It never panics: a failure is in
+// the result's Err as a short reason ("HTTP 404 Not Found", "timeout",
+// "parse error: ...", "response too large: more than 10 MiB", "too many
+// redirects"), and the feed's old validators are kept in the result.
+func (c *Client) FetchFeed(ctx context.Context, f model.Feed) model.FetchResult {
+	return c.fetchFeed(ctx, f, gofeed.NewParser())
+}
+
+// fetchFeed is FetchFeed with a parser the calling worker owns.
+func (c *Client) fetchFeed(ctx context.Context, f model.Feed, p *gofeed.Parser) (res model.FetchResult) {
+	res = model.FetchResult{Feed: f, ETag: f.ETag, LastModified: f.LastModified}
+	defer func() {
+		if r := recover(); r != nil {
+			res.Err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	hdr := http.Header{}
+	hdr.Set("Accept", feedAccept)
+	if f.ETag != "" {
+		hdr.Set("If-None-Match", f.ETag)
+	}
+	if f.LastModified != "" {
+		hdr.Set("If-Modified-Since", f.LastModified)
+	}
+	resp, release, err := c.get(ctx, f.URL, hdr)
+	if err != nil {
+		res.Err = reason(err)
+		return res
+	}
+	defer release()
+	defer resp.Body.Close()
+	res.Status = resp.StatusCode
+	res.FinalURL = resp.Request.URL.String()
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		res.NotModified = true
+		res.ETag = validator(resp.Header.Get("ETag"), f.ETag)
+		res.LastModified = validator(resp.Header.Get("Last-Modified"), f.LastModified)
+		return res
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		he := &HTTPError{Status: resp.StatusCode}
+		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+			he.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+			res.RetryAfter = he.RetryAfter
+		}
+		drain(resp.Body)
+		res.Err = he
+		return res
+	}
+	data, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes)
+	if err != nil {
+		res.Err = reason(err)
+		return res
+	}
+	pf, err := parseWith(p, data, res.FinalURL, c.opts.Limits.MaxItems)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.ETag = validator(resp.Header.Get("ETag"), "")
+	res.LastModified = validator(resp.Header.Get("Last-Modified"), "")
+	res.Title, res.SiteURL, res.Articles = pf.Title, pf.SiteURL, pf.Articles
+	return res
+}
+
+// validator is a response's ETag or Last-Modified made safe to store, or
+// old when the response has none.
+func validator(v, old string) string {
+	v = model.SanitizeLine(v)
+	if v == "" || len(v) > maxValidator {
+		return old
+	}
+	return v
+}
+
+// drain reads a little of an unwanted body so the connection can be reused.
+func drain(r io.Reader) {
+	_, _ = io.CopyN(io.Discard, r, 4<<10)
+}
+
+// parseRetryAfter reads a Retry-After value, delay-seconds or an HTTP-date,
+// as the time before which byline should not ask again. It is zero when the
+// value is missing, unreadable or already past, and at most a day away.
+func parseRetryAfter(v string, now time.Time) time.Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}
+	}
+	var t time.Time
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs <= 0 {
+			return time.Time{}
+		}
+		if secs > int64(maxRetryAfter/time.Second) {
+			secs = int64(maxRetryAfter / time.Second)
+		}
+		t = now.Add(time.Duration(secs) * time.Second)
+	} else if d, err := http.ParseTime(v); err == nil {
+		t = d
+	} else {
+		return time.Time{}
+	}
+	if !t.After(now) {
+		return time.Time{}
+	}
+	if t.Sub(now) > maxRetryAfter {
+		t = now.Add(maxRetryAfter)
+	}
+	return t
+}
+
+// reasonError is a failure told in a few words a reader understands, with
+// the full cause kept for errors.Is and errors.As.
+type reasonError struct {
+	msg string
+	err error
+}
+
+func (e *reasonError) Error() string { return e.msg }
+func (e *reasonError) Unwrap() error { return e.err }
+
+// reason shortens a fetch failure to what a feed list can show.
+func reason(err error) error {
+	var (
+		he   *HTTPError
+		dns  *net.DNSError
+		cert *tls.CertificateVerificationError
+	)
+	short := func(msg string) error { return &reasonError{msg: msg, err: err} }
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &he), errors.Is(err, ErrTooLarge), errors.Is(err, ErrParse):
+		return err
+	case errors.Is(err, ErrTooManyRedirects):
+		return short("too many redirects")
+	case errors.Is(err, context.Canceled):
+		return short("cancelled")
+	case isTimeout(err):
+		return short("timeout")
+	case errors.As(err, &dns):
+		if dns.IsNotFound {
+			return short("host not found")
+		}
+		return short("DNS lookup failed")
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return short("connection refused")
+	case errors.Is(err, syscall.ECONNRESET):
+		return short("connection reset")
+	case errors.As(err, &cert):
+		return short("TLS certificate not trusted")
+	}
+	return short(truncate(model.SanitizeLine(err.Error()), 160))
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+}

@@ -1,0 +1,201 @@
+package feeds
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
+)
+
+// ErrNotHTML is returned for a page that is not a web page (a PDF, an
+// image, a video…): byline extracts articles only from HTML.
+var ErrNotHTML = errors.New("not HTML")
+
+// htmlAccept asks for a web page.
+const htmlAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+
+// Page is an article's web page as fetched, decoded to UTF-8.
+type Page struct {
+	URL         string // where the page was found, after redirects
+	ContentType string // the media type, without parameters
+	Charset     string // the encoding the page was decoded from
+	HTML        []byte // the page, in valid UTF-8
+}
+
+// FetchPage GETs an article's page, at most Limits.MaxPageBytes of it, and
+// decodes it to UTF-8 from the charset its Content-Type or <meta> names
+// (bytes that are not valid in it are replaced, not fatal). Failures read
+// as a reader would say them: "the page answered 404", "timeout", "the
+// page is larger than 5 MiB", "the page is a PDF, not HTML" (ErrNotHTML).
+func (c *Client) FetchPage(ctx context.Context, pageURL string) (Page, error) {
+	limit := c.opts.Limits.MaxPageBytes
+	resp, release, err := c.get(ctx, pageURL, http.Header{"Accept": {htmlAccept}})
+	if err != nil {
+		return Page{}, pageReason(err, limit)
+	}
+	defer release()
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		drain(resp.Body)
+		return Page{}, &reasonError{
+			msg: fmt.Sprintf("the page answered %d", resp.StatusCode),
+			err: &HTTPError{Status: resp.StatusCode, RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())},
+		}
+	}
+	if resp.ContentLength > limit {
+		return Page{}, tooLarge(limit, ErrTooLarge)
+	}
+	mediaType, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if err := checkHTML(mediaType); err != nil {
+		drain(resp.Body)
+		return Page{}, err
+	}
+	body, err := readCapped(resp.Body, limit)
+	if err != nil {
+		return Page{}, pageReason(err, limit)
+	}
+	if mediaType == "" || mediaType == "application/octet-stream" {
+		mediaType, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+		if err := checkHTML(mediaType); err != nil {
+			return Page{}, err
+		}
+	}
+	text, name := decodePage(body, params["charset"])
+	return Page{URL: resp.Request.URL.String(), ContentType: mediaType, Charset: name, HTML: text}, nil
+}
+
+// FetchArticle fetches a page and extracts its article.
+func (c *Client) FetchArticle(ctx context.Context, pageURL string) (Extracted, error) {
+	p, err := c.FetchPage(ctx, pageURL)
+	if err != nil {
+		return Extracted{}, err
+	}
+	return Extract(p.HTML, p.URL)
+}
+
+// pageReason words a transport failure for a page.
+func pageReason(err error, limit int64) error {
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return tooLarge(limit, err)
+	case errors.Is(err, context.Canceled):
+		return err
+	case isTimeout(err):
+		return &reasonError{msg: "timeout", err: err}
+	}
+	return reason(err)
+}
+
+func tooLarge(limit int64, err error) error {
+	return &reasonError{msg: "the page is larger than " + sizeText(limit), err: err}
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// checkHTML accepts HTML and XHTML (and an unknown type, sniffed later)
+// and names anything else in ErrNotHTML.
+func checkHTML(mediaType string) error {
+	what := ""
+	switch {
+	case mediaType == "", mediaType == "application/octet-stream",
+		mediaType == "text/html", mediaType == "application/xhtml+xml":
+		return nil
+	case mediaType == "application/pdf":
+		what = "a PDF"
+	case strings.HasPrefix(mediaType, "image/"):
+		what = "an image"
+	case strings.HasPrefix(mediaType, "video/"):
+		what = "a video"
+	case strings.HasPrefix(mediaType, "audio/"):
+		what = "audio"
+	case mediaType == "text/plain":
+		what = "plain text"
+	case strings.Contains(mediaType, "json"):
+		what = "JSON"
+	case strings.Contains(mediaType, "xml"):
+		what = "XML"
+	default:
+		what = "a " + mediaType + " file"
+	}
+	return &reasonError{msg: "the page is " + what + ", not HTML", err: ErrNotHTML}
+}
+
+// decodePage turns body into UTF-8. The Content-Type charset wins, then a
+// byte-order mark or <meta charset>; a page that declares Latin-1 or
+// Windows-1252 but is valid UTF-8 full of multi-byte letters is taken as
+// the UTF-8 it is. An undeclared page is UTF-8 when it mostly reads as
+// such, else Windows-1252, as browsers guess. Invalid bytes become U+FFFD.
+func decodePage(body []byte, declared string) ([]byte, string) {
+	var enc encoding.Encoding
+	var name string
+	if declared != "" {
+		enc, name = charset.Lookup(declared)
+	}
+	if enc == nil {
+		var certain bool
+		enc, name, certain = charset.DetermineEncoding(body, "")
+		if !certain && name == "windows-1252" && looksUTF8(body) {
+			enc, name = encoding.Nop, "utf-8"
+		}
+	}
+	if (name == "windows-1252" || name == "iso-8859-1") && utf8.Valid(body) && hasMultiByte(body) {
+		enc, name = encoding.Nop, "utf-8"
+	}
+	if enc == encoding.Nop || name == "utf-8" {
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), body)
+	if err != nil {
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
+	}
+	return bytes.ToValidUTF8(out, []byte("\uFFFD")), name
+}
+
+// looksUTF8 reports text that is valid UTF-8, or that holds multi-byte
+// sequences and at most a few broken bytes (a damaged UTF-8 page).
+func looksUTF8(b []byte) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	good, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += size
+	}
+	return good > 0 && bad*10 <= good
+}
+
+func hasMultiByte(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}

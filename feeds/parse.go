@@ -1,0 +1,218 @@
+package feeds
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/mmcdole/gofeed"
+)
+
+// ErrParse is wrapped by every error that says a document is not a feed
+// byline can read.
+var ErrParse = errors.New("parse error")
+
+// maxLineField bounds one-line fields (titles, authors) taken from a feed,
+// in bytes: a headline longer than this is an attack or a mistake.
+const maxLineField = 1000
+
+// ParsedFeed is a feed document turned into byline's values, sanitised.
+type ParsedFeed struct {
+	Title    string
+	SiteURL  string
+	Articles []model.Article
+}
+
+// Parse reads an RSS (0.9x, 1.0, 2.0), Atom or JSON Feed document. feedURL
+// is where it came from, used to resolve relative links; at most maxItems
+// articles are kept (all of them when maxItems <= 0). Every text field is
+// sanitised. Parse does no IO.
+func Parse(data []byte, feedURL string, maxItems int) (ParsedFeed, error) {
+	return parseWith(gofeed.NewParser(), data, feedURL, maxItems)
+}
+
+// parseWith is Parse with a caller-owned gofeed parser, so a worker can
+// keep one for all the feeds it handles.
+func parseWith(p *gofeed.Parser, data []byte, feedURL string, maxItems int) (pf ParsedFeed, err error) {
+	defer func() {
+		// gofeed reads strangers' bytes; a bug there must cost one feed,
+		// not the app.
+		if r := recover(); r != nil {
+			pf, err = ParsedFeed{}, fmt.Errorf("%w: parser failed: %v", ErrParse, r)
+		}
+	}()
+	gf, err := p.Parse(bytes.NewReader(data))
+	if err != nil {
+		return ParsedFeed{}, parseError(err)
+	}
+	// Relative item links mean the site more often than the feed's host
+	// (think of a feed served by a feed proxy), so the site is the base.
+	base := absoluteURL(feedURL)
+	site := resolveLink(base, gf.Link)
+	if s := absoluteURL(site); s != nil {
+		base = s
+	}
+	items := gf.Items
+	if maxItems > 0 && len(items) > maxItems {
+		items = items[:maxItems]
+	}
+	pf = ParsedFeed{
+		Title:    cleanLine(gf.Title),
+		SiteURL:  site,
+		Articles: make([]model.Article, 0, len(items)),
+	}
+	for _, it := range items {
+		if it != nil {
+			pf.Articles = append(pf.Articles, convertItem(it, base))
+		}
+	}
+	return pf, nil
+}
+
+// parseError makes gofeed's complaint a short one-line reason.
+func parseError(err error) error {
+	msg := err.Error()
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		msg = "not an RSS, Atom or JSON feed"
+	}
+	msg = truncate(model.SanitizeLine(msg), 160)
+	return fmt.Errorf("%w: %s", ErrParse, msg)
+}
+
+// convertItem turns one gofeed item into an Article, sanitised.
+func convertItem(it *gofeed.Item, base *url.URL) model.Article {
+	a := model.Article{
+		Title:   cleanLine(it.Title),
+		Author:  authorOf(it),
+		Summary: model.Sanitize(it.Description),
+		Content: model.Sanitize(it.Content),
+	}
+	link := it.Link
+	if link == "" && len(it.Links) > 0 {
+		link = it.Links[0]
+	}
+	a.URL = resolveLink(base, link)
+	if it.PublishedParsed != nil {
+		a.Published = it.PublishedParsed.UTC()
+	}
+	if it.UpdatedParsed != nil {
+		a.Updated = it.UpdatedParsed.UTC()
+	}
+	if a.Published.IsZero() {
+		a.Published = a.Updated // Atom entries often carry only <updated>
+	}
+	keyLink := a.URL
+	if keyLink == "" {
+		keyLink = model.SanitizeLine(link)
+	}
+	text := a.Summary
+	if text == "" {
+		text = a.Content
+	}
+	a.Key = model.ArticleKey(model.SanitizeLine(it.GUID), keyLink, a.Title, text)
+	return a
+}
+
+func authorOf(it *gofeed.Item) string {
+	var names []string
+	for _, p := range it.Authors {
+		if p == nil {
+			continue
+		}
+		name := p.Name
+		if name == "" {
+			name = p.Email
+		}
+		if name = cleanLine(name); name != "" {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 && it.Author != nil {
+		return cleanLine(it.Author.Name)
+	}
+	return truncate(strings.Join(names, ", "), maxLineField)
+}
+
+// cleanLine makes a feed's one-line text plain and safe: tags stripped,
+// HTML entities decoded (feeds often escape twice), controls removed.
+// Sanitising comes last so that no entity can bring back an ESC.
+func cleanLine(s string) string {
+	if strings.IndexByte(s, '<') >= 0 {
+		s = stripTags(s)
+	}
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return truncate(model.SanitizeLine(s), maxLineField)
+}
+
+// stripTags removes what looks like markup (<a ...>, </b>, <!-- -->, <?x?>)
+// and keeps a lone '<' that starts no tag, as in "x < y".
+func stripTags(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 || i+1 >= len(s) {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		c := s[i+1]
+		isTag := c == '/' || c == '!' || c == '?' || (c|0x20 >= 'a' && c|0x20 <= 'z')
+		end := strings.IndexByte(s[i:], '>')
+		if !isTag || end < 0 {
+			b.WriteByte('<')
+			s = s[i+1:]
+			continue
+		}
+		s = s[i+end+1:]
+	}
+	return b.String()
+}
+
+// truncate cuts s to at most n bytes on a character boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimSpace(s[:n]) + "…"
+}
+
+// absoluteURL parses s when it is an absolute http(s) URL, else nil.
+func absoluteURL(s string) *url.URL {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
+// resolveLink resolves ref against base and keeps it only when the result
+// is an http(s) URL free of control characters: a feed's javascript: or
+// data: link is dropped, never stored.
+func resolveLink(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || model.Sanitize(ref) != ref {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}

@@ -1,0 +1,107 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/mmcdole/gofeed"
+)
+
+// ErrRetryLater is wrapped by the error of a feed that was not fetched
+// because its server asked byline to wait (Retry-After).
+var ErrRetryLater = errors.New("server asked to wait")
+
+// FetchAll fetches and parses feeds with Options.Workers workers, each with
+// its own parser, at most Options.PerHost at once to one host. Results
+// arrive as each feed finishes. A feed whose NextAllowed is after now is not
+// fetched: its result comes at once with an error wrapping ErrRetryLater
+// ("server asked to wait until 15:04") and RetryAfter set to NextAllowed.
+// The channel is closed when every feed is done, or soon after ctx is
+// cancelled: feeds in flight then report their failure, feeds not yet
+// started report nothing. The channel is buffered for every feed, so a
+// reader that stops reading leaks no goroutine.
+func (c *Client) FetchAll(ctx context.Context, feeds []model.Feed, now time.Time) <-chan model.FetchResult {
+	out := make(chan model.FetchResult, len(feeds))
+	var due []model.Feed
+	for _, f := range feeds {
+		if f.NextAllowed.After(now) {
+			out <- model.FetchResult{
+				Feed:       f,
+				RetryAfter: f.NextAllowed,
+				Err:        &reasonError{msg: waitReason(f.NextAllowed, now), err: ErrRetryLater},
+			}
+			continue
+		}
+		due = append(due, f)
+	}
+	due = interleaveHosts(due)
+	workers := min(c.opts.Workers, len(due))
+	jobs := make(chan model.Feed)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			p := gofeed.NewParser()
+			for f := range jobs {
+				out <- c.fetchFeed(ctx, f, p)
+			}
+		})
+	}
+	go func() {
+		defer close(out)
+	feed:
+		for _, f := range due {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				break feed
+			}
+		}
+		close(jobs)
+		wg.Wait()
+	}()
+	return out
+}
+
+// waitReason is the message for a feed whose server asked byline to wait.
+func waitReason(until, now time.Time) string {
+	layout := "15:04"
+	if until.Sub(now) > 20*time.Hour {
+		layout = "Jan 2 15:04"
+	}
+	return "server asked to wait until " + until.Local().Format(layout)
+}
+
+// interleaveHosts orders feeds round-robin by host, so that a long run of
+// feeds on one host does not park every worker on that host's few slots
+// while other hosts wait. The order within one host is kept.
+func interleaveHosts(feeds []model.Feed) []model.Feed {
+	var hosts []string
+	byHost := map[string][]model.Feed{}
+	for _, f := range feeds {
+		h := ""
+		if u, err := url.Parse(f.URL); err == nil {
+			h = u.Host
+		}
+		if _, ok := byHost[h]; !ok {
+			hosts = append(hosts, h)
+		}
+		byHost[h] = append(byHost[h], f)
+	}
+	if len(hosts) <= 1 {
+		return feeds
+	}
+	ordered := make([]model.Feed, 0, len(feeds))
+	for len(ordered) < len(feeds) {
+		for _, h := range hosts {
+			if q := byHost[h]; len(q) > 0 {
+				ordered = append(ordered, q[0])
+				byHost[h] = q[1:]
+			}
+		}
+	}
+	return ordered
+}

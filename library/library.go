@@ -1,0 +1,196 @@
+// Package library is what byline does, shared by the command line and the
+// app: subscribe, refresh, list, search, mark, import and export, built on
+// store (what is kept), feeds (the outside world) and model (the rules).
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store"
+)
+
+// ErrBadInput marks errors caused by what the user gave (a malformed URL, a
+// missing file, an unknown id): the command line exits with status 2.
+var ErrBadInput = errors.New("bad input")
+
+// ErrNotFound is returned for an id or URL that names nothing stored.
+var ErrNotFound = store.ErrNotFound
+
+// ErrExists is returned when subscribing to a feed twice.
+var ErrExists = store.ErrExists
+
+// badInput wraps err so that errors.Is(err, ErrBadInput) holds while the
+// message stays the original one.
+func badInput(format string, args ...any) error {
+	return inputError{fmt.Errorf(format, args...)}
+}
+
+type inputError struct{ error }
+
+func (e inputError) Is(target error) bool { return target == ErrBadInput }
+func (e inputError) Unwrap() error        { return e.error }
+
+// Options open a Library.
+type Options struct {
+	// Seed fills a newly created database with the default subscriptions
+	// and the welcome article (the default database does; one named with
+	// --db starts empty).
+	Seed  bool
+	Fetch feeds.Options
+	Now   func() time.Time // for tests; time.Now when nil
+}
+
+// Library is an open database with the client that feeds it.
+type Library struct {
+	store  *store.Store
+	client *feeds.Client
+	now    func() time.Time
+}
+
+// Open opens (creating when needed) the database at path.
+func Open(ctx context.Context, path string, opts Options) (*Library, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create the database folder: %w", err)
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now}
+	if l.now == nil {
+		l.now = time.Now
+	}
+	if opts.Seed {
+		if err := l.seed(ctx); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("set up the new database: %w", err)
+		}
+	}
+	return l, nil
+}
+
+// Close closes the database.
+func (l *Library) Close() error { return l.store.Close() }
+
+// Feeds lists the subscriptions with their unread and total counts.
+func (l *Library) Feeds(ctx context.Context) ([]model.Feed, error) {
+	return l.store.Feeds(ctx)
+}
+
+// Articles lists headlines, newest first.
+func (l *Library) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	if q.FeedURL != "" && q.FeedID == 0 {
+		f, err := l.FindFeed(ctx, q.FeedURL)
+		if err != nil {
+			return nil, err
+		}
+		q.FeedID = f.ID
+	}
+	return l.store.Articles(ctx, q)
+}
+
+// CountArticles counts what Articles would list without a limit.
+func (l *Library) CountArticles(ctx context.Context, q model.ArticleQuery) (int, error) {
+	return l.store.CountArticles(ctx, q)
+}
+
+// Article loads one article whole.
+func (l *Library) Article(ctx context.Context, id int64) (model.Article, error) {
+	a, err := l.store.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return a, badInput("no article with id %d", id)
+	}
+	return a, err
+}
+
+// Search finds stored articles by the words in their titles and text.
+func (l *Library) Search(ctx context.Context, query string, limit int) ([]model.Article, error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, badInput("search needs some words to look for")
+	}
+	return l.store.Search(ctx, query, limit)
+}
+
+// Mark sets or clears the read and starred states of articles.
+func (l *Library) Mark(ctx context.Context, ids []int64, read, starred *bool) (int, error) {
+	n, err := l.store.Mark(ctx, ids, read, starred)
+	if errors.Is(err, store.ErrNotFound) {
+		return n, badInput("no article with id %s", joinIDs(ids))
+	}
+	return n, err
+}
+
+// MarkFeedRead marks every article of a feed read.
+func (l *Library) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
+	return l.store.MarkFeedRead(ctx, feedID)
+}
+
+// FindFeed finds a subscription by its id or URL.
+func (l *Library) FindFeed(ctx context.Context, urlOrID string) (model.Feed, error) {
+	if id, err := strconv.ParseInt(urlOrID, 10, 64); err == nil {
+		f, err := l.store.Feed(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return f, badInput("no subscription with id %d", id)
+		}
+		return f, err
+	}
+	f, err := l.store.FeedByURL(ctx, urlOrID)
+	if errors.Is(err, store.ErrNotFound) {
+		if n, nerr := normaliseURL(urlOrID); nerr == nil && n != urlOrID {
+			f, err = l.store.FeedByURL(ctx, n)
+		}
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return f, badInput("not subscribed to %s", urlOrID)
+	}
+	return f, err
+}
+
+// normaliseURL checks that s is an http(s) URL and gives it in the form
+// byline stores: a scheme added when missing ("example.com/feed"), the host
+// in lower case.
+func normaliseURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", badInput("an empty URL")
+	}
+	if !strings.Contains(s, "://") && !strings.Contains(s, ":") || strings.HasPrefix(s, "localhost:") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", badInput("not a URL: %q", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", badInput("not an http or https URL: %q", s)
+	}
+	if u.Host == "" {
+		return "", badInput("not a URL: %q", s)
+	}
+	if strings.ContainsAny(u.Host, " \t") {
+		return "", badInput("not a URL: %q", s)
+	}
+	u.Host = strings.ToLower(u.Host)
+	u.Scheme = strings.ToLower(u.Scheme)
+	return u.String(), nil
+}
+
+func joinIDs(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,113 @@
+package library
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/model"
+)
+
+// Add subscribes to rawURL: a feed's own URL, or a site whose feed is
+// discovered. It returns the new subscription, or ErrExists (wrapped, with
+// the existing subscription) when it was already there.
+func (l *Library) Add(ctx context.Context, rawURL string) (model.Feed, error) {
+	u, err := normaliseURL(rawURL)
+	if err != nil {
+		return model.Feed{}, err
+	}
+	if f, err := l.store.FeedByURL(ctx, u); err == nil {
+		return f, fmt.Errorf("%w: %s", ErrExists, u)
+	}
+	found, err := l.client.Discover(ctx, u)
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("add %s: %w", u, err)
+	}
+	feedURL := found[0]
+	f, err := l.store.AddFeed(ctx, model.Feed{URL: feedURL})
+	if errors.Is(err, ErrExists) {
+		return f, fmt.Errorf("%w: %s", ErrExists, feedURL)
+	}
+	return f, err
+}
+
+// Remove unsubscribes from a feed given by id or URL, with its articles.
+func (l *Library) Remove(ctx context.Context, urlOrID string) (model.Feed, error) {
+	f, err := l.FindFeed(ctx, urlOrID)
+	if err != nil {
+		return f, err
+	}
+	return f, l.store.RemoveFeed(ctx, f.ID)
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added, Existing int
+}
+
+// Import subscribes to every feed of an OPML file or a newsboat-style urls
+// file, all or nothing: a malformed file imports none of it.
+func (l *Library) Import(ctx context.Context, path string) (ImportResult, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ImportResult{}, badInput("read %s: %w", path, unwrapPathError(err))
+	}
+	subs, err := ParseSubscriptions(data)
+	if err != nil {
+		return ImportResult{}, badInput("%s: %w", path, err)
+	}
+	for i := range subs {
+		u, err := normaliseURL(subs[i].URL)
+		if err != nil {
+			return ImportResult{}, badInput("%s line %d: %w", path, subs[i].Line, err)
+		}
+		subs[i].URL = u
+	}
+	added, existing, err := l.store.ImportFeeds(ctx, subs)
+	return ImportResult{Added: added, Existing: existing}, err
+}
+
+// ParseSubscriptions reads an OPML document or a newsboat urls file,
+// telling them apart by their first non-blank character.
+func ParseSubscriptions(data []byte) ([]model.Subscription, error) {
+	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); bytes.HasPrefix(trimmed, []byte("<")) ||
+		bytes.HasPrefix(bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf")), []byte("<")) {
+		return feeds.ParseOPML(bytes.NewReader(data))
+	}
+	return feeds.ParseURLs(bytes.NewReader(data))
+}
+
+// Export writes every web subscription as OPML 2.0.
+func (l *Library) Export(ctx context.Context, w io.Writer) error {
+	all, err := l.store.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	web := all[:0]
+	for _, f := range all {
+		if isWebFeed(f) {
+			web = append(web, f)
+		}
+	}
+	return feeds.WriteOPML(w, web)
+}
+
+// isWebFeed tells real subscriptions from byline's built-in welcome feed.
+func isWebFeed(f model.Feed) bool {
+	return strings.HasPrefix(f.URL, "http://") || strings.HasPrefix(f.URL, "https://")
+}
+
+// unwrapPathError drops the *os.PathError wrapper, whose message repeats
+// the path the caller already names.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/model"
+)
+
+// articleJSON is the shape `list` and `search` print.
+type articleJSON struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	URL       string  `json:"url"`
+	Site      string  `json:"site"`
+	Feed      string  `json:"feed"`
+	Author    string  `json:"author"`
+	Published *string `json:"published"`
+	Read      bool    `json:"read"`
+	Starred   bool    `json:"starred"`
+}
+
+// feedJSON is the shape `feeds` prints.
+type feedJSON struct {
+	ID     int64   `json:"id"`
+	URL    string  `json:"url"`
+	Title  string  `json:"title"`
+	Unread int     `json:"unread"`
+	Total  int     `json:"total"`
+	Error  *string `json:"error"`
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func runFeeds(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("feeds takes no arguments")
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	all, err := lib.Feeds(e.ctx)
+	if err != nil {
+		return err
+	}
+	if e.opts.json {
+		out := make([]feedJSON, len(all))
+		for i, f := range all {
+			out[i] = feedJSON{ID: f.ID, URL: model.Sanitize(f.URL), Title: model.SanitizeLine(f.Title), Unread: f.Unread, Total: f.Total}
+			if f.LastError != "" {
+				msg := model.SanitizeLine(f.LastError)
+				out[i].Error = &msg
+			}
+		}
+		return writeJSON(e.stdout, out)
+	}
+	if len(all) == 0 {
+		fmt.Fprintln(e.stdout, "no subscriptions yet: add one with `byline add URL` or `byline import FILE`")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tUNREAD\tTOTAL\tTITLE\tURL")
+	for _, f := range all {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\n", f.ID, f.Unread, f.Total,
+			truncate(model.SanitizeLine(f.DisplayTitle()), 40), model.SanitizeLine(f.URL))
+		if f.LastError != "" {
+			fmt.Fprintf(tw, "\t\t\t  ! %s\t\n", model.SanitizeLine(f.LastError))
+		}
+	}
+	return tw.Flush()
+}
+
+func runList(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("list takes no arguments (did you mean --feed URL?)")
+	}
+	if e.opts.limit < 0 {
+		return usagef("--limit cannot be negative")
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	q := model.ArticleQuery{Unread: e.opts.unread, Limit: e.opts.limit}
+	if e.opts.feed != "" {
+		f, err := lib.FindFeed(e.ctx, e.opts.feed)
+		if err != nil {
+			return err
+		}
+		q.FeedID = f.ID
+	}
+	arts, err := lib.Articles(e.ctx, q)
+	if err != nil {
+		return err
+	}
+	return printArticles(e, arts, "no articles yet: run `byline refresh`")
+}
+
+func runSearch(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("search needs words to look for")
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	arts, err := lib.Search(e.ctx, strings.Join(args, " "), e.opts.limit)
+	if err != nil {
+		return err
+	}
+	return printArticles(e, arts, "nothing found")
+}
+
+func printArticles(e *env, arts []model.Article, empty string) error {
+	if e.opts.json {
+		out := make([]articleJSON, len(arts))
+		for i, a := range arts {
+			out[i] = articleJSON{
+				ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
+				Site: siteName(a), Feed: model.SanitizeLine(a.FeedTitle), Author: model.SanitizeLine(a.Author),
+				Published: rfc3339(a.Published), Read: a.Read, Starred: a.Starred,
+			}
+		}
+		return writeJSON(e.stdout, out)
+	}
+	if len(arts) == 0 {
+		fmt.Fprintln(e.stdout, empty)
+		return nil
+	}
+	now := time.Now()
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	for _, a := range arts {
+		mark := " "
+		if !a.Read {
+			mark = "●"
+		}
+		if a.Starred {
+			mark += "★"
+		} else {
+			mark += " "
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, mark, model.Age(now, a.Published),
+			truncate(model.SanitizeLine(a.FeedTitle), 24), model.SanitizeLine(a.Title))
+	}
+	return tw.Flush()
+}
+
+// siteName is the publication's name, else the host of the article's URL.
+func siteName(a model.Article) string {
+	if a.Site != "" {
+		return model.SanitizeLine(a.Site)
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return model.SanitizeLine(a.FeedTitle)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func runRefresh(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("refresh takes no arguments")
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	var progress func(library.FeedDone)
+	if isTerminal(e.stderr) {
+		p := &progressLine{w: e.stderr}
+		progress = p.update
+		defer p.clear()
+	}
+	sum, err := lib.Refresh(e.ctx, progress)
+	if err != nil {
+		return fmt.Errorf("refresh stopped: %w", err)
+	}
+	if sum.Feeds == 0 {
+		fmt.Fprintln(e.stdout, "no feeds to refresh: add one with `byline add URL`")
+		return nil
+	}
+	fmt.Fprintln(e.stdout, sum.String())
+	if sum.OK == 0 {
+		return fmt.Errorf("every feed failed (%d)", len(sum.Failed))
+	}
+	return nil
+}
+
+// progressLine redraws one status line on a terminal, a few times a second.
+type progressLine struct {
+	w           io.Writer
+	mu          sync.Mutex
+	last        time.Time
+	new, failed int
+	drawn       bool
+}
+
+func (p *progressLine) update(fd library.FeedDone) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.new += fd.New
+	if fd.Err != nil {
+		p.failed++
+	}
+	if fd.Done != fd.Total && time.Since(p.last) < 80*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	fmt.Fprintf(p.w, "\r\x1b[Krefreshing %d/%d feeds · %d new · %d failed", fd.Done, fd.Total, p.new, p.failed)
+	p.drawn = true
+}
+
+func (p *progressLine) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}

@@ -1,0 +1,535 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+)
+
+// CleanMarkdown removes the page furniture that article extraction keeps
+// but a reader does not want: ad labels ("Advertisement"), newsletter and
+// subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
+// "Related:" lines, a "Related stories" heading with its list of links, and
+// a bare URL standing next to one of those.
+//
+// Precision comes first: only a whole block (a paragraph, or a line that
+// stands as a paragraph of its own in plain text) is removed, only when all
+// of it is furniture, never text inside a real paragraph. Code blocks and
+// tables are left alone. It works the same on markdown and on plain text.
+func CleanMarkdown(md string) string {
+	md = strings.ReplaceAll(md, "\r\n", "\n")
+	blocks := splitBlocks(strings.Split(md, "\n"))
+	for i := range blocks {
+		if !blocks[i].code {
+			blocks[i].units = splitUnits(blocks[i].lines)
+		}
+	}
+	markFurniture(blocks)
+	markRelatedLists(blocks)
+	markBareURLs(blocks)
+	return joinBlocks(blocks)
+}
+
+// block is a run of lines between blank lines (a fenced code block is one
+// block, blank lines and all).
+type block struct {
+	lines []string
+	code  bool
+	units []unit
+}
+
+// unit is a stretch of a block's lines that stands on its own: the whole
+// block, or, in plain text where each line is a paragraph, one line.
+type unit struct {
+	from, to int // lines[from:to]
+	kind     furniture
+	removed  bool
+}
+
+type furniture int
+
+const (
+	notFurniture furniture = iota
+	adLabel
+	callToAction
+	shareBar
+	followUs
+	readMore
+	relatedHeading
+	bareURL
+)
+
+func splitBlocks(lines []string) []block {
+	var blocks []block
+	var cur []string
+	fence := ""
+	flush := func(code bool) {
+		if len(cur) > 0 {
+			blocks = append(blocks, block{lines: cur, code: code})
+		}
+		cur = nil
+	}
+	for _, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		switch {
+		case fence != "":
+			cur = append(cur, l)
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
+				fence = ""
+				flush(true)
+			}
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			flush(false)
+			fence = trimmed[:3]
+			cur = append(cur, l)
+		case trimmed == "":
+			flush(false)
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush(fence != "")
+	for i := range blocks {
+		if !blocks[i].code && isVerbatim(blocks[i].lines) {
+			blocks[i].code = true
+		}
+	}
+	return blocks
+}
+
+// isVerbatim reports an indented code block, a table or an HTML block,
+// which cleaning leaves as they are.
+func isVerbatim(lines []string) bool {
+	first := lines[0]
+	t := strings.TrimSpace(first)
+	return strings.HasPrefix(first, "    ") || strings.HasPrefix(first, "\t") ||
+		strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<")
+}
+
+// splitUnits cuts a block into the parts judged alone. In plain text
+// where each line is a paragraph (most lines end a sentence) every line is
+// one; otherwise the block is cut only where a line ends a sentence, so a
+// paragraph wrapped over several lines stays whole.
+func splitUnits(lines []string) []unit {
+	ends := 0
+	for _, l := range lines[:len(lines)-1] {
+		if endsSentence(l) {
+			ends++
+		}
+	}
+	perLine := len(lines) > 1 && 2*ends >= len(lines)-1
+	var units []unit
+	from := 0
+	for i := 1; i <= len(lines); i++ {
+		if i == len(lines) || perLine || endsSentence(lines[i-1]) || startsBlockMark(lines[i]) {
+			units = append(units, unit{from: from, to: i})
+			from = i
+		}
+	}
+	return units
+}
+
+func endsSentence(line string) bool {
+	t := strings.TrimRight(line, " *_")
+	if t == "" {
+		return true
+	}
+	if f := strings.Fields(t); rxBareURL.MatchString(f[len(f)-1]) {
+		return true
+	}
+	last := t[len(t)-1]
+	return strings.ContainsRune(".!?:)]>\"'", rune(last)) || strings.HasSuffix(t, "”") ||
+		strings.HasSuffix(t, "’") || strings.HasSuffix(t, "…")
+}
+
+func startsBlockMark(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") || rxListMark.MatchString(t)
+}
+
+func markFurniture(blocks []block) {
+	for bi := range blocks {
+		b := &blocks[bi]
+		for ui := range b.units {
+			u := &b.units[ui]
+			u.kind = classify(b.lines[u.from:u.to])
+			switch u.kind {
+			case notFurniture, bareURL, relatedHeading:
+			default:
+				u.removed = true
+			}
+		}
+	}
+}
+
+// markRelatedLists removes a "Related stories" heading (or a lone
+// "Related:" line) together with the lists of bare links under it. A
+// heading followed by anything else stays.
+func markRelatedLists(blocks []block) {
+	for bi := range blocks {
+		b := &blocks[bi]
+		if b.code || len(b.units) == 0 {
+			continue
+		}
+		last := &b.units[len(b.units)-1]
+		if last.kind != relatedHeading {
+			continue
+		}
+		j := bi + 1
+		for j < len(blocks) && isLinkList(blocks[j]) {
+			j++
+		}
+		if j == bi+1 && j < len(blocks) {
+			continue // not followed by links: a real heading
+		}
+		last.removed = true
+		for k := bi + 1; k < j; k++ {
+			for ui := range blocks[k].units {
+				blocks[k].units[ui].removed = true
+			}
+		}
+	}
+}
+
+// isLinkList reports a list whose every item is only a link.
+func isLinkList(b block) bool {
+	if b.code {
+		return false
+	}
+	for _, l := range b.lines {
+		t := strings.TrimSpace(l)
+		m := rxListMark.FindString(t)
+		if m == "" {
+			return false
+		}
+		item := strings.Trim(strings.TrimSpace(t[len(m):]), "*_")
+		if !rxLinkOnly.MatchString(item) {
+			return false
+		}
+	}
+	return true
+}
+
+// markBareURLs removes a line that is only a URL when it stands next to
+// furniture that was removed (the address a subscribe box repeats).
+func markBareURLs(blocks []block) {
+	type ref struct{ b, u int }
+	var seq []ref
+	for bi := range blocks {
+		for ui := range blocks[bi].units {
+			seq = append(seq, ref{bi, ui})
+		}
+		if blocks[bi].code {
+			seq = append(seq, ref{-1, -1}) // code breaks adjacency
+		}
+	}
+	at := func(i int) *unit {
+		if i < 0 || i >= len(seq) || seq[i].b < 0 {
+			return nil
+		}
+		return &blocks[seq[i].b].units[seq[i].u]
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range seq {
+			u := at(i)
+			if u == nil || u.kind != bareURL || u.removed {
+				continue
+			}
+			for _, n := range []*unit{at(i - 1), at(i + 1)} {
+				if n != nil && n.removed && n.kind != notFurniture {
+					u.removed, changed = true, true
+					break
+				}
+			}
+		}
+	}
+}
+
+func joinBlocks(blocks []block) string {
+	var out []string
+	for _, b := range blocks {
+		if b.code {
+			out = append(out, strings.Join(b.lines, "\n"))
+			continue
+		}
+		var kept []string
+		for _, u := range b.units {
+			if !u.removed {
+				kept = append(kept, b.lines[u.from:u.to]...)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, strings.Join(kept, "\n"))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "\n\n") + "\n"
+}
+
+// classify says which furniture, if any, the lines of one unit are.
+func classify(lines []string) furniture {
+	raw := strings.TrimSpace(strings.Join(lines, " "))
+	text, urls := plainText(raw)
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		if len(urls) > 0 && allShareURLs(urls) {
+			return shareBar
+		}
+		return notFurniture
+	}
+	if len(words) > 80 {
+		return notFurniture
+	}
+	heading := strings.HasPrefix(strings.TrimLeft(raw, "> "), "#")
+	switch {
+	case rxBareURL.MatchString(text):
+		return bareURL
+	case rxAdLabel.MatchString(text) && startsUpper(text):
+		return adLabel
+	case heading || isLabelOnly(text):
+		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":")) {
+			return relatedHeading
+		}
+		if heading {
+			return notFurniture
+		}
+	}
+	switch {
+	case len(urls) > 0 && allShareURLs(urls) && len(words) <= 12:
+		return shareBar
+	case isShareBar(words):
+		return shareBar
+	case isFollowUs(text, words):
+		return followUs
+	case isReadMore(text, len(urls) > 0):
+		return readMore
+	case isCallToAction(text):
+		return callToAction
+	}
+	return notFurniture
+}
+
+// isLabelOnly: a short line ending with a colon ("Related:"), or a short
+// bold or all-capitals label.
+func isLabelOnly(text string) bool {
+	return len(strings.Fields(text)) <= 5 && (strings.HasSuffix(text, ":") || text == strings.ToUpper(text))
+}
+
+var (
+	rxListMark  = regexp.MustCompile(`^([-*+]|\d{1,3}[.)])\s+`)
+	rxLinkOnly  = regexp.MustCompile(`^\[[^\]]+\]\([^)\s]+(\s+"[^"]*")?\)$`)
+	rxBareURL   = regexp.MustCompile(`^<?(https?://|www\.)[^\s<>]+>?$`)
+	rxMdLink    = regexp.MustCompile(`!?\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	rxAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	rxAnyURL    = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]+`)
+	rxEmphasis  = regexp.MustCompile(`(^|[\s(])[*_]{1,3}|[*_]{1,3}([\s).,!?:;]|$)`)
+	rxHeadMarks = regexp.MustCompile(`^(\s*>)*\s*(#{1,6}\s+|([-*+]|\d{1,3}[.)])\s+)?`)
+	rxEscape    = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|>~])`)
+)
+
+// plainText strips markdown from one unit: heading, quote and list marks,
+// emphasis, escapes and links (keeping their text). It returns the text
+// and the link destinations and bare URLs it saw.
+func plainText(raw string) (string, []string) {
+	var urls []string
+	s := rxHeadMarks.ReplaceAllString(raw, "")
+	s = rxMdLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := rxMdLink.FindStringSubmatch(m)
+		urls = append(urls, sub[2])
+		if strings.HasPrefix(m, "!") {
+			return ""
+		}
+		return " " + sub[1] + " "
+	})
+	s = rxAutoLink.ReplaceAllString(s, "$1")
+	urls = append(urls, rxAnyURL.FindAllString(s, -1)...)
+	for i := 0; i < 3; i++ {
+		s = rxEmphasis.ReplaceAllString(s, "$1$2")
+	}
+	s = rxEscape.ReplaceAllString(s, "$1")
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer(" .", ".", " ,", ",", " !", "!", " ?", "?", " :", ":").Replace(s)
+	return s, urls
+}
+
+var (
+	rxAdLabel        = regexp.MustCompile(`(?i)^((advertisements?|advertising|advert|ads?|sponsored|sponsored (content|posts?|links?|stories)|paid (content|post|partnership)|promoted( content)?|partner content|anzeige|werbung|publicité|publicidad|pubblicità|реклама)(\s*[-–—:|]?\s*(scroll|continue)( down)?( to| reading)?( continue)?( reading)?( (the )?(article|story|content))?( below)?)?|(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad|ads|advert))?|continue reading (below|the main story)|skip (advertisement|ad))[.:…]*$`)
+	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)|more (stories|news|articles|coverage|to read)|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
+	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read)\s*:\s*(.+)$`)
+	rxReadMoreOnly   = regexp.MustCompile(`(?i)^(read more|continue reading|keep reading|read the full (story|article))[.…!:]*$`)
+	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me)| @\w+| \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
+	rxCTAExclaim     = regexp.MustCompile(`^(stay|don't|don’t|dont|do not|never|want|like|love|liked|loved|enjoy|enjoyed|enjoying|thanks|thank you|get|join|subscribe|sign up|support|found|have|got|interested|looking)\b`)
+	rxCTAVerb        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|click|tap|download|get|receive|stay|don't miss|don’t miss|do not miss|never miss|support|donate|become|enter|want|be the first|try|unlock|start|upgrade|already a subscriber|not a subscriber|have a( news)? tip|got a( news)? tip|send us|sign in|log in|follow|listen|watch|read|discover|explore|find out|learn more|like what you|enjoy(ed)?|love|thanks? for reading|if you (enjoyed|like|liked|value|appreciate))\b`)
+	rxCTACore        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|donate|become a (member|subscriber|supporter))\b`)
+	rxCTALogin       = regexp.MustCompile(`^(log in|sign in|login|signin|subscribe|sign up|register)\b`)
+	rxCTAStrongNoun  = regexp.MustCompile(`\b(newsletters?|inbox|e-?mails?|subscri\w*|sign(ing)? up|alerts?|apps?|membership|members|podcasts?|account|journalism|briefings?|digest|notifications|updates)\b`)
+	rxCTAWeakNoun    = regexp.MustCompile(`\b(here|below|today|now|free)\b`)
+	rxPronoun        = regexp.MustCompile(`\b(you|your|our|us)\b`)
+	rxAttribution    = regexp.MustCompile(`\b(said|says|told|according|added|stated|announced|reported|wrote)\b`)
+)
+
+// shareWords are the words of a share bar; networks are the names in it.
+var (
+	shareWords = wordSet("share shares sharing this the post article story page on via print copy link copied tweet pin sms and or it url")
+	networks   = wordSet("facebook twitter x linkedin whatsapp reddit pinterest telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram youtube tiktok")
+	followFill = wordSet("on and or at via social media for the latest news updates more daily too also us")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func isShareBar(words []string) bool {
+	if len(words) > 15 {
+		return false
+	}
+	shares, nets := 0, 0
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ".,!:;|·•/()"))
+		switch {
+		case w == "":
+		case w == "share" || w == "tweet":
+			shares++
+		case networks[w]:
+			nets++
+		case shareWords[w]:
+		default:
+			return false
+		}
+	}
+	return shares > 0 || nets >= 2
+}
+
+func isFollowUs(text string, words []string) bool {
+	if len(words) > 25 {
+		return false
+	}
+	m := rxFollow.FindString(text)
+	if m == "" {
+		return false
+	}
+	rest := strings.Fields(text[len(m):])
+	found := strings.Contains(m, "@") || len(rest) == 0 && strings.Contains(strings.ToLower(m), " us")
+	for i, w := range rest {
+		lw := strings.ToLower(strings.Trim(w, ".,!:;|·•/()"))
+		switch {
+		case lw == "":
+		case strings.HasPrefix(lw, "@"), networks[lw]:
+			found = true
+		case lw == "for" && found && len(rest)-i <= 6:
+			return true // "… for the latest business news."
+		case followFill[lw]:
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+func isReadMore(text string, hasLink bool) bool {
+	if rxReadMoreOnly.MatchString(text) {
+		return true
+	}
+	m := rxReadMore.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	rest := m[len(m)-1]
+	n := len(strings.Fields(rest))
+	return n <= 25 && (hasLink || n <= 12 || !strings.HasSuffix(rest, "."))
+}
+
+// isCallToAction reports a subscribe or newsletter box: every sentence
+// asks the reader to do something (or is an exclamation or a URL), and at
+// least one is a real request naming a newsletter, an inbox, an app….
+func isCallToAction(text string) bool {
+	if len(strings.Fields(text)) > 70 || strings.ContainsAny(text, "“”\"") {
+		return false
+	}
+	strong := false
+	for _, s := range splitSentences(text) {
+		switch ctaSentence(s) {
+		case ctaNone:
+			return false
+		case ctaStrong:
+			strong = true
+		}
+	}
+	return strong
+}
+
+type ctaKind int
+
+const (
+	ctaNone ctaKind = iota
+	ctaWeak
+	ctaStrong
+)
+
+func ctaSentence(s string) ctaKind {
+	l := strings.ToLower(strings.TrimSpace(s))
+	n := len(strings.Fields(l))
+	switch {
+	case rxBareURL.MatchString(strings.TrimRight(l, ".!")):
+		return ctaWeak
+	case rxAttribution.MatchString(l):
+		return ctaNone
+	case rxCTAVerb.MatchString(l) || strings.Contains(l, "your inbox"):
+		if rxCTAStrongNoun.MatchString(l) && n <= 35 && (n <= 8 || rxPronoun.MatchString(l)) ||
+			rxCTACore.MatchString(l) && rxCTAWeakNoun.MatchString(l) && n <= 8 {
+			return ctaStrong
+		}
+	}
+	if n <= 5 && strings.ContainsAny(l[len(l)-1:], "!?") && rxCTAExclaim.MatchString(l) ||
+		n <= 3 && rxCTALogin.MatchString(l) {
+		return ctaWeak
+	}
+	return ctaNone
+}
+
+// splitSentences cuts text after ".", "!" or "?" followed by a space.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' {
+			out = append(out, text[start:i+1])
+			start = i + 2
+		}
+	}
+	if start < len(text) {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// allShareURLs reports links that all go to a share intent or a mailto.
+func allShareURLs(urls []string) bool {
+	for _, u := range urls {
+		l := strings.ToLower(u)
+		if !strings.HasPrefix(l, "mailto:") && !containsAny(l,
+			"facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent", "twitter.com/share",
+			"x.com/intent", "linkedin.com/sharearticle", "linkedin.com/share", "reddit.com/submit",
+			"pinterest.com/pin/create", "api.whatsapp.com/send", "wa.me/?", "whatsapp://send",
+			"t.me/share", "telegram.me/share", "bsky.app/intent", "share.flipboard.com", "tumblr.com/share",
+			"getpocket.com/save", "/share?", "sharer.php") {
+			return false
+		}
+	}
+	return len(urls) > 0
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

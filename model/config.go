@@ -1,0 +1,128 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is byline's configuration file: defaults, overridden by the file,
+// overridden by flags.
+type Config struct {
+	Theme     string `toml:"theme"`      // auto, dark or light
+	TextWidth int    `toml:"text_width"` // the reader's widest line
+	Browser   string `toml:"browser"`    // a program to open links; empty: $BROWSER, then xdg-open/open
+	// RefreshInterval refreshes every feed in the background; 0 turns it off.
+	RefreshInterval Duration `toml:"refresh_interval"`
+
+	Fetch FetchConfig       `toml:"fetch"`
+	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"
+	Share ShareConfig       `toml:"share"`
+}
+
+// FetchConfig tunes how byline talks to servers.
+type FetchConfig struct {
+	Workers    int      `toml:"workers"`  // feeds fetched at once
+	PerHost    int      `toml:"per_host"` // requests at once to one site
+	Timeout    Duration `toml:"timeout"`  // a whole request
+	MaxFeedMiB int64    `toml:"max_feed_mib"`
+	MaxPageMiB int64    `toml:"max_page_mib"`
+	MaxItems   int      `toml:"max_items"`
+}
+
+// ShareConfig configures sharing.
+type ShareConfig struct {
+	Mastodon string            `toml:"mastodon"` // your instance, e.g. mastodon.social
+	Targets  map[string]string `toml:"targets"`  // name → URL template with {url} {title} {text} {quote}
+}
+
+// Duration is a time.Duration written as "30s" or "15m" in the file.
+type Duration struct{ time.Duration }
+
+// UnmarshalText reads a duration such as "90s" or "1h30m".
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("not a duration (like 30s or 15m): %q", b)
+	}
+	if v < 0 {
+		return fmt.Errorf("a duration cannot be negative: %q", b)
+	}
+	d.Duration = v
+	return nil
+}
+
+// MarshalText writes the duration as Go does ("1m30s").
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// DefaultConfig is what byline uses with no configuration file.
+func DefaultConfig() Config {
+	return Config{Theme: "auto", TextWidth: 100}
+}
+
+// ParseConfig reads a TOML configuration over the defaults. Unknown keys and
+// bad values are errors that name the line.
+func ParseConfig(data []byte) (Config, error) {
+	cfg := DefaultConfig()
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&cfg)
+	if err != nil {
+		if pe, ok := err.(toml.ParseError); ok {
+			return cfg, fmt.Errorf("line %d: %s", pe.Position.Line, pe.Message)
+		}
+		return cfg, err
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		key := und[0]
+		return cfg, fmt.Errorf("line %d: unknown setting %q", keyLine(data, key), key.String())
+	}
+	return cfg, cfg.validate()
+}
+
+func (c Config) validate() error {
+	switch c.Theme {
+	case "auto", "dark", "light":
+	default:
+		return fmt.Errorf("theme must be auto, dark or light, not %q", c.Theme)
+	}
+	if c.TextWidth < 20 || c.TextWidth > 400 {
+		return fmt.Errorf("text_width must be between 20 and 400, not %d", c.TextWidth)
+	}
+	if c.Fetch.Workers < 0 || c.Fetch.PerHost < 0 || c.Fetch.MaxItems < 0 {
+		return fmt.Errorf("fetch settings cannot be negative")
+	}
+	return nil
+}
+
+// keyLine finds the line where key is set, following [table] headers; 0
+// when it cannot tell.
+func keyLine(data []byte, key toml.Key) int {
+	if len(key) == 0 {
+		return 0
+	}
+	table := strings.Join(key[:len(key)-1], ".")
+	last := key[len(key)-1]
+	current := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			current = strings.Trim(line, "[] ")
+			if current == key.String() {
+				return i + 1
+			}
+			continue
+		}
+		name, _, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		name = strings.Trim(strings.TrimSpace(name), `"'`)
+		if full := strings.TrimPrefix(current+"."+name, "."); full == key.String() ||
+			(current == table && name == last) {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,78 @@
+package model
+
+import "strings"
+
+// Quote is one quotation found in an article's markdown.
+//
+// Text is exactly what stands between the marks, inner punctuation and all
+// (a trailing comma inside the marks stays). For a quote that lies in one
+// paragraph, Text == markdown[Start:End]. A quote that runs over several
+// paragraphs (each paragraph opens with a mark, only the last one closes)
+// has as Text the paragraphs' texts, without their opening marks and
+// trailing spaces, joined with "\n\n"; its span runs from the first word of
+// the first paragraph to the closing mark in the last.
+//
+// Paragraph counts the article's text blocks from 1: blocks are separated
+// by blank lines (in a document without any blank line, such as plain
+// text, every line is a block); headings, code blocks, thematic breaks,
+// image lines, link-only lines and very short caption or button lines are
+// not counted.
+type Quote struct {
+	N         int    `json:"n"`       // 1-based order in the article
+	Text      string `json:"text"`    // exactly what stands between the marks
+	Speaker   string `json:"speaker"` // "" when unknown
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"-"` // byte span of Text in the markdown
+	End       int    `json:"-"`
+}
+
+// Limits that keep a stray mark from swallowing an article.
+const (
+	quoteMaxBytes      = 4000  // one paragraph's part of a quote
+	quoteMaxTotal      = 12000 // a multi-paragraph quote, all parts
+	quoteMaxParagraphs = 8     // paragraphs one quote may run over
+	quoteMaxScan       = 400   // marks looked at when pairing one opener
+)
+
+// quoteHit is a quotation found by the scanner, before attribution.
+type quoteHit struct {
+	text        string
+	start, end  int // span of the text
+	open, close int // start of the opening mark, end of the closing mark
+	first, last int // indexes of the first and last block it lies in
+}
+
+// FindQuotes finds the quotations in an article's markdown, in order, and
+// who said them. It never panics and does no IO; a speaker it cannot find
+// is left "" rather than guessed.
+//
+// What counts as a quotation: text between “…”, "…", «…», „…“, „…”, ‚…‘ and
+// (British style) ‘…’ or '…' marks, with quotes of the other kind nested
+// inside kept as part of the outer text. Apostrophes (don’t, Koreas’,
+// ’90s), inch and foot marks (27", 5'10"), code, URLs, link targets and
+// HTML tags never open or close a quote, and text that is not the article
+// (headings, image lines, link-only lines, short caption or button lines)
+// yields none.
+func FindQuotes(markdown string) []Quote {
+	if strings.TrimSpace(markdown) == "" {
+		return nil
+	}
+	blocks := quoteSplitBlocks(markdown)
+	hits := quotePairAll(markdown, blocks)
+	if len(hits) == 0 {
+		return nil
+	}
+	speakers := attributeQuotes(markdown, blocks, hits)
+	quotes := make([]Quote, len(hits))
+	for i, h := range hits {
+		quotes[i] = Quote{
+			N:         i + 1,
+			Text:      h.text,
+			Speaker:   speakers[i],
+			Paragraph: blocks[h.first].para,
+			Start:     h.start,
+			End:       h.end,
+		}
+	}
+	return quotes
+}

@@ -1,0 +1,273 @@
+package model
+
+import "strings"
+
+// attrNames remembers the people and bodies named in the article.
+type attrNames struct {
+	full     map[string]string // a last word in lower case → first full name
+	person   map[string]bool   // full names known to be people
+	mentions []attrMention     // people and organisations named, in order
+}
+
+type attrMention struct {
+	pos     int
+	name    string
+	org     bool // an organisation rather than a person
+	subject bool // named as the subject of a sentence
+}
+
+// collectNames reads every prose block for names of two words or more
+// ("Russian President Vladimir Putin" gives "Vladimir Putin") and for the
+// people that sentences start with.
+func (a *attributor) collectNames() attrNames {
+	n := attrNames{full: map[string]string{}, person: map[string]bool{}}
+	for bi, b := range a.blocks {
+		if b.prose {
+			a.scanNames(&n, a.tokens(bi))
+		}
+	}
+	return n
+}
+
+func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
+	sentStart := true
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.kind != attrWord || !t.upper {
+			sentStart = attrIsPunct(t, ".!?") || (sentStart && attrIsPunct(t, ">*_-"))
+			i++
+			continue
+		}
+		j := attrCapRun(toks, i)
+		from, person := attrStripTitles(toks, i, j)
+		if from < j {
+			name := attrStripPossessive(a.md[toks[from].start:toks[j-1].end])
+			last := attrStripPossessive(toks[j-1].low)
+			if j-from >= 2 && !attrOrgs[last] && !attrRoles[last] {
+				if _, ok := n.full[last]; !ok {
+					n.full[last] = name
+				}
+				if person {
+					n.person[name] = true
+				}
+			}
+			if j-from == 1 && n.full[last] != "" {
+				name = n.full[last]
+			}
+			switch {
+			case attrOrgs[last]:
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
+			case sentStart && n.person[name]:
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true})
+			}
+		}
+		sentStart = false
+		i = j
+	}
+}
+
+// attrCapRun returns the end of the run of capitalised words (and name
+// particles between them: Ursula von der Leyen) that starts at toks[i]; a
+// possessive ends it.
+func attrCapRun(toks []attrTok, i int) int {
+	j := i
+	for j < len(toks) && toks[j].kind == attrWord {
+		t := toks[j]
+		if !t.upper && !(attrParticle(t.low) && j+1 < len(toks) && toks[j+1].upper && j > i) {
+			break
+		}
+		j++
+		if attrPossessive(t.low) {
+			break
+		}
+	}
+	return j
+}
+
+func attrParticle(w string) bool {
+	switch w {
+	case "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
+		return true
+	}
+	return false
+}
+
+// attrStripTitles drops the function words, titles and roles that open
+// the run toks[i:j]; person reports that a title or role was there.
+func attrStripTitles(toks []attrTok, i, j int) (int, bool) {
+	for i < j && (attrStops[toks[i].low] || attrDeterminers[toks[i].low] || attrSkips[toks[i].low]) {
+		i++
+	}
+	person := i > 0 && attrRoles[toks[i-1].low]
+	for k := j - 2; k >= i; k-- {
+		if attrRoles[toks[k].low] {
+			return k + 1, true
+		}
+	}
+	return i, person
+}
+
+func attrStripPossessive(s string) string {
+	for _, p := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(s, p) && len(s) > len(p) {
+			return s[:len(s)-len(p)]
+		}
+	}
+	return s
+}
+
+// speakerOf turns the noun phrase toks[from:to] into a speaker's name.
+func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
+	def := false
+	for from < to && attrDeterminers[toks[from].low] {
+		def = def || toks[from].low == "the"
+		from++
+	}
+	if from >= to {
+		return ""
+	}
+	text := func(i, j int) string { return attrStripPossessive(a.md[toks[i].start:toks[j-1].end]) }
+	j := to
+	for j > from && (toks[j-1].upper || (attrParticle(toks[j-1].low) && j < to && j-2 >= from && toks[j-2].upper)) {
+		j--
+	}
+	if j == to { // a lower-case head: "the North Korean leader"
+		return a.describe(text(from, to), toks[to-1].low, def && to-from <= 3, toks[from].start)
+	}
+	last := attrStripPossessive(toks[to-1].low)
+	for r := to - 2; r >= j; r-- {
+		if attrRoles[toks[r].low] {
+			if attrOrgs[last] {
+				break
+			}
+			return a.resolve(text(r+1, to))
+		}
+	}
+	if j > from {
+		p := toks[j-1].low
+		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoles[last] {
+			return text(from, to)
+		}
+	}
+	if attrRoles[last] && j < to-1 {
+		return text(from, to) // "Prime Minister"
+	}
+	return a.resolve(text(j, to))
+}
+
+// describe resolves a definite description at pos: "the statement" is
+// whoever spoke or was the subject of a sentence last (the ministry issued
+// a statement), "the ministry" the latest speaker or organisation named
+// whose name holds "ministry".
+func (a *attributor) describe(text, head string, definite bool, pos int) string {
+	if !definite {
+		return text
+	}
+	if attrDocuments[head] {
+		if s := a.latest(pos, true, ""); s != "" {
+			return s
+		}
+		return text
+	}
+	for k := len(a.speakers) - 1; k >= 0; k-- {
+		if s := a.speakers[k]; s != "" && strings.Contains(strings.ToLower(s), head) {
+			return s
+		}
+	}
+	if s := a.latest(pos, true, head); s != "" {
+		return s
+	}
+	return text
+}
+
+// latest returns the speaker or subject named last before pos: people
+// only unless orgs is set; with head set, only an organisation whose name
+// ends in that word, named anywhere.
+func (a *attributor) latest(pos int, orgs bool, head string) string {
+	best, bestPos := a.lastSpeaker, a.lastPos
+	if head != "" {
+		best, bestPos = "", -1
+	}
+	for _, m := range a.names.mentions {
+		if m.pos >= pos {
+			break
+		}
+		if m.pos <= bestPos || (m.org && !orgs) || (!m.org && head != "") {
+			continue
+		}
+		switch {
+		case head != "":
+			if strings.HasSuffix(strings.ToLower(m.name), head) {
+				best, bestPos = m.name, m.pos
+			}
+		case m.subject:
+			best, bestPos = m.name, m.pos
+		}
+	}
+	return best
+}
+
+// resolve turns a surname into the first full mention of the name.
+func (a *attributor) resolve(name string) string {
+	if strings.ContainsAny(name, " \u00a0") {
+		return name
+	}
+	if full, ok := a.names.full[strings.ToLower(name)]; ok {
+		return full
+	}
+	return name
+}
+
+// antecedent is who a pronoun or a subject-less participle at pos refers
+// to: the latest speaker, or the person (for "it" and "they", also the
+// organisation) named since as a sentence's subject.
+func (a *attributor) antecedent(pos int, word string) string {
+	return a.latest(pos, word == "it" || word == "they", "")
+}
+
+// continuation attributes a quote that opens its sentence without an
+// attribution of its own: a paragraph before it ending with a colon names
+// the speaker, else it goes on from the quote just before.
+func (a *attributor) continuation(i int, toks []attrTok, qi int) string {
+	lo := a.attrSentenceStart(toks, qi)
+	for j := lo; j < qi && j < len(toks); j++ {
+		if toks[j].kind == attrWord {
+			return ""
+		}
+	}
+	h := a.hits[i]
+	prev := a.prevProse(h.first)
+	if lo == 0 && prev >= 0 {
+		pt := a.tokens(prev)
+		if n := len(pt); n > 0 && attrIsPunct(pt[n-1], ":") {
+			return a.speakerFrom(a.before(pt, n), h.open)
+		}
+	}
+	if i > 0 && (a.hits[i-1].last == h.first || (prev >= 0 && a.hits[i-1].last == prev)) {
+		return a.speakers[i-1]
+	}
+	return ""
+}
+
+// speakerFrom turns what a rule found into a name.
+func (a *attributor) speakerFrom(f attrFind, pos int) string {
+	switch f.kind {
+	case attrNamed:
+		return a.speakerOf(f.toks, f.from, f.to)
+	case attrPronoun, attrCarry:
+		return a.antecedent(pos, f.toks[f.from].low)
+	}
+	return ""
+}
+
+func (a *attributor) prevProse(bi int) int {
+	for k := bi - 1; k >= 0; k-- {
+		if a.blocks[k].prose {
+			return k
+		}
+		if a.blocks[k].end > a.blocks[k].start {
+			return -1 // a heading or an image between them
+		}
+	}
+	return -1
+}

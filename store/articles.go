@@ -1,0 +1,260 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// headlineColumns are what a list of articles shows: no bodies.
+const headlineColumns = `a.id, a.feed_id, f.title, a.key, a.title, a.url,
+	a.author, a.site, a.notice, a.read, a.starred, a.published, a.updated,
+	a.fetched_at, a.extracted_at`
+
+// Articles lists headlines (every field but Summary, Content and Markdown),
+// newest first: by published time, or fetch time for articles without one,
+// then by id.
+func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	where, args := articleFilter(q)
+	limit := q.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	args = append(args, limit, max(q.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, `SELECT `+headlineColumns+`
+		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id`+where+`
+		ORDER BY a.sort_at DESC, a.id DESC LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	arts, err := scanHeadlines(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return arts, nil
+}
+
+// CountArticles counts the articles q selects, ignoring Limit and Offset.
+func (s *Store) CountArticles(ctx context.Context, q model.ArticleQuery) (int, error) {
+	where, args := articleFilter(q)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+func articleFilter(q model.ArticleQuery) (string, []any) {
+	var conds []string
+	var args []any
+	switch {
+	case q.FeedID != 0:
+		conds, args = append(conds, "a.feed_id = ?"), append(args, q.FeedID)
+	case q.FeedURL != "":
+		conds = append(conds, "a.feed_id = (SELECT id FROM feeds WHERE url = ?)")
+		args = append(args, q.FeedURL)
+	}
+	if q.Unread {
+		conds = append(conds, "a.read = 0")
+	}
+	if q.Starred {
+		conds = append(conds, "a.starred = 1") // a literal, so the partial index applies
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func scanHeadlines(rows *sql.Rows) ([]model.Article, error) {
+	defer rows.Close()
+	var arts []model.Article
+	for rows.Next() {
+		var a model.Article
+		if err := rows.Scan(headlineDest(&a)...); err != nil {
+			return nil, err
+		}
+		arts = append(arts, a)
+	}
+	return arts, rows.Err()
+}
+
+// headlineDest gives a's Scan destinations for headlineColumns.
+func headlineDest(a *model.Article) []any {
+	return []any{&a.ID, &a.FeedID, &a.FeedTitle, &a.Key, &a.Title, &a.URL,
+		&a.Author, &a.Site, &a.Notice, &a.Read, &a.Starred,
+		timeDest{&a.Published}, timeDest{&a.Updated}, timeDest{&a.FetchedAt},
+		timeDest{&a.ExtractedAt}}
+}
+
+// timeDest scans unix nanoseconds into a time.Time.
+type timeDest struct{ t *time.Time }
+
+func (d timeDest) Scan(v any) error {
+	n, ok := v.(int64)
+	if !ok {
+		return fmt.Errorf("time column holds %T", v)
+	}
+	*d.t = fromNanos(n)
+	return nil
+}
+
+// Article is everything stored about the article with that id.
+func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
+	var a model.Article
+	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown)
+	err := s.db.QueryRowContext(ctx, `SELECT `+headlineColumns+`,
+		a.summary, a.content, a.markdown
+		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id
+		WHERE a.id = ?`, id).Scan(dest...)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("article %d: %w", id, notFound(err))
+	}
+	return a, nil
+}
+
+// Mark sets the read and starred state of the articles ids; a nil pointer
+// leaves that state as it is. It counts the articles whose state changed,
+// and gives ErrNotFound when none of ids exists.
+func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (changed int, err error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return 0, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles
+			SET read = coalesce(?1, read), starred = coalesce(?2, starred)
+			WHERE id IN (SELECT value FROM json_each(?3))
+			AND (read <> coalesce(?1, read) OR starred <> coalesce(?2, starred))`,
+			optBool(read), optBool(starred), string(list))
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		changed = int(n)
+		if changed > 0 {
+			return nil
+		}
+		var found int
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM articles
+			WHERE id IN (SELECT value FROM json_each(?))`, string(list)).Scan(&found)
+		if err == nil && found == 0 {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("mark articles: %w", err)
+	}
+	return changed, nil
+}
+
+func optBool(b *bool) any {
+	if b == nil {
+		return nil
+	}
+	return boolInt(*b)
+}
+
+// MarkFeedRead marks every article of the feed read and counts those that
+// were unread.
+func (s *Store) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
+	var changed int
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET read = 1
+			WHERE feed_id = ? AND read = 0`, feedID)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		if changed = int(n); changed > 0 {
+			return nil
+		}
+		return feedExists(ctx, tx, feedID)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("mark feed %d read: %w", feedID, err)
+	}
+	return changed, nil
+}
+
+func feedExists(ctx context.Context, tx *sql.Tx, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM feeds WHERE id = ?", id).Scan(&one)
+	return notFound(err)
+}
+
+// SaveExtraction keeps the article's body as extracted from its page (or
+// the notice saying why that failed), the site's name when one was found,
+// and when; the full-text index then searches the new body.
+func (s *Store) SaveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		a := model.Article{Markdown: markdown}
+		err := tx.QueryRowContext(ctx, `UPDATE articles SET markdown = ?1,
+			notice = ?2, site = CASE WHEN ?3 <> '' THEN ?3 ELSE site END,
+			extracted_at = ?4 WHERE id = ?5
+			RETURNING title, summary, content`,
+			markdown, notice, site, nanos(at), id).Scan(&a.Title, &a.Summary, &a.Content)
+		if err != nil {
+			return notFound(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, body)
+			VALUES (?, ?, ?)`, id, a.Title, indexText(a))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("save extraction of article %d: %w", id, err)
+	}
+	return nil
+}
+
+// InsertArticle stores a as it is (read and starred state, markdown and
+// all) under a.FeedID and returns its id. When the feed already has an
+// article with a.Key it returns that article's id and an error wrapping
+// ErrExists; a feed that does not exist gives ErrNotFound.
+func (s *Store) InsertArticle(ctx context.Context, a model.Article) (int64, error) {
+	if a.Key == "" {
+		a.Key = model.ArticleKey("", a.URL, a.Title, a.Content+a.Summary)
+	}
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = time.Now()
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := feedExists(ctx, tx, a.FeedID); err != nil {
+			return fmt.Errorf("feed %d: %w", a.FeedID, err)
+		}
+		w, err := prepareWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		var hash int64
+		err = w.lookup.QueryRowContext(ctx, a.FeedID, a.Key).Scan(&id, &hash)
+		if err == nil {
+			return ErrExists
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		id, err = w.add(ctx, a)
+		return err
+	})
+	if err != nil {
+		return id, fmt.Errorf("insert article %s: %w", a.Key, err)
+	}
+	return id, nil
+}

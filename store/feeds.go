@@ -1,0 +1,231 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+)
+
+const feedColumns = `id, url, title, site_url, tags, etag, last_modified,
+	last_error, last_fetched, next_allowed`
+
+const insertFeedSQL = `INSERT INTO feeds (url, title, site_url, tags, etag,
+	last_modified, last_error, last_fetched, next_allowed, created)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (url) DO NOTHING`
+
+// AddFeed subscribes to f.URL and returns f with its ID. When the URL is
+// already subscribed it returns the existing feed and an error wrapping
+// ErrExists.
+func (s *Store) AddFeed(ctx context.Context, f model.Feed) (model.Feed, error) {
+	if f.URL == "" {
+		return model.Feed{}, errors.New("add feed: no URL")
+	}
+	res, err := s.db.ExecContext(ctx, insertFeedSQL, feedArgs(f, time.Now())...)
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		old, err := s.FeedByURL(ctx, f.URL)
+		if err != nil {
+			return model.Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
+		}
+		return old, fmt.Errorf("add feed %s: %w", f.URL, ErrExists)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("add feed %s: %w", f.URL, err)
+	}
+	f.ID, f.Unread, f.Total = id, 0, 0
+	return f, nil
+}
+
+func feedArgs(f model.Feed, now time.Time) []any {
+	return []any{f.URL, f.Title, f.SiteURL, joinTags(f.Tags), f.ETag,
+		f.LastModified, f.LastError, nanos(f.LastFetched), nanos(f.NextAllowed),
+		nanos(now)}
+}
+
+// ImportFeeds subscribes to every subscription not yet subscribed, all in
+// one transaction: on any error nothing is imported. A URL already
+// subscribed, or repeated in subs, counts as existing.
+func (s *Store) ImportFeeds(ctx context.Context, subs []model.Subscription) (added, existing int, err error) {
+	now := time.Now()
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, insertFeedSQL)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, sub := range subs {
+			if sub.URL == "" {
+				return fmt.Errorf("line %d: no URL", sub.Line)
+			}
+			f := model.Feed{URL: sub.URL, Title: sub.Title, Tags: sub.Tags}
+			res, err := stmt.ExecContext(ctx, feedArgs(f, now)...)
+			if err != nil {
+				return fmt.Errorf("line %d: %s: %w", sub.Line, sub.URL, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				existing++
+			} else {
+				added++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("import feeds: %w", err)
+	}
+	return added, existing, nil
+}
+
+// RemoveFeed unsubscribes, deleting the feed's articles and highlights.
+func (s *Store) RemoveFeed(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, "DELETE FROM feeds WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("remove feed %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("remove feed %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// Feed is the feed with that id, without counts.
+func (s *Store) Feed(ctx context.Context, id int64) (model.Feed, error) {
+	row := s.db.QueryRowContext(ctx, "SELECT "+feedColumns+" FROM feeds WHERE id = ?", id)
+	f, err := scanFeed(row, false)
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("feed %d: %w", id, notFound(err))
+	}
+	return f, nil
+}
+
+// FeedByURL is the feed subscribed as url, without counts.
+func (s *Store) FeedByURL(ctx context.Context, url string) (model.Feed, error) {
+	row := s.db.QueryRowContext(ctx, "SELECT "+feedColumns+" FROM feeds WHERE url = ?", url)
+	f, err := scanFeed(row, false)
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("feed %s: %w", url, notFound(err))
+	}
+	return f, nil
+}
+
+// Feeds is every feed with its unread and total counts, ordered by title
+// (the URL when there is none yet), ignoring case, then by URL.
+func (s *Store) Feeds(ctx context.Context) ([]model.Feed, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+`,
+		COALESCE(c.unread, 0), COALESCE(c.total, 0)
+		FROM feeds LEFT JOIN (
+			SELECT feed_id, count(*) AS total, count(*) - sum(read) AS unread
+			FROM articles GROUP BY feed_id
+		) AS c ON c.feed_id = feeds.id`)
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	defer rows.Close()
+	var feeds []model.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows, true)
+		if err != nil {
+			return nil, fmt.Errorf("feeds: %w", err)
+		}
+		feeds = append(feeds, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	sortFeeds(feeds)
+	return feeds, nil
+}
+
+// sortFeeds orders feeds in Go, where case folding knows all of Unicode.
+func sortFeeds(feeds []model.Feed) {
+	keys := make(map[int64]string, len(feeds))
+	for _, f := range feeds {
+		keys[f.ID] = strings.ToLower(f.DisplayTitle())
+	}
+	sort.SliceStable(feeds, func(i, j int) bool {
+		a, b := keys[feeds[i].ID], keys[feeds[j].ID]
+		if a != b {
+			return a < b
+		}
+		return feeds[i].URL < feeds[j].URL
+	})
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanFeed reads feedColumns and, when withCounts, unread and total.
+func scanFeed(r scanner, withCounts bool) (model.Feed, error) {
+	var f model.Feed
+	var tags string
+	var fetched, next int64
+	dest := []any{&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag,
+		&f.LastModified, &f.LastError, &fetched, &next}
+	if withCounts {
+		dest = append(dest, &f.Unread, &f.Total)
+	}
+	if err := r.Scan(dest...); err != nil {
+		return model.Feed{}, err
+	}
+	f.Tags = splitTags(tags)
+	f.LastFetched, f.NextAllowed = fromNanos(fetched), fromNanos(next)
+	return f, nil
+}
+
+// joinTags stores tags one a line; empty tags are dropped.
+func joinTags(tags []string) string {
+	var kept []string
+	for _, t := range tags {
+		if t = strings.TrimSpace(strings.ReplaceAll(t, "\n", " ")); t != "" {
+			kept = append(kept, t)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+func splitTags(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// notFound turns sql.ErrNoRows into ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// Meta is the value kept under key, or "" when there is none.
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = ?", key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("meta %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetMeta keeps value under key, replacing what was there.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("set meta %s: %w", key, err)
+	}
+	return nil
+}

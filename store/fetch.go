@@ -1,0 +1,216 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// SaveFetch stores what one fetch of one feed produced, in one transaction,
+// and says how many of its articles were new.
+//
+// A failed fetch (r.Err) records the error and keeps everything else. A 304
+// (r.NotModified) clears the error and keeps the validators unless new ones
+// came. Otherwise the feed's title (when the document has one), site,
+// validators and times are updated and r.Articles are upserted by key: an
+// article seen before is updated in place only when what the feed says
+// about it changed, keeping its read and star state and extracted markdown.
+// A feed removed meanwhile gives ErrNotFound.
+func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Time) (newArticles int, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := saveFeedState(ctx, tx, r, now); err != nil {
+			return err
+		}
+		if r.Err != nil || r.NotModified || len(r.Articles) == 0 {
+			return nil
+		}
+		w, err := prepareWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("save fetch of %s: %w", r.Feed.URL, err)
+	}
+	return newArticles, nil
+}
+
+// saveFeedState updates the feed's row after a fetch.
+func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now time.Time) error {
+	var res sql.Result
+	var err error
+	id, at, next := r.Feed.ID, nanos(now), nanos(r.RetryAfter)
+	switch {
+	case r.Err != nil:
+		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = ?,
+			last_fetched = ?, next_allowed = ? WHERE id = ?`,
+			r.Err.Error(), at, next, id)
+	case r.NotModified:
+		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = '',
+			last_fetched = ?1, next_allowed = ?2,
+			etag = CASE WHEN ?3 <> '' THEN ?3 ELSE etag END,
+			last_modified = CASE WHEN ?4 <> '' THEN ?4 ELSE last_modified END
+			WHERE id = ?5`, at, next, r.ETag, r.LastModified, id)
+	default:
+		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = '',
+			last_fetched = ?, next_allowed = ?, etag = ?, last_modified = ?,
+			title = CASE WHEN ?5 <> '' THEN ?5 ELSE title END,
+			site_url = CASE WHEN ?6 <> '' THEN ?6 ELSE site_url END
+			WHERE id = ?`, at, next, r.ETag, r.LastModified, r.Title, r.SiteURL, id)
+	}
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("feed %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// writer holds the statements that write articles inside one transaction.
+type writer struct {
+	lookup, insert, update, ftsDelete, ftsInsert *sql.Stmt
+}
+
+func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&w.lookup, `SELECT id, hash FROM articles WHERE feed_id = ? AND key = ?`},
+		{&w.insert, `INSERT INTO articles (feed_id, key, read, starred,
+			published, updated, fetched_at, extracted_at, hash, title, url,
+			author, site, notice, summary, content, markdown)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.update, `UPDATE articles SET published = ?, updated = ?, hash = ?,
+			title = ?, url = ?, author = ?,
+			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
+			summary = ?, content = ? WHERE id = ? RETURNING markdown`},
+		{&w.ftsDelete, `DELETE FROM articles_fts WHERE rowid = ?`},
+		{&w.ftsInsert, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		*p.dst = st
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.ftsDelete, w.ftsInsert} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// upsertAll writes a feed's articles and counts those it inserted. An item
+// whose key repeats within arts is written once, as it first appears.
+func (w *writer) upsertAll(ctx context.Context, feedID int64, arts []model.Article, now time.Time) (int, error) {
+	inserted := 0
+	seen := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		a.FeedID = feedID
+		if a.Key == "" {
+			a.Key = model.ArticleKey("", a.URL, a.Title, a.Content+a.Summary)
+		}
+		if seen[a.Key] {
+			continue
+		}
+		seen[a.Key] = true
+		isNew, err := w.upsert(ctx, a, now)
+		if err != nil {
+			return 0, fmt.Errorf("article %s: %w", a.Key, err)
+		}
+		if isNew {
+			inserted++
+		}
+	}
+	return inserted, nil
+}
+
+// upsert inserts a, or updates the stored article with its key when what
+// the feed says about it changed; it reports whether it inserted.
+func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bool, error) {
+	var id, oldHash int64
+	err := w.lookup.QueryRowContext(ctx, a.FeedID, a.Key).Scan(&id, &oldHash)
+	if errors.Is(err, sql.ErrNoRows) {
+		if a.FetchedAt.IsZero() {
+			a.FetchedAt = now
+		}
+		_, err = w.add(ctx, a)
+		return err == nil, err
+	}
+	if err != nil {
+		return false, err
+	}
+	h := feedHash(a)
+	if h == oldHash {
+		return false, nil
+	}
+	var markdown string
+	err = w.update.QueryRowContext(ctx, nanos(a.Published), nanos(a.Updated), h,
+		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id).Scan(&markdown)
+	if err != nil {
+		return false, err
+	}
+	a.Markdown = markdown
+	return false, w.index(ctx, id, a, true)
+}
+
+// add inserts a as it is and indexes it.
+func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
+	res, err := w.insert.ExecContext(ctx, a.FeedID, a.Key, boolInt(a.Read),
+		boolInt(a.Starred), nanos(a.Published), nanos(a.Updated),
+		nanos(a.FetchedAt), nanos(a.ExtractedAt), feedHash(a), a.Title, a.URL,
+		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, w.index(ctx, id, a, false)
+}
+
+// index writes the full-text entry of article id; replace drops the old one.
+func (w *writer) index(ctx context.Context, id int64, a model.Article, replace bool) error {
+	if replace {
+		if _, err := w.ftsDelete.ExecContext(ctx, id); err != nil {
+			return err
+		}
+	}
+	_, err := w.ftsInsert.ExecContext(ctx, id, a.Title, indexText(a))
+	return err
+}
+
+// feedHash sums what a feed says about an article, to tell a changed item
+// from one that merely came again.
+func feedHash(a model.Article) int64 {
+	h := fnv.New64a()
+	for _, s := range []string{a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	var b [16]byte
+	for i, t := range []int64{nanos(a.Published), nanos(a.Updated)} {
+		for j := range 8 {
+			b[i*8+j] = byte(t >> (8 * j))
+		}
+	}
+	h.Write(b[:])
+	return int64(h.Sum64())
+}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are the schema's steps, forward only: step i takes a database
+// from user_version i to i+1. Never edit a step that has shipped; append a
+// new one. TestMigrations opens a file at every earlier version and
+// migrates it to the latest, so a new step is tested without more work.
+//
+// Columns of articles are ordered small first: a row's large bodies
+// (summary, content, markdown) come last so that headline queries never
+// walk their overflow pages.
+var migrations = []string{
+	// 1: feeds, articles, their full-text index, highlights, meta.
+	`
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	title         TEXT NOT NULL DEFAULT '',
+	site_url      TEXT NOT NULL DEFAULT '',
+	tags          TEXT NOT NULL DEFAULT '', -- newline-separated
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_error    TEXT NOT NULL DEFAULT '',
+	last_fetched  INTEGER NOT NULL DEFAULT 0,
+	next_allowed  INTEGER NOT NULL DEFAULT 0,
+	created       INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+	id           INTEGER PRIMARY KEY,
+	feed_id      INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+	key          TEXT NOT NULL,
+	read         INTEGER NOT NULL DEFAULT 0,
+	starred      INTEGER NOT NULL DEFAULT 0,
+	published    INTEGER NOT NULL DEFAULT 0,
+	updated      INTEGER NOT NULL DEFAULT 0,
+	fetched_at   INTEGER NOT NULL DEFAULT 0,
+	extracted_at INTEGER NOT NULL DEFAULT 0,
+	hash         INTEGER NOT NULL DEFAULT 0, -- of what the feed said, to skip no-op updates
+	title        TEXT NOT NULL DEFAULT '',
+	url          TEXT NOT NULL DEFAULT '',
+	author       TEXT NOT NULL DEFAULT '',
+	site         TEXT NOT NULL DEFAULT '',
+	notice       TEXT NOT NULL DEFAULT '',
+	summary      TEXT NOT NULL DEFAULT '',
+	content      TEXT NOT NULL DEFAULT '',
+	markdown     TEXT NOT NULL DEFAULT '',
+	sort_at      INTEGER GENERATED ALWAYS AS
+		(CASE WHEN published <> 0 THEN published ELSE fetched_at END) VIRTUAL,
+	UNIQUE (feed_id, key)
+);
+CREATE INDEX articles_feed_read ON articles (feed_id, read);
+CREATE INDEX articles_feed_sort ON articles (feed_id, sort_at, id);
+CREATE INDEX articles_sort ON articles (sort_at, id);
+CREATE INDEX articles_starred ON articles (sort_at, id) WHERE starred = 1;
+
+-- Title and text (markdown, else content, else summary, as plain text) of
+-- every article, rowid = articles.id. Contentless: the text lives in
+-- articles only. Store writes it explicitly; the trigger keeps deletes,
+-- cascading ones included, in step.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+	title, body,
+	content = '', contentless_delete = 1,
+	tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+	DELETE FROM articles_fts WHERE rowid = old.id;
+END;
+
+CREATE TABLE highlights (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	text       TEXT NOT NULL,
+	pos_start  INTEGER NOT NULL DEFAULT 0,
+	pos_end    INTEGER NOT NULL DEFAULT 0,
+	note       TEXT NOT NULL DEFAULT '',
+	created    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX highlights_article ON highlights (article_id);
+
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+}
+
+// migrate brings db to schema version target, one transaction per step.
+// Each step re-reads the version inside its transaction, so two processes
+// opening a new file at once do not both apply it.
+func migrate(ctx context.Context, db *sql.DB, target int) error {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("migrate: read version: %w", err)
+	}
+	if v == target {
+		return nil // the usual case: no write lock needed
+	}
+	for {
+		done, err := migrateStep(ctx, db, target)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func migrateStep(ctx context.Context, db *sql.DB, target int) (done bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("migrate: read version: %w", err)
+	}
+	if v > len(migrations) {
+		return false, fmt.Errorf("schema version %d is newer than this byline knows (%d)", v, len(migrations))
+	}
+	if v >= target {
+		return true, nil
+	}
+	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+	}
+	// PRAGMA takes no parameters; v+1 is our own integer.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+	}
+	return false, nil
+}

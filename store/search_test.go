@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/byline-reader/byline/model"
+)
+
+func searchStore(t *testing.T) *Store {
+	t.Helper()
+	s := newStore(t)
+	f := addFeed(t, s, "https://example.com/feed")
+	save(t, s, f, []model.Article{
+		{Key: "1", Title: "Election results are in", Summary: "<p>Voters chose.</p>"},
+		{Key: "2", Title: "Weather", Summary: "<p>Rain before the <b>election</b> day.</p>"},
+		{Key: "3", Title: "Markets", Content: `<div class="elections"><script>var election = 1;</script>
+			<p>Stocks rose &amp; fell. Café owners cheered.</p></div>`},
+		{Key: "4", Title: "Quotes", Summary: `He said "AND (" twice; C++ and foo"bar`},
+	})
+	return s
+}
+
+func TestSearch(t *testing.T) {
+	s := searchStore(t)
+	tests := []struct {
+		query string
+		want  []string // keys, best first
+	}{
+		{"election", []string{"1", "2"}}, // the title match ranks first; markup is not indexed
+		{"elections", []string{"1", "2"}},
+		{"ELECTION", []string{"1", "2"}},
+		{"rain election", []string{"2"}},
+		{`"election results"`, []string{"1"}},
+		{"elect*", []string{"1", "2"}},
+		{"weather OR markets", []string{"2", "3"}},
+		{"cafe", []string{"3"}},
+		{"stocks &", []string{"3"}},
+		{"class", nil},
+		{"var", nil},
+		{"nothing-like-this", nil},
+	}
+	for _, tt := range tests {
+		got, err := s.Search(context.Background(), tt.query, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", tt.query, err)
+			continue
+		}
+		if g := keys(got); !sameSet(g, tt.want) || (len(tt.want) > 1 && g[0] != tt.want[0]) {
+			t.Errorf("Search(%q) = %v, want %v", tt.query, g, tt.want)
+		}
+	}
+}
+
+func TestSearchHostileQueries(t *testing.T) {
+	s := searchStore(t)
+	for _, q := range []string{
+		`foo"bar AND (`, `"`, `""`, `"unclosed phrase`, `(`, `)`, `*`, `**`, `a*b*`, `NOT`, `AND`,
+		`OR`, `OR OR OR`, `x OR`, `-`, `^start`, `col:umn`, `title:quotes`, `NEAR(a b, 2)`,
+		`{title}: x`, `\`, `'`, `%`, "\x00", "tab\there", `C++`, "日本語", "\u202eevil",
+		"   ", "", `'; DROP TABLE articles; --`,
+	} {
+		if _, err := s.Search(context.Background(), q, 10); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+	}
+	if got, _ := s.Search(context.Background(), `foo"bar AND (`, 10); len(got) != 1 || got[0].Key != "4" {
+		t.Errorf(`Search(foo"bar AND () = %v, want the article that says it`, keys(got))
+	}
+	if n, _ := s.CountArticles(context.Background(), model.ArticleQuery{}); n != 4 {
+		t.Errorf("%d articles left after hostile searches", n)
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"go", `"go"`},
+		{"go lang", `"go" "lang"`},
+		{`foo"bar AND (`, `"foo" "bar" "AND"`},
+		{`"unclosed phrase`, `"unclosed" "phrase"`},
+		{`say "hello world" now`, `"say" "hello world" "now"`},
+		{`"hello world"*`, `"hello world"*`},
+		{"pre*", `"pre"*`},
+		{"a OR b", `"a" OR "b"`},
+		{"OR a OR OR b OR", `"a" OR "b"`},
+		{"( ) * - !", ""},
+		{`it"s`, `"it" "s"`},
+		{`x""y`, `"x" "y"`},
+	}
+	for _, tt := range tests {
+		if got := ftsQuery(tt.in); got != tt.want {
+			t.Errorf("ftsQuery(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"<p>a &amp; b</p>", " a & b "},
+		{"<SCRIPT>x()</script>after", " after"},
+		{"<style>p{}</STYLE >after", " after"},
+		{"<script>never closed", " "},
+		{"a < b", "a  "},
+		{"<p>Café</p>", " Café "},
+	}
+	for _, tt := range tests {
+		if got := plainText(tt.in); got != tt.want {
+			t.Errorf("plainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	seen := map[string]int{}
+	for _, x := range a {
+		seen[x]++
+	}
+	for _, x := range b {
+		seen[x]--
+	}
+	for _, n := range seen {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,134 @@
+// Package store keeps byline's feeds, articles and highlights in one SQLite
+// file. It is the only package that speaks SQL.
+//
+// The file runs in WAL mode with a busy timeout, so a second byline process
+// can read and write the same file at the same time; every write transaction
+// begins IMMEDIATE, so two writers queue instead of failing half-way.
+// Times are stored as unix nanoseconds, with 0 for the zero time.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ErrNotFound says that the feed or article asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrExists says that a feed with that URL is already subscribed.
+var ErrExists = errors.New("already subscribed")
+
+// Store is an open byline database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// busyTimeout is how long a statement waits for another connection or
+// process to release the database before it fails with SQLITE_BUSY.
+const busyTimeout = 5 * time.Second
+
+// Open opens the database at path, creating the file if it does not exist,
+// and brings its schema up to date. The directory must already exist.
+func Open(path string) (*Store, error) {
+	return openAt(context.Background(), path, len(migrations))
+}
+
+// openAt opens path and migrates it to version (tests open older schemas).
+func openAt(ctx context.Context, path string, version int) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	dsn, err := dataSourceName(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := migrate(ctx, db, version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// dataSourceName makes a SQLite URI for path whose parameters give every
+// pooled connection the same pragmas and IMMEDIATE write transactions.
+func dataSourceName(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	abs = filepath.ToSlash(abs)
+	if !strings.HasPrefix(abs, "/") {
+		abs = "/" + abs // a Windows drive letter: file:/C:/...
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Set("_txlock", "immediate")
+	u := url.URL{Path: abs}
+	return "file:" + u.EscapedPath() + "?" + q.Encode(), nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the file the store was opened with.
+func (s *Store) Path() string { return s.path }
+
+// inTx runs fn in one IMMEDIATE transaction, committing when fn succeeds.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// nanos is t as unix nanoseconds: 0 for the zero time and for times that
+// nanoseconds cannot hold (before 1678 or after 2261), which feeds only
+// carry by mistake.
+func nanos(t time.Time) int64 {
+	if t.IsZero() || t.Year() < 1678 || t.Year() > 2261 {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+// fromNanos is the inverse of nanos.
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n)
+}
+
+// boolInt is b as SQLite stores it.
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
