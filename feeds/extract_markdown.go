@@ -9,7 +9,6 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
@@ -20,19 +19,23 @@ import (
 // links, emphasis, block quotes, tables and code are kept; an image
 // becomes a line "[Image: its alt text]" (no URL), or nothing without alt.
 func toMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
-	conv := converter.NewConverter(converter.WithPlugins(
-		base.NewBasePlugin(),
-		commonmark.NewCommonmarkPlugin(),
-		table.NewTablePlugin(),
-		strikethrough.NewStrikethroughPlugin(),
-		imageAlt{},
-	))
+	conv := newMarkdownConverter()
 	var opts []converter.ConvertOptionFunc
 	if pageURL.Host != "" {
 		opts = append(opts, converter.WithDomain(pageURL.String()))
 	}
 	out, err := conv.ConvertNode(n, opts...)
 	return string(out), err
+}
+
+func newMarkdownConverter() *converter.Converter {
+	return converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+		table.NewTablePlugin(),
+
+		imageAlt{},
+	))
 }
 
 // imageAlt is a converter plugin that renders <img> as its alt text.

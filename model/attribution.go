@@ -1,5 +1,10 @@
 package model
 
+import (
+	"sort"
+	"strings"
+)
+
 // Attribution: who said each quote.
 //
 // The rules, in the order they are tried for one quote:
@@ -27,6 +32,9 @@ package model
 // surname alone is resolved to the first full mention of that name; "the
 // statement" is whoever spoke last; "the ministry" is the latest speaker
 // whose name holds "ministry".
+
+// attrMaxSentence caps the tokens looked at back from a quote.
+const attrMaxSentence = 80
 
 // attrFindKind says what an attribution rule found.
 type attrFindKind uint8
@@ -92,8 +100,50 @@ func (a *attributor) attribute(i int) {
 	case attrNone:
 		a.set(i, a.continuation(i, startToks, qs), -1)
 	default:
+		if subj := a.sentenceSubject(f); subj.kind == attrNamed {
+			a.set(i, a.speakerOf(subj.toks, subj.from, subj.to), subj.toks[subj.from].start)
+			return
+		}
 		a.set(i, a.speakerFrom(f, h.open), -1)
 	}
+}
+
+// sentenceSubject returns the subject a sentence opens with when a pronoun
+// or a participle later in it refers back to it: "Russia's foreign
+// ministry on Sunday summoned the ambassador over what it called …".
+func (a *attributor) sentenceSubject(f attrFind) attrFind {
+	toks, hi := f.toks, f.from
+	i := a.attrSentenceStart(toks, hi)
+	for k := i; k < hi && k-i < 12; k++ {
+		if attrIsPunct(toks[k], "—–-") {
+			i = k + 1 // a dateline: "MOSCOW, March 3 (Reuters) - …"
+			break
+		}
+	}
+	if i < hi && toks[i].kind == attrWord && (attrStops[toks[i].low] || attrIsVerb(toks[i])) {
+		for i < hi && !attrIsPunct(toks[i], ",") {
+			i++
+		}
+		i++ // an opening phrase: "In response, …"
+	}
+	if i >= hi || toks[i].kind != attrWord {
+		return attrFind{}
+	}
+	subj := attrForwardNP(toks, i)
+	if subj.kind != attrNamed || subj.to >= hi {
+		return attrFind{}
+	}
+	if f.kind == attrPronoun && toks[f.from].low != "it" && attrOrgs[toks[subj.to-1].low] {
+		return attrFind{} // he or she is not the ministry
+	}
+	k := subj.to
+	for k < hi && toks[k].kind == attrWord && attrSkips[toks[k].low] {
+		k++
+	}
+	if k < hi && toks[k].kind == attrWord && !toks[k].upper && !attrStops[toks[k].low] {
+		return subj
+	}
+	return attrFind{}
 }
 
 // set records the speaker of quote i; pos is where the speaker is named,
@@ -110,10 +160,22 @@ func (a *attributor) set(i int, speaker string, pos int) {
 	a.lastPos = pos
 }
 
+// attrQuoteIndex returns the index of the token of quote q, or len(toks).
 func attrQuoteIndex(toks []attrTok, q int) int {
-	for i, t := range toks {
-		if t.kind == attrQuote && t.q == q {
-			return i
+	i := sort.Search(len(toks), func(i int) bool {
+		for k := i; k < len(toks); k++ { // the first quote token from i on
+			if toks[k].kind == attrQuote {
+				return toks[k].q >= q
+			}
+		}
+		return true
+	})
+	for ; i < len(toks); i++ {
+		if toks[i].kind == attrQuote {
+			if toks[i].q == q {
+				return i
+			}
+			break
 		}
 	}
 	return len(toks)
@@ -123,7 +185,13 @@ func attrQuoteIndex(toks []attrTok, q int) int {
 // holding toks[qi].
 func (a *attributor) attrSentenceStart(toks []attrTok, qi int) int {
 	for j := min(qi, len(toks)) - 1; j >= 0; j-- {
+		if qi-j > attrMaxSentence {
+			return j + 1
+		}
 		t := toks[j]
+		if attrIsPunct(t, ".!?;") && j+1 < len(toks) && (attrIsPunct(toks[j+1], ",;") || (toks[j+1].kind == attrWord && !toks[j+1].upper)) {
+			continue // R-La., or an abbreviation
+		}
 		if attrIsPunct(t, ".!?;") || (t.kind == attrQuote && attrEndsSentence(a.hits[t.q].text)) {
 			return j + 1
 		}
@@ -203,7 +271,11 @@ func attrAppositionThenVerb(toks []attrTok, j, end, c int) attrFind {
 		t := toks[k]
 		if attrIsPunct(t, ",") {
 			if k+1 < len(toks) && attrIsVerb(toks[k+1]) && !attrIsParticiple(toks[k+1]) && k > c+1 {
-				return attrNP(toks, j, end)
+				np, seg := attrNP(toks, j, end), attrNP(toks, c+1, k)
+				if attrIsName(seg) && !attrIsName(np) {
+					return seg
+				}
+				return np
 			}
 			return attrFind{}
 		}
@@ -249,7 +321,7 @@ func attrForwardNP(toks []attrTok, j int) attrFind {
 // before looks for the attribution earlier in the sentence of toks[qi].
 func (a *attributor) before(toks []attrTok, qi int) attrFind {
 	lo := a.attrSentenceStart(toks, qi)
-	participle := false
+	participle := -1
 	for j := min(qi, len(toks)) - 1; j >= lo; j-- {
 		t := toks[j]
 		if t.kind != attrWord {
@@ -262,15 +334,17 @@ func (a *attributor) before(toks []attrTok, qi int) attrFind {
 			continue
 		}
 		if attrIsParticiple(t) {
-			participle = true
+			if participle < 0 {
+				participle = j
+			}
 			continue
 		}
 		if f := attrSubject(toks, j, lo); f.kind != attrNone {
 			return f
 		}
 	}
-	if participle {
-		return attrFind{kind: attrCarry, toks: toks, from: lo}
+	if participle >= 0 {
+		return attrFind{kind: attrCarry, toks: toks, from: participle}
 	}
 	return attrFind{}
 }
@@ -294,6 +368,9 @@ func attrSubject(toks []attrTok, j, lo int) attrFind {
 		return attrFind{kind: attrStop}
 	case t.low == "who":
 		if k-1 >= lo && attrIsPunct(toks[k-1], ",") {
+			if f := attrAppositionBefore(toks, k-1, lo); f.kind != attrNone {
+				return f
+			}
 			k--
 		}
 		return attrBackwardNP(toks, k-1, lo)
@@ -301,22 +378,75 @@ func attrSubject(toks []attrTok, j, lo int) attrFind {
 	return attrBackwardNP(toks, k, lo)
 }
 
-// attrAppositionBefore handles "Jane Doe, a spokeswoman for X, said": the
-// comma before the verb is toks[c].
+// attrAppositionBefore handles subjects set off by commas before the verb
+// (the comma before the verb is toks[c]): "Jane Doe, a spokeswoman for X,
+// said", "Sen. Chuck Schumer, D-N.Y., the majority leader, called",
+// "Labour's home secretary, Yvette Cooper, said", "Smith, 45, said".
 func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
+	var fallback attrFind
+	for hops := 0; hops < 3; hops++ {
+		p := attrPrevComma(toks, c, lo)
+		if p < 0 || p == c-1 {
+			return fallback
+		}
+		seg := attrBackwardNP(toks, c-1, p+1)
+		np := attrBackwardNP(toks, p-1, lo)
+		switch {
+		case np.kind == attrNone:
+			return fallback
+		case attrIsName(seg) && !attrIsName(np):
+			return seg
+		case attrIsTag(np):
+		case !toks[np.to-1].upper:
+			if fallback.kind == attrNone {
+				fallback = np
+			}
+		default:
+			return np
+		}
+		c = p
+	}
+	return fallback
+}
+
+// attrPrevComma returns the comma before toks[c] that opens an apposition,
+// or -1.
+func attrPrevComma(toks []attrTok, c, lo int) int {
 	for p := c - 1; p >= lo && c-p < 16; p-- {
 		t := toks[p]
 		if attrIsPunct(t, ",") {
-			if p == c-1 {
-				return attrFind{}
-			}
-			return attrBackwardNP(toks, p-1, lo)
+			return p
 		}
 		if t.kind == attrQuote || attrIsVerb(t) || attrIsPunct(t, ":;()") {
-			return attrFind{}
+			return -1
 		}
 	}
-	return attrFind{}
+	return -1
+}
+
+// attrIsName reports a noun phrase made of capitalised words only.
+func attrIsName(f attrFind) bool {
+	if f.kind != attrNamed || f.to-f.from > 5 || attrIsTag(f) {
+		return false
+	}
+	for _, t := range f.toks[f.from:f.to] {
+		if !t.upper && !attrParticle(t.low) {
+			return false
+		}
+	}
+	return !attrOrgs[f.toks[f.to-1].low]
+}
+
+// attrIsTag reports a party-and-state tag (R-La., D-N.Y.) or an age.
+func attrIsTag(f attrFind) bool {
+	if f.kind != attrNamed || f.to-f.from != 1 {
+		return false
+	}
+	w := f.toks[f.from].low
+	if len(w) >= 3 && w[1] == '-' && strings.IndexByte("rdi", w[0]) >= 0 {
+		return true
+	}
+	return strings.Trim(w, "0123456789") == ""
 }
 
 // attrBackwardNP reads the noun phrase that ends at toks[k], leftwards to a

@@ -3,6 +3,7 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // CleanMarkdown removes the page furniture that article extraction keeps
@@ -48,14 +49,10 @@ type unit struct {
 type furniture int
 
 const (
-	notFurniture furniture = iota
-	adLabel
-	callToAction
-	shareBar
-	followUs
-	readMore
-	relatedHeading
-	bareURL
+	notFurniture   furniture = iota
+	removable                // an ad label, a subscribe box, a share bar…
+	relatedHeading           // removed only with the links under it
+	bareURL                  // removed only next to removed furniture
 )
 
 func splitBlocks(lines []string) []block {
@@ -129,8 +126,8 @@ func splitUnits(lines []string) []unit {
 }
 
 func endsSentence(line string) bool {
-	t := strings.TrimRight(line, " *_")
-	if t == "" {
+	t := strings.TrimRightFunc(line, func(r rune) bool { return r == '*' || r == '_' || unicode.IsSpace(r) })
+	if strings.TrimSpace(t) == "" {
 		return true
 	}
 	if f := strings.Fields(t); rxBareURL.MatchString(f[len(f)-1]) {
@@ -152,11 +149,7 @@ func markFurniture(blocks []block) {
 		for ui := range b.units {
 			u := &b.units[ui]
 			u.kind = classify(b.lines[u.from:u.to])
-			switch u.kind {
-			case notFurniture, bareURL, relatedHeading:
-			default:
-				u.removed = true
-			}
+			u.removed = u.kind == removable
 		}
 	}
 }
@@ -212,34 +205,23 @@ func isLinkList(b block) bool {
 // markBareURLs removes a line that is only a URL when it stands next to
 // furniture that was removed (the address a subscribe box repeats).
 func markBareURLs(blocks []block) {
-	type ref struct{ b, u int }
-	var seq []ref
+	var seq []*unit // nil where a code block breaks adjacency
 	for bi := range blocks {
 		for ui := range blocks[bi].units {
-			seq = append(seq, ref{bi, ui})
+			seq = append(seq, &blocks[bi].units[ui])
 		}
 		if blocks[bi].code {
-			seq = append(seq, ref{-1, -1}) // code breaks adjacency
+			seq = append(seq, nil)
 		}
 	}
-	at := func(i int) *unit {
-		if i < 0 || i >= len(seq) || seq[i].b < 0 {
-			return nil
-		}
-		return &blocks[seq[i].b].units[seq[i].u]
+	gone := func(i int) bool {
+		return i >= 0 && i < len(seq) && seq[i] != nil && seq[i].removed && seq[i].kind != notFurniture
 	}
 	for changed := true; changed; {
 		changed = false
-		for i := range seq {
-			u := at(i)
-			if u == nil || u.kind != bareURL || u.removed {
-				continue
-			}
-			for _, n := range []*unit{at(i - 1), at(i + 1)} {
-				if n != nil && n.removed && n.kind != notFurniture {
-					u.removed, changed = true, true
-					break
-				}
+		for i, u := range seq {
+			if u != nil && u.kind == bareURL && !u.removed && (gone(i-1) || gone(i+1)) {
+				u.removed, changed = true, true
 			}
 		}
 	}
@@ -271,11 +253,14 @@ func joinBlocks(blocks []block) string {
 // classify says which furniture, if any, the lines of one unit are.
 func classify(lines []string) furniture {
 	raw := strings.TrimSpace(strings.Join(lines, " "))
+	if !mayBeFurniture(raw) {
+		return notFurniture
+	}
 	text, urls := plainText(raw)
 	words := strings.Fields(text)
 	if len(words) == 0 {
-		if len(urls) > 0 && allShareURLs(urls) {
-			return shareBar
+		if allShareURLs(urls) {
+			return removable
 		}
 		return notFurniture
 	}
@@ -287,7 +272,7 @@ func classify(lines []string) furniture {
 	case rxBareURL.MatchString(text):
 		return bareURL
 	case rxAdLabel.MatchString(text) && startsUpper(text):
-		return adLabel
+		return removable
 	case heading || isLabelOnly(text):
 		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":")) {
 			return relatedHeading
@@ -296,19 +281,44 @@ func classify(lines []string) furniture {
 			return notFurniture
 		}
 	}
-	switch {
-	case len(urls) > 0 && allShareURLs(urls) && len(words) <= 12:
-		return shareBar
-	case isShareBar(words):
-		return shareBar
-	case isFollowUs(text, words):
-		return followUs
-	case isReadMore(text, len(urls) > 0):
-		return readMore
-	case isCallToAction(text):
-		return callToAction
+	if allShareURLs(urls) && len(words) <= 12 || isShareBar(words) || isFollowUs(text, words) ||
+		isReadMore(text, len(urls) > 0) || isCallToAction(text) {
+		return removable
 	}
 	return notFurniture
+}
+
+// triggers are the words furniture starts with; a block that starts with
+// none of them (and mentions no inbox) is not looked at further.
+var triggers = wordSet("advertisement advertisements advertising advert ad ads sponsored paid promoted " +
+	"partner anzeige werbung publicité publicidad pubblicità реклама the story article content text " +
+	"continue skip share tweet pin sms print copy follow like find join connect subscribe read also " +
+	"see related more recommended don't don’t dont do must keep you trending most popular latest top " +
+	"editor's editors editor’s what stay sign signup register click tap download get receive never " +
+	"support donate become enter want be try unlock start upgrade already not have got send log login " +
+	"signin listen watch discover explore learn love loved liked enjoy enjoyed enjoying thanks thank if " +
+	"found interested looking http https www facebook twitter x linkedin whatsapp reddit pinterest " +
+	"telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram " +
+	"youtube tiktok")
+
+// mayBeFurniture is a cheap test run before the full one: furniture is
+// short and starts with one of the trigger words.
+func mayBeFurniture(raw string) bool {
+	if len(raw) > 2000 {
+		return false
+	}
+	start := strings.IndexFunc(raw, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if start < 0 {
+		return false
+	}
+	end := strings.IndexFunc(raw[start:], func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	})
+	first := raw[start:]
+	if end >= 0 {
+		first = raw[start : start+end]
+	}
+	return triggers[strings.ToLower(first)] || strings.Contains(raw, "inbox")
 }
 
 // isLabelOnly: a short line ending with a colon ("Related:"), or a short
@@ -324,7 +334,6 @@ var (
 	rxMdLink    = regexp.MustCompile(`!?\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
 	rxAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
 	rxAnyURL    = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]+`)
-	rxEmphasis  = regexp.MustCompile(`(^|[\s(])[*_]{1,3}|[*_]{1,3}([\s).,!?:;]|$)`)
 	rxHeadMarks = regexp.MustCompile(`^(\s*>)*\s*(#{1,6}\s+|([-*+]|\d{1,3}[.)])\s+)?`)
 	rxEscape    = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|>~])`)
 )
@@ -334,24 +343,39 @@ var (
 // and the link destinations and bare URLs it saw.
 func plainText(raw string) (string, []string) {
 	var urls []string
-	s := rxHeadMarks.ReplaceAllString(raw, "")
-	s = rxMdLink.ReplaceAllStringFunc(s, func(m string) string {
-		sub := rxMdLink.FindStringSubmatch(m)
-		urls = append(urls, sub[2])
-		if strings.HasPrefix(m, "!") {
-			return ""
-		}
-		return " " + sub[1] + " "
-	})
-	s = rxAutoLink.ReplaceAllString(s, "$1")
-	urls = append(urls, rxAnyURL.FindAllString(s, -1)...)
-	for i := 0; i < 3; i++ {
-		s = rxEmphasis.ReplaceAllString(s, "$1$2")
+	s := raw
+	if strings.ContainsAny(s[:1], "#>-*+0123456789 \t") {
+		s = rxHeadMarks.ReplaceAllString(s, "")
 	}
-	s = rxEscape.ReplaceAllString(s, "$1")
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.NewReplacer(" .", ".", " ,", ",", " !", "!", " ?", "?", " :", ":").Replace(s)
-	return s, urls
+	if strings.Contains(s, "](") {
+		s = rxMdLink.ReplaceAllStringFunc(s, func(m string) string {
+			sub := rxMdLink.FindStringSubmatch(m)
+			urls = append(urls, sub[2])
+			if strings.HasPrefix(m, "!") {
+				return ""
+			}
+			return " " + sub[1] + " "
+		})
+	}
+	if strings.Contains(s, "<") {
+		s = rxAutoLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "http") || strings.Contains(s, "www.") {
+		urls = append(urls, rxAnyURL.FindAllString(s, -1)...)
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		w = strings.Trim(w, "*_")
+		if strings.Contains(w, "\\") {
+			w = rxEscape.ReplaceAllString(w, "$1")
+		}
+		if i > 0 && len(w) == 1 && strings.Contains(".,!?:", w) {
+			words[i-1] += w
+			w = ""
+		}
+		words[i] = w
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " "), urls
 }
 
 var (
@@ -509,27 +533,23 @@ func splitSentences(text string) []string {
 	return out
 }
 
+// shareIntents are the URLs of share buttons.
+var shareIntents = strings.Fields("facebook.com/sharer facebook.com/share.php twitter.com/intent " +
+	"twitter.com/share x.com/intent linkedin.com/sharearticle linkedin.com/share reddit.com/submit " +
+	"pinterest.com/pin/create api.whatsapp.com/send wa.me/? whatsapp://send t.me/share telegram.me/share " +
+	"bsky.app/intent share.flipboard.com tumblr.com/share getpocket.com/save /share? sharer.php")
+
 // allShareURLs reports links that all go to a share intent or a mailto.
 func allShareURLs(urls []string) bool {
 	for _, u := range urls {
 		l := strings.ToLower(u)
-		if !strings.HasPrefix(l, "mailto:") && !containsAny(l,
-			"facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent", "twitter.com/share",
-			"x.com/intent", "linkedin.com/sharearticle", "linkedin.com/share", "reddit.com/submit",
-			"pinterest.com/pin/create", "api.whatsapp.com/send", "wa.me/?", "whatsapp://send",
-			"t.me/share", "telegram.me/share", "bsky.app/intent", "share.flipboard.com", "tumblr.com/share",
-			"getpocket.com/save", "/share?", "sharer.php") {
+		share := strings.HasPrefix(l, "mailto:")
+		for _, s := range shareIntents {
+			share = share || strings.Contains(l, s)
+		}
+		if !share {
 			return false
 		}
 	}
 	return len(urls) > 0
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }

@@ -296,8 +296,15 @@ func quoteMatching(s string, i int, open, close byte) int {
 // quoteShortLine reports a line that stands alone and looks like a caption,
 // a label or a button: three words at most and no sentence-ending mark.
 func quoteShortLine(t string) bool {
-	if len(strings.Fields(t)) > 3 {
-		return false
+	words, inWord := 0, false
+	for i := 0; i < len(t); i++ {
+		space := t[i] == ' ' || t[i] == '\t'
+		if !space && !inWord {
+			if words++; words > 3 {
+				return false
+			}
+		}
+		inWord = !space
 	}
 	t = strings.TrimRight(t, "”\"’'»“*_) ")
 	r, _ := utf8.DecodeLastRuneInString(t)

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // attrNames remembers the people and bodies named in the article.
 type attrNames struct {
@@ -21,20 +24,41 @@ type attrMention struct {
 // people that sentences start with.
 func (a *attributor) collectNames() attrNames {
 	n := attrNames{full: map[string]string{}, person: map[string]bool{}}
+	needed := make([]bool, len(a.blocks)+1) // blocks attribution will read again
+	for _, h := range a.hits {
+		needed[h.first], needed[h.last] = true, true
+		if h.first > 0 {
+			needed[h.first-1] = true
+		}
+	}
+	var scratch []attrTok
 	for bi, b := range a.blocks {
-		if b.prose {
+		switch {
+		case !b.prose:
+		case needed[bi]:
 			a.scanNames(&n, a.tokens(bi))
+		default:
+			scratch = attrAppendTokens(scratch[:0], a.md, b.start, b.end, a.hits)
+			a.scanNames(&n, scratch)
 		}
 	}
 	return n
 }
 
 func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
-	sentStart := true
+	sentStart := true // still in the words a sentence opens with
+	lead := 0
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if t.kind != attrWord || !t.upper {
-			sentStart = attrIsPunct(t, ".!?") || (sentStart && attrIsPunct(t, ">*_-"))
+			switch {
+			case attrIsPunct(t, ".!?"):
+				sentStart, lead = true, 0
+			case t.kind == attrWord && sentStart && lead < 4 && !attrStops[t.low] && !attrIsVerb(t):
+				lead++ // "Local mayor Massimo Isola said"
+			default:
+				sentStart = sentStart && attrIsPunct(t, ">*_-")
+			}
 			i++
 			continue
 		}
@@ -61,9 +85,21 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true})
 			}
 		}
-		sentStart = false
+		lead += j - i
+		sentStart = sentStart && lead < 4 && (from >= j || !n.person[attrRunName(a.md, toks, from, j, n)])
 		i = j
 	}
+}
+
+// attrRunName is the name the run toks[from:to] stands for.
+func attrRunName(md string, toks []attrTok, from, to int, n *attrNames) string {
+	name := attrStripPossessive(md[toks[from].start:toks[to-1].end])
+	if to-from == 1 {
+		if full := n.full[attrStripPossessive(toks[from].low)]; full != "" {
+			return full
+		}
+	}
+	return name
 }
 
 // attrCapRun returns the end of the run of capitalised words (and name
@@ -169,7 +205,7 @@ func (a *attributor) describe(text, head string, definite bool, pos int) string 
 		}
 		return text
 	}
-	for k := len(a.speakers) - 1; k >= 0; k-- {
+	for k := len(a.speakers) - 1; k >= 0 && len(a.speakers)-k < 200; k-- {
 		if s := a.speakers[k]; s != "" && strings.Contains(strings.ToLower(s), head) {
 			return s
 		}
@@ -188,20 +224,15 @@ func (a *attributor) latest(pos int, orgs bool, head string) string {
 	if head != "" {
 		best, bestPos = "", -1
 	}
-	for _, m := range a.names.mentions {
-		if m.pos >= pos {
-			break
-		}
+	ms := a.names.mentions
+	end := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos })
+	for k := end - 1; k >= 0 && ms[k].pos > bestPos && end-k < 200; k-- {
+		m := ms[k]
 		if m.pos <= bestPos || (m.org && !orgs) || (!m.org && head != "") {
 			continue
 		}
-		switch {
-		case head != "":
-			if strings.HasSuffix(strings.ToLower(m.name), head) {
-				best, bestPos = m.name, m.pos
-			}
-		case m.subject:
-			best, bestPos = m.name, m.pos
+		if (head != "" && strings.HasSuffix(strings.ToLower(m.name), head)) || (head == "" && m.subject) {
+			return m.name
 		}
 	}
 	return best

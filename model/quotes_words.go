@@ -26,7 +26,11 @@ type attrTok struct {
 // attrTokenize splits md[from:to] into words, punctuation and quotations;
 // hits are the quotations, in order.
 func attrTokenize(md string, from, to int, hits []quoteHit) []attrTok {
-	toks := make([]attrTok, 0, (to-from)/5+4)
+	return attrAppendTokens(make([]attrTok, 0, (to-from)/5+4), md, from, to, hits)
+}
+
+// attrAppendTokens is attrTokenize appending to toks.
+func attrAppendTokens(toks []attrTok, md string, from, to int, hits []quoteHit) []attrTok {
 	h := 0
 	for h < len(hits) && hits[h].close <= from {
 		h++
@@ -43,6 +47,10 @@ func attrTokenize(md string, from, to int, hits []quoteHit) []attrTok {
 		if h < len(hits) && hits[h].open < to {
 			lim = hits[h].open
 		}
+		if c := md[i]; c == ' ' || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(md[i:lim])
 		switch {
 		case unicode.IsSpace(r):
@@ -50,7 +58,7 @@ func attrTokenize(md string, from, to int, hits []quoteHit) []attrTok {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := attrWordEnd(md, i, lim)
 			w := md[i:j]
-			toks = append(toks, attrTok{start: i, end: j, kind: attrWord, low: strings.ToLower(w), upper: unicode.IsUpper(r) || attrInnerUpper(w)})
+			toks = append(toks, attrTok{start: i, end: j, kind: attrWord, low: strings.ToLower(w), upper: unicode.IsUpper(r) || (r < utf8.RuneSelf && attrInnerUpper(w))})
 			i = j
 		default:
 			toks = append(toks, attrTok{start: i, end: i + size, kind: attrPunct, low: md[i : i+size]})
@@ -66,6 +74,10 @@ func attrTokenize(md string, from, to int, hits []quoteHit) []attrTok {
 func attrWordEnd(md string, i, lim int) int {
 	j := i
 	for j < lim {
+		if c := md[j]; c < utf8.RuneSelf && (quoteIsASCIILetter(c) || c >= '0' && c <= '9') {
+			j++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(md[j:lim])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			j += size
@@ -89,7 +101,7 @@ func attrWordEnd(md string, i, lim int) int {
 }
 
 func attrInnerUpper(w string) bool {
-	if k := strings.IndexAny(w, "-‑"); k > 0 && k+1 < len(w) {
+	if k := strings.IndexByte(w, '-'); k > 0 && k+1 < len(w) {
 		r, _ := utf8.DecodeRuneInString(w[k+1:])
 		return unicode.IsUpper(r) // al-Assad
 	}
@@ -184,7 +196,8 @@ var (
 		councilman councilwoman inspector detective sheriff superintendent constable
 		treasurer economist analyst founder executive manager head editor author activist
 		researcher scientist lawyer adviser advisor aide negotiator president-elect
-		cardinal bishop archbishop rabbi imam chef boss owner`)
+		cardinal bishop archbishop rabbi imam chef boss owner mr mrs ms dr mp mps mep msp mla
+		td lawmakers officials`)
 
 	// attrOrgs end the names of organisations, never of people.
 	attrOrgs = attrSet(`ministry department office council house party agency service services

@@ -59,14 +59,35 @@ func SanitizeLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// isClean reports, quickly, that s needs no change: valid UTF-8 with no
+// control, C1 or bidi control character. Only the lead bytes that can start
+// one are looked at closely.
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 {
+		switch {
+		case c < 0x20:
+			if c != '\n' && c != '\t' {
+				return false
+			}
+		case c < 0x7f:
+		case c == 0x7f:
 			return false
+		case c == 0xc2: // U+0080–U+00BF: C1 controls are U+0080–U+009F
+			if i+1 < len(s) && s[i+1] < 0xa0 {
+				return false
+			}
+		case c == 0xd8: // U+061C ARABIC LETTER MARK
+			if i+1 < len(s) && s[i+1] == 0x9c {
+				return false
+			}
+		case c == 0xe2: // U+200E/F, U+202A–E, U+2066–9
+			if i+2 < len(s) && isBidiControl(rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f)) {
+				return false
+			}
 		}
 	}
-	return true
+	return utf8.ValidString(s)
 }
 
 func isControl(r rune) bool {

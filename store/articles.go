@@ -199,20 +199,17 @@ func feedExists(ctx context.Context, tx *sql.Tx, id int64) error {
 // and when; the full-text index then searches the new body.
 func (s *Store) SaveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		a := model.Article{Markdown: markdown}
-		err := tx.QueryRowContext(ctx, `UPDATE articles SET markdown = ?1,
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET markdown = ?1,
 			notice = ?2, site = CASE WHEN ?3 <> '' THEN ?3 ELSE site END,
-			extracted_at = ?4 WHERE id = ?5
-			RETURNING title, summary, content`,
-			markdown, notice, site, nanos(at), id).Scan(&a.Title, &a.Summary, &a.Content)
+			extracted_at = ?4 WHERE id = ?5`,
+			markdown, notice, site, nanos(at), id)
 		if err != nil {
-			return notFound(err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, body)
-			VALUES (?, ?, ?)`, id, a.Title, indexText(a))
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		_, err = tx.ExecContext(ctx, queueSQL, id, 0)
 		return err
 	})
 	if err != nil {

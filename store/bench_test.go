@@ -109,7 +109,7 @@ func BenchmarkSaveFetch(b *testing.B) {
 var bigDir string
 
 // bigStore is a database of 500 feeds × 100 articles (50,000), a third of
-// them read, built once per test binary and shared by the benchmarks.
+// them read, one in 50 starred, all indexed, built once per test binary and shared by the benchmarks.
 var bigStore = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "byline-bench-")
 	if err != nil {
@@ -133,13 +133,15 @@ var bigStore = sync.OnceValues(func() (string, error) {
 		for j := range arts {
 			arts[j] = model.Article{Key: fmt.Sprint(j), Title: words[r.IntN(len(words))],
 				URL: fmt.Sprintf("https://site%d.example/%d", i, j), Summary: htmlText(r, 300),
-				Published: t0.Add(time.Duration(r.IntN(100_000)) * time.Minute), Read: j%3 == 0}
+				Published: t0.Add(time.Duration(r.IntN(100_000)) * time.Minute),
+				Read:      j%3 == 0, Starred: j%50 == 0}
 		}
 		if _, err := s.SaveFetch(ctx, model.FetchResult{Feed: f, Articles: arts}, t0); err != nil {
 			return "", err
 		}
 	}
-	return path, nil
+	_, err = s.IndexPending(ctx)
+	return path, err
 })
 
 func openBig(b *testing.B) *Store {
@@ -207,4 +209,29 @@ func BenchmarkSearch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkIndexPending indexes what 20 feeds of 50 items wrote (1,000
+// articles, 200 of them with 20 KB of content), as after a refresh.
+func BenchmarkIndexPending(b *testing.B) {
+	ctx := context.Background()
+	s := newStore(b)
+	r := rand.New(rand.NewPCG(7, 8))
+	feeds := make([]model.Feed, 20)
+	for i := range feeds {
+		feeds[i] = addFeed(b, s, fmt.Sprintf("https://site%d.example/feed", i))
+	}
+	round := 0
+	for b.Loop() {
+		b.StopTimer()
+		for i, f := range feeds {
+			save(b, s, f, feedItems(r, i, round*50, 50))
+		}
+		round++
+		b.StartTimer()
+		if n, err := s.IndexPending(ctx); err != nil || n != 1000 {
+			b.Fatal(n, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/article")
 }

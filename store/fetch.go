@@ -77,7 +77,7 @@ func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now tim
 
 // writer holds the statements that write articles inside one transaction.
 type writer struct {
-	lookup, insert, update, ftsDelete, ftsInsert *sql.Stmt
+	lookup, insert, update, queue *sql.Stmt
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -94,9 +94,8 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.update, `UPDATE articles SET published = ?, updated = ?, hash = ?,
 			title = ?, url = ?, author = ?,
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
-			summary = ?, content = ? WHERE id = ? RETURNING markdown`},
-		{&w.ftsDelete, `DELETE FROM articles_fts WHERE rowid = ?`},
-		{&w.ftsInsert, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
+			summary = ?, content = ? WHERE id = ?`},
+		{&w.queue, queueSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -109,7 +108,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.ftsDelete, w.ftsInsert} {
+	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.queue} {
 		if st != nil {
 			st.Close()
 		}
@@ -160,17 +159,16 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if h == oldHash {
 		return false, nil
 	}
-	var markdown string
-	err = w.update.QueryRowContext(ctx, nanos(a.Published), nanos(a.Updated), h,
-		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id).Scan(&markdown)
+	_, err = w.update.ExecContext(ctx, nanos(a.Published), nanos(a.Updated), h,
+		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id)
 	if err != nil {
 		return false, err
 	}
-	a.Markdown = markdown
-	return false, w.index(ctx, id, a, true)
+	_, err = w.queue.ExecContext(ctx, id, 0)
+	return false, err
 }
 
-// add inserts a as it is and indexes it.
+// add inserts a as it is and queues it for indexing.
 func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
 	res, err := w.insert.ExecContext(ctx, a.FeedID, a.Key, boolInt(a.Read),
 		boolInt(a.Starred), nanos(a.Published), nanos(a.Updated),
@@ -183,19 +181,14 @@ func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return id, w.index(ctx, id, a, false)
+	_, err = w.queue.ExecContext(ctx, id, 1)
+	return id, err
 }
 
-// index writes the full-text entry of article id; replace drops the old one.
-func (w *writer) index(ctx context.Context, id int64, a model.Article, replace bool) error {
-	if replace {
-		if _, err := w.ftsDelete.ExecContext(ctx, id); err != nil {
-			return err
-		}
-	}
-	_, err := w.ftsInsert.ExecContext(ctx, id, a.Title, indexText(a))
-	return err
-}
+// queueSQL queues an article for IndexPending; fresh (1) says it was never
+// indexed. An article already queued stays as it was queued.
+const queueSQL = `INSERT INTO fts_pending (id, fresh) VALUES (?, ?)
+	ON CONFLICT (id) DO NOTHING`
 
 // feedHash sums what a feed says about an article, to tell a changed item
 // from one that merely came again.

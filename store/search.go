@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"html"
 	"strings"
@@ -19,6 +20,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Ar
 	match := ftsQuery(query)
 	if match == "" {
 		return nil, nil
+	}
+	if _, err := s.IndexPending(ctx); err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	if limit <= 0 {
 		limit = -1
@@ -40,6 +44,100 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Ar
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	return arts, nil
+}
+
+// indexBatch is how many articles IndexPending indexes per transaction:
+// enough for few, large index segments, few enough that a writer waiting
+// on the lock (a keypress marking an article read) waits well under a
+// second.
+const indexBatch = 1000
+
+// IndexPending brings the full-text index up to date with what SaveFetch,
+// SaveExtraction and InsertArticle wrote, and counts the articles it
+// indexed. Search calls it first, so search results are never stale; run
+// it after a refresh, off the UI's event loop, so the first search does
+// not pay for the refresh.
+func (s *Store) IndexPending(ctx context.Context) (int, error) {
+	total := 0
+	for {
+		n, err := s.indexBatch(ctx)
+		total += n
+		if err != nil {
+			return total, fmt.Errorf("index articles: %w", err)
+		}
+		if n < indexBatch {
+			return total, nil
+		}
+	}
+}
+
+type pendingArticle struct {
+	id    int64
+	fresh bool
+	a     model.Article
+}
+
+// indexBatch indexes up to indexBatch queued articles in one transaction.
+func (s *Store) indexBatch(ctx context.Context) (int, error) {
+	var empty bool
+	err := s.db.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM fts_pending)").Scan(&empty)
+	if err != nil || empty {
+		return 0, err
+	}
+	var todo []pendingArticle
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.fresh, a.title,
+			a.summary, a.content, a.markdown
+			FROM fts_pending AS p JOIN articles AS a ON a.id = p.id LIMIT ?`, indexBatch)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var p pendingArticle
+			if err := rows.Scan(&p.id, &p.fresh, &p.a.Title, &p.a.Summary, &p.a.Content, &p.a.Markdown); err != nil {
+				rows.Close()
+				return err
+			}
+			todo = append(todo, p)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		return indexArticles(ctx, tx, todo)
+	})
+	return len(todo), err
+}
+
+func indexArticles(ctx context.Context, tx *sql.Tx, todo []pendingArticle) error {
+	del, err := tx.PrepareContext(ctx, "DELETE FROM articles_fts WHERE rowid = ?")
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	ins, err := tx.PrepareContext(ctx, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	done, err := tx.PrepareContext(ctx, "DELETE FROM fts_pending WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer done.Close()
+	for _, p := range todo {
+		if !p.fresh {
+			if _, err := del.ExecContext(ctx, p.id); err != nil {
+				return err
+			}
+		}
+		if _, err := ins.ExecContext(ctx, p.id, p.a.Title, indexText(p.a)); err != nil {
+			return err
+		}
+		if _, err := done.ExecContext(ctx, p.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ftsQuery turns what a user typed into an FTS5 query that cannot fail to

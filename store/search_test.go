@@ -130,3 +130,29 @@ func sameSet(a, b []string) bool {
 	}
 	return true
 }
+
+func TestIndexPending(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	save(t, s, f, items(0, indexBatch+5)) // more than one batch
+	if n, err := s.IndexPending(ctx); err != nil || n != indexBatch+5 {
+		t.Fatalf("IndexPending = %d, %v; want %d", n, err, indexBatch+5)
+	}
+	if n, err := s.IndexPending(ctx); err != nil || n != 0 {
+		t.Errorf("IndexPending again = %d, %v; want 0", n, err)
+	}
+	// A changed article is indexed anew: its old words no longer find it.
+	a := item(7)
+	a.Summary = "<p>Rewritten entirely.</p>"
+	save(t, s, f, []model.Article{a})
+	if n, err := s.IndexPending(ctx); err != nil || n != 1 {
+		t.Errorf("IndexPending after an update = %d, %v; want 1", n, err)
+	}
+	if hits, _ := s.Search(ctx, `"story 7"`, 10); len(hits) != 0 {
+		t.Errorf("old text still finds the article: %v", keys(hits))
+	}
+	if hits, _ := s.Search(ctx, "rewritten", 10); len(hits) != 1 {
+		t.Errorf("new text does not find the article: %v", keys(hits))
+	}
+}
