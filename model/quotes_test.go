@@ -1,6 +1,9 @@
 package model
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -117,5 +120,37 @@ func TestFindQuotesHouseStyles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
+	}
+}
+
+// TestFindQuotesPassages checks whole articles written for these tests in
+// several house styles: testdata/quotes/NAME.md and NAME.want, one quote a
+// line as "speaker<TAB>text" (escapes as in a Go string without quotes).
+func TestFindQuotesPassages(t *testing.T) {
+	names, err := filepath.Glob("testdata/quotes/*.md")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no passages: %v", err)
+	}
+	for _, name := range names {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			md, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, err := os.ReadFile(strings.TrimSuffix(name, ".md") + ".want")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []wantQuote
+			for _, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
+				speaker, text, _ := strings.Cut(line, "\t")
+				text, err := strconv.Unquote(`"` + text + `"`)
+				if err != nil {
+					t.Fatalf("bad line %q: %v", line, err)
+				}
+				want = append(want, wantQuote{text, speaker})
+			}
+			checkQuotes(t, string(md), want)
+		})
 	}
 }
