@@ -72,7 +72,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	}
 	ex.Markdown += "\n"
 	if ex.Canonical == "" && base.Host != "" {
-		ex.Canonical = pageURL
+		ex.Canonical = model.SanitizeLine(pageURL)
 	}
 	ex.ReadingMinutes = model.ReadingMinutes(ex.Markdown)
 	return ex, nil

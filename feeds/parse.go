@@ -33,12 +33,26 @@ type ParsedFeed struct {
 // articles are kept (all of them when maxItems <= 0). Every text field is
 // sanitised. Parse does no IO.
 func Parse(data []byte, feedURL string, maxItems int) (ParsedFeed, error) {
-	return parseWith(gofeed.NewParser(), data, feedURL, maxItems)
+	return parseDoc(data, feedURL, maxItems, true)
 }
 
-// parseWith is Parse with a caller-owned gofeed parser, so a worker can
-// keep one for all the feeds it handles.
-func parseWith(p *gofeed.Parser, data []byte, feedURL string, maxItems int) (pf ParsedFeed, err error) {
+// parseWith is Parse for a worker that keeps a gofeed parser. byline now
+// drives gofeed's format parsers directly (they keep no state), so the
+// parser is not needed; the parameter stays until the callers drop it.
+func parseWith(_ *gofeed.Parser, data []byte, feedURL string, maxItems int) (ParsedFeed, error) {
+	return parseDoc(data, feedURL, maxItems, true)
+}
+
+// detectPeek is how much of a document gofeed's universal parser looks at
+// to tell the format; byline looks at as much, so that it accepts exactly
+// the documents gofeed.Parser did.
+const detectPeek = 4096
+
+// parseDoc parses data with gofeed's RSS, Atom or JSON parser and converts
+// the result straight to byline's values. With fast set, large text
+// bodies skip the XML tokenizer (see lift.go's liftBodies); whenever that
+// path cannot vouch for its result, the document is parsed again plainly.
+func parseDoc(data []byte, feedURL string, maxItems int, fast bool) (pf ParsedFeed, err error) {
 	defer func() {
 		// gofeed reads strangers' bytes; a bug there must cost one feed,
 		// not the app.
@@ -46,32 +60,52 @@ func parseWith(p *gofeed.Parser, data []byte, feedURL string, maxItems int) (pf 
 			pf, err = ParsedFeed{}, fmt.Errorf("%w: parser failed: %v", ErrParse, r)
 		}
 	}()
-	gf, err := p.Parse(bytes.NewReader(data))
+	kind := gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), detectPeek)]))
+	var src feedSource
+	switch kind {
+	case gofeed.FeedTypeJSON:
+		src, err = parseJSON(data)
+	case gofeed.FeedTypeRSS, gofeed.FeedTypeAtom:
+		atom := kind == gofeed.FeedTypeAtom
+		if fast {
+			if doc, r := liftBodies(data, atom); r != nil {
+				if src, err = parseXML(doc, atom, r, maxItems); err == nil && !r.bad {
+					break
+				}
+			}
+		}
+		src, err = parseXML(data, atom, nil, maxItems)
+	default:
+		err = gofeed.ErrFeedTypeNotDetected
+	}
 	if err != nil {
 		return ParsedFeed{}, parseError(err)
 	}
+	return src.convert(feedURL, maxItems), nil
+}
+
+// convert turns a parsed feed into byline's values, sanitised.
+func (src feedSource) convert(feedURL string, maxItems int) ParsedFeed {
 	// Relative item links mean the site more often than the feed's host
 	// (think of a feed served by a feed proxy), so the site is the base.
 	base := absoluteURL(feedURL)
-	site := resolveLink(base, gf.Link)
+	site := resolveLink(base, src.link)
 	if s := absoluteURL(site); s != nil {
 		base = s
 	}
-	items := gf.Items
-	if maxItems > 0 && len(items) > maxItems {
-		items = items[:maxItems]
+	entries := src.entries
+	if maxItems > 0 && len(entries) > maxItems {
+		entries = entries[:maxItems]
 	}
-	pf = ParsedFeed{
-		Title:    cleanLine(gf.Title),
+	pf := ParsedFeed{
+		Title:    cleanLine(src.title),
 		SiteURL:  site,
-		Articles: make([]model.Article, 0, len(items)),
+		Articles: make([]model.Article, 0, len(entries)),
 	}
-	for _, it := range items {
-		if it != nil {
-			pf.Articles = append(pf.Articles, convertItem(it, base))
-		}
+	for i := range entries {
+		pf.Articles = append(pf.Articles, entries[i].article(base))
 	}
-	return pf, nil
+	return pf
 }
 
 // parseError makes gofeed's complaint a short one-line reason.
@@ -84,56 +118,50 @@ func parseError(err error) error {
 	return fmt.Errorf("%w: %s", ErrParse, msg)
 }
 
-// convertItem turns one gofeed item into an Article, sanitised.
-func convertItem(it *gofeed.Item, base *url.URL) model.Article {
+// article turns one entry into an Article, sanitised.
+func (e *entry) article(base *url.URL) model.Article {
 	a := model.Article{
-		Title:   cleanLine(it.Title),
-		Author:  authorOf(it),
-		Summary: model.Sanitize(it.Description),
-		Content: model.Sanitize(it.Content),
+		Title:   cleanLine(e.title),
+		Author:  e.authorLine(),
+		Summary: model.Sanitize(e.summary),
+		Content: model.Sanitize(e.content),
 	}
-	link := it.Link
-	if link == "" && len(it.Links) > 0 {
-		link = it.Links[0]
+	a.URL = resolveLink(base, e.link)
+	if e.published != nil {
+		a.Published = e.published.UTC()
 	}
-	a.URL = resolveLink(base, link)
-	if it.PublishedParsed != nil {
-		a.Published = it.PublishedParsed.UTC()
-	}
-	if it.UpdatedParsed != nil {
-		a.Updated = it.UpdatedParsed.UTC()
+	if e.updated != nil {
+		a.Updated = e.updated.UTC()
 	}
 	if a.Published.IsZero() {
 		a.Published = a.Updated // Atom entries often carry only <updated>
 	}
 	keyLink := a.URL
 	if keyLink == "" {
-		keyLink = model.SanitizeLine(link)
+		keyLink = model.SanitizeLine(e.link)
 	}
 	text := a.Summary
 	if text == "" {
 		text = a.Content
 	}
-	a.Key = model.ArticleKey(model.SanitizeLine(it.GUID), keyLink, a.Title, text)
+	a.Key = model.ArticleKey(model.SanitizeLine(e.guid), keyLink, a.Title, text)
 	return a
 }
 
-func authorOf(it *gofeed.Item) string {
+// authorLine joins the entry's author names (or, lacking a name, emails).
+func (e *entry) authorLine() string {
 	var names []string
-	for _, p := range it.Authors {
-		if p == nil {
-			continue
-		}
-		name := p.Name
+	for _, p := range e.authors {
+		name := p.name
 		if name == "" {
-			name = p.Email
+			name = p.email
 		}
 		if name = cleanLine(name); name != "" {
 			names = append(names, name)
 		}
 	}
-	if len(names) == 0 && it.Author != nil {
-		return cleanLine(it.Author.Name)
+	if len(names) == 0 && e.author != nil {
+		return cleanLine(e.author.name)
 	}
 	return truncate(strings.Join(names, ", "), maxLineField)
 }

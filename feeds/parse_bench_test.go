@@ -1,8 +1,11 @@
 package feeds
 
 import (
+	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,3 +41,83 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+// articleHTML is about size bytes of article HTML, different for each n.
+func articleHTML(n, size int) string {
+	var b strings.Builder
+	for p := 0; b.Len() < size; p++ {
+		fmt.Fprintf(&b, `<p>Paragraph %d of story %d: the <a href="https://bench.example/topic/%d">committee</a> said on Tuesday that “we are not done yet,” adding that costs rose 4%% &amp; more &mdash; <em>critics</em> disagreed.</p>
+<blockquote>“This is a quote from a named person,” said Ann Smith, a spokeswoman.</blockquote>
+<p><img src="https://bench.example/img/%d-%d.jpg" alt="photo"> Officials expect a vote next week; the plan <strong>goes too far</strong>, opponents say.</p>
+`, p, n, p%17, n, p)
+	}
+	return b.String()
+}
+
+// fullRSS is an RSS 2.0 document of n items, each with a summary and
+// about contentSize bytes of article HTML in content:encoded (CDATA).
+func fullRSS(n, contentSize int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>Bench Full</title><link>https://bench.example/</link><description>full text</description>
+`)
+	for i := range n {
+		fmt.Fprintf(&b, `<item>
+<title>Full story %d</title>
+<link>https://bench.example/full/%d</link>
+<guid isPermaLink="true">https://bench.example/full/%d</guid>
+<pubDate>Mon, 06 May 2024 %02d:%02d:00 +0000</pubDate>
+<dc:creator>Reporter %d</dc:creator>
+<category>Politics</category><category>World</category>
+<description><![CDATA[<p>The council met on Monday to discuss the budget, story %d.</p>]]></description>
+<content:encoded><![CDATA[%s]]></content:encoded>
+</item>
+`, i, i, i, i%24, i%60, i%7, i, articleHTML(i, contentSize))
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String())
+}
+
+// fullAtom is an Atom document of n entries, each with an escaped HTML
+// summary and about contentSize bytes of article HTML in
+// <content type="html">, entity-escaped.
+func fullAtom(n, contentSize int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Bench Atom</title><id>urn:bench</id><updated>2024-06-01T12:00:00Z</updated>
+<link rel="alternate" href="https://bench.example/"/>
+`)
+	for i := range n {
+		fmt.Fprintf(&b, `<entry>
+<title type="text">Atom story %d</title>
+<id>urn:bench:%d</id>
+<link rel="alternate" type="text/html" href="https://bench.example/atom/%d"/>
+<published>2024-06-01T%02d:%02d:00Z</published>
+<updated>2024-06-01T%02d:%02d:00Z</updated>
+<author><name>Reporter %d</name></author>
+<category term="world"/>
+<summary type="html">%s</summary>
+<content type="html">%s</content>
+</entry>
+`, i, i, i, i%24, i%60, i%24, i%60, i%7, html.EscapeString(articleHTML(i, 400)), html.EscapeString(articleHTML(i, contentSize)))
+	}
+	b.WriteString("</feed>\n")
+	return []byte(b.String())
+}
+
+func benchDoc(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		pf, err := Parse(data, "https://bench.example/feed", 0)
+		if err != nil || len(pf.Articles) != 50 {
+			b.Fatalf("%v, %d articles", err, len(pf.Articles))
+		}
+	}
+}
+
+func BenchmarkParseFullRSS(b *testing.B)     { benchDoc(b, fullRSS(50, 20000)) }
+func BenchmarkParseFullAtom(b *testing.B)    { benchDoc(b, fullAtom(50, 20000)) }
+func BenchmarkParseSummaryAtom(b *testing.B) { benchDoc(b, fullAtom(50, 0)) }

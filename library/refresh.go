@@ -9,13 +9,7 @@ import (
 )
 
 // FeedDone is one feed's refresh, already stored.
-type FeedDone struct {
-	Feed        model.Feed
-	New         int   // articles not seen before
-	NotModified bool  // the server said nothing changed
-	Err         error // why the feed failed; nil when it was read
-	Done, Total int   // progress: feeds finished so far, of all
-}
+type FeedDone = model.FeedDone
 
 // Summary is a whole refresh.
 type Summary struct {

@@ -59,3 +59,13 @@ type FetchResult struct {
 
 	Err error // why the fetch failed; nil on success
 }
+
+// FeedDone is one feed's refresh, finished and stored: what the app shows
+// as results stream in, and what the command line counts.
+type FeedDone struct {
+	Feed        Feed
+	New         int   // articles not seen before
+	NotModified bool  // the server said nothing changed
+	Err         error // why the feed failed; nil when it was read
+	Done, Total int   // progress: feeds finished so far, of all
+}

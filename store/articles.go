@@ -255,3 +255,14 @@ func (s *Store) InsertArticle(ctx context.Context, a model.Article) (int64, erro
 	}
 	return id, nil
 }
+
+// ArticleIDByURL finds the newest stored article whose link is url.
+func (s *Store) ArticleIDByURL(ctx context.Context, url string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx,
+		"SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1", url).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return id, err
+}

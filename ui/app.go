@@ -1,62 +1,93 @@
 // Package ui is byline's Bubble Tea app. Only App, the root, returns a
 // tea.View; each screen or pane lives in its own file with its own keymap,
 // and everything it needs from the outside comes through the small
-// interfaces declared here, so tests drive it with fakes.
+// interfaces in services.go, so tests drive it with fakes.
 package ui
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/byline-reader/byline/model"
 )
 
-// Library is what the app needs of byline's library.
-type Library interface {
-	Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error)
-	CountArticles(ctx context.Context, q model.ArticleQuery) (int, error)
-}
+type screen int
+
+const (
+	screenList screen = iota
+	screenReader
+)
+
+// wideWidth is the narrowest terminal that shows the feeds pane beside the list.
+const wideWidth = 90
 
 // App is the root model.
 type App struct {
 	ctx    context.Context
+	cancel context.CancelFunc
 	lib    Library
+	opener Opener
 	cfg    model.Config
-	keys   appKeyMap
+	keys   bindings
 	help   help.Model
 	styles Styles
 	isDark bool
 
 	width, height int
+	screen        screen
+	feedsFocused  bool // keys go to the feeds pane
+	feeds         feedsPane
+	feedsErr      error
 	list          listPane
+	reader        readerPane
+	cache         *renderCache
+	prompt        prompt
 	showHelp      bool
-	status        string
-	err           error
+
+	status    string
+	statusErr bool
+	statusSeq int
+
+	refresh refreshState
+	openSeq int
+	findSeq int
+	click   clickState
 }
 
-// New makes the app over lib.
-func New(ctx context.Context, lib Library, cfg model.Config) App {
-	isDark := cfg.Theme != "light"
-	return App{
-		ctx:    ctx,
-		lib:    lib,
-		cfg:    cfg,
-		keys:   defaultAppKeyMap(),
-		help:   help.New(),
-		styles: NewStyles(isDark),
-		isDark: isDark,
-		list:   newListPane(),
+// New makes the app over the services it is given.
+func New(ctx context.Context, svc Services, cfg model.Config) App {
+	ctx, cancel := context.WithCancel(ctx)
+	now := svc.Now
+	if now == nil {
+		now = time.Now
 	}
+	isDark := cfg.Theme != "light"
+	keys := defaultBindings()
+	keyErr := keys.rebind(cfg.Keys)
+	a := App{
+		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
+		keys: keys, help: help.New(), styles: NewStyles(isDark), isDark: isDark,
+		feeds: newFeedsPane(keys), list: newListPane(keys, now), reader: newReaderPane(keys),
+		cache: newRenderCache(), prompt: newPrompt(),
+	}
+	a.help.Styles = help.DefaultStyles(isDark)
+	if keyErr != nil {
+		a.status, a.statusErr = keyErr.Error(), true
+	}
+	return a
 }
 
-// Init loads the first page of headlines and asks the terminal for its
-// background colour.
+// Init loads the subscriptions and the first screenful of headlines, and
+// asks the terminal for its background colour.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadHeadlines(a.ctx, a.lib, headlinePage)}
+	cmds := []tea.Cmd{
+		loadFeeds(a.ctx, a.lib),
+		loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, 0),
+		autoRefreshTick(a.cfg.RefreshInterval.Duration),
+	}
 	if a.cfg.Theme == "auto" || a.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -67,85 +98,160 @@ func (a App) Init() tea.Cmd {
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		a.width, a.height = msg.Width, msg.Height
-		a.help.SetWidth(msg.Width)
-		return a, nil
+		return a.handleResize(msg)
 	case tea.BackgroundColorMsg:
-		a.isDark = msg.IsDark()
-		a.styles = NewStyles(a.isDark)
-		a.help.Styles = help.DefaultStyles(a.isDark)
-		return a, nil
-	case headlinesMsg:
-		return a.handleHeadlines(msg)
+		return a.handleBackground(msg.IsDark())
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.PasteMsg:
+		return a.handlePromptInput(msg)
+	case tea.MouseClickMsg:
+		return a.handleClick(msg)
+	case tea.MouseWheelMsg:
+		return a.handleWheel(msg)
+	case feedsMsg:
+		return a.handleFeeds(msg)
+	case windowMsg:
+		return a.handleWindow(msg)
+	case poolMsg:
+		return a.handlePool(msg)
+	case searchMsg:
+		return a.handleSearch(msg)
+	case articleMsg:
+		return a.handleArticle(msg)
+	case renderedMsg:
+		return a.handleRendered(msg)
+	case resizeRenderMsg:
+		return a.handleResizeRender(msg)
+	case markedMsg:
+		return a.handleMarked(msg)
+	case refreshStartedMsg:
+		return a.handleRefreshStarted(msg)
+	case feedDoneMsg:
+		return a.handleFeedDone(msg)
+	case autoRefreshMsg:
+		return a.handleAutoRefresh()
+	case browserMsg:
+		if msg.err != nil {
+			return a, a.setStatus(msg.err.Error(), true)
+		}
+		return a, nil
+	case statusTimeoutMsg:
+		if msg.seq == a.statusSeq {
+			a.status, a.statusErr = "", false
+		}
+		return a, nil
+	}
+	if a.prompt.mode != promptNone {
+		return a.handlePromptInput(msg)
 	}
 	return a, nil
 }
 
-func (a App) handleHeadlines(msg headlinesMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		a.err = msg.err
-		return a, nil
+// setStatus shows a message in the status line for a while.
+func (a *App) setStatus(text string, isErr bool) tea.Cmd {
+	a.statusSeq++
+	a.status, a.statusErr = model.SanitizeLine(text), isErr
+	d := 5 * time.Second
+	if isErr {
+		d = 12 * time.Second
 	}
-	a.list.setArticles(msg.articles, msg.total)
-	return a, nil
+	return clearStatusAfter(a.statusSeq, d)
 }
 
-func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, a.keys.Quit):
-		return a, tea.Quit
-	case key.Matches(msg, a.keys.Help):
-		a.showHelp = !a.showHelp
-		return a, nil
-	case a.showHelp && key.Matches(msg, a.keys.Close):
-		a.showHelp = false
-		return a, nil
-	}
-	a.list.update(msg, a.listHeight())
-	return a, nil
-}
+func (a App) wide() bool { return a.width >= wideWidth }
 
-// listHeight is the rows left for headlines under the title and above the
-// status and help lines.
-func (a App) listHeight() int {
+// bodyHeight is the rows between the title line and the status and help lines.
+func (a App) bodyHeight() int {
+	if a.screen == screenReader {
+		return max(1, a.height-2)
+	}
 	return max(1, a.height-3)
 }
 
-// View draws the screen.
-func (a App) View() tea.View {
-	v := tea.NewView(a.render())
-	v.AltScreen = true
-	v.WindowTitle = "byline"
-	return v
+// feedsWidth is the feeds pane's width when it sits beside the list.
+func (a App) feedsWidth() int {
+	if !a.wide() {
+		return a.width
+	}
+	return min(36, max(24, a.width/4))
 }
 
-func (a App) render() string {
-	if a.width == 0 {
-		return ""
+// listWidth is the headline list's width.
+func (a App) listWidth() int {
+	if !a.wide() {
+		return a.width
 	}
-	title := a.styles.Title.Render("byline")
-	body := a.list.view(a.styles, a.width, a.listHeight())
-	if a.showHelp {
-		body = a.help.FullHelpView(a.keys.FullHelp())
-	}
-	status := a.statusLine()
-	helpLine := a.help.ShortHelpView(a.keys.ShortHelp())
-	return lipgloss.JoinVertical(lipgloss.Left,
-		title,
-		lipgloss.NewStyle().Height(a.listHeight()).MaxHeight(a.listHeight()).Render(body),
-		status,
-		helpLine,
-	)
+	return max(1, a.width-a.feedsWidth()-1)
 }
 
-func (a App) statusLine() string {
-	switch {
-	case a.err != nil:
-		return a.styles.Error.Render(truncateWidth(model.SanitizeLine(a.err.Error()), a.width))
-	case a.status != "":
-		return a.styles.Status.Render(truncateWidth(a.status, a.width))
+// feedsVisible says whether the feeds pane is on screen.
+func (a App) feedsVisible() bool {
+	return a.screen == screenList && (a.wide() || a.feedsFocused)
+}
+
+func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
+	a.width, a.height = msg.Width, msg.Height
+	a.help.SetWidth(msg.Width)
+	a.list.clamp(a.bodyHeight())
+	a.feeds.clamp(a.bodyHeight())
+	cmds := []tea.Cmd{a.ensureWindow()}
+	if a.screen == screenReader {
+		cmds = append(cmds, a.layoutReader(true))
 	}
-	return a.styles.Status.Render(a.list.position())
+	return a, tea.Batch(cmds...)
+}
+
+func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
+	if a.cfg.Theme == "dark" || a.cfg.Theme == "light" {
+		return a, nil
+	}
+	a.isDark = dark
+	a.styles = NewStyles(dark)
+	a.help.Styles = help.DefaultStyles(dark)
+	if a.screen == screenReader {
+		a.reader.headerAt = [2]int{}
+		return a, a.layoutReader(false)
+	}
+	return a, nil
+}
+
+// ensureWindow loads the headlines the list needs on screen, if any.
+func (a *App) ensureWindow() tea.Cmd {
+	start, ok := a.list.needWindow(a.bodyHeight())
+	if !ok {
+		return nil
+	}
+	a.list.inflight = true
+	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
+}
+
+func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
+	a.refresh.feedsInflight = false
+	a.feedsErr = msg.err
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	a.feeds.setFeeds(msg.feeds)
+	a.feeds.clamp(a.bodyHeight())
+	if a.refresh.feedsDirty {
+		return a, a.reloadFeeds()
+	}
+	return a, nil
+}
+
+func (a App) handleWindow(msg windowMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != a.list.gen {
+		return a, nil
+	}
+	if msg.err != nil {
+		a.list.inflight = false
+		a.list.loaded = true
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	a.list.setWindow(msg, a.bodyHeight())
+	if a.refresh.listDirty {
+		return a, a.reloadList()
+	}
+	return a, a.ensureWindow()
 }

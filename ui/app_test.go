@@ -2,10 +2,9 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -13,96 +12,254 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// fakeLibrary serves n made-up headlines.
-type fakeLibrary struct{ n int }
-
-func (f fakeLibrary) Articles(_ context.Context, q model.ArticleQuery) ([]model.Article, error) {
-	var out []model.Article
-	for i := q.Offset; i < f.n && (q.Limit == 0 || len(out) < q.Limit); i++ {
-		out = append(out, model.Article{
-			ID: int64(i + 1), Title: fmt.Sprintf("Headline number %d", i+1), FeedTitle: "Test feed",
-			Published: time.Date(2024, 6, 21, 8, 0, 0, 0, time.UTC), Read: i%3 == 0,
-		})
+func TestListMovesScrollsAndLoadsWindows(t *testing.T) {
+	h := newHarness(t, newFake(100_000), 120, 20)
+	h.send(press("j"), press("down"), press("j"))
+	if c := h.app().list.cursor; c != 3 {
+		t.Fatalf("cursor = %d, want 3", c)
 	}
-	return out, nil
-}
-
-func (f fakeLibrary) CountArticles(context.Context, model.ArticleQuery) (int, error) { return f.n, nil }
-
-// drive starts the app at w×h, runs its Init command, and feeds it msgs.
-func drive(t *testing.T, lib Library, w, h int, msgs ...tea.Msg) App {
-	t.Helper()
-	var m tea.Model = New(context.Background(), lib, model.Config{Theme: "dark", TextWidth: 100})
-	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	if msg := loadHeadlines(context.Background(), lib, headlinePage)(); msg != nil {
-		m, _ = m.Update(msg)
-	}
-	for _, msg := range msgs {
-		m, _ = m.Update(msg)
-	}
-	return m.(App)
-}
-
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "ctrl+d":
-		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
-	}
-	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
-}
-
-func screen(a App) string { return ansi.Strip(a.View().Content) }
-
-func TestListMovesAndScrolls(t *testing.T) {
-	a := drive(t, fakeLibrary{n: 100}, 80, 12, press("j"), press("down"), press("j"))
-	if a.list.cursor != 3 {
-		t.Fatalf("cursor = %d, want 3", a.list.cursor)
-	}
-	a = drive(t, fakeLibrary{n: 100}, 80, 12, press("G"))
-	s := screen(a)
-	if !strings.Contains(s, "Headline number 100") || strings.Contains(s, "Headline number 1 ") {
+	h.send(press("G"))
+	s := h.screen()
+	if !strings.Contains(s, "Headline number 100000") || !strings.Contains(s, "100000/100,000") {
 		t.Fatalf("G should show the bottom:\n%s", s)
 	}
-	if !strings.Contains(s, "100/100") {
-		t.Errorf("status should say the position:\n%s", s)
+	if n := len(h.app().list.win); n > windowSize {
+		t.Fatalf("the list holds %d headlines, more than a window", n)
 	}
-	a = drive(t, fakeLibrary{n: 100}, 80, 12, press("G"), press("g"))
-	if a.list.cursor != 0 || a.list.offset != 0 {
-		t.Fatalf("g should go to the top: cursor %d offset %d", a.list.cursor, a.list.offset)
+	h.send(press("g"))
+	if l := h.app().list; l.cursor != 0 || l.offset != 0 || !strings.Contains(h.screen(), "Headline number 1 ") {
+		t.Fatalf("g should go to the top: cursor %d offset %d\n%s", l.cursor, l.offset, h.screen())
 	}
 }
 
 func TestFrameFitsTheWindow(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}, {40, 12}, {20, 5}} {
-		a := drive(t, fakeLibrary{n: 500}, size[0], size[1], press("ctrl+d"))
-		lines := strings.Split(screen(a), "\n")
-		if len(lines) > size[1] {
-			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
-		}
-		for _, l := range lines {
-			if w := ansi.StringWidth(l); w > size[0] {
-				t.Errorf("%dx%d: a line of width %d: %q", size[0], size[1], w, l)
-			}
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {160, 40}, {40, 12}, {20, 5}, {1, 1}} {
+		h := newHarness(t, newFake(500), size[0], size[1])
+		for _, step := range []tea.Msg{press("ctrl+d"), press("tab"), press("j"), press("tab"), press("enter"), press("?")} {
+			h.send(step)
+			assertFits(t, h.screen(), size[0], size[1])
 		}
 	}
 }
 
-func TestEmptyListSaysWhatToDo(t *testing.T) {
-	s := screen(drive(t, fakeLibrary{}, 100, 20))
-	if !strings.Contains(s, "byline refresh") {
-		t.Fatalf("empty list:\n%s", s)
+func assertFits(t *testing.T, s string, w, h int) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for _, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("%dx%d: a line of width %d: %q", w, h, lw, l)
+		}
+	}
+}
+
+func TestEmptyAndBrokenStates(t *testing.T) {
+	empty := newFake(0)
+	empty.feeds = nil
+	if s := newHarness(t, empty, 100, 20).screen(); !strings.Contains(s, "No subscriptions yet") {
+		t.Errorf("no subscriptions:\n%s", s)
+	}
+	failing := newFake(0)
+	for i := range failing.feeds {
+		failing.feeds[i].LastError = "dial tcp: no such host"
+	}
+	if s := newHarness(t, failing, 100, 20).screen(); !strings.Contains(s, "are you offline?") {
+		t.Errorf("all failing:\n%s", s)
+	}
+	broken := newFake(10)
+	broken.failAll = errors.New("database is locked")
+	if s := newHarness(t, broken, 100, 20).screen(); !strings.Contains(s, "database is locked") {
+		t.Errorf("a failing library should say so:\n%s", s)
+	}
+	noText := newFake(3)
+	noText.body = ""
+	if s := newHarness(t, noText, 80, 12).send(press("enter")).screen(); !strings.Contains(s, "has no text") {
+		t.Errorf("article with no text:\n%s", s)
+	}
+}
+
+func TestOfflineRefreshSaysSo(t *testing.T) {
+	lib := newFake(5)
+	lib.refresh = []model.FeedDone{
+		{Feed: lib.feeds[0], Err: errors.New("dial tcp: no such host"), Done: 1, Total: 2},
+		{Feed: lib.feeds[1], Err: errors.New("dial tcp: no such host"), Done: 2, Total: 2},
+	}
+	s := newHarness(t, lib, 100, 20).send(press("R")).screen()
+	if !strings.Contains(s, "all 2 feeds failed: are you offline?") {
+		t.Fatalf("offline refresh:\n%s", s)
+	}
+}
+
+func TestOpenMarksReadAndBackReturns(t *testing.T) {
+	lib := newFake(10)
+	h := newHarness(t, lib, 100, 30)
+	h.send(press("j"), press("enter")) // row 2 is unread
+	a := h.app()
+	if a.screen != screenReader || !strings.Contains(h.screen(), "Headline number 2") || !strings.Contains(h.screen(), "Heading") {
+		t.Fatalf("enter should open the article:\n%s", h.screen())
+	}
+	if len(lib.marks) != 1 || lib.marks[0] != "[2] read=true" {
+		t.Fatalf("marks = %v", lib.marks)
+	}
+	if sel, _ := a.list.at(1); !sel.Read {
+		t.Fatal("the headline should show as read")
+	}
+	h.send(press("f"), press("m"), press("q"))
+	if h.app().screen != screenList {
+		t.Fatal("q in the reader goes back to the list")
+	}
+	if got := strings.Join(lib.marks, ";"); got != "[2] read=true;[2] starred=true;[2] read=false" {
+		t.Fatalf("marks = %s", got)
+	}
+}
+
+func TestBrowserOpensTheLink(t *testing.T) {
+	h := newHarness(t, newFake(3), 100, 20)
+	h.send(press("o"))
+	if len(h.opened) != 1 || h.opened[0] != "https://news.example/a/1" {
+		t.Fatalf("opened %v", h.opened)
+	}
+}
+
+func TestBrowserRefusesOtherSchemes(t *testing.T) {
+	var started []string
+	o := execOpener{program: "firefox --new-tab", getenv: func(string) string { return "" },
+		start: func(name string, args ...string) error { started = append([]string{name}, args...); return nil }}
+	for _, u := range []string{"file:///etc/passwd", "javascript:alert(1)", "ftp://x.example/", "https://"} {
+		if err := o.Open(u); !errors.Is(err, ErrNotWebLink) {
+			t.Errorf("%s: err = %v", u, err)
+		}
+	}
+	if err := o.Open("https://news.example/a?b=1;rm -rf"); err != nil || len(started) != 3 || !strings.HasPrefix(started[2], "https://news.example/a?b=1") {
+		t.Fatalf("started %q, %v", started, err)
+	}
+}
+
+func TestFilterAsYouType(t *testing.T) {
+	h := newHarness(t, newFake(300), 100, 20)
+	h.send(press("/"))
+	h.send(typeText("number 12")...)
+	a := h.app()
+	if a.list.count() != 13 { // 12, 112, 120–129, 212: every word matches
+		t.Fatalf("filter kept %d rows:\n%s", a.list.count(), h.screen())
+	}
+	h.send(typeText("0")...)
+	if a = h.app(); a.list.count() != 1 {
+		t.Fatalf("narrowing kept %d rows", a.list.count())
+	}
+	h.send(press("backspace"), press("enter"))
+	if a = h.app(); a.list.count() != 13 || a.prompt.mode != promptNone {
+		t.Fatalf("after enter: %d rows, prompt %v", a.list.count(), a.prompt.mode)
+	}
+	h.send(press("esc"))
+	if a = h.app(); a.list.res != nil || a.list.count() != 300 {
+		t.Fatal("esc clears the filter")
+	}
+}
+
+func TestSearchShowsResults(t *testing.T) {
+	lib := newFake(10)
+	lib.onSearch = func(q string) []model.Article {
+		return []model.Article{{ID: 99, Title: "Found by " + q, FeedTitle: "World Wire"}}
+	}
+	h := newHarness(t, lib, 100, 20)
+	h.send(press("ctrl+f"))
+	h.send(typeText("harbor")...)
+	h.send(press("enter"))
+	if s := h.screen(); !strings.Contains(s, "Found by harbor") || !strings.Contains(s, `search "harbor"`) {
+		t.Fatalf("search:\n%s", s)
+	}
+}
+
+func TestRefreshKeepsTheSelection(t *testing.T) {
+	lib := newFake(50)
+	h := newHarness(t, lib, 100, 20)
+	h.send(press("j"), press("j"), press("j"))
+	a := h.app()
+	before, _ := a.list.selected()
+	id, row := before.ID, a.list.cursor-a.list.offset
+	lib.mu.Lock()
+	lib.n = 60 // ten new articles arrive on top: the fake numbers from the top
+	lib.mu.Unlock()
+	shifted := &shiftLibrary{fakeLibrary: lib, shift: 10}
+	h.m = withLibrary(h.app(), shifted)
+	lib.refresh = []model.FeedDone{{Feed: lib.feeds[0], New: 10, Done: 1, Total: 1}}
+	h.send(press("R"))
+	a = h.app()
+	after, _ := a.list.selected()
+	if after.ID != id || a.list.cursor-a.list.offset != row {
+		t.Fatalf("selection moved: id %d→%d, row %d→%d", id, after.ID, row, a.list.cursor-a.list.offset)
+	}
+	if !strings.Contains(h.screen(), "refreshed 1 feed: 10 new") {
+		t.Fatalf("summary missing:\n%s", h.screen())
+	}
+}
+
+// shiftLibrary puts shift new articles above the fake's.
+type shiftLibrary struct {
+	*fakeLibrary
+	shift int
+}
+
+func withLibrary(a App, lib Library) App { a.lib = lib; return a }
+
+func TestKeysAreRebindable(t *testing.T) {
+	b := defaultBindings()
+	if err := b.rebind(map[string]string{"down": "n, ctrl+n", "bogus": "x"}); err == nil || !strings.Contains(err.Error(), "bogus") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := strings.Join(b.Down.Keys(), ","); got != "n,ctrl+n" {
+		t.Fatalf("down = %s", got)
+	}
+	if got := listKeys(b).Down.Help().Key; got != "n/ctrl+n" {
+		t.Fatalf("help shows %s", got)
+	}
+}
+
+func TestNarrowFoldsTheFeedsPane(t *testing.T) {
+	h := newHarness(t, newFake(20), 80, 24)
+	if strings.Contains(h.screen(), "Harbor Gazette   ") && strings.Contains(h.screen(), "│") {
+		t.Fatalf("80 columns should not show the feeds pane:\n%s", h.screen())
+	}
+	h.send(press("tab"))
+	if s := h.screen(); !strings.Contains(s, "All articles") || !strings.Contains(s, "! Broken Feed") {
+		t.Fatalf("tab should bring the feeds pane back:\n%s", s)
+	}
+	h.send(press("G"))
+	if s := h.screen(); !strings.Contains(s, "HTTP 404") {
+		t.Fatalf("a failing feed in focus shows its error:\n%s", s)
+	}
+	h.send(press("k"), press("enter"))
+	if a := h.app(); a.feedsFocused || a.list.query.FeedID != 1 {
+		t.Fatalf("enter shows the feed: focused %v query %+v", a.feedsFocused, a.list.query)
+	}
+}
+
+func TestMouse(t *testing.T) {
+	h := newHarness(t, newFake(100), 80, 24)
+	h.send(tea.MouseWheelMsg{X: 10, Y: 5, Button: tea.MouseWheelDown})
+	if h.app().list.offset != wheelStep {
+		t.Fatalf("wheel: offset %d", h.app().list.offset)
+	}
+	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft})
+	if c := h.app().list.cursor; c != wheelStep+2 {
+		t.Fatalf("click selects row: cursor %d", c)
+	}
+	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft})
+	if h.app().screen != screenReader {
+		t.Fatal("a click on the selected row opens it")
 	}
 }
 
 func TestHelpAndQuit(t *testing.T) {
-	a := drive(t, fakeLibrary{n: 3}, 80, 24, press("?"))
-	if !a.showHelp || !strings.Contains(screen(a), "half page down") {
-		t.Fatalf("? should show full help:\n%s", screen(a))
+	h := newHarness(t, newFake(3), 80, 24).send(press("?"))
+	if !h.app().showHelp || !strings.Contains(h.screen(), "half page down") {
+		t.Fatalf("? should show full help:\n%s", h.screen())
 	}
-	var m tea.Model = a
-	_, cmd := m.Update(press("q"))
+	h.send(press("?"))
+	_, cmd := h.m.Update(press("q"))
 	if cmd == nil {
 		t.Fatal("q should quit")
 	}
@@ -111,17 +268,24 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 }
 
-func TestHostileTitlesAreDrawnClean(t *testing.T) {
-	lib := hostileLibrary{}
-	s := drive(t, lib, 100, 10).View().Content
-	if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") {
-		t.Fatalf("control sequence from a title reached the screen: %q", s)
+func TestHostileTextIsDrawnClean(t *testing.T) {
+	lib := newFake(1)
+	lib.feeds[0].Title = "\x1b[2Jfeed"
+	lib.body = "evil &#27;]52;c;ZXZpbA==&#7; and &#x1b;[2J and \u202etxet \x1b]0;title\x07"
+	h := newHarness(t, &hostileLibrary{lib}, 120, 20)
+	for _, s := range []string{h.app().View().Content, h.send(press("enter")).app().View().Content} {
+		if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") || strings.Contains(s, "\x1b[2J") || strings.Contains(s, "\x1b]0;") {
+			t.Fatalf("a control sequence from a stranger reached the screen: %q", s)
+		}
 	}
 }
 
-type hostileLibrary struct{}
+type hostileLibrary struct{ *fakeLibrary }
 
-func (hostileLibrary) Articles(context.Context, model.ArticleQuery) ([]model.Article, error) {
-	return []model.Article{{ID: 1, Title: "evil \x1b]52;c;ZXZpbA==\x07 \u202etxet", FeedTitle: "\x1b[2Jfeed"}}, nil
+func (h *hostileLibrary) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	arts, err := h.fakeLibrary.Articles(ctx, q)
+	for i := range arts {
+		arts[i].Title = "evil \x1b]52;c;ZXZpbA==\x07 \u202etxet"
+	}
+	return arts, err
 }
-func (hostileLibrary) CountArticles(context.Context, model.ArticleQuery) (int, error) { return 1, nil }

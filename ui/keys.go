@@ -1,30 +1,116 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"sort"
+	"strings"
 
-// appKeyMap holds the keys that work on every screen.
-type appKeyMap struct {
-	Quit  key.Binding
-	Help  key.Binding
-	Close key.Binding
-	list  listKeyMap
+	"charm.land/bubbles/v2/key"
+)
+
+// bindings are every key the app knows, by action. Screens build their own
+// keymaps from these after the user's rebindings are applied, so one
+// rebinding reaches every screen that uses the action.
+type bindings struct {
+	Down, Up, Top, Bottom, HalfDown, HalfUp, PageDown key.Binding
+
+	Open, Back, Quit, Focus, Help       key.Binding
+	Filter, Search, Refresh, RefreshAll key.Binding
+	ToggleRead, ToggleStar, FeedRead    key.Binding
+	Browser, Collapse                   key.Binding
+
+	// Reserved for the quotes and sharing issues: shown as nothing yet.
+	NextQuote, PrevQuote, Quotes, Share, CopyLink, CopyMarkdown key.Binding
 }
 
-func defaultAppKeyMap() appKeyMap {
-	return appKeyMap{
-		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
-		list:  defaultListKeyMap(),
+func defaultBindings() bindings {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	todo := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithDisabled()) }
+	return bindings{
+		Down:     b([]string{"j", "down"}, "j/↓", "down"),
+		Up:       b([]string{"k", "up"}, "k/↑", "up"),
+		Top:      b([]string{"g", "home"}, "g", "top"),
+		Bottom:   b([]string{"G", "end"}, "G", "bottom"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		PageDown: b([]string{"space", "pgdown"}, "space", "page down"),
+
+		Open:  b([]string{"enter"}, "enter", "open"),
+		Back:  b([]string{"esc", "q"}, "esc/q", "back"),
+		Quit:  b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Focus: b([]string{"tab"}, "tab", "feeds/list"),
+		Help:  b([]string{"?"}, "?", "help"),
+
+		Filter:     b([]string{"/"}, "/", "filter"),
+		Search:     b([]string{"ctrl+f"}, "ctrl+f", "search text"),
+		Refresh:    b([]string{"r"}, "r", "refresh feed"),
+		RefreshAll: b([]string{"R"}, "R", "refresh all"),
+		ToggleRead: b([]string{"m"}, "m", "read/unread"),
+		ToggleStar: b([]string{"f"}, "f", "star"),
+		FeedRead:   b([]string{"A"}, "A", "mark feed read"),
+		Browser:    b([]string{"o"}, "o", "open in browser"),
+		Collapse:   b([]string{"space"}, "space", "fold folder"),
+
+		NextQuote: todo("n"), PrevQuote: todo("N"), Quotes: todo("Q"),
+		Share: todo("s"), CopyLink: todo("y"), CopyMarkdown: todo("Y"),
 	}
 }
 
-// ShortHelp is the help line.
-func (k appKeyMap) ShortHelp() []key.Binding {
-	return append(k.list.ShortHelp(), k.Help, k.Quit)
+// actions names the rebindable bindings as the config file spells them.
+func (b *bindings) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"down": &b.Down, "up": &b.Up, "top": &b.Top, "bottom": &b.Bottom,
+		"half_down": &b.HalfDown, "half_up": &b.HalfUp, "page_down": &b.PageDown,
+		"open": &b.Open, "back": &b.Back, "quit": &b.Quit, "focus": &b.Focus, "help": &b.Help,
+		"filter": &b.Filter, "search": &b.Search, "refresh": &b.Refresh, "refresh_all": &b.RefreshAll,
+		"toggle_read": &b.ToggleRead, "toggle_star": &b.ToggleStar, "mark_feed_read": &b.FeedRead,
+		"open_browser": &b.Browser, "fold": &b.Collapse,
+	}
 }
 
-// FullHelp is the help screen.
-func (k appKeyMap) FullHelp() [][]key.Binding {
-	return append(k.list.FullHelp(), []key.Binding{k.Help, k.Close, k.Quit})
+// rebind applies the config's [keys] table (action → "j,down"). It applies
+// every valid entry and reports the first bad one.
+func (b *bindings) rebind(conf map[string]string) error {
+	acts := b.actions()
+	names := make([]string, 0, len(conf))
+	for name := range conf {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var firstErr error
+	for _, name := range names {
+		bnd, ok := acts[name]
+		var keys []string
+		for _, k := range strings.Split(conf[name], ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				keys = append(keys, k)
+			}
+		}
+		switch {
+		case !ok:
+			if firstErr == nil {
+				firstErr = fmt.Errorf("config [keys]: unknown action %q (known: %s)", name, strings.Join(actionNames(acts), ", "))
+			}
+			continue
+		case len(keys) == 0:
+			if firstErr == nil {
+				firstErr = fmt.Errorf("config [keys]: %s has no keys", name)
+			}
+			continue
+		}
+		bnd.SetKeys(keys...)
+		bnd.SetHelp(strings.Join(keys, "/"), bnd.Help().Desc)
+	}
+	return firstErr
+}
+
+func actionNames(acts map[string]*key.Binding) []string {
+	names := make([]string, 0, len(acts))
+	for n := range acts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }

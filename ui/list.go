@@ -1,89 +1,164 @@
 package ui
 
 import (
-	"context"
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
 )
 
-// headlinePage is how many headlines the list loads at once.
-const headlinePage = 1000
-
-// headlinesMsg carries a page of headlines from the library.
-type headlinesMsg struct {
-	articles []model.Article
-	total    int
-	err      error
-}
-
-func loadHeadlines(ctx context.Context, lib Library, limit int) tea.Cmd {
-	return func() tea.Msg {
-		q := model.ArticleQuery{Limit: limit}
-		arts, err := lib.Articles(ctx, q)
-		if err != nil {
-			return headlinesMsg{err: err}
-		}
-		total, err := lib.CountArticles(ctx, model.ArticleQuery{})
-		return headlinesMsg{articles: arts, total: total, err: err}
-	}
-}
-
-// listKeyMap holds the headline list's keys.
+// listKeyMap is the headline list's keys.
 type listKeyMap struct {
-	Down, Up, Top, Bottom, HalfDown, HalfUp key.Binding
+	Down, Up, Top, Bottom, HalfDown, HalfUp, PageDown       key.Binding
+	Open, ToggleRead, ToggleStar, FeedRead, Browser, Focus  key.Binding
+	Filter, Search, Refresh, RefreshAll, Help, Quit, Cancel key.Binding
+	Share, CopyLink, CopyMarkdown                           key.Binding
 }
 
-func defaultListKeyMap() listKeyMap {
+func listKeys(b bindings) listKeyMap {
 	return listKeyMap{
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", "half page up")),
+		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, HalfDown: b.HalfDown, HalfUp: b.HalfUp,
+		PageDown: b.PageDown, Open: withDesc(b.Open, "read"), ToggleRead: b.ToggleRead, ToggleStar: b.ToggleStar,
+		FeedRead: b.FeedRead, Browser: b.Browser, Focus: b.Focus, Filter: b.Filter, Search: b.Search,
+		Refresh: b.Refresh, RefreshAll: b.RefreshAll, Help: b.Help, Quit: b.Quit,
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Share:  b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown,
 	}
 }
 
-// ShortHelp is the list's part of the help line.
-func (k listKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Up} }
-
-// FullHelp is the list's part of the help screen.
-func (k listKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.HalfDown, k.HalfUp}, {k.Top, k.Bottom}}
+// ShortHelp is the list's help line.
+func (k listKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.ToggleRead, k.ToggleStar, k.Filter, k.RefreshAll, k.Focus, k.Help, k.Quit}
 }
 
-// listPane is the headline list.
+// FullHelp is the list's help screen.
+func (k listKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Open, k.ToggleRead, k.ToggleStar, k.FeedRead, k.Browser},
+		{k.Filter, k.Search, k.Cancel, k.Refresh, k.RefreshAll},
+		{k.Focus, k.Help, k.Quit},
+	}
+}
+
+// listPane is the headline list. It never holds more than a window of
+// headlines around the cursor (or the results of a filter or search), and
+// draws only the rows on screen, so its cost does not grow with the
+// number of articles.
 type listPane struct {
-	keys     listKeyMap
-	articles []model.Article
+	keys  listKeyMap
+	query model.ArticleQuery
+	title string // what the list shows: a feed, "All articles", …
+	gen   int    // bumped when the query changes; older answers are dropped
+
 	total    int
 	loaded   bool
-	cursor   int
-	offset   int // first row shown
-	now      func() time.Time
+	win      []model.Article
+	winStart int
+	inflight bool
+	anchor   int64 // keep this article under the cursor when the next window lands
+
+	res *resultSet // a filter or search being shown instead of the query
+
+	cursor, offset int
+	now            func() time.Time
 }
 
-func newListPane() listPane {
-	return listPane{keys: defaultListKeyMap(), now: time.Now}
+func newListPane(b bindings, now func() time.Time) listPane {
+	return listPane{keys: listKeys(b), title: "All articles", now: now}
 }
 
-func (l *listPane) setArticles(arts []model.Article, total int) {
-	l.articles, l.total, l.loaded = arts, total, true
-	l.cursor = min(l.cursor, max(0, len(arts)-1))
+// setQuery shows other headlines from the top; the app loads the window.
+func (l *listPane) setQuery(q model.ArticleQuery, title string) {
+	l.query, l.title = q, title
+	l.gen++
+	l.total, l.loaded, l.win, l.winStart, l.inflight, l.anchor = 0, false, nil, 0, false, 0
+	l.cursor, l.offset = 0, 0
+	l.res = nil
 }
 
-func (l *listPane) update(msg tea.KeyPressMsg, height int) {
-	n := len(l.articles)
-	if n == 0 {
-		return
+func (l listPane) count() int {
+	if l.res != nil {
+		return len(l.res.idx)
 	}
+	return l.total
+}
+
+// at is the headline at row i, when it is loaded.
+func (l *listPane) at(i int) (*model.Article, bool) {
+	if l.res != nil {
+		if i < 0 || i >= len(l.res.idx) {
+			return nil, false
+		}
+		return &l.res.pool[l.res.idx[i]], true
+	}
+	j := i - l.winStart
+	if j < 0 || j >= len(l.win) {
+		return nil, false
+	}
+	return &l.win[j], true
+}
+
+func (l *listPane) selected() (*model.Article, bool) { return l.at(l.cursor) }
+
+// findID updates every loaded copy of an article.
+func (l *listPane) findID(id int64, fn func(*model.Article)) {
+	for i := range l.win {
+		if l.win[i].ID == id {
+			fn(&l.win[i])
+		}
+	}
+	if l.res != nil {
+		for i := range l.res.pool {
+			if l.res.pool[i].ID == id {
+				fn(&l.res.pool[i])
+			}
+		}
+	}
+}
+
+// needWindow says where to load a window from, when the rows on screen (or
+// those close to them) are not loaded.
+func (l *listPane) needWindow(height int) (start int, ok bool) {
+	if l.res != nil || l.inflight || (l.loaded && l.total == 0) {
+		return 0, false
+	}
+	margin := min(windowSize/8, height)
+	lo := max(0, min(l.offset, l.cursor)-margin)
+	hi := min(max(l.total, 1), max(l.offset+height, l.cursor+1)+margin)
+	end := l.winStart + len(l.win)
+	if l.loaded && lo >= l.winStart && hi <= end {
+		return 0, false
+	}
+	start = max(0, min(l.cursor-windowSize/2, l.total-windowSize))
+	return start, true
+}
+
+// setWindow takes a loaded window, keeping the anchored article (if it is
+// in the window) on the same screen row.
+func (l *listPane) setWindow(msg windowMsg, height int) {
+	l.inflight = false
+	l.total, l.win, l.winStart, l.loaded = msg.total, msg.articles, msg.start, true
+	if l.anchor != 0 {
+		for j, a := range l.win {
+			if a.ID == l.anchor {
+				shift := l.winStart + j - l.cursor
+				l.cursor += shift
+				l.offset = max(0, l.offset+shift)
+				break
+			}
+		}
+		l.anchor = 0
+	}
+	l.clamp(height)
+}
+
+// update moves the cursor.
+func (l *listPane) update(msg tea.KeyPressMsg, height int) {
 	switch {
 	case key.Matches(msg, l.keys.Down):
 		l.cursor++
@@ -92,71 +167,125 @@ func (l *listPane) update(msg tea.KeyPressMsg, height int) {
 	case key.Matches(msg, l.keys.Top):
 		l.cursor = 0
 	case key.Matches(msg, l.keys.Bottom):
-		l.cursor = n - 1
+		l.cursor = l.count() - 1
 	case key.Matches(msg, l.keys.HalfDown):
 		l.cursor += max(1, height/2)
+		l.offset += max(1, height/2)
 	case key.Matches(msg, l.keys.HalfUp):
 		l.cursor -= max(1, height/2)
+		l.offset -= max(1, height/2)
+	case key.Matches(msg, l.keys.PageDown):
+		l.cursor += max(1, height-1)
+		l.offset += max(1, height-1)
 	}
-	l.cursor = min(max(l.cursor, 0), n-1)
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+height {
-		l.offset = l.cursor - height + 1
-	}
+	l.clamp(height)
+}
+
+// scroll moves the viewport by n rows, taking the cursor along when it
+// would leave the screen (the mouse wheel).
+func (l *listPane) scroll(n, height int) {
+	l.offset += n
+	l.offset = min(max(0, l.offset), max(0, l.count()-height))
+	l.cursor = min(max(l.cursor, l.offset), l.offset+height-1)
+	l.clamp(height)
+}
+
+func (l *listPane) clamp(height int) {
+	n := l.count()
+	l.cursor = min(max(l.cursor, 0), max(0, n-1))
+	l.offset = min(max(l.offset, 0), max(0, n-height))
+	l.offset = scrollInto(l.offset, l.cursor, height)
 }
 
 func (l listPane) position() string {
-	if len(l.articles) == 0 {
+	if l.count() == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d/%d", l.cursor+1, l.total)
+	return strconv.Itoa(l.cursor+1) + "/" + groupThousands(l.count())
 }
 
-func (l listPane) view(s Styles, width, height int) string {
-	if !l.loaded {
-		return s.Empty.Render("loading headlines…")
+func (l *listPane) view(s Styles, width, height int, focused bool) string {
+	if l.res == nil && !l.loaded {
+		return s.Empty.Render(padRight("loading headlines…", width))
 	}
-	if len(l.articles) == 0 {
-		return s.Empty.Render("No articles yet. Quit with q and run `byline refresh`, or add a feed with `byline add URL`.")
+	if l.count() == 0 {
+		return ""
 	}
 	now := l.now()
-	var b strings.Builder
-	end := min(len(l.articles), l.offset+height)
-	for i := l.offset; i < end; i++ {
-		row := l.row(l.articles[i], width, now)
+	rows := make([]string, 0, height)
+	for i := l.offset; i < l.count() && len(rows) < height; i++ {
+		a, ok := l.at(i)
+		if !ok {
+			rows = append(rows, s.Rows.Dim.on(padRight("    …", width)))
+			continue
+		}
+		row := headlineRow(*a, width, now)
 		switch {
+		case i == l.cursor && focused:
+			row = s.Rows.Selected.on(row)
 		case i == l.cursor:
-			row = s.Selected.Render(row)
-		case l.articles[i].Read:
-			row = s.Read.Render(row)
+			row = s.Rows.SelectedBlur.on(row)
+		case a.Read:
+			row = s.Rows.Read.on(row)
 		default:
-			row = s.Unread.Render(row)
+			row = s.Rows.Unread.on(row)
 		}
-		b.WriteString(row)
-		if i < end-1 {
-			b.WriteByte('\n')
-		}
+		rows = append(rows, row)
 	}
-	return b.String()
+	return strings.Join(rows, "\n")
 }
 
-// row lays out one headline: unread mark, star, age, feed and title,
-// padded to the full width so the selection bar spans it.
-func (l listPane) row(a model.Article, width int, now time.Time) string {
-	mark := "  "
-	if !a.Read {
-		mark = "● "
+// headlineRow lays out one headline: unread mark, star, title, site and
+// age, padded to the full width so the selection bar spans it.
+func headlineRow(a model.Article, width int, now time.Time) string {
+	var b strings.Builder
+	b.Grow(width + 16)
+	if a.Read {
+		b.WriteString("  ")
+	} else {
+		b.WriteString("● ")
 	}
-	star := "  "
 	if a.Starred {
-		star = "★ "
+		b.WriteString("★ ")
+	} else {
+		b.WriteString("  ")
 	}
-	age := fmt.Sprintf("%4s ", model.Age(now, a.Published))
-	feed := ansi.Truncate(model.SanitizeLine(a.FeedTitle), 18, "…")
-	feed += strings.Repeat(" ", 19-ansi.StringWidth(feed))
-	line := mark + star + age + feed + model.SanitizeLine(a.Title)
-	line = ansi.Truncate(line, width, "…")
-	return line + strings.Repeat(" ", max(0, width-ansi.StringWidth(line)))
+	age := model.Age(now, a.Published)
+	if age == "" {
+		age = model.Age(now, a.FetchedAt)
+	}
+	siteW := 0
+	if width >= 60 {
+		siteW = min(22, width/5)
+	}
+	titleW := max(0, width-4-siteW-6)
+	b.WriteString(padRight(model.SanitizeLine(a.Title), titleW))
+	if siteW > 0 {
+		b.WriteString("  ")
+		site := a.FeedTitle
+		if site == "" {
+			site = a.Site
+		}
+		b.WriteString(padRight(model.SanitizeLine(site), siteW-1))
+	}
+	b.WriteString(" ")
+	b.WriteString(spaces(4 - len(age)))
+	b.WriteString(age)
+	return padRight(b.String(), width)
+}
+
+// groupThousands writes 100000 as 100,000.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 1000 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

@@ -8,9 +8,11 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// Run opens the app and returns when the user quits.
+// Run opens the app over lib and returns when the user quits.
 func Run(ctx context.Context, lib Library, cfg model.Config) error {
-	p := tea.NewProgram(New(ctx, lib, cfg), tea.WithContext(ctx))
+	app := New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser)}, cfg)
+	defer app.cancel()
+	p := tea.NewProgram(app, tea.WithContext(ctx))
 	_, err := p.Run()
 	return err
 }

@@ -1,40 +1,130 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Styles are the app's styles, built once from the terminal's background.
+// Styles are the app's styles, built once from the terminal's background
+// and carried by the model; rebuilt when the background colour is known.
 type Styles struct {
-	Title    lipgloss.Style
-	Selected lipgloss.Style
-	Unread   lipgloss.Style
-	Read     lipgloss.Style
-	Dim      lipgloss.Style
-	Status   lipgloss.Style
-	Error    lipgloss.Style
-	Empty    lipgloss.Style
+	Title        lipgloss.Style
+	Selected     lipgloss.Style // the cursor in the pane in focus
+	SelectedBlur lipgloss.Style // the cursor in the other pane
+	Unread       lipgloss.Style
+	Read         lipgloss.Style
+	Dim          lipgloss.Style
+	Status       lipgloss.Style
+	Error        lipgloss.Style
+	Empty        lipgloss.Style
+	Folder       lipgloss.Style
+	Failing      lipgloss.Style
+	Separator    lipgloss.Style
+	Heading      lipgloss.Style // the reader's title
+	Meta         lipgloss.Style // the reader's byline
+	Notice       lipgloss.Style
+	Prompt       lipgloss.Style
+
+	// Paints for the rows drawn on every frame: the same looks as the
+	// styles above, applied without lipgloss's per-call layout work.
+	Rows rowPaints
 }
+
+// rowPaints colour one-line rows cheaply.
+type rowPaints struct {
+	Selected, SelectedBlur, Unread, Read, Dim, Failing, Folder paint
+}
+
+// paint is a style reduced to the escape codes around one line of text.
+type paint struct{ pre, post string }
+
+func newPaint(st lipgloss.Style) paint {
+	pre, post, _ := strings.Cut(st.Render("\x00"), "\x00")
+	return paint{pre: pre, post: post}
+}
+
+// on paints one line of text.
+func (p paint) on(s string) string { return p.pre + s + p.post }
 
 // NewStyles builds the styles for a dark or light background.
 func NewStyles(isDark bool) Styles {
 	c := lipgloss.LightDark(isDark)
 	accent := c(lipgloss.Color("#5A3FC0"), lipgloss.Color("#B9A6FF"))
 	dim := c(lipgloss.Color("#767676"), lipgloss.Color("#8A8A8A"))
-	return Styles{
-		Title:    lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Selected: lipgloss.NewStyle().Reverse(true),
-		Unread:   lipgloss.NewStyle().Bold(true),
-		Read:     lipgloss.NewStyle().Foreground(dim),
-		Dim:      lipgloss.NewStyle().Foreground(dim),
-		Status:   lipgloss.NewStyle().Foreground(dim),
-		Error:    lipgloss.NewStyle().Foreground(c(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))),
-		Empty:    lipgloss.NewStyle().Foreground(dim).Italic(true),
+	warn := c(lipgloss.Color("#8A5A00"), lipgloss.Color("#E5C07B"))
+	red := c(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
+	blurBg := c(lipgloss.Color("#E4E4E4"), lipgloss.Color("#3A3A3A"))
+	st := Styles{
+		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Selected:     lipgloss.NewStyle().Reverse(true),
+		SelectedBlur: lipgloss.NewStyle().Background(blurBg),
+		Unread:       lipgloss.NewStyle().Bold(true),
+		Read:         lipgloss.NewStyle().Foreground(dim),
+		Dim:          lipgloss.NewStyle().Foreground(dim),
+		Status:       lipgloss.NewStyle().Foreground(dim),
+		Error:        lipgloss.NewStyle().Foreground(red),
+		Empty:        lipgloss.NewStyle().Foreground(dim).Italic(true),
+		Folder:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Failing:      lipgloss.NewStyle().Foreground(red),
+		Separator:    lipgloss.NewStyle().Foreground(dim),
+		Heading:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Meta:         lipgloss.NewStyle().Foreground(dim),
+		Notice:       lipgloss.NewStyle().Foreground(warn).Italic(true),
+		Prompt:       lipgloss.NewStyle().Foreground(accent).Bold(true),
 	}
+	st.Rows = rowPaints{
+		Selected: newPaint(st.Selected), SelectedBlur: newPaint(st.SelectedBlur), Unread: newPaint(st.Unread),
+		Read: newPaint(st.Read), Dim: newPaint(st.Dim), Failing: newPaint(st.Failing), Folder: newPaint(st.Folder),
+	}
+	return st
 }
 
 // truncateWidth cuts s to at most w cells, with an ellipsis.
 func truncateWidth(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
 	return ansi.Truncate(s, w, "…")
+}
+
+// cellWidth is the cells s takes; plain ASCII is counted without the
+// grapheme segmentation that other text needs.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// padRight truncates or pads s to exactly w cells.
+func padRight(s string, w int) string {
+	cw := cellWidth(s)
+	if cw > w {
+		s = truncateWidth(s, w)
+		cw = ansi.StringWidth(s)
+	}
+	if n := w - cw; n > 0 {
+		return s + spaces(n)
+	}
+	return s
+}
+
+// spaces returns n spaces without allocating for the common widths.
+func spaces(n int) string {
+	const blank = "                                                                                                                                                                                                        "
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blank) {
+		return blank[:n]
+	}
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = ' '
+	}
+	return string(b)
 }

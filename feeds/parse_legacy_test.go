@@ -1,0 +1,100 @@
+package feeds
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/mmcdole/gofeed"
+)
+
+// legacyParse is Parse as it was before byline drove gofeed's format
+// parsers itself: gofeed's universal parser and default translators. The
+// equivalence tests hold the new code to its results.
+func legacyParse(data []byte, feedURL string, maxItems int) (pf ParsedFeed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pf, err = ParsedFeed{}, parseError(errLegacyPanic)
+		}
+	}()
+	gf, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return ParsedFeed{}, parseError(err)
+	}
+	base := absoluteURL(feedURL)
+	site := resolveLink(base, gf.Link)
+	if s := absoluteURL(site); s != nil {
+		base = s
+	}
+	items := gf.Items
+	if maxItems > 0 && len(items) > maxItems {
+		items = items[:maxItems]
+	}
+	pf = ParsedFeed{Title: cleanLine(gf.Title), SiteURL: site, Articles: make([]model.Article, 0, len(items))}
+	for _, it := range items {
+		if it != nil {
+			pf.Articles = append(pf.Articles, legacyItem(it, base))
+		}
+	}
+	return pf, nil
+}
+
+type legacyPanic struct{}
+
+func (legacyPanic) Error() string { return "legacy parser panicked" }
+
+var errLegacyPanic error = legacyPanic{}
+
+func legacyItem(it *gofeed.Item, base *url.URL) model.Article {
+	a := model.Article{
+		Title:   cleanLine(it.Title),
+		Author:  legacyAuthor(it),
+		Summary: model.Sanitize(it.Description),
+		Content: model.Sanitize(it.Content),
+	}
+	link := it.Link
+	if link == "" && len(it.Links) > 0 {
+		link = it.Links[0]
+	}
+	a.URL = resolveLink(base, link)
+	if it.PublishedParsed != nil {
+		a.Published = it.PublishedParsed.UTC()
+	}
+	if it.UpdatedParsed != nil {
+		a.Updated = it.UpdatedParsed.UTC()
+	}
+	if a.Published.IsZero() {
+		a.Published = a.Updated
+	}
+	keyLink := a.URL
+	if keyLink == "" {
+		keyLink = model.SanitizeLine(link)
+	}
+	text := a.Summary
+	if text == "" {
+		text = a.Content
+	}
+	a.Key = model.ArticleKey(model.SanitizeLine(it.GUID), keyLink, a.Title, text)
+	return a
+}
+
+func legacyAuthor(it *gofeed.Item) string {
+	var names []string
+	for _, p := range it.Authors {
+		if p == nil {
+			continue
+		}
+		name := p.Name
+		if name == "" {
+			name = p.Email
+		}
+		if name = cleanLine(name); name != "" {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 && it.Author != nil {
+		return cleanLine(it.Author.Name)
+	}
+	return truncate(strings.Join(names, ", "), maxLineField)
+}

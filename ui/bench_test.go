@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// BenchmarkKeyPress is one key press on a 100,000-article list: Update and
+// View, the work between a key and its frame.
+func BenchmarkKeyPress(b *testing.B) {
+	h := newHarness(b, newFake(100_000), 120, 40)
+	h.send(press("G"), press("ctrl+u"), press("ctrl+u"))
+	keys := []tea.Msg{press("j"), press("k")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.m.Update(keys[i%2])
+		h.m = m
+		_ = m.(App).View()
+	}
+}
+
+// BenchmarkFilterKeyPress is one typed character of a `/` filter over the
+// newest 5,000 headlines.
+func BenchmarkFilterKeyPress(b *testing.B) {
+	h := newHarness(b, newFake(100_000), 120, 40)
+	h.send(press("/"))
+	keys := []tea.Msg{press("9"), press("backspace")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.m.Update(keys[i%2])
+		h.m = m
+		_ = m.(App).View()
+	}
+}
+
+// BenchmarkFirstFrame is start to first full frame over 50,000 articles:
+// New, Init's loads, the window size, View.
+func BenchmarkFirstFrame(b *testing.B) {
+	lib := newFake(50_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		h := newHarness(b, lib, 120, 40)
+		if !strings.Contains(h.app().View().Content, "Headline number 1") {
+			b.Fatal("no headlines in the first frame")
+		}
+	}
+}
+
+// BenchmarkReaderFirstFrame opens an extracted 4,000-word article: from
+// enter to the reader's first frame (the header, with the body rendering
+// in a command).
+func BenchmarkReaderFirstFrame(b *testing.B) {
+	lib := newFake(100)
+	lib.body = words4000()
+	h := newHarness(b, lib, 120, 40)
+	art, _ := lib.OpenArticle(context.Background(), 1)
+	msg := articleMsg{article: art, body: articleBody(art), words: 4000}
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ := h.m.Update(press("enter"))
+		a := m.(App)
+		msg.seq = a.reader.seq
+		m, _ = a.Update(msg)
+		_ = m.(App).View()
+		m, _ = m.Update(press("esc"))
+		h.m = m
+	}
+}
+
+// BenchmarkRender4000Words is the Glamour render the reader does off the
+// event loop.
+func BenchmarkRender4000Words(b *testing.B) {
+	body := words4000()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := glamourLines(body, 100, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReaderScroll is one line of scrolling through a rendered
+// 4,000-word article.
+func BenchmarkReaderScroll(b *testing.B) {
+	lib := newFake(10)
+	lib.body = words4000()
+	h := newHarness(b, lib, 120, 40).send(press("enter"))
+	keys := []tea.Msg{press("j"), press("j"), press("k")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.m.Update(keys[i%3])
+		h.m = m
+		_ = m.(App).View()
+	}
+}
+
+func words4000() string {
+	var b strings.Builder
+	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders who said the change was long overdue and would bring visitors back. "
+	for b.Len() < 4000*6 {
+		b.WriteString(para)
+		b.WriteString(para)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+func TestMemoryWith100kArticles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	h := newHarness(t, newFake(100_000), 160, 50)
+	for _, k := range []string{"G", "g", "ctrl+d", "ctrl+d", "/"} {
+		h.send(press(k))
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	used := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("heap held by the app over 100,000 articles: %.1f MiB", float64(used)/(1<<20))
+	if used > 80<<20 {
+		t.Fatalf("the app holds %d MiB", used>>20)
+	}
+	runtime.KeepAlive(h)
+}

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"html"
+	"regexp"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// renderKey names one render of one article: a render for another article,
+// width or theme is never shown.
+type renderKey struct {
+	id    int64
+	width int // the wrap width
+	dark  bool
+}
+
+// articleBody is the markdown the reader renders: the extracted article,
+// else the feed's content or summary (HTML, turned into plain paragraphs).
+// Everything that came from strangers is sanitised here, before Glamour.
+func articleBody(a model.Article) string {
+	if md := strings.TrimSpace(a.Markdown); md != "" {
+		return model.Sanitize(md)
+	}
+	src := a.Content
+	if strings.TrimSpace(stripTags(src)) == "" {
+		src = a.Summary
+	}
+	text := strings.TrimSpace(htmlToText(src))
+	if text == "" {
+		return ""
+	}
+	return text
+}
+
+var (
+	blockTags = regexp.MustCompile(`(?i)<\s*/?\s*(p|div|section|article|blockquote|h[1-6]|ul|ol|table|tr|pre|figure|header|footer)\b[^>]*>`)
+	breakTags = regexp.MustCompile(`(?i)<\s*br\s*/?\s*>`)
+	itemTags  = regexp.MustCompile(`(?i)<\s*li\b[^>]*>`)
+	dropBlock = regexp.MustCompile(`(?is)<\s*(script|style|noscript)\b.*?<\s*/\s*(script|style|noscript)\s*>`)
+	anyTag    = regexp.MustCompile(`(?s)<[^>]*>`)
+	manyBlank = regexp.MustCompile(`\n[ \t]*\n(\s*\n)+`)
+)
+
+func stripTags(s string) string { return anyTag.ReplaceAllString(s, "") }
+
+// htmlToText turns a feed's HTML into paragraphs of markdown-safe text.
+func htmlToText(s string) string {
+	s = dropBlock.ReplaceAllString(s, "")
+	s = blockTags.ReplaceAllString(s, "\n\n")
+	s = breakTags.ReplaceAllString(s, "  \n")
+	s = itemTags.ReplaceAllString(s, "\n- ")
+	s = stripTags(s)
+	s = model.Sanitize(html.UnescapeString(s))
+	// What was an escaped tag must not become markup now.
+	s = strings.NewReplacer("<", `\<`, "&", `\&`).Replace(s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+		if strings.HasSuffix(l, "  ") {
+			lines[i] += "  "
+		}
+	}
+	return manyBlank.ReplaceAllString(strings.Join(lines, "\n"), "\n\n")
+}
+
+// renderBody renders markdown with Glamour off the event loop. The style
+// is always given: Glamour v2 has no automatic one.
+func renderBody(key renderKey, body string) tea.Cmd {
+	return func() tea.Msg {
+		lines, err := glamourLines(body, key.width, key.dark)
+		return renderedMsg{key: key, lines: lines, err: err}
+	}
+}
+
+func glamourLines(body string, width int, dark bool) ([]string, error) {
+	style := styles.LightStyle
+	if dark {
+		style = styles.DarkStyle
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.Render(body)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for i, l := range lines {
+		l = cleanRendered(l)
+		if ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "")
+		}
+		lines[i] = l
+	}
+	return lines, nil
+}
+
+// cleanRendered keeps only the colour and style sequences (SGR) of
+// Glamour's output and sanitises the text between them: Glamour decodes
+// entities such as &#27; into real control characters.
+func cleanRendered(s string) string {
+	if !strings.ContainsAny(s, "\x1b\u009b\u009d") && model.Sanitize(s) == s {
+		return s
+	}
+	var b strings.Builder
+	text := 0 // start of the pending text run
+	flush := func(end int) { b.WriteString(model.Sanitize(s[text:end])) }
+	for i := 0; i < len(s); {
+		if s[i] != 0x1b {
+			i++
+			continue
+		}
+		flush(i)
+		n, keep := escapeAt(s[i:])
+		if keep {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+		text = i
+	}
+	flush(len(s))
+	return b.String()
+}
+
+// escapeAt measures the escape sequence at the start of s and says whether
+// it is an SGR sequence worth keeping.
+func escapeAt(s string) (n int, sgr bool) {
+	if len(s) < 2 {
+		return len(s), false
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < len(s); i++ {
+			if c := s[i]; c >= 0x40 && c <= 0x7e {
+				return i + 1, c == 'm' && sgrParams(s[2:i])
+			}
+		}
+		return len(s), false
+	case ']', 'P', '_', '^', 'X':
+		for i := 2; i < len(s); i++ {
+			if s[i] == 0x07 {
+				return i + 1, false
+			}
+			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2, false
+			}
+		}
+		return len(s), false
+	}
+	return 2, false
+}
+
+func sgrParams(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; (c < '0' || c > '9') && c != ';' && c != ':' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// Commands: every piece of IO the app does, each with a context.
+
+// windowSize is how many headlines the list keeps loaded around its cursor.
+const windowSize = 400
+
+// poolSize is how many of the newest headlines `/` filters.
+const poolSize = 5000
+
+// searchLimit is how many full-text results ctrl+f shows.
+const searchLimit = 500
+
+func loadFeeds(ctx context.Context, lib Library) tea.Cmd {
+	return func() tea.Msg {
+		feeds, err := lib.Feeds(ctx)
+		if err != nil {
+			err = fmt.Errorf("load feeds: %w", err)
+		}
+		return feedsMsg{feeds: feeds, err: err}
+	}
+}
+
+func loadWindow(ctx context.Context, lib Library, q model.ArticleQuery, gen, start int) tea.Cmd {
+	return func() tea.Msg {
+		total, err := lib.CountArticles(ctx, q)
+		if err != nil {
+			return windowMsg{gen: gen, err: fmt.Errorf("count headlines: %w", err)}
+		}
+		q.Offset, q.Limit = start, windowSize
+		arts, err := lib.Articles(ctx, q)
+		if err != nil {
+			err = fmt.Errorf("load headlines: %w", err)
+		}
+		return windowMsg{gen: gen, start: start, articles: arts, total: total, err: err}
+	}
+}
+
+func loadPool(ctx context.Context, lib Library, q model.ArticleQuery, gen int) tea.Cmd {
+	return func() tea.Msg {
+		q.Offset, q.Limit = 0, poolSize
+		arts, err := lib.Articles(ctx, q)
+		if err != nil {
+			err = fmt.Errorf("load headlines to filter: %w", err)
+		}
+		return poolMsg{gen: gen, articles: arts, err: err}
+	}
+}
+
+func runSearch(ctx context.Context, lib Library, seq int, query string) tea.Cmd {
+	return func() tea.Msg {
+		arts, err := lib.Search(ctx, query, searchLimit)
+		return searchMsg{seq: seq, query: query, articles: arts, err: err}
+	}
+}
+
+func openArticle(ctx context.Context, lib Library, seq int, id int64) tea.Cmd {
+	return func() tea.Msg {
+		a, err := lib.OpenArticle(ctx, id)
+		if err != nil {
+			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
+		}
+		body := articleBody(a)
+		return articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
+	}
+}
+
+func mark(ctx context.Context, lib Library, id int64, read, starred *bool, what string) tea.Cmd {
+	return func() tea.Msg {
+		_, err := lib.Mark(ctx, []int64{id}, read, starred)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", what, err)
+		}
+		return markedMsg{what: what, err: err}
+	}
+}
+
+func markFeedRead(ctx context.Context, lib Library, feedID int64) tea.Cmd {
+	return func() tea.Msg {
+		n, err := lib.MarkFeedRead(ctx, feedID)
+		if err != nil {
+			return markedMsg{err: fmt.Errorf("mark feed read: %w", err), feed: true}
+		}
+		return markedMsg{what: fmt.Sprintf("marked %d %s read", n, plural(n, "article", "articles")), feed: true}
+	}
+}
+
+func startRefresh(ctx context.Context, lib Library, gen int, ids ...int64) tea.Cmd {
+	return func() tea.Msg {
+		ch, err := lib.RefreshStream(ctx, ids...)
+		if err != nil {
+			err = fmt.Errorf("refresh: %w", err)
+		}
+		return refreshStartedMsg{gen: gen, ch: ch, err: err}
+	}
+}
+
+// nextFeedDone waits for the next feed of a refresh: the app re-issues it
+// after each one, so results arrive one message at a time.
+func nextFeedDone(ctx context.Context, gen int, ch <-chan model.FeedDone) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case fd, ok := <-ch:
+			return feedDoneMsg{gen: gen, fd: fd, done: !ok}
+		case <-ctx.Done():
+			return feedDoneMsg{gen: gen, done: true}
+		}
+	}
+}
+
+func autoRefreshTick(every time.Duration) tea.Cmd {
+	if every <= 0 {
+		return nil
+	}
+	return tea.Tick(every, func(time.Time) tea.Msg { return autoRefreshMsg{} })
+}
+
+func openInBrowser(o Opener, url string) tea.Cmd {
+	return func() tea.Msg {
+		if o == nil {
+			return browserMsg{err: fmt.Errorf("no browser configured")}
+		}
+		return browserMsg{err: o.Open(url)}
+	}
+}
+
+func clearStatusAfter(seq int, d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return statusTimeoutMsg{seq: seq} })
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,246 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/model"
+)
+
+func TestMain(m *testing.M) {
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
+// testNow is the fake clock every test reads.
+var testNow = time.Date(2024, 6, 21, 12, 0, 0, 0, time.UTC)
+
+// fakeLibrary serves n made-up headlines spread over its feeds.
+type fakeLibrary struct {
+	mu       sync.Mutex
+	n        int
+	feeds    []model.Feed
+	body     string // every article's markdown
+	marks    []string
+	refresh  []model.FeedDone
+	onSearch func(string) []model.Article
+	failAll  error
+}
+
+func newFake(n int) *fakeLibrary {
+	return &fakeLibrary{n: n, feeds: []model.Feed{
+		{ID: 1, Title: "Harbor Gazette", URL: "https://harbor.example/feed", Tags: []string{"local"}, Unread: n / 3, Total: n / 2},
+		{ID: 2, Title: "World Wire", URL: "https://wire.example/rss", Unread: n / 3, Total: n / 2},
+		{ID: 3, Title: "Broken Feed", URL: "https://broken.example/rss", Tags: []string{"local"}, LastError: "HTTP 404 Not Found"},
+	}, body: "# Heading\n\nSome **text** that is long enough to wrap at narrow widths, with a [link](https://example.org/a).\n"}
+}
+
+func (f *fakeLibrary) article(i int) model.Article {
+	return model.Article{
+		ID: int64(i + 1), FeedID: int64(i%2 + 1), FeedTitle: []string{"Harbor Gazette", "World Wire"}[i%2],
+		Title: fmt.Sprintf("Headline number %d", i+1), URL: fmt.Sprintf("https://news.example/a/%d", i+1),
+		Author: "A. Writer", Published: testNow.Add(-time.Duration(i+1) * time.Hour), Read: i%3 == 0, Starred: i%7 == 0,
+	}
+}
+
+func (f *fakeLibrary) Feeds(context.Context) ([]model.Feed, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]model.Feed(nil), f.feeds...), f.failAll
+}
+
+func (f *fakeLibrary) Articles(_ context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Article
+	for i := max(q.Offset, 0); i < f.n && (q.Limit == 0 || len(out) < q.Limit); i++ {
+		out = append(out, f.article(i))
+	}
+	return out, f.failAll
+}
+
+func (f *fakeLibrary) CountArticles(context.Context, model.ArticleQuery) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.n, f.failAll
+}
+
+func (f *fakeLibrary) OpenArticle(_ context.Context, id int64) (model.Article, error) {
+	if id < 1 || int(id) > f.n {
+		return model.Article{}, errors.New("no such article")
+	}
+	a := f.article(int(id - 1))
+	a.Markdown = f.body
+	a.Site = "Harbor Gazette"
+	return a, nil
+}
+
+func (f *fakeLibrary) Mark(_ context.Context, ids []int64, read, starred *bool) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	s := fmt.Sprint(ids)
+	if read != nil {
+		s += fmt.Sprintf(" read=%v", *read)
+	}
+	if starred != nil {
+		s += fmt.Sprintf(" starred=%v", *starred)
+	}
+	f.marks = append(f.marks, s)
+	return len(ids), nil
+}
+
+func (f *fakeLibrary) MarkFeedRead(_ context.Context, id int64) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.marks = append(f.marks, fmt.Sprintf("feed %d read", id))
+	return 3, nil
+}
+
+func (f *fakeLibrary) Search(_ context.Context, q string, _ int) ([]model.Article, error) {
+	if f.onSearch != nil {
+		return f.onSearch(q), nil
+	}
+	return nil, nil
+}
+
+func (f *fakeLibrary) RefreshStream(context.Context, ...int64) (<-chan model.FeedDone, error) {
+	ch := make(chan model.FeedDone, len(f.refresh))
+	for _, fd := range f.refresh {
+		ch <- fd
+	}
+	close(ch)
+	return ch, nil
+}
+
+// fakeOpener records the links it is asked to open.
+type fakeOpener struct{ opened *[]string }
+
+func (o fakeOpener) Open(u string) error { *o.opened = append(*o.opened, u); return nil }
+
+// harness drives the app as Bubble Tea would: each message's commands run
+// and their messages come back, until the app is quiet. Commands that take
+// longer than a moment (timers) are dropped.
+type harness struct {
+	m      tea.Model
+	opened []string
+}
+
+func newHarness(t testing.TB, lib Library, w, h int) *harness {
+	hs := &harness{}
+	cfg := model.Config{Theme: "dark", TextWidth: 100}
+	app := New(context.Background(), Services{Library: lib, Browser: fakeOpener{&hs.opened}, Now: func() time.Time { return testNow }}, cfg)
+	hs.m = app
+	hs.settle(app.Init())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+func (h *harness) send(msgs ...tea.Msg) *harness {
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		h.m, cmd = h.m.Update(msg)
+		h.settle(cmd)
+	}
+	return h
+}
+
+// sendRaw delivers a message and hands back its command without running it.
+func (h *harness) sendRaw(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	h.m, cmd = h.m.Update(msg)
+	return cmd
+}
+
+func (h *harness) settle(cmd tea.Cmd) {
+	for _, msg := range runCmd(cmd, 150*time.Millisecond) {
+		h.send(msg)
+	}
+}
+
+// runCmd runs cmd (and the commands of a batch) at once, returning the
+// messages that came within wait.
+func runCmd(cmd tea.Cmd, wait time.Duration) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(wait):
+		return nil
+	}
+	switch m := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range m {
+			out = append(out, runCmd(c, wait)...)
+		}
+		return out
+	case tea.QuitMsg:
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+func (h *harness) app() App { return h.m.(App) }
+
+func (h *harness) screen() string { return ansi.Strip(h.app().View().Content) }
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	}
+	if c, ok := strings.CutPrefix(s, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: rune(c[0]), Mod: tea.ModCtrl}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
+
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+func (s *shiftLibrary) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	arts, err := s.fakeLibrary.Articles(ctx, q)
+	for i := range arts {
+		n := q.Offset + i
+		if n < s.shift {
+			arts[i].ID = int64(1000 + n)
+			arts[i].Title = fmt.Sprintf("New headline %d", n)
+			continue
+		}
+		old := s.fakeLibrary.article(n - s.shift)
+		arts[i] = old
+	}
+	return arts, err
+}
+
+func windowSize_(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

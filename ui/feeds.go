@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// feedsKeyMap is the feeds pane's keys.
+type feedsKeyMap struct {
+	Down, Up, Top, Bottom, Open, Fold, Focus, Refresh, RefreshAll, FeedRead, Filter, Search, Help, Quit key.Binding
+}
+
+func feedsKeys(b bindings) feedsKeyMap {
+	return feedsKeyMap{
+		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, Open: withDesc(b.Open, "show feed"),
+		Fold: b.Collapse, Focus: b.Focus, Refresh: b.Refresh, RefreshAll: b.RefreshAll,
+		FeedRead: b.FeedRead, Filter: b.Filter, Search: b.Search, Help: b.Help, Quit: b.Quit,
+	}
+}
+
+// ShortHelp is the feeds pane's help line.
+func (k feedsKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Focus, k.Refresh, k.RefreshAll, k.FeedRead, k.Help, k.Quit}
+}
+
+// FullHelp is the feeds pane's help screen.
+func (k feedsKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.Top, k.Bottom},
+		{k.Open, k.Fold, k.Focus},
+		{k.Refresh, k.RefreshAll, k.FeedRead},
+		{k.Filter, k.Search, k.Help, k.Quit},
+	}
+}
+
+func withDesc(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+type entryKind int
+
+const (
+	entryAll entryKind = iota
+	entryUnread
+	entryStarred
+	entryFolder
+	entryFeed
+)
+
+// feedEntry is one row of the feeds pane.
+type feedEntry struct {
+	kind   entryKind
+	label  string
+	folder string // the folder of a folder row, or of a feed inside one
+	feed   model.Feed
+	unread int
+}
+
+// id names the entry across reloads, so the cursor stays on it.
+func (e feedEntry) id() string {
+	return strconv.Itoa(int(e.kind)) + "/" + e.folder + "/" + strconv.FormatInt(e.feed.ID, 10)
+}
+
+// query is the headlines the entry shows; ok is false for folders, which
+// keep the list as it is.
+func (e feedEntry) query() (q model.ArticleQuery, ok bool) {
+	switch e.kind {
+	case entryAll:
+		return q, true
+	case entryUnread:
+		return model.ArticleQuery{Unread: true}, true
+	case entryStarred:
+		return model.ArticleQuery{Starred: true}, true
+	case entryFeed:
+		return model.ArticleQuery{FeedID: e.feed.ID}, true
+	}
+	return q, false
+}
+
+// feedsPane is the subscriptions, in folders, with unread counts.
+type feedsPane struct {
+	keys      feedsKeyMap
+	feeds     []model.Feed
+	entries   []feedEntry
+	collapsed map[string]bool
+	loaded    bool
+	cursor    int
+	offset    int
+}
+
+func newFeedsPane(b bindings) feedsPane {
+	return feedsPane{keys: feedsKeys(b), collapsed: map[string]bool{}}
+}
+
+// setFeeds replaces the subscriptions, keeping the cursor on its entry.
+func (p *feedsPane) setFeeds(feeds []model.Feed) {
+	p.feeds, p.loaded = feeds, true
+	p.rebuild()
+}
+
+func (p *feedsPane) rebuild() {
+	var keep string
+	if p.cursor < len(p.entries) {
+		keep = p.entries[p.cursor].id()
+	}
+	p.entries = buildEntries(p.feeds, p.collapsed)
+	p.cursor = 0
+	for i, e := range p.entries {
+		if e.id() == keep {
+			p.cursor = i
+		}
+	}
+}
+
+func buildEntries(feeds []model.Feed, collapsed map[string]bool) []feedEntry {
+	total := 0
+	folders := map[string][]model.Feed{}
+	var loose []model.Feed
+	for _, f := range feeds {
+		total += f.Unread
+		if len(f.Tags) == 0 {
+			loose = append(loose, f)
+		}
+		for _, t := range f.Tags {
+			folders[t] = append(folders[t], f)
+		}
+	}
+	entries := []feedEntry{
+		{kind: entryAll, label: "All articles", unread: total},
+		{kind: entryUnread, label: "Unread", unread: total},
+		{kind: entryStarred, label: "Starred"},
+	}
+	for _, f := range loose {
+		entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), feed: f, unread: f.Unread})
+	}
+	names := make([]string, 0, len(folders))
+	for n := range folders {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sum := 0
+		for _, f := range folders[n] {
+			sum += f.Unread
+		}
+		entries = append(entries, feedEntry{kind: entryFolder, label: n, folder: n, unread: sum})
+		if collapsed[n] {
+			continue
+		}
+		for _, f := range folders[n] {
+			entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), folder: n, feed: f, unread: f.Unread})
+		}
+	}
+	return entries
+}
+
+func (p feedsPane) current() (feedEntry, bool) {
+	if p.cursor < len(p.entries) {
+		return p.entries[p.cursor], true
+	}
+	return feedEntry{}, false
+}
+
+// adjustUnread changes a feed's unread count by delta, as a mark is stored.
+func (p *feedsPane) adjustUnread(feedID int64, delta int) {
+	for i := range p.feeds {
+		if p.feeds[i].ID == feedID {
+			p.feeds[i].Unread = max(0, p.feeds[i].Unread+delta)
+		}
+	}
+	p.rebuild()
+}
+
+// update moves the cursor; it reports whether the entry in focus changed.
+func (p *feedsPane) update(msg tea.KeyPressMsg, height int) (changed bool) {
+	before := p.cursor
+	switch {
+	case key.Matches(msg, p.keys.Down):
+		p.cursor++
+	case key.Matches(msg, p.keys.Up):
+		p.cursor--
+	case key.Matches(msg, p.keys.Top):
+		p.cursor = 0
+	case key.Matches(msg, p.keys.Bottom):
+		p.cursor = len(p.entries) - 1
+	case key.Matches(msg, p.keys.Fold):
+		if e, ok := p.current(); ok && e.folder != "" {
+			p.collapsed[e.folder] = !p.collapsed[e.folder]
+			p.rebuild()
+			p.selectFolder(e.folder)
+		}
+	}
+	p.clamp(height)
+	return p.cursor != before
+}
+
+func (p *feedsPane) selectFolder(name string) {
+	for i, e := range p.entries {
+		if e.kind == entryFolder && e.folder == name {
+			p.cursor = i
+		}
+	}
+}
+
+func (p *feedsPane) clamp(height int) {
+	p.cursor = min(max(p.cursor, 0), max(0, len(p.entries)-1))
+	p.offset = scrollInto(p.offset, p.cursor, height)
+}
+
+// scrollInto moves a viewport's first row so that row cursor is visible.
+func scrollInto(offset, cursor, height int) int {
+	if cursor < offset {
+		return cursor
+	}
+	if height > 0 && cursor >= offset+height {
+		return cursor - height + 1
+	}
+	return offset
+}
+
+func (p feedsPane) view(s Styles, width, height int, focused bool) string {
+	if !p.loaded {
+		return s.Empty.Render(padRight("loading…", width))
+	}
+	rows := make([]string, 0, height)
+	for i := p.offset; i < len(p.entries) && len(rows) < height; i++ {
+		rows = append(rows, p.row(s, p.entries[i], width, i == p.cursor, focused))
+	}
+	if len(p.feeds) == 0 && len(rows) < height {
+		rows = append(rows, "", s.Empty.Render(padRight("No subscriptions", width)))
+	}
+	return strings.Join(rows, "\n")
+}
+
+func (p feedsPane) row(s Styles, e feedEntry, width int, selected, focused bool) string {
+	indent, mark := "", " "
+	switch {
+	case e.kind == entryFolder && p.collapsed[e.folder]:
+		mark = "▸"
+	case e.kind == entryFolder:
+		mark = "▾"
+	case e.kind == entryFeed && e.feed.LastError != "":
+		mark = "!"
+	}
+	if e.kind == entryFeed && e.folder != "" {
+		indent = "  "
+	}
+	count := ""
+	if e.unread > 0 {
+		count = " " + strconv.Itoa(e.unread)
+	}
+	label := indent + mark + " " + model.SanitizeLine(e.label)
+	line := padRight(label, max(0, width-len(count))) + count
+	switch {
+	case selected && focused:
+		return s.Rows.Selected.on(line)
+	case selected:
+		return s.Rows.SelectedBlur.on(line)
+	case mark == "!":
+		return s.Rows.Failing.on(line)
+	case e.kind == entryFolder:
+		return s.Rows.Folder.on(line)
+	case e.unread == 0 && e.kind == entryFeed:
+		return s.Rows.Read.on(line)
+	}
+	return line
+}

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden frames in testdata")
+
+// longBody is a made-up article long enough to scroll.
+func longBody() string {
+	var b strings.Builder
+	b.WriteString("The harbor reopened on Thursday after three weeks of repairs.\n\n")
+	b.WriteString("> “We are back in business,” said the harbor master, Ana Lima.\n\n## What changed\n\n")
+	for i := 0; i < 12; i++ {
+		b.WriteString("Crews rebuilt the breakwater and dredged the channel, and the ferry now runs every hour again between the two piers. ")
+		b.WriteString("Fishermen said the new moorings are better than the old ones.\n\n")
+	}
+	b.WriteString("- one item\n- another item\n")
+	return b.String()
+}
+
+func TestGoldenFrames(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		w, hgt := size[0], size[1]
+		lib := newFake(200)
+		lib.body = longBody()
+		name := func(s string) string { return s + "_" + itoa(w) + "x" + itoa(hgt) }
+		h := newHarness(t, lib, w, hgt)
+		golden(t, name("list"), h.screen())
+		h.send(press("?"))
+		golden(t, name("help_list"), h.screen())
+		h.send(press("?"), press("j"), press("enter"))
+		golden(t, name("reader"), h.screen())
+		h.send(press("?"))
+		golden(t, name("help_reader"), h.screen())
+	}
+}
+
+func itoa(n int) string { return groupThousands(n) }
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	got = ansi.Strip(got)
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden frame:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
+	lib := newFake(5)
+	lib.body = longBody()
+	h := newHarness(t, lib, 80, 30).send(press("enter"))
+	old := h.app().reader.want
+	oldLines := h.app().reader.lines
+	if old.width != 80 || oldLines == nil {
+		t.Fatalf("rendered at %d, lines %d", old.width, len(oldLines))
+	}
+	cmd := h.sendRaw(windowSize_(140, 30))
+	s := h.screen()
+	if !strings.Contains(s, "rendering…") || strings.Contains(s, "Crews rebuilt") {
+		t.Fatalf("after a resize the old render must not show:\n%s", s)
+	}
+	if !strings.Contains(s, "Headline number 1") {
+		t.Fatalf("the header shows at once:\n%s", s)
+	}
+	// A render for the old width arriving late is dropped.
+	h.send(renderedMsg{key: old, lines: oldLines})
+	if !strings.Contains(h.screen(), "rendering…") {
+		t.Fatalf("a stale render was shown:\n%s", h.screen())
+	}
+	h.settle(cmd)
+	a := h.app()
+	if a.reader.want.width != 100 || a.reader.lines == nil {
+		t.Fatalf("want %+v, %d lines", a.reader.want, len(a.reader.lines))
+	}
+	widest := 0
+	for _, l := range a.reader.lines {
+		widest = max(widest, ansi.StringWidth(l))
+	}
+	if widest <= 80 || widest > 100 {
+		t.Fatalf("the new render is %d wide", widest)
+	}
+	// Back to the first width: the cached render shows at once.
+	h.sendRaw(windowSize_(80, 30))
+	if h.app().reader.lines == nil {
+		t.Fatal("the render for 80 columns was cached")
+	}
+}

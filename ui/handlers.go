@@ -1,0 +1,320 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// ctrlC always quits, whatever the keymap says.
+var ctrlC = key.NewBinding(key.WithKeys("ctrl+c"))
+
+func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, ctrlC) {
+		return a.quit()
+	}
+	if a.prompt.mode != promptNone {
+		return a.handlePromptKey(msg)
+	}
+	if a.showHelp {
+		if key.Matches(msg, a.keys.Help, a.keys.Back) {
+			a.showHelp = false
+		}
+		return a, nil
+	}
+	if key.Matches(msg, a.keys.Help) {
+		a.showHelp = true
+		return a, nil
+	}
+	switch {
+	case key.Matches(msg, a.keys.RefreshAll):
+		return a, a.beginRefresh()
+	case key.Matches(msg, a.keys.Refresh):
+		return a, a.beginRefresh(a.focusedFeedID()...)
+	}
+	switch {
+	case a.screen == screenReader:
+		return a.handleReaderKey(msg)
+	case a.feedsFocused:
+		return a.handleFeedsKey(msg)
+	}
+	return a.handleListKey(msg)
+}
+
+func (a App) quit() (tea.Model, tea.Cmd) {
+	a.cancel()
+	return a, tea.Quit
+}
+
+func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.list.keys
+	switch {
+	case key.Matches(msg, k.Cancel) && a.list.res != nil:
+		a.list.res = nil
+		a.list.clamp(a.bodyHeight())
+		return a, a.ensureWindow()
+	case key.Matches(msg, k.Quit):
+		return a.quit()
+	case key.Matches(msg, k.Focus):
+		a.feedsFocused = true
+		return a, nil
+	case key.Matches(msg, k.Open):
+		return a.openSelected()
+	case key.Matches(msg, k.ToggleRead):
+		return a, a.toggleRead()
+	case key.Matches(msg, k.ToggleStar):
+		return a, a.toggleStar()
+	case key.Matches(msg, k.FeedRead):
+		return a, a.markFeedRead()
+	case key.Matches(msg, k.Browser):
+		return a, a.browse()
+	case key.Matches(msg, k.Filter):
+		return a.beginFilter()
+	case key.Matches(msg, k.Search):
+		return a, a.prompt.open(promptSearch, "")
+	}
+	a.list.update(msg, a.bodyHeight())
+	return a, a.ensureWindow()
+}
+
+func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.feeds.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return a.quit()
+	case key.Matches(msg, k.Focus), key.Matches(msg, k.Open):
+		a.feedsFocused = false
+		return a, nil
+	case key.Matches(msg, k.FeedRead):
+		return a, a.markFeedRead()
+	case key.Matches(msg, k.Filter):
+		a.feedsFocused = false
+		return a.beginFilter()
+	case key.Matches(msg, k.Search):
+		a.feedsFocused = false
+		return a, a.prompt.open(promptSearch, "")
+	}
+	if !a.feeds.update(msg, a.bodyHeight()) {
+		return a, nil
+	}
+	return a, a.showFocusedFeed()
+}
+
+// showFocusedFeed points the list at the feeds pane's entry.
+func (a *App) showFocusedFeed() tea.Cmd {
+	e, ok := a.feeds.current()
+	if !ok {
+		return nil
+	}
+	q, ok := e.query()
+	if !ok {
+		return nil
+	}
+	a.list.setQuery(q, e.label)
+	return a.ensureWindow()
+}
+
+func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.reader.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		a.screen = screenList
+		a.list.clamp(a.bodyHeight())
+		return a, a.ensureWindow()
+	case key.Matches(msg, k.ToggleRead):
+		return a, a.toggleRead()
+	case key.Matches(msg, k.ToggleStar):
+		return a, a.toggleStar()
+	case key.Matches(msg, k.Browser):
+		return a, a.browse()
+	case key.Matches(msg, k.Find):
+		return a, a.prompt.open(promptFind, "")
+	}
+	a.reader.update(msg, a.bodyHeight())
+	return a, nil
+}
+
+// current is the article the keys act on: the one being read, else the
+// selected headline.
+func (a *App) current() (*model.Article, bool) {
+	if a.screen == screenReader {
+		return &a.reader.article, a.reader.article.ID != 0
+	}
+	return a.list.selected()
+}
+
+func (a App) openSelected() (tea.Model, tea.Cmd) {
+	sel, ok := a.list.selected()
+	if !ok {
+		return a, nil
+	}
+	a.openSeq++
+	a.reader.open(a.openSeq, *sel)
+	a.screen = screenReader
+	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	cmds := []tea.Cmd{openArticle(a.ctx, a.lib, a.openSeq, sel.ID)}
+	if !sel.Read {
+		cmds = append(cmds, a.setRead(sel.ID, sel.FeedID, true))
+	}
+	return a, tea.Batch(cmds...)
+}
+
+func (a *App) toggleRead() tea.Cmd {
+	art, ok := a.current()
+	if !ok {
+		return nil
+	}
+	return a.setRead(art.ID, art.FeedID, !art.Read)
+}
+
+// setRead marks an article read or unread everywhere it is shown, then
+// stores it.
+func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
+	changed := false
+	set := func(x *model.Article) {
+		changed = changed || x.Read != read
+		x.Read = read
+	}
+	a.list.findID(id, set)
+	if a.reader.article.ID == id {
+		set(&a.reader.article)
+	}
+	if changed {
+		delta := 1
+		if read {
+			delta = -1
+		}
+		a.feeds.adjustUnread(feedID, delta)
+	}
+	what := "mark read"
+	if !read {
+		what = "mark unread"
+	}
+	return mark(a.ctx, a.lib, id, &read, nil, what)
+}
+
+func (a *App) toggleStar() tea.Cmd {
+	art, ok := a.current()
+	if !ok {
+		return nil
+	}
+	star := !art.Starred
+	id := art.ID
+	a.list.findID(id, func(x *model.Article) { x.Starred = star })
+	if a.reader.article.ID == id {
+		a.reader.article.Starred = star
+	}
+	what := "star"
+	if !star {
+		what = "unstar"
+	}
+	return mark(a.ctx, a.lib, id, nil, &star, what)
+}
+
+// markFeedRead marks the focused feed read: the feeds pane's entry, else
+// the selected headline's feed.
+func (a *App) markFeedRead() tea.Cmd {
+	ids := a.focusedFeedID()
+	if len(ids) == 0 {
+		return a.setStatus("choose a feed first (tab, then j/k)", true)
+	}
+	for i := range a.list.win {
+		if a.list.win[i].FeedID == ids[0] {
+			a.list.win[i].Read = true
+		}
+	}
+	return markFeedRead(a.ctx, a.lib, ids[0])
+}
+
+// focusedFeedID is the feed that r and A act on, if any.
+func (a *App) focusedFeedID() []int64 {
+	if a.screen == screenList {
+		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && (a.feedsFocused || a.list.query.FeedID != 0) {
+			return []int64{e.feed.ID}
+		}
+	}
+	if art, ok := a.current(); ok && art.FeedID != 0 {
+		return []int64{art.FeedID}
+	}
+	return nil
+}
+
+func (a *App) browse() tea.Cmd {
+	art, ok := a.current()
+	if !ok {
+		return nil
+	}
+	if art.URL == "" {
+		return a.setStatus("this article has no link", true)
+	}
+	return tea.Batch(openInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
+}
+
+func (a App) handleMarked(msg markedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	if msg.feed {
+		return a, tea.Batch(a.setStatus(msg.what, false), a.reloadFeeds())
+	}
+	return a, nil
+}
+
+func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != a.reader.seq || a.screen != screenReader {
+		return a, nil
+	}
+	a.reader.setArticle(msg)
+	var cmd tea.Cmd
+	if msg.err != nil {
+		cmd = a.setStatus(msg.err.Error(), true)
+	}
+	return a, tea.Batch(cmd, a.layoutReader(false))
+}
+
+// resizeRenderMsg asks, a moment after a resize, for the render the new
+// width needs: a drag across many widths asks for the last one only.
+type resizeRenderMsg struct{ key renderKey }
+
+// layoutReader lays the reader out for the current size and theme, and
+// asks for the body's render when it is not cached.
+func (a *App) layoutReader(resized bool) tea.Cmd {
+	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	k, ask := a.reader.need(a.cache, a.width, a.cfg.TextWidth, a.isDark)
+	a.reader.clamp(a.bodyHeight())
+	if !ask {
+		return nil
+	}
+	if resized {
+		a.reader.asked = renderKey{}
+		return tea.Tick(40*time.Millisecond, func(time.Time) tea.Msg { return resizeRenderMsg{key: k} })
+	}
+	return renderBody(k, a.reader.body)
+}
+
+func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
+	if msg.key != a.reader.want || a.reader.lines != nil || a.reader.asked == msg.key {
+		return a, nil
+	}
+	a.reader.asked = msg.key
+	return a, renderBody(msg.key, a.reader.body)
+}
+
+func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
+	if msg.err == nil {
+		a.cache.put(msg.key, msg.lines)
+	}
+	if msg.key.id != a.reader.article.ID || a.screen != screenReader {
+		return a, nil
+	}
+	a.reader.rendered(msg)
+	a.reader.clamp(a.bodyHeight())
+	if msg.err != nil && msg.key == a.reader.want {
+		return a, a.setStatus(fmt.Sprintf("render: %v", msg.err), true)
+	}
+	return a, nil
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// Messages that travel between commands and the app. Every answer to a
+// request carries the id or generation it was asked with, so an answer that
+// arrives after the question changed is dropped.
+
+// feedsMsg carries the subscriptions.
+type feedsMsg struct {
+	feeds []model.Feed
+	err   error
+}
+
+// windowMsg carries a window of headlines for the list's query gen.
+type windowMsg struct {
+	gen      int
+	start    int
+	articles []model.Article
+	total    int
+	err      error
+}
+
+// poolMsg carries the newest headlines for the filter to search in.
+type poolMsg struct {
+	gen      int
+	articles []model.Article
+	err      error
+}
+
+// searchMsg carries full-text search results.
+type searchMsg struct {
+	seq      int
+	query    string
+	articles []model.Article
+	err      error
+}
+
+// articleMsg carries a whole article opened in the reader.
+type articleMsg struct {
+	seq     int
+	article model.Article
+	body    string // the markdown to render, sanitised
+	words   int
+	err     error
+}
+
+// renderedMsg carries a Glamour render of an article's body.
+type renderedMsg struct {
+	key   renderKey
+	lines []string
+	err   error
+}
+
+// markedMsg says a mark was stored (or why not).
+type markedMsg struct {
+	what string
+	feed bool // a whole feed was marked: counts must be reloaded
+	err  error
+}
+
+// refreshStartedMsg hands the app the stream of a refresh.
+type refreshStartedMsg struct {
+	gen int
+	ch  <-chan model.FeedDone
+	err error
+}
+
+// feedDoneMsg is one feed's refresh, stored; done is set when the stream ended.
+type feedDoneMsg struct {
+	gen  int
+	fd   model.FeedDone
+	done bool
+}
+
+// autoRefreshMsg is the auto-refresh timer's tick.
+type autoRefreshMsg struct{}
+
+// browserMsg says whether a link could be opened.
+type browserMsg struct{ err error }
+
+// statusTimeoutMsg clears a status message if it is still the one shown.
+type statusTimeoutMsg struct{ seq int }
+
+// clickTimeout is how close two clicks must be to count as a double-click.
+const clickTimeout = 400 * time.Millisecond

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// clickState remembers the last click, to tell a double-click.
+type clickState struct {
+	at  time.Time
+	row int
+}
+
+// wheelStep is how many rows one notch of the wheel scrolls.
+const wheelStep = 3
+
+func (a App) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
+	n := 0
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		n = wheelStep
+	case tea.MouseWheelUp:
+		n = -wheelStep
+	default:
+		return a, nil
+	}
+	if a.showHelp {
+		return a, nil
+	}
+	if a.screen == screenReader {
+		a.reader.scroll(n, a.bodyHeight())
+		return a, nil
+	}
+	if a.feedsVisible() && msg.X < a.feedsWidth() {
+		return a, nil
+	}
+	a.list.scroll(n, a.bodyHeight())
+	return a, a.ensureWindow()
+}
+
+// handleClick selects what was clicked; a click on the selected headline,
+// or a double-click, opens it.
+func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	if msg.Button != tea.MouseLeft || a.screen != screenList || a.showHelp || a.prompt.mode != promptNone {
+		return a, nil
+	}
+	row := msg.Y - 1 // under the title line
+	if row < 0 || row >= a.bodyHeight() {
+		return a, nil
+	}
+	if a.feedsVisible() && (msg.X < a.feedsWidth() || !a.wide()) {
+		return a.clickFeed(a.feeds.offset + row)
+	}
+	i := a.list.offset + row
+	if i >= a.list.count() {
+		return a, nil
+	}
+	now := time.Now()
+	double := a.click.row == i && now.Sub(a.click.at) < clickTimeout
+	a.click = clickState{at: now, row: i}
+	a.feedsFocused = false
+	if i == a.list.cursor || double {
+		a.list.cursor = i
+		return a.openSelected()
+	}
+	a.list.cursor = i
+	a.list.clamp(a.bodyHeight())
+	return a, a.ensureWindow()
+}
+
+func (a App) clickFeed(i int) (tea.Model, tea.Cmd) {
+	if i >= len(a.feeds.entries) {
+		return a, nil
+	}
+	a.feedsFocused = true
+	if i == a.feeds.cursor {
+		if e := a.feeds.entries[i]; e.kind == entryFolder {
+			a.feeds.collapsed[e.folder] = !a.feeds.collapsed[e.folder]
+			a.feeds.rebuild()
+			a.feeds.selectFolder(e.folder)
+		} else if !a.wide() {
+			a.feedsFocused = false
+		}
+		return a, nil
+	}
+	a.feeds.cursor = i
+	a.feeds.clamp(a.bodyHeight())
+	return a, a.showFocusedFeed()
+}

@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// View draws the screen; only the root returns a tea.View and sets the
+// terminal's modes.
+func (a App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "byline"
+	if a.screen == screenReader && a.reader.article.Title != "" {
+		v.WindowTitle = "byline · " + model.SanitizeLine(a.reader.article.Title)
+	}
+	return v
+}
+
+func (a App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	var rows []string
+	if a.screen == screenList {
+		rows = append(rows, a.titleLine())
+	}
+	rows = append(rows, a.body())
+	rows = append(rows, a.statusLine(), a.helpLine())
+	if len(rows) > a.height { // a terminal too short for the chrome
+		rows = rows[len(rows)-a.height:]
+	}
+	return strings.Join(rows, "\n")
+}
+
+// fitBlock makes s exactly height lines of at most width cells.
+func fitBlock(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if cellWidth(l) > width && ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// body is the block between the title and status lines, exactly the
+// body height and no wider than the window. Panes draw rows already cut
+// to their width; other text (help, messages) is cut here.
+func (a App) body() string {
+	h := a.bodyHeight()
+	switch {
+	case a.showHelp:
+		return fitBlock(a.fullHelp(), a.width, h)
+	case a.screen == screenReader:
+		return fitBlock(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
+	case !a.wide() && a.feedsFocused:
+		return fitBlock(a.feeds.view(a.styles, a.width, h, true), a.width, h)
+	case !a.wide():
+		return a.listBody(a.width, h)
+	}
+	fw, lw := a.feedsWidth(), a.listWidth()
+	left := strings.Split(fitBlock(a.feeds.view(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
+	right := strings.Split(a.listBody(lw, h), "\n")
+	sep := a.styles.Separator.Render("│")
+	var b strings.Builder
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if left[i] == "" { // the feeds pane pads its rows; blank ones are added
+			left[i] = spaces(fw)
+		}
+		b.WriteString(left[i])
+		b.WriteString(sep)
+		b.WriteString(right[i])
+	}
+	return b.String()
+}
+
+// listBody is the list's block: height rows of exactly width cells.
+func (a App) listBody(width, height int) string {
+	if msg := a.emptyMessage(); msg != "" {
+		text := a.styles.Empty.Render(lipgloss.NewStyle().Width(max(1, width-2)).Render(msg))
+		return padLines(fitBlock(text, width, height), width)
+	}
+	rows := a.list.view(a.styles, width, height, !a.feedsFocused)
+	n := strings.Count(rows, "\n") + 1
+	if rows == "" {
+		n = 0
+	}
+	if n < height {
+		blank := spaces(width)
+		rows += strings.Repeat("\n"+blank, height-n)
+		rows = strings.TrimPrefix(rows, "\n")
+	}
+	return rows
+}
+
+// padLines pads every line of s to width cells.
+func padLines(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = l + spaces(width-ansi.StringWidth(l))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// emptyMessage says why the list is empty and what to do, or "" when it
+// is not.
+func (a App) emptyMessage() string {
+	l := a.list
+	if (l.res == nil && !l.loaded) || l.count() > 0 {
+		return ""
+	}
+	if l.res != nil {
+		if l.res.search {
+			return fmt.Sprintf("Nothing found for %q. Press esc to go back.", model.SanitizeLine(l.res.query))
+		}
+		if len(l.res.pool) == 0 {
+			return "No headlines to filter."
+		}
+		return fmt.Sprintf("No headline matches %q.", model.SanitizeLine(l.res.query))
+	}
+	if a.feeds.loaded && len(a.feeds.feeds) == 0 {
+		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
+	}
+	if failing, err := allFailing(a.feeds.feeds); failing && l.query == (model.ArticleQuery{}) {
+		return "Every feed failed to refresh: are you offline?\n\n" + model.SanitizeLine(err) + "\n\nPress R to try again."
+	}
+	switch {
+	case l.query.Unread:
+		return "Nothing unread."
+	case l.query.Starred:
+		return "No starred articles. Press f on a headline to star it."
+	case l.query.FeedID != 0:
+		if e, ok := a.feeds.current(); ok && e.feed.ID == l.query.FeedID && e.feed.LastError != "" {
+			return "This feed failed: " + model.SanitizeLine(e.feed.LastError) + "\n\nPress r to try again."
+		}
+		return "No articles in this feed yet. Press r to refresh it."
+	}
+	return "No articles yet. Press R to fetch your feeds."
+}
+
+func allFailing(feeds []model.Feed) (bool, string) {
+	if len(feeds) == 0 {
+		return false, ""
+	}
+	for _, f := range feeds {
+		if f.LastError == "" {
+			return false, ""
+		}
+	}
+	return true, feeds[0].DisplayTitle() + ": " + feeds[0].LastError
+}
+
+func (a App) titleLine() string {
+	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+model.SanitizeLine(a.list.title))
+	if r := a.list.res; r != nil && r.search {
+		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", model.SanitizeLine(r.query)))
+	} else if r != nil && r.query != "" {
+		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", model.SanitizeLine(r.query)))
+		if len(r.pool) == poolSize {
+			left += a.styles.Dim.Render(fmt.Sprintf(" in the newest %s", groupThousands(poolSize)))
+		}
+	}
+	return truncateWidth(left, a.width)
+}
+
+// statusLine shows, by priority, the prompt, a message, refresh progress,
+// the focused feed's error; and on the right, the position.
+func (a App) statusLine() string {
+	if a.prompt.mode != promptNone {
+		return a.prompt.view(a.styles, a.width)
+	}
+	right := a.list.position()
+	if a.screen == screenReader {
+		right = a.reader.percent(a.bodyHeight())
+	}
+	left, style := a.statusText()
+	room := a.width - ansi.StringWidth(right) - 1
+	if room < 8 {
+		right, room = "", a.width
+	}
+	left = padRight(left, room)
+	return style.Render(left) + a.styles.Status.Render(" "+right)
+}
+
+func (a App) statusText() (string, lipgloss.Style) {
+	switch {
+	case a.status != "" && a.statusErr:
+		return a.status, a.styles.Error
+	case a.status != "":
+		return a.status, a.styles.Status
+	case a.refresh.running:
+		return a.refresh.progress(), a.styles.Status
+	}
+	if a.screen == screenList && a.feedsFocused {
+		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && e.feed.LastError != "" {
+			return "failing: " + model.SanitizeLine(e.feed.LastError), a.styles.Error
+		}
+		if e, ok := a.feeds.current(); ok && e.kind == entryFeed {
+			return model.SanitizeLine(e.feed.URL), a.styles.Status
+		}
+	}
+	return "", a.styles.Status
+}
+
+// keyMap is the help of the screen in focus.
+func (a App) keyMap() help.KeyMap {
+	switch {
+	case a.screen == screenReader:
+		return a.reader.keys
+	case a.feedsFocused:
+		return a.feeds.keys
+	}
+	return a.list.keys
+}
+
+func (a App) helpLine() string {
+	if a.prompt.mode != promptNone {
+		return a.styles.Dim.Render(truncateWidth("enter: done · esc: cancel", a.width))
+	}
+	h := a.help
+	h.SetWidth(a.width)
+	return truncateWidth(h.ShortHelpView(a.keyMap().ShortHelp()), a.width)
+}
+
+func (a App) fullHelp() string {
+	name := "headlines"
+	switch {
+	case a.screen == screenReader:
+		name = "reader"
+	case a.feedsFocused:
+		name = "feeds"
+	}
+	h := a.help
+	h.SetWidth(a.width)
+	title := a.styles.Title.Render("Keys: "+name) + a.styles.Dim.Render("  (? or esc closes)")
+	return title + "\n\n" + h.FullHelpView(a.keyMap().FullHelp())
+}
