@@ -157,15 +157,19 @@ func printArticles(e *env, arts []model.Article, empty string) error {
 	return tw.Flush()
 }
 
-// siteName is the publication's name, else the host of the article's URL.
+// siteName is the publication's name: what the page said, else the
+// feed's title, else the host of the article's URL.
 func siteName(a model.Article) string {
 	if a.Site != "" {
 		return model.SanitizeLine(a.Site)
 	}
+	if a.FeedTitle != "" {
+		return model.SanitizeLine(a.FeedTitle)
+	}
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(u.Hostname(), "www.")
 	}
-	return model.SanitizeLine(a.FeedTitle)
+	return ""
 }
 
 func truncate(s string, n int) string {

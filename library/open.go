@@ -16,10 +16,6 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// fullTextWords is how long a feed's content must be to count as the whole
-// article, so that its page need not be fetched.
-const fullTextWords = 250
-
 // retryFallbackAfter is how long a fallback (the page could not be had)
 // is trusted before opening the article tries the page again.
 const retryFallbackAfter = time.Hour
@@ -55,7 +51,8 @@ func (l *Library) OpenArticle(ctx context.Context, id int64) (model.Article, err
 // feed's summary, in that order of preference.
 func (l *Library) extract(ctx context.Context, a model.Article) model.Article {
 	a.ExtractedAt = l.now()
-	if content := feeds.FragmentToMarkdown(a.Content, a.URL); model.WordCount(content) >= fullTextWords {
+	content := feeds.FragmentToMarkdown(a.Content, a.URL)
+	if model.FeedHasFullText(content, feeds.FragmentToMarkdown(a.Summary, a.URL)) {
 		a.Markdown, a.Notice = content, ""
 		return a
 	}
