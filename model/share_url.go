@@ -195,3 +195,11 @@ func MastodonInstance(s string) (string, error) {
 	}
 	return h, nil
 }
+
+// CheckShareTemplate says whether a configured target's URL template is
+// usable (it starts with http:// or https:// and makes a valid link), so
+// that a bad one can be reported when the configuration is read.
+func CheckShareTemplate(tmpl string) error {
+	_, err := shareFillTemplate(tmpl, map[string]string{"url": "https://example.com/", "title": "t", "text": "t", "quote": "q"})
+	return err
+}

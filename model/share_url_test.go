@@ -113,3 +113,12 @@ func TestMastodonInstance(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckShareTemplate(t *testing.T) {
+	if err := CheckShareTemplate("https://web.archive.org/save/{url}"); err != nil {
+		t.Error(err)
+	}
+	if err := CheckShareTemplate("javascript:{url}"); !errors.Is(err, ErrUnsafeURL) {
+		t.Errorf("javascript template: %v", err)
+	}
+}

@@ -1,0 +1,55 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// Highlight is a passage of an article the reader chose to keep: a quote
+// or a sentence. Its exact text is what is kept; the position is where the
+// text stood in the article's markdown when it was highlighted, and is
+// found again by AnchorHighlight when the article is extracted anew.
+type Highlight struct {
+	ID         int64
+	ArticleID  int64
+	Text       string
+	Start, End int // byte span in the article markdown, when anchored
+	Created    time.Time
+
+	// About the article, filled when highlights are listed.
+	ArticleTitle string
+	ArticleURL   string
+	Site         string
+}
+
+// AnchorHighlight finds h's text in markdown: at its old position when the
+// text is still there, else at the occurrence nearest to it. It reports
+// false when the text no longer occurs at all.
+func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
+	if h.Text == "" {
+		return 0, 0, false
+	}
+	if h.Start >= 0 && h.End <= len(markdown) && h.Start <= h.End && markdown[h.Start:h.End] == h.Text {
+		return h.Start, h.End, true
+	}
+	best, bestDist := -1, -1
+	for from := 0; from <= len(markdown); {
+		i := strings.Index(markdown[from:], h.Text)
+		if i < 0 {
+			break
+		}
+		pos := from + i
+		dist := pos - h.Start
+		if dist < 0 {
+			dist = -dist
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = pos, dist
+		}
+		from = pos + 1
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return best, best + len(h.Text), true
+}
