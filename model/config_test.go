@@ -1,0 +1,68 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseConfig(t *testing.T) {
+	cfg, err := ParseConfig([]byte(`
+theme = "light"
+text_width = 90
+refresh_interval = "30m"
+
+[fetch]
+workers = 8
+timeout = "10s"
+
+[keys]
+down = "j,down"
+
+[share]
+mastodon = "mastodon.social"
+[share.targets]
+pinboard = "https://pinboard.in/add?url={url}&title={title}"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Theme != "light" || cfg.TextWidth != 90 || cfg.RefreshInterval.Duration != 30*time.Minute ||
+		cfg.Fetch.Workers != 8 || cfg.Fetch.Timeout.Duration != 10*time.Second ||
+		cfg.Keys["down"] != "j,down" || cfg.Share.Mastodon != "mastodon.social" || len(cfg.Share.Targets) != 1 {
+		t.Fatalf("parsed %+v", cfg)
+	}
+	if def, _ := ParseConfig(nil); def.Theme != "auto" || def.TextWidth != 100 {
+		t.Fatalf("defaults: %+v", def)
+	}
+}
+
+func TestParseConfigErrorsNameTheLine(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"theme = \"dark\"\ncolour = 1\n", "line 2: unknown setting \"colour\""},
+		{"[fetch]\nworkers = 4\nspeed = 9\n", "line 3: unknown setting \"fetch.speed\""},
+		{"theme = \n", "line 1"},
+		{"theme = \"blue\"\n", "theme must be auto, dark or light"},
+		{"refresh_interval = \"soon\"\n", "not a duration"},
+		{"text_width = 5\n", "text_width must be between"},
+		{"[nonsense]\nx = 1\n", "line 1: unknown setting \"nonsense\""},
+	}
+	for _, c := range cases {
+		_, err := ParseConfig([]byte(c.in))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: want an error with %q, got %v", c.in, c.want, err)
+		}
+	}
+}
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte("theme = \"dark\"\n[fetch]\nworkers = 4\n"))
+	f.Add([]byte("[keys]\ndown = \"j\"\n[share.targets]\nx = \"https://x/{url}\"\n"))
+	f.Add([]byte("refresh_interval = \"1h\"\ntext_width = 80\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := ParseConfig(data)
+		if err == nil && cfg.validate() != nil {
+			t.Fatalf("accepted an invalid config: %+v", cfg)
+		}
+	})
+}
