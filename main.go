@@ -73,6 +73,8 @@ type cmdOptions struct {
 	unreadMark bool
 	star       bool
 	unstar     bool
+	quote      int    // highlight, share: a quote's number
+	target     string // share: a share target's name
 }
 
 // usageError is bad usage of the command line: exit status 2.

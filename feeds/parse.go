@@ -50,8 +50,9 @@ const detectPeek = 4096
 
 // parseDoc parses data with gofeed's RSS, Atom or JSON parser and converts
 // the result straight to byline's values. With fast set, large text
-// bodies skip the XML tokenizer (see lift.go's liftBodies); whenever that
-// path cannot vouch for its result, the document is parsed again plainly.
+// bodies skip the XML tokenizer (see liftBodies in parse_lift.go);
+// whenever that path cannot vouch for its result, the document is parsed
+// again as it is.
 func parseDoc(data []byte, feedURL string, maxItems int, fast bool) (pf ParsedFeed, err error) {
 	defer func() {
 		// gofeed reads strangers' bytes; a bug there must cost one feed,

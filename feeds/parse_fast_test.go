@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -157,6 +158,35 @@ func TestHasControl(t *testing.T) {
 			if got := hasControl(b); got != want {
 				t.Errorf("hasControl(%q) = %v", b, got)
 			}
+		}
+	}
+}
+
+func TestDecodeBody(t *testing.T) {
+	for _, s := range []string{
+		"&lt;p&gt;a &amp;amp; b&lt;/p&gt;", "&#39;&#34;&#x27;&#X41;&#65;&#0065;&#x7e;&#x7f;&#128;&#x80;&#0;&#9;",
+		"&nbsp;&eacute;&copy;&apos;&quot;&Amp;&AMP;&notit;&notin;", "&#;&#x;&#12a;&#+1;", "plain",
+	} {
+		var want strings.Builder
+		for rest := s; rest != ""; {
+			i := strings.IndexByte(rest, '&')
+			if i < 0 {
+				want.WriteString(rest)
+				break
+			}
+			want.WriteString(rest[:i])
+			rest = rest[i:]
+			end := strings.IndexByte(rest, ';') + 1
+			if dec := html.UnescapeString(rest[:end]); dec != html.UnescapeString(rest[:end-1])+";" {
+				want.WriteString(dec)
+				rest = rest[end:]
+			} else {
+				want.WriteByte('&')
+				rest = rest[1:]
+			}
+		}
+		if got := decodeBody(s); got != want.String() {
+			t.Errorf("decodeBody(%q) = %q, want %q", s, got, want.String())
 		}
 	}
 }

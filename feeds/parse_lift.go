@@ -25,7 +25,8 @@ import (
 // charset other than UTF-8, xml:base, a stray control byte in markup)
 // leaves a body, or the whole document, alone; and if a placeholder shows
 // up anywhere but where a lifted body belongs, the caller parses again
-// without lifting.
+// without lifting. The same pass rewrites RSS pubDates in GMT, which
+// gofeed's date parser is slow to read (see gmtDate).
 
 // minLift is the smallest body worth lifting, in bytes.
 const minLift = 64
@@ -113,6 +114,10 @@ func decodeBody(s string) string {
 		case "&apos;":
 			b.WriteByte('\'')
 		default:
+			if c, ok := asciiRef(span); ok {
+				b.WriteByte(c)
+				break
+			}
 			dec := html.UnescapeString(span)
 			if dec == html.UnescapeString(span[:end-1])+";" {
 				// The ';' ends no entity: the '&' is text.
@@ -126,6 +131,23 @@ func decodeBody(s string) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// asciiRef reads a character reference "&#NN;" or "&#xHH;" to a
+// printable ASCII character, which HTML decodes as that character.
+func asciiRef(span string) (byte, bool) {
+	if len(span) < 4 || len(span) > 7 || span[1] != '#' {
+		return 0, false
+	}
+	digits, base := span[2:len(span)-1], 10
+	if digits[0] == 'x' || digits[0] == 'X' {
+		digits, base = digits[1:], 16
+	}
+	n, err := strconv.ParseUint(digits, base, 8)
+	if err != nil || n < 0x20 || n > 0x7e {
+		return 0, false
+	}
+	return byte(n), true
 }
 
 // liftBodies returns data with the large bodies of the elements that hold

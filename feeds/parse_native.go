@@ -120,7 +120,7 @@ func rssEntry(it *rss.Item, r *restorer) entry {
 		dcDate = r.first(dc.Date)
 	}
 	pubText, updText := "", dcDate
-	r.plain(it.PubDate)
+	r.plain(it.PubDate) // only checked: gofeed has parsed it already
 	if it.PubDateParsed == nil {
 		if pubText = dcDate; pubText == "" {
 			pubText = r.plain(atomExtValue(it.Extensions, "published"))
@@ -229,7 +229,7 @@ func atomEntry(en *atom.Entry, r *restorer) entry {
 		published: en.PublishedParsed,
 		updated:   en.UpdatedParsed,
 	}
-	r.plain(en.Published)
+	r.plain(en.Published) // only checked: gofeed has parsed them already
 	r.plain(en.Updated)
 	if e.published == nil {
 		e.published = en.UpdatedParsed

@@ -85,6 +85,8 @@ type ArticleQuery struct {
 	FeedURL string // alternative to FeedID
 	Unread  bool   // only unread articles
 	Starred bool   // only starred articles
+	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
+	Text    string // only articles whose title contains this, ignoring case (ASCII letters)
 	Limit   int    // 0: no limit
 	Offset  int
 }

@@ -125,7 +125,8 @@ var bigStore = sync.OnceValues(func() (string, error) {
 	ctx := context.Background()
 	r := rand.New(rand.NewPCG(5, 6))
 	for i := range 500 {
-		f, err := s.AddFeed(ctx, model.Feed{URL: fmt.Sprintf("https://site%d.example/feed", i), Title: words[i]})
+		f, err := s.AddFeed(ctx, model.Feed{URL: fmt.Sprintf("https://site%d.example/feed", i), Title: words[i],
+			Tags: []string{fmt.Sprintf("Group %d", i%10)}})
 		if err != nil {
 			return "", err
 		}
@@ -190,6 +191,9 @@ func BenchmarkArticlesPage(b *testing.B) {
 		{"one feed", model.ArticleQuery{Limit: 100, FeedID: 250}},
 		{"one feed unread", model.ArticleQuery{Limit: 100, FeedID: 250, Unread: true}},
 		{"starred", model.ArticleQuery{Limit: 100, Starred: true}},
+		{"tag", model.ArticleQuery{Limit: 100, Tag: "group 3"}},
+		{"text", model.ArticleQuery{Limit: 100, Text: "ab"}},
+		{"text rare", model.ArticleQuery{Limit: 100, Text: words[42]}},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			for b.Loop() {

@@ -46,6 +46,12 @@ type App struct {
 	cache         *renderCache
 	prompt        prompt
 	showHelp      bool
+	overlay       overlay
+	quotes        quotesPane
+	hlPane        highlightsPane
+	share         shareMenu
+	clip          Clipboard
+	mail          Opener
 
 	status    string
 	statusErr bool
@@ -72,6 +78,8 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		keys: keys, help: help.New(), styles: NewStyles(isDark), isDark: isDark,
 		feeds: newFeedsPane(keys), list: newListPane(keys, now), reader: newReaderPane(keys),
 		cache: newRenderCache(), prompt: newPrompt(),
+		quotes: newQuotesPane(keys), hlPane: newHighlightsPane(keys), share: newShareMenu(keys),
+		clip: svc.Clipboard, mail: svc.Mail,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	if keyErr != nil {
@@ -90,6 +98,9 @@ func (a App) Init() tea.Cmd {
 	}
 	if a.cfg.Theme == "auto" || a.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if a.cfg.Share.Mastodon == "" {
+		cmds = append(cmds, loadSetting(a.ctx, a.lib, "mastodon"))
 	}
 	return tea.Batch(cmds...)
 }
@@ -131,6 +142,18 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleFeedDone(msg)
 	case autoRefreshMsg:
 		return a.handleAutoRefresh()
+	case highlightListMsg:
+		return a.handleHighlightList(msg)
+	case highlightMsg:
+		return a.handleHighlighted(msg)
+	case copiedMsg:
+		return a.handleCopied(msg)
+	case mailMsg:
+		return a.handleMail(msg)
+	case settingMsg:
+		return a.handleSetting(msg)
+	case settingSavedMsg:
+		return a.handleSettingSaved(msg)
 	case browserMsg:
 		if msg.err != nil {
 			return a, a.setStatus(msg.err.Error(), true)

@@ -19,6 +19,7 @@ type renderKey struct {
 	id    int64
 	width int // the wrap width
 	dark  bool
+	sig   uint64 // the marked source's signature
 }
 
 // articleBody is the markdown the reader renders: the extracted article,
@@ -72,14 +73,35 @@ func htmlToText(s string) string {
 
 // renderBody renders markdown with Glamour off the event loop. The style
 // is always given: Glamour v2 has no automatic one.
-func renderBody(key renderKey, body string) tea.Cmd {
+func renderBody(key renderKey, body string, doc *articleDoc) tea.Cmd {
 	return func() tea.Msg {
-		lines, err := glamourLines(body, key.width, key.dark)
-		return renderedMsg{key: key, lines: lines, err: err}
+		if doc == nil {
+			lines, err := glamourLines(body, key.width, key.dark)
+			return renderedMsg{key: key, lines: lines, err: err}
+		}
+		lines, marks, err := renderMarked(doc.source, key.width, key.dark, doc.nEvents)
+		return renderedMsg{key: key, lines: lines, marks: marks, err: err}
 	}
 }
 
 func glamourLines(body string, width int, dark bool) ([]string, error) {
+	lines, err := glamourRaw(body, width, dark)
+	if err != nil {
+		return nil, err
+	}
+	for i, l := range lines {
+		l = cleanRendered(l)
+		if ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "")
+		}
+		lines[i] = l
+	}
+	return lines, nil
+}
+
+// glamourRaw is Glamour's render as lines, the blank ones at the top and
+// bottom left out, not yet cleaned.
+func glamourRaw(body string, width int, dark bool) ([]string, error) {
 	style := styles.LightStyle
 	if dark {
 		style = styles.DarkStyle
@@ -95,13 +117,6 @@ func glamourLines(body string, width int, dark bool) ([]string, error) {
 	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
 	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
 		lines = lines[1:]
-	}
-	for i, l := range lines {
-		l = cleanRendered(l)
-		if ansi.StringWidth(l) > width {
-			l = ansi.Truncate(l, width, "")
-		}
-		lines[i] = l
 	}
 	return lines, nil
 }

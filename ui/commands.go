@@ -71,9 +71,31 @@ func openArticle(ctx context.Context, lib Library, seq int, id int64) tea.Cmd {
 		if err != nil {
 			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
 		}
-		body := articleBody(a)
-		return articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
+		body := stripMarkLeads(articleBody(a))
+		msg := articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
+		hls, err := lib.Highlights(ctx, id)
+		if err != nil {
+			msg.hlErr = fmt.Errorf("load highlights: %w", err)
+		}
+		msg.hls = anchorHighlights(body, hls)
+		msg.doc = newArticleDoc(body, model.FindQuotes(body), sentenceSpans(body), msg.hls)
+		return msg
 	}
+}
+
+// anchorHighlights finds each highlight in the body as the reader shows
+// it; one whose text is gone keeps Start = End = -1.
+func anchorHighlights(body string, hls []model.Highlight) []model.Highlight {
+	out := make([]model.Highlight, len(hls))
+	for i, h := range hls {
+		if s, e, ok := model.AnchorHighlight(body, h); ok {
+			h.Start, h.End = s, e
+		} else {
+			h.Start, h.End = -1, -1
+		}
+		out[i] = h
+	}
+	return out
 }
 
 func mark(ctx context.Context, lib Library, id int64, read, starred *bool, what string) tea.Cmd {
@@ -144,4 +166,75 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func loadHighlights(ctx context.Context, lib Library, seq int) tea.Cmd {
+	return func() tea.Msg {
+		items, err := lib.Highlights(ctx, 0)
+		if err != nil {
+			err = fmt.Errorf("load highlights: %w", err)
+		}
+		return highlightListMsg{seq: seq, items: items, err: err}
+	}
+}
+
+func addHighlight(ctx context.Context, lib Library, articleID int64, text string, s textSpan, what string) tea.Cmd {
+	return func() tea.Msg {
+		h, err := lib.AddHighlight(ctx, articleID, text, s.start, s.end)
+		if err != nil {
+			return highlightMsg{err: fmt.Errorf("highlight: %w", err)}
+		}
+		// The reader places highlights in the body it shows.
+		h.ArticleID, h.Start, h.End = articleID, s.start, s.end
+		return highlightMsg{added: h, what: what}
+	}
+}
+
+func removeHighlight(ctx context.Context, lib Library, h model.Highlight) tea.Cmd {
+	return func() tea.Msg {
+		if err := lib.RemoveHighlight(ctx, h.ID); err != nil {
+			return highlightMsg{err: fmt.Errorf("remove highlight: %w", err)}
+		}
+		return highlightMsg{removed: h.ID}
+	}
+}
+
+func loadSetting(ctx context.Context, lib Library, key string) tea.Cmd {
+	return func() tea.Msg {
+		v, err := lib.Setting(ctx, key)
+		if err != nil {
+			err = fmt.Errorf("load setting %s: %w", key, err)
+		}
+		return settingMsg{key: key, value: v, err: err}
+	}
+}
+
+func saveSetting(ctx context.Context, lib Library, key, value string) tea.Cmd {
+	return func() tea.Msg {
+		err := lib.SetSetting(ctx, key, value)
+		if err != nil {
+			err = fmt.Errorf("save setting %s: %w", key, err)
+		}
+		return settingSavedMsg{key: key, value: value, err: err}
+	}
+}
+
+// copyNative copies with the machine's clipboard tool, if it has one.
+func copyNative(ctx context.Context, c Clipboard, text, what string) tea.Cmd {
+	return func() tea.Msg {
+		if c == nil {
+			return copiedMsg{what: what}
+		}
+		tool, err := c.Copy(ctx, text)
+		return copiedMsg{what: what, tool: tool, err: err}
+	}
+}
+
+func openMail(o Opener, link string) tea.Cmd {
+	return func() tea.Msg {
+		if o == nil {
+			return mailMsg{link: link, err: ErrNoMailProgram}
+		}
+		return mailMsg{link: link, err: o.Open(link)}
+	}
 }

@@ -34,6 +34,10 @@ type fakeLibrary struct {
 	refresh  []model.FeedDone
 	onSearch func(string) []model.Article
 	failAll  error
+
+	hls      []model.Highlight // stored highlights, oldest first
+	hlSeq    int64
+	settings map[string]string
 }
 
 func newFake(n int) *fakeLibrary {
@@ -121,6 +125,57 @@ func (f *fakeLibrary) RefreshStream(context.Context, ...int64) (<-chan model.Fee
 	return ch, nil
 }
 
+func (f *fakeLibrary) AddHighlight(_ context.Context, articleID int64, text string, start, end int) (model.Highlight, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.hlSeq++
+	a := f.article(int(articleID - 1))
+	h := model.Highlight{ID: f.hlSeq, ArticleID: articleID, Text: text, Start: start, End: end, Created: testNow,
+		ArticleTitle: a.Title, ArticleURL: a.URL, Site: "Harbor Gazette"}
+	f.hls = append(f.hls, h)
+	return h, nil
+}
+
+func (f *fakeLibrary) RemoveHighlight(_ context.Context, id int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, h := range f.hls {
+		if h.ID == id {
+			f.hls = append(f.hls[:i], f.hls[i+1:]...)
+			return nil
+		}
+	}
+	return errors.New("no such highlight")
+}
+
+func (f *fakeLibrary) Highlights(_ context.Context, articleID int64) ([]model.Highlight, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Highlight
+	for i := len(f.hls) - 1; i >= 0; i-- {
+		if articleID == 0 || f.hls[i].ArticleID == articleID {
+			out = append(out, f.hls[i])
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeLibrary) Setting(_ context.Context, key string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.settings[key], nil
+}
+
+func (f *fakeLibrary) SetSetting(_ context.Context, key, value string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.settings == nil {
+		f.settings = map[string]string{}
+	}
+	f.settings[key] = value
+	return nil
+}
+
 // fakeOpener records the links it is asked to open.
 type fakeOpener struct{ opened *[]string }
 
@@ -132,12 +187,23 @@ func (o fakeOpener) Open(u string) error { *o.opened = append(*o.opened, u); ret
 type harness struct {
 	m      tea.Model
 	opened []string
+	mailed []string
+	copied []string // what the native clipboard was given
+}
+
+// fakeClipboard records what it copies, as the tool "fakeclip".
+type fakeClipboard struct{ copied *[]string }
+
+func (c fakeClipboard) Copy(_ context.Context, text string) (string, error) {
+	*c.copied = append(*c.copied, text)
+	return "fakeclip", nil
 }
 
 func newHarness(t testing.TB, lib Library, w, h int) *harness {
 	hs := &harness{}
 	cfg := model.Config{Theme: "dark", TextWidth: 100}
-	app := New(context.Background(), Services{Library: lib, Browser: fakeOpener{&hs.opened}, Now: func() time.Time { return testNow }}, cfg)
+	app := New(context.Background(), Services{Library: lib, Browser: fakeOpener{&hs.opened}, Mail: fakeOpener{&hs.mailed},
+		Clipboard: fakeClipboard{&hs.copied}, Now: func() time.Time { return testNow }}, cfg)
 	hs.m = app
 	hs.settle(app.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})

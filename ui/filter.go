@@ -83,6 +83,7 @@ const (
 	promptFilter
 	promptSearch
 	promptFind
+	promptMastodon
 )
 
 // prompt is the one-line input at the bottom of the screen.
@@ -118,6 +119,8 @@ func (p prompt) label() string {
 		return "search text: "
 	case promptFind:
 		return "find: "
+	case promptMastodon:
+		return "your Mastodon server (e.g. mastodon.social): "
 	}
 	return ""
 }

@@ -30,6 +30,14 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.showHelp = true
 		return a, nil
 	}
+	switch a.overlay {
+	case overlayQuotes:
+		return a.handleQuotesKey(msg)
+	case overlayHighlights:
+		return a.handleHighlightsKey(msg)
+	case overlayShare:
+		return a.handleShareKey(msg)
+	}
 	switch {
 	case key.Matches(msg, a.keys.RefreshAll):
 		return a, a.beginRefresh()
@@ -76,6 +84,14 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.beginFilter()
 	case key.Matches(msg, k.Search):
 		return a, a.prompt.open(promptSearch, "")
+	case key.Matches(msg, k.Share):
+		return a.openShare()
+	case key.Matches(msg, k.CopyLink):
+		return a.copyShare("link", "link")
+	case key.Matches(msg, k.CopyMarkdown):
+		return a.copyShare("markdown", "markdown link")
+	case key.Matches(msg, k.Highlights):
+		return a.openHighlights()
 	}
 	a.list.update(msg, a.bodyHeight())
 	return a, a.ensureWindow()
@@ -134,8 +150,50 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Find):
 		return a, a.prompt.open(promptFind, "")
 	}
+	if m, cmd, ok := a.handleQuoteKey(msg); ok {
+		return m, cmd
+	}
 	a.reader.update(msg, a.bodyHeight())
 	return a, nil
+}
+
+// handleQuoteKey handles the reader's keys for quotes, sentences,
+// highlights and sharing.
+func (a App) handleQuoteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+	k := a.reader.keys
+	move := func(kind unitKind, dir int) (tea.Model, tea.Cmd, bool) {
+		text, ok := a.reader.move(kind, dir, a.bodyHeight())
+		return a, a.setStatus(text, !ok), true
+	}
+	switch {
+	case key.Matches(msg, k.NextQuote):
+		return move(unitQuote, 1)
+	case key.Matches(msg, k.PrevQuote):
+		return move(unitQuote, -1)
+	case key.Matches(msg, k.NextSentence):
+		return move(unitSentence, 1)
+	case key.Matches(msg, k.PrevSentence):
+		return move(unitSentence, -1)
+	case key.Matches(msg, k.Highlight):
+		return a, a.toggleHighlight(), true
+	}
+	var m tea.Model
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(msg, k.Quotes):
+		m, cmd = a.openQuotes()
+	case key.Matches(msg, k.Highlights):
+		m, cmd = a.openHighlights()
+	case key.Matches(msg, k.Share):
+		m, cmd = a.openShare()
+	case key.Matches(msg, k.CopyLink):
+		m, cmd = a.copyShare("link", "link")
+	case key.Matches(msg, k.CopyMarkdown):
+		m, cmd = a.copyShare("markdown", "markdown link")
+	default:
+		return a, nil, false
+	}
+	return m, cmd, true
 }
 
 // current is the article the keys act on: the one being read, else the
@@ -270,10 +328,17 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	}
 	a.reader.setArticle(msg)
 	var cmd tea.Cmd
-	if msg.err != nil {
+	switch {
+	case msg.err != nil:
 		cmd = a.setStatus(msg.err.Error(), true)
+	case msg.hlErr != nil:
+		cmd = a.setStatus(msg.hlErr.Error(), true)
 	}
-	return a, tea.Batch(cmd, a.layoutReader(false))
+	render := a.layoutReader(false)
+	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
+		cmd = a.setStatus(text, false)
+	}
+	return a, tea.Batch(cmd, render)
 }
 
 // resizeRenderMsg asks, a moment after a resize, for the render the new
@@ -293,7 +358,7 @@ func (a *App) layoutReader(resized bool) tea.Cmd {
 		a.reader.asked = renderKey{}
 		return tea.Tick(40*time.Millisecond, func(time.Time) tea.Msg { return resizeRenderMsg{key: k} })
 	}
-	return renderBody(k, a.reader.body)
+	return renderBody(k, a.reader.body, a.reader.doc)
 }
 
 func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
@@ -301,12 +366,12 @@ func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	a.reader.asked = msg.key
-	return a, renderBody(msg.key, a.reader.body)
+	return a, renderBody(msg.key, a.reader.body, a.reader.doc)
 }
 
 func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 	if msg.err == nil {
-		a.cache.put(msg.key, msg.lines)
+		a.cache.put(msg.key, msg.lines, msg.marks)
 	}
 	if msg.key.id != a.reader.article.ID || a.screen != screenReader {
 		return a, nil
@@ -315,6 +380,9 @@ func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 	a.reader.clamp(a.bodyHeight())
 	if msg.err != nil && msg.key == a.reader.want {
 		return a, a.setStatus(fmt.Sprintf("render: %v", msg.err), true)
+	}
+	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
+		return a, a.setStatus(text, false)
 	}
 	return a, nil
 }

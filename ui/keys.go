@@ -19,15 +19,15 @@ type bindings struct {
 	ToggleRead, ToggleStar, FeedRead    key.Binding
 	Browser, Collapse                   key.Binding
 
-	// Reserved for the quotes and sharing issues: shown as nothing yet.
-	NextQuote, PrevQuote, Quotes, Share, CopyLink, CopyMarkdown key.Binding
+	NextQuote, PrevQuote, NextSentence, PrevSentence, Quotes key.Binding
+	Highlight, Highlights, Share, CopyLink, CopyMarkdown    key.Binding
+	Remove                                                  key.Binding
 }
 
 func defaultBindings() bindings {
 	b := func(keys []string, help, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
-	todo := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithDisabled()) }
 	return bindings{
 		Down:     b([]string{"j", "down"}, "j/↓", "down"),
 		Up:       b([]string{"k", "up"}, "k/↑", "up"),
@@ -53,8 +53,17 @@ func defaultBindings() bindings {
 		Browser:    b([]string{"o"}, "o", "open in browser"),
 		Collapse:   b([]string{"space"}, "space", "fold folder"),
 
-		NextQuote: todo("n"), PrevQuote: todo("N"), Quotes: todo("Q"),
-		Share: todo("s"), CopyLink: todo("y"), CopyMarkdown: todo("Y"),
+		NextQuote:    b([]string{"n"}, "n", "next quote"),
+		PrevQuote:    b([]string{"N"}, "N", "previous quote"),
+		NextSentence: b([]string{")"}, ")", "next sentence"),
+		PrevSentence: b([]string{"("}, "(", "previous sentence"),
+		Quotes:       b([]string{"Q"}, "Q", "quotes panel"),
+		Highlight:    b([]string{"h"}, "h", "highlight focus"),
+		Highlights:   b([]string{"H"}, "H", "all highlights"),
+		Share:        b([]string{"s"}, "s", "share"),
+		CopyLink:     b([]string{"y"}, "y", "copy link"),
+		CopyMarkdown: b([]string{"Y"}, "Y", "copy markdown link"),
+		Remove:       b([]string{"d", "delete"}, "d", "remove"),
 	}
 }
 
@@ -67,6 +76,10 @@ func (b *bindings) actions() map[string]*key.Binding {
 		"filter": &b.Filter, "search": &b.Search, "refresh": &b.Refresh, "refresh_all": &b.RefreshAll,
 		"toggle_read": &b.ToggleRead, "toggle_star": &b.ToggleStar, "mark_feed_read": &b.FeedRead,
 		"open_browser": &b.Browser, "fold": &b.Collapse,
+		"next_quote": &b.NextQuote, "prev_quote": &b.PrevQuote, "next_sentence": &b.NextSentence,
+		"prev_sentence": &b.PrevSentence, "quotes": &b.Quotes, "highlight": &b.Highlight,
+		"highlights": &b.Highlights, "share": &b.Share, "copy_link": &b.CopyLink,
+		"copy_markdown": &b.CopyMarkdown, "remove": &b.Remove,
 	}
 }
 

@@ -16,7 +16,7 @@ type listKeyMap struct {
 	Down, Up, Top, Bottom, HalfDown, HalfUp, PageDown       key.Binding
 	Open, ToggleRead, ToggleStar, FeedRead, Browser, Focus  key.Binding
 	Filter, Search, Refresh, RefreshAll, Help, Quit, Cancel key.Binding
-	Share, CopyLink, CopyMarkdown                           key.Binding
+	Share, CopyLink, CopyMarkdown, Highlights               key.Binding
 }
 
 func listKeys(b bindings) listKeyMap {
@@ -26,7 +26,7 @@ func listKeys(b bindings) listKeyMap {
 		FeedRead: b.FeedRead, Browser: b.Browser, Focus: b.Focus, Filter: b.Filter, Search: b.Search,
 		Refresh: b.Refresh, RefreshAll: b.RefreshAll, Help: b.Help, Quit: b.Quit,
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Share:  b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown,
+		Share:  b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown, Highlights: b.Highlights,
 	}
 }
 
@@ -41,6 +41,7 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Open, k.ToggleRead, k.ToggleStar, k.FeedRead, k.Browser},
 		{k.Filter, k.Search, k.Cancel, k.Refresh, k.RefreshAll},
+		{k.Share, k.CopyLink, k.CopyMarkdown, k.Highlights},
 		{k.Focus, k.Help, k.Quit},
 	}
 }

@@ -46,6 +46,9 @@ type articleMsg struct {
 	article model.Article
 	body    string // the markdown to render, sanitised
 	words   int
+	doc     *articleDoc       // the body's quotes, sentences and marks
+	hls     []model.Highlight // the article's highlights, anchored to body
+	hlErr   error             // why the highlights could not be loaded
 	err     error
 }
 
@@ -53,6 +56,7 @@ type articleMsg struct {
 type renderedMsg struct {
 	key   renderKey
 	lines []string
+	marks *bodyMarks // where the doc's marks fell; nil for an unmarked render
 	err   error
 }
 
@@ -88,3 +92,44 @@ type statusTimeoutMsg struct{ seq int }
 
 // clickTimeout is how close two clicks must be to count as a double-click.
 const clickTimeout = 400 * time.Millisecond
+
+// highlightListMsg carries every article's highlights, for the H list.
+type highlightListMsg struct {
+	seq   int
+	items []model.Highlight
+	err   error
+}
+
+// highlightMsg says a highlight was stored (added) or deleted (removed).
+type highlightMsg struct {
+	added   model.Highlight
+	removed int64
+	what    string // what was highlighted, for the status line
+	err     error
+}
+
+// settingMsg carries a stored setting (the Mastodon server).
+type settingMsg struct {
+	key, value string
+	err        error
+}
+
+// settingSavedMsg says a setting was stored (or why not).
+type settingSavedMsg struct {
+	key, value string
+	err        error
+}
+
+// copiedMsg says what was copied and whether a native tool copied it too
+// (OSC 52 is always written).
+type copiedMsg struct {
+	what string
+	tool string // "" when none was found
+	err  error
+}
+
+// mailMsg says whether a mailto: link could be handed to the system.
+type mailMsg struct {
+	link string
+	err  error
+}

@@ -73,6 +73,8 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 		}
 		a.findSeq++
 		return a, tea.Batch(runSearch(a.ctx, a.lib, a.findSeq, value), a.setStatus("searching…", false))
+	case promptMastodon:
+		return a.acceptMastodon(value)
 	case promptFind:
 		if !a.reader.find(value, a.bodyHeight()) {
 			return a, a.setStatus(fmt.Sprintf("not found: %q", a.reader.findTerm), true)

@@ -17,7 +17,9 @@ import (
 type readerKeyMap struct {
 	Down, Up, HalfDown, HalfUp, PageDown, Top, Bottom key.Binding
 	Back, ToggleRead, ToggleStar, Browser, Find, Help key.Binding
-	NextQuote, PrevQuote, Quotes, Share, CopyLink     key.Binding
+	NextQuote, PrevQuote, NextSentence, PrevSentence  key.Binding
+	Quotes, Highlight, Highlights                     key.Binding
+	Share, CopyLink, CopyMarkdown                     key.Binding
 }
 
 func readerKeys(b bindings) readerKeyMap {
@@ -26,21 +28,24 @@ func readerKeys(b bindings) readerKeyMap {
 		HalfUp: b.HalfUp, PageDown: b.PageDown, Top: b.Top, Bottom: b.Bottom, Back: b.Back,
 		ToggleRead: b.ToggleRead, ToggleStar: b.ToggleStar, Browser: b.Browser,
 		Find: withDesc(b.Filter, "find in article"), Help: b.Help,
-		NextQuote: b.NextQuote, PrevQuote: b.PrevQuote, Quotes: b.Quotes, Share: b.Share, CopyLink: b.CopyLink,
+		NextQuote: b.NextQuote, PrevQuote: b.PrevQuote, NextSentence: b.NextSentence, PrevSentence: b.PrevSentence,
+		Quotes: b.Quotes, Highlight: b.Highlight, Highlights: b.Highlights,
+		Share: b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown,
 	}
 }
 
 // ShortHelp is the reader's help line.
 func (k readerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Browser, k.ToggleStar, k.Find, k.Help}
+	return []key.Binding{k.Down, k.Up, k.Back, k.NextQuote, k.Quotes, k.Highlight, k.Share, k.CopyLink, k.Help}
 }
 
 // FullHelp is the reader's help screen.
 func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Back, k.ToggleRead, k.ToggleStar, k.Browser, k.Find},
-		{k.NextQuote, k.PrevQuote, k.Quotes, k.Share, k.CopyLink, k.Help},
+		{k.Back, k.ToggleRead, k.ToggleStar, k.Browser, k.Find, k.Help},
+		{k.NextQuote, k.PrevQuote, k.NextSentence, k.PrevSentence, k.Quotes},
+		{k.Highlight, k.Highlights, k.Share, k.CopyLink, k.CopyMarkdown},
 	}
 }
 
@@ -70,6 +75,13 @@ type readerPane struct {
 
 	findTerm string
 	plain    []string // the lines lower-cased without styles, for find
+
+	doc       *articleDoc       // quotes, sentences and the marks in the render
+	marks     *bodyMarks        // where the marks fell in lines
+	hls       []model.Highlight // the article's highlights, anchored to body
+	focus     focusRef          // the quote, sentence or highlight in focus
+	bits      []uint8           // the look of each region; nil: to work out again
+	pendingHL int64             // a highlight to focus once the article is shown
 }
 
 func newReaderPane(b bindings) readerPane { return readerPane{keys: readerKeys(b)} }
@@ -90,6 +102,8 @@ func (r *readerPane) setArticle(msg articleMsg) {
 	read, starred := r.article.Read, r.article.Starred
 	r.article, r.body, r.words = msg.article, msg.body, msg.words
 	r.article.Read, r.article.Starred = read, starred
+	r.doc, r.hls = msg.doc, msg.hls
+	r.restyle()
 	r.headerAt = [2]int{}
 }
 
@@ -108,15 +122,18 @@ func (r *readerPane) need(cache *renderCache, width, textWidth int, dark bool) (
 		return renderKey{}, false
 	}
 	k := renderKey{id: r.article.ID, width: wrapWidth(width, textWidth), dark: dark}
+	if r.doc != nil {
+		k.sig = r.doc.sig
+	}
 	if k != r.want || r.lines == nil {
 		r.want = k
 		r.lines = nil
 		if r.body == "" {
-			r.setLines([]string{noTextLine})
+			r.setLines([]string{noTextLine}, nil)
 			return k, false
 		}
-		if lines, ok := cache.get(k); ok {
-			r.setLines(lines)
+		if c, ok := cache.get(k); ok {
+			r.setLines(c.lines, c.marks)
 			return k, false
 		}
 	}
@@ -137,11 +154,11 @@ func (r *readerPane) rendered(msg renderedMsg) {
 		r.err = msg.err
 		return
 	}
-	r.setLines(msg.lines)
+	r.setLines(msg.lines, msg.marks)
 }
 
-func (r *readerPane) setLines(lines []string) {
-	r.lines, r.plain = lines, nil
+func (r *readerPane) setLines(lines []string, marks *bodyMarks) {
+	r.lines, r.plain, r.marks = lines, nil, marks
 	r.offset = int(r.frac * float64(len(r.header)+len(lines)))
 }
 
@@ -249,6 +266,8 @@ func (r *readerPane) view(s Styles, width, height, textWidth int) string {
 		l := lines[i]
 		if i == len(r.header) && r.lines == nil {
 			l = s.Empty.Render("  " + l)
+		} else if i >= len(r.header) && r.marks != nil {
+			l = r.marks.paint(i-len(r.header), l, r.bits, &s.Spans)
 		}
 		b.WriteString(pad)
 		b.WriteString(l)
@@ -307,23 +326,29 @@ func metaParts(a model.Article, words int) []string {
 // renderCache keeps the last few renders, by article, width and theme.
 type renderCache struct {
 	order []renderKey
-	lines map[renderKey][]string
+	lines map[renderKey]cachedRender
+}
+
+// cachedRender is one render and where its marks fell.
+type cachedRender struct {
+	lines []string
+	marks *bodyMarks
 }
 
 const renderCacheSize = 12
 
-func newRenderCache() *renderCache { return &renderCache{lines: map[renderKey][]string{}} }
+func newRenderCache() *renderCache { return &renderCache{lines: map[renderKey]cachedRender{}} }
 
-func (c *renderCache) get(k renderKey) ([]string, bool) {
+func (c *renderCache) get(k renderKey) (cachedRender, bool) {
 	l, ok := c.lines[k]
 	return l, ok
 }
 
-func (c *renderCache) put(k renderKey, lines []string) {
+func (c *renderCache) put(k renderKey, lines []string, marks *bodyMarks) {
 	if _, ok := c.lines[k]; !ok {
 		c.order = append(c.order, k)
 	}
-	c.lines[k] = lines
+	c.lines[k] = cachedRender{lines, marks}
 	if len(c.order) > renderCacheSize {
 		delete(c.lines, c.order[0])
 		c.order = c.order[1:]

@@ -10,7 +10,7 @@ import (
 
 // Run opens the app over lib and returns when the user quits.
 func Run(ctx context.Context, lib Library, cfg model.Config) error {
-	app := New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser)}, cfg)
+	app := New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser), Mail: NewMailer(), Clipboard: NewClipboard()}, cfg)
 	defer app.cancel()
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	_, err := p.Run()

@@ -18,6 +18,14 @@ type Library interface {
 	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
 	Search(ctx context.Context, query string, limit int) ([]model.Article, error)
 	RefreshStream(ctx context.Context, ids ...int64) (<-chan model.FeedDone, error)
+
+	AddHighlight(ctx context.Context, articleID int64, text string, start, end int) (model.Highlight, error)
+	RemoveHighlight(ctx context.Context, id int64) error
+	// Highlights lists an article's highlights (all articles' for 0,
+	// newest first).
+	Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error)
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
 }
 
 // Opener opens a link outside the terminal, in a browser.
@@ -25,9 +33,19 @@ type Opener interface {
 	Open(url string) error
 }
 
+// Clipboard copies text with a native tool (wl-copy, xclip, xsel,
+// pbcopy); the app also copies with OSC 52 itself.
+type Clipboard interface {
+	// Copy puts text on the clipboard and names the tool used; "" and a
+	// nil error when no tool is available.
+	Copy(ctx context.Context, text string) (tool string, err error)
+}
+
 // Services are what the app is given.
 type Services struct {
-	Library Library
-	Browser Opener           // nil: links cannot be opened
-	Now     func() time.Time // nil: time.Now
+	Library   Library
+	Browser   Opener           // nil: links cannot be opened
+	Mail      Opener           // opens mailto: links; nil: they are copied instead
+	Clipboard Clipboard        // nil: OSC 52 only
+	Now       func() time.Time // nil: time.Now
 }

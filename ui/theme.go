@@ -26,10 +26,16 @@ type Styles struct {
 	Meta         lipgloss.Style // the reader's byline
 	Notice       lipgloss.Style
 	Prompt       lipgloss.Style
+	Quote        lipgloss.Style // quotations in the reader
+	Highlight    lipgloss.Style // the reader's own highlights
+	Speaker      lipgloss.Style // "— Speaker" after a quote
+	Focus        lipgloss.Style // the quote or sentence in focus
+	QR           lipgloss.Style // a QR code: light modules on dark, whatever the theme
 
 	// Paints for the rows drawn on every frame: the same looks as the
 	// styles above, applied without lipgloss's per-call layout work.
-	Rows rowPaints
+	Rows  rowPaints
+	Spans spanPaints
 }
 
 // rowPaints colour one-line rows cheaply.
@@ -56,6 +62,9 @@ func NewStyles(isDark bool) Styles {
 	warn := c(lipgloss.Color("#8A5A00"), lipgloss.Color("#E5C07B"))
 	red := c(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
 	blurBg := c(lipgloss.Color("#E4E4E4"), lipgloss.Color("#3A3A3A"))
+	quote := c(lipgloss.Color("#8A4B00"), lipgloss.Color("#F2C46D"))
+	marker := c(lipgloss.Color("#FFF0A0"), lipgloss.Color("#4D4318"))
+	focusBg := c(lipgloss.Color("#D8CCFF"), lipgloss.Color("#45358F"))
 	st := Styles{
 		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Selected:     lipgloss.NewStyle().Reverse(true),
@@ -73,7 +82,13 @@ func NewStyles(isDark bool) Styles {
 		Meta:         lipgloss.NewStyle().Foreground(dim),
 		Notice:       lipgloss.NewStyle().Foreground(warn).Italic(true),
 		Prompt:       lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Quote:        lipgloss.NewStyle().Foreground(quote),
+		Highlight:    lipgloss.NewStyle().Background(marker),
+		Speaker:      lipgloss.NewStyle().Foreground(dim).Italic(true),
+		Focus:        lipgloss.NewStyle().Background(focusBg).Bold(true),
+		QR:           lipgloss.NewStyle().Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#000000")),
 	}
+	st.Spans = newSpanPaints(st.Quote, st.Highlight, st.Speaker, st.Focus)
 	st.Rows = rowPaints{
 		Selected: newPaint(st.Selected), SelectedBlur: newPaint(st.SelectedBlur), Unread: newPaint(st.Unread),
 		Read: newPaint(st.Read), Dim: newPaint(st.Dim), Failing: newPaint(st.Failing), Folder: newPaint(st.Folder),

@@ -66,6 +66,8 @@ func (a App) body() string {
 	switch {
 	case a.showHelp:
 		return fitBlock(a.fullHelp(), a.width, h)
+	case a.overlay != overlayNone:
+		return padLines(fitBlock(a.overlayView(h), a.width, h), a.width)
 	case a.screen == screenReader:
 		return fitBlock(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:
@@ -223,6 +225,12 @@ func (a App) statusText() (string, lipgloss.Style) {
 // keyMap is the help of the screen in focus.
 func (a App) keyMap() help.KeyMap {
 	switch {
+	case a.overlay == overlayQuotes:
+		return a.quotes.keys
+	case a.overlay == overlayHighlights:
+		return a.hlPane.keys
+	case a.overlay == overlayShare:
+		return a.share.keys
 	case a.screen == screenReader:
 		return a.reader.keys
 	case a.feedsFocused:
@@ -233,6 +241,9 @@ func (a App) keyMap() help.KeyMap {
 
 func (a App) helpLine() string {
 	if a.prompt.mode != promptNone {
+		if a.status != "" && a.statusErr {
+			return a.styles.Error.Render(truncateWidth(a.status, a.width))
+		}
 		return a.styles.Dim.Render(truncateWidth("enter: done · esc: cancel", a.width))
 	}
 	h := a.help
@@ -243,6 +254,12 @@ func (a App) helpLine() string {
 func (a App) fullHelp() string {
 	name := "headlines"
 	switch {
+	case a.overlay == overlayQuotes:
+		name = "quotes"
+	case a.overlay == overlayHighlights:
+		name = "highlights"
+	case a.overlay == overlayShare:
+		name = "share"
 	case a.screen == screenReader:
 		name = "reader"
 	case a.feedsFocused:
@@ -252,4 +269,21 @@ func (a App) fullHelp() string {
 	h.SetWidth(a.width)
 	title := a.styles.Title.Render("Keys: "+name) + a.styles.Dim.Render("  (? or esc closes)")
 	return title + "\n\n" + h.FullHelpView(a.keyMap().FullHelp())
+}
+
+// overlayView draws the pane over the body.
+func (a App) overlayView(height int) string {
+	switch a.overlay {
+	case overlayQuotes:
+		var quotes []model.Quote
+		if a.reader.doc != nil {
+			quotes = a.reader.doc.quotes
+		}
+		return a.quotes.view(a.styles, quotes, a.width, height)
+	case overlayHighlights:
+		return a.hlPane.view(a.styles, a.width, height)
+	case overlayShare:
+		return a.share.view(a.styles, a.width, height)
+	}
+	return ""
 }

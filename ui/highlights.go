@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// highlightsKeyMap is the highlights list's keys.
+type highlightsKeyMap struct {
+	moveKeys
+	Jump, Remove, Close, Help key.Binding
+}
+
+func highlightsKeys(b bindings) highlightsKeyMap {
+	return highlightsKeyMap{
+		moveKeys: newMoveKeys(b), Jump: withDesc(b.Open, "go to highlight"), Remove: withDesc(b.Remove, "remove highlight"),
+		Close: key.NewBinding(key.WithKeys("esc", "q", "H"), key.WithHelp("esc", "close")), Help: b.Help,
+	}
+}
+
+// ShortHelp is the highlights list's help line.
+func (k highlightsKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.Jump, k.Remove, k.Close, k.Help}
+}
+
+// FullHelp is the highlights list's help screen.
+func (k highlightsKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {k.Jump, k.Remove, k.Close, k.Help}}
+}
+
+// highlightsPane lists the highlights of every article, newest first:
+// two rows each, the text and then the article.
+type highlightsPane struct {
+	keys    highlightsKeyMap
+	list    cursorList
+	items   []model.Highlight
+	loading bool
+	seq     int
+}
+
+func newHighlightsPane(b bindings) highlightsPane { return highlightsPane{keys: highlightsKeys(b)} }
+
+// highlightRows is how many highlights fit under the title.
+func highlightRows(height int) int { return max(1, (height-2)/2) }
+
+func (p *highlightsPane) view(s Styles, width, height int) string {
+	title := s.Title.Render(fmt.Sprintf("Highlights (%d)", len(p.items))) + s.Dim.Render("  enter: go to · d: remove · esc: close")
+	lines := []string{truncateWidth(title, width), ""}
+	switch {
+	case p.loading && len(p.items) == 0:
+		return strings.Join(append(lines, s.Empty.Render("loading highlights…")), "\n")
+	case len(p.items) == 0:
+		return strings.Join(append(lines, s.Empty.Render("No highlights yet. In the reader, press n or ) to focus a quote or sentence, then h.")), "\n")
+	}
+	p.list.clamp(len(p.items), highlightRows(height))
+	for i := p.list.offset; i < len(p.items) && len(lines)+2 <= height; i++ {
+		h := p.items[i]
+		text := padRight("  “"+model.SanitizeLine(h.Text)+"”", width)
+		about := []string{model.SanitizeLine(h.ArticleTitle)}
+		if site := model.SanitizeLine(h.Site); site != "" {
+			about = append(about, site)
+		}
+		if !h.Created.IsZero() {
+			about = append(about, h.Created.Local().Format("2 Jan 2006"))
+		}
+		meta := padRight("    "+strings.Join(about, " · "), width)
+		if i == p.list.cursor {
+			text, meta = s.Rows.Selected.on(text), s.Rows.Selected.on(meta)
+		} else {
+			meta = s.Rows.Dim.on(meta)
+		}
+		lines = append(lines, text, meta)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// openHighlights shows the list of highlights and loads it.
+func (a App) openHighlights() (tea.Model, tea.Cmd) {
+	a.overlay = overlayHighlights
+	a.hlPane.loading = true
+	a.hlPane.seq++
+	return a, loadHighlights(a.ctx, a.lib, a.hlPane.seq)
+}
+
+func (a App) handleHighlightList(msg highlightListMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != a.hlPane.seq {
+		return a, nil
+	}
+	a.hlPane.loading = false
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	a.hlPane.items = msg.items
+	a.hlPane.list.clamp(len(msg.items), highlightRows(a.bodyHeight()))
+	return a, nil
+}
+
+func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k, p := a.hlPane.keys, &a.hlPane
+	switch {
+	case key.Matches(msg, k.Close):
+		a.overlay = overlayNone
+		return a, nil
+	case len(p.items) == 0:
+		return a, nil
+	case key.Matches(msg, k.Jump):
+		a.overlay = overlayNone
+		return a.jumpToHighlight(p.items[p.list.cursor])
+	case key.Matches(msg, k.Remove):
+		h := p.items[p.list.cursor]
+		p.items = append(p.items[:p.list.cursor:p.list.cursor], p.items[p.list.cursor+1:]...)
+		p.list.clamp(len(p.items), highlightRows(a.bodyHeight()))
+		return a, removeHighlight(a.ctx, a.lib, h)
+	}
+	p.list.move(msg, k.moveKeys, len(p.items), highlightRows(a.bodyHeight()))
+	return a, nil
+}
+
+// jumpToHighlight opens the highlight's article, unless it is the one
+// being read, and puts the focus on the highlight.
+func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
+	if a.screen == screenReader && a.reader.article.ID == h.ArticleID && !a.reader.loading {
+		return a, a.setStatus(a.reader.focusHighlight(h.ID, a.bodyHeight()), false)
+	}
+	a.openSeq++
+	a.reader.open(a.openSeq, model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
+	a.reader.pendingHL = h.ID
+	a.screen = screenReader
+	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	return a, openArticle(a.ctx, a.lib, a.openSeq, h.ArticleID)
+}
+
+// toggleHighlight keeps the quote or sentence in focus as a highlight, or
+// removes the highlight it is.
+func (a *App) toggleHighlight() tea.Cmd {
+	r := &a.reader
+	s := r.focusSpan()
+	if s.start < 0 || r.doc == nil {
+		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
+	}
+	if i := r.highlightAt(s); i >= 0 {
+		return removeHighlight(a.ctx, a.lib, r.hls[i])
+	}
+	return addHighlight(a.ctx, a.lib, r.article.ID, r.doc.spanText(s), s, r.describeFocus())
+}
+
+func (a App) handleHighlighted(msg highlightMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	if msg.removed != 0 {
+		a.reader.dropHighlight(msg.removed)
+		return a, a.setStatus("highlight removed", false)
+	}
+	a.reader.addHighlight(msg.added)
+	return a, a.setStatus("highlighted "+strings.TrimSuffix(msg.what, " · highlighted")+" (H lists highlights)", false)
+}

@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// bodyMarks is where the marks fell in a render: for each line, the region
+// in force at its start and the bytes where later regions begin, and for
+// each event the line it fell on.
+type bodyMarks struct {
+	start  []int32     // per line: the region at its start, -1 for none
+	cuts   [][]markCut // per line: where regions begin, in order
+	lo, hi []int32     // per line: the bytes of its text, margins and padding left out
+	evLine []int32     // per event: its line, -1 when the render dropped it
+}
+
+type markCut struct{ pos, region int32 }
+
+// renderMarked renders a marked source with Glamour and takes the marks
+// out of the result, noting where they were.
+func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *bodyMarks, error) {
+	raw, err := glamourRaw(source, width, dark)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := &bodyMarks{
+		start: make([]int32, len(raw)), cuts: make([][]markCut, len(raw)),
+		lo: make([]int32, len(raw)), hi: make([]int32, len(raw)), evLine: make([]int32, nEvents),
+	}
+	for i := range m.evLine {
+		m.evLine[i] = -1
+	}
+	region := int32(-1)
+	for i, l := range raw {
+		m.start[i] = region
+		l, cuts := takeMarks(l)
+		if ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "")
+			for j := range cuts {
+				cuts[j].pos = min(cuts[j].pos, int32(len(l)))
+			}
+		}
+		for _, c := range cuts {
+			if c.region >= 0 && int(c.region) < nEvents {
+				if m.evLine[c.region] < 0 {
+					m.evLine[c.region] = int32(i)
+				}
+				region = c.region
+			}
+		}
+		m.cuts[i] = cuts
+		m.lo[i], m.hi[i] = textBounds(l)
+		raw[i] = l
+	}
+	return raw, m, nil
+}
+
+// takeMarks removes the marks from a rendered line, cleaning the text
+// between them, and says where each was.
+func takeMarks(l string) (string, []markCut) {
+	if !strings.ContainsRune(l, markLead) {
+		return cleanRendered(l), nil
+	}
+	var b strings.Builder
+	b.Grow(len(l))
+	var cuts []markCut
+	for {
+		i := strings.IndexRune(l, markLead)
+		if i < 0 {
+			b.WriteString(cleanRendered(l))
+			return b.String(), cuts
+		}
+		b.WriteString(cleanRendered(l[:i]))
+		l = l[i+utf8.RuneLen(markLead):]
+		k := int32(0)
+		for d := 0; d < 2; d++ {
+			r, n := utf8.DecodeRuneInString(l)
+			if r < markDigit0 || r >= markDigit0+markBase {
+				k = -1
+				break
+			}
+			k = k*markBase + (r - markDigit0)
+			l = l[n:]
+		}
+		cuts = append(cuts, markCut{pos: int32(b.Len()), region: k})
+	}
+}
+
+// textBounds finds the line's text: from its first visible character that
+// is not a space or a blockquote bar to the end of its last non-space one.
+func textBounds(l string) (lo, hi int32) {
+	lo = -1
+	for i := 0; i < len(l); {
+		if l[i] == 0x1b {
+			n, _ := escapeAt(l[i:])
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(l[i:])
+		if r != ' ' && r != '\u00a0' {
+			if lo < 0 && r != '│' {
+				lo = int32(i)
+			}
+			if lo >= 0 {
+				hi = int32(i + n)
+			}
+		}
+		i += n
+	}
+	if lo < 0 {
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// spanPaints are the looks of quotes, highlights, speakers and the focus,
+// as escape codes, for every combination of region bits.
+type spanPaints struct{ pre [16]string }
+
+func newSpanPaints(quote, highlight, speaker, focus lipgloss.Style) spanPaints {
+	var p spanPaints
+	parts := []string{newPaint(quote).pre, newPaint(highlight).pre, newPaint(speaker).pre, newPaint(focus).pre}
+	for bits := 1; bits < 16; bits++ {
+		for i, part := range parts {
+			if bits&(1<<i) != 0 {
+				p.pre[bits] += part
+			}
+		}
+	}
+	return p
+}
+
+// paint draws body line i in the looks of its regions. Glamour's own
+// colours are kept outside them and its attributes inside them; the look
+// is set again after each of Glamour's codes, so it holds across words.
+func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
+	if m == nil || i < 0 || i >= len(m.start) {
+		return l
+	}
+	cuts, region := m.cuts[i], m.start[i]
+	lo, hi := int(m.lo[i]), int(m.hi[i])
+	if lo >= hi || len(cuts) == 0 && bitsAt(bits, region) == 0 {
+		return l
+	}
+	var b strings.Builder
+	b.Grow(len(l) + 64)
+	cur, look, ci := "", uint8(0), 0
+	for pos := 0; pos < len(l); {
+		for ci < len(cuts) && int(cuts[ci].pos) <= pos {
+			region = cuts[ci].region
+			ci++
+		}
+		want := uint8(0)
+		if pos >= lo && pos < hi {
+			want = bitsAt(bits, region)
+		}
+		if want != look {
+			if look != 0 {
+				b.WriteString("\x1b[m" + cur)
+			}
+			b.WriteString(p.pre[want&15])
+			look = want
+		}
+		next := len(l)
+		if ci < len(cuts) {
+			next = min(next, int(cuts[ci].pos))
+		}
+		if pos < lo {
+			next = min(next, lo)
+		} else if pos < hi {
+			next = min(next, hi)
+		}
+		cur = copyPainted(&b, l[pos:next], cur, p.pre[look&15])
+		pos = next
+	}
+	if look != 0 {
+		b.WriteString("\x1b[m" + cur)
+	}
+	return b.String()
+}
+
+func bitsAt(bits []uint8, region int32) uint8 {
+	if region < 0 || int(region) >= len(bits) {
+		return 0
+	}
+	return bits[region]
+}
+
+// copyPainted copies s, setting the look again after each escape code; it
+// returns Glamour's codes in force at the end (cur, updated).
+func copyPainted(b *strings.Builder, s, cur, look string) string {
+	for {
+		i := strings.IndexByte(s, 0x1b)
+		if i < 0 {
+			b.WriteString(s)
+			return cur
+		}
+		b.WriteString(s[:i])
+		n, _ := escapeAt(s[i:])
+		seq := s[i : i+n]
+		b.WriteString(seq)
+		if seq == "\x1b[m" || seq == "\x1b[0m" {
+			cur = ""
+		} else {
+			cur += seq
+		}
+		b.WriteString(look)
+		s = s[i+n:]
+	}
+}

@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mdp/qrterminal/v3"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// shareKeyMap is the share menu's keys.
+type shareKeyMap struct {
+	moveKeys
+	Choose, Close, Help key.Binding
+}
+
+func shareKeys(b bindings) shareKeyMap {
+	return shareKeyMap{
+		moveKeys: newMoveKeys(b), Choose: withDesc(b.Open, "choose"),
+		Close: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")), Help: b.Help,
+	}
+}
+
+// ShortHelp is the share menu's help line.
+func (k shareKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.Choose, k.Close, k.Help}
+}
+
+// FullHelp is the share menu's help screen.
+func (k shareKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom}, {k.Choose, k.Close, k.Help}}
+}
+
+// shareMenu offers every way to share an article, or a quote of it: the
+// share targets, then a QR code of the link.
+type shareMenu struct {
+	keys    shareKeyMap
+	list    cursorList
+	article model.Article // with the markdown the quote's span is in
+	quote   *model.Quote
+	links   []model.ShareLink
+	qr      []string // the QR code on show; nil: the menu is
+	qrLink  string
+}
+
+func newShareMenu(b bindings) shareMenu { return shareMenu{keys: shareKeys(b)} }
+
+// entries is the menu's rows: the links and the QR code.
+func (m *shareMenu) entries() int { return len(m.links) + 1 }
+
+// shareHead is the rows above the entries.
+const shareHead = 4
+
+func (m *shareMenu) view(s Styles, width, height int) string {
+	if m.qr != nil {
+		return m.qrView(s, width, height)
+	}
+	title := model.SanitizeLine(m.article.Title)
+	if title == "" {
+		title = model.SanitizeLine(m.article.URL)
+	}
+	lines := []string{truncateWidth(s.Title.Render("Share ")+title, width)}
+	if m.quote != nil {
+		lines = append(lines, s.Dim.Render(truncateWidth(model.ShareQuoteLine(m.quote.Text, m.quote.Speaker, ""), width)))
+	} else {
+		lines = append(lines, s.Dim.Render(truncateWidth("the article (focus a quote with n, or a sentence with ), to share it)", width)))
+	}
+	lines = append(lines, "")
+	m.list.clamp(m.entries(), max(1, height-shareHead))
+	labelW := min(30, max(12, width/3))
+	for i := m.list.offset; i < m.entries() && len(lines) < height; i++ {
+		label, detail, bad := m.entry(i)
+		row := padRight(" "+padRight(label, labelW)+" "+detail, width)
+		switch {
+		case i == m.list.cursor:
+			row = s.Rows.Selected.on(row)
+		case bad:
+			row = s.Rows.Failing.on(row)
+		default:
+			row = s.Rows.Dim.on(" "+padRight(label, labelW)) + " " + s.Rows.Read.on(padRight(detail, max(0, width-labelW-2)))
+		}
+		lines = append(lines, row)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// entry is row i's label and what it shares, or why it cannot.
+func (m *shareMenu) entry(i int) (label, detail string, bad bool) {
+	if i >= len(m.links) {
+		return "QR code", "the link as a QR code to scan", false
+	}
+	l := m.links[i]
+	label = model.SanitizeLine(l.Label)
+	switch {
+	case errors.Is(l.Err, model.ErrNoMastodonInstance):
+		return label, "no server set: press enter to give yours", false
+	case l.Err != nil:
+		return label, model.SanitizeLine(l.Err.Error()), true
+	}
+	return label, model.SanitizeLine(l.Value), false
+}
+
+// qrView draws the QR code, or says the window is too small for it.
+func (m *shareMenu) qrView(s Styles, width, height int) string {
+	qw, qh := 0, len(m.qr)
+	for _, l := range m.qr {
+		qw = max(qw, ansi.StringWidth(l))
+	}
+	head := []string{truncateWidth(s.Title.Render("QR code ")+s.Dim.Render(model.SanitizeLine(m.qrLink)), width), ""}
+	if qw > width || qh+len(head) > height {
+		msg := fmt.Sprintf("The window is too small for the QR code: it needs %d×%d, the window has %d×%d. Make the window larger, or press esc.",
+			qw, qh+len(head), width, height)
+		return strings.Join(head, "\n") + "\n" + s.Error.Render(wrapText(msg, width))
+	}
+	pad := spaces((width - qw) / 2)
+	for _, l := range m.qr {
+		head = append(head, pad+s.QR.Render(l))
+	}
+	return strings.Join(head, "\n")
+}
+
+// wrapText wraps plain text to width.
+func wrapText(s string, width int) string { return ansi.Wordwrap(s, max(1, width), "") }
+
+// makeQR draws link as a QR code in half blocks: two modules a cell.
+func makeQR(link string) ([]string, error) {
+	if len(link) > 1200 {
+		return nil, fmt.Errorf("the link is too long for a QR code (%d bytes)", len(link))
+	}
+	var buf bytes.Buffer
+	qrterminal.GenerateWithConfig(link, qrterminal.Config{
+		Level: qrterminal.L, Writer: &buf, HalfBlocks: true, QuietZone: 2,
+		BlackChar: qrterminal.BLACK_BLACK, WhiteChar: qrterminal.WHITE_WHITE,
+		WhiteBlackChar: qrterminal.WHITE_BLACK, BlackWhiteChar: qrterminal.BLACK_WHITE,
+	})
+	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	if len(out) < 2 {
+		return nil, errors.New("could not make a QR code of the link")
+	}
+	return out, nil
+}
+
+// shareSubject is what s, y and Y act on: the selected headline, or the
+// article being read with the quote, sentence or highlight in focus.
+func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
+	if a.screen == screenReader {
+		art := a.reader.article
+		if art.ID == 0 {
+			return art, nil, false
+		}
+		art.Markdown = a.reader.body
+		return art, a.reader.focusQuote(), true
+	}
+	sel, ok := a.list.selected()
+	if !ok {
+		return model.Article{}, nil, false
+	}
+	return *sel, nil, true
+}
+
+// openShare opens the share menu.
+func (a App) openShare() (tea.Model, tea.Cmd) {
+	art, q, ok := a.shareSubject()
+	if !ok {
+		return a, nil
+	}
+	links, err := model.ShareLinks(art, q, a.cfg.Share)
+	if err != nil {
+		return a, a.setStatus(err.Error(), true)
+	}
+	a.share = shareMenu{keys: a.share.keys, article: art, quote: q, links: links}
+	a.overlay = overlayShare
+	return a, nil
+}
+
+func (a App) handleShareKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	m := &a.share
+	switch {
+	case key.Matches(msg, m.keys.Close) && m.qr != nil:
+		m.qr = nil
+		return a, nil
+	case key.Matches(msg, m.keys.Close):
+		a.overlay = overlayNone
+		return a, nil
+	case m.qr != nil:
+		return a, nil
+	case key.Matches(msg, m.keys.Choose):
+		return a.chooseShare()
+	}
+	m.list.move(msg, m.keys.moveKeys, m.entries(), max(1, a.bodyHeight()-shareHead))
+	return a, nil
+}
+
+// chooseShare does what the entry under the cursor says.
+func (a App) chooseShare() (tea.Model, tea.Cmd) {
+	m := &a.share
+	if m.list.cursor >= len(m.links) {
+		link, err := model.CleanURL(m.article.URL)
+		if err != nil {
+			return a, a.setStatus(err.Error(), true)
+		}
+		qr, err := makeQR(link)
+		if err != nil {
+			return a, a.setStatus(err.Error(), true)
+		}
+		m.qr, m.qrLink = qr, link
+		return a, nil
+	}
+	l := m.links[m.list.cursor]
+	if errors.Is(l.Err, model.ErrNoMastodonInstance) {
+		return a, a.prompt.open(promptMastodon, "")
+	}
+	return a.shareVia(l)
+}
+
+// shareVia copies, opens or mails one share link and closes the menu.
+func (a App) shareVia(l model.ShareLink) (tea.Model, tea.Cmd) {
+	if l.Err != nil {
+		return a, a.setStatus(l.Err.Error(), true)
+	}
+	a.overlay = overlayNone
+	label := strings.ToLower(model.SanitizeLine(l.Label))
+	switch l.Action {
+	case model.ShareOpen:
+		return a, tea.Batch(openInBrowser(a.opener, l.Value), a.setStatus("opening "+model.SanitizeLine(l.Label)+" in the browser", false))
+	case model.ShareMail:
+		return a, openMail(a.mail, l.Value)
+	}
+	return a, a.copyText(l.Value, strings.TrimPrefix(label, "copy "))
+}
+
+// acceptMastodon takes the server typed at the prompt: it is checked,
+// stored for next time, and the Mastodon share goes on.
+func (a App) acceptMastodon(value string) (tea.Model, tea.Cmd) {
+	host, err := model.MastodonInstance(value)
+	if err != nil {
+		cmd := a.prompt.open(promptMastodon, value)
+		return a, tea.Batch(cmd, a.setStatus(err.Error(), true))
+	}
+	a.cfg.Share.Mastodon = host
+	save := saveSetting(a.ctx, a.lib, "mastodon", host)
+	l, err := model.ShareLinkFor("mastodon", a.share.article, a.share.quote, a.cfg.Share)
+	if err != nil {
+		return a, tea.Batch(save, a.setStatus(err.Error(), true))
+	}
+	m, cmd := a.shareVia(l)
+	return m, tea.Batch(save, cmd)
+}
+
+// copyShare copies the link (y) or the markdown link (Y) at once.
+func (a App) copyShare(name, what string) (tea.Model, tea.Cmd) {
+	art, _, ok := a.shareSubject()
+	if !ok {
+		return a, nil
+	}
+	l, err := model.ShareLinkFor(name, art, nil, a.cfg.Share)
+	if err != nil {
+		return a, a.setStatus(err.Error(), true)
+	}
+	return a, a.copyText(l.Value, what)
+}
+
+// copyText copies with OSC 52 and, where there is one, a native tool; the
+// status line says how once the tool is done. Control characters never
+// reach the clipboard.
+func (a *App) copyText(text, what string) tea.Cmd {
+	text = model.SanitizeLine(text)
+	return tea.Batch(tea.SetClipboard(text), copyNative(a.ctx, a.clip, text, what))
+}
+
+func (a App) handleCopied(msg copiedMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.err != nil:
+		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52; %v)", msg.what, msg.err), true)
+	case msg.tool != "":
+		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52 + %s)", msg.what, msg.tool), false)
+	}
+	return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52)", msg.what), false)
+}
+
+// handleMail copies a mailto: link that nothing could open.
+func (a App) handleMail(msg mailMsg) (tea.Model, tea.Cmd) {
+	if msg.err == nil {
+		return a, a.setStatus("opening your mail program", false)
+	}
+	if errors.Is(msg.err, ErrNoMailProgram) {
+		return a, a.copyText(msg.link, "mailto: link (no mail program found)")
+	}
+	return a, a.setStatus(msg.err.Error(), true)
+}
+
+func (a App) handleSetting(msg settingMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	if msg.key == "mastodon" && a.cfg.Share.Mastodon == "" {
+		a.cfg.Share.Mastodon = msg.value
+	}
+	return a, nil
+}
+
+func (a App) handleSettingSaved(msg settingSavedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	return a, nil
+}
