@@ -12,8 +12,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"sync"
 	"time"
+
+	"github.com/mmcdole/gofeed"
 )
 
 // Limits bound every request byline makes.
@@ -43,7 +46,7 @@ func DefaultLimits() Limits {
 // Options configure a Client.
 type Options struct {
 	UserAgent string // names byline and its version
-	Workers   int    // feeds fetched at once, overall
+	Workers   int    // feeds fetched at once, overall (parsing: one per core)
 	PerHost   int    // requests at once to one host
 	Limits    Limits
 }
@@ -52,18 +55,22 @@ type Options struct {
 func DefaultOptions(version string) Options {
 	return Options{
 		UserAgent: "byline/" + version + " (+terminal news reader)",
-		Workers:   16,
-		PerHost:   4,
-		Limits:    DefaultLimits(),
+		// Fetching is waiting: 48 at once keeps a refresh of hundreds of
+		// feeds bound by the network, while PerHost keeps it polite to
+		// each server and parsing stays at one feed per core.
+		Workers: 48,
+		PerHost: 4,
+		Limits:  DefaultLimits(),
 	}
 }
 
 // Client fetches feeds and pages politely: bounded in time, size,
 // redirects and concurrency per host.
 type Client struct {
-	opts  Options
-	http  *http.Client
-	hosts *hostLimiter
+	opts    Options
+	http    *http.Client
+	hosts   *hostLimiter
+	parsers chan struct{} // parsing is CPU work: one at a time per core
 }
 
 // ErrTooLarge is returned when a body exceeds its cap.
@@ -128,8 +135,21 @@ func NewClient(opts Options) *Client {
 				return nil
 			},
 		},
-		hosts: newHostLimiter(opts.PerHost),
+		hosts:   newHostLimiter(opts.PerHost),
+		parsers: make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
+}
+
+// parse parses a feed body once a core is free for it. Fetches wait on the
+// network, parses on the CPU: many of the first at once, few of the second.
+func (c *Client) parse(ctx context.Context, p *gofeed.Parser, data []byte, feedURL string) (ParsedFeed, error) {
+	select {
+	case c.parsers <- struct{}{}:
+	case <-ctx.Done():
+		return ParsedFeed{}, ctx.Err()
+	}
+	defer func() { <-c.parsers }()
+	return parseWith(p, data, feedURL, c.opts.Limits.MaxItems)
 }
 
 func fillLimits(l, def Limits) Limits {

@@ -83,7 +83,10 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed, p *gofeed.Parser) 
 		res.Err = reason(err)
 		return res
 	}
-	pf, err := parseWith(p, data, res.FinalURL, c.opts.Limits.MaxItems)
+	// The host's slot is not needed to parse: free it for the next feed.
+	resp.Body.Close()
+	release()
+	pf, err := c.parse(ctx, p, data, res.FinalURL)
 	if err != nil {
 		res.Err = err
 		return res

@@ -21,22 +21,28 @@ var ErrRetryLater = errors.New("server asked to wait")
 // fetched: its result comes at once with an error wrapping ErrRetryLater
 // ("server asked to wait until 15:04") and RetryAfter set to NextAllowed.
 // The channel is closed when every feed is done, or soon after ctx is
-// cancelled: feeds in flight then report their failure, feeds not yet
-// started report nothing. The channel is buffered for every feed, so a
-// reader that stops reading leaks no goroutine.
+// cancelled, when results not yet taken are dropped. The reader must read
+// until the channel closes or cancel ctx: the channel's buffer is small, so
+// that parsed feeds waiting to be stored cannot pile up in memory.
 func (c *Client) FetchAll(ctx context.Context, feeds []model.Feed, now time.Time) <-chan model.FetchResult {
-	out := make(chan model.FetchResult, len(feeds))
-	var due []model.Feed
+	// A small buffer: parsed feeds wait for the reader (the store) here, so
+	// memory stays bounded however many feeds there are.
+	out := make(chan model.FetchResult, 4)
+	send := func(r model.FetchResult) bool {
+		select {
+		case out <- r:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	var due, waiting []model.Feed
 	for _, f := range feeds {
 		if f.NextAllowed.After(now) {
-			out <- model.FetchResult{
-				Feed:       f,
-				RetryAfter: f.NextAllowed,
-				Err:        &reasonError{msg: waitReason(f.NextAllowed, now), err: ErrRetryLater},
-			}
-			continue
+			waiting = append(waiting, f)
+		} else {
+			due = append(due, f)
 		}
-		due = append(due, f)
 	}
 	due = interleaveHosts(due)
 	workers := min(c.opts.Workers, len(due))
@@ -46,22 +52,32 @@ func (c *Client) FetchAll(ctx context.Context, feeds []model.Feed, now time.Time
 		wg.Go(func() {
 			p := gofeed.NewParser()
 			for f := range jobs {
-				out <- c.fetchFeed(ctx, f, p)
+				if !send(c.fetchFeed(ctx, f, p)) {
+					return
+				}
 			}
 		})
 	}
 	go func() {
 		defer close(out)
-	feed:
+		defer wg.Wait()
+		defer close(jobs)
+		for _, f := range waiting {
+			if !send(model.FetchResult{
+				Feed:       f,
+				RetryAfter: f.NextAllowed,
+				Err:        &reasonError{msg: waitReason(f.NextAllowed, now), err: ErrRetryLater},
+			}) {
+				return
+			}
+		}
 		for _, f := range due {
 			select {
 			case jobs <- f:
 			case <-ctx.Done():
-				break feed
+				return
 			}
 		}
-		close(jobs)
-		wg.Wait()
 	}()
 	return out
 }

@@ -28,11 +28,8 @@ func (l *Library) AddHighlight(ctx context.Context, articleID int64, text string
 		return model.Highlight{}, err
 	}
 	h := model.Highlight{ArticleID: articleID, Text: text, Start: start, End: end, Created: l.now()}
-	if s, e, ok := model.AnchorHighlight(a.Markdown, h); ok {
-		h.Start, h.End = s, e
-	} else if start < 0 || end < start || end > len(a.Markdown) {
-		h.Start, h.End = -1, -1
-	}
+	var quotes []model.Quote
+	h.Start, h.End = anchor(a.Markdown, h, &quotes)
 	// A highlight kept before the article changed may have moved here.
 	old, err := l.Highlights(ctx, articleID)
 	if err != nil {
@@ -72,18 +69,44 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 	if err != nil {
 		return nil, fmt.Errorf("highlights of article %d: %w", articleID, err)
 	}
+	var quotes []model.Quote
 	for i := range hs {
-		hs[i].Start, hs[i].End = anchor(a.Markdown, hs[i])
+		hs[i].Start, hs[i].End = anchor(a.Markdown, hs[i], &quotes)
 	}
 	return hs, nil
 }
 
-// anchor is h's span in markdown, or -1, -1.
-func anchor(markdown string, h model.Highlight) (int, int) {
+// anchor is h's span in markdown, or -1, -1. A quote that runs over
+// paragraphs is kept as its paragraphs' words without the marks that open
+// each, which the markdown does not hold as one string: it is found again
+// among the article's quotes (found once, in *quotes, when first needed).
+func anchor(markdown string, h model.Highlight, quotes *[]model.Quote) (int, int) {
 	if s, e, ok := model.AnchorHighlight(markdown, h); ok {
 		return s, e
 	}
-	return -1, -1
+	if !strings.Contains(h.Text, "\n\n") {
+		return -1, -1
+	}
+	if *quotes == nil {
+		*quotes = model.FindQuotes(markdown)
+	}
+	best, bestDist := -1, 0
+	for i, q := range *quotes {
+		if d := abs(q.Start - h.Start); q.Text == h.Text && (best < 0 || d < bestDist) {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return -1, -1
+	}
+	return (*quotes)[best].Start, (*quotes)[best].End
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // HighlightQuote keeps quote n (counted from 1, as `byline quotes` numbers
@@ -221,7 +244,8 @@ func highlightLink(h model.Highlight, markdown string) string {
 	if err != nil {
 		return ""
 	}
-	if s, e := anchor(markdown, h); s >= 0 {
+	var quotes []model.Quote
+	if s, e := anchor(markdown, h, &quotes); s >= 0 {
 		if deep, err := model.DeepLinkSpan(h.ArticleURL, markdown, s, e); err == nil {
 			return deep
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -220,5 +221,56 @@ func TestShareLinks(t *testing.T) {
 		if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("quote %d, target %q: %v; want bad input saying %q", c.quote, c.name, err, c.want)
 		}
+	}
+}
+
+func TestShareNeedsAWebLink(t *testing.T) {
+	l := open(t, true)
+	ctx := context.Background()
+	arts, _ := l.Articles(ctx, model.ArticleQuery{})
+	target := strconv.FormatInt(arts[0].ID, 10) // the welcome article
+	_, _, err := l.ShareLinks(ctx, target, 0, model.ShareConfig{})
+	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "no web link") {
+		t.Fatalf("sharing the welcome article: %v", err)
+	}
+	// Its words can still be kept.
+	if h, err := l.HighlightQuote(ctx, target, 1); err != nil || h.Start < 0 {
+		t.Fatalf("highlight of the welcome article: %v %+v", err, h)
+	}
+}
+
+func TestHighlightOfAQuoteOverParagraphs(t *testing.T) {
+	l := open(t, false)
+	ctx := context.Background()
+	f, err := l.store.AddFeed(ctx, model.Feed{URL: "https://coast.example/feed", Title: "Coast"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := "The minister read a statement on the quay.\n\n" +
+		"“The harbor is the heart of this town, and we will rebuild every part of it that the storm took.\n\n" +
+		"“It will take years, and it will cost more than anyone would like,” the minister, Ana Lopes, said.\n\n" +
+		"Work starts on Monday."
+	id, err := l.store.InsertArticle(ctx, model.Article{FeedID: f.ID, Title: "Rebuild", URL: "https://coast.example/rebuild", Markdown: md, ExtractedAt: l.now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := model.FindQuotes(md)
+	if len(qs) != 1 || !strings.Contains(qs[0].Text, "\n\n") {
+		t.Fatalf("the fixture should hold one quote over two paragraphs: %+v", qs)
+	}
+	h, err := l.HighlightQuote(ctx, strconv.FormatInt(id, 10), 1)
+	if err != nil || h.Start != qs[0].Start || h.End != qs[0].End {
+		t.Fatalf("highlight %+v, %v; want the quote's span %d-%d", h, err, qs[0].Start, qs[0].End)
+	}
+	if err := l.store.SaveExtraction(ctx, id, "A line added above.\n\n"+md, "", "", l.now()); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := l.Highlights(ctx, id)
+	if err != nil || len(hs) != 1 || hs[0].Start != qs[0].Start+len("A line added above.\n\n") {
+		t.Fatalf("after re-extraction: %v %+v", err, hs)
+	}
+	var b strings.Builder
+	if err := l.WriteHighlightsMarkdown(ctx, &b); err != nil || !strings.Contains(b.String(), "> The harbor is the heart") || !strings.Contains(b.String(), "](https://coast.example/rebuild#:~:text=") {
+		t.Fatalf("markdown: %v\n%s", err, b.String())
 	}
 }

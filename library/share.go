@@ -56,6 +56,9 @@ func (l *Library) shareInput(ctx context.Context, target string, quoteN int, cfg
 	if err != nil {
 		return a, nil, cfg, err
 	}
+	if strings.TrimSpace(a.URL) == "" {
+		return a, nil, cfg, badInput("%q has no web link to share", model.SanitizeLine(a.Title))
+	}
 	var q *model.Quote
 	if quoteN > 0 {
 		picked, err := pickQuote(a, quoteN)

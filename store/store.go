@@ -42,6 +42,25 @@ func Open(path string) (*Store, error) {
 	return openAt(context.Background(), path, len(migrations))
 }
 
+// pingUntilFree opens the first connection, retrying while another
+// process holds a lock that SQLite reports as busy without waiting (as it
+// can while a new file is switched to WAL mode), up to busyTimeout.
+func pingUntilFree(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		err := db.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+}
+
 // openAt opens path and migrates it to version (tests open older schemas).
 func openAt(ctx context.Context, path string, version int) (*Store, error) {
 	if path == "" {
@@ -55,7 +74,7 @@ func openAt(ctx context.Context, path string, version int) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := pingUntilFree(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -79,6 +98,7 @@ func dataSourceName(path string) (string, error) {
 	}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "page_size(16384)") // before WAL: larger pages, fewer writes
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")

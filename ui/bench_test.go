@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
 )
 
 // BenchmarkKeyPress is one key press on a 100,000-article list: Update and
@@ -131,4 +133,69 @@ func TestMemoryWith100kArticles(t *testing.T) {
 		t.Fatalf("the app holds %d MiB", used>>20)
 	}
 	runtime.KeepAlive(h)
+}
+
+// quotes4000 is a 4,000-word article with a quote in every paragraph.
+func quotes4000() string {
+	var b strings.Builder
+	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders. " +
+		"“It will bring visitors back to the harbor and keep the ferries full all summer long,” said the harbor master, Ana Lima. "
+	for b.Len() < 4000*6 {
+		b.WriteString(para)
+		b.WriteString(para)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// BenchmarkRender4000WordsQuotedPlain is Glamour alone on the article with
+// quotes: the base that drawing the highlight adds to.
+func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
+	body := quotes4000()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := glamourLines(body, 100, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderWithQuotes is everything drawing the highlight takes on
+// top of the render: marking quotes, sentences and a highlight, rendering
+// the marked source, taking the marks out, and painting every line.
+func BenchmarkRenderWithQuotes(b *testing.B) {
+	body := quotes4000()
+	quotes := model.FindQuotes(body)
+	sentences := sentenceSpans(body)
+	hls := []model.Highlight{{ID: 1, Text: body[sentences[3].start:sentences[3].end], Start: sentences[3].start, End: sentences[3].end}}
+	st := NewStyles(true)
+	if len(quotes) < 50 {
+		b.Fatalf("%d quotes", len(quotes))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		doc := newArticleDoc(body, quotes, sentences, hls)
+		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bits := doc.regionBits(hls, textSpan{quotes[5].Start, quotes[5].End})
+		for i, l := range lines {
+			_ = marks.paint(i, l, bits, &st.Spans)
+		}
+	}
+}
+
+// BenchmarkReaderFocusQuote is one n: the focus moves, the screen is drawn.
+func BenchmarkReaderFocusQuote(b *testing.B) {
+	lib := newFake(10)
+	lib.body = quotes4000()
+	h := newHarness(b, lib, 120, 40).send(press("enter"))
+	keys := []tea.Msg{press("n"), press("n"), press("N")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.m.Update(keys[i%3])
+		h.m = m
+		_ = m.(App).View()
+	}
 }

@@ -106,3 +106,22 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 		t.Fatal("the render for 80 columns was cached")
 	}
 }
+
+// TestGoldenQuoteFrames keeps the reader with its quotes highlighted (the
+// first in focus, a speaker after each), the quotes panel and the share
+// menu of a quote, at 60 and 120 columns.
+func TestGoldenQuoteFrames(t *testing.T) {
+	for _, size := range [][2]int{{60, 24}, {120, 40}} {
+		w, hgt := size[0], size[1]
+		lib := newFake(20)
+		lib.body = quotedBody()
+		name := func(s string) string { return s + "_" + itoa(w) + "x" + itoa(hgt) }
+		h := newHarness(t, lib, w, hgt)
+		h.send(press("enter"), press("n"))
+		golden(t, name("quotes_reader"), h.screen())
+		h.send(press("Q"))
+		golden(t, name("quotes_panel"), h.screen())
+		h.send(press("esc"), press("s"))
+		golden(t, name("share_menu"), h.screen())
+	}
+}

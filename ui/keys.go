@@ -20,8 +20,8 @@ type bindings struct {
 	Browser, Collapse                   key.Binding
 
 	NextQuote, PrevQuote, NextSentence, PrevSentence, Quotes key.Binding
-	Highlight, Highlights, Share, CopyLink, CopyMarkdown    key.Binding
-	Remove                                                  key.Binding
+	Highlight, Highlights, Share, CopyLink, CopyMarkdown     key.Binding
+	Remove                                                   key.Binding
 }
 
 func defaultBindings() bindings {

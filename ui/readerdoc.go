@@ -70,16 +70,16 @@ const (
 // renders and what is marked in it. It is built in a command and never
 // changes; highlights made while reading fall on spans already marked.
 type articleDoc struct {
-	body       string
-	quotes     []model.Quote
-	sentences  []textSpan
-	quoteEv    []evPair
-	sentEv     []evPair
-	labelEv    []evPair
-	spanEv     map[textSpan]evPair
-	nEvents    int
-	source     string // the body with marks and speaker labels
-	sig        uint64 // names source, for the render cache
+	body      string
+	quotes    []model.Quote
+	sentences []textSpan
+	quoteEv   []evPair
+	sentEv    []evPair
+	labelEv   []evPair
+	spanEv    map[textSpan]evPair
+	nEvents   int
+	source    string // the body with marks and speaker labels
+	sig       uint64 // names source, for the render cache
 }
 
 // newArticleDoc marks the body's quotes, sentences and highlights.

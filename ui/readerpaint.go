@@ -71,10 +71,10 @@ func takeMarks(l string) (string, []markCut) {
 	for {
 		i := strings.IndexRune(l, markLead)
 		if i < 0 {
-			b.WriteString(cleanRendered(l))
+			b.WriteString(cleanPiece(l))
 			return b.String(), cuts
 		}
-		b.WriteString(cleanRendered(l[:i]))
+		b.WriteString(cleanPiece(l[:i]))
 		l = l[i+utf8.RuneLen(markLead):]
 		k := int32(0)
 		for d := 0; d < 2; d++ {
@@ -88,6 +88,12 @@ func takeMarks(l string) (string, []markCut) {
 		}
 		cuts = append(cuts, markCut{pos: int32(b.Len()), region: k})
 	}
+}
+
+// cleanPiece cleans text between marks; the no-break spaces that hold a
+// speaker label together are drawn (and copied from the screen) as spaces.
+func cleanPiece(s string) string {
+	return strings.ReplaceAll(cleanRendered(s), "\u00a0", " ")
 }
 
 // textBounds finds the line's text: from its first visible character that

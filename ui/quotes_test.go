@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// quotedBody is a made-up article with three attributed quotes, the last
+// one long and far enough down to need scrolling on a short screen.
+func quotedBody() string {
+	var b strings.Builder
+	b.WriteString("The harbor reopened on Thursday after three weeks of repairs.\n\n")
+	b.WriteString("“We are back in business,” said the harbor master, Ana Lima.\n\n")
+	b.WriteString("The mayor, Tomas Reyes, called it “a very good day for the town” in a short speech.\n\n")
+	for i := 0; i < 6; i++ {
+		b.WriteString("Crews rebuilt the breakwater and dredged the channel. The ferry now runs every hour again between the two piers.\n\n")
+	}
+	b.WriteString("“If the weather holds, we expect the summer to be the busiest in ten years, and we will hire more crews to make sure that every boat that wants a berth this season can have one, from the smallest dinghy to the largest trawler,” Reyes said.\n\n")
+	b.WriteString("Fishermen said the new moorings are better than the old ones.\n")
+	return b.String()
+}
+
+func quotedHarness(t *testing.T, w, h int) (*harness, *fakeLibrary) {
+	t.Helper()
+	lib := newFake(5)
+	lib.body = quotedBody()
+	hs := newHarness(t, lib, w, h)
+	hs.send(press("enter"))
+	if hs.app().reader.doc == nil || len(hs.app().reader.doc.quotes) != 3 {
+		t.Fatalf("the reader should find 3 quotes: %+v", hs.app().reader.doc)
+	}
+	return hs, lib
+}
+
+func TestNextAndPreviousQuoteFocusAndScroll(t *testing.T) {
+	h, _ := quotedHarness(t, 80, 14)
+	h.send(press("n"))
+	r := h.app().reader
+	if r.focus != (focusRef{unitQuote, 0}) || !strings.Contains(h.screen(), "quote 1/3 · Ana Lima") {
+		t.Fatalf("n focuses the first quote: %+v\n%s", r.focus, h.screen())
+	}
+	h.send(press("n"), press("n"))
+	r = h.app().reader
+	if r.focus.i != 2 || r.offset == 0 {
+		t.Fatalf("the third quote is below the screen: focus %+v offset %d", r.focus, r.offset)
+	}
+	if s := h.screen(); !strings.Contains(s, "If the weather holds") || !strings.Contains(s, "quote 3/3 · Tomas Reyes") {
+		t.Fatalf("n scrolls to the quote:\n%s", s)
+	}
+	h.send(press("n"))
+	if s := h.screen(); !strings.Contains(s, "no more quotes below") || h.app().reader.focus.i != 2 {
+		t.Fatalf("n past the last quote:\n%s", s)
+	}
+	h.send(press("N"))
+	if r = h.app().reader; r.focus.i != 1 || !strings.Contains(h.screen(), "a very good day") {
+		t.Fatalf("N goes back: %+v\n%s", r.focus, h.screen())
+	}
+}
+
+func TestSpeakerShownBesideQuote(t *testing.T) {
+	h, _ := quotedHarness(t, 100, 30)
+	if s := h.screen(); !strings.Contains(s, "“We are back in business,” — Ana Lima said") {
+		t.Fatalf("the speaker follows the quote:\n%s", s)
+	}
+}
+
+func TestSentenceFocusAndHighlightToggle(t *testing.T) {
+	h, lib := quotedHarness(t, 100, 30)
+	h.send(press("h"))
+	if !strings.Contains(h.screen(), "nothing in focus") || len(lib.hls) != 0 {
+		t.Fatalf("h without a focus says what to do:\n%s", h.screen())
+	}
+	h.send(press(")"))
+	r := h.app().reader
+	if r.focus != (focusRef{unitSentence, 0}) {
+		t.Fatalf(") focuses the first sentence: %+v", r.focus)
+	}
+	h.send(press(")"), press("("), press("h"))
+	if len(lib.hls) != 1 || lib.hls[0].Text != "The harbor reopened on Thursday after three weeks of repairs." {
+		t.Fatalf("h keeps the sentence: %+v", lib.hls)
+	}
+	if s := h.screen(); !strings.Contains(s, "highlighted sentence 1/") {
+		t.Fatalf("the status says so:\n%s", s)
+	}
+	if len(h.app().reader.hls) != 1 {
+		t.Fatal("the reader shows the new highlight")
+	}
+	h.send(press("n"), press("h"))
+	if len(lib.hls) != 2 || lib.hls[1].Text != "We are back in business," {
+		t.Fatalf("h keeps the quote: %+v", lib.hls)
+	}
+	h.send(press("h"))
+	if len(lib.hls) != 1 || len(h.app().reader.hls) != 1 || !strings.Contains(h.screen(), "highlight removed") {
+		t.Fatalf("h again removes it: %+v\n%s", lib.hls, h.screen())
+	}
+}
+
+func TestQuotesPanelJumps(t *testing.T) {
+	h, _ := quotedHarness(t, 100, 20)
+	h.send(press("Q"))
+	s := h.screen()
+	if h.app().overlay != overlayQuotes || !strings.Contains(s, "Quotes (3)") || !strings.Contains(s, "Tomas Reyes") ||
+		!strings.Contains(s, "Ana Lima") || !strings.Contains(s, "esc close") {
+		t.Fatalf("Q shows the quotes with their speakers:\n%s", s)
+	}
+	h.send(press("G"), press("enter"))
+	r := h.app().reader
+	if h.app().overlay != overlayNone || r.focus != (focusRef{unitQuote, 2}) || r.offset == 0 {
+		t.Fatalf("enter jumps to the quote: overlay %v focus %+v offset %d", h.app().overlay, r.focus, r.offset)
+	}
+	h.send(press("Q"), press("esc"))
+	if h.app().overlay != overlayNone {
+		t.Fatal("esc closes the panel")
+	}
+}
+
+func TestHighlightsListJumpsToArticle(t *testing.T) {
+	lib := newFake(5)
+	lib.body = quotedBody()
+	start := strings.Index(lib.body, "a very good day")
+	text := "a very good day for the town"
+	lib.hls = []model.Highlight{{ID: 7, ArticleID: 3, Text: text, Start: start, End: start + len(text),
+		ArticleTitle: "Headline number 3", Site: "Harbor Gazette", Created: testNow}}
+	h := newHarness(t, lib, 100, 20)
+	h.send(press("H"))
+	if s := h.screen(); !strings.Contains(s, "Highlights (1)") || !strings.Contains(s, "“a very good day for the town”") ||
+		!strings.Contains(s, "Headline number 3 · Harbor Gazette") {
+		t.Fatalf("H lists the highlights:\n%s", s)
+	}
+	h.send(press("enter"))
+	a := h.app()
+	if a.screen != screenReader || a.reader.article.ID != 3 || a.reader.focus != (focusRef{unitQuote, 1}) {
+		t.Fatalf("enter opens the article at the highlight: screen %v id %d focus %+v", a.screen, a.reader.article.ID, a.reader.focus)
+	}
+	if !strings.Contains(h.screen(), "quote 2/3 · Tomas Reyes · highlighted") {
+		t.Fatalf("the status names the highlight:\n%s", h.screen())
+	}
+	h.send(press("H"), press("d"))
+	if len(lib.hls) != 0 || len(h.app().reader.hls) != 0 {
+		t.Fatalf("d removes the highlight: %+v", lib.hls)
+	}
+}
+
+func TestSentenceSpans(t *testing.T) {
+	for _, c := range []struct {
+		md   string
+		want []string
+	}{
+		{"One. Two? Three!", []string{"One.", "Two?", "Three!"}},
+		{"Mr. Smith met Dr. J. Doe in the U.S. on Monday. Then he left.", []string{"Mr. Smith met Dr. J. Doe in the U.S. on Monday.", "Then he left."}},
+		{"“Go home,” he said. “Now.” She went.", []string{"“Go home,” he said.", "“Now.”", "She went."}},
+		{"It costs 3.5 million, e.g. a lot. Yes", []string{"It costs 3.5 million, e.g. a lot.", "Yes"}},
+		{"# Heading\n\nText one\ncontinues here. Next.\n\n```\ncode. Not.\n```\n\n- item one. Two\n- item three", []string{"Text one\ncontinues here.", "Next.", "item one.", "Two", "item three"}},
+		{"> Quoted text. More.\n\n![img](x.png)\n\n| a | b |", []string{"Quoted text.", "More."}},
+	} {
+		var got []string
+		for _, s := range sentenceSpans(c.md) {
+			got = append(got, c.md[s.start:s.end])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", c.md, got, c.want)
+		}
+	}
+}
+
+// TestQuoteStyleOnEveryWrappedLine renders a long quote narrow and checks
+// that the quote's look is drawn on every line it wraps onto.
+func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
+	body := quotedBody()
+	quotes := model.FindQuotes(body)
+	doc := newArticleDoc(body, quotes, sentenceSpans(body), nil)
+	st := NewStyles(true)
+	long := quotes[2]
+	for _, width := range []int{40, 60, 120} {
+		lines, marks, err := renderMarked(doc.source, width, true, doc.nEvents)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bits := doc.regionBits(nil, textSpan{-1, -1})
+		first, last := marks.evLine[doc.quoteEv[2][0]], marks.evLine[doc.quoteEv[2][1]]
+		if first < 0 || last <= first {
+			t.Fatalf("width %d: the long quote spans lines %d to %d", width, first, last)
+		}
+		for i := first; i <= last; i++ {
+			painted := marks.paint(int(i), lines[i], bits, &st.Spans)
+			if !strings.Contains(painted, st.Spans.pre[bitQuote]) {
+				t.Errorf("width %d: line %d of the quote is not in the quote's look: %q", width, i, painted)
+			}
+			if ansi.Strip(painted) != ansi.Strip(lines[i]) {
+				t.Errorf("width %d: painting changed the text of line %d", width, i)
+			}
+		}
+		if !strings.Contains(ansi.Strip(strings.Join(lines, " ")), "— Tomas Reyes") {
+			t.Errorf("width %d: no speaker label for %q", width, long.Text)
+		}
+		for _, l := range lines {
+			if strings.ContainsRune(l, markLead) || strings.ContainsRune(l, markDigit0) {
+				t.Fatalf("width %d: a mark was left in %q", width, l)
+			}
+		}
+	}
+}
+
+// TestMarksDoNotChangeTheWrapping renders the same article with and
+// without marks: the text on every line must be the same, labels aside.
+func TestMarksDoNotChangeTheWrapping(t *testing.T) {
+	body := longBody()
+	doc := newArticleDoc(body, nil, sentenceSpans(body), nil)
+	for _, width := range []int{60, 120} {
+		plain, err := glamourLines(body, width, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		marked, _, err := renderMarked(doc.source, width, true, doc.nEvents)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(plain) != len(marked) {
+			t.Fatalf("width %d: %d lines, %d marked", width, len(plain), len(marked))
+		}
+		for i := range plain {
+			if ansi.Strip(plain[i]) != ansi.Strip(marked[i]) {
+				t.Errorf("width %d line %d:\n%q\n%q", width, i, ansi.Strip(plain[i]), ansi.Strip(marked[i]))
+			}
+		}
+	}
+}
+
+func TestHostileQuoteAndSpeakerAreDrawnClean(t *testing.T) {
+	lib := newFake(2)
+	lib.body = "“Trust me \x1b]52;c;ZXZpbA==\x07 now,” said Eve \u202eLiar.\n"
+	h := newHarness(t, lib, 100, 20).send(press("enter"), press("n"), press("Q"))
+	s := h.app().View().Content
+	if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") || strings.ContainsRune(s, markLead) {
+		t.Fatalf("a control sequence reached the screen: %q", s)
+	}
+}
