@@ -117,6 +117,16 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if isTerminal(e.stderr) {
+		fmt.Fprint(e.stderr, "\r\x1b[Kindexing new articles for search…")
+	}
+	_, err = lib.IndexSearch(e.ctx)
+	if isTerminal(e.stderr) {
+		fmt.Fprint(e.stderr, "\r\x1b[K")
+	}
+	if err != nil {
+		return err
+	}
 	arts, err := lib.Search(e.ctx, strings.Join(args, " "), e.opts.limit)
 	if err != nil {
 		return err

@@ -194,3 +194,11 @@ func joinIDs(ids []int64) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// IndexSearch brings the full-text index up to date with what refreshes
+// and extractions stored, and says how many articles it indexed. Refresh
+// leaves indexing for later so that it stays bound by the network; the app
+// runs this in the background after a refresh, and Search runs it first.
+func (l *Library) IndexSearch(ctx context.Context) (int, error) {
+	return l.store.IndexPending(ctx)
+}

@@ -10,10 +10,22 @@ import (
 // tab (C0, DEL and C1), ESC together with the sequence it would start, and
 // the bidirectional override and isolate characters that can reorder what a
 // reader sees. Carriage returns become newlines when they end a line.
+//
+// Character references that would decode to such a character (&#27;,
+// &#x9b;, &#8238;, &rlm;, and numbers past U+10FFFF, which some decoders
+// wrap around to a control) are neutralised too: Sanitize's output can go
+// through an HTML or markdown renderer, which decodes them (Glamour turns
+// "&#27;" into a real ESC). A lone reference is dropped; one whose removal
+// would join its neighbours into a new reference becomes U+FFFD.
 func Sanitize(s string) string {
 	if isClean(s) {
 		return s
 	}
+	return neutralizeRefs(stripControls(s))
+}
+
+// stripControls is Sanitize without the character references.
+func stripControls(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -68,6 +80,10 @@ func isClean(s string) bool {
 		switch {
 		case c < 0x20:
 			if c != '\n' && c != '\t' {
+				return false
+			}
+		case c == '&':
+			if badRefLen(s[i:]) > 0 {
 				return false
 			}
 		case c < 0x7f:
@@ -180,4 +196,109 @@ func stringBody(s string) int {
 		}
 	}
 	return len(s)
+}
+
+// neutralizeRefs drops the character references that decode to a control
+// or bidi character. Dropping one could bring an unfinished reference on
+// its left ("&#2") next to text on its right ("7;"); then U+FFFD stands in
+// its place instead, which no reference can span.
+func neutralizeRefs(s string) string {
+	i := strings.IndexByte(s, '&')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		n := badRefLen(s[i:])
+		if n == 0 {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+		} else {
+			b.WriteString(s[:i])
+			if unfinishedRef(b.String()) {
+				b.WriteRune(utf8.RuneError)
+			}
+			s = s[i+n:]
+		}
+		i = strings.IndexByte(s, '&')
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// unfinishedRef reports whether s ends in what could be the start of a
+// character reference: '&' and then only name or number characters. A
+// run too long to tell counts as one.
+func unfinishedRef(s string) bool {
+	for j := len(s) - 1; j >= 0 && j >= len(s)-64; j-- {
+		c := s[j]
+		switch {
+		case c == '&':
+			return true
+		case c == '#' || isAlnum(c):
+		default:
+			return false
+		}
+	}
+	return len(s) > 64
+}
+
+// badRefLen is the length of the character reference at the start of s
+// when it decodes to a character Sanitize removes, else 0. Numeric
+// references are read as HTML decoders read them, the ';' optional and
+// leading zeros allowed; the named ones that matter are &lrm; and &rlm;.
+func badRefLen(s string) int {
+	if len(s) < 3 || s[0] != '&' {
+		return 0
+	}
+	if s[1] != '#' {
+		if strings.HasPrefix(s, "&lrm;") || strings.HasPrefix(s, "&rlm;") {
+			return 5
+		}
+		return 0
+	}
+	j, base := 2, rune(10)
+	if s[j] == 'x' || s[j] == 'X' {
+		j, base = 3, 16
+	}
+	start := j
+	var v rune
+	for ; j < len(s); j++ {
+		d := digitValue(s[j], base)
+		if d < 0 {
+			break
+		}
+		if v <= 0x10ffff {
+			v = v*base + d
+		}
+	}
+	if j == start {
+		return 0
+	}
+	if j < len(s) && s[j] == ';' {
+		j++
+	}
+	bad := v > 0x10ffff || isBidiControl(v) ||
+		(isControl(v) && v != '\n' && v != '\t' && v != '\r')
+	if !bad {
+		return 0
+	}
+	return j
+}
+
+func digitValue(c byte, base rune) rune {
+	switch {
+	case c >= '0' && c <= '9':
+		return rune(c - '0')
+	case base == 16 && c >= 'a' && c <= 'f':
+		return rune(c-'a') + 10
+	case base == 16 && c >= 'A' && c <= 'F':
+		return rune(c-'A') + 10
+	}
+	return -1
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
 }

@@ -29,6 +29,16 @@ func TestSanitize(t *testing.T) {
 		{"bidi isolates and marks", "\u2066x\u2069\u200ey\u200f\u061c", "xy"},
 		{"invalid UTF-8 repaired", "a\xffb", "a\ufffdb"},
 		{"zero width joiner kept", "👩\u200d💻", "👩\u200d💻"},
+		{"ESC as decimal reference", "a&#27;[2Jb", "a[2Jb"},
+		{"ESC as hex reference, no semicolon", "a&#x1B]0;t&#7;b", "a]0;tb"},
+		{"ESC with leading zeros", "a&#0000027;b", "ab"},
+		{"C1 CSI as reference", "a&#155;31mb&#x9b;", "a31mb"},
+		{"bidi as references", "&#8238;x&#x2066;&lrm;y&rlm;", "xy"},
+		{"wrapping number", "a&#4294967323;b&#x10000001b;c", "abc"},
+		{"ordinary references kept", "&amp; &#8217; &#10; &#x20; &lt; &#13;", "&amp; &#8217; &#10; &#x20; &lt; &#13;"},
+		{"double escaped kept", "&amp;#27;", "&amp;#27;"},
+		{"removal cannot join", "&#2&#27;7;", "&#2\ufffd7;"},
+		{"what removing ESC joins is removed too", "&#2\x1b[m7;", ""},
 	}
 	for _, c := range cases {
 		if got := Sanitize(c.in); got != c.want {
@@ -53,11 +63,17 @@ func isSafe(s string) bool {
 			return false
 		}
 	}
+	for i := 0; i < len(s); i++ {
+		if badRefLen(s[i:]) > 0 {
+			return false
+		}
+	}
 	return true
 }
 
 func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{"plain", "\x1b]52;c;x\x07", "\u202e", "a\xffb", "\u009b31m", "\x1b[", "\r\n"} {
+	for _, s := range []string{"plain", "\x1b]52;c;x\x07", "\u202e", "a\xffb", "\u009b31m", "\x1b[", "\r\n",
+		"&#27;[2J", "&#x1b;]52;c;eA==&#7;", "&#2&#27;7;", "&#4294967323;", "&amp;#155;", "&lrm;&#x202E;"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

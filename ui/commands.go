@@ -71,7 +71,7 @@ func openArticle(ctx context.Context, lib Library, seq int, id int64) tea.Cmd {
 		if err != nil {
 			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
 		}
-		body := stripMarkLeads(articleBody(a))
+		body := stripMarkRunes(articleBody(a))
 		msg := articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
 		hls, err := lib.Highlights(ctx, id)
 		if err != nil {

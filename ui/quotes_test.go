@@ -198,7 +198,7 @@ func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
 			t.Errorf("width %d: no speaker label for %q", width, long.Text)
 		}
 		for _, l := range lines {
-			if strings.ContainsRune(l, markLead) || strings.ContainsRune(l, markDigit0) {
+			if strings.Contains(l, markPrefix) {
 				t.Fatalf("width %d: a mark was left in %q", width, l)
 			}
 		}
@@ -235,7 +235,7 @@ func TestHostileQuoteAndSpeakerAreDrawnClean(t *testing.T) {
 	lib.body = "“Trust me \x1b]52;c;ZXZpbA==\x07 now,” said Eve \u202eLiar.\n"
 	h := newHarness(t, lib, 100, 20).send(press("enter"), press("n"), press("Q"))
 	s := h.app().View().Content
-	if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") || strings.ContainsRune(s, markLead) {
+	if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") || strings.Contains(s, markPrefix) {
 		t.Fatalf("a control sequence reached the screen: %q", s)
 	}
 }

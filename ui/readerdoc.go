@@ -11,31 +11,39 @@ import (
 
 // The reader marks where quotes, sentences and highlights begin and end
 // in the markdown it gives Glamour, so that the render says on which line
-// and at which byte each falls, whatever the wrapping. A mark is three
-// runes that take no cell and that Glamour passes through untouched:
-// U+E0001 (LANGUAGE TAG), then two variation selectors (U+E0100 +
-// digit, base 240) that number the event. They are removed from the
-// render before it is drawn; U+E0001 is removed from articles first.
+// and at which byte each falls, whatever the wrapping. A mark is two
+// variation selectors (U+E0100 + digit, base 240) that number the event:
+// they take no cell, do not change where Glamour wraps, and pass through
+// it untouched. They are taken out of the render before it is drawn; the
+// article's own (rare: ideographic variants) are removed first.
 const (
-	markLead     = '\U000E0001'
 	markDigit0   = '\U000E0100'
 	markBase     = 240
 	maxDocEvents = markBase * markBase
+	// markPrefix starts the UTF-8 of every mark rune.
+	markPrefix = "\xf3\xa0"
 )
 
 // appendMark writes event k's mark.
 func appendMark(b *strings.Builder, k int) {
-	b.WriteRune(markLead)
 	b.WriteRune(markDigit0 + rune(k/markBase))
 	b.WriteRune(markDigit0 + rune(k%markBase))
 }
 
-// stripMarkLeads removes the runes that would read as marks.
-func stripMarkLeads(s string) string {
-	if !strings.ContainsRune(s, markLead) {
+// isMarkRune reports a rune marks are made of.
+func isMarkRune(r rune) bool { return r >= markDigit0 && r < markDigit0+markBase }
+
+// stripMarkRunes removes the runes that would read as marks.
+func stripMarkRunes(s string) string {
+	if !strings.Contains(s, markPrefix) {
 		return s
 	}
-	return strings.ReplaceAll(s, string(markLead), "")
+	return strings.Map(func(r rune) rune {
+		if isMarkRune(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // unitKind names what a reader unit is.
@@ -89,73 +97,37 @@ func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls 
 		sentences = sentences[:max(0, room)]
 	}
 	d.sentences = sentences
-	var spans []textSpan
-	var events []docEvent
-	addSpan := func(s textSpan) int32 {
-		id := int32(len(spans))
-		spans = append(spans, s)
-		events = append(events,
-			docEvent{pos: openAt(body, s), class: classOpen, owner: id},
-			docEvent{pos: closeAt(body, s), class: classClose, owner: id})
-		return id
-	}
-	seen := map[textSpan]int32{}
-	span := func(s textSpan) int32 {
-		if id, ok := seen[s]; ok {
-			return id
-		}
-		id := addSpan(s)
-		seen[s] = id
-		return id
-	}
+	db := &docBuilder{body: body, seen: map[textSpan]int32{}, closeBy: map[int32]int32{}}
+	esc := labelEscaper()
 	quoteIDs := make([]int32, len(quotes))
 	labelIDs := make([]int32, len(quotes))
 	for i, q := range quotes {
-		quoteIDs[i] = span(textSpan{q.Start, q.End})
+		quoteIDs[i] = db.span(textSpan{q.Start, q.End}, true)
 		labelIDs[i] = -1
 		if name := model.SanitizeLine(q.Speaker); name != "" {
-			id := int32(len(spans))
-			spans = append(spans, textSpan{-1, -1})
-			p := labelAt(body, q.End)
-			events = append(events,
-				docEvent{pos: p, class: classLabelOpen, owner: id, label: speakerLabel(name)},
-				docEvent{pos: p, class: classLabelClose, owner: id})
-			labelIDs[i] = id
+			labelIDs[i] = db.label(labelAt(body, q.End), speakerLabel(esc, name))
 		}
 	}
+	// A sentence followed by another in its paragraph ends where the next
+	// begins: one mark fewer for Glamour to carry.
 	sentIDs := make([]int32, len(sentences))
-	for i, s := range sentences {
-		sentIDs[i] = span(s)
+	for i := len(sentences) - 1; i >= 0; i-- {
+		s := sentences[i]
+		joined := i+1 < len(sentences) && onlySpace(body[s.end:sentences[i+1].start])
+		sentIDs[i] = db.span(s, !joined)
+		if joined && !db.spanOwnsClose(sentIDs[i]) {
+			db.closeBy[sentIDs[i]] = sentIDs[i+1]
+		}
 	}
 	for _, h := range hls {
 		if h.Start >= 0 && h.End <= len(body) && h.Start < h.End {
-			span(textSpan{h.Start, h.End})
+			db.span(textSpan{h.Start, h.End}, true)
 		}
 	}
-	sort.SliceStable(events, func(i, j int) bool {
-		if events[i].pos != events[j].pos {
-			return events[i].pos < events[j].pos
-		}
-		return events[i].class < events[j].class
-	})
-	ev := make([]evPair, len(spans))
-	var b strings.Builder
-	b.Grow(len(body) + len(events)*12)
-	last := 0
-	for k, e := range events {
-		b.WriteString(body[last:e.pos])
-		last = e.pos
-		appendMark(&b, k)
-		b.WriteString(e.label)
-		if e.class == classOpen || e.class == classLabelOpen {
-			ev[e.owner][0] = int32(k)
-		} else {
-			ev[e.owner][1] = int32(k)
-		}
-	}
-	b.WriteString(body[last:])
-	d.source, d.nEvents = b.String(), len(events)
-	for s, id := range seen {
+	var ev []evPair
+	d.source, ev = db.write()
+	d.nEvents = len(db.events)
+	for s, id := range db.seen {
 		d.spanEv[s] = ev[id]
 	}
 	d.quoteEv = pick(ev, quoteIDs)
@@ -165,6 +137,88 @@ func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls 
 	h.Write([]byte(d.source))
 	d.sig = h.Sum64()
 	return d
+}
+
+// onlySpace reports a gap of spaces with at most one line break: the
+// space between two sentences of a paragraph.
+func onlySpace(s string) bool {
+	return strings.TrimSpace(s) == "" && strings.Count(s, "\n") <= 1
+}
+
+// docBuilder collects the spans to mark and writes the marked source.
+type docBuilder struct {
+	body    string
+	spans   []textSpan
+	events  []docEvent
+	seen    map[textSpan]int32
+	hasEnd  []bool          // the span has a closing event of its own
+	closeBy map[int32]int32 // a span that ends where another opens
+}
+
+// span adds s (once), with its own closing mark when withClose is set.
+func (b *docBuilder) span(s textSpan, withClose bool) int32 {
+	if id, ok := b.seen[s]; ok {
+		if withClose && !b.hasEnd[id] {
+			b.events = append(b.events, docEvent{pos: closeAt(b.body, s), class: classClose, owner: id})
+			b.hasEnd[id] = true
+			delete(b.closeBy, id)
+		}
+		return id
+	}
+	id := int32(len(b.spans))
+	b.spans = append(b.spans, s)
+	b.hasEnd = append(b.hasEnd, withClose)
+	b.seen[s] = id
+	b.events = append(b.events, docEvent{pos: openAt(b.body, s), class: classOpen, owner: id})
+	if withClose {
+		b.events = append(b.events, docEvent{pos: closeAt(b.body, s), class: classClose, owner: id})
+	}
+	return id
+}
+
+func (b *docBuilder) spanOwnsClose(id int32) bool { return b.hasEnd[id] }
+
+// label adds a speaker label at pos.
+func (b *docBuilder) label(pos int, text string) int32 {
+	id := int32(len(b.spans))
+	b.spans = append(b.spans, textSpan{-1, -1})
+	b.hasEnd = append(b.hasEnd, true)
+	b.events = append(b.events,
+		docEvent{pos: pos, class: classLabelOpen, owner: id, label: text},
+		docEvent{pos: pos, class: classLabelClose, owner: id})
+	return id
+}
+
+// write puts the marks (and labels) in the body, in order, and says which
+// events open and close each span.
+func (b *docBuilder) write() (string, []evPair) {
+	events := b.events
+	sort.SliceStable(events, func(i, j int) bool {
+		if events[i].pos != events[j].pos {
+			return events[i].pos < events[j].pos
+		}
+		return events[i].class < events[j].class
+	})
+	ev := make([]evPair, len(b.spans))
+	var out strings.Builder
+	out.Grow(len(b.body) + len(events)*12)
+	last := 0
+	for k, e := range events {
+		out.WriteString(b.body[last:e.pos])
+		last = e.pos
+		appendMark(&out, k)
+		out.WriteString(e.label)
+		if e.class == classOpen || e.class == classLabelOpen {
+			ev[e.owner][0] = int32(k)
+		} else {
+			ev[e.owner][1] = int32(k)
+		}
+	}
+	out.WriteString(b.body[last:])
+	for id, next := range b.closeBy {
+		ev[id][1] = ev[next][0]
+	}
+	return out.String(), ev
 }
 
 func pick(ev []evPair, ids []int32) []evPair {
@@ -214,10 +268,14 @@ func labelAt(body string, end int) int {
 
 // speakerLabel is the text drawn after a quote: " — Name", the name held
 // together by no-break spaces and escaped so it stays text.
-func speakerLabel(name string) string {
-	esc := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
-		"`", "\\`", "#", `\#`, "|", `\|`, "~", `\~`, " ", "\u00a0")
+func speakerLabel(esc *strings.Replacer, name string) string {
 	return " —\u00a0" + esc.Replace(name)
+}
+
+// labelEscaper escapes markdown in a name and joins its words.
+func labelEscaper() *strings.Replacer {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
+		"`", "\\`", "#", `\#`, "|", `\|`, "~", `\~`, " ", "\u00a0")
 }
 
 // spanText is the body's text of a span, on one line.

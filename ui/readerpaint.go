@@ -59,41 +59,74 @@ func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *
 	return raw, m, nil
 }
 
-// takeMarks removes the marks from a rendered line, cleaning the text
-// between them, and says where each was.
+// takeMarks cleans a rendered line (marks are not control characters and
+// survive), then takes the marks out, noting where each was. The no-break
+// spaces that hold a speaker label together are drawn, and copied from the
+// screen, as spaces.
 func takeMarks(l string) (string, []markCut) {
-	if !strings.ContainsRune(l, markLead) {
-		return cleanRendered(l), nil
+	l = cleanRendered(l)
+	if !strings.Contains(l, markPrefix) {
+		return l, nil
 	}
 	var b strings.Builder
 	b.Grow(len(l))
 	var cuts []markCut
 	for {
-		i := strings.IndexRune(l, markLead)
+		i := nextMark(l)
 		if i < 0 {
-			b.WriteString(cleanPiece(l))
-			return b.String(), cuts
+			b.WriteString(l)
+			break
 		}
-		b.WriteString(cleanPiece(l[:i]))
-		l = l[i+utf8.RuneLen(markLead):]
-		k := int32(0)
-		for d := 0; d < 2; d++ {
-			r, n := utf8.DecodeRuneInString(l)
-			if r < markDigit0 || r >= markDigit0+markBase {
-				k = -1
-				break
-			}
-			k = k*markBase + (r - markDigit0)
-			l = l[n:]
+		b.WriteString(l[:i])
+		hi, n := utf8.DecodeRuneInString(l[i:])
+		l = l[i+n:]
+		lo, n := utf8.DecodeRuneInString(l)
+		if !isMarkRune(lo) {
+			continue // half a mark: dropped
 		}
-		cuts = append(cuts, markCut{pos: int32(b.Len()), region: k})
+		l = l[n:]
+		cuts = append(cuts, markCut{pos: int32(b.Len()), region: (hi-markDigit0)*markBase + (lo - markDigit0)})
 	}
+	out := b.String()
+	if !strings.Contains(out, "\u00a0") {
+		return out, cuts
+	}
+	// Each no-break space (2 bytes) becomes a space (1): move the cuts.
+	var nb strings.Builder
+	nb.Grow(len(out))
+	ci := 0
+	for i := 0; i < len(out); {
+		for ci < len(cuts) && int(cuts[ci].pos) <= i {
+			cuts[ci].pos = int32(nb.Len())
+			ci++
+		}
+		if strings.HasPrefix(out[i:], "\u00a0") {
+			nb.WriteByte(' ')
+			i += len("\u00a0")
+			continue
+		}
+		nb.WriteByte(out[i])
+		i++
+	}
+	for ; ci < len(cuts); ci++ {
+		cuts[ci].pos = int32(nb.Len())
+	}
+	return nb.String(), cuts
 }
 
-// cleanPiece cleans text between marks; the no-break spaces that hold a
-// speaker label together are drawn (and copied from the screen) as spaces.
-func cleanPiece(s string) string {
-	return strings.ReplaceAll(cleanRendered(s), "\u00a0", " ")
+// nextMark is the byte where the next mark rune starts in l, or -1.
+func nextMark(l string) int {
+	for from := 0; ; {
+		i := strings.Index(l[from:], markPrefix)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if r, _ := utf8.DecodeRuneInString(l[i:]); isMarkRune(r) {
+			return i
+		}
+		from = i + 1
+	}
 }
 
 // textBounds finds the line's text: from its first visible character that
