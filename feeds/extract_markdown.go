@@ -19,6 +19,7 @@ import (
 // links, emphasis, block quotes, tables and code are kept; an image
 // becomes a line "[Image: its alt text]" (no URL), or nothing without alt.
 func toMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
+	dropUnsafeLinks(n)
 	conv := newMarkdownConverter()
 	var opts []converter.ConvertOptionFunc
 	if pageURL.Host != "" {
@@ -26,6 +27,41 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
 	}
 	out, err := conv.ConvertNode(n, opts...)
 	return string(out), err
+}
+
+// dropUnsafeLinks takes the href off every link that is not http(s),
+// mailto or relative (javascript:, file:, data:, a scheme hidden behind
+// control characters…), so its text stays and no markdown link to it is
+// made: markdown is printed and shown, and its links can end up clicked.
+func dropUnsafeLinks(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		for i := 0; i < len(n.Attr); i++ {
+			if a := n.Attr[i]; a.Namespace == "" && a.Key == "href" && !safeHref(a.Val) {
+				n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+				i--
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		dropUnsafeLinks(c)
+	}
+}
+
+// safeHref accepts a link that is relative or http(s) or mailto.
+func safeHref(href string) bool {
+	href = strings.TrimSpace(href)
+	if model.Sanitize(href) != href {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto":
+		return true
+	}
+	return false
 }
 
 func newMarkdownConverter() *converter.Converter {

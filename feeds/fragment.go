@@ -25,6 +25,7 @@ func FragmentToMarkdown(fragment, baseURL string) string {
 	if err != nil {
 		return model.CleanMarkdown(model.Sanitize(fragment))
 	}
+	limitDepth(doc, maxDepth)
 	base, _ := url.Parse(baseURL)
 	if base == nil {
 		base = &url.URL{}

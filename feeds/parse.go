@@ -225,12 +225,15 @@ func absoluteURL(s string) *url.URL {
 	return u
 }
 
+// maxLinkBytes bounds a link taken from a feed: a longer one is dropped.
+const maxLinkBytes = 8 << 10
+
 // resolveLink resolves ref against base and keeps it only when the result
-// is an http(s) URL free of control characters: a feed's javascript: or
-// data: link is dropped, never stored.
+// is an http(s) URL free of control characters and at most maxLinkBytes
+// long: a feed's javascript: or data: link is dropped, never stored.
 func resolveLink(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
-	if ref == "" || model.Sanitize(ref) != ref {
+	if ref == "" || len(ref) > maxLinkBytes || model.Sanitize(ref) != ref {
 		return ""
 	}
 	u, err := url.Parse(ref)
@@ -243,5 +246,37 @@ func resolveLink(base *url.URL, ref string) string {
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
-	return u.String()
+	u.RawQuery = escapeQuery(u.RawQuery)
+	if s := u.String(); len(s) <= maxLinkBytes {
+		return s
+	}
+	return ""
+}
+
+// escapeQuery percent-encodes what a query may not hold as it is (spaces,
+// quotes, angle brackets, backticks, |, {, }…), which Go's URL parser
+// leaves in place: a link stays one word wherever it is printed.
+func escapeQuery(q string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c > ' ' && c < 0x7f && !strings.ContainsRune("\"<>\\^`{|}", rune(c)) {
+			if b.Len() > 0 {
+				b.WriteByte(c)
+			}
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(q) + 8)
+			b.WriteString(q[:i])
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	if b.Len() == 0 {
+		return q
+	}
+	return b.String()
 }

@@ -37,7 +37,8 @@ func TestSanitize(t *testing.T) {
 		{"wrapping number", "a&#4294967323;b&#x10000001b;c", "abc"},
 		{"ordinary references kept", "&amp; &#8217; &#10; &#x20; &lt; &#13;", "&amp; &#8217; &#10; &#x20; &lt; &#13;"},
 		{"double escaped kept", "&amp;#27;", "&amp;#27;"},
-		{"removal cannot join", "&#2&#27;7;", "&#2\ufffd7;"},
+		{"removal cannot join", "&lr&#27;m;", "&lr\ufffdm;"},
+		{"a reference without semicolon", "&#2&#27;7;", "7;"},
 		{"what removing ESC joins is removed too", "&#2\x1b[m7;", ""},
 	}
 	for _, c := range cases {

@@ -221,6 +221,8 @@ func feedExists(ctx context.Context, tx *sql.Tx, id int64) error {
 // the notice saying why that failed), the site's name when one was found,
 // and when; the full-text index then searches the new body.
 func (s *Store) SaveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time) error {
+	markdown = capText(markdown, MaxTextBytes)
+	notice, site = capText(notice, maxLineBytes), capText(site, maxLineBytes)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET markdown = ?1,
 			notice = ?2, site = CASE WHEN ?3 <> '' THEN ?3 ELSE site END,
@@ -246,6 +248,7 @@ func (s *Store) SaveExtraction(ctx context.Context, id int64, markdown, notice, 
 // article with a.Key it returns that article's id and an error wrapping
 // ErrExists; a feed that does not exist gives ErrNotFound.
 func (s *Store) InsertArticle(ctx context.Context, a model.Article) (int64, error) {
+	a = capArticle(a)
 	if a.Key == "" {
 		a.Key = model.ArticleKey("", a.URL, a.Title, a.Content+a.Summary)
 	}

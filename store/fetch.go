@@ -121,6 +121,7 @@ func (w *writer) upsertAll(ctx context.Context, feedID int64, arts []model.Artic
 	inserted := 0
 	seen := make(map[string]bool, len(arts))
 	for _, a := range arts {
+		a = capArticle(a)
 		a.FeedID = feedID
 		if a.Key == "" {
 			a.Key = model.ArticleKey("", a.URL, a.Title, a.Content+a.Summary)
