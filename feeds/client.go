@@ -5,6 +5,7 @@
 package feeds
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -211,12 +212,19 @@ func (c *Client) get(ctx context.Context, rawURL string, extra http.Header) (*ht
 	return resp, release, nil
 }
 
-// readCapped reads all of r, failing with ErrTooLarge past max bytes.
-func readCapped(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+// readCapped reads all of r, failing with ErrTooLarge past max bytes. size
+// is what the response announced (-1 when unknown): the buffer starts at
+// that size, so a large body is read without being copied as it grows.
+func readCapped(r io.Reader, max, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size > 0 {
+		buf.Grow(int(min(size, max) + bytes.MinRead))
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, describeNetError(err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))
 	}

@@ -105,7 +105,7 @@ func (c *Client) fetchDoc(ctx context.Context, rawURL, accept string) (document,
 		drain(resp.Body)
 		return document{}, resp.StatusCode, &HTTPError{Status: resp.StatusCode}
 	}
-	body, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes)
+	body, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes, resp.ContentLength)
 	if err != nil {
 		return document{}, resp.StatusCode, err
 	}

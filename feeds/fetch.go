@@ -78,7 +78,7 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed, p *gofeed.Parser) 
 		res.Err = he
 		return res
 	}
-	data, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes)
+	data, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes, resp.ContentLength)
 	if err != nil {
 		res.Err = reason(err)
 		return res

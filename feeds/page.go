@@ -59,7 +59,7 @@ func (c *Client) FetchPage(ctx context.Context, pageURL string) (Page, error) {
 		drain(resp.Body)
 		return Page{}, err
 	}
-	body, err := readCapped(resp.Body, limit)
+	body, err := readCapped(resp.Body, limit, resp.ContentLength)
 	if err != nil {
 		return Page{}, pageReason(err, limit)
 	}
