@@ -2,6 +2,9 @@ package feeds
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +160,60 @@ func TestFetchHostilePages(t *testing.T) {
 			t.Errorf("%s: no text extracted", tc.path)
 		}
 		checkMarkdown(t, tc.path, ex.Markdown)
+	}
+}
+
+// TestParseMemoryIsBoundByItems parses 10 MiB documents of tiny items or
+// elements, which gofeed would turn into gigabytes: the item cap is
+// applied before parsing and an XML document of too many elements is
+// refused, so the heap stays small.
+func TestParseMemoryIsBoundByItems(t *testing.T) {
+	const size = 10<<20 - 200
+	rss := func(el string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>` + strings.Repeat(el, size/len(el)) + `</channel></rss>`
+	}
+	cases := []struct {
+		name, doc string
+		items     int
+		err       string
+	}{
+		{"empty RSS items", rss("<item/>"), 2000, ""},
+		{"tiny RSS items", rss("<item><title>n</title></item>"), 2000, ""},
+		{"empty Atom entries", `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title>` + strings.Repeat("<entry/>", size/8) + `</feed>`, 2000, ""},
+		{"empty RSS 1.0 items", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>x</title></channel>` + strings.Repeat("<item/>", size/7) + `</rdf:RDF>`, 2000, ""},
+		{"empty JSON items", `{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[` + strings.Repeat(`{},`, size/3) + `{}]}`, 2000, ""},
+		{"elements outside items", rss("<x/>"), 0, "more than 200000 XML elements"},
+		{"categories in one item", rss("<item>")[:60] + strings.Repeat("<category>c</category>", size/22) + "</item></channel></rss>", 0, "more than 200000 XML elements"},
+	}
+	for _, c := range cases {
+		runtime.GC()
+		stop := hostile.SampleMemory()
+		pf, err := Parse([]byte(c.doc), "https://x.example/", 2000)
+		peak := stop()
+		t.Logf("%s: %d items, %v; peak heap %.0f MiB", c.name, len(pf.Articles), err, hostile.MiB(peak.HeapAlloc))
+		if c.err == "" && (err != nil || len(pf.Articles) != c.items) {
+			t.Errorf("%s: %d items, %v; want %d", c.name, len(pf.Articles), err, c.items)
+		}
+		if c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err) || !errors.Is(err, ErrParse)) {
+			t.Errorf("%s: want a parse error with %q, got %v", c.name, c.err, err)
+		}
+		if peak.HeapAlloc > 120<<20 {
+			t.Errorf("%s: peak heap %.0f MiB", c.name, hostile.MiB(peak.HeapAlloc))
+		}
+	}
+}
+
+// TestCapItemsKeepsTheRest: a capped document parses to the same first
+// items, with the feed's title, as the whole one.
+func TestCapItemsKeepsTheRest(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Capped</title><link>https://x.example/</link>`)
+	for i := range 70_000 {
+		fmt.Fprintf(&b, `<item><title a='x>y'>n%d</title><guid>g%d</guid><description><![CDATA[<item> inside </channel> cdata]]></description><!-- <item> --></item>`, i, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	pf, err := Parse([]byte(b.String()), "https://x.example/feed", 5)
+	if err != nil || pf.Title != "Capped" || len(pf.Articles) != 5 || pf.Articles[4].Title != "n4" {
+		t.Fatalf("capped parse: %v %q %d", err, pf.Title, len(pf.Articles))
 	}
 }

@@ -62,6 +62,11 @@ func parseDoc(data []byte, feedURL string, maxItems int, fast bool) (pf ParsedFe
 		}
 	}()
 	kind := gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), detectPeek)]))
+	if kind != gofeed.FeedTypeUnknown {
+		if data, err = capItems(data, kind == gofeed.FeedTypeJSON, maxItems); err != nil {
+			return ParsedFeed{}, err
+		}
+	}
 	var src feedSource
 	switch kind {
 	case gofeed.FeedTypeJSON:

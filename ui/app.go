@@ -140,6 +140,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleRefreshStarted(msg)
 	case feedDoneMsg:
 		return a.handleFeedDone(msg)
+	case indexedMsg:
+		return a.handleIndexed(msg)
 	case autoRefreshMsg:
 		return a.handleAutoRefresh()
 	case highlightListMsg:

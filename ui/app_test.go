@@ -292,3 +292,34 @@ func (h *hostileLibrary) Articles(ctx context.Context, q model.ArticleQuery) ([]
 	}
 	return arts, err
 }
+
+// TestRefreshIndexesSearchInTheBackground: when a refresh ends, the search
+// index is brought up to date in a command, never in Update; a failure is
+// said in the status line, not as an error.
+func TestRefreshIndexesSearchInTheBackground(t *testing.T) {
+	lib := newFake(5)
+	lib.refresh = []model.FeedDone{{Feed: lib.feeds[0], New: 2, Done: 1, Total: 1}}
+	h := newHarness(t, lib, 100, 20)
+	cmd := h.sendRaw(press("R"))
+	for _, msg := range runCmd(cmd, 150e6) { // the stream starts
+		cmd = h.sendRaw(msg)
+	}
+	for _, msg := range runCmd(cmd, 150e6) { // the feed, then the end
+		if fd, ok := msg.(feedDoneMsg); ok && !fd.done {
+			cmd = h.sendRaw(msg)
+		}
+	}
+	cmd = h.sendRaw(feedDoneMsg{gen: h.app().refresh.gen, done: true})
+	if lib.indexed != 0 {
+		t.Fatal("IndexSearch ran inside Update")
+	}
+	h.settle(cmd)
+	if lib.indexed != 1 || !strings.Contains(h.screen(), "refreshed 1 feed: 2 new") {
+		t.Fatalf("the index is brought up to date once, quietly: %d calls\n%s", lib.indexed, h.screen())
+	}
+	lib.indexErr = errors.New("disk full")
+	h.send(press("R"))
+	if a := h.app(); lib.indexed != 2 || a.statusErr || !strings.Contains(h.screen(), "update the search index: disk full") {
+		t.Fatalf("a failed index says so quietly: %d calls, error style %v\n%s", lib.indexed, a.statusErr, h.screen())
+	}
+}

@@ -199,3 +199,31 @@ func BenchmarkReaderFocusQuote(b *testing.B) {
 		_ = m.(App).View()
 	}
 }
+
+// BenchmarkRenderWithSpeakerLabels is BenchmarkRenderWithQuotes on an
+// article whose every quote ends a sentence that does not name its
+// speaker ("…,” she said.): a label after every one of them.
+func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
+	body := strings.ReplaceAll(quotes4000(), "said the harbor master, Ana Lima.", "she said.")
+	quotes := model.FindQuotes(body)
+	for i := range quotes {
+		quotes[i].Speaker = "Ana Lima"
+	}
+	sentences := sentenceSpans(body)
+	if n := len(speakerLabels(body, quotes, sentences)); n != len(quotes) || n < 50 {
+		b.Fatalf("%d labels for %d quotes", n, len(quotes))
+	}
+	st := NewStyles(true)
+	b.ReportAllocs()
+	for b.Loop() {
+		doc := newArticleDoc(body, quotes, sentences, nil)
+		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bits := doc.regionBits(nil, textSpan{quotes[5].Start, quotes[5].End})
+		for i, l := range lines {
+			_ = marks.paint(i, l, bits, &st.Spans)
+		}
+	}
+}

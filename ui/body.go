@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
@@ -102,11 +103,7 @@ func glamourLines(body string, width int, dark bool) ([]string, error) {
 // glamourRaw is Glamour's render as lines, the blank ones at the top and
 // bottom left out, not yet cleaned.
 func glamourRaw(body string, width int, dark bool) ([]string, error) {
-	style := styles.LightStyle
-	if dark {
-		style = styles.DarkStyle
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(articleStyle(dark)), glamour.WithWordWrap(width))
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +116,24 @@ func glamourRaw(body string, width int, dark bool) ([]string, error) {
 		lines = lines[1:]
 	}
 	return lines, nil
+}
+
+// articleStyle is Glamour's dark or light style for an article: headings
+// without the "## " that marks them in markdown, their weight and colour
+// kept. H1 keeps its coloured band (its prefix and suffix are the band's
+// padding), so it stays apart from the rest.
+func articleStyle(dark bool) gansi.StyleConfig {
+	st := styles.LightStyleConfig
+	if dark {
+		st = styles.DarkStyleConfig
+	}
+	for _, h := range []*gansi.StyleBlock{&st.H1, &st.H2, &st.H3, &st.H4, &st.H5, &st.H6} {
+		h.Prefix = strings.TrimLeft(h.Prefix, "#")
+		if strings.TrimSpace(h.Prefix) == "" && h.BackgroundColor == nil {
+			h.Prefix = ""
+		}
+	}
+	return st
 }
 
 // cleanRendered keeps only the colour and style sequences (SGR) of

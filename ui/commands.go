@@ -141,6 +141,18 @@ func nextFeedDone(ctx context.Context, gen int, ch <-chan model.FeedDone) tea.Cm
 	}
 }
 
+// indexSearch brings the full-text index up to date after a refresh, in
+// the background, so that the next ctrl+f search does not have to.
+func indexSearch(ctx context.Context, lib Library) tea.Cmd {
+	return func() tea.Msg {
+		n, err := lib.IndexSearch(ctx)
+		if err != nil {
+			err = fmt.Errorf("update the search index: %w", err)
+		}
+		return indexedMsg{n: n, err: err}
+	}
+}
+
 func autoRefreshTick(every time.Duration) tea.Cmd {
 	if every <= 0 {
 		return nil

@@ -34,6 +34,8 @@ type fakeLibrary struct {
 	refresh  []model.FeedDone
 	onSearch func(string) []model.Article
 	failAll  error
+	indexed  int   // IndexSearch calls
+	indexErr error // what IndexSearch returns
 
 	hls      []model.Highlight // stored highlights, oldest first
 	hlSeq    int64
@@ -123,6 +125,13 @@ func (f *fakeLibrary) RefreshStream(context.Context, ...int64) (<-chan model.Fee
 	}
 	close(ch)
 	return ch, nil
+}
+
+func (f *fakeLibrary) IndexSearch(context.Context) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.indexed++
+	return f.n, f.indexErr
 }
 
 func (f *fakeLibrary) AddHighlight(_ context.Context, articleID int64, text string, start, end int) (model.Highlight, error) {

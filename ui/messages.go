@@ -81,6 +81,12 @@ type feedDoneMsg struct {
 	done bool
 }
 
+// indexedMsg says the search index caught up with a refresh (or why not).
+type indexedMsg struct {
+	n   int
+	err error
+}
+
 // autoRefreshMsg is the auto-refresh timer's tick.
 type autoRefreshMsg struct{}
 

@@ -10,7 +10,8 @@ import (
 )
 
 // quotedBody is a made-up article with three attributed quotes, the last
-// one long and far enough down to need scrolling on a short screen.
+// one long and far enough down to need scrolling on a short screen; only
+// its sentence does not name its speaker.
 func quotedBody() string {
 	var b strings.Builder
 	b.WriteString("The harbor reopened on Thursday after three weeks of repairs.\n\n")
@@ -19,7 +20,7 @@ func quotedBody() string {
 	for i := 0; i < 6; i++ {
 		b.WriteString("Crews rebuilt the breakwater and dredged the channel. The ferry now runs every hour again between the two piers.\n\n")
 	}
-	b.WriteString("“If the weather holds, we expect the summer to be the busiest in ten years, and we will hire more crews to make sure that every boat that wants a berth this season can have one, from the smallest dinghy to the largest trawler,” Reyes said.\n\n")
+	b.WriteString("“If the weather holds, we expect the summer to be the busiest in ten years, and we will hire more crews to make sure that every boat that wants a berth this season can have one, from the smallest dinghy to the largest trawler,” he added.\n\n")
 	b.WriteString("Fishermen said the new moorings are better than the old ones.\n")
 	return b.String()
 }
@@ -61,10 +62,14 @@ func TestNextAndPreviousQuoteFocusAndScroll(t *testing.T) {
 	}
 }
 
-func TestSpeakerShownBesideQuote(t *testing.T) {
-	h, _ := quotedHarness(t, 100, 30)
-	if s := h.screen(); !strings.Contains(s, "“We are back in business,” — Ana Lima said") {
-		t.Fatalf("the speaker follows the quote:\n%s", s)
+func TestSpeakerShownAfterTheSentence(t *testing.T) {
+	h, _ := quotedHarness(t, 100, 60)
+	s := strings.Join(strings.Fields(h.screen()), " ")
+	if !strings.Contains(s, "the largest trawler,” he added. — Tomas Reyes") {
+		t.Fatalf("the speaker follows the sentence that does not name him:\n%s", h.screen())
+	}
+	if strings.Contains(s, "— Ana Lima") || strings.Count(s, "— Tomas Reyes") != 1 {
+		t.Fatalf("a sentence that names the speaker has no label:\n%s", h.screen())
 	}
 }
 
@@ -194,7 +199,7 @@ func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
 				t.Errorf("width %d: painting changed the text of line %d", width, i)
 			}
 		}
-		if !strings.Contains(ansi.Strip(strings.Join(lines, " ")), "— Tomas Reyes") {
+		if !strings.Contains(strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " "), "he added. — Tomas Reyes") {
 			t.Errorf("width %d: no speaker label for %q", width, long.Text)
 		}
 		for _, l := range lines {
@@ -237,5 +242,36 @@ func TestHostileQuoteAndSpeakerAreDrawnClean(t *testing.T) {
 	s := h.app().View().Content
 	if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") || strings.Contains(s, markPrefix) {
 		t.Fatalf("a control sequence reached the screen: %q", s)
+	}
+}
+
+// TestHeadingsWithoutHashes renders every level of heading in both
+// themes: no "#" is drawn, headings stay bold, and H1 keeps its band.
+func TestHeadingsWithoutHashes(t *testing.T) {
+	body := "# The harbor\n\nIntro.\n\n## What changed\n\nText.\n\n### Details\n\n#### Four\n\n##### Five\n\n###### Six\n\nEnd.\n"
+	for _, dark := range []bool{true, false} {
+		lines, err := glamourLines(body, 60, dark)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(strings.Join(lines, "\n"))
+		if strings.Contains(plain, "#") {
+			t.Errorf("dark %v: a heading shows its markdown:\n%s", dark, plain)
+		}
+		var h1, h2 string
+		for _, l := range lines {
+			switch strings.TrimSpace(ansi.Strip(l)) {
+			case "The harbor":
+				h1 = l
+			case "What changed":
+				h2 = l
+			}
+		}
+		if !strings.Contains(h2, "\x1b[") || !strings.Contains(h1, ";48;5;63") && !strings.Contains(h1, "[48;5;63") {
+			t.Errorf("dark %v: H2 is styled and H1 has its band:\nH1 %q\nH2 %q", dark, h1, h2)
+		}
+		if !strings.Contains(ansi.Strip(h1), " The harbor ") {
+			t.Errorf("dark %v: H1's band is padded: %q", dark, ansi.Strip(h1))
+		}
 	}
 }

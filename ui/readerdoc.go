@@ -93,27 +93,29 @@ type articleDoc struct {
 // newArticleDoc marks the body's quotes, sentences and highlights.
 func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls []model.Highlight) *articleDoc {
 	d := &articleDoc{body: body, quotes: quotes, spanEv: map[textSpan]evPair{}}
+	labels := speakerLabels(body, quotes, sentences)
 	if room := maxDocEvents/2 - 2*len(quotes) - len(hls); len(sentences) > room {
 		sentences = sentences[:max(0, room)]
 	}
 	d.sentences = sentences
 	db := &docBuilder{body: body, seen: map[textSpan]int32{}, closeBy: map[int32]int32{}}
-	esc := labelEscaper()
 	quoteIDs := make([]int32, len(quotes))
-	labelIDs := make([]int32, len(quotes))
 	for i, q := range quotes {
 		quoteIDs[i] = db.span(textSpan{q.Start, q.End}, true)
-		labelIDs[i] = -1
-		if name := model.SanitizeLine(q.Speaker); name != "" {
-			labelIDs[i] = db.label(labelAt(body, q.End), speakerLabel(esc, name))
-		}
+	}
+	labelIDs := make([]int32, len(labels))
+	labelled := make(map[int]bool, len(labels))
+	for i, l := range labels {
+		labelIDs[i] = db.label(l.pos, l.text)
+		labelled[l.pos] = true
 	}
 	// A sentence followed by another in its paragraph ends where the next
-	// begins: one mark fewer for Glamour to carry.
+	// begins, one mark fewer for Glamour to carry, unless a label comes
+	// between them.
 	sentIDs := make([]int32, len(sentences))
 	for i := len(sentences) - 1; i >= 0; i-- {
 		s := sentences[i]
-		joined := i+1 < len(sentences) && onlySpace(body[s.end:sentences[i+1].start])
+		joined := i+1 < len(sentences) && onlySpace(body[s.end:sentences[i+1].start]) && !labelled[s.end]
 		sentIDs[i] = db.span(s, !joined)
 		if joined && !db.spanOwnsClose(sentIDs[i]) {
 			db.closeBy[sentIDs[i]] = sentIDs[i+1]
@@ -253,8 +255,8 @@ func closeAt(body string, s textSpan) int {
 	return p
 }
 
-// labelAt is where a quote's speaker label goes: after its closing mark
-// and any emphasis that closes with it.
+// labelAt is right after a quote's closing mark and any emphasis that
+// closes with it: where the label of a quote outside the sentences goes.
 func labelAt(body string, end int) int {
 	p := min(max(end, 0), len(body))
 	if r, n := utf8.DecodeRuneInString(body[p:]); n > 0 && strings.ContainsRune("”\"’'»«“„‘‹›", r) {
@@ -264,18 +266,6 @@ func labelAt(body string, end int) int {
 		p++
 	}
 	return p
-}
-
-// speakerLabel is the text drawn after a quote: " — Name", the name held
-// together by no-break spaces and escaped so it stays text.
-func speakerLabel(esc *strings.Replacer, name string) string {
-	return " —\u00a0" + esc.Replace(name)
-}
-
-// labelEscaper escapes markdown in a name and joins its words.
-func labelEscaper() *strings.Replacer {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
-		"`", "\\`", "#", `\#`, "|", `\|`, "~", `\~`, " ", "\u00a0")
 }
 
 // spanText is the body's text of a span, on one line.

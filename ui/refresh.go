@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -55,7 +57,7 @@ func (a App) handleFeedDone(msg feedDoneMsg) (tea.Model, tea.Cmd) {
 	if msg.done {
 		r.running = false
 		return a, tea.Batch(a.setStatus(r.summary(), r.failed > 0 && r.failed == r.total),
-			a.reloadFeeds(), a.reloadList())
+			a.reloadFeeds(), a.reloadList(), indexSearch(a.ctx, a.lib))
 	}
 	fd := msg.fd
 	r.done, r.total = fd.Done, fd.Total
@@ -74,6 +76,16 @@ func (a App) handleFeedDone(msg feedDoneMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, a.reloadList())
 	}
 	return a, tea.Batch(cmds...)
+}
+
+// handleIndexed reports, without alarm, a search index that could not be
+// brought up to date: search brings it up to date itself. Success, and
+// an index stopped by quitting, say nothing.
+func (a App) handleIndexed(msg indexedMsg) (tea.Model, tea.Cmd) {
+	if msg.err == nil || errors.Is(msg.err, context.Canceled) || a.refresh.running {
+		return a, nil
+	}
+	return a, a.setStatus(msg.err.Error(), false)
 }
 
 func (r refreshState) progress() string {

@@ -18,6 +18,9 @@ type Library interface {
 	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
 	Search(ctx context.Context, query string, limit int) ([]model.Article, error)
 	RefreshStream(ctx context.Context, ids ...int64) (<-chan model.FeedDone, error)
+	// IndexSearch brings the full-text index up to date after a refresh
+	// and says how many articles it indexed.
+	IndexSearch(ctx context.Context) (int, error)
 
 	AddHighlight(ctx context.Context, articleID int64, text string, start, end int) (model.Highlight, error)
 	RemoveHighlight(ctx context.Context, id int64) error

@@ -119,10 +119,23 @@ func (m *shareMenu) qrView(s Styles, width, height int) string {
 		return strings.Join(head, "\n") + "\n" + s.Error.Render(wrapText(msg, width))
 	}
 	pad := spaces((width - qw) / 2)
-	for _, l := range m.qr {
-		head = append(head, pad+s.QR.Render(l))
+	for i, l := range m.qr {
+		st := s.QR
+		if i == len(m.qr)-1 && qrHalfRow(l) {
+			st = s.QREdge
+		}
+		head = append(head, pad+st.Render(l))
 	}
 	return strings.Join(head, "\n")
+}
+
+// qrHalfRow says whether a line of the QR code is only upper half blocks:
+// the last row of quiet zone when the code has an odd number of rows
+// (always, for an even quiet zone). Drawn on the QR's dark background its
+// lower half would be a dark strip below the code; it is drawn on the
+// page's background instead, so the code ends with its quiet zone.
+func qrHalfRow(l string) bool {
+	return l != "" && strings.Trim(l, qrterminal.WHITE_BLACK) == ""
 }
 
 // wrapText wraps plain text to width.

@@ -31,6 +31,7 @@ type Styles struct {
 	Speaker      lipgloss.Style // "— Speaker" after a quote
 	Focus        lipgloss.Style // the quote or sentence in focus
 	QR           lipgloss.Style // a QR code: light modules on dark, whatever the theme
+	QREdge       lipgloss.Style // its last half row of quiet zone: light on the page
 
 	// Paints for the rows drawn on every frame: the same looks as the
 	// styles above, applied without lipgloss's per-call layout work.
@@ -87,6 +88,7 @@ func NewStyles(isDark bool) Styles {
 		Speaker:      lipgloss.NewStyle().Foreground(dim).Italic(true),
 		Focus:        lipgloss.NewStyle().Background(focusBg).Bold(true),
 		QR:           lipgloss.NewStyle().Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#000000")),
+		QREdge:       lipgloss.NewStyle().Foreground(lipgloss.Color("#FFFFFF")),
 	}
 	st.Spans = newSpanPaints(st.Quote, st.Highlight, st.Speaker, st.Focus)
 	st.Rows = rowPaints{

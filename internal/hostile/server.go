@@ -1,14 +1,17 @@
 package hostile
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -39,6 +42,9 @@ var Feeds = []Feed{
 	{"/lenient.xml", "mismatched tags, read leniently", "", 1},
 	{"/not-a-feed.xml", "an HTML page where a feed should be", "parse error", 0},
 	{"/many.xml", "100,000 items", "", 2000},
+	{"/empty-items.xml", "9 MB of <item/>: 1.3 million empty items", "", 2000},
+	{"/empty-items.json", "9 MB of {}: 3 million empty JSON Feed items", "", 2000},
+	{"/elements.xml", "9 MB of <x/>: 1.3 million elements in no item", "more than 200000 XML elements", 0},
 	{"/huge-title.xml", "one 5 MB title and a 9 MB body", "", 1},
 	{"/same-guid.xml", "500 items sharing one guid", "", 500}, // the store keeps one
 	{"/retry.xml", "503 with a Retry-After of 10 years", "HTTP 503", 0},
@@ -47,13 +53,14 @@ var Feeds = []Feed{
 	{"/nul.xml", "NUL bytes in the document", "", 1},
 	{"/numbers.json", "a JSON Feed with a 1,000,000-digit number", "", 1},
 	{"/laughs.xml", "billion laughs: nested entity definitions", "", 1},
-	{"/deep.xml", "elements nested 200,000 deep", "", 0},
+	{"/deep.xml", "elements nested 150,000 deep", "XML nested more than 256 deep", 0},
 	{"/lie.xml", "a Content-Length far larger than the body", "unexpected EOF", 0},
 }
 
 // Server is the hostile server.
 type Server struct {
 	*httptest.Server
+	fresh atomic.Int64 // requests for /fresh.xml so far
 }
 
 // New starts the server; it stops when the test ends.
@@ -154,19 +161,39 @@ func (s *Server) routes(mux *http.ServeMux) {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, `<html><head><title>`+html.EscapeString(Joined())+`</title></head><body>no feed</body></html>`)
 	})
-	mux.HandleFunc("/many.xml", xml(func(*http.Request) string {
-		var b strings.Builder
-		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>many</title>`)
-		for i := range 100_000 {
-			fmt.Fprintf(&b, "<item><title>n%d</title><guid>g%d</guid></item>", i, i)
+	mux.HandleFunc("/fresh.xml", func(w http.ResponseWriter, r *http.Request) {
+		// 2000 items never seen before, each time: every refresh writes.
+		n := s.fresh.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>fresh</title>`)
+		for i := range 2000 {
+			fmt.Fprintf(bw, "<item><title>fresh %d.%d</title><guid>f%d.%d</guid><description>%s</description></item>", n, i, n, i, strings.Repeat("text ", 100))
 		}
-		b.WriteString(`</channel></rss>`)
-		return b.String()
-	}))
-	mux.HandleFunc("/huge-title.xml", xml(func(r *http.Request) string {
-		return fmt.Sprintf(`<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><item><title>%s</title><link>%s/a/huge</link><description>%s</description></item></channel></rss>`,
-			strings.Repeat("T", 5<<20), strings.Repeat("t", 5<<20)[:100]+"\x1b[2J", base(r), strings.Repeat("body ", 900_000))
-	}))
+		bw.WriteString(`</channel></rss>`)
+		bw.Flush()
+	})
+	mux.HandleFunc("/many.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>many</title>`)
+		for i := range 100_000 {
+			fmt.Fprintf(bw, "<item><title>n%d</title><guid>g%d</guid></item>", i, i)
+		}
+		bw.WriteString(`</channel></rss>`)
+		bw.Flush()
+	})
+	mux.HandleFunc("/empty-items.xml", stream(`<?xml version="1.0"?><rss version="2.0"><channel><title>empty</title>`, "<item/>", 9<<20/7, `</channel></rss>`))
+	mux.HandleFunc("/elements.xml", stream(`<?xml version="1.0"?><rss version="2.0"><channel><title>elements</title>`, "<x/>", 9<<20/4, `</channel></rss>`))
+	mux.HandleFunc("/empty-items.json", stream(`{"version":"https://jsonfeed.org/version/1.1","title":"empty","items":[`, "{},", 9<<20/3, `{}]}`))
+	mux.HandleFunc("/huge-title.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>`)
+		repeat(w, "T", 5<<20)
+		fmt.Fprintf(w, `</title><item><title>%s&amp;#27;[2J</title><link>%s/a/huge</link><description>`, strings.Repeat("t", 100), base(r))
+		repeat(w, "body ", 900_000)
+		fmt.Fprint(w, `</description></item></channel></rss>`)
+	})
 	mux.HandleFunc("/same-guid.xml", xml(func(r *http.Request) string {
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>same guid</title>`)
@@ -206,16 +233,41 @@ func (s *Server) routes(mux *http.ServeMux) {
 		fmt.Fprintf(&b, `]><rss version="2.0"><channel><title>laughs</title><item><title>&%s;</title><link>%s/a/lol</link></item></channel></rss>`, prev, base(r))
 		return b.String()
 	}))
-	mux.HandleFunc("/deep.xml", xml(func(*http.Request) string {
-		return `<?xml version="1.0"?><rss version="2.0"><channel><title>deep</title>` +
-			strings.Repeat("<x>", 200_000) + strings.Repeat("</x>", 200_000) + `</channel></rss>`
-	}))
+	mux.HandleFunc("/deep.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>deep</title>`)
+		repeat(w, "<x>", 150_000)
+		repeat(w, "</x>", 150_000)
+		fmt.Fprint(w, `</channel></rss>`)
+	})
 	mux.HandleFunc("/lie.xml", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "999999999")
 		w.WriteHeader(http.StatusOK)
 		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>lie</title>`)
 	})
 	s.pageRoutes(mux)
+}
+
+// stream serves head, n times unit, and tail, without holding the whole.
+func stream(head, unit string, n int, tail string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(w, head)
+		repeat(w, unit, n)
+		fmt.Fprint(w, tail)
+	}
+}
+
+// repeat writes unit n times, in chunks of about 64 KiB.
+func repeat(w io.Writer, unit string, n int) {
+	per := max(1, 64<<10/len(unit))
+	chunk := strings.Repeat(unit, per)
+	for ; n >= per; n -= per {
+		if _, err := io.WriteString(w, chunk); err != nil {
+			return
+		}
+	}
+	io.WriteString(w, strings.Repeat(unit, n))
 }
 
 // trickle writes body one byte every gap until the client goes away.
