@@ -28,7 +28,7 @@ type Styles struct {
 	Prompt       lipgloss.Style
 	Quote        lipgloss.Style // quotations in the reader
 	Highlight    lipgloss.Style // the reader's own highlights
-	Speaker      lipgloss.Style // "— Speaker" after a quote
+	Speaker      lipgloss.Style // "— Speaker" after a sentence with a quote
 	Focus        lipgloss.Style // the quote or sentence in focus
 	QR           lipgloss.Style // a QR code: light modules on dark, whatever the theme
 	QREdge       lipgloss.Style // its last half row of quiet zone: light on the page
