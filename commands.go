@@ -16,7 +16,7 @@ import (
 // commands is the command line, in the order --help lists it.
 var commands = []command{
 	{name: "app", summary: "open the app (the default when no command is given)", run: runApp},
-	{name: "read", args: "TARGET", summary: "one article (an id, a URL, or a .html/.htm/.txt/.md file): in the app on a terminal, else printed", flags: readFlags, run: runRead},
+	{name: "read", args: "TARGET", summary: "one article (an id, a URL, or a .html/.htm/.txt/.md file): in the app on a terminal, else printed as text", flags: readFlags, run: runRead},
 	{name: "quotes", args: "TARGET", summary: "the quotations of an article and who said them", flags: jsonFlag, run: runQuotes},
 	{name: "add", args: "URL...", summary: "subscribe to feeds (a feed URL, or a site whose feed is discovered)", run: runAdd},
 	{name: "remove", args: "URL|ID", summary: "unsubscribe, deleting the feed's articles", run: runRemove},

@@ -132,8 +132,8 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// isTerminal reports whether w is a terminal (for progress lines).
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w (a writer or a reader) is a terminal.
+func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

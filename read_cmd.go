@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui"
 )
 
 // readJSON is the object `read --json` prints.
@@ -64,6 +65,12 @@ func runRead(e *env, args []string) error {
 	case o.markdown:
 		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(model.Sanitize(a.Markdown), "\n"))
 		return err
+	case !o.plain && isTerminal(e.stdout) && isTerminal(e.stdin):
+		cfg, err := e.config()
+		if err != nil {
+			return err
+		}
+		return ui.RunArticle(e.ctx, lib, cfg, a)
 	}
 	text, err := renderPlain(a, o.width)
 	if err != nil {

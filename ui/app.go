@@ -61,6 +61,11 @@ type App struct {
 	openSeq int
 	findSeq int
 	click   clickState
+
+	// single is set when the app shows one article (`byline read` on a
+	// terminal): leaving the reader quits, and start opens it.
+	single bool
+	start  tea.Cmd
 }
 
 // New makes the app over the services it is given.
@@ -101,6 +106,9 @@ func (a App) Init() tea.Cmd {
 	}
 	if a.cfg.Share.Mastodon == "" {
 		cmds = append(cmds, loadSetting(a.ctx, a.lib, "mastodon"))
+	}
+	if a.start != nil {
+		cmds = append(cmds, a.start)
 	}
 	return tea.Batch(cmds...)
 }

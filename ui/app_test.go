@@ -321,3 +321,21 @@ func TestRefreshIndexesSearchInTheBackground(t *testing.T) {
 		t.Fatalf("a failed index says so quietly: %d calls, error style %v\n%s", lib.indexed, a.statusErr, h.screen())
 	}
 }
+
+func TestSingleArticleModeQuitsOnBack(t *testing.T) {
+	a := New(context.Background(), Services{Library: &fakeLibrary{n: 3}}, model.Config{Theme: "dark", TextWidth: 100})
+	a.showArticle(model.Article{Title: "A local file", Markdown: "“Hello,” she said."})
+	var m tea.Model = a
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.Update(a.start())
+	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "A local file") {
+		t.Fatalf("the given article should be shown:\n%s", got)
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	if cmd == nil {
+		t.Fatal("esc should quit in single-article mode")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("esc should quit in single-article mode")
+	}
+}

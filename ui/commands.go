@@ -71,16 +71,29 @@ func openArticle(ctx context.Context, lib Library, seq int, id int64) tea.Cmd {
 		if err != nil {
 			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
 		}
-		body := stripMarkRunes(articleBody(a))
-		msg := articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
-		hls, err := lib.Highlights(ctx, id)
+		return prepareArticle(ctx, lib, seq, a)
+	}
+}
+
+// givenArticle shows an article that is already loaded.
+func givenArticle(ctx context.Context, lib Library, seq int, a model.Article) tea.Cmd {
+	return func() tea.Msg { return prepareArticle(ctx, lib, seq, a) }
+}
+
+// prepareArticle finds what the reader needs in a loaded article: its
+// body, quotes, sentences and (for a stored article) highlights.
+func prepareArticle(ctx context.Context, lib Library, seq int, a model.Article) articleMsg {
+	body := stripMarkRunes(articleBody(a))
+	msg := articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
+	if a.ID != 0 { // only stored articles hold highlights
+		hls, err := lib.Highlights(ctx, a.ID)
 		if err != nil {
 			msg.hlErr = fmt.Errorf("load highlights: %w", err)
 		}
 		msg.hls = anchorHighlights(body, hls)
-		msg.doc = newArticleDoc(body, model.FindQuotes(body), sentenceSpans(body), msg.hls)
-		return msg
 	}
+	msg.doc = newArticleDoc(body, model.FindQuotes(body), sentenceSpans(body), msg.hls)
+	return msg
 }
 
 // anchorHighlights finds each highlight in the body as the reader shows

@@ -137,6 +137,8 @@ func (a *App) showFocusedFeed() tea.Cmd {
 func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.reader.keys
 	switch {
+	case key.Matches(msg, k.Back) && a.single:
+		return a, tea.Quit
 	case key.Matches(msg, k.Back):
 		a.screen = screenList
 		a.list.clamp(a.bodyHeight())

@@ -10,9 +10,33 @@ import (
 
 // Run opens the app over lib and returns when the user quits.
 func Run(ctx context.Context, lib Library, cfg model.Config) error {
-	app := New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser), Mail: NewMailer(), Clipboard: NewClipboard()}, cfg)
+	return run(ctx, newApp(ctx, lib, cfg))
+}
+
+// RunArticle opens the app on one article, already loaded (an article
+// from the database, a page or a local file); leaving the reader quits.
+func RunArticle(ctx context.Context, lib Library, cfg model.Config, art model.Article) error {
+	app := newApp(ctx, lib, cfg)
+	app.showArticle(art)
+	return run(ctx, app)
+}
+
+func newApp(ctx context.Context, lib Library, cfg model.Config) App {
+	return New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser), Mail: NewMailer(), Clipboard: NewClipboard()}, cfg)
+}
+
+func run(ctx context.Context, app App) error {
 	defer app.cancel()
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	_, err := p.Run()
 	return err
+}
+
+// showArticle puts the app in single-article mode on art.
+func (a *App) showArticle(art model.Article) {
+	a.single = true
+	a.openSeq++
+	a.reader.open(a.openSeq, art)
+	a.screen = screenReader
+	a.start = givenArticle(a.ctx, a.lib, a.openSeq, art)
 }
