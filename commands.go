@@ -16,15 +16,15 @@ import (
 // commands is the command line, in the order --help lists it.
 var commands = []command{
 	{name: "app", summary: "open the app (the default when no command is given)", run: runApp},
-	{name: "read", args: "TARGET", summary: "one article (an id, a URL, or a .html/.htm/.txt/.md file): in the app on a terminal, else printed as text", flags: readFlags, run: runRead},
+	{name: "read", args: "TARGET", summary: "an article (id, URL or .html/.md/.txt file), in the app or printed", flags: readFlags, run: runRead},
 	{name: "quotes", args: "TARGET", summary: "the quotations of an article and who said them", flags: jsonFlag, run: runQuotes},
-	{name: "add", args: "URL...", summary: "subscribe to feeds (a feed URL, or a site whose feed is discovered)", run: runAdd},
+	{name: "add", args: "URL...", summary: "subscribe (a feed URL, or a site whose feed is discovered)", run: runAdd},
 	{name: "remove", args: "URL|ID", summary: "unsubscribe, deleting the feed's articles", run: runRemove},
 	{name: "feeds", summary: "subscriptions with unread counts and last error", flags: jsonFlag, run: runFeeds},
 	{name: "refresh", summary: "fetch every feed; progress on a terminal, a summary at the end", run: runRefresh},
 	{name: "list", summary: "headlines, newest first", flags: listFlags, run: runList},
 	{name: "search", args: "QUERY", summary: "full-text search over stored articles", flags: searchFlags, run: runSearch},
-	{name: "share", args: "TARGET", summary: "an article's share links: every target's, or --target NAME's; --quote N: a quote with its link and a deep link", flags: shareFlags, run: runShare},
+	{name: "share", args: "TARGET", summary: "share links; --target NAME for one, --quote N for a quote", flags: shareFlags, run: runShare},
 	{name: "highlights", summary: "every highlight kept, newest first (--json, --markdown)", flags: highlightsFlags, run: runHighlights},
 	{name: "highlight", args: "TARGET --quote N", summary: "keep quote N of a stored article as a highlight", flags: highlightFlags, run: runHighlight},
 	{name: "mark", args: "ID...", summary: "mark articles --read, --unread, --star or --unstar", flags: markFlags, run: runMark},

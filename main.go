@@ -102,8 +102,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fs := flag.NewFlagSet("byline "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.opts.db, "db", "", "the database file (default: in the XDG data folder)")
-	fs.StringVar(&e.opts.config, "config", "", "the configuration file (default: in the XDG config folder)")
+	fs.StringVar(&e.opts.db, "db", "", "the database `PATH` (default: byline/byline.db in the XDG data folder)")
+	fs.StringVar(&e.opts.config, "config", "", "the configuration file `PATH` (default: byline/config.toml in the XDG config folder)")
 	if cmd.flags != nil {
 		cmd.flags(fs, &e.opts)
 	}
