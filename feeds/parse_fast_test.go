@@ -82,11 +82,13 @@ func TestParseFastPathUsed(t *testing.T) {
 		bodies int
 		bad    bool
 	}{
-		"fullRSS":           {fullRSS(5, 3000), false, 10, false},
-		"fullAtom":          {fullAtom(5, 3000), true, 10, false},
-		"fastpath.rdf":      {readFixture(t, "fastpath.rdf"), false, 3, false},
-		"fastpath.xml":      {readFixture(t, "fastpath.xml"), false, 12, true},
-		"fastpath-atom.xml": {readFixture(t, "fastpath-atom.xml"), true, 6, true},
+		"fullRSS":      {fullRSS(5, 3000), false, 10, false},
+		"fullAtom":     {fullAtom(5, 3000), true, 10, false},
+		"fastpath.rdf": {readFixture(t, "fastpath.rdf"), false, 3, false},
+		// Bodies nested in other markup (an xhtml div, a <title>) stay
+		// unlifted, so the safety net has nothing to catch.
+		"fastpath.xml":      {readFixture(t, "fastpath.xml"), false, 11, false},
+		"fastpath-atom.xml": {readFixture(t, "fastpath-atom.xml"), true, 5, false},
 	}
 	for name, tt := range tests {
 		doc, r := liftBodies(tt.data, tt.atom)

@@ -29,6 +29,7 @@ type scanner struct {
 	data  []byte
 	atom  bool
 	spans []span
+	open  []string // the elements open at this point, outermost first
 }
 
 // scan returns the bodies to lift, in document order, or nil.
@@ -45,7 +46,7 @@ func (sc *scanner) scan() []span {
 		var ok bool
 		switch p := i + j; d[p+1] {
 		case '/':
-			i, ok = sc.skipTo(p, ">"), true
+			i, ok = sc.endTag(p)
 		case '?':
 			i, ok = sc.procInst(p)
 		case '!':
@@ -61,6 +62,36 @@ func (sc *scanner) scan() []span {
 		}
 	}
 	return sc.spans
+}
+
+// endTag closes the innermost open element. An end tag that does not
+// match it makes the document one that gofeed reads leniently, in ways a
+// scan cannot follow: then nothing is lifted.
+func (sc *scanner) endTag(p int) (int, bool) {
+	end := sc.skipTo(p, ">")
+	if end < 0 {
+		return -1, true
+	}
+	name := bytes.TrimRight(sc.data[p+2:end-1], " \t\r\n")
+	if n := len(sc.open); n == 0 || sc.open[n-1] != string(name) {
+		return end, false
+	}
+	sc.open = sc.open[:len(sc.open)-1]
+	return end, true
+}
+
+// inEntry reports whether the element being read is a child of an RSS
+// item or channel or an Atom entry or feed, the only places whose bodies
+// are lifted: inside any other element (a <title>, say) gofeed reads
+// child elements as text.
+func (sc *scanner) inEntry() bool {
+	if n := len(sc.open); n > 0 {
+		switch sc.open[n-1] {
+		case "item", "entry", "channel", "feed":
+			return true
+		}
+	}
+	return false
 }
 
 // hasXMLBase reports whether d may hold an xml:base attribute (any
@@ -198,6 +229,11 @@ func (sc *scanner) element(p int) (int, bool) {
 		return end + 1, false
 	}
 	if d[end-1] == '/' {
+		return end + 1, true
+	}
+	inEntry := sc.inEntry()
+	sc.open = append(sc.open, string(d[p+1:name]))
+	if !inEntry {
 		return end + 1, true
 	}
 	if !sc.atom && string(d[p+1:name]) == "pubDate" && len(bytes.TrimSpace(d[name:end])) == 0 {
