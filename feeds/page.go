@@ -96,17 +96,7 @@ func pageReason(err error, limit int64) error {
 }
 
 func tooLarge(limit int64, err error) error {
-	return &reasonError{msg: "the page is larger than " + sizeText(limit), err: err}
-}
-
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return &reasonError{msg: "the page is larger than " + byteSize(limit), err: err}
 }
 
 // checkHTML accepts HTML and XHTML (and an unknown type, sniffed later)

@@ -71,7 +71,7 @@ func checkFeedURL(raw string) (string, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("%s is not an http(s) URL", shown)
 	}
-	return s, nil
+	return u.Scheme + s[len(u.Scheme):], nil // "HTTPS://x" keeps its path, loses its shouting
 }
 
 // subscriptionList gathers subscriptions, merging the tags of a URL that
