@@ -57,10 +57,11 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	refresh refreshState
-	openSeq int
-	findSeq int
-	click   clickState
+	refresh     refreshState
+	filterDelay time.Duration // typing must pause this long before the filter asks the library
+	openSeq     int
+	findSeq     int
+	click       clickState
 
 	// single is set when the app shows one article (`byline read` on a
 	// terminal): leaving the reader quits, and start opens it.
@@ -84,7 +85,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		feeds: newFeedsPane(keys), list: newListPane(keys, now), reader: newReaderPane(keys),
 		cache: newRenderCache(), prompt: newPrompt(),
 		quotes: newQuotesPane(keys), hlPane: newHighlightsPane(keys), share: newShareMenu(keys),
-		clip: svc.Clipboard, mail: svc.Mail,
+		clip: svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	if keyErr != nil {
@@ -132,8 +133,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleFeeds(msg)
 	case windowMsg:
 		return a.handleWindow(msg)
-	case poolMsg:
-		return a.handlePool(msg)
+	case filterTickMsg:
+		return a.handleFilterTick(msg)
 	case searchMsg:
 		return a.handleSearch(msg)
 	case articleMsg:
@@ -278,8 +279,7 @@ func (a App) handleWindow(msg windowMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if msg.err != nil {
-		a.list.inflight = false
-		a.list.loaded = true
+		a.list.failWindow(a.bodyHeight())
 		return a, a.setStatus(msg.err.Error(), true)
 	}
 	a.list.setWindow(msg, a.bodyHeight())

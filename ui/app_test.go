@@ -3,8 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -137,25 +140,163 @@ func TestBrowserRefusesOtherSchemes(t *testing.T) {
 	}
 }
 
+// TestBrowserOpensOnlyWebLinks: the app checks the scheme itself before it
+// asks the opener, and says why in the status line.
+func TestBrowserOpensOnlyWebLinks(t *testing.T) {
+	for link, why := range map[string]string{
+		"file:///etc/passwd":       "not a web link: file",
+		"mailto:desk@news.example": "not a web link: mailto",
+		"JavaScript:alert(1)":      "not a web link: javascript",
+		"/a/relative/path":         "not a web link: /a/relative/path",
+		"https://":                 "not a web link: https link without a host",
+	} {
+		lib := newFake(3)
+		lib.edit = func(a *model.Article) { a.URL = link }
+		h := newHarness(t, lib, 100, 20)
+		h.send(press("o"))
+		if len(h.opened) != 0 || !strings.Contains(h.screen(), why) || !h.app().statusErr {
+			t.Errorf("%s: opened %v\n%s", link, h.opened, h.screen())
+		}
+		h.send(press("enter"), press("o")) // and from the reader
+		if len(h.opened) != 0 || !strings.Contains(h.screen(), why) {
+			t.Errorf("%s in the reader: opened %v\n%s", link, h.opened, h.screen())
+		}
+	}
+}
+
 func TestFilterAsYouType(t *testing.T) {
-	h := newHarness(t, newFake(300), 100, 20)
+	lib := newFake(300)
+	h := newHarness(t, lib, 100, 20)
 	h.send(press("/"))
-	h.send(typeText("number 12")...)
+	h.send(typeText("Number 12")...)
 	a := h.app()
-	if a.list.count() != 13 { // 12, 112, 120–129, 212: every word matches
-		t.Fatalf("filter kept %d rows:\n%s", a.list.count(), h.screen())
+	if a.list.count() != 11 || lib.lastQuery().Text != "Number 12" { // 12 and 120–129
+		t.Fatalf("filter kept %d rows, asked %+v:\n%s", a.list.count(), lib.lastQuery(), h.screen())
+	}
+	if s := h.screen(); !strings.Contains(s, `filter "Number 12"`) || strings.Contains(s, `"Number 12" …`) {
+		t.Fatalf("the title line names the filter in force:\n%s", s)
 	}
 	h.send(typeText("0")...)
 	if a = h.app(); a.list.count() != 1 {
 		t.Fatalf("narrowing kept %d rows", a.list.count())
 	}
 	h.send(press("backspace"), press("enter"))
-	if a = h.app(); a.list.count() != 13 || a.prompt.mode != promptNone {
-		t.Fatalf("after enter: %d rows, prompt %v", a.list.count(), a.prompt.mode)
+	if a = h.app(); a.list.count() != 11 || a.prompt.mode != promptNone || a.list.query.Text != "Number 12" {
+		t.Fatalf("after enter: %d rows, prompt %v, query %+v", a.list.count(), a.prompt.mode, a.list.query)
+	}
+	if s := h.screen(); !strings.Contains(s, `filter "Number 12"`) || !strings.Contains(s, "1/11") {
+		t.Fatalf("the title line names the filter, the status line counts:\n%s", s)
 	}
 	h.send(press("esc"))
-	if a = h.app(); a.list.res != nil || a.list.count() != 300 {
-		t.Fatal("esc clears the filter")
+	if a = h.app(); a.list.query.Text != "" || a.list.filter != "" || a.list.count() != 300 {
+		t.Fatalf("esc clears the filter: query %+v, %d rows", a.list.query, a.list.count())
+	}
+}
+
+// TestFilterWaitsForAPause: each key changes the filter in the model at
+// once, but the library is asked only by the timer of the last key; a
+// window answering an older text is dropped.
+func TestFilterWaitsForAPause(t *testing.T) {
+	lib := newFake(300)
+	h := newHarness(t, lib, 100, 20)
+	h.m = withFilterDelay(h.app(), filterDelay)
+	h.send(press("/"))
+	asked := len(lib.queries)
+	tick1 := h.sendRaw(typeText("2")[0])
+	if a := h.app(); a.list.filter != "2" || !strings.Contains(h.screen(), `filter "2" …`) {
+		t.Fatalf("the key should show at once: filter %q\n%s", a.list.filter, h.screen())
+	}
+	tick2 := h.sendRaw(typeText("9")[0])
+	start := time.Now()
+	for _, msg := range runCmd(tick1, time.Second) { // the first key's timer: stale
+		if cmd := h.sendRaw(msg); cmd != nil {
+			t.Fatalf("a stale timer asked the library (%T)", msg)
+		}
+	}
+	if waited := time.Since(start); waited < filterDelay {
+		t.Fatalf("the timer fired after %v", waited)
+	}
+	var load tea.Cmd
+	for _, msg := range runCmd(tick2, time.Second) {
+		if _, ok := msg.(filterTickMsg); ok {
+			load = h.sendRaw(msg)
+		}
+	}
+	if load == nil || h.app().list.query.Text != "29" {
+		t.Fatalf("the last key's timer should apply the filter: query %+v", h.app().list.query)
+	}
+	old := runCmd(load, time.Second) // the window for "29", held back
+	h.send(typeText("3")...)         // "293": asked and answered
+	if a := h.app(); a.list.query.Text != "293" || a.list.count() != 1 {
+		t.Fatalf("query %+v, %d rows", a.list.query, a.list.count())
+	}
+	h.send(old...) // "29"'s answer arrives late
+	if a := h.app(); a.list.count() != 1 || !strings.Contains(h.screen(), "Headline number 293") {
+		t.Fatalf("a late answer for an older filter was shown: %d rows\n%s", a.list.count(), h.screen())
+	}
+	var texts []string
+	for _, q := range lib.queries[asked:] {
+		texts = append(texts, q.Text)
+	}
+	if got := strings.Join(texts, ","); got != "29,293" {
+		t.Fatalf("the library was asked for %q; want only the texts typing paused at", got)
+	}
+}
+
+func withFilterDelay(a App, d time.Duration) App { a.filterDelay = d; return a }
+
+// TestFolderShowsItsArticles: a folder in the feeds pane shows the
+// articles of its feeds (the query carries its tag) with the sum of their
+// unread counts; space folds it without changing the list.
+func TestFolderShowsItsArticles(t *testing.T) {
+	lib := newFake(60)
+	lib.feeds[2].Unread = 5
+	h := newHarness(t, lib, 120, 30)
+	h.send(press("tab"), press("j"), press("j"), press("j"), press("j")) // All, Unread, Starred, World Wire, local
+	a := h.app()
+	if e, _ := a.feeds.current(); e.kind != entryFolder || e.unread != 20+5 {
+		t.Fatalf("on %+v; want the folder with 25 unread", e)
+	}
+	if a.list.query.Tag != "local" || lib.lastQuery().Tag != "local" {
+		t.Fatalf("query %+v, asked %+v", a.list.query, lib.lastQuery())
+	}
+	s := h.screen()
+	if !strings.Contains(s, "byline · folder local") || !regexp.MustCompile(`▾ local +25│`).MatchString(s) ||
+		strings.Count(s, "World Wire") != 1 || !strings.Contains(s, "1/30") {
+		t.Fatalf("the folder's articles (only Harbor Gazette's), named in the title:\n%s", s)
+	}
+	gen := a.list.gen
+	h.send(press("space"))
+	if a = h.app(); !a.feeds.collapsed["local"] || a.list.gen != gen || a.list.query.Tag != "local" {
+		t.Fatalf("space folds and keeps the list: collapsed %v, gen %d→%d", a.feeds.collapsed, gen, a.list.gen)
+	}
+	if s := h.screen(); !strings.Contains(s, "▸ local") || regexp.MustCompile(`(?m)^ +Harbor Gazette +\d*│`).MatchString(s) {
+		t.Fatalf("folded:\n%s", s)
+	}
+	h.send(press("enter"))
+	if a = h.app(); a.feedsFocused || a.list.gen != gen {
+		t.Fatalf("enter on the folder shown goes to its list: focused %v, gen %d→%d", a.feedsFocused, gen, a.list.gen)
+	}
+	h.send(press("/"))
+	h.send(typeText("number 1")...)
+	if q := lib.lastQuery(); q.Tag != "local" || q.Text != "number 1" {
+		t.Fatalf("the filter narrows the folder: asked %+v", q)
+	}
+}
+
+func TestFoldersIgnoreTheCaseOfTags(t *testing.T) {
+	feeds := []model.Feed{
+		{ID: 1, Title: "A", Tags: []string{"News"}, Unread: 2},
+		{ID: 2, Title: "B", Tags: []string{"news", " NEWS "}, Unread: 3},
+		{ID: 3, Title: "C", Tags: []string{"tech"}, Unread: 4},
+	}
+	var got []string
+	for _, e := range buildEntries(feeds, map[string]bool{}) {
+		got = append(got, fmt.Sprintf("%s:%d", e.label, e.unread))
+	}
+	want := "All articles:9 Unread:9 Starred:0 News:5 A:2 B:3 tech:4 C:4"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("entries %v\nwant %s", got, want)
 	}
 }
 

@@ -26,8 +26,9 @@ func BenchmarkKeyPress(b *testing.B) {
 	}
 }
 
-// BenchmarkFilterKeyPress is one typed character of a `/` filter over the
-// newest 5,000 headlines.
+// BenchmarkFilterKeyPress is one typed character of a `/` filter on a
+// 100,000-article list: Update and View. The library is asked by a
+// command after typing pauses, never here.
 func BenchmarkFilterKeyPress(b *testing.B) {
 	h := newHarness(b, newFake(100_000), 120, 40)
 	h.send(press("/"))
@@ -38,6 +39,26 @@ func BenchmarkFilterKeyPress(b *testing.B) {
 		m, _ := h.m.Update(keys[i%2])
 		h.m = m
 		_ = m.(App).View()
+	}
+}
+
+// BenchmarkFilterLands is the app's part of a filter's answer: the pause's
+// timer, the first window of the new query landing (400 headlines), and
+// the frame.
+func BenchmarkFilterLands(b *testing.B) {
+	h := newHarness(b, newFake(100_000), 120, 40)
+	h.send(press("/"), press("9"))
+	arts, _ := newFake(windowSize).Articles(context.Background(), model.ArticleQuery{})
+	texts := []string{"9", "99"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		a := h.m.(App)
+		a.list.filter = texts[i%2]
+		m, _ := a.Update(filterTickMsg{seq: a.list.filterSeq})
+		m, _ = m.Update(windowMsg{gen: m.(App).list.gen, articles: arts, total: 10_000})
+		_ = m.(App).View()
+		h.m = m
 	}
 }
 

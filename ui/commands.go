@@ -16,9 +16,6 @@ import (
 // windowSize is how many headlines the list keeps loaded around its cursor.
 const windowSize = 400
 
-// poolSize is how many of the newest headlines `/` filters.
-const poolSize = 5000
-
 // searchLimit is how many full-text results ctrl+f shows.
 const searchLimit = 500
 
@@ -44,17 +41,6 @@ func loadWindow(ctx context.Context, lib Library, q model.ArticleQuery, gen, sta
 			err = fmt.Errorf("load headlines: %w", err)
 		}
 		return windowMsg{gen: gen, start: start, articles: arts, total: total, err: err}
-	}
-}
-
-func loadPool(ctx context.Context, lib Library, q model.ArticleQuery, gen int) tea.Cmd {
-	return func() tea.Msg {
-		q.Offset, q.Limit = 0, poolSize
-		arts, err := lib.Articles(ctx, q)
-		if err != nil {
-			err = fmt.Errorf("load headlines to filter: %w", err)
-		}
-		return poolMsg{gen: gen, articles: arts, err: err}
 	}
 }
 

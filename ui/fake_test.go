@@ -37,6 +37,9 @@ type fakeLibrary struct {
 	indexed  int   // IndexSearch calls
 	indexErr error // what IndexSearch returns
 
+	queries []model.ArticleQuery   // every Articles question, in order
+	edit    func(a *model.Article) // changes the made-up articles, when set
+
 	hls      []model.Highlight // stored highlights, oldest first
 	hlSeq    int64
 	settings map[string]string
@@ -51,11 +54,51 @@ func newFake(n int) *fakeLibrary {
 }
 
 func (f *fakeLibrary) article(i int) model.Article {
-	return model.Article{
+	a := model.Article{
 		ID: int64(i + 1), FeedID: int64(i%2 + 1), FeedTitle: []string{"Harbor Gazette", "World Wire"}[i%2],
 		Title: fmt.Sprintf("Headline number %d", i+1), URL: fmt.Sprintf("https://news.example/a/%d", i+1),
 		Author: "A. Writer", Published: testNow.Add(-time.Duration(i+1) * time.Hour), Read: i%3 == 0, Starred: i%7 == 0,
 	}
+	if f.edit != nil {
+		f.edit(&a)
+	}
+	return a
+}
+
+// matches says whether q's Tag and Text select the article, as the store
+// does: feeds tagged Tag, titles containing Text, both ignoring case.
+func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
+	if q.Text != "" && !strings.Contains(strings.ToLower(a.Title), strings.ToLower(q.Text)) {
+		return false
+	}
+	if q.Tag == "" {
+		return true
+	}
+	for _, feed := range f.feeds {
+		if feed.ID == a.FeedID {
+			for _, t := range feed.Tags {
+				if strings.EqualFold(strings.TrimSpace(t), strings.TrimSpace(q.Tag)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// selected lists the articles q selects (ignoring Limit and Offset): the
+// row numbers, or nil for all n when q has no Tag or Text.
+func (f *fakeLibrary) selected(q model.ArticleQuery) []int {
+	if q.Tag == "" && q.Text == "" {
+		return nil
+	}
+	rows := []int{}
+	for i := range f.n {
+		if f.matches(q, f.article(i)) {
+			rows = append(rows, i)
+		}
+	}
+	return rows
 }
 
 func (f *fakeLibrary) Feeds(context.Context) ([]model.Feed, error) {
@@ -67,17 +110,40 @@ func (f *fakeLibrary) Feeds(context.Context) ([]model.Feed, error) {
 func (f *fakeLibrary) Articles(_ context.Context, q model.ArticleQuery) ([]model.Article, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.queries = append(f.queries, q)
 	var out []model.Article
+	if rows := f.selected(q); rows != nil {
+		for _, i := range rows[min(max(q.Offset, 0), len(rows)):] {
+			if q.Limit != 0 && len(out) == q.Limit {
+				break
+			}
+			out = append(out, f.article(i))
+		}
+		return out, f.failAll
+	}
 	for i := max(q.Offset, 0); i < f.n && (q.Limit == 0 || len(out) < q.Limit); i++ {
 		out = append(out, f.article(i))
 	}
 	return out, f.failAll
 }
 
-func (f *fakeLibrary) CountArticles(context.Context, model.ArticleQuery) (int, error) {
+func (f *fakeLibrary) CountArticles(_ context.Context, q model.ArticleQuery) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if rows := f.selected(q); rows != nil {
+		return len(rows), f.failAll
+	}
 	return f.n, f.failAll
+}
+
+// lastQuery is the last question Articles was asked.
+func (f *fakeLibrary) lastQuery() model.ArticleQuery {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.queries) == 0 {
+		return model.ArticleQuery{}
+	}
+	return f.queries[len(f.queries)-1]
 }
 
 func (f *fakeLibrary) OpenArticle(_ context.Context, id int64) (model.Article, error) {
@@ -213,6 +279,7 @@ func newHarness(t testing.TB, lib Library, w, h int) *harness {
 	cfg := model.Config{Theme: "dark", TextWidth: 100}
 	app := New(context.Background(), Services{Library: lib, Browser: fakeOpener{&hs.opened}, Mail: fakeOpener{&hs.mailed},
 		Clipboard: fakeClipboard{&hs.copied}, Now: func() time.Time { return testNow }}, cfg)
+	app.filterDelay = time.Millisecond // typed text is applied at once; TestFilterWaitsForAPause times it
 	hs.m = app
 	hs.settle(app.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -18,7 +18,7 @@ type feedsKeyMap struct {
 
 func feedsKeys(b bindings) feedsKeyMap {
 	return feedsKeyMap{
-		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, Open: withDesc(b.Open, "show feed"),
+		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, Open: withDesc(b.Open, "show headlines"),
 		Fold: b.Collapse, Focus: b.Focus, Refresh: b.Refresh, RefreshAll: b.RefreshAll,
 		FeedRead: b.FeedRead, Filter: b.Filter, Search: b.Search, Help: b.Help, Quit: b.Quit,
 	}
@@ -68,20 +68,28 @@ func (e feedEntry) id() string {
 	return strconv.Itoa(int(e.kind)) + "/" + e.folder + "/" + strconv.FormatInt(e.feed.ID, 10)
 }
 
-// query is the headlines the entry shows; ok is false for folders, which
-// keep the list as it is.
-func (e feedEntry) query() (q model.ArticleQuery, ok bool) {
+// query is the headlines the entry shows: a folder shows every article of
+// the feeds in it.
+func (e feedEntry) query() model.ArticleQuery {
 	switch e.kind {
-	case entryAll:
-		return q, true
 	case entryUnread:
-		return model.ArticleQuery{Unread: true}, true
+		return model.ArticleQuery{Unread: true}
 	case entryStarred:
-		return model.ArticleQuery{Starred: true}, true
+		return model.ArticleQuery{Starred: true}
+	case entryFolder:
+		return model.ArticleQuery{Tag: e.folder}
 	case entryFeed:
-		return model.ArticleQuery{FeedID: e.feed.ID}, true
+		return model.ArticleQuery{FeedID: e.feed.ID}
 	}
-	return q, false
+	return model.ArticleQuery{}
+}
+
+// title is what the list's title line calls the entry's headlines.
+func (e feedEntry) title() string {
+	if e.kind == entryFolder {
+		return "folder " + e.label
+	}
+	return e.label
 }
 
 // feedsPane is the subscriptions, in folders, with unread counts.
@@ -119,17 +127,30 @@ func (p *feedsPane) rebuild() {
 	}
 }
 
+// buildEntries lays out the pane: the views, the feeds in no folder, then
+// each folder (a tag, matched without regard to ASCII case as the library
+// does, named as first spelled) with its unread count and its feeds.
 func buildEntries(feeds []model.Feed, collapsed map[string]bool) []feedEntry {
 	total := 0
 	folders := map[string][]model.Feed{}
+	names := map[string]string{} // folder key → its name as shown
 	var loose []model.Feed
 	for _, f := range feeds {
 		total += f.Unread
-		if len(f.Tags) == 0 {
-			loose = append(loose, f)
-		}
+		in := map[string]bool{}
 		for _, t := range f.Tags {
-			folders[t] = append(folders[t], f)
+			k := folderKey(t)
+			if k == "" || in[k] {
+				continue
+			}
+			in[k] = true
+			if _, ok := names[k]; !ok {
+				names[k] = strings.TrimSpace(t)
+			}
+			folders[k] = append(folders[k], f)
+		}
+		if len(in) == 0 {
+			loose = append(loose, f)
 		}
 	}
 	entries := []feedEntry{
@@ -140,25 +161,36 @@ func buildEntries(feeds []model.Feed, collapsed map[string]bool) []feedEntry {
 	for _, f := range loose {
 		entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), feed: f, unread: f.Unread})
 	}
-	names := make([]string, 0, len(folders))
-	for n := range folders {
-		names = append(names, n)
+	keys := make([]string, 0, len(folders))
+	for k := range folders {
+		keys = append(keys, k)
 	}
-	sort.Strings(names)
-	for _, n := range names {
+	sort.Strings(keys)
+	for _, k := range keys {
 		sum := 0
-		for _, f := range folders[n] {
+		for _, f := range folders[k] {
 			sum += f.Unread
 		}
-		entries = append(entries, feedEntry{kind: entryFolder, label: n, folder: n, unread: sum})
-		if collapsed[n] {
+		entries = append(entries, feedEntry{kind: entryFolder, label: names[k], folder: k, unread: sum})
+		if collapsed[k] {
 			continue
 		}
-		for _, f := range folders[n] {
-			entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), folder: n, feed: f, unread: f.Unread})
+		for _, f := range folders[k] {
+			entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), folder: k, feed: f, unread: f.Unread})
 		}
 	}
 	return entries
+}
+
+// folderKey is the folder a tag names: trimmed, ASCII letters lower-cased.
+func folderKey(tag string) string {
+	b := []byte(strings.TrimSpace(tag))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func (p feedsPane) current() (feedEntry, bool) {

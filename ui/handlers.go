@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -65,6 +67,8 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.list.res = nil
 		a.list.clamp(a.bodyHeight())
 		return a, a.ensureWindow()
+	case key.Matches(msg, k.Cancel) && (a.list.filter != "" || a.list.query.Text != ""):
+		return a, a.clearFilter()
 	case key.Matches(msg, k.Quit):
 		return a.quit()
 	case key.Matches(msg, k.Focus):
@@ -102,8 +106,14 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return a.quit()
-	case key.Matches(msg, k.Focus), key.Matches(msg, k.Open):
+	case key.Matches(msg, k.Focus):
 		a.feedsFocused = false
+		return a, nil
+	case key.Matches(msg, k.Open):
+		a.feedsFocused = false
+		if e, ok := a.feeds.current(); ok && !a.list.shows(e) {
+			return a, a.showFocusedFeed()
+		}
 		return a, nil
 	case key.Matches(msg, k.FeedRead):
 		return a, a.markFeedRead()
@@ -126,11 +136,7 @@ func (a *App) showFocusedFeed() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	q, ok := e.query()
-	if !ok {
-		return nil
-	}
-	a.list.setQuery(q, e.label)
+	a.list.setQuery(e.query(), e.title())
 	return a.ensureWindow()
 }
 
@@ -311,7 +317,25 @@ func (a *App) browse() tea.Cmd {
 	if art.URL == "" {
 		return a.setStatus("this article has no link", true)
 	}
+	if why := notWebLink(art.URL); why != "" {
+		return a.setStatus("not a web link: "+why, true)
+	}
 	return tea.Batch(openInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
+}
+
+// notWebLink says why link is not one to hand a browser (its scheme, when
+// it has one), or "" when it is an http or https link.
+func notWebLink(link string) string {
+	u, err := url.Parse(strings.TrimSpace(link))
+	switch {
+	case err != nil || u.Scheme == "":
+		return truncateWidth(link, 40)
+	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
+		return strings.ToLower(u.Scheme)
+	case u.Host == "":
+		return u.Scheme + " link without a host"
+	}
+	return ""
 }
 
 func (a App) handleMarked(msg markedMsg) (tea.Model, tea.Cmd) {

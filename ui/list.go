@@ -47,14 +47,18 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 }
 
 // listPane is the headline list. It never holds more than a window of
-// headlines around the cursor (or the results of a filter or search), and
-// draws only the rows on screen, so its cost does not grow with the
-// number of articles.
+// headlines around the cursor (or the results of a search), and draws
+// only the rows on screen, so its cost does not grow with the number of
+// articles. A `/` filter is part of its query, so the library filters
+// every article of the view, not only those loaded.
 type listPane struct {
 	keys  listKeyMap
-	query model.ArticleQuery
-	title string // what the list shows: a feed, "All articles", …
-	gen   int    // bumped when the query changes; older answers are dropped
+	query model.ArticleQuery // the view (feed, folder, unread, starred) and the filter in force
+	title string             // what the list shows: a feed, a folder, "All articles", …
+	gen   int                // bumped when the query changes; older answers are dropped
+
+	filter    string // the filter as typed; query.Text follows it after a pause
+	filterSeq int    // bumped by every edit of the filter; older timers are dropped
 
 	total    int
 	loaded   bool
@@ -62,8 +66,9 @@ type listPane struct {
 	winStart int
 	inflight bool
 	anchor   int64 // keep this article under the cursor when the next window lands
+	stale    bool  // the window is an older filter's, shown until the new one lands
 
-	res *resultSet // a filter or search being shown instead of the query
+	res *searchResults // a full-text search being shown instead of the query
 
 	cursor, offset int
 	now            func() time.Time
@@ -73,18 +78,52 @@ func newListPane(b bindings, now func() time.Time) listPane {
 	return listPane{keys: listKeys(b), title: "All articles", now: now}
 }
 
-// setQuery shows other headlines from the top; the app loads the window.
+// setQuery shows other headlines from the top, unfiltered; the app loads
+// the window.
 func (l *listPane) setQuery(q model.ArticleQuery, title string) {
 	l.query, l.title = q, title
 	l.gen++
-	l.total, l.loaded, l.win, l.winStart, l.inflight, l.anchor = 0, false, nil, 0, false, 0
+	l.filter, l.filterSeq = "", l.filterSeq+1
+	l.total, l.loaded, l.win, l.winStart, l.inflight, l.anchor, l.stale = 0, false, nil, 0, false, 0, false
 	l.cursor, l.offset = 0, 0
 	l.res = nil
 }
 
+// shows says whether the list shows the entry's headlines (filtered or not).
+func (l listPane) shows(e feedEntry) bool {
+	q := l.query
+	q.Text = ""
+	return l.res == nil && q == e.query()
+}
+
+// refilter makes text the query's filter. The rows on screen stay until
+// the first window of the new query lands, so typing does not flash.
+func (l *listPane) refilter(text string) {
+	l.query.Text = text
+	l.gen++
+	l.inflight, l.anchor, l.res = false, 0, nil
+	l.stale = l.loaded
+	if !l.loaded {
+		l.cursor, l.offset = 0, 0
+	}
+}
+
+// filtering says whether the filter as typed is not yet the one shown.
+func (l listPane) filtering() bool {
+	return l.stale || filterText(l.filter) != l.query.Text
+}
+
+// filterText is the query text for what was typed: blank is no filter.
+func filterText(typed string) string {
+	if strings.TrimSpace(typed) == "" {
+		return ""
+	}
+	return typed
+}
+
 func (l listPane) count() int {
 	if l.res != nil {
-		return len(l.res.idx)
+		return len(l.res.articles)
 	}
 	return l.total
 }
@@ -92,10 +131,10 @@ func (l listPane) count() int {
 // at is the headline at row i, when it is loaded.
 func (l *listPane) at(i int) (*model.Article, bool) {
 	if l.res != nil {
-		if i < 0 || i >= len(l.res.idx) {
+		if i < 0 || i >= len(l.res.articles) {
 			return nil, false
 		}
-		return &l.res.pool[l.res.idx[i]], true
+		return &l.res.articles[i], true
 	}
 	j := i - l.winStart
 	if j < 0 || j >= len(l.win) {
@@ -114,9 +153,9 @@ func (l *listPane) findID(id int64, fn func(*model.Article)) {
 		}
 	}
 	if l.res != nil {
-		for i := range l.res.pool {
-			if l.res.pool[i].ID == id {
-				fn(&l.res.pool[i])
+		for i := range l.res.articles {
+			if l.res.articles[i].ID == id {
+				fn(&l.res.articles[i])
 			}
 		}
 	}
@@ -125,7 +164,12 @@ func (l *listPane) findID(id int64, fn func(*model.Article)) {
 // needWindow says where to load a window from, when the rows on screen (or
 // those close to them) are not loaded.
 func (l *listPane) needWindow(height int) (start int, ok bool) {
-	if l.res != nil || l.inflight || (l.loaded && l.total == 0) {
+	switch {
+	case l.res != nil || l.inflight:
+		return 0, false
+	case l.stale:
+		return 0, true
+	case l.loaded && l.total == 0:
 		return 0, false
 	}
 	margin := min(windowSize/8, height)
@@ -140,8 +184,12 @@ func (l *listPane) needWindow(height int) (start int, ok bool) {
 }
 
 // setWindow takes a loaded window, keeping the anchored article (if it is
-// in the window) on the same screen row.
+// in the window) on the same screen row. The first window of a new filter
+// starts at the top.
 func (l *listPane) setWindow(msg windowMsg, height int) {
+	if l.stale {
+		l.stale, l.cursor, l.offset = false, 0, 0
+	}
 	l.inflight = false
 	l.total, l.win, l.winStart, l.loaded = msg.total, msg.articles, msg.start, true
 	if l.anchor != 0 {
@@ -154,6 +202,16 @@ func (l *listPane) setWindow(msg windowMsg, height int) {
 			}
 		}
 		l.anchor = 0
+	}
+	l.clamp(height)
+}
+
+// failWindow takes a window that could not be loaded. A new filter's rows
+// are not shown in place of the old one's: the list empties.
+func (l *listPane) failWindow(height int) {
+	l.inflight, l.loaded = false, true
+	if l.stale {
+		l.stale, l.win, l.winStart, l.total = false, nil, 0, 0
 	}
 	l.clamp(height)
 }

@@ -25,12 +25,9 @@ type windowMsg struct {
 	err      error
 }
 
-// poolMsg carries the newest headlines for the filter to search in.
-type poolMsg struct {
-	gen      int
-	articles []model.Article
-	err      error
-}
+// filterTickMsg is the filter's timer, for the edit seq: when it is still
+// the last edit, typing paused and the filter is applied.
+type filterTickMsg struct{ seq int }
 
 // searchMsg carries full-text search results.
 type searchMsg struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -12,18 +13,16 @@ var (
 	promptAccept = key.NewBinding(key.WithKeys("enter"))
 )
 
-// beginFilter opens the filter line and loads the newest headlines of the
-// list's query for it to search in.
+// beginFilter opens the filter line with the filter in force. Search
+// results give way to the list's view, which the filter narrows.
 func (a App) beginFilter() (tea.Model, tea.Cmd) {
-	value := ""
-	if a.list.res != nil && !a.list.res.search {
-		value = a.list.res.query
+	cmd := a.prompt.open(promptFilter, a.list.filter)
+	if a.list.res != nil {
+		a.list.res = nil
+		a.list.clamp(a.bodyHeight())
+		return a, tea.Batch(cmd, a.ensureWindow())
 	}
-	cmd := a.prompt.open(promptFilter, value)
-	if a.list.res != nil && !a.list.res.search {
-		return a, cmd
-	}
-	return a, tea.Batch(cmd, loadPool(a.ctx, a.lib, a.list.query, a.list.gen))
+	return a, cmd
 }
 
 func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -32,9 +31,7 @@ func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, promptCancel):
 		a.prompt.close()
 		if mode == promptFilter {
-			a.list.res = nil
-			a.list.clamp(a.bodyHeight())
-			return a, a.ensureWindow()
+			return a, a.clearFilter()
 		}
 		return a, nil
 	case key.Matches(msg, promptAccept):
@@ -51,9 +48,8 @@ func (a App) handlePromptInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := a.prompt.input.Value()
 	var cmd tea.Cmd
 	a.prompt.input, cmd = a.prompt.input.Update(msg)
-	if a.prompt.mode == promptFilter && a.list.res != nil && a.prompt.input.Value() != before {
-		a.list.res.filter(a.prompt.input.Value())
-		a.list.cursor, a.list.offset = 0, 0
+	if a.prompt.mode == promptFilter && a.prompt.input.Value() != before {
+		cmd = tea.Batch(cmd, a.editFilter(a.prompt.input.Value()))
 	}
 	return a, cmd
 }
@@ -63,10 +59,7 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 	a.prompt.close()
 	switch mode {
 	case promptFilter:
-		if a.list.res != nil && len(a.list.res.query) == 0 {
-			a.list.res = nil
-			return a, a.ensureWindow()
-		}
+		return a, a.applyFilter()
 	case promptSearch:
 		if value == "" {
 			return a, nil
@@ -83,19 +76,6 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-func (a App) handlePool(msg poolMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != a.list.gen || a.prompt.mode != promptFilter {
-		return a, nil
-	}
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.list.res = newFilterSet(msg.articles)
-	a.list.res.filter(a.prompt.input.Value())
-	a.list.cursor, a.list.offset = 0, 0
-	return a, nil
-}
-
 func (a App) handleSearch(msg searchMsg) (tea.Model, tea.Cmd) {
 	if msg.seq != a.findSeq {
 		return a, nil
@@ -103,9 +83,65 @@ func (a App) handleSearch(msg searchMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return a, a.setStatus(msg.err.Error(), true)
 	}
-	a.list.res = newSearchSet(msg.query, msg.articles)
+	a.list.res = &searchResults{query: msg.query, articles: msg.articles}
 	a.list.cursor, a.list.offset = 0, 0
 	a.screen, a.feedsFocused = screenList, false
 	n := len(msg.articles)
 	return a, a.setStatus(fmt.Sprintf("%d %s for %q", n, plural(n, "result", "results"), msg.query), false)
+}
+
+// promptMode is what the line being typed is for.
+type promptMode int
+
+const (
+	promptNone promptMode = iota
+	promptFilter
+	promptSearch
+	promptFind
+	promptMastodon
+)
+
+// prompt is the one-line input at the bottom of the screen.
+type prompt struct {
+	mode  promptMode
+	input textinput.Model
+}
+
+func newPrompt() prompt {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 200
+	return prompt{input: in}
+}
+
+func (p *prompt) open(mode promptMode, value string) tea.Cmd {
+	p.mode = mode
+	p.input.SetValue(value)
+	p.input.CursorEnd()
+	return p.input.Focus()
+}
+
+func (p *prompt) close() {
+	p.mode = promptNone
+	p.input.Blur()
+}
+
+func (p prompt) label() string {
+	switch p.mode {
+	case promptFilter:
+		return "filter: "
+	case promptSearch:
+		return "search text: "
+	case promptFind:
+		return "find: "
+	case promptMastodon:
+		return "your Mastodon server (e.g. mastodon.social): "
+	}
+	return ""
+}
+
+func (p prompt) view(s Styles, width int) string {
+	label := p.label()
+	p.input.SetWidth(max(1, width-len(label)-1))
+	return truncateWidth(s.Prompt.Render(label)+p.input.View(), width)
 }

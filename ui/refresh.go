@@ -133,6 +133,9 @@ func (a *App) reloadList() tea.Cmd {
 		return nil
 	}
 	a.refresh.listDirty = false
+	if a.list.stale { // a new filter's first window is yet to be asked for
+		return a.ensureWindow()
+	}
 	if sel, ok := a.list.selected(); ok && a.list.res == nil {
 		a.list.anchor = sel.ID
 	}

@@ -130,13 +130,10 @@ func (a App) emptyMessage() string {
 		return ""
 	}
 	if l.res != nil {
-		if l.res.search {
-			return fmt.Sprintf("Nothing found for %q. Press esc to go back.", model.SanitizeLine(l.res.query))
-		}
-		if len(l.res.pool) == 0 {
-			return "No headlines to filter."
-		}
-		return fmt.Sprintf("No headline matches %q.", model.SanitizeLine(l.res.query))
+		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", model.SanitizeLine(l.res.query))
+	}
+	if l.query.Text != "" {
+		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", model.SanitizeLine(l.query.Text))
 	}
 	if a.feeds.loaded && len(a.feeds.feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
@@ -149,6 +146,8 @@ func (a App) emptyMessage() string {
 		return "Nothing unread."
 	case l.query.Starred:
 		return "No starred articles. Press f on a headline to star it."
+	case l.query.Tag != "":
+		return "No articles in this folder yet. Press R to refresh."
 	case l.query.FeedID != 0:
 		if e, ok := a.feeds.current(); ok && e.feed.ID == l.query.FeedID && e.feed.LastError != "" {
 			return "This feed failed: " + model.SanitizeLine(e.feed.LastError) + "\n\nPress r to try again."
@@ -172,12 +171,13 @@ func allFailing(feeds []model.Feed) (bool, string) {
 
 func (a App) titleLine() string {
 	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+model.SanitizeLine(a.list.title))
-	if r := a.list.res; r != nil && r.search {
-		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", model.SanitizeLine(r.query)))
-	} else if r != nil && r.query != "" {
-		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", model.SanitizeLine(r.query)))
-		if len(r.pool) == poolSize {
-			left += a.styles.Dim.Render(fmt.Sprintf(" in the newest %s", groupThousands(poolSize)))
+	switch l := a.list; {
+	case l.res != nil:
+		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", model.SanitizeLine(l.res.query)))
+	case l.filter != "" || l.query.Text != "":
+		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", model.SanitizeLine(l.filter)))
+		if l.filtering() {
+			left += a.styles.Dim.Render(" …")
 		}
 	}
 	return truncateWidth(left, a.width)
