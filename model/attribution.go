@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sort"
-	"strings"
-)
+import "sort"
 
 // Attribution: who said each quote.
 //
@@ -21,17 +18,26 @@ import (
 //  3. A participle with no subject of its own (“…,” adding that …) and a
 //     pronoun (he added, she said) carry over the latest speaker or the
 //     person last named as the subject of a sentence, whichever is nearer.
-//  4. A quote that opens its sentence with no attribution of its own: the
+//  4. A quote after a colon with no speech verb: the subject of the clause
+//     before the colon (Sherwood was direct: “…”; Her message was short:
+//     “…”), or the last speaker when the clause has none (Then, after a
+//     pause: “…”); "and said"/"but said" take the sentence's subject.
+//  5. A quote that opens its sentence with no attribution of its own: the
 //     sentence before it when that ends with a colon, else the speaker of
 //     the quote just before it in the same or the previous paragraph.
+//
+// Pronouns follow the rules of attribution_refs.go: the latest speaker or
+// sentence subject that fits the pronoun's gender and kind.
 //
 // A noun phrase becomes a speaker by dropping its article and the titles
 // and roles before a name ("National Security Council spokesman John
 // Kirby" → "John Kirby", "Russian President Vladimir Putin" → "Vladimir
 // Putin"); organisations stay whole ("Russian Foreign Ministry"); a
-// surname alone is resolved to the first full mention of that name; "the
-// statement" is whoever spoke last; "the ministry" is the latest speaker
-// whose name holds "ministry".
+// surname alone, with or without Mr./Ms./Dr., is resolved to the latest
+// full mention of that name before it (else the first), a first name or a
+// nickname to the full name; "the statement" is whoever spoke last; "the
+// ministry" is the latest speaker whose name holds "ministry"; "the agency"
+// or "the company" is the organisation named or speaking last.
 
 // attrMaxSentence caps the tokens looked at back from a quote.
 const attrMaxSentence = 80
@@ -62,13 +68,14 @@ type attributor struct {
 	speakers    []string
 	lastSpeaker string
 	lastPos     int
+	spoken      []attrFull // the speakers named so far and where
 }
 
 // attributeQuotes names the speaker of each quote, "" when unknown.
 func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
 	a := &attributor{md: md, blocks: blocks, hits: hits, toks: make([][]attrTok, len(blocks)), lastPos: -1}
 	a.speakers = make([]string, len(hits))
-	a.names = a.collectNames()
+	a.collectNames()
 	for i := range hits {
 		a.attribute(i)
 	}
@@ -130,6 +137,9 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{}
 	}
 	subj := attrForwardNP(toks, i)
+	if subj.kind == attrNamed && subj.to-subj.from >= 3 && attrPastTense(toks[subj.to-1]) {
+		subj.to-- // "An OMB spokesperson declined to …"
+	}
 	if subj.kind != attrNamed || subj.to >= hi {
 		return attrFind{}
 	}
@@ -158,6 +168,7 @@ func (a *attributor) set(i int, speaker string, pos int) {
 		pos = a.hits[i].open
 	}
 	a.lastPos = pos
+	a.spoken = append(a.spoken, attrFull{pos: pos, name: speaker})
 }
 
 // attrQuoteIndex returns the index of the token of quote q, or len(toks).
@@ -346,6 +357,9 @@ func (a *attributor) before(toks []attrTok, qi int) attrFind {
 	if participle >= 0 {
 		return attrFind{kind: attrCarry, toks: toks, from: participle}
 	}
+	if qi-1 >= lo && qi-1 < len(toks) && attrIsPunct(toks[qi-1], ":") {
+		return a.clauseSubject(toks, lo, qi-1)
+	}
 	return attrFind{}
 }
 
@@ -355,15 +369,20 @@ func attrSubject(toks []attrTok, j, lo int) attrFind {
 	for k >= lo && toks[k].kind == attrWord && attrSkips[toks[k].low] && !attrPronouns[toks[k].low] {
 		k--
 	}
+	if k > lo && attrIsPunct(toks[k], ")") {
+		k = attrSkipParens(toks, k, lo) // the World Food Programme (WFP) said
+	}
 	if k < lo {
 		return attrFind{}
 	}
 	t := toks[k]
 	switch {
+	case t.low == "and" || t.low == "but":
+		return attrFind{kind: attrCarry, toks: toks, from: j} // … and said
 	case attrIsPunct(t, ","):
 		return attrAppositionBefore(toks, k, lo)
-	case t.kind != attrWord:
-		return attrFind{}
+	case t.kind != attrWord || attrIsVerb(t):
+		return attrFind{} // "said state engineers": state is no verb here
 	case t.low == "that" || t.low == "which":
 		return attrFind{kind: attrStop}
 	case t.low == "who":
@@ -424,31 +443,6 @@ func attrPrevComma(toks []attrTok, c, lo int) int {
 	return -1
 }
 
-// attrIsName reports a noun phrase made of capitalised words only.
-func attrIsName(f attrFind) bool {
-	if f.kind != attrNamed || f.to-f.from > 5 || attrIsTag(f) {
-		return false
-	}
-	for _, t := range f.toks[f.from:f.to] {
-		if !t.upper && !attrParticle(t.low) {
-			return false
-		}
-	}
-	return !attrOrgs[f.toks[f.to-1].low]
-}
-
-// attrIsTag reports a party-and-state tag (R-La., D-N.Y.) or an age.
-func attrIsTag(f attrFind) bool {
-	if f.kind != attrNamed || f.to-f.from != 1 {
-		return false
-	}
-	w := f.toks[f.from].low
-	if len(w) >= 3 && w[1] == '-' && strings.IndexByte("rdi", w[0]) >= 0 {
-		return true
-	}
-	return strings.Trim(w, "0123456789") == ""
-}
-
 // attrBackwardNP reads the noun phrase that ends at toks[k], leftwards to a
 // function word, a punctuation mark or an article.
 func attrBackwardNP(toks []attrTok, k, lo int) attrFind {
@@ -473,14 +467,4 @@ func attrBackwardNP(toks []attrTok, k, lo int) attrFind {
 		}
 	}
 	return attrNP(toks, from, k+1)
-}
-
-// attrJoinsModifier reports a preposition that ties a modifier to a
-// noun: "people familiar with the matter", "officials in Kyiv".
-func attrJoinsModifier(toks []attrTok, i, lo int) bool {
-	if !attrJoins[toks[i].low] || i-1 < lo {
-		return false
-	}
-	p := toks[i-1]
-	return p.kind == attrWord && !p.upper && !attrStops[p.low] && !attrIsVerb(p) && !attrDeterminers[p.low]
 }

@@ -42,6 +42,9 @@ func TestCleanMarkdownRemovesFurniture(t *testing.T) {
 		{"read more", "Read more: [Markets close higher on Friday](https://news.example/markets)"},
 		{"related", "**RELATED:** Seoul weighs its options"},
 		{"read more only", "[Read more](https://news.example/more)"},
+		{"newsletter thanks", "Thanks for reading Main Street Notes! Subscribe for free to receive new posts and support my work."},
+		{"comment prompt", "[Leave a comment](https://news.example/p/x/comments)"},
+		{"join conversation", "Join the conversation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +77,17 @@ func TestCleanMarkdownKeepsRealText(t *testing.T) {
 		"https://www.example.org/report.pdf",
 		"## Sponsors and partners\n\nThe festival is backed by the city.",
 		"## Related\n\nThe two cases are related, prosecutors said.",
+		"Subscribe, the old strategy went, and we will give you a newspaper.",
+		"Thanks for reading this far, the letter began, before it asked for money.",
+		"Thanks to the turnaround, the Herald will celebrate its 150th birthday in October.",
+		"Follow the council, several of them said.",
+		"Join the dots and you see a paper that stopped chasing clicks.",
+		"Leave a comment like that and the moderators will remove it within the hour.",
+		"Comments from readers poured in after the story ran.",
+		"Sign-ups were slow at first.",
+		"Stay tuned, she says, when asked about that.",
+		"Support my bill, the senator told colleagues, or explain to your voters why not.",
+		"Read the full report on the union's website.",
 	}
 	for _, p := range keep {
 		in := p + "\n"

@@ -51,14 +51,17 @@ type quoteHit struct {
 // inside kept as part of the outer text. Apostrophes (don’t, Koreas’,
 // ’90s), inch and foot marks (27", 5'10"), code, URLs, link targets and
 // HTML tags never open or close a quote, and text that is not the article
-// (headings, image lines, link-only lines, short caption or button lines)
-// yields none.
+// (headings, image lines, link-only lines, short caption or button lines,
+// the caption and credit under an image, "Read more:" lines, sign-up
+// buttons, lists of other stories under a "Related" label) yields none. A
+// quote in a blockquote that repeats a quote of the body (a pull quote) is
+// counted once, where the body has it.
 func FindQuotes(markdown string) []Quote {
 	if strings.TrimSpace(markdown) == "" {
 		return nil
 	}
 	blocks := quoteSplitBlocks(markdown)
-	hits := quotePairAll(markdown, blocks)
+	hits := quoteDropPullQuotes(markdown, blocks, quotePairAll(markdown, blocks))
 	if len(hits) == 0 {
 		return nil
 	}

@@ -39,7 +39,7 @@ func quoteSplitBlocks(md string) []quoteBlock {
 		case s.cur >= 0 && quoteSetextUnderline(trimmed):
 			s.add(s.cur, i+1, false)
 			s.cur = -1
-		case quoteNotArticleLine(trimmed):
+		case quoteNotArticleLine(trimmed) || quoteFurnitureLine(trimmed):
 			s.flush(i)
 			s.add(i, i+1, false)
 		default:
@@ -52,6 +52,7 @@ func quoteSplitBlocks(md string) []quoteBlock {
 		}
 	}
 	s.flush(len(lines))
+	quoteMarkFurniture(md, s.blocks)
 	para := 0
 	for i := range s.blocks {
 		if s.blocks[i].prose {

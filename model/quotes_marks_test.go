@@ -85,8 +85,8 @@ func TestFindQuotesNotArticle(t *testing.T) {
 	if len(got) != 1 || got[0].Text != "the worst in a century." || got[0].Speaker != "mayor" {
 		t.Fatalf("got %+v", got)
 	}
-	if got[0].Paragraph != 2 {
-		t.Errorf("paragraph = %d, want 2 (Related: is the first)", got[0].Paragraph)
+	if got[0].Paragraph != 1 {
+		t.Errorf("paragraph = %d, want 1 (the caption and the Related: label are page furniture)", got[0].Paragraph)
 	}
 	checkSpans(t, md, got)
 }

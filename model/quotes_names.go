@@ -7,9 +7,18 @@ import (
 
 // attrNames remembers the people and bodies named in the article.
 type attrNames struct {
-	full     map[string]string // a last word in lower case → first full name
-	person   map[string]bool   // full names known to be people
-	mentions []attrMention     // people and organisations named, in order
+	full     map[string][]attrFull // a last word in lower case → full names, in order
+	first    map[string]string     // a first name in lower case → first full name
+	alias    map[string]string     // a nickname in lower case → the name it stands for
+	person   map[string]bool       // full names known to be people
+	gender   map[string]byte       // 'm' or 'f', from honorifics and pronouns
+	mentions []attrMention         // people and organisations named, in order
+}
+
+// attrFull is a full name and where it was named.
+type attrFull struct {
+	pos  int
+	name string
 }
 
 type attrMention struct {
@@ -17,13 +26,33 @@ type attrMention struct {
 	name    string
 	org     bool // an organisation rather than a person
 	subject bool // named as the subject of a sentence
+	person  bool // known to be a person (a title, an age, "who")
+}
+
+// lookup returns the full name a last word stands for at pos: the latest
+// full mention before pos, else the first one.
+func (n *attrNames) lookup(last string, pos int) string {
+	list := n.full[last]
+	if len(list) == 0 {
+		return ""
+	}
+	best := list[0].name
+	for _, f := range list[1:] {
+		if f.pos >= pos {
+			break
+		}
+		best = f.name
+	}
+	return best
 }
 
 // collectNames reads every prose block for names of two words or more
 // ("Russian President Vladimir Putin" gives "Vladimir Putin") and for the
 // people that sentences start with.
-func (a *attributor) collectNames() attrNames {
-	n := attrNames{full: map[string]string{}, person: map[string]bool{}}
+func (a *attributor) collectNames() {
+	a.names = attrNames{full: map[string][]attrFull{}, first: map[string]string{}, alias: map[string]string{},
+		person: map[string]bool{}, gender: map[string]byte{}}
+	n := &a.names
 	needed := make([]bool, len(a.blocks)+1) // blocks attribution will read again
 	for _, h := range a.hits {
 		needed[h.first], needed[h.last] = true, true
@@ -36,13 +65,15 @@ func (a *attributor) collectNames() attrNames {
 		switch {
 		case !b.prose:
 		case needed[bi]:
-			a.scanNames(&n, a.tokens(bi))
+			a.scanNames(n, a.tokens(bi))
+			a.scanSubjects(n, a.tokens(bi))
 		default:
 			scratch = attrAppendTokens(scratch[:0], a.md, b.start, b.end, a.hits)
-			a.scanNames(&n, scratch)
+			a.scanNames(n, scratch)
+			a.scanSubjects(n, scratch)
 		}
 	}
-	return n
+	sort.SliceStable(n.mentions, func(i, j int) bool { return n.mentions[i].pos < n.mentions[j].pos })
 }
 
 func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
@@ -68,21 +99,22 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 			name := attrStripPossessive(a.md[toks[from].start:toks[j-1].end])
 			last := attrStripPossessive(toks[j-1].low)
 			if j-from >= 2 && !attrOrgs[last] && !attrRoles[last] {
-				if _, ok := n.full[last]; !ok {
-					n.full[last] = name
-				}
+				n.addFull(last, strings.ToLower(toks[from].low), name, toks[from].start)
 				if person {
 					n.person[name] = true
 				}
 			}
-			if j-from == 1 && n.full[last] != "" {
-				name = n.full[last]
+			if j-from == 1 && n.full[last] != nil {
+				name = n.lookup(last, toks[from].start)
+			}
+			if g := attrHonorific(toks, from, i); g != 0 {
+				n.gender[name], n.person[name] = g, true
 			}
 			switch {
 			case attrOrgs[last]:
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
 			case sentStart && n.person[name]:
-				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true})
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true, person: true})
 			}
 		}
 		lead += j - i
@@ -95,7 +127,7 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 func attrRunName(md string, toks []attrTok, from, to int, n *attrNames) string {
 	name := attrStripPossessive(md[toks[from].start:toks[to-1].end])
 	if to-from == 1 {
-		if full := n.full[attrStripPossessive(toks[from].low)]; full != "" {
+		if full := n.lookup(attrStripPossessive(toks[from].low), toks[from].start); full != "" {
 			return full
 		}
 	}
@@ -176,7 +208,7 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 			if attrOrgs[last] {
 				break
 			}
-			return a.resolve(text(r+1, to))
+			return a.resolve(text(r+1, to), toks[r+1].start)
 		}
 	}
 	if j > from {
@@ -188,7 +220,7 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 	if attrRoles[last] && j < to-1 {
 		return text(from, to) // "Prime Minister"
 	}
-	return a.resolve(text(j, to))
+	return a.resolve(text(j, to), toks[j].start)
 }
 
 // describe resolves a definite description at pos: "the statement" is
@@ -204,6 +236,11 @@ func (a *attributor) describe(text, head string, definite bool, pos int) string 
 			return s
 		}
 		return text
+	}
+	if attrGenericOrgs[head] {
+		if s := a.latestOrg(pos); s != "" {
+			return s
+		}
 	}
 	for k := len(a.speakers) - 1; k >= 0 && len(a.speakers)-k < 200; k-- {
 		if s := a.speakers[k]; s != "" && strings.Contains(strings.ToLower(s), head) {
@@ -231,29 +268,31 @@ func (a *attributor) latest(pos int, orgs bool, head string) string {
 		if m.pos <= bestPos || (m.org && !orgs) || (!m.org && head != "") {
 			continue
 		}
-		if (head != "" && strings.HasSuffix(strings.ToLower(m.name), head)) || (head == "" && m.subject) {
+		if (head != "" && strings.HasSuffix(strings.ToLower(m.name), head)) || (head == "" && m.subject && (m.person || m.org)) {
 			return m.name
 		}
 	}
 	return best
 }
 
-// resolve turns a surname into the first full mention of the name.
-func (a *attributor) resolve(name string) string {
+// resolve turns a surname into the full name it stands for at pos (the
+// latest full mention before it, else the first), a first name into the
+// first full name it opens, and a nickname into the name it stands for.
+func (a *attributor) resolve(name string, pos int) string {
 	if strings.ContainsAny(name, " \u00a0") {
 		return name
 	}
-	if full, ok := a.names.full[strings.ToLower(name)]; ok {
+	low := strings.ToLower(name)
+	if full := a.names.lookup(low, pos); full != "" {
+		return full
+	}
+	if full := a.names.first[low]; full != "" {
+		return full
+	}
+	if full := a.names.alias[low]; full != "" {
 		return full
 	}
 	return name
-}
-
-// antecedent is who a pronoun or a subject-less participle at pos refers
-// to: the latest speaker, or the person (for "it" and "they", also the
-// organisation) named since as a sentence's subject.
-func (a *attributor) antecedent(pos int, word string) string {
-	return a.latest(pos, word == "it" || word == "they", "")
 }
 
 // continuation attributes a quote that opens its sentence without an

@@ -127,17 +127,17 @@ func TestFindQuotesHouseStyles(t *testing.T) {
 // several house styles: testdata/quotes/NAME.md and NAME.want, one quote a
 // line as "speaker<TAB>text" (escapes as in a Go string without quotes).
 func TestFindQuotesPassages(t *testing.T) {
-	names, err := filepath.Glob("testdata/quotes/*.md")
+	names, err := filepath.Glob("testdata/quotes/*.want")
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no passages: %v", err)
 	}
 	for _, name := range names {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			md, err := os.ReadFile(name)
+			md, err := os.ReadFile(strings.TrimSuffix(name, ".want") + ".md")
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw, err := os.ReadFile(strings.TrimSuffix(name, ".md") + ".want")
+			raw, err := os.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
 			}

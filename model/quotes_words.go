@@ -155,7 +155,8 @@ var (
 		boasted agreed assured insisted added recounted touted hailed decried slammed
 		blasted criticised criticized accused branded dubbed labelled labeled termed
 		issued quoted reported texted emailed wrote whispered exclaimed cried screamed
-		yelled mused told informed pointed cited conceded signalled signaled`)
+		yelled mused told informed pointed cited conceded signalled signaled put puts calls
+		remembers remembered`)
 
 	attrDeterminers = attrSet(`the a an this these those his her its their our my your some any
 		no every each`)
@@ -197,7 +198,10 @@ var (
 		treasurer economist analyst founder executive manager head editor author activist
 		researcher scientist lawyer adviser advisor aide negotiator president-elect
 		cardinal bishop archbishop rabbi imam chef boss owner mr mrs ms dr mp mps mep msp mla
-		td lawmakers officials`)
+		td lawmakers officials ch supt cllr lord baroness engineer administrator clerk auditor
+		comptroller coordinator planner trustee principal dean provost curator pastor marshal
+		warden magistrate prosecutor counsel correspondent reporter columnist assemblyman
+		assemblywoman alderman alderwoman selectman selectwoman trooper nurse teacher`)
 
 	// attrOrgs end the names of organisations, never of people.
 	attrOrgs = attrSet(`ministry department office council house party agency service services
