@@ -35,6 +35,7 @@ func TestFetchAllHostileFeeds(t *testing.T) {
 		list = append(list, model.Feed{ID: int64(i + 1), URL: srv.At(f.Path)})
 		byURL[srv.At(f.Path)] = f
 	}
+	runtime.GC()
 	stop := hostile.SampleMemory()
 	start := time.Now()
 	got := 0
@@ -68,8 +69,10 @@ func TestFetchAllHostileFeeds(t *testing.T) {
 	if elapsed > 10*time.Second {
 		t.Errorf("the refresh took %v: a limit is not holding", elapsed)
 	}
-	if peak.Sys > 200<<20 {
-		t.Errorf("peak memory %.0f MiB, want under 200 MiB", hostile.MiB(peak.Sys))
+	// The live heap, not Sys: Sys keeps what earlier tests in this process
+	// (and the in-process hostile server's payloads) ever reserved.
+	if peak.HeapAlloc > 200<<20 {
+		t.Errorf("peak heap %.0f MiB, want under 200 MiB", hostile.MiB(peak.HeapAlloc))
 	}
 }
 
@@ -186,6 +189,7 @@ func TestParseMemoryIsBoundByItems(t *testing.T) {
 		{"categories in one item", rss("<item>")[:60] + strings.Repeat("<category>c</category>", size/22) + "</item></channel></rss>", 0, "more than 200000 XML elements"},
 	}
 	for _, c := range cases {
+		runtime.GC()
 		runtime.GC()
 		stop := hostile.SampleMemory()
 		pf, err := Parse([]byte(c.doc), "https://x.example/", 2000)
