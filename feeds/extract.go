@@ -56,16 +56,15 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	if art.Node == nil {
 		return Extracted{}, ErrNoArticle
 	}
-	md, err := toMarkdown(art.Node, base)
+	md, err := toMarkdown(art.Node, base, meta.said(art))
 	if err != nil {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
 	md = model.CleanMarkdown(model.Sanitize(md))
-	lead := leadingMeta(md)
-	ex := meta.extracted(art, lead)
-	if lead.matches(ex) {
-		md = lead.rest
-	}
+	// A leading byline or dateline paragraph that readability kept tells
+	// the author or the time when the page's markup does not; it stays in
+	// the text, as it does in readability's.
+	ex := meta.extracted(art, leadingMeta(md))
 	ex.Markdown = strings.TrimSpace(md)
 	if ex.Markdown == "" {
 		return Extracted{}, ErrNoArticle

@@ -17,10 +17,14 @@ import (
 
 // toMarkdown converts the article's HTML to markdown: headings, lists,
 // links, emphasis, block quotes, tables and code are kept; an image
-// becomes a line "[Image: its alt text]" (no URL), or nothing without alt.
-func toMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
-	dropUnsafeLinks(n)
-	conv := newMarkdownConverter()
+// becomes a line "[Image: its alt text]" (no URL) when its alt text says
+// something its caption and the text around it do not (see imageAlts.text).
+// said is what the page already says about the article (its title as
+// <title>, <h1>… give it; its author): an image whose alt text only
+// repeats that is left out.
+func toMarkdown(n *html.Node, pageURL *url.URL, said articleSaid) (string, error) {
+	prepareForMarkdown(n)
+	conv := newMarkdownConverter(newImageAlts(said))
 	var opts []converter.ConvertOptionFunc
 	if pageURL.Host != "" {
 		opts = append(opts, converter.WithDomain(pageURL.String()))
@@ -29,21 +33,52 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, error) {
 	return string(out), err
 }
 
-// dropUnsafeLinks takes the href off every link that is not http(s),
-// mailto or relative (javascript:, file:, data:, a scheme hidden behind
-// control characters…), so its text stays and no markdown link to it is
-// made: markdown is printed and shown, and its links can end up clicked.
-func dropUnsafeLinks(n *html.Node) {
-	if n.Type == html.ElementNode && n.DataAtom == atom.A {
-		for i := 0; i < len(n.Attr); i++ {
-			if a := n.Attr[i]; a.Namespace == "" && a.Key == "href" && !safeHref(a.Val) {
-				n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
-				i--
+// prepareForMarkdown rewrites the article before conversion so that its
+// markdown says what a reader of the page sees: links that are not
+// http(s), mailto or relative lose their target (see dropUnsafeLink),
+// elements hidden from readers (aria-hidden) go, and formulas become their
+// TeX source (see mathTeX).
+func prepareForMarkdown(root *html.Node) {
+	walkNodes(root, func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				switch {
+				case ariaHidden(c):
+					n.RemoveChild(c)
+				case isMath(c):
+					replaceMath(c)
+				case c.DataAtom == atom.A:
+					dropUnsafeLink(c)
+				}
 			}
+			c = next
+		}
+		return true
+	})
+}
+
+// ariaHidden reports an element hidden from readers, as readability's own
+// text leaves it out.
+func ariaHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == "aria-hidden" {
+			return a.Val == "" || a.Val == "true"
 		}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		dropUnsafeLinks(c)
+	return false
+}
+
+// dropUnsafeLink takes the href off a link that is not http(s), mailto or
+// relative (javascript:, file:, data:, a scheme hidden behind control
+// characters…), so its text stays and no markdown link to it is made:
+// markdown is printed and shown, and its links can end up clicked.
+func dropUnsafeLink(n *html.Node) {
+	for i := 0; i < len(n.Attr); i++ {
+		if a := n.Attr[i]; a.Namespace == "" && a.Key == "href" && !safeHref(a.Val) {
+			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+			i--
+		}
 	}
 }
 
@@ -64,42 +99,87 @@ func safeHref(href string) bool {
 	return false
 }
 
-func newMarkdownConverter() *converter.Converter {
+func newMarkdownConverter(alts *imageAlts) *converter.Converter {
 	return converter.NewConverter(converter.WithPlugins(
 		base.NewBasePlugin(),
-		commonmark.NewCommonmarkPlugin(),
+		// Two lists in a row are told apart by the markdown itself, not
+		// by an HTML comment ("<!--THE END-->") that reads as text.
+		commonmark.NewCommonmarkPlugin(commonmark.WithListEndComment(false)),
 		table.NewTablePlugin(),
 
-		imageAlt{},
+		readerText{alts},
 	))
 }
 
-// imageAlt is a converter plugin that renders <img> as its alt text.
-type imageAlt struct{}
+// readerText is a converter plugin for what the reader sees: an <img> is
+// its alt text, a link to nothing visible is left out, and text is
+// written without the entities and invisible characters a reader of the
+// page never sees.
+type readerText struct{ alts *imageAlts }
 
-func (imageAlt) Name() string { return "image-alt" }
+func (readerText) Name() string { return "reader-text" }
 
-func (imageAlt) Init(conv *converter.Converter) error {
-	conv.Register.RendererFor("img", converter.TagTypeInline, renderImageAlt, converter.PriorityEarly)
+func (p readerText) Init(conv *converter.Converter) error {
+	conv.Register.RendererFor("img", converter.TagTypeInline, p.renderImage, converter.PriorityEarly)
+	conv.Register.Renderer(p.renderEmptyLink, converter.PriorityEarly)
+	conv.Register.TextTransformer(readableText, converter.PriorityLate)
 	return nil
 }
 
-func renderImageAlt(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
-	alt := strings.Map(func(r rune) rune {
-		if strings.ContainsRune("[]`*_<>", r) {
-			return -1
-		}
-		return r
-	}, model.SanitizeLine(attr(n, "alt")))
-	if alt == "" {
-		return converter.RenderSuccess
-	}
-	if insideLink(n) {
+func (p readerText) renderImage(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	alt := p.alts.text(n)
+	p.alts.shown(alt)
+	switch {
+	case alt == "":
+	case insideLink(n):
 		w.WriteString("[Image: " + alt + "]")
-		return converter.RenderSuccess
+	default:
+		w.WriteString("\n\n[Image: " + alt + "]\n\n")
 	}
-	w.WriteString("\n\n[Image: " + alt + "]\n\n")
 	return converter.RenderSuccess
+}
+
+// renderEmptyLink writes nothing for a link with nothing in it to show (an
+// image whose alt text is left out, an icon): "[](url)" would be noise.
+func (p readerText) renderEmptyLink(_ converter.Context, _ converter.Writer, n *html.Node) converter.RenderStatus {
+	if n.Type != html.ElementNode || n.DataAtom != atom.A || p.hasVisibleContent(n) {
+		return converter.RenderTryNext
+	}
+	return converter.RenderSuccess
+}
+
+// hasVisibleContent reports text, or an image shown by its alt text,
+// inside n.
+func (p readerText) hasVisibleContent(n *html.Node) bool {
+	found := false
+	walkNodes(n, func(c *html.Node) bool {
+		switch {
+		case c.Type == html.TextNode:
+			found = strings.TrimSpace(c.Data) != ""
+		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
+			found = p.alts.text(c) != ""
+		}
+		return !found
+	})
+	return found
+}
+
+// readableText undoes what the converter did to "<" and ">" in text where
+// markdown does not need it: "&lt;" becomes "\<" (an escaped "<", which no
+// renderer takes for a tag) and "&gt;" becomes ">", or "\>" at the
+// start, where it could read as a quote. Soft hyphens go, as a reader never
+// sees them.
+func readableText(_ converter.Context, content string) string {
+	if !strings.Contains(content, "&") && !strings.Contains(content, "\u00ad") {
+		return content
+	}
+	content = strings.ReplaceAll(content, "\u00ad", "")
+	content = strings.ReplaceAll(content, "&lt;", `\<`)
+	keep := len(content) - len(strings.TrimLeft(content, " \t\n"))
+	if strings.HasPrefix(content[keep:], "&gt;") {
+		content = content[:keep] + `\>` + content[keep+len("&gt;"):]
+	}
+	return strings.ReplaceAll(content, "&gt;", ">")
 }
 
 func insideLink(n *html.Node) bool {
@@ -116,44 +196,21 @@ func insideLink(n *html.Node) bool {
 type leadMeta struct {
 	author, site string
 	published    time.Time
-	rest         string // the markdown after those blocks
-	blocks       int    // how many blocks were metadata
 }
 
 // leadingMeta reads up to three leading blocks that are a byline, a
 // dateline, or both on one line.
 func leadingMeta(md string) leadMeta {
 	var ex Extracted
-	lead := leadMeta{rest: md}
 	rest := strings.TrimLeft(md, "\n")
-	for lead.blocks < 3 {
+	for blocks := 0; blocks < 3; blocks++ {
 		head, tail, _ := strings.Cut(rest, "\n\n")
 		if !takeMetaLine(&ex, plainLine(head)) {
 			break
 		}
-		lead.blocks++
 		rest = strings.TrimLeft(tail, "\n")
-		lead.rest = rest
 	}
-	lead.author, lead.site, lead.published = ex.Author, ex.Site, ex.Published
-	return lead
-}
-
-// matches reports whether the leading blocks only repeat what ex already
-// says, so they can go without losing anything.
-func (l leadMeta) matches(ex Extracted) bool {
-	if l.blocks == 0 {
-		return false
-	}
-	if l.author != "" && !strings.EqualFold(l.author, ex.Author) {
-		return false
-	}
-	if !l.published.IsZero() {
-		y1, m1, d1 := l.published.Date()
-		y2, m2, d2 := ex.Published.Date()
-		return y1 == y2 && m1 == m2 && d1 == d2
-	}
-	return true
+	return leadMeta{author: ex.Author, site: ex.Site, published: ex.Published}
 }
 
 var rxLinkText = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)

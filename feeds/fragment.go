@@ -30,7 +30,7 @@ func FragmentToMarkdown(fragment, baseURL string) string {
 	if base == nil {
 		base = &url.URL{}
 	}
-	md, err := toMarkdown(doc, base)
+	md, err := toMarkdown(doc, base, articleSaid{})
 	if err != nil {
 		return model.CleanMarkdown(model.Sanitize(fragment))
 	}

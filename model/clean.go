@@ -258,7 +258,7 @@ var (
 	rxAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
 	rxAnyURL    = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]+`)
 	rxHeadMarks = regexp.MustCompile(`^(\s*>)*\s*(#{1,6}\s+|([-*+]|\d{1,3}[.)])\s+)?`)
-	rxEscape    = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|>~])`)
+	rxEscape    = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|<>~])`)
 )
 
 // plainText strips markdown from one unit: heading, quote and list marks,
