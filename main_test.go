@@ -281,3 +281,30 @@ func TestDefaultDatabaseIsSeeded(t *testing.T) {
 		t.Errorf("default database not in XDG_DATA_HOME/byline: %v", err)
 	}
 }
+
+// TestREADMEConfigExampleParses keeps the README's full configuration
+// example true: it must be a configuration byline accepts.
+func TestREADMEConfigExampleParses(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Skip("no README here")
+	}
+	section := string(data)
+	i := strings.Index(section, "## Configuration")
+	if i < 0 {
+		t.Fatal("README has no Configuration section")
+	}
+	section = section[i:]
+	start := strings.Index(section, "```toml\n")
+	end := strings.Index(section[start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("README's Configuration section has no toml example")
+	}
+	cfgPath := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfgPath, []byte(section[start+8:start+8+end]), 0o644)
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"--config", cfgPath, "--db", filepath.Join(t.TempDir(), "b.db"), "feeds"}, nil, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("README's configuration example is refused: %s", errOut.String())
+	}
+}
