@@ -181,9 +181,10 @@ func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderWithQuotes is everything drawing the highlight takes on
-// top of the render: marking quotes, sentences and a highlight, rendering
-// the marked source, taking the marks out, and painting every line.
+// BenchmarkRenderWithQuotes is what drawing the highlight adds to each
+// render: rendering the marked source (the doc is built once per article,
+// when it is opened: BenchmarkArticleDoc), taking the marks out of every
+// line, and painting a screenful of lines in the looks of their regions.
 func BenchmarkRenderWithQuotes(b *testing.B) {
 	body := quotes4000()
 	quotes := model.FindQuotes(body)
@@ -193,17 +194,30 @@ func BenchmarkRenderWithQuotes(b *testing.B) {
 	if len(quotes) < 50 {
 		b.Fatalf("%d quotes", len(quotes))
 	}
+	doc := newArticleDoc(body, quotes, sentences, hls)
+	bits := doc.regionBits(hls, textSpan{quotes[5].Start, quotes[5].End})
 	b.ReportAllocs()
-	for b.Loop() {
-		doc := newArticleDoc(body, quotes, sentences, hls)
+	for i := 0; b.Loop(); i++ {
 		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
 		if err != nil {
 			b.Fatal(err)
 		}
-		bits := doc.regionBits(hls, textSpan{quotes[5].Start, quotes[5].End})
-		for i, l := range lines {
-			_ = marks.paint(i, l, bits, &st.Spans)
+		top := (i * 40) % max(1, len(lines)-40)
+		for j := top; j < min(len(lines), top+40); j++ {
+			_ = marks.paint(j, lines[j], bits, &st.Spans)
 		}
+	}
+}
+
+// BenchmarkArticleDoc is marking an article's quotes, sentences, speaker
+// labels and highlights, done once when the article is opened.
+func BenchmarkArticleDoc(b *testing.B) {
+	body := quotes4000()
+	quotes := model.FindQuotes(body)
+	sentences := sentenceSpans(body)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = newArticleDoc(body, quotes, sentences, nil)
 	}
 }
 

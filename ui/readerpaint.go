@@ -14,7 +14,6 @@ import (
 type bodyMarks struct {
 	start  []int32     // per line: the region at its start, -1 for none
 	cuts   [][]markCut // per line: where regions begin, in order
-	lo, hi []int32     // per line: the bytes of its text, margins and padding left out
 	evLine []int32     // per event: its line, -1 when the render dropped it
 }
 
@@ -29,7 +28,7 @@ func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *
 	}
 	m := &bodyMarks{
 		start: make([]int32, len(raw)), cuts: make([][]markCut, len(raw)),
-		lo: make([]int32, len(raw)), hi: make([]int32, len(raw)), evLine: make([]int32, nEvents),
+		evLine: make([]int32, nEvents),
 	}
 	for i := range m.evLine {
 		m.evLine[i] = -1
@@ -53,7 +52,6 @@ func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *
 			}
 		}
 		m.cuts[i] = cuts
-		m.lo[i], m.hi[i] = textBounds(l)
 		raw[i] = l
 	}
 	return raw, m, nil
@@ -181,8 +179,14 @@ func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
 		return l
 	}
 	cuts, region := m.cuts[i], m.start[i]
-	lo, hi := int(m.lo[i]), int(m.hi[i])
-	if lo >= hi || len(cuts) == 0 && bitsAt(bits, region) == 0 {
+	if len(cuts) == 0 && bitsAt(bits, region) == 0 {
+		return l // nothing to paint: the common case, found without a scan
+	}
+	// The text's bytes, margins and padding left out: found only for the
+	// lines that are drawn, not for every line of the render.
+	lo32, hi32 := textBounds(l)
+	lo, hi := int(lo32), int(hi32)
+	if lo >= hi {
 		return l
 	}
 	var b strings.Builder
