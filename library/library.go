@@ -166,7 +166,13 @@ func normaliseURL(s string) (string, error) {
 	if s == "" {
 		return "", badInput("an empty URL")
 	}
-	if !strings.Contains(s, "://") && !strings.Contains(s, ":") || strings.HasPrefix(s, "localhost:") {
+	implicit := !strings.Contains(s, "://") && !strings.Contains(s, ":") || strings.HasPrefix(s, "localhost:")
+	if implicit {
+		// "example.com/feed" means https; a bare word is not an address.
+		host, _, _ := strings.Cut(s, "/")
+		if !strings.Contains(host, ".") && !strings.HasPrefix(host, "localhost") {
+			return "", badInput("not a URL: %q", s)
+		}
 		s = "https://" + s
 	}
 	u, err := url.Parse(s)

@@ -119,13 +119,14 @@ func TestNormaliseURL(t *testing.T) {
 		"https://Example.COM/feed": "https://example.com/feed",
 		"example.com/rss":          "https://example.com/rss",
 		"http://localhost:8080/x":  "http://localhost:8080/x",
+		"http://intranet/feed":     "http://intranet/feed",
 	}
 	for in, want := range good {
 		if got, err := normaliseURL(in); err != nil || got != want {
 			t.Errorf("normaliseURL(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "javascript:alert(1)", "file:///etc/passwd", "mailto:a@b.c", "http://", "ftp://x.example/"} {
+	for _, bad := range []string{"", "notaurl", "javascript:alert(1)", "file:///etc/passwd", "mailto:a@b.c", "http://", "ftp://x.example/"} {
 		if _, err := normaliseURL(bad); !errors.Is(err, ErrBadInput) {
 			t.Errorf("normaliseURL(%q) should be bad input, got %v", bad, err)
 		}
