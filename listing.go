@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -140,7 +139,7 @@ func printArticles(e *env, arts []model.Article, empty string) error {
 		for i, a := range arts {
 			out[i] = articleJSON{
 				ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
-				Site: siteName(a), Feed: model.SanitizeLine(a.FeedTitle), Author: model.SanitizeLine(a.Author),
+				Site: a.SiteName(), Feed: model.SanitizeLine(a.FeedTitle), Author: model.SanitizeLine(a.Author),
 				Published: rfc3339(a.Published), Read: a.Read, Starred: a.Starred,
 			}
 		}
@@ -166,21 +165,6 @@ func printArticles(e *env, arts []model.Article, empty string) error {
 			truncate(model.SanitizeLine(a.FeedTitle), 24), model.SanitizeLine(a.Title))
 	}
 	return tw.Flush()
-}
-
-// siteName is the publication's name: what the page said, else the
-// feed's title, else the host of the article's URL.
-func siteName(a model.Article) string {
-	if a.Site != "" {
-		return model.SanitizeLine(a.Site)
-	}
-	if a.FeedTitle != "" {
-		return model.SanitizeLine(a.FeedTitle)
-	}
-	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(u.Hostname(), "www.")
-	}
-	return ""
 }
 
 func truncate(s string, n int) string {

@@ -84,7 +84,7 @@ func articleObject(a model.Article) readJSON {
 	md := model.Sanitize(a.Markdown)
 	return readJSON{
 		ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
-		Site: siteName(a), Author: model.SanitizeLine(a.Author), Published: rfc3339(a.Published),
+		Site: a.SiteName(), Author: model.SanitizeLine(a.Author), Published: rfc3339(a.Published),
 		Notice: model.SanitizeLine(a.Notice), Markdown: md, Quotes: quotesJSON(model.FindQuotes(md)),
 	}
 }
@@ -115,7 +115,7 @@ func renderPlain(a model.Article, width int) (string, error) {
 	var b strings.Builder
 	b.WriteString(model.SanitizeLine(a.Title) + "\n")
 	var meta []string
-	for _, s := range []string{siteName(a), model.SanitizeLine(a.Author)} {
+	for _, s := range []string{a.SiteName(), model.SanitizeLine(a.Author)} {
 		if s != "" {
 			meta = append(meta, s)
 		}

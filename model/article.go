@@ -125,3 +125,7 @@ func FeedHasFullText(content, summary string) bool {
 	}
 	return true
 }
+
+// SiteName names the publication an article comes from: the name its page
+// gives, else its feed's title, else its link's host.
+func (a Article) SiteName() string { return shareSite(a, a.URL) }
