@@ -2,8 +2,6 @@ package model
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,18 +10,8 @@ import (
 // repository; it runs only when BYLINE_SEED names its directory (holding
 // article.txt and expected.json).
 func TestQuotesSeed(t *testing.T) {
-	dir := os.Getenv("BYLINE_SEED")
-	if dir == "" {
-		t.Skip("BYLINE_SEED not set")
-	}
-	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(filepath.Join(dir, "expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	article := seedFile(t, "article.txt")
+	raw := seedFile(t, "expected.json")
 	var want struct {
 		Quotes []struct {
 			Text   string    `json:"text"`

@@ -2,8 +2,6 @@ package model
 
 import (
 	"html"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,14 +11,7 @@ import (
 // repository; it runs only when BYLINE_SEED names its directory (holding
 // article.txt and feed.xml.tmpl).
 func TestShareSeed(t *testing.T) {
-	dir := os.Getenv("BYLINE_SEED")
-	if dir == "" {
-		t.Skip("BYLINE_SEED not set")
-	}
-	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	article := seedFile(t, "article.txt")
 	md := string(article)
 	quotes := FindQuotes(md)
 	if len(quotes) < 3 {
@@ -45,10 +36,7 @@ func TestShareSeed(t *testing.T) {
 	a, b, _ := t2.span(q.Start, q.End)
 	fragCheck(t, link, md, a, b)
 
-	feed, err := os.ReadFile(filepath.Join(dir, "feed.xml.tmpl"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	feed := seedFile(t, "feed.xml.tmpl")
 	first := regexp.MustCompile(`<link>([^<]*)</link>`).FindAllStringSubmatch(string(feed), -1)
 	if len(first) < 2 {
 		t.Fatal("no item link in the seed feed")
