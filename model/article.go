@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -57,26 +58,16 @@ func Age(now, t time.Time) string {
 	case d < time.Minute:
 		return "now"
 	case d < time.Hour:
-		return itoa(int(d/time.Minute)) + "m"
+		return strconv.Itoa(int(d/time.Minute)) + "m"
 	case d < 48*time.Hour:
-		return itoa(int(d/time.Hour)) + "h"
+		return strconv.Itoa(int(d/time.Hour)) + "h"
 	case d < 14*24*time.Hour:
-		return itoa(int(d/(24*time.Hour))) + "d"
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
 	case d < 365*24*time.Hour:
-		return itoa(int(d/(7*24*time.Hour))) + "w"
+		return strconv.Itoa(int(d/(7*24*time.Hour))) + "w"
 	default:
-		return itoa(int(d/(365*24*time.Hour))) + "y"
+		return strconv.Itoa(int(d/(365*24*time.Hour))) + "y"
 	}
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // ArticleQuery selects articles for a headline list.

@@ -1,7 +1,5 @@
 package model
 
-import "sort"
-
 // Attribution: who said each quote.
 //
 // The rules, in the order they are tried for one quote:
@@ -173,20 +171,9 @@ func (a *attributor) set(i int, speaker string, pos int) {
 
 // attrQuoteIndex returns the index of the token of quote q, or len(toks).
 func attrQuoteIndex(toks []attrTok, q int) int {
-	i := sort.Search(len(toks), func(i int) bool {
-		for k := i; k < len(toks); k++ { // the first quote token from i on
-			if toks[k].kind == attrQuote {
-				return toks[k].q >= q
-			}
-		}
-		return true
-	})
-	for ; i < len(toks); i++ {
-		if toks[i].kind == attrQuote {
-			if toks[i].q == q {
-				return i
-			}
-			break
+	for i, t := range toks {
+		if t.kind == attrQuote && t.q == q {
+			return i
 		}
 	}
 	return len(toks)

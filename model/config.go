@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -69,7 +70,8 @@ func ParseConfig(data []byte) (Config, error) {
 	cfg := DefaultConfig()
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&cfg)
 	if err != nil {
-		if pe, ok := err.(toml.ParseError); ok {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
 			return cfg, fmt.Errorf("line %d: %s", pe.Position.Line, pe.Message)
 		}
 		return cfg, err

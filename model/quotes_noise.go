@@ -36,7 +36,8 @@ func quoteFurnitureLine(t string) bool {
 	if strings.HasPrefix(t, "[Image") && strings.HasSuffix(t, "]") {
 		return true
 	}
-	low := strings.ToLower(strings.TrimLeft(t, "*_ "))
+	low := strings.TrimLeft(t, "*_ ")
+	low = strings.ToLower(low[:min(len(low), 64)]) // only prefixes are compared
 	for _, p := range quoteCaptionPrefixes {
 		if strings.HasPrefix(low, p) {
 			return true
@@ -111,7 +112,7 @@ func quoteCaptionLine(t string) bool {
 
 // quoteRelatedLabel reports a short label over a list of other stories.
 func quoteRelatedLabel(t string) bool {
-	if len(strings.Fields(t)) > 6 || strings.ContainsAny(t, ".!?“\"") {
+	if strings.ContainsAny(t, ".!?“\"") || len(strings.Fields(t)) > 6 {
 		return false
 	}
 	low := strings.ToLower(t)

@@ -68,20 +68,10 @@ func (p *quotePairer) block(bi int) {
 			p.startPending(m, bi)
 			i = len(marks)
 			if m.single {
-				i = quoteNextIndex(marks, m) // a lone ‘ may be an apostrophe: look on
+				i++ // a lone ‘ may be an apostrophe: look on from the next mark
 			}
 		}
 	}
-}
-
-// quoteNextIndex returns the index of the mark after m.
-func quoteNextIndex(marks []quoteMark, m quoteMark) int {
-	for i, t := range marks {
-		if t.pos > m.pos {
-			return i
-		}
-	}
-	return len(marks)
 }
 
 // carryOn continues a quote left open by the previous paragraph when this
