@@ -16,8 +16,6 @@ import (
 	"runtime"
 	"sync"
 	"time"
-
-	"github.com/mmcdole/gofeed"
 )
 
 // Limits bound every request byline makes.
@@ -143,14 +141,14 @@ func NewClient(opts Options) *Client {
 
 // parse parses a feed body once a core is free for it. Fetches wait on the
 // network, parses on the CPU: many of the first at once, few of the second.
-func (c *Client) parse(ctx context.Context, p *gofeed.Parser, data []byte, feedURL string) (ParsedFeed, error) {
+func (c *Client) parse(ctx context.Context, data []byte, feedURL string) (ParsedFeed, error) {
 	select {
 	case c.parsers <- struct{}{}:
 	case <-ctx.Done():
 		return ParsedFeed{}, ctx.Err()
 	}
 	defer func() { <-c.parsers }()
-	return parseWith(p, data, feedURL, c.opts.Limits.MaxItems)
+	return Parse(data, feedURL, c.opts.Limits.MaxItems)
 }
 
 func fillLimits(l, def Limits) Limits {
@@ -177,9 +175,6 @@ func fillLimits(l, def Limits) Limits {
 	}
 	return l
 }
-
-// Options reports the options in force.
-func (c *Client) Options() Options { return c.opts }
 
 // get performs a GET with byline's headers plus extra, holding one of the
 // host's slots until the body is read. The caller reads the body with

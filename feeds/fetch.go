@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/mmcdole/gofeed"
 )
 
 // feedAccept asks for feed formats first and still takes whatever comes.
@@ -34,11 +33,11 @@ const maxValidator = 512
 // "parse error: ...", "response too large: more than 10 MiB", "too many
 // redirects"), and the feed's old validators are kept in the result.
 func (c *Client) FetchFeed(ctx context.Context, f model.Feed) model.FetchResult {
-	return c.fetchFeed(ctx, f, gofeed.NewParser())
+	return c.fetchFeed(ctx, f)
 }
 
 // fetchFeed is FetchFeed with a parser the calling worker owns.
-func (c *Client) fetchFeed(ctx context.Context, f model.Feed, p *gofeed.Parser) (res model.FetchResult) {
+func (c *Client) fetchFeed(ctx context.Context, f model.Feed) (res model.FetchResult) {
 	res = model.FetchResult{Feed: f, ETag: f.ETag, LastModified: f.LastModified}
 	defer func() {
 		if r := recover(); r != nil {
@@ -86,7 +85,7 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed, p *gofeed.Parser) 
 	// The host's slot is not needed to parse: free it for the next feed.
 	resp.Body.Close()
 	release()
-	pf, err := c.parse(ctx, p, data, res.FinalURL)
+	pf, err := c.parse(ctx, data, res.FinalURL)
 	if err != nil {
 		res.Err = err
 		return res

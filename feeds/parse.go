@@ -36,13 +36,6 @@ func Parse(data []byte, feedURL string, maxItems int) (ParsedFeed, error) {
 	return parseDoc(data, feedURL, maxItems, true)
 }
 
-// parseWith is Parse for a worker that keeps a gofeed parser. byline now
-// drives gofeed's format parsers directly (they keep no state), so the
-// parser is not needed; the parameter stays until the callers drop it.
-func parseWith(_ *gofeed.Parser, data []byte, feedURL string, maxItems int) (ParsedFeed, error) {
-	return parseDoc(data, feedURL, maxItems, true)
-}
-
 // detectPeek is how much of a document gofeed's universal parser looks at
 // to tell the format; byline looks at as much, so that it accepts exactly
 // the documents gofeed.Parser did.

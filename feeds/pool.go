@@ -8,15 +8,14 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/mmcdole/gofeed"
 )
 
 // ErrRetryLater is wrapped by the error of a feed that was not fetched
 // because its server asked byline to wait (Retry-After).
 var ErrRetryLater = errors.New("server asked to wait")
 
-// FetchAll fetches and parses feeds with Options.Workers workers, each with
-// its own parser, at most Options.PerHost at once to one host. Results
+// FetchAll fetches and parses feeds with Options.Workers workers, at most
+// Options.PerHost at once to one host and one parse per core. Results
 // arrive as each feed finishes. A feed whose NextAllowed is after now is not
 // fetched: its result comes at once with an error wrapping ErrRetryLater
 // ("server asked to wait until 15:04") and RetryAfter set to NextAllowed.
@@ -50,9 +49,8 @@ func (c *Client) FetchAll(ctx context.Context, feeds []model.Feed, now time.Time
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			p := gofeed.NewParser()
 			for f := range jobs {
-				if !send(c.fetchFeed(ctx, f, p)) {
+				if !send(c.fetchFeed(ctx, f)) {
 					return
 				}
 			}
