@@ -51,20 +51,20 @@ func (l *Library) OpenArticle(ctx context.Context, id int64) (model.Article, err
 // feed's summary, in that order of preference.
 func (l *Library) extract(ctx context.Context, a model.Article) model.Article {
 	a.ExtractedAt = l.now()
-	content := feeds.FragmentToMarkdown(a.Content, a.URL)
-	if model.FeedHasFullText(content, feeds.FragmentToMarkdown(a.Summary, a.URL)) {
-		a.Markdown, a.Notice = content, ""
+	feed := feedText{
+		content: feeds.FragmentToMarkdown(a.Content, a.URL),
+		summary: feeds.FragmentToMarkdown(a.Summary, a.URL),
+	}
+	if model.FeedHasFullText(feed.content, feed.summary) {
+		a.Markdown, a.Notice = feed.content, ""
 		return a
 	}
 	if a.URL == "" {
-		return fallback(a, "The article has no link")
+		return feed.fallback(a, "The article has no link")
 	}
 	ex, err := l.client.FetchArticle(ctx, a.URL)
-	if err != nil {
-		return fallback(a, pageProblem(err))
-	}
-	if strings.TrimSpace(ex.Markdown) == "" {
-		return fallback(a, "No article text was found on the page")
+	if err != nil { // an empty extraction is ErrNoArticle
+		return feed.fallback(a, pageProblem(err))
 	}
 	a.Markdown, a.Notice = ex.Markdown, ""
 	if ex.Site != "" {
@@ -76,14 +76,17 @@ func (l *Library) extract(ctx context.Context, a model.Article) model.Article {
 	return a
 }
 
+// feedText is a feed's own text for an article, as markdown.
+type feedText struct{ content, summary string }
+
 // fallback shows the feed's own text with a one-line notice that says why.
-func fallback(a model.Article, why string) model.Article {
-	if md := feeds.FragmentToMarkdown(a.Content, a.URL); strings.TrimSpace(md) != "" {
-		a.Markdown, a.Notice = md, why+"; showing the feed's full text."
+func (f feedText) fallback(a model.Article, why string) model.Article {
+	if strings.TrimSpace(f.content) != "" {
+		a.Markdown, a.Notice = f.content, why+"; showing the feed's full text."
 		return a
 	}
-	if md := feeds.FragmentToMarkdown(a.Summary, a.URL); strings.TrimSpace(md) != "" {
-		a.Markdown, a.Notice = md, why+"; showing the feed's summary."
+	if strings.TrimSpace(f.summary) != "" {
+		a.Markdown, a.Notice = f.summary, why+"; showing the feed's summary."
 		return a
 	}
 	a.Markdown, a.Notice = "", why+", and the feed gave no text."
@@ -98,6 +101,8 @@ func pageProblem(err error) string {
 		return fmt.Sprintf("The page answered %d %s", he.Status, http.StatusText(he.Status))
 	case errors.Is(err, context.DeadlineExceeded):
 		return "The page took too long to answer"
+	case errors.Is(err, feeds.ErrNoArticle):
+		return "No article text was found on the page"
 	}
 	msg := model.SanitizeLine(err.Error())
 	if msg == "" {
