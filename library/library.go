@@ -59,10 +59,8 @@ type Library struct {
 
 // Open opens (creating when needed) the database at path.
 func Open(ctx context.Context, path string, opts Options) (*Library, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create the database folder: %w", err)
-		}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create the database folder: %w", err)
 	}
 	st, err := store.Open(path)
 	if err != nil {

@@ -57,7 +57,7 @@ func (l *Library) Import(ctx context.Context, path string) (ImportResult, error)
 	if err != nil {
 		return ImportResult{}, badInput("read %s: %w", path, unwrapPathError(err))
 	}
-	subs, err := ParseSubscriptions(data)
+	subs, err := parseSubscriptions(data)
 	if err != nil {
 		return ImportResult{}, badInput("%s: %w", path, err)
 	}
@@ -72,11 +72,10 @@ func (l *Library) Import(ctx context.Context, path string) (ImportResult, error)
 	return ImportResult{Added: added, Existing: existing}, err
 }
 
-// ParseSubscriptions reads an OPML document or a newsboat urls file,
-// telling them apart by their first non-blank character.
-func ParseSubscriptions(data []byte) ([]model.Subscription, error) {
-	if trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); bytes.HasPrefix(trimmed, []byte("<")) ||
-		bytes.HasPrefix(bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf")), []byte("<")) {
+// parseSubscriptions reads an OPML document or a newsboat urls file,
+// telling them apart by their first character past blanks and a BOM.
+func parseSubscriptions(data []byte) ([]model.Subscription, error) {
+	if bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\ufeff"), []byte("<")) {
 		return feeds.ParseOPML(bytes.NewReader(data))
 	}
 	return feeds.ParseURLs(bytes.NewReader(data))
