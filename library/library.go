@@ -89,13 +89,6 @@ func (l *Library) Feeds(ctx context.Context) ([]model.Feed, error) {
 
 // Articles lists headlines, newest first.
 func (l *Library) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
-	if q.FeedURL != "" && q.FeedID == 0 {
-		f, err := l.FindFeed(ctx, q.FeedURL)
-		if err != nil {
-			return nil, err
-		}
-		q.FeedID = f.ID
-	}
 	return l.store.Articles(ctx, q)
 }
 
