@@ -58,7 +58,7 @@ func (l *Library) RemoveHighlight(ctx context.Context, id int64) error {
 
 // Highlights lists highlights, newest first: every article's when
 // articleID is 0, else one article's, with Start and End found again in
-// the article's current markdown (model.AnchorHighlight); a highlight
+// the article's current markdown (model.AnchorHighlightIn); a highlight
 // whose text is no longer there has Start = End = -1.
 func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error) {
 	hs, err := l.store.Highlights(ctx, articleID)
@@ -76,37 +76,21 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 	return hs, nil
 }
 
-// anchor is h's span in markdown, or -1, -1. A quote that runs over
-// paragraphs is kept as its paragraphs' words without the marks that open
-// each, which the markdown does not hold as one string: it is found again
-// among the article's quotes (found once, in *quotes, when first needed).
+// anchor is h's span in markdown (model.AnchorHighlightIn), or -1, -1.
+// The article's quotes are found once, in *quotes, and only when a
+// highlight that spans paragraphs is not found as it stands.
 func anchor(markdown string, h model.Highlight, quotes *[]model.Quote) (int, int) {
-	if s, e, ok := model.AnchorHighlight(markdown, h); ok {
-		return s, e
-	}
-	if !strings.Contains(h.Text, "\n\n") {
-		return -1, -1
-	}
-	if *quotes == nil {
-		*quotes = model.FindQuotes(markdown)
-	}
-	best, bestDist := -1, 0
-	for i, q := range *quotes {
-		if d := abs(q.Start - h.Start); q.Text == h.Text && (best < 0 || d < bestDist) {
-			best, bestDist = i, d
+	s, e, ok := model.AnchorHighlight(markdown, h)
+	if !ok && h.SpansParagraphs() {
+		if *quotes == nil {
+			*quotes = model.FindQuotes(markdown)
 		}
+		s, e, ok = model.AnchorHighlightIn(markdown, h, *quotes)
 	}
-	if best < 0 {
+	if !ok {
 		return -1, -1
 	}
-	return (*quotes)[best].Start, (*quotes)[best].End
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
+	return s, e
 }
 
 // HighlightQuote keeps quote n (counted from 1, as `byline quotes` numbers

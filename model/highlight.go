@@ -8,7 +8,7 @@ import (
 // Highlight is a passage of an article the reader chose to keep: a quote
 // or a sentence. Its exact text is what is kept; the position is where the
 // text stood in the article's markdown when it was highlighted, and is
-// found again by AnchorHighlight when the article is extracted anew.
+// found again by AnchorHighlightIn when the article is extracted anew.
 type Highlight struct {
 	ID         int64
 	ArticleID  int64
@@ -39,10 +39,7 @@ func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
 			break
 		}
 		pos := from + i
-		dist := pos - h.Start
-		if dist < 0 {
-			dist = -dist
-		}
+		dist := distance(pos, h.Start)
 		if best < 0 || dist < bestDist {
 			best, bestDist = pos, dist
 		}
@@ -52,4 +49,38 @@ func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return best, best + len(h.Text), true
+}
+
+// SpansParagraphs reports a highlight of a quote that runs over
+// paragraphs. It is kept as its paragraphs' words without the marks that
+// open each, which the markdown does not hold as one string, so only the
+// article's quotes can anchor it (AnchorHighlightIn).
+func (h Highlight) SpansParagraphs() bool { return strings.Contains(h.Text, "\n\n") }
+
+// AnchorHighlightIn finds h in markdown as AnchorHighlight does and, for a
+// highlight that spans paragraphs, among quotes, markdown's quotes
+// (FindQuotes(markdown)): the quote with h's text nearest its old
+// position. It reports false when h is found in neither.
+func AnchorHighlightIn(markdown string, h Highlight, quotes []Quote) (start, end int, ok bool) {
+	if s, e, ok := AnchorHighlight(markdown, h); ok || !h.SpansParagraphs() {
+		return s, e, ok
+	}
+	best, bestDist := -1, 0
+	for i, q := range quotes {
+		if d := distance(q.Start, h.Start); q.Text == h.Text && (best < 0 || d < bestDist) {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return quotes[best].Start, quotes[best].End, true
+}
+
+// distance is how far apart two byte offsets are.
+func distance(a, b int) int {
+	if a < b {
+		return b - a
+	}
+	return a - b
 }

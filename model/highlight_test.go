@@ -28,3 +28,28 @@ func TestAnchorHighlight(t *testing.T) {
 		t.Fatal("a span past the end is searched for")
 	}
 }
+
+func TestAnchorHighlightInQuoteOverParagraphs(t *testing.T) {
+	md := "Intro line.\n\n“The harbor is open again, and the boats are back.\n\n“We will hire more crews this summer,” said Ana Lima.\n\nEnd.\n"
+	quotes := FindQuotes(md)
+	if len(quotes) != 1 || !strings.Contains(quotes[0].Text, "\n\n") {
+		t.Fatalf("the article should hold one quote over two paragraphs: %+v", quotes)
+	}
+	h := Highlight{Text: quotes[0].Text, Start: quotes[0].Start + 40, End: quotes[0].End + 40}
+	if _, _, ok := AnchorHighlight(md, h); ok {
+		t.Fatal("the quote's text is not one string of the markdown")
+	}
+	if s, e, ok := AnchorHighlightIn(md, h, quotes); !ok || s != quotes[0].Start || e != quotes[0].End {
+		t.Fatalf("the quote anchors it: %d %d %v", s, e, ok)
+	}
+	if _, _, ok := AnchorHighlightIn(md, h, nil); ok {
+		t.Fatal("without the quotes it cannot be anchored")
+	}
+	gone := Highlight{Text: "Gone.\n\nAnd gone again.", Start: 3, End: 25}
+	if _, _, ok := AnchorHighlightIn(md, gone, quotes); ok {
+		t.Fatal("a quote no longer there is not anchored")
+	}
+	if s, e, ok := AnchorHighlightIn(md, Highlight{Text: "End.", Start: 0, End: 4}, quotes); !ok || md[s:e] != "End." {
+		t.Fatalf("a plain highlight anchors as AnchorHighlight: %d %d %v", s, e, ok)
+	}
+}

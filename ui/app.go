@@ -40,7 +40,6 @@ type App struct {
 	screen        screen
 	feedsFocused  bool // keys go to the feeds pane
 	feeds         feedsPane
-	feedsErr      error
 	list          listPane
 	reader        readerPane
 	cache         *renderCache
@@ -62,6 +61,7 @@ type App struct {
 	openSeq     int
 	findSeq     int
 	click       clickState
+	now         func() time.Time // the clock (Services.Now)
 
 	// single is set when the app shows one article (`byline read` on a
 	// terminal): leaving the reader quits, and start opens it.
@@ -85,7 +85,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		feeds: newFeedsPane(keys), list: newListPane(keys, now), reader: newReaderPane(keys),
 		cache: newRenderCache(), prompt: newPrompt(),
 		quotes: newQuotesPane(keys), hlPane: newHighlightsPane(keys), share: newShareMenu(keys),
-		clip: svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay,
+		clip: svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	if keyErr != nil {
@@ -229,11 +229,25 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	a.help.SetWidth(msg.Width)
 	a.list.clamp(a.bodyHeight())
 	a.feeds.clamp(a.bodyHeight())
+	a.clampOverlays()
 	cmds := []tea.Cmd{a.ensureWindow()}
 	if a.screen == screenReader {
 		cmds = append(cmds, a.layoutReader(true))
 	}
 	return a, tea.Batch(cmds...)
+}
+
+// clampOverlays keeps the cursor and scroll of each pane drawn over the
+// body on its rows, for the body's height.
+func (a *App) clampOverlays() {
+	h := a.bodyHeight()
+	var quotes []model.Quote
+	if a.reader.doc != nil {
+		quotes = a.reader.doc.quotes
+	}
+	a.quotes.list.clamp(len(quotes), quotesRows(h))
+	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(h))
+	a.share.list.clamp(a.share.entries(), max(1, h-shareHead))
 }
 
 func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
@@ -244,7 +258,6 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 	a.styles = NewStyles(dark)
 	a.help.Styles = help.DefaultStyles(dark)
 	if a.screen == screenReader {
-		a.reader.headerAt = [2]int{}
 		return a, a.layoutReader(false)
 	}
 	return a, nil
@@ -262,7 +275,6 @@ func (a *App) ensureWindow() tea.Cmd {
 
 func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 	a.refresh.feedsInflight = false
-	a.feedsErr = msg.err
 	if msg.err != nil {
 		return a, a.setStatus(msg.err.Error(), true)
 	}

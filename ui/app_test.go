@@ -394,6 +394,28 @@ func TestMouse(t *testing.T) {
 	}
 }
 
+// A double-click opens a headline even when the cursor moved away between
+// the clicks; the app's clock, not the machine's, times it.
+func TestDoubleClickTimedByTheClock(t *testing.T) {
+	h := newHarness(t, newFake(100), 80, 24)
+	clock := testNow
+	a := h.app()
+	a.now = func() time.Time { return clock }
+	h.m = a
+	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft}, press("j"))
+	clock = clock.Add(clickTimeout)
+	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft})
+	if a := h.app(); a.screen != screenList || a.list.cursor != 2 {
+		t.Fatalf("clicks further apart than clickTimeout select: screen %v cursor %d", a.screen, a.list.cursor)
+	}
+	h.send(press("j"))
+	clock = clock.Add(clickTimeout - time.Millisecond)
+	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft})
+	if a := h.app(); a.screen != screenReader || a.reader.article.ID != 3 {
+		t.Fatalf("a double-click opens the row clicked: screen %v article %d", a.screen, a.reader.article.ID)
+	}
+}
+
 func TestHelpAndQuit(t *testing.T) {
 	h := newHarness(t, newFake(3), 80, 24).send(press("?"))
 	if !h.app().showHelp || !strings.Contains(h.screen(), "half page down") {

@@ -83,7 +83,7 @@ func BenchmarkReaderFirstFrame(b *testing.B) {
 	lib.body = words4000()
 	h := newHarness(b, lib, 120, 40)
 	art, _ := lib.OpenArticle(context.Background(), 1)
-	msg := articleMsg{article: art, body: articleBody(art), words: 4000}
+	msg := articleMsg{article: art, body: articleBody(art), minutes: model.ReadingMinutes(articleBody(art))}
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ := h.m.Update(press("enter"))

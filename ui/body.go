@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"html"
-	"regexp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -23,53 +21,12 @@ type renderKey struct {
 	sig   uint64 // the marked source's signature
 }
 
-// articleBody is the markdown the reader renders: the extracted article,
-// else the feed's content or summary (HTML, turned into plain paragraphs).
-// Everything that came from strangers is sanitised here, before Glamour.
+// articleBody is the markdown the reader renders. The library has already
+// put the feed's content or summary there when the page gave no article
+// (feeds.FragmentToMarkdown). Everything that came from strangers is
+// sanitised here, before Glamour.
 func articleBody(a model.Article) string {
-	if md := strings.TrimSpace(a.Markdown); md != "" {
-		return model.Sanitize(md)
-	}
-	src := a.Content
-	if strings.TrimSpace(stripTags(src)) == "" {
-		src = a.Summary
-	}
-	text := strings.TrimSpace(htmlToText(src))
-	if text == "" {
-		return ""
-	}
-	return text
-}
-
-var (
-	blockTags = regexp.MustCompile(`(?i)<\s*/?\s*(p|div|section|article|blockquote|h[1-6]|ul|ol|table|tr|pre|figure|header|footer)\b[^>]*>`)
-	breakTags = regexp.MustCompile(`(?i)<\s*br\s*/?\s*>`)
-	itemTags  = regexp.MustCompile(`(?i)<\s*li\b[^>]*>`)
-	dropBlock = regexp.MustCompile(`(?is)<\s*(script|style|noscript)\b.*?<\s*/\s*(script|style|noscript)\s*>`)
-	anyTag    = regexp.MustCompile(`(?s)<[^>]*>`)
-	manyBlank = regexp.MustCompile(`\n[ \t]*\n(\s*\n)+`)
-)
-
-func stripTags(s string) string { return anyTag.ReplaceAllString(s, "") }
-
-// htmlToText turns a feed's HTML into paragraphs of markdown-safe text.
-func htmlToText(s string) string {
-	s = dropBlock.ReplaceAllString(s, "")
-	s = blockTags.ReplaceAllString(s, "\n\n")
-	s = breakTags.ReplaceAllString(s, "  \n")
-	s = itemTags.ReplaceAllString(s, "\n- ")
-	s = stripTags(s)
-	s = model.Sanitize(html.UnescapeString(s))
-	// What was an escaped tag must not become markup now.
-	s = strings.NewReplacer("<", `\<`, "&", `\&`).Replace(s)
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
-		if strings.HasSuffix(l, "  ") {
-			lines[i] += "  "
-		}
-	}
-	return manyBlank.ReplaceAllString(strings.Join(lines, "\n"), "\n\n")
+	return model.Sanitize(strings.TrimSpace(a.Markdown))
 }
 
 // renderBody renders markdown with Glamour off the event loop. The style

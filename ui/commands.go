@@ -70,24 +70,29 @@ func givenArticle(ctx context.Context, lib Library, seq int, a model.Article) te
 // body, quotes, sentences and (for a stored article) highlights.
 func prepareArticle(ctx context.Context, lib Library, seq int, a model.Article) articleMsg {
 	body := stripMarkRunes(articleBody(a))
-	msg := articleMsg{seq: seq, article: a, body: body, words: len(strings.Fields(body))}
+	msg := articleMsg{seq: seq, article: a, body: body}
+	if strings.TrimSpace(body) != "" {
+		msg.minutes = model.ReadingMinutes(body)
+	}
+	quotes := model.FindQuotes(body)
 	if a.ID != 0 { // only stored articles hold highlights
 		hls, err := lib.Highlights(ctx, a.ID)
 		if err != nil {
 			msg.hlErr = fmt.Errorf("load highlights: %w", err)
 		}
-		msg.hls = anchorHighlights(body, hls)
+		msg.hls = anchorHighlights(body, quotes, hls)
 	}
-	msg.doc = newArticleDoc(body, model.FindQuotes(body), sentenceSpans(body), msg.hls)
+	msg.doc = newArticleDoc(body, quotes, sentenceSpans(body), msg.hls)
 	return msg
 }
 
 // anchorHighlights finds each highlight in the body as the reader shows
-// it; one whose text is gone keeps Start = End = -1.
-func anchorHighlights(body string, hls []model.Highlight) []model.Highlight {
+// it, quotes being the body's; one whose text is gone keeps Start = End =
+// -1.
+func anchorHighlights(body string, quotes []model.Quote, hls []model.Highlight) []model.Highlight {
 	out := make([]model.Highlight, len(hls))
 	for i, h := range hls {
-		if s, e, ok := model.AnchorHighlight(body, h); ok {
+		if s, e, ok := model.AnchorHighlightIn(body, h, quotes); ok {
 			h.Start, h.End = s, e
 		} else {
 			h.Start, h.End = -1, -1

@@ -27,8 +27,8 @@ func (r *readerPane) focusSpan() textSpan {
 	return r.doc.unitSpan(r.focus.kind, r.focus.i)
 }
 
-// restyle works out the look of every region again, after the focus or
-// the highlights changed.
+// restyle works out the look of every region again: after the article
+// loads, and whenever the focus or the highlights change.
 func (r *readerPane) restyle() {
 	if r.doc == nil {
 		r.bits = nil

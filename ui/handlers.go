@@ -213,16 +213,23 @@ func (a *App) current() (*model.Article, bool) {
 	return a.list.selected()
 }
 
+// openReader shows headline in the reader at once, while the whole article
+// loads, and returns the opening's seq, which the load must carry.
+func (a *App) openReader(headline model.Article) int {
+	a.openSeq++
+	a.reader.open(a.openSeq, headline)
+	a.screen = screenReader
+	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	return a.openSeq
+}
+
 func (a App) openSelected() (tea.Model, tea.Cmd) {
 	sel, ok := a.list.selected()
 	if !ok {
 		return a, nil
 	}
-	a.openSeq++
-	a.reader.open(a.openSeq, *sel)
-	a.screen = screenReader
-	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
-	cmds := []tea.Cmd{openArticle(a.ctx, a.lib, a.openSeq, sel.ID)}
+	seq := a.openReader(*sel)
+	cmds := []tea.Cmd{openArticle(a.ctx, a.lib, seq, sel.ID)}
 	if !sel.Read {
 		cmds = append(cmds, a.setRead(sel.ID, sel.FeedID, true))
 	}

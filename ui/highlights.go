@@ -48,7 +48,7 @@ func newHighlightsPane(b bindings) highlightsPane { return highlightsPane{keys: 
 // highlightRows is how many highlights fit under the title.
 func highlightRows(height int) int { return max(1, (height-2)/2) }
 
-func (p *highlightsPane) view(s Styles, width, height int) string {
+func (p highlightsPane) view(s Styles, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Highlights (%d)", len(p.items))) + s.Dim.Render("  enter: go to · d: remove · esc: close")
 	lines := []string{truncateWidth(title, width), ""}
 	switch {
@@ -57,7 +57,6 @@ func (p *highlightsPane) view(s Styles, width, height int) string {
 	case len(p.items) == 0:
 		return strings.Join(append(lines, s.Empty.Render("No highlights yet. In the reader, press n or ) to focus a quote or sentence, then h.")), "\n")
 	}
-	p.list.clamp(len(p.items), highlightRows(height))
 	for i := p.list.offset; i < len(p.items) && len(lines)+2 <= height; i++ {
 		h := p.items[i]
 		text := padRight("  “"+model.SanitizeLine(h.Text)+"”", width)
@@ -84,6 +83,7 @@ func (a App) openHighlights() (tea.Model, tea.Cmd) {
 	a.overlay = overlayHighlights
 	a.hlPane.loading = true
 	a.hlPane.seq++
+	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(a.bodyHeight()))
 	return a, loadHighlights(a.ctx, a.lib, a.hlPane.seq)
 }
 
@@ -127,12 +127,9 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 	if a.screen == screenReader && a.reader.article.ID == h.ArticleID && !a.reader.loading {
 		return a, a.setStatus(a.reader.focusHighlight(h.ID, a.bodyHeight()), false)
 	}
-	a.openSeq++
-	a.reader.open(a.openSeq, model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
+	seq := a.openReader(model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
 	a.reader.pendingHL = h.ID
-	a.screen = screenReader
-	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
-	return a, openArticle(a.ctx, a.lib, a.openSeq, h.ArticleID)
+	return a, openArticle(a.ctx, a.lib, seq, h.ArticleID)
 }
 
 // toggleHighlight keeps the quote or sentence in focus as a highlight, or

@@ -41,8 +41,8 @@ type searchMsg struct {
 type articleMsg struct {
 	seq     int
 	article model.Article
-	body    string // the markdown to render, sanitised
-	words   int
+	body    string            // the markdown to render, sanitised
+	minutes int               // reading time; 0 without a body
 	doc     *articleDoc       // the body's quotes, sentences and marks
 	hls     []model.Highlight // the article's highlights, anchored to body
 	hlErr   error             // why the highlights could not be loaded

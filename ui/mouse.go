@@ -56,7 +56,7 @@ func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if i >= a.list.count() {
 		return a, nil
 	}
-	now := time.Now()
+	now := a.now()
 	double := a.click.row == i && now.Sub(a.click.at) < clickTimeout
 	a.click = clickState{at: now, row: i}
 	a.feedsFocused = false

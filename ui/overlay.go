@@ -26,9 +26,8 @@ func newMoveKeys(b bindings) moveKeys {
 // cursorList is a cursor over n rows of which height show.
 type cursorList struct{ cursor, offset int }
 
-// move moves the cursor for a key; it reports whether the key was one of
-// the moving keys.
-func (c *cursorList) move(msg tea.KeyPressMsg, k moveKeys, n, height int) bool {
+// move moves the cursor for a key; any other key leaves it be.
+func (c *cursorList) move(msg tea.KeyPressMsg, k moveKeys, n, height int) {
 	switch {
 	case key.Matches(msg, k.Down):
 		c.cursor++
@@ -43,10 +42,9 @@ func (c *cursorList) move(msg tea.KeyPressMsg, k moveKeys, n, height int) bool {
 	case key.Matches(msg, k.HalfUp):
 		c.cursor -= max(1, height/2)
 	default:
-		return false
+		return
 	}
 	c.clamp(n, height)
-	return true
 }
 
 func (c *cursorList) clamp(n, height int) {

@@ -42,16 +42,15 @@ type quotesPane struct {
 
 func newQuotesPane(b bindings) quotesPane { return quotesPane{keys: quotesKeys(b)} }
 
-// rows is the pane's height less its title.
+// quotesRows is how many quotes fit under the title.
 func quotesRows(height int) int { return max(1, height-2) }
 
-func (p *quotesPane) view(s Styles, quotes []model.Quote, width, height int) string {
+func (p quotesPane) view(s Styles, quotes []model.Quote, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Quotes (%d)", len(quotes))) + s.Dim.Render("  enter: go to · s: share · esc: close")
 	lines := []string{truncateWidth(title, width), ""}
 	if len(quotes) == 0 {
 		return strings.Join(append(lines, s.Empty.Render("No quotations found in this article.")), "\n")
 	}
-	p.list.clamp(len(quotes), quotesRows(height))
 	nameW := min(24, max(8, width/4))
 	for i := p.list.offset; i < len(quotes) && len(lines) < height; i++ {
 		q := quotes[i]

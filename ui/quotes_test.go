@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
@@ -123,6 +124,24 @@ func TestQuotesPanelJumps(t *testing.T) {
 	}
 }
 
+// A resize keeps the quotes panel's cursor in sight, in the app's state
+// and not only in the frame drawn.
+func TestQuotesPanelClampedOnResize(t *testing.T) {
+	h, _ := quotedHarness(t, 80, 30)
+	h.send(press("Q"), press("G"))
+	if l := h.app().quotes.list; l.cursor != 2 || l.offset != 0 {
+		t.Fatalf("G moves to the last quote, all in sight: %+v", l)
+	}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 5})
+	a := h.app()
+	if l := a.quotes.list; l.cursor != 2 || l.offset != 2 {
+		t.Fatalf("after the resize the cursor's row is the one in sight: %+v", l)
+	}
+	if s := h.screen(); !strings.Contains(s, "If the weather holds") {
+		t.Fatalf("the panel shows the quote under the cursor:\n%s", s)
+	}
+}
+
 func TestHighlightsListJumpsToArticle(t *testing.T) {
 	lib := newFake(5)
 	lib.body = quotedBody()
@@ -147,6 +166,30 @@ func TestHighlightsListJumpsToArticle(t *testing.T) {
 	h.send(press("H"), press("d"))
 	if len(lib.hls) != 0 || len(h.app().reader.hls) != 0 {
 		t.Fatalf("d removes the highlight: %+v", lib.hls)
+	}
+}
+
+// A quote that runs over two paragraphs is kept without the mark that
+// opens the second, so it is not one string of the body: the reader finds
+// it among the body's quotes.
+func TestHighlightOfQuoteOverParagraphsIsAnchored(t *testing.T) {
+	lib := newFake(5)
+	lib.body = "The harbor reopened on Thursday.\n\n“We are back in business, and the boats are back.\n\n“We will hire more crews this summer,” said Ana Lima.\n\nThe end.\n"
+	quotes := model.FindQuotes(lib.body)
+	if len(quotes) != 1 || !strings.Contains(quotes[0].Text, "\n\n") {
+		t.Fatalf("the body should hold one quote over two paragraphs: %+v", quotes)
+	}
+	lib.hls = []model.Highlight{{ID: 7, ArticleID: 1, Text: quotes[0].Text, Start: quotes[0].Start, End: quotes[0].End,
+		ArticleTitle: "Headline number 1", Site: "Harbor Gazette", Created: testNow}}
+	h := newHarness(t, lib, 100, 30)
+	h.send(press("enter"))
+	r := h.app().reader
+	if len(r.hls) != 1 || r.hls[0].Start != quotes[0].Start || r.hls[0].End != quotes[0].End {
+		t.Fatalf("the highlight is anchored at the quote %d-%d: %+v", quotes[0].Start, quotes[0].End, r.hls)
+	}
+	h.send(press("n"))
+	if s := h.screen(); !strings.Contains(s, "quote 1/1 · Ana Lima · highlighted") {
+		t.Fatalf("the focused quote shows as highlighted:\n%s", s)
 	}
 }
 

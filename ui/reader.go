@@ -63,7 +63,7 @@ type readerPane struct {
 	loading bool
 	err     error
 	body    string
-	words   int
+	minutes int // reading time; 0 without a body
 
 	want     renderKey // the render the screen needs
 	asked    renderKey // the render last asked for
@@ -80,7 +80,7 @@ type readerPane struct {
 	marks     *bodyMarks        // where the marks fell in lines
 	hls       []model.Highlight // the article's highlights, anchored to body
 	focus     focusRef          // the quote, sentence or highlight in focus
-	bits      []uint8           // the look of each region; nil: to work out again
+	bits      []uint8           // the look of each region; nil without a doc
 	pendingHL int64             // a highlight to focus once the article is shown
 }
 
@@ -91,7 +91,8 @@ func (r *readerPane) open(seq int, headline model.Article) {
 	*r = readerPane{keys: r.keys, seq: seq, article: headline, loading: true}
 }
 
-// setArticle takes the loaded article; it reports whether a render is needed.
+// setArticle takes the loaded article, or the error that stopped it; the
+// caller lays the reader out again and asks for the render.
 func (r *readerPane) setArticle(msg articleMsg) {
 	r.loading = false
 	if msg.err != nil {
@@ -100,7 +101,7 @@ func (r *readerPane) setArticle(msg articleMsg) {
 	}
 	// Marks made since the headline was opened are newer than the load.
 	read, starred := r.article.Read, r.article.Starred
-	r.article, r.body, r.words = msg.article, msg.body, msg.words
+	r.article, r.body, r.minutes = msg.article, msg.body, msg.minutes
 	r.article.Read, r.article.Starred = read, starred
 	r.doc, r.hls = msg.doc, msg.hls
 	r.restyle()
@@ -250,7 +251,7 @@ func (r *readerPane) layout(s Styles, width, textWidth int, dark bool) {
 		return
 	}
 	r.headerAt = at
-	r.header = readerHeader(s, r.article, r.words, wrapWidth(width, textWidth), r.err)
+	r.header = readerHeader(s, r.article, r.minutes, wrapWidth(width, textWidth), r.err)
 	r.plain = nil
 }
 
@@ -276,7 +277,7 @@ func (r *readerPane) view(s Styles, width, height, textWidth int) string {
 }
 
 // readerHeader is the article's title, byline and notice, wrapped to w.
-func readerHeader(s Styles, a model.Article, words, w int, err error) []string {
+func readerHeader(s Styles, a model.Article, minutes, w int, err error) []string {
 	inner := max(1, w-4)
 	block := lipgloss.NewStyle().Width(inner)
 	title := model.SanitizeLine(a.Title)
@@ -285,7 +286,7 @@ func readerHeader(s Styles, a model.Article, words, w int, err error) []string {
 	}
 	var parts []string
 	parts = append(parts, s.Heading.Render(block.Render(title)))
-	parts = append(parts, s.Meta.Render(block.Render(strings.Join(metaParts(a, words), " · "))))
+	parts = append(parts, s.Meta.Render(block.Render(strings.Join(metaParts(a, minutes), " · "))))
 	if n := model.SanitizeLine(a.Notice); n != "" {
 		parts = append(parts, s.Notice.Render(block.Render(n)))
 	}
@@ -300,7 +301,9 @@ func readerHeader(s Styles, a model.Article, words, w int, err error) []string {
 	return append([]string{""}, out...)
 }
 
-func metaParts(a model.Article, words int) []string {
+// metaParts is the header's line about the article: site, author, date,
+// reading time (when minutes > 0) and host.
+func metaParts(a model.Article, minutes int) []string {
 	var parts []string
 	site := a.Site
 	if site == "" {
@@ -314,8 +317,8 @@ func metaParts(a model.Article, words int) []string {
 	if !a.Published.IsZero() {
 		parts = append(parts, a.Published.Local().Format("Mon 2 Jan 2006 15:04"))
 	}
-	if words > 0 {
-		parts = append(parts, strconv.Itoa(max(1, (words+115)/230))+" min read")
+	if minutes > 0 {
+		parts = append(parts, strconv.Itoa(minutes)+" min read")
 	}
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
 		parts = append(parts, model.SanitizeLine(strings.TrimPrefix(u.Host, "www.")))

@@ -82,7 +82,6 @@ type articleDoc struct {
 	quotes    []model.Quote
 	sentences []textSpan
 	quoteEv   []evPair
-	sentEv    []evPair
 	labelEv   []evPair
 	spanEv    map[textSpan]evPair
 	nEvents   int
@@ -133,7 +132,6 @@ func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls 
 		d.spanEv[s] = ev[id]
 	}
 	d.quoteEv = pick(ev, quoteIDs)
-	d.sentEv = pick(ev, sentIDs)
 	d.labelEv = pick(ev, labelIDs)
 	h := fnv.New64a()
 	h.Write([]byte(d.source))

@@ -35,8 +35,5 @@ func run(ctx context.Context, app App) error {
 // showArticle puts the app in single-article mode on art.
 func (a *App) showArticle(art model.Article) {
 	a.single = true
-	a.openSeq++
-	a.reader.open(a.openSeq, art)
-	a.screen = screenReader
-	a.start = givenArticle(a.ctx, a.lib, a.openSeq, art)
+	a.start = givenArticle(a.ctx, a.lib, a.openReader(art), art)
 }

@@ -52,12 +52,12 @@ type shareMenu struct {
 func newShareMenu(b bindings) shareMenu { return shareMenu{keys: shareKeys(b)} }
 
 // entries is the menu's rows: the links and the QR code.
-func (m *shareMenu) entries() int { return len(m.links) + 1 }
+func (m shareMenu) entries() int { return len(m.links) + 1 }
 
 // shareHead is the rows above the entries.
 const shareHead = 4
 
-func (m *shareMenu) view(s Styles, width, height int) string {
+func (m shareMenu) view(s Styles, width, height int) string {
 	if m.qr != nil {
 		return m.qrView(s, width, height)
 	}
@@ -72,7 +72,6 @@ func (m *shareMenu) view(s Styles, width, height int) string {
 		lines = append(lines, s.Dim.Render(truncateWidth("the article (focus a quote with n, or a sentence with ), to share it)", width)))
 	}
 	lines = append(lines, "")
-	m.list.clamp(m.entries(), max(1, height-shareHead))
 	labelW := min(30, max(12, width/3))
 	for i := m.list.offset; i < m.entries() && len(lines) < height; i++ {
 		label, detail, bad := m.entry(i)
@@ -91,7 +90,7 @@ func (m *shareMenu) view(s Styles, width, height int) string {
 }
 
 // entry is row i's label and what it shares, or why it cannot.
-func (m *shareMenu) entry(i int) (label, detail string, bad bool) {
+func (m shareMenu) entry(i int) (label, detail string, bad bool) {
 	if i >= len(m.links) {
 		return "QR code", "the link as a QR code to scan", false
 	}
@@ -107,7 +106,7 @@ func (m *shareMenu) entry(i int) (label, detail string, bad bool) {
 }
 
 // qrView draws the QR code, or says the window is too small for it.
-func (m *shareMenu) qrView(s Styles, width, height int) string {
+func (m shareMenu) qrView(s Styles, width, height int) string {
 	qw, qh := 0, len(m.qr)
 	for _, l := range m.qr {
 		qw = max(qw, ansi.StringWidth(l))

@@ -246,9 +246,7 @@ func (a App) helpLine() string {
 		}
 		return a.styles.Dim.Render(truncateWidth("enter: done · esc: cancel", a.width))
 	}
-	h := a.help
-	h.SetWidth(a.width)
-	return truncateWidth(h.ShortHelpView(a.keyMap().ShortHelp()), a.width)
+	return truncateWidth(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
 }
 
 func (a App) fullHelp() string {
@@ -265,10 +263,8 @@ func (a App) fullHelp() string {
 	case a.feedsFocused:
 		name = "feeds"
 	}
-	h := a.help
-	h.SetWidth(a.width)
 	title := a.styles.Title.Render("Keys: "+name) + a.styles.Dim.Render("  (? or esc closes)")
-	return title + "\n\n" + h.FullHelpView(a.keyMap().FullHelp())
+	return title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
 }
 
 // overlayView draws the pane over the body.
