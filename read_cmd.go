@@ -9,6 +9,7 @@ import (
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui"
 )
@@ -85,7 +86,7 @@ func articleObject(a model.Article) readJSON {
 	return readJSON{
 		ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
 		Site: a.SiteName(), Author: model.SanitizeLine(a.Author), Published: rfc3339(a.Published),
-		Notice: model.SanitizeLine(a.Notice), Markdown: md, Quotes: quotesJSON(model.FindQuotes(md)),
+		Notice: model.SanitizeLine(a.Notice), Markdown: md, Quotes: quotesJSON(library.Quotes(a)),
 	}
 }
 
@@ -153,7 +154,7 @@ func runQuotes(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	qs := quotesJSON(model.FindQuotes(model.Sanitize(a.Markdown)))
+	qs := quotesJSON(library.Quotes(a))
 	if e.opts.json {
 		return writeJSON(e.stdout, qs)
 	}

@@ -143,14 +143,15 @@ func (l *Library) storedArticleID(ctx context.Context, target string) (int64, er
 	return id, err
 }
 
-// articleQuotes are the quotes of a as `byline quotes` numbers them.
-func articleQuotes(a model.Article) []model.Quote {
+// Quotes are the quotations of a, numbered as `byline quotes` shows them
+// and as `highlight --quote N` and `share --quote N` pick them.
+func Quotes(a model.Article) []model.Quote {
 	return model.FindQuotes(model.Sanitize(a.Markdown))
 }
 
 // pickQuote is quote n of a, or bad input naming how many there are.
 func pickQuote(a model.Article, n int) (model.Quote, error) {
-	qs := articleQuotes(a)
+	qs := Quotes(a)
 	switch {
 	case len(qs) == 0:
 		return model.Quote{}, badInput("the article has no quotations")
