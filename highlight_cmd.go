@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/share"
 )
 
 // highlightJSON is the shape `highlights --json` prints.
@@ -49,7 +50,7 @@ func runHighlights(e *env, args []string) error {
 	if e.opts.json {
 		out := make([]highlightJSON, len(hs))
 		for i, h := range hs {
-			link, err := model.CleanURL(h.ArticleURL)
+			link, err := share.CleanURL(h.ArticleURL)
 			if err != nil {
 				link = model.SanitizeLine(h.ArticleURL)
 			}

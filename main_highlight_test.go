@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/share"
 	"github.com/byline-reader/byline/store"
 )
 
@@ -193,7 +194,7 @@ func TestShareCommand(t *testing.T) {
 func checkDeepLink(t *testing.T, link, quote string) {
 	t.Helper()
 	_, frag, _ := strings.Cut(link, "#:~:")
-	prefix, start, end, suffix, err := model.ParseTextFragment(frag)
+	prefix, start, end, suffix, err := share.ParseTextFragment(frag)
 	if err != nil || start == "" {
 		t.Fatalf("deep link %s: %v", link, err)
 	}

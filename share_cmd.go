@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/share"
 )
 
 func shareFlags(fs *flag.FlagSet, o *cmdOptions) {
@@ -59,8 +60,8 @@ func runShare(e *env, args []string) error {
 // printQuoteShare prints the quote with its link and the deep link to it;
 // when no deep link can be made the plain link stands in, with a note on
 // stderr saying why.
-func printQuoteShare(e *env, links []model.ShareLink) error {
-	var quote, deep, plain model.ShareLink
+func printQuoteShare(e *env, links []share.ShareLink) error {
+	var quote, deep, plain share.ShareLink
 	for _, l := range links {
 		switch {
 		case l.Custom:

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/byline-reader/byline/feeds/extract"
 	"github.com/byline-reader/byline/internal/hostile"
 	"github.com/byline-reader/byline/model"
 )
@@ -98,7 +99,7 @@ func checkHostileArticles(t *testing.T, path string, r model.FetchResult) {
 		if a.URL != "" && !isWebLink(a.URL) {
 			t.Errorf("%s: article link %q", path, a.URL)
 		}
-		md := FragmentToMarkdown(a.Content+a.Summary, a.URL)
+		md := extract.FragmentToMarkdown(a.Content+a.Summary, a.URL)
 		checkMarkdown(t, path+" "+a.Title, md)
 	}
 }

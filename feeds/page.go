@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,11 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
-	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/transform"
+	"github.com/byline-reader/byline/feeds/extract"
 )
 
 // ErrNotHTML is returned for a page that is not a web page (a PDF, an
@@ -69,17 +65,17 @@ func (c *Client) FetchPage(ctx context.Context, pageURL string) (Page, error) {
 			return Page{}, err
 		}
 	}
-	text, name := decodePage(body, params["charset"])
+	text, name := extract.DecodePage(body, params["charset"])
 	return Page{URL: resp.Request.URL.String(), ContentType: mediaType, Charset: name, HTML: text}, nil
 }
 
 // FetchArticle fetches a page and extracts its article.
-func (c *Client) FetchArticle(ctx context.Context, pageURL string) (Extracted, error) {
+func (c *Client) FetchArticle(ctx context.Context, pageURL string) (extract.Extracted, error) {
 	p, err := c.FetchPage(ctx, pageURL)
 	if err != nil {
-		return Extracted{}, err
+		return extract.Extracted{}, err
 	}
-	return Extract(p.HTML, p.URL)
+	return extract.Extract(p.HTML, p.URL)
 }
 
 // pageReason words a transport failure for a page.
@@ -125,67 +121,4 @@ func checkHTML(mediaType string) error {
 		what = "a " + mediaType + " file"
 	}
 	return &reasonError{msg: "the page is " + what + ", not HTML", err: ErrNotHTML}
-}
-
-// decodePage turns body into UTF-8. The Content-Type charset wins, then a
-// byte-order mark or <meta charset>; a page that declares Latin-1 or
-// Windows-1252 but is valid UTF-8 full of multi-byte letters is taken as
-// the UTF-8 it is. An undeclared page is UTF-8 when it mostly reads as
-// such, else Windows-1252, as browsers guess. Invalid bytes become U+FFFD.
-func decodePage(body []byte, declared string) ([]byte, string) {
-	var enc encoding.Encoding
-	var name string
-	if declared != "" {
-		enc, name = charset.Lookup(declared)
-	}
-	if enc == nil {
-		var certain bool
-		enc, name, certain = charset.DetermineEncoding(body, "")
-		if !certain && name == "windows-1252" && looksUTF8(body) {
-			enc, name = encoding.Nop, "utf-8"
-		}
-	}
-	if (name == "windows-1252" || name == "iso-8859-1") && utf8.Valid(body) && hasMultiByte(body) {
-		enc, name = encoding.Nop, "utf-8"
-	}
-	if enc == encoding.Nop || name == "utf-8" {
-		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
-	}
-	out, _, err := transform.Bytes(enc.NewDecoder(), body)
-	if err != nil {
-		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
-	}
-	return bytes.ToValidUTF8(out, []byte("\uFFFD")), name
-}
-
-// looksUTF8 reports text that is valid UTF-8, or that holds multi-byte
-// sequences and at most a few broken bytes (a damaged UTF-8 page).
-func looksUTF8(b []byte) bool {
-	if utf8.Valid(b) {
-		return true
-	}
-	good, bad := 0, 0
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			bad++
-		} else {
-			good++
-		}
-		i += size
-	}
-	return good > 0 && bad*10 <= good
-}
-
-func hasMultiByte(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }

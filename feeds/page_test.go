@@ -81,7 +81,7 @@ func TestFetchPageErrors(t *testing.T) {
 }
 
 func TestFetchPageCharset(t *testing.T) {
-	latin1, err := os.ReadFile(filepath.Join("testdata", "pages", "latin1.html"))
+	latin1, err := os.ReadFile(filepath.Join("extract", "testdata", "pages", "latin1.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestFetchPageCharset(t *testing.T) {
 }
 
 func TestFetchArticle(t *testing.T) {
-	page, err := os.ReadFile(filepath.Join("testdata", "pages", "news-inline-ads.html"))
+	page, err := os.ReadFile(filepath.Join("extract", "testdata", "pages", "news-inline-ads.html"))
 	if err != nil {
 		t.Fatal(err)
 	}

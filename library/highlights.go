@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
+	"github.com/byline-reader/byline/model/share"
 	"github.com/byline-reader/byline/store"
 )
 
@@ -58,7 +60,7 @@ func (l *Library) RemoveHighlight(ctx context.Context, id int64) error {
 
 // Highlights lists highlights, newest first: every article's when
 // articleID is 0, else one article's, with Start and End found again in
-// the article's current markdown (model.AnchorHighlightIn); a highlight
+// the article's current markdown (quote.AnchorHighlightIn); a highlight
 // whose text is no longer there has Start = End = -1.
 func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error) {
 	hs, err := l.store.Highlights(ctx, articleID)
@@ -76,16 +78,16 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 	return hs, nil
 }
 
-// anchor is h's span in markdown (model.AnchorHighlightIn), or -1, -1.
+// anchor is h's span in markdown (quote.AnchorHighlightIn), or -1, -1.
 // The article's quotes are found once, in *quotes, and only when a
 // highlight that spans paragraphs is not found as it stands.
 func anchor(markdown string, h model.Highlight, quotes *[]model.Quote) (int, int) {
-	s, e, ok := model.AnchorHighlight(markdown, h)
+	s, e, ok := quote.AnchorHighlight(markdown, h)
 	if !ok && h.SpansParagraphs() {
 		if *quotes == nil {
-			*quotes = model.FindQuotes(markdown)
+			*quotes = quote.FindQuotes(markdown)
 		}
-		s, e, ok = model.AnchorHighlightIn(markdown, h, *quotes)
+		s, e, ok = quote.AnchorHighlightIn(markdown, h, *quotes)
 	}
 	if !ok {
 		return -1, -1
@@ -146,7 +148,7 @@ func (l *Library) storedArticleID(ctx context.Context, target string) (int64, er
 // Quotes are the quotations of a, numbered as `byline quotes` shows them
 // and as `highlight --quote N` and `share --quote N` pick them.
 func Quotes(a model.Article) []model.Quote {
-	return model.FindQuotes(model.Sanitize(a.Markdown))
+	return quote.FindQuotes(model.Sanitize(a.Markdown))
 }
 
 // pickQuote is quote n of a, or bad input naming how many there are.
@@ -225,13 +227,13 @@ func highlightMarkdown(h model.Highlight, markdown string) string {
 // highlightLink is the deep link to h, else the article's clean link, else
 // "".
 func highlightLink(h model.Highlight, markdown string) string {
-	clean, err := model.CleanURL(h.ArticleURL)
+	clean, err := share.CleanURL(h.ArticleURL)
 	if err != nil {
 		return ""
 	}
 	var quotes []model.Quote
 	if s, e := anchor(markdown, h, &quotes); s >= 0 {
-		if deep, err := model.DeepLinkSpan(h.ArticleURL, markdown, s, e); err == nil {
+		if deep, err := share.DeepLinkSpan(h.ArticleURL, markdown, s, e); err == nil {
 			return deep
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
+	"github.com/byline-reader/byline/model/share"
 )
 
 func TestHighlightQuote(t *testing.T) {
@@ -174,11 +176,11 @@ func TestShareLinks(t *testing.T) {
 	if err != nil || a.Title != "Harbor reopens" {
 		t.Fatal(err, a.Title)
 	}
-	byName := map[string]model.ShareLink{}
+	byName := map[string]share.ShareLink{}
 	for _, s := range links {
 		byName[s.Name] = s
 	}
-	if byName["link"].Value != story || !errors.Is(byName["mastodon"].Err, model.ErrNoMastodonInstance) {
+	if byName["link"].Value != story || !errors.Is(byName["mastodon"].Err, share.ErrNoMastodonInstance) {
 		t.Fatalf("links: %+v", links)
 	}
 	if _, ok := byName["deeplink"]; ok {
@@ -254,7 +256,7 @@ func TestHighlightOfAQuoteOverParagraphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qs := model.FindQuotes(md)
+	qs := quote.FindQuotes(md)
 	if len(qs) != 1 || !strings.Contains(qs[0].Text, "\n\n") {
 		t.Fatalf("the fixture should hold one quote over two paragraphs: %+v", qs)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/feeds/extract"
 	"github.com/byline-reader/byline/model"
 )
 
@@ -52,10 +53,10 @@ func (l *Library) OpenArticle(ctx context.Context, id int64) (model.Article, err
 func (l *Library) extract(ctx context.Context, a model.Article) model.Article {
 	a.ExtractedAt = l.now()
 	feed := feedText{
-		content: feeds.FragmentToMarkdown(a.Content, a.URL),
-		summary: feeds.FragmentToMarkdown(a.Summary, a.URL),
+		content: extract.FragmentToMarkdown(a.Content, a.URL),
+		summary: extract.FragmentToMarkdown(a.Summary, a.URL),
 	}
-	if model.FeedHasFullText(feed.content, feed.summary) {
+	if extract.FeedHasFullText(feed.content, feed.summary) {
 		a.Markdown, a.Notice = feed.content, ""
 		return a
 	}
@@ -101,7 +102,7 @@ func pageProblem(err error) string {
 		return fmt.Sprintf("The page answered %d %s", he.Status, http.StatusText(he.Status))
 	case errors.Is(err, context.DeadlineExceeded):
 		return "The page took too long to answer"
-	case errors.Is(err, feeds.ErrNoArticle):
+	case errors.Is(err, extract.ErrNoArticle):
 		return "No article text was found on the page"
 	}
 	msg := model.SanitizeLine(err.Error())
@@ -177,20 +178,20 @@ func readFile(path string) (model.Article, error) {
 	if _, err := f.ReadAt(data, 0); err != nil && st.Size() > 0 {
 		return model.Article{}, badInput("read %s: %w", path, unwrapPathError(err))
 	}
-	var ex feeds.Extracted
+	var ex extract.Extracted
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".html", ".htm", ".xhtml":
-		ex, err = feeds.Extract(data, "")
+		ex, err = extract.Extract(data, "")
 		if err != nil {
 			return model.Article{}, badInput("read %s: %w", path, err)
 		}
 	default:
-		ex = feeds.ExtractText(string(data), filepath.Base(path))
+		ex = extract.ExtractText(string(data), filepath.Base(path))
 	}
 	return fromExtracted(ex, ex.Canonical), nil
 }
 
-func fromExtracted(ex feeds.Extracted, pageURL string) model.Article {
+func fromExtracted(ex extract.Extracted, pageURL string) model.Article {
 	a := model.Article{
 		Title: ex.Title, Site: ex.Site, Author: ex.Author, Published: ex.Published,
 		Markdown: ex.Markdown, URL: pageURL,

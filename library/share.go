@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/share"
 )
 
 // mastodonSetting is the Setting that remembers the Mastodon server the
@@ -18,12 +19,12 @@ const mastodonSetting = "mastodon"
 // section; without a Mastodon server there, the one kept in the "mastodon"
 // setting is used. A quote number out of range, or an article whose link
 // is not http(s), is bad input.
-func (l *Library) ShareLinks(ctx context.Context, target string, quoteN int, cfg model.ShareConfig) (model.Article, []model.ShareLink, error) {
+func (l *Library) ShareLinks(ctx context.Context, target string, quoteN int, cfg model.ShareConfig) (model.Article, []share.ShareLink, error) {
 	a, q, cfg, err := l.shareInput(ctx, target, quoteN, cfg)
 	if err != nil {
 		return a, nil, err
 	}
-	links, err := model.ShareLinks(a, q, cfg)
+	links, err := share.ShareLinks(a, q, cfg)
 	if err != nil {
 		return a, nil, shareError(err)
 	}
@@ -35,12 +36,12 @@ func (l *Library) ShareLinks(ctx context.Context, target string, quoteN int, cfg
 // a quote target without a quote, or Mastodon without a server is bad
 // input; a target that cannot be made for this article (a deep link to a
 // quote with no findable words) is an error.
-func (l *Library) ShareLink(ctx context.Context, target string, quoteN int, name string, cfg model.ShareConfig) (model.Article, model.ShareLink, error) {
+func (l *Library) ShareLink(ctx context.Context, target string, quoteN int, name string, cfg model.ShareConfig) (model.Article, share.ShareLink, error) {
 	a, q, cfg, err := l.shareInput(ctx, target, quoteN, cfg)
 	if err != nil {
-		return a, model.ShareLink{}, err
+		return a, share.ShareLink{}, err
 	}
-	link, err := model.ShareLinkFor(name, a, q, cfg)
+	link, err := share.ShareLinkFor(name, a, q, cfg)
 	if err != nil {
 		return a, link, shareError(err)
 	}
@@ -78,8 +79,8 @@ func (l *Library) shareInput(ctx context.Context, target string, quoteN int, cfg
 
 // shareError marks the errors that are the user's to fix as bad input.
 func shareError(err error) error {
-	for _, e := range []error{model.ErrUnsafeURL, model.ErrUnknownShareTarget,
-		model.ErrShareNeedsQuote, model.ErrNoMastodonInstance} {
+	for _, e := range []error{share.ErrUnsafeURL, share.ErrUnknownShareTarget,
+		share.ErrShareNeedsQuote, share.ErrNoMastodonInstance} {
 		if errors.Is(err, e) {
 			return inputError{err}
 		}

@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -82,41 +83,17 @@ type ArticleQuery struct {
 	Offset  int
 }
 
-// FeedHasFullText judges whether a feed's content (as markdown) is the
-// whole article rather than a teaser, so that the page need not be
-// fetched: long content is; shorter content is when it has several
-// paragraphs, clearly more than the summary, and does not trail off into
-// an ellipsis or a "read more" link.
-func FeedHasFullText(content, summary string) bool {
-	words := WordCount(content)
-	switch {
-	case words >= 250:
-		return true
-	case words < 60 || words < 2*WordCount(summary):
-		return false
-	}
-	blocks := 0
-	for _, b := range strings.Split(strings.TrimSpace(content), "\n\n") {
-		if strings.TrimSpace(b) != "" {
-			blocks++
-		}
-	}
-	if blocks < 3 {
-		return false
-	}
-	tail := strings.ToLower(strings.TrimSpace(content))
-	tail = tail[max(0, len(tail)-80):]
-	if strings.HasSuffix(tail, "…") || strings.HasSuffix(tail, "...") || strings.HasSuffix(tail, "[…]") {
-		return false
-	}
-	for _, cut := range []string{"read more", "continue reading", "read the full", "keep reading"} {
-		if strings.Contains(tail, cut) {
-			return false
-		}
-	}
-	return true
-}
-
 // SiteName names the publication an article comes from: the name its page
 // gives, else its feed's title, else its link's host.
-func (a Article) SiteName() string { return shareSite(a, a.URL) }
+func (a Article) SiteName() string {
+	if s := SanitizeLine(a.Site); s != "" {
+		return s
+	}
+	if s := SanitizeLine(a.FeedTitle); s != "" {
+		return s
+	}
+	if u, err := url.Parse(a.URL); err == nil {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}

@@ -8,7 +8,7 @@ import (
 // Highlight is a passage of an article the reader chose to keep: a quote
 // or a sentence. Its exact text is what is kept; the position is where the
 // text stood in the article's markdown when it was highlighted, and is
-// found again by AnchorHighlightIn when the article is extracted anew.
+// found again by quote.AnchorHighlightIn when the article is extracted anew.
 type Highlight struct {
 	ID         int64
 	ArticleID  int64
@@ -22,65 +22,8 @@ type Highlight struct {
 	Site         string
 }
 
-// AnchorHighlight finds h's text in markdown: at its old position when the
-// text is still there, else at the occurrence nearest to it. It reports
-// false when the text no longer occurs at all.
-func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
-	if h.Text == "" {
-		return 0, 0, false
-	}
-	if h.Start >= 0 && h.End <= len(markdown) && h.Start <= h.End && markdown[h.Start:h.End] == h.Text {
-		return h.Start, h.End, true
-	}
-	best, bestDist := -1, -1
-	for from := 0; from <= len(markdown); {
-		i := strings.Index(markdown[from:], h.Text)
-		if i < 0 {
-			break
-		}
-		pos := from + i
-		dist := distance(pos, h.Start)
-		if best < 0 || dist < bestDist {
-			best, bestDist = pos, dist
-		}
-		from = pos + 1
-	}
-	if best < 0 {
-		return 0, 0, false
-	}
-	return best, best + len(h.Text), true
-}
-
 // SpansParagraphs reports a highlight of a quote that runs over
 // paragraphs. It is kept as its paragraphs' words without the marks that
 // open each, which the markdown does not hold as one string, so only the
 // article's quotes can anchor it (AnchorHighlightIn).
 func (h Highlight) SpansParagraphs() bool { return strings.Contains(h.Text, "\n\n") }
-
-// AnchorHighlightIn finds h in markdown as AnchorHighlight does and, for a
-// highlight that spans paragraphs, among quotes, markdown's quotes
-// (FindQuotes(markdown)): the quote with h's text nearest its old
-// position. It reports false when h is found in neither.
-func AnchorHighlightIn(markdown string, h Highlight, quotes []Quote) (start, end int, ok bool) {
-	if s, e, ok := AnchorHighlight(markdown, h); ok || !h.SpansParagraphs() {
-		return s, e, ok
-	}
-	best, bestDist := -1, 0
-	for i, q := range quotes {
-		if d := distance(q.Start, h.Start); q.Text == h.Text && (best < 0 || d < bestDist) {
-			best, bestDist = i, d
-		}
-	}
-	if best < 0 {
-		return 0, 0, false
-	}
-	return quotes[best].Start, quotes[best].End, true
-}
-
-// distance is how far apart two byte offsets are.
-func distance(a, b int) int {
-	if a < b {
-		return b - a
-	}
-	return a - b
-}

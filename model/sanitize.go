@@ -302,3 +302,7 @@ func digitValue(c byte, base rune) rune {
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
 }
+
+// IsUnsafeRune reports a rune that Sanitize removes wherever it stands: a
+// C0 or C1 control (newline and tab included) or a bidi control.
+func IsUnsafeRune(r rune) bool { return isControl(r) || isBidiControl(r) }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 // BenchmarkKeyPress is one key press on a 100,000-article list: Update and
@@ -187,15 +188,15 @@ func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
 // line, and painting a screenful of lines in the looks of their regions.
 func BenchmarkRenderWithQuotes(b *testing.B) {
 	body := quotes4000()
-	quotes := model.FindQuotes(body)
-	sentences := sentenceSpans(body)
-	hls := []model.Highlight{{ID: 1, Text: body[sentences[3].start:sentences[3].end], Start: sentences[3].start, End: sentences[3].end}}
+	quotes := quote.FindQuotes(body)
+	sentences := quote.Sentences(body)
+	hls := []model.Highlight{{ID: 1, Text: body[sentences[3].Start:sentences[3].End], Start: sentences[3].Start, End: sentences[3].End}}
 	st := NewStyles(true)
 	if len(quotes) < 50 {
 		b.Fatalf("%d quotes", len(quotes))
 	}
 	doc := newArticleDoc(body, quotes, sentences, hls)
-	bits := doc.regionBits(hls, textSpan{quotes[5].Start, quotes[5].End})
+	bits := doc.regionBits(hls, model.Span{Start: quotes[5].Start, End: quotes[5].End})
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
@@ -213,8 +214,8 @@ func BenchmarkRenderWithQuotes(b *testing.B) {
 // labels and highlights, done once when the article is opened.
 func BenchmarkArticleDoc(b *testing.B) {
 	body := quotes4000()
-	quotes := model.FindQuotes(body)
-	sentences := sentenceSpans(body)
+	quotes := quote.FindQuotes(body)
+	sentences := quote.Sentences(body)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = newArticleDoc(body, quotes, sentences, nil)
@@ -240,12 +241,12 @@ func BenchmarkReaderFocusQuote(b *testing.B) {
 // speaker ("…,” she said.): a label after every one of them.
 func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
 	body := strings.ReplaceAll(quotes4000(), "said the harbor master, Ana Lima.", "she said.")
-	quotes := model.FindQuotes(body)
+	quotes := quote.FindQuotes(body)
 	for i := range quotes {
 		quotes[i].Speaker = "Ana Lima"
 	}
-	sentences := sentenceSpans(body)
-	if n := len(speakerLabels(body, quotes, sentences)); n != len(quotes) || n < 50 {
+	sentences := quote.Sentences(body)
+	if n := len(quote.SpeakerLabels(body, quotes, sentences)); n != len(quotes) || n < 50 {
 		b.Fatalf("%d labels for %d quotes", n, len(quotes))
 	}
 	st := NewStyles(true)
@@ -256,7 +257,7 @@ func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		bits := doc.regionBits(nil, textSpan{quotes[5].Start, quotes[5].End})
+		bits := doc.regionBits(nil, model.Span{Start: quotes[5].Start, End: quotes[5].End})
 		for i, l := range lines {
 			_ = marks.paint(i, l, bits, &st.Spans)
 		}

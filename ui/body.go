@@ -23,7 +23,7 @@ type renderKey struct {
 
 // articleBody is the markdown the reader renders. The library has already
 // put the feed's content or summary there when the page gave no article
-// (feeds.FragmentToMarkdown). Everything that came from strangers is
+// (extract.FragmentToMarkdown). Everything that came from strangers is
 // sanitised here, before Glamour.
 func articleBody(a model.Article) string {
 	return model.Sanitize(strings.TrimSpace(a.Markdown))

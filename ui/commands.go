@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 // Commands: every piece of IO the app does, each with a context.
@@ -74,7 +75,7 @@ func prepareArticle(ctx context.Context, lib Library, seq int, a model.Article) 
 	if strings.TrimSpace(body) != "" {
 		msg.minutes = model.ReadingMinutes(body)
 	}
-	quotes := model.FindQuotes(body)
+	quotes := quote.FindQuotes(body)
 	if a.ID != 0 { // only stored articles hold highlights
 		hls, err := lib.Highlights(ctx, a.ID)
 		if err != nil {
@@ -82,7 +83,7 @@ func prepareArticle(ctx context.Context, lib Library, seq int, a model.Article) 
 		}
 		msg.hls = anchorHighlights(body, quotes, hls)
 	}
-	msg.doc = newArticleDoc(body, quotes, sentenceSpans(body), msg.hls)
+	msg.doc = newArticleDoc(body, quotes, quote.Sentences(body), msg.hls)
 	return msg
 }
 
@@ -92,7 +93,7 @@ func prepareArticle(ctx context.Context, lib Library, seq int, a model.Article) 
 func anchorHighlights(body string, quotes []model.Quote, hls []model.Highlight) []model.Highlight {
 	out := make([]model.Highlight, len(hls))
 	for i, h := range hls {
-		if s, e, ok := model.AnchorHighlightIn(body, h, quotes); ok {
+		if s, e, ok := quote.AnchorHighlightIn(body, h, quotes); ok {
 			h.Start, h.End = s, e
 		} else {
 			h.Start, h.End = -1, -1
@@ -194,14 +195,14 @@ func loadHighlights(ctx context.Context, lib Library, seq int) tea.Cmd {
 	}
 }
 
-func addHighlight(ctx context.Context, lib Library, articleID int64, text string, s textSpan, what string) tea.Cmd {
+func addHighlight(ctx context.Context, lib Library, articleID int64, text string, s model.Span, what string) tea.Cmd {
 	return func() tea.Msg {
-		h, err := lib.AddHighlight(ctx, articleID, text, s.start, s.end)
+		h, err := lib.AddHighlight(ctx, articleID, text, s.Start, s.End)
 		if err != nil {
 			return highlightMsg{err: fmt.Errorf("highlight: %w", err)}
 		}
 		// The reader places highlights in the body it shows.
-		h.ArticleID, h.Start, h.End = articleID, s.start, s.end
+		h.ArticleID, h.Start, h.End = articleID, s.Start, s.End
 		return highlightMsg{added: h, what: what}
 	}
 }

@@ -14,15 +14,15 @@ type focusRef struct {
 }
 
 // focusSpan is the body's span of the focus; -1s when nothing has it.
-func (r *readerPane) focusSpan() textSpan {
+func (r *readerPane) focusSpan() model.Span {
 	if r.focus.kind == unitHighlight {
 		if r.focus.i >= 0 && r.focus.i < len(r.hls) {
-			return textSpan{r.hls[r.focus.i].Start, r.hls[r.focus.i].End}
+			return model.Span{Start: r.hls[r.focus.i].Start, End: r.hls[r.focus.i].End}
 		}
-		return textSpan{-1, -1}
+		return model.Span{Start: -1, End: -1}
 	}
 	if r.doc == nil {
-		return textSpan{-1, -1}
+		return model.Span{Start: -1, End: -1}
 	}
 	return r.doc.unitSpan(r.focus.kind, r.focus.i)
 }
@@ -39,7 +39,7 @@ func (r *readerPane) restyle() {
 
 // unitLine is the content line where a span starts (or ends), -1 when
 // unknown.
-func (r *readerPane) spanLine(s textSpan, end bool) int {
+func (r *readerPane) spanLine(s model.Span, end bool) int {
 	if r.doc == nil || r.marks == nil {
 		return -1
 	}
@@ -104,15 +104,15 @@ func (r *readerPane) move(kind unitKind, dir, height int) (string, bool) {
 
 // isAhead says whether unit i lies beyond the focus (or, with no focus,
 // on or beyond the screen's edge) in direction dir.
-func (r *readerPane) isAhead(kind unitKind, i int, s, cur textSpan, dir, height int) bool {
-	if cur.start >= 0 {
+func (r *readerPane) isAhead(kind unitKind, i int, s, cur model.Span, dir, height int) bool {
+	if cur.Start >= 0 {
 		if r.focus.kind == kind && r.focus.i == i {
 			return false
 		}
 		if dir > 0 {
-			return s.start > cur.start || s.start == cur.start && r.focus.kind != kind && kind == unitSentence
+			return s.Start > cur.Start || s.Start == cur.Start && r.focus.kind != kind && kind == unitSentence
 		}
-		return s.start < cur.start
+		return s.Start < cur.Start
 	}
 	line := r.spanLine(s, false)
 	if line < 0 {
@@ -165,9 +165,9 @@ func (r *readerPane) describeFocus() string {
 }
 
 // highlightAt is the index of the highlight on span s, or -1.
-func (r *readerPane) highlightAt(s textSpan) int {
+func (r *readerPane) highlightAt(s model.Span) int {
 	for i, h := range r.hls {
-		if h.Start == s.start && h.End == s.end && s.start >= 0 {
+		if h.Start == s.Start && h.End == s.End && s.Start >= 0 {
 			return i
 		}
 	}
@@ -186,7 +186,7 @@ func (r *readerPane) focusHighlight(id int64, height int) string {
 	if i < 0 || r.hls[i].Start < 0 {
 		return "this highlight's text is no longer in the article"
 	}
-	s := textSpan{r.hls[i].Start, r.hls[i].End}
+	s := model.Span{Start: r.hls[i].Start, End: r.hls[i].End}
 	r.focus = focusRef{unitHighlight, i}
 	if r.doc != nil {
 		for _, kind := range []unitKind{unitQuote, unitSentence} {
@@ -251,7 +251,7 @@ func (r *readerPane) dropHighlight(id int64) {
 // sentence or highlight as a quote without a speaker. nil: no focus.
 func (r *readerPane) focusQuote() *model.Quote {
 	s := r.focusSpan()
-	if s.start < 0 || r.doc == nil {
+	if s.Start < 0 || r.doc == nil {
 		return nil
 	}
 	if r.focus.kind == unitQuote {
@@ -259,9 +259,9 @@ func (r *readerPane) focusQuote() *model.Quote {
 		return &q
 	}
 	for _, q := range r.doc.quotes {
-		if q.Start == s.start && q.End == s.end {
+		if q.Start == s.Start && q.End == s.End {
 			return &q
 		}
 	}
-	return &model.Quote{Text: r.doc.spanText(s), Start: s.start, End: s.end}
+	return &model.Quote{Text: r.doc.spanText(s), Start: s.Start, End: s.End}
 }

@@ -137,7 +137,7 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 func (a *App) toggleHighlight() tea.Cmd {
 	r := &a.reader
 	s := r.focusSpan()
-	if s.start < 0 || r.doc == nil {
+	if s.Start < 0 || r.doc == nil {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
 	if i := r.highlightAt(s); i >= 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 // quotedBody is a made-up article with three attributed quotes, the last
@@ -175,7 +176,7 @@ func TestHighlightsListJumpsToArticle(t *testing.T) {
 func TestHighlightOfQuoteOverParagraphsIsAnchored(t *testing.T) {
 	lib := newFake(5)
 	lib.body = "The harbor reopened on Thursday.\n\n“We are back in business, and the boats are back.\n\n“We will hire more crews this summer,” said Ana Lima.\n\nThe end.\n"
-	quotes := model.FindQuotes(lib.body)
+	quotes := quote.FindQuotes(lib.body)
 	if len(quotes) != 1 || !strings.Contains(quotes[0].Text, "\n\n") {
 		t.Fatalf("the body should hold one quote over two paragraphs: %+v", quotes)
 	}
@@ -206,8 +207,8 @@ func TestSentenceSpans(t *testing.T) {
 		{"> Quoted text. More.\n\n![img](x.png)\n\n| a | b |", []string{"Quoted text.", "More."}},
 	} {
 		var got []string
-		for _, s := range sentenceSpans(c.md) {
-			got = append(got, c.md[s.start:s.end])
+		for _, s := range quote.Sentences(c.md) {
+			got = append(got, c.md[s.Start:s.End])
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q:\n got %q\nwant %q", c.md, got, c.want)
@@ -219,8 +220,8 @@ func TestSentenceSpans(t *testing.T) {
 // that the quote's look is drawn on every line it wraps onto.
 func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
 	body := quotedBody()
-	quotes := model.FindQuotes(body)
-	doc := newArticleDoc(body, quotes, sentenceSpans(body), nil)
+	quotes := quote.FindQuotes(body)
+	doc := newArticleDoc(body, quotes, quote.Sentences(body), nil)
 	st := NewStyles(true)
 	long := quotes[2]
 	for _, width := range []int{40, 60, 120} {
@@ -228,7 +229,7 @@ func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bits := doc.regionBits(nil, textSpan{-1, -1})
+		bits := doc.regionBits(nil, model.Span{Start: -1, End: -1})
 		first, last := marks.evLine[doc.quoteEv[2][0]], marks.evLine[doc.quoteEv[2][1]]
 		if first < 0 || last <= first {
 			t.Fatalf("width %d: the long quote spans lines %d to %d", width, first, last)
@@ -257,7 +258,7 @@ func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
 // without marks: the text on every line must be the same, labels aside.
 func TestMarksDoNotChangeTheWrapping(t *testing.T) {
 	body := longBody()
-	doc := newArticleDoc(body, nil, sentenceSpans(body), nil)
+	doc := newArticleDoc(body, nil, quote.Sentences(body), nil)
 	for _, width := range []int{60, 120} {
 		plain, err := glamourLines(body, width, true)
 		if err != nil {

@@ -4,9 +4,9 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 // The reader marks where quotes, sentences and highlights begin and end
@@ -80,33 +80,33 @@ const (
 type articleDoc struct {
 	body      string
 	quotes    []model.Quote
-	sentences []textSpan
+	sentences []model.Span
 	quoteEv   []evPair
 	labelEv   []evPair
-	spanEv    map[textSpan]evPair
+	spanEv    map[model.Span]evPair
 	nEvents   int
 	source    string // the body with marks and speaker labels
 	sig       uint64 // names source, for the render cache
 }
 
 // newArticleDoc marks the body's quotes, sentences and highlights.
-func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls []model.Highlight) *articleDoc {
-	d := &articleDoc{body: body, quotes: quotes, spanEv: map[textSpan]evPair{}}
-	labels := speakerLabels(body, quotes, sentences)
+func newArticleDoc(body string, quotes []model.Quote, sentences []model.Span, hls []model.Highlight) *articleDoc {
+	d := &articleDoc{body: body, quotes: quotes, spanEv: map[model.Span]evPair{}}
+	labels := quote.SpeakerLabels(body, quotes, sentences)
 	if room := maxDocEvents/2 - 2*len(quotes) - len(hls); len(sentences) > room {
 		sentences = sentences[:max(0, room)]
 	}
 	d.sentences = sentences
-	db := &docBuilder{body: body, seen: map[textSpan]int32{}, closeBy: map[int32]int32{}}
+	db := &docBuilder{body: body, seen: map[model.Span]int32{}, closeBy: map[int32]int32{}}
 	quoteIDs := make([]int32, len(quotes))
 	for i, q := range quotes {
-		quoteIDs[i] = db.span(textSpan{q.Start, q.End}, true)
+		quoteIDs[i] = db.span(model.Span{Start: q.Start, End: q.End}, true)
 	}
 	labelIDs := make([]int32, len(labels))
 	labelled := make(map[int]bool, len(labels))
 	for i, l := range labels {
-		labelIDs[i] = db.label(l.pos, l.text)
-		labelled[l.pos] = true
+		labelIDs[i] = db.label(l.Pos, l.Text)
+		labelled[l.Pos] = true
 	}
 	// A sentence followed by another in its paragraph ends where the next
 	// begins, one mark fewer for Glamour to carry, unless a label comes
@@ -114,7 +114,7 @@ func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls 
 	sentIDs := make([]int32, len(sentences))
 	for i := len(sentences) - 1; i >= 0; i-- {
 		s := sentences[i]
-		joined := i+1 < len(sentences) && onlySpace(body[s.end:sentences[i+1].start]) && !labelled[s.end]
+		joined := i+1 < len(sentences) && onlySpace(body[s.End:sentences[i+1].Start]) && !labelled[s.End]
 		sentIDs[i] = db.span(s, !joined)
 		if joined && !db.spanOwnsClose(sentIDs[i]) {
 			db.closeBy[sentIDs[i]] = sentIDs[i+1]
@@ -122,7 +122,7 @@ func newArticleDoc(body string, quotes []model.Quote, sentences []textSpan, hls 
 	}
 	for _, h := range hls {
 		if h.Start >= 0 && h.End <= len(body) && h.Start < h.End {
-			db.span(textSpan{h.Start, h.End}, true)
+			db.span(model.Span{Start: h.Start, End: h.End}, true)
 		}
 	}
 	var ev []evPair
@@ -148,15 +148,15 @@ func onlySpace(s string) bool {
 // docBuilder collects the spans to mark and writes the marked source.
 type docBuilder struct {
 	body    string
-	spans   []textSpan
+	spans   []model.Span
 	events  []docEvent
-	seen    map[textSpan]int32
+	seen    map[model.Span]int32
 	hasEnd  []bool          // the span has a closing event of its own
 	closeBy map[int32]int32 // a span that ends where another opens
 }
 
 // span adds s (once), with its own closing mark when withClose is set.
-func (b *docBuilder) span(s textSpan, withClose bool) int32 {
+func (b *docBuilder) span(s model.Span, withClose bool) int32 {
 	if id, ok := b.seen[s]; ok {
 		if withClose && !b.hasEnd[id] {
 			b.events = append(b.events, docEvent{pos: closeAt(b.body, s), class: classClose, owner: id})
@@ -181,7 +181,7 @@ func (b *docBuilder) spanOwnsClose(id int32) bool { return b.hasEnd[id] }
 // label adds a speaker label at pos.
 func (b *docBuilder) label(pos int, text string) int32 {
 	id := int32(len(b.spans))
-	b.spans = append(b.spans, textSpan{-1, -1})
+	b.spans = append(b.spans, model.Span{Start: -1, End: -1})
 	b.hasEnd = append(b.hasEnd, true)
 	b.events = append(b.events,
 		docEvent{pos: pos, class: classLabelOpen, owner: id, label: text},
@@ -235,9 +235,9 @@ func pick(ev []evPair, ids []int32) []evPair {
 
 // openAt is where a span's opening mark goes: at its first byte, but after
 // emphasis marks, which must touch the text they open.
-func openAt(body string, s textSpan) int {
-	p := s.start
-	for p < s.end && strings.IndexByte("*_~", body[p]) >= 0 {
+func openAt(body string, s model.Span) int {
+	p := s.Start
+	for p < s.End && strings.IndexByte("*_~", body[p]) >= 0 {
 		p++
 	}
 	return p
@@ -245,48 +245,35 @@ func openAt(body string, s textSpan) int {
 
 // closeAt is where a span's closing mark goes: before the emphasis marks
 // that end it.
-func closeAt(body string, s textSpan) int {
-	p := s.end
-	for p > s.start && strings.IndexByte("*_~", body[p-1]) >= 0 {
+func closeAt(body string, s model.Span) int {
+	p := s.End
+	for p > s.Start && strings.IndexByte("*_~", body[p-1]) >= 0 {
 		p--
 	}
 	return p
 }
 
-// labelAt is right after a quote's closing mark and any emphasis that
-// closes with it: where the label of a quote outside the sentences goes.
-func labelAt(body string, end int) int {
-	p := min(max(end, 0), len(body))
-	if r, n := utf8.DecodeRuneInString(body[p:]); n > 0 && strings.ContainsRune("”\"’'»«“„‘‹›", r) {
-		p += n
-	}
-	for p < len(body) && strings.IndexByte("*_~", body[p]) >= 0 {
-		p++
-	}
-	return p
-}
-
 // spanText is the body's text of a span, on one line.
-func (d *articleDoc) spanText(s textSpan) string {
-	if s.start < 0 || s.end > len(d.body) || s.start >= s.end {
+func (d *articleDoc) spanText(s model.Span) string {
+	if s.Start < 0 || s.End > len(d.body) || s.Start >= s.End {
 		return ""
 	}
-	return d.body[s.start:s.end]
+	return d.body[s.Start:s.End]
 }
 
 // unitSpan is the span of a quote or sentence.
-func (d *articleDoc) unitSpan(kind unitKind, i int) textSpan {
+func (d *articleDoc) unitSpan(kind unitKind, i int) model.Span {
 	switch kind {
 	case unitQuote:
 		if i >= 0 && i < len(d.quotes) {
-			return textSpan{d.quotes[i].Start, d.quotes[i].End}
+			return model.Span{Start: d.quotes[i].Start, End: d.quotes[i].End}
 		}
 	case unitSentence:
 		if i >= 0 && i < len(d.sentences) {
 			return d.sentences[i]
 		}
 	}
-	return textSpan{-1, -1}
+	return model.Span{Start: -1, End: -1}
 }
 
 // Bits of a region's look.
@@ -299,7 +286,7 @@ const (
 
 // regionBits is the look of every region between two events: region k
 // runs from event k to event k+1.
-func (d *articleDoc) regionBits(hls []model.Highlight, focus textSpan) []uint8 {
+func (d *articleDoc) regionBits(hls []model.Highlight, focus model.Span) []uint8 {
 	bits := make([]uint8, d.nEvents)
 	set := func(p evPair, bit uint8) {
 		for r := max(p[0], 0); r < p[1] && int(r) < len(bits); r++ {
@@ -313,7 +300,7 @@ func (d *articleDoc) regionBits(hls []model.Highlight, focus textSpan) []uint8 {
 		set(p, bitSpeaker)
 	}
 	for _, h := range hls {
-		if p, ok := d.spanEv[textSpan{h.Start, h.End}]; ok {
+		if p, ok := d.spanEv[model.Span{Start: h.Start, End: h.End}]; ok {
 			set(p, bitHighlight)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/mdp/qrterminal/v3"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/share"
 )
 
 // shareKeyMap is the share menu's keys.
@@ -44,7 +45,7 @@ type shareMenu struct {
 	list    cursorList
 	article model.Article // with the markdown the quote's span is in
 	quote   *model.Quote
-	links   []model.ShareLink
+	links   []share.ShareLink
 	qr      []string // the QR code on show; nil: the menu is
 	qrLink  string
 }
@@ -67,7 +68,7 @@ func (m shareMenu) view(s Styles, width, height int) string {
 	}
 	lines := []string{truncateWidth(s.Title.Render("Share ")+title, width)}
 	if m.quote != nil {
-		lines = append(lines, s.Dim.Render(truncateWidth(model.ShareQuoteLine(m.quote.Text, m.quote.Speaker, ""), width)))
+		lines = append(lines, s.Dim.Render(truncateWidth(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, ""), width)))
 	} else {
 		lines = append(lines, s.Dim.Render(truncateWidth("the article (focus a quote with n, or a sentence with ), to share it)", width)))
 	}
@@ -97,7 +98,7 @@ func (m shareMenu) entry(i int) (label, detail string, bad bool) {
 	l := m.links[i]
 	label = model.SanitizeLine(l.Label)
 	switch {
-	case errors.Is(l.Err, model.ErrNoMastodonInstance):
+	case errors.Is(l.Err, share.ErrNoMastodonInstance):
 		return label, "no server set: press enter to give yours", false
 	case l.Err != nil:
 		return label, model.SanitizeLine(l.Err.Error()), true
@@ -182,7 +183,7 @@ func (a App) openShare() (tea.Model, tea.Cmd) {
 	if !ok {
 		return a, nil
 	}
-	links, err := model.ShareLinks(art, q, a.cfg.Share)
+	links, err := share.ShareLinks(art, q, a.cfg.Share)
 	if err != nil {
 		return a, a.setStatus(err.Error(), true)
 	}
@@ -213,7 +214,7 @@ func (a App) handleShareKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (a App) chooseShare() (tea.Model, tea.Cmd) {
 	m := &a.share
 	if m.list.cursor >= len(m.links) {
-		link, err := model.CleanURL(m.article.URL)
+		link, err := share.CleanURL(m.article.URL)
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
@@ -225,23 +226,23 @@ func (a App) chooseShare() (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	l := m.links[m.list.cursor]
-	if errors.Is(l.Err, model.ErrNoMastodonInstance) {
+	if errors.Is(l.Err, share.ErrNoMastodonInstance) {
 		return a, a.prompt.open(promptMastodon, "")
 	}
 	return a.shareVia(l)
 }
 
 // shareVia copies, opens or mails one share link and closes the menu.
-func (a App) shareVia(l model.ShareLink) (tea.Model, tea.Cmd) {
+func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 	if l.Err != nil {
 		return a, a.setStatus(l.Err.Error(), true)
 	}
 	a.overlay = overlayNone
 	label := strings.ToLower(model.SanitizeLine(l.Label))
 	switch l.Action {
-	case model.ShareOpen:
+	case share.ShareOpen:
 		return a, tea.Batch(openInBrowser(a.opener, l.Value), a.setStatus("opening "+model.SanitizeLine(l.Label)+" in the browser", false))
-	case model.ShareMail:
+	case share.ShareMail:
 		return a, openMail(a.mail, l.Value)
 	}
 	return a, a.copyText(l.Value, strings.TrimPrefix(label, "copy "))
@@ -250,14 +251,14 @@ func (a App) shareVia(l model.ShareLink) (tea.Model, tea.Cmd) {
 // acceptMastodon takes the server typed at the prompt: it is checked,
 // stored for next time, and the Mastodon share goes on.
 func (a App) acceptMastodon(value string) (tea.Model, tea.Cmd) {
-	host, err := model.MastodonInstance(value)
+	host, err := share.MastodonInstance(value)
 	if err != nil {
 		cmd := a.prompt.open(promptMastodon, value)
 		return a, tea.Batch(cmd, a.setStatus(err.Error(), true))
 	}
 	a.cfg.Share.Mastodon = host
 	save := saveSetting(a.ctx, a.lib, "mastodon", host)
-	l, err := model.ShareLinkFor("mastodon", a.share.article, a.share.quote, a.cfg.Share)
+	l, err := share.ShareLinkFor("mastodon", a.share.article, a.share.quote, a.cfg.Share)
 	if err != nil {
 		return a, tea.Batch(save, a.setStatus(err.Error(), true))
 	}
@@ -271,7 +272,7 @@ func (a App) copyShare(name, what string) (tea.Model, tea.Cmd) {
 	if !ok {
 		return a, nil
 	}
-	l, err := model.ShareLinkFor(name, art, nil, a.cfg.Share)
+	l, err := share.ShareLinkFor(name, art, nil, a.cfg.Share)
 	if err != nil {
 		return a, a.setStatus(err.Error(), true)
 	}

@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// CleanMarkdown removes the page furniture that article extraction keeps
+// but a reader does not want: ad labels ("Advertisement"), newsletter and
+// subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
+// "Related:" lines, a "Related stories" heading with its list of links, and
+// a bare URL standing next to one of those.
+//
+// Precision comes first: only a whole block (a paragraph, or a line that
+// stands as a paragraph of its own in plain text) is removed, only when all
+// of it is furniture, never text inside a real paragraph. Code blocks and
+// tables are left alone. It works the same on markdown and on plain text.
+func CleanMarkdown(md string) string {
+	md = strings.ReplaceAll(md, "\r\n", "\n")
+	blocks := splitBlocks(strings.Split(md, "\n"))
+	for i := range blocks {
+		if !blocks[i].code {
+			blocks[i].units = splitUnits(blocks[i].lines)
+		}
+	}
+	markFurniture(blocks)
+	markRelatedLists(blocks)
+	markBareURLs(blocks)
+	return joinBlocks(blocks)
+}
+
+// block is a run of lines between blank lines (a fenced code block is one
+// block, blank lines and all).
+type block struct {
+	lines []string
+	code  bool
+	units []unit
+}
+
+// unit is a stretch of a block's lines that stands on its own: the whole
+// block, or, in plain text where each line is a paragraph, one line.
+type unit struct {
+	from, to int // lines[from:to]
+	kind     furniture
+	removed  bool
+}
+
+type furniture int
+
+const (
+	notFurniture   furniture = iota
+	removable                // an ad label, a subscribe box, a share bar…
+	relatedHeading           // removed only with the links under it
+	bareURL                  // removed only next to removed furniture
+)
+
+func splitBlocks(lines []string) []block {
+	var blocks []block
+	var cur []string
+	fence := ""
+	flush := func(code bool) {
+		if len(cur) > 0 {
+			blocks = append(blocks, block{lines: cur, code: code})
+		}
+		cur = nil
+	}
+	for _, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		switch {
+		case fence != "":
+			cur = append(cur, l)
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
+				fence = ""
+				flush(true)
+			}
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			flush(false)
+			fence = trimmed[:3]
+			cur = append(cur, l)
+		case trimmed == "":
+			flush(false)
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush(fence != "")
+	for i := range blocks {
+		if !blocks[i].code && isVerbatim(blocks[i].lines) {
+			blocks[i].code = true
+		}
+	}
+	return blocks
+}
+
+// isVerbatim reports an indented code block, a table or an HTML block,
+// which cleaning leaves as they are.
+func isVerbatim(lines []string) bool {
+	first := lines[0]
+	t := strings.TrimSpace(first)
+	return strings.HasPrefix(first, "    ") || strings.HasPrefix(first, "\t") ||
+		strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<")
+}
+
+// splitUnits cuts a block into the parts judged alone. In plain text
+// where each line is a paragraph (most lines end a sentence) every line is
+// one; otherwise the block is cut only where a line ends a sentence, so a
+// paragraph wrapped over several lines stays whole.
+func splitUnits(lines []string) []unit {
+	ends := 0
+	for _, l := range lines[:len(lines)-1] {
+		if endsSentence(l) {
+			ends++
+		}
+	}
+	perLine := len(lines) > 1 && 2*ends >= len(lines)-1
+	var units []unit
+	from := 0
+	for i := 1; i <= len(lines); i++ {
+		if i == len(lines) || perLine || endsSentence(lines[i-1]) || startsBlockMark(lines[i]) {
+			units = append(units, unit{from: from, to: i})
+			from = i
+		}
+	}
+	return units
+}
+
+func endsSentence(line string) bool {
+	t := strings.TrimRightFunc(line, func(r rune) bool { return r == '*' || r == '_' || unicode.IsSpace(r) })
+	if strings.TrimSpace(t) == "" {
+		return true
+	}
+	if f := strings.Fields(t); rxBareURL.MatchString(f[len(f)-1]) {
+		return true
+	}
+	last := t[len(t)-1]
+	return strings.ContainsRune(".!?:)]>\"'", rune(last)) || strings.HasSuffix(t, "”") ||
+		strings.HasSuffix(t, "’") || strings.HasSuffix(t, "…")
+}
+
+func startsBlockMark(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") || rxListMark.MatchString(t)
+}
+
+func markFurniture(blocks []block) {
+	for bi := range blocks {
+		b := &blocks[bi]
+		for ui := range b.units {
+			u := &b.units[ui]
+			u.kind = classify(b.lines[u.from:u.to])
+			u.removed = u.kind == removable
+		}
+	}
+}
+
+// markRelatedLists removes a "Related stories" heading (or a lone
+// "Related:" line) together with the lists of bare links under it. A
+// heading followed by anything else stays.
+func markRelatedLists(blocks []block) {
+	for bi := range blocks {
+		b := &blocks[bi]
+		if b.code || len(b.units) == 0 {
+			continue
+		}
+		last := &b.units[len(b.units)-1]
+		if last.kind != relatedHeading {
+			continue
+		}
+		j := bi + 1
+		for j < len(blocks) && isLinkList(blocks[j]) {
+			j++
+		}
+		if j == bi+1 && j < len(blocks) {
+			continue // not followed by links: a real heading
+		}
+		last.removed = true
+		for k := bi + 1; k < j; k++ {
+			for ui := range blocks[k].units {
+				blocks[k].units[ui].removed = true
+			}
+		}
+	}
+}
+
+// isLinkList reports a list whose every item is only a link.
+func isLinkList(b block) bool {
+	if b.code {
+		return false
+	}
+	for _, l := range b.lines {
+		t := strings.TrimSpace(l)
+		m := rxListMark.FindString(t)
+		if m == "" {
+			return false
+		}
+		item := strings.Trim(strings.TrimSpace(t[len(m):]), "*_")
+		if !rxLinkOnly.MatchString(item) {
+			return false
+		}
+	}
+	return true
+}
+
+// markBareURLs removes a line that is only a URL when it stands next to
+// furniture that was removed (the address a subscribe box repeats).
+func markBareURLs(blocks []block) {
+	var seq []*unit // nil where a code block breaks adjacency
+	for bi := range blocks {
+		for ui := range blocks[bi].units {
+			seq = append(seq, &blocks[bi].units[ui])
+		}
+		if blocks[bi].code {
+			seq = append(seq, nil)
+		}
+	}
+	gone := func(i int) bool {
+		return i >= 0 && i < len(seq) && seq[i] != nil && seq[i].removed && seq[i].kind != notFurniture
+	}
+	for changed := true; changed; {
+		changed = false
+		for i, u := range seq {
+			if u != nil && u.kind == bareURL && !u.removed && (gone(i-1) || gone(i+1)) {
+				u.removed, changed = true, true
+			}
+		}
+	}
+}
+
+func joinBlocks(blocks []block) string {
+	var out []string
+	for _, b := range blocks {
+		if b.code {
+			out = append(out, strings.Join(b.lines, "\n"))
+			continue
+		}
+		var kept []string
+		for _, u := range b.units {
+			if !u.removed {
+				kept = append(kept, b.lines[u.from:u.to]...)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, strings.Join(kept, "\n"))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return strings.Join(out, "\n\n") + "\n"
+}
+
+var (
+	rxListMark  = regexp.MustCompile(`^([-*+]|\d{1,3}[.)])\s+`)
+	rxLinkOnly  = regexp.MustCompile(`^\[[^\]]+\]\([^)\s]+(\s+"[^"]*")?\)$`)
+	rxBareURL   = regexp.MustCompile(`^<?(https?://|www\.)[^\s<>]+>?$`)
+	rxMdLink    = regexp.MustCompile(`!?\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	rxAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	rxAnyURL    = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]+`)
+	rxHeadMarks = regexp.MustCompile(`^(\s*>)*\s*(#{1,6}\s+|([-*+]|\d{1,3}[.)])\s+)?`)
+	rxEscape    = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|<>~])`)
+)
+
+// plainText strips markdown from one unit: heading, quote and list marks,
+// emphasis, escapes and links (keeping their text). It returns the text
+// and the link destinations and bare URLs it saw.
+func plainText(raw string) (string, []string) {
+	var urls []string
+	s := raw
+	if strings.ContainsAny(s[:1], "#>-*+0123456789 \t") {
+		s = rxHeadMarks.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "](") {
+		s = rxMdLink.ReplaceAllStringFunc(s, func(m string) string {
+			sub := rxMdLink.FindStringSubmatch(m)
+			urls = append(urls, sub[2])
+			if strings.HasPrefix(m, "!") {
+				return ""
+			}
+			return " " + sub[1] + " "
+		})
+	}
+	if strings.Contains(s, "<") {
+		s = rxAutoLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "http") || strings.Contains(s, "www.") {
+		urls = append(urls, rxAnyURL.FindAllString(s, -1)...)
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		w = strings.Trim(w, "*_")
+		if strings.Contains(w, "\\") {
+			w = rxEscape.ReplaceAllString(w, "$1")
+		}
+		if i > 0 && len(w) == 1 && strings.Contains(".,!?:", w) {
+			words[i-1] += w
+			w = ""
+		}
+		words[i] = w
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " "), urls
+}

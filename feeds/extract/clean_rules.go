@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// classify says which furniture, if any, the lines of one unit are.
+func classify(lines []string) furniture {
+	raw := strings.TrimSpace(strings.Join(lines, " "))
+	if !mayBeFurniture(raw) {
+		return notFurniture
+	}
+	text, urls := plainText(raw)
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		if allShareURLs(urls) {
+			return removable
+		}
+		return notFurniture
+	}
+	if len(words) > 80 {
+		return notFurniture
+	}
+	heading := strings.HasPrefix(strings.TrimLeft(raw, "> "), "#")
+	switch {
+	case rxBareURL.MatchString(text):
+		return bareURL
+	case rxAdLabel.MatchString(text) && startsUpper(text):
+		return removable
+	case heading || isLabelOnly(text):
+		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":")) {
+			return relatedHeading
+		}
+		if heading {
+			return notFurniture
+		}
+	}
+	if allShareURLs(urls) && len(words) <= 12 || isShareBar(words) || isFollowUs(text, words) ||
+		isReadMore(text, len(urls) > 0) || isCallToAction(text) || rxCommentPrompt.MatchString(text) {
+		return removable
+	}
+	return notFurniture
+}
+
+// triggers are the words furniture starts with; a block that starts with
+// none of them (and mentions no inbox) is not looked at further.
+var triggers = wordSet("advertisement advertisements advertising advert ad ads sponsored paid promoted " +
+	"partner anzeige werbung publicité publicidad pubblicità реклама the story article content text " +
+	"continue skip share tweet pin sms print copy follow like find join connect subscribe read also " +
+	"see related more recommended don't don’t dont do must keep you trending most popular latest top " +
+	"editor's editors editor’s what stay sign signup register click tap download get receive never " +
+	"support donate become enter want be try unlock start upgrade already not have got send log login " +
+	"signin listen watch discover explore learn love loved liked enjoy enjoyed enjoying thanks thank if " +
+	"found interested looking http https www facebook twitter x linkedin whatsapp reddit pinterest " +
+	"telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram " +
+	"youtube tiktok leave add post write view show comment comments")
+
+// mayBeFurniture is a cheap test run before the full one: furniture is
+// short and starts with one of the trigger words.
+func mayBeFurniture(raw string) bool {
+	if len(raw) > 2000 {
+		return false
+	}
+	start := strings.IndexFunc(raw, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	if start < 0 {
+		return false
+	}
+	end := strings.IndexFunc(raw[start:], func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	})
+	first := raw[start:]
+	if end >= 0 {
+		first = raw[start : start+end]
+	}
+	return triggers[strings.ToLower(first)] || strings.Contains(raw, "inbox")
+}
+
+// isLabelOnly: a short line ending with a colon ("Related:"), or a short
+// bold or all-capitals label.
+func isLabelOnly(text string) bool {
+	return len(strings.Fields(text)) <= 5 && (strings.HasSuffix(text, ":") || text == strings.ToUpper(text))
+}
+
+var (
+	rxAdLabel        = regexp.MustCompile(`(?i)^((advertisements?|advertising|advert|ads?|sponsored|sponsored (content|posts?|links?|stories)|paid (content|post|partnership)|promoted( content)?|partner content|anzeige|werbung|publicité|publicidad|pubblicità|реклама)(\s*[-–—:|]?\s*(scroll|continue)( down)?( to| reading)?( continue)?( reading)?( (the )?(article|story|content))?( below)?)?|(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad|ads|advert))?|continue reading (below|the main story)|skip (advertisement|ad))[.:…]*$`)
+	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)|more (stories|news|articles|coverage|to read)|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
+	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read)\s*:\s*(.+)$`)
+	rxReadMoreOnly   = regexp.MustCompile(`(?i)^(read more|continue reading|keep reading|read the full (story|article))[.…!:]*$`)
+	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me)| @\w+| \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
+	rxCTAExclaim     = regexp.MustCompile(`^(stay|don't|don’t|dont|do not|never|want|like|love|liked|loved|enjoy|enjoyed|enjoying|thanks|thank you|get|join|subscribe|sign up|support|found|have|got|interested|looking)\b`)
+	rxCTAVerb        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|click|tap|download|get|receive|stay|don't miss|don’t miss|do not miss|never miss|support|donate|become|enter|want|be the first|try|unlock|start|upgrade|already a subscriber|not a subscriber|have a( news)? tip|got a( news)? tip|send us|sign in|log in|follow|listen|watch|read|discover|explore|find out|learn more|like what you|enjoy(ed)?|love|thanks? for reading|if you (enjoyed|like|liked|value|appreciate))\b`)
+	rxCTACore        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|donate|become a (member|subscriber|supporter))\b`)
+	rxCTALogin       = regexp.MustCompile(`^(log in|sign in|login|signin|subscribe|sign up|register)\b`)
+	rxCTAStrongNoun  = regexp.MustCompile(`\b(newsletters?|inbox|e-?mails?|subscri\w*|sign(ing)? up|alerts?|apps?|membership|members|podcasts?|account|journalism|briefings?|digest|notifications|updates)\b`)
+	rxCTAWeakNoun    = regexp.MustCompile(`\b(here|below|today|now|free)\b`)
+	rxPronoun        = regexp.MustCompile(`\b(you|your|our|us|my)\b`)
+	rxCTAThanks      = regexp.MustCompile(`^thanks?( you)? for (reading|subscribing|your support)\b`)
+	rxCommentPrompt  = regexp.MustCompile(`(?i)^(leave|add|post|write|view|show|read|see|join) (a |an |the |all |\d+ )?(comments?|replies|reply|discussion|conversation)[.!…]*$|^(\d+ )?comments?$`)
+	rxAttribution    = regexp.MustCompile(`\b(said|says|told|according|added|stated|announced|reported|wrote|went|goes|asked|asks|urged|urges|pleaded|insisted|argued|replied|promised|explained|recalled|noted|warned|joked)\b`)
+)
+
+// shareWords are the words of a share bar; networks are the names in it.
+var (
+	shareWords = wordSet("share shares sharing this the post article story page on via print copy link copied tweet pin sms and or it url")
+	networks   = wordSet("facebook twitter x linkedin whatsapp reddit pinterest telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram youtube tiktok")
+	followFill = wordSet("on and or at via social media for the latest news updates more daily too also us")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func isShareBar(words []string) bool {
+	if len(words) > 15 {
+		return false
+	}
+	shares, nets := 0, 0
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ".,!:;|·•/()"))
+		switch {
+		case w == "":
+		case w == "share" || w == "tweet":
+			shares++
+		case networks[w]:
+			nets++
+		case shareWords[w]:
+		default:
+			return false
+		}
+	}
+	return shares > 0 || nets >= 2
+}
+
+func isFollowUs(text string, words []string) bool {
+	if len(words) > 25 {
+		return false
+	}
+	m := rxFollow.FindString(text)
+	if m == "" {
+		return false
+	}
+	rest := strings.Fields(text[len(m):])
+	found := strings.Contains(m, "@") || len(rest) == 0 && strings.Contains(strings.ToLower(m), " us")
+	for i, w := range rest {
+		lw := strings.ToLower(strings.Trim(w, ".,!:;|·•/()"))
+		switch {
+		case lw == "":
+		case strings.HasPrefix(lw, "@"), networks[lw]:
+			found = true
+		case lw == "for" && found && len(rest)-i <= 6:
+			return true // "… for the latest business news."
+		case followFill[lw]:
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+func isReadMore(text string, hasLink bool) bool {
+	if rxReadMoreOnly.MatchString(text) {
+		return true
+	}
+	m := rxReadMore.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	rest := m[len(m)-1]
+	n := len(strings.Fields(rest))
+	return n <= 25 && (hasLink || n <= 12 || !strings.HasSuffix(rest, "."))
+}
+
+// isCallToAction reports a subscribe or newsletter box: every sentence
+// asks the reader to do something (or is an exclamation or a URL), and at
+// least one is a real request naming a newsletter, an inbox, an app….
+func isCallToAction(text string) bool {
+	if len(strings.Fields(text)) > 70 || strings.ContainsAny(text, "“”\"") {
+		return false
+	}
+	strong := false
+	for _, s := range splitSentences(text) {
+		switch ctaSentence(s) {
+		case ctaNone:
+			return false
+		case ctaStrong:
+			strong = true
+		}
+	}
+	return strong
+}
+
+type ctaKind int
+
+const (
+	ctaNone ctaKind = iota
+	ctaWeak
+	ctaStrong
+)
+
+func ctaSentence(s string) ctaKind {
+	l := strings.ToLower(strings.TrimSpace(s))
+	n := len(strings.Fields(l))
+	switch {
+	case rxBareURL.MatchString(strings.TrimRight(l, ".!")):
+		return ctaWeak
+	case rxAttribution.MatchString(l):
+		return ctaNone
+	case rxCTAVerb.MatchString(l) || strings.Contains(l, "your inbox"):
+		if rxCTAStrongNoun.MatchString(l) && n <= 35 && (n <= 8 || rxPronoun.MatchString(l)) ||
+			rxCTACore.MatchString(l) && rxCTAWeakNoun.MatchString(l) && n <= 8 {
+			return ctaStrong
+		}
+	}
+	if n <= 5 && strings.ContainsAny(l[len(l)-1:], "!?") && rxCTAExclaim.MatchString(l) ||
+		n <= 10 && rxCTAThanks.MatchString(l) ||
+		n <= 3 && rxCTALogin.MatchString(l) {
+		return ctaWeak
+	}
+	return ctaNone
+}
+
+// splitSentences cuts text after ".", "!" or "?" followed by a space.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' {
+			out = append(out, text[start:i+1])
+			start = i + 2
+		}
+	}
+	if start < len(text) {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// shareIntents are the URLs of share buttons.
+var shareIntents = strings.Fields("facebook.com/sharer facebook.com/share.php twitter.com/intent " +
+	"twitter.com/share x.com/intent linkedin.com/sharearticle linkedin.com/share reddit.com/submit " +
+	"pinterest.com/pin/create api.whatsapp.com/send wa.me/? whatsapp://send t.me/share telegram.me/share " +
+	"bsky.app/intent share.flipboard.com tumblr.com/share getpocket.com/save /share? sharer.php")
+
+// allShareURLs reports links that all go to a share intent or a mailto.
+func allShareURLs(urls []string) bool {
+	for _, u := range urls {
+		l := strings.ToLower(u)
+		share := strings.HasPrefix(l, "mailto:")
+		for _, s := range shareIntents {
+			share = share || strings.Contains(l, s)
+		}
+		if !share {
+			return false
+		}
+	}
+	return len(urls) > 0
+}

@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/byline-reader/byline/model"
+)
+
+func init() {
+	// -update rewrites golden files. Other test files of the package may
+	// declare the same flag; whichever comes first serves them all.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func TestCleanMarkdownRemovesFurniture(t *testing.T) {
+	const real = "The council voted 7-2 on Tuesday to approve the budget."
+	tests := []struct{ name, furniture string }{
+		{"ad label", "Advertisement"},
+		{"ad label caps", "ADVERTISEMENT"},
+		{"sponsored", "Sponsored"},
+		{"ad scroll", "Advertisement - Scroll to continue"},
+		{"story continues", "Story continues below advertisement"},
+		{"newsletter box", "**Stay informed!** Get breaking news delivered straight to your inbox for free. [Subscribe here.](https://news.example/alerts) https://news.example/alerts"},
+		{"newsletter sign up", "Sign up for our daily newsletter to get the latest headlines."},
+		{"subscribe short", "Subscribe today!"},
+		{"inbox", "Get the best stories delivered to your inbox every morning."},
+		{"share bar", "Share this post!"},
+		{"share on", "Share on Facebook"},
+		{"share links", "[Facebook](https://www.facebook.com/sharer/sharer.php?u=x) [X](https://twitter.com/intent/tweet?url=x) [Email](mailto:?subject=x)"},
+		{"share networks", "Facebook Twitter Email"},
+		{"follow us", "Follow us on Facebook, X and Instagram."},
+		{"follow handle", "Follow @newsdesk on X"},
+		{"read more", "Read more: [Markets close higher on Friday](https://news.example/markets)"},
+		{"related", "**RELATED:** Seoul weighs its options"},
+		{"read more only", "[Read more](https://news.example/more)"},
+		{"newsletter thanks", "Thanks for reading Main Street Notes! Subscribe for free to receive new posts and support my work."},
+		{"comment prompt", "[Leave a comment](https://news.example/p/x/comments)"},
+		{"join conversation", "Join the conversation"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := real + "\n\n" + tt.furniture + "\n\n" + real + "\n"
+			want := real + "\n\n" + real + "\n"
+			if got := CleanMarkdown(in); got != want {
+				t.Errorf("CleanMarkdown kept furniture:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestCleanMarkdownKeepsRealText(t *testing.T) {
+	keep := []string{
+		"The company said 2 million people subscribe to its streaming service, up from 1.5 million a year ago.",
+		"Readers can subscribe to the newsletter, which the paper launched in 2019 to reach younger audiences.",
+		"Advertisement revenue fell 12% in the quarter, the company said.",
+		"The advertisement, which ran during the Super Bowl, drew complaints.",
+		"Sign up for the draft begins Monday, and teams must register by email.",
+		"Get ready for a hot summer: forecasters expect temperatures to rise across the region today.",
+		"“Subscribe to our newsletter,” the banner read, before the site went dark.",
+		"Click here to read the full statement.",
+		"Share prices rose 4% on Friday.",
+		"Follow the money, investigators said.",
+		"Related: the company also cut its forecast for the year, citing weak demand in China and Europe, and said it would close three plants.",
+		"More than 300 people attended the vigil.",
+		"Facebook and Twitter were both fined on Tuesday.",
+		"Watch your email for updates, officials said.",
+		"Stay informed!",
+		"https://www.example.org/report.pdf",
+		"## Sponsors and partners\n\nThe festival is backed by the city.",
+		"## Related\n\nThe two cases are related, prosecutors said.",
+		"Subscribe, the old strategy went, and we will give you a newspaper.",
+		"Thanks for reading this far, the letter began, before it asked for money.",
+		"Thanks to the turnaround, the Herald will celebrate its 150th birthday in October.",
+		"Follow the council, several of them said.",
+		"Join the dots and you see a paper that stopped chasing clicks.",
+		"Leave a comment like that and the moderators will remove it within the hour.",
+		"Comments from readers poured in after the story ran.",
+		"Sign-ups were slow at first.",
+		"Stay tuned, she says, when asked about that.",
+		"Support my bill, the senator told colleagues, or explain to your voters why not.",
+		"Read the full report on the union's website.",
+	}
+	for _, p := range keep {
+		in := p + "\n"
+		if got := CleanMarkdown(in); got != in {
+			t.Errorf("CleanMarkdown removed real text:\nin:  %q\nout: %q", in, got)
+		}
+	}
+}
+
+func TestCleanMarkdownStructure(t *testing.T) {
+	in := "Intro paragraph.\n\n```\nAdvertisement\nShare this post!\n```\n\n" +
+		"| a | b |\n|---|---|\n| Advertisement | x |\n\n" +
+		"## Related stories\n\n- [One](https://a.example/1)\n- [Two](https://a.example/2)\n\nLast paragraph.\n"
+	want := "Intro paragraph.\n\n```\nAdvertisement\nShare this post!\n```\n\n" +
+		"| a | b |\n|---|---|\n| Advertisement | x |\n\nLast paragraph.\n"
+	if got := CleanMarkdown(in); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestCleanMarkdownPlainTextLines(t *testing.T) {
+	// Plain text with one paragraph per line and no blank lines.
+	in := "First real paragraph ends here.\nAdvertisement\nSecond real paragraph ends here.\n" +
+		"Stay informed! Get breaking news delivered straight to your inbox for free. Subscribe here. https://news.example/alerts\n" +
+		"Share this post!\n"
+	want := "First real paragraph ends here.\nSecond real paragraph ends here.\n"
+	if got := CleanMarkdown(in); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+	// A wrapped paragraph is one block: nothing inside it is cut.
+	wrapped := "The board met to discuss the\nAdvertisement\nbudget, which it approved.\n"
+	if got := CleanMarkdown(wrapped); got != wrapped {
+		t.Errorf("cut inside a wrapped paragraph: %q", got)
+	}
+}
+
+func TestCleanMarkdownBareURL(t *testing.T) {
+	in := "Body text.\n\nSign up for our newsletter.\n\nhttps://news.example/signup\n\nMore body text.\n\nhttps://example.org/data.csv\n"
+	want := "Body text.\n\nMore body text.\n\nhttps://example.org/data.csv\n"
+	if got := CleanMarkdown(in); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+// TestCleanMarkdownGolden cleans each testdata/clean/*.md and compares it
+// with its .golden file; -update rewrites them.
+func TestCleanMarkdownGolden(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.md"))
+	if len(files) == 0 {
+		t.Fatal("no testdata/clean/*.md")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			in, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := CleanMarkdown(string(in))
+			golden := strings.TrimSuffix(f, ".md") + ".golden"
+			if updateGolden() {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from %s:\n%s", f, golden, got)
+			}
+		})
+	}
+}
+
+func FuzzCleanMarkdown(f *testing.F) {
+	f.Add("Advertisement\n\nText.\n")
+	f.Add("```\ncode\n\nmore")
+	f.Add("## Related\n\n- [a](b)\n")
+	f.Add("Stay informed! Subscribe here. https://x.example\n\x1b[31m")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := CleanMarkdown(s)
+		if len(out) > len(s)+2 {
+			t.Fatalf("output grew: %d > %d", len(out), len(s))
+		}
+		if again := CleanMarkdown(out); again != out && model.WordCount(again) > model.WordCount(out) {
+			t.Fatalf("second pass added words")
+		}
+	})
+}

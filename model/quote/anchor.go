@@ -1,0 +1,64 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// AnchorHighlight finds h's text in markdown: at its old position when the
+// text is still there, else at the occurrence nearest to it. It reports
+// false when the text no longer occurs at all.
+func AnchorHighlight(markdown string, h model.Highlight) (start, end int, ok bool) {
+	if h.Text == "" {
+		return 0, 0, false
+	}
+	if h.Start >= 0 && h.End <= len(markdown) && h.Start <= h.End && markdown[h.Start:h.End] == h.Text {
+		return h.Start, h.End, true
+	}
+	best, bestDist := -1, -1
+	for from := 0; from <= len(markdown); {
+		i := strings.Index(markdown[from:], h.Text)
+		if i < 0 {
+			break
+		}
+		pos := from + i
+		dist := distance(pos, h.Start)
+		if best < 0 || dist < bestDist {
+			best, bestDist = pos, dist
+		}
+		from = pos + 1
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return best, best + len(h.Text), true
+}
+
+// AnchorHighlightIn finds h in markdown as AnchorHighlight does and, for a
+// highlight that spans paragraphs, among quotes, markdown's quotes
+// (FindQuotes(markdown)): the quote with h's text nearest its old
+// position. It reports false when h is found in neither.
+func AnchorHighlightIn(markdown string, h model.Highlight, quotes []model.Quote) (start, end int, ok bool) {
+	if s, e, ok := AnchorHighlight(markdown, h); ok || !h.SpansParagraphs() {
+		return s, e, ok
+	}
+	best, bestDist := -1, 0
+	for i, q := range quotes {
+		if d := distance(q.Start, h.Start); q.Text == h.Text && (best < 0 || d < bestDist) {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return quotes[best].Start, quotes[best].End, true
+}
+
+// distance is how far apart two byte offsets are.
+func distance(a, b int) int {
+	if a < b {
+		return b - a
+	}
+	return a - b
+}

@@ -1,0 +1,38 @@
+package quote
+
+import "strings"
+
+// attrIsName reports a noun phrase made of capitalised words only.
+func attrIsName(f attrFind) bool {
+	if f.kind != attrNamed || f.to-f.from > 5 || attrIsTag(f) {
+		return false
+	}
+	for _, t := range f.toks[f.from:f.to] {
+		if !t.upper && !attrParticle(t.low) {
+			return false
+		}
+	}
+	return !attrOrgs[f.toks[f.to-1].low]
+}
+
+// attrIsTag reports a party-and-state tag (R-La., D-N.Y.) or an age.
+func attrIsTag(f attrFind) bool {
+	if f.kind != attrNamed || f.to-f.from != 1 {
+		return false
+	}
+	w := f.toks[f.from].low
+	if len(w) >= 3 && w[1] == '-' && strings.IndexByte("rdi", w[0]) >= 0 {
+		return true
+	}
+	return strings.Trim(w, "0123456789") == ""
+}
+
+// attrJoinsModifier reports a preposition that ties a modifier to a
+// noun: "people familiar with the matter", "officials in Kyiv".
+func attrJoinsModifier(toks []attrTok, i, lo int) bool {
+	if !attrJoins[toks[i].low] || i-1 < lo {
+		return false
+	}
+	p := toks[i-1]
+	return p.kind == attrWord && !p.upper && !attrStops[p.low] && !attrIsVerb(p) && !attrDeterminers[p.low]
+}

@@ -1,0 +1,443 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// Referents: who "he", "she", "it" and "they" stand for.
+//
+// Every sentence's subject is remembered when it names someone ("Her
+// neighbor, Tom Greer, was less worried", "Back on the seafront, Ms Morgan
+// was sweeping", "Reporting from Mingora, Al Jazeera's Farhan Rafiq said"),
+// as is a person named after "according to". A pronoun goes to the latest
+// speaker or remembered subject that fits it: "he" and "she" skip
+// organisations, groups ("officials", "some of her colleagues") and people
+// known to be of the other gender (Mr., Ms., "his wife, Karin", "Linda
+// Pruitt said she …", or an earlier "she said" that went to them); "it"
+// skips people.
+
+// attrRef is a candidate antecedent.
+type attrRef struct {
+	pos    int
+	name   string
+	person bool
+}
+
+func (n *attrNames) addFull(last, first, name string, pos int) {
+	if l := n.full[last]; len(l) == 0 || l[len(l)-1].name != name {
+		n.full[last] = append(l, attrFull{pos: pos, name: name})
+	}
+	if _, ok := n.first[first]; !ok && first != last {
+		n.first[first] = name
+	}
+}
+
+// attrHonorific returns the gender an honorific before toks[from] gives.
+func attrHonorific(toks []attrTok, from, lo int) byte {
+	if from-1 < lo {
+		return 0
+	}
+	switch toks[from-1].low {
+	case "mr.", "mr":
+		return 'm'
+	case "ms.", "ms", "mrs.", "mrs", "miss":
+		return 'f'
+	}
+	return 0
+}
+
+// attrGendered are nouns that tell a person's gender in an apposition.
+var attrGendered = map[string]byte{"wife": 'f', "husband": 'm', "mother": 'f', "father": 'm', "son": 'm',
+	"daughter": 'f', "brother": 'm', "sister": 'f', "widow": 'f', "widower": 'm', "grandmother": 'f',
+	"grandfather": 'm', "aunt": 'f', "uncle": 'm', "girlfriend": 'f', "boyfriend": 'm', "niece": 'f', "nephew": 'm'}
+
+// attrOpeners open a sentence with a phrase before its subject.
+var attrOpeners = attrSet(`in on at after before back asked then meanwhile however since during despite
+	for with from as like outside inside last earlier later by over under when while if although though
+	once still now today yesterday instead separately also but and so unlike besides behind elsewhere
+	there here nearby across amid among speaking reporting writing standing sitting addressing`)
+
+// scanSubjects remembers the subjects of the sentences of a block.
+func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
+	for s := 0; s < len(toks); {
+		e := s
+		for e < len(toks) && !attrIsPunct(toks[e], ".!?") {
+			e++
+		}
+		st := toks[s:e]
+		a.rememberSubject(n, st)
+		a.scanAccordingTo(n, st)
+		a.scanNickname(n, st)
+		s = e + 1
+	}
+}
+
+// rememberSubject remembers the subject a sentence opens with when it
+// names someone.
+func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
+	i := 0
+	for i < len(st) && st[i].kind == attrPunct {
+		i++
+	}
+	for k := i; k < len(st) && k-i < 12; k++ {
+		if attrIsPunct(st[k], "—–") || (attrIsPunct(st[k], "-") && k > 0 && attrIsPunct(st[k-1], ")")) {
+			i = k + 1 // a dateline
+			break
+		}
+	}
+	if i >= len(st) || st[i].kind != attrWord {
+		return
+	}
+	if attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper) {
+		c := i
+		for c < len(st) && c-i < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
+			c++
+		}
+		if c >= len(st) || !attrIsPunct(st[c], ",") {
+			return
+		}
+		i = c + 1
+	}
+	if i >= len(st) || st[i].kind != attrWord || attrPronouns[st[i].low] {
+		return
+	}
+	if m, ok := a.subjectMention(n, st, i); ok {
+		n.mentions = append(n.mentions, m)
+	}
+}
+
+// subjectMention reads the subject that starts at st[i]: a name ("Brennan,
+// a gruff 66-year-old", "Al Jazeera's Farhan Rafiq", "Mayor Denise
+// Kowalski"), a description with a name in apposition ("Her husband, Derek,
+// who …") or an organisation ("The National Weather Service").
+func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMention, bool) {
+	d := i
+	for i < len(st) && st[i].kind == attrWord && attrDeterminers[st[i].low] {
+		i++
+	}
+	if i >= len(st) || st[i].kind != attrWord {
+		return attrMention{}, false
+	}
+	if st[i].upper {
+		j := attrCapRun(st, i)
+		if attrPossessive(st[j-1].low) && j < len(st) && st[j].kind == attrWord && st[j].upper {
+			i, j = j, attrCapRun(st, j) // an affiliation: Al Jazeera's Farhan Rafiq
+		}
+		j = attrExtendOrg(st, i, j)
+		if j < len(st) && (st[j].kind != attrWord || !attrPossessive(st[j-1].low)) {
+			if m, ok := a.nameMention(n, st, i, j, 0, d == i); ok {
+				return m, true
+			}
+		}
+	}
+	return a.appositionMention(n, st, d)
+}
+
+// appositionMention reads "a description, Name," from st[d].
+func (a *attributor) appositionMention(n *attrNames, st []attrTok, d int) (attrMention, bool) {
+	var g byte
+	c := d
+	for c < len(st) && c-d < 12 && st[c].kind == attrWord {
+		if x := attrGendered[st[c].low]; x != 0 {
+			g = x
+		}
+		c++
+	}
+	if c+1 >= len(st) || !attrIsPunct(st[c], ",") || st[c+1].kind != attrWord || !st[c+1].upper {
+		if c > d && c-d <= 6 && st[d].low == "the" && attrOrgs[st[c-1].low] {
+			name := a.md[st[d+1].start:st[c-1].end]
+			return attrMention{pos: st[d].start, name: name, org: true, subject: true}, true
+		}
+		return attrMention{}, false
+	}
+	j := attrExtendOrg(st, c+1, attrCapRun(st, c+1))
+	if j >= len(st) || !attrIsPunct(st[j], ",(") {
+		return attrMention{}, false
+	}
+	return a.nameMention(n, st, c+1, j, g, false)
+}
+
+// nameMention makes a mention of the capitalised run st[i:j].
+func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, bare bool) (attrMention, bool) {
+	name := a.speakerOf(st, i, j)
+	if name == "" {
+		return attrMention{}, false
+	}
+	_, titled := attrStripTitles(st, i, j)
+	org := attrOrgName(name)
+	if !strings.ContainsAny(name, " ") && !org && g == 0 && name == strings.TrimSpace(a.md[st[i].start:st[j-1].end]) {
+		if n.lookup(strings.ToLower(name), st[i].start) == "" && n.first[strings.ToLower(name)] == "" && n.alias[strings.ToLower(name)] == "" {
+			if bare || j >= len(st) || !attrIsPunct(st[j], ",") {
+				return attrMention{}, false // a capitalised common word: "Residents", "Critics"
+			}
+		}
+	}
+	if h := attrHonorific(st, i+1, i); h != 0 {
+		g = h
+	}
+	if g == 0 {
+		g = attrPronounAfterVerb(st, j)
+	}
+	if g != 0 && !org {
+		n.gender[name] = g
+	}
+	person := titled || g != 0 || n.person[name] || (j+1 < len(st) && attrIsPunct(st[j], ",") && (st[j+1].low == "who" || strings.Trim(st[j+1].low, "0123456789") == ""))
+	return attrMention{pos: st[i].start, name: name, org: org, subject: true, person: person && !org}, true
+}
+
+// attrPronounAfterVerb returns the gender of "said she" / "told reporters
+// he" after st[j], in the same sentence.
+func attrPronounAfterVerb(st []attrTok, j int) byte {
+	for k := j; k+1 < len(st) && k-j < 20; k++ {
+		if attrIsVerb(st[k]) && k+1 < len(st) {
+			for m := k + 1; m < len(st) && m-k <= 2; m++ {
+				switch st[m].low {
+				case "he":
+					return 'm'
+				case "she":
+					return 'f'
+				}
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// attrExtendOrg extends a run that names an organisation over "of"/"for"
+// and the capitalised words after it: Ministry of Climate Change.
+func attrExtendOrg(st []attrTok, i, j int) int {
+	org := false
+	for k := i; k < j; k++ {
+		org = org || attrOrgs[attrStripPossessive(st[k].low)]
+	}
+	for org && j+1 < len(st) && (st[j].low == "of" || st[j].low == "for") && st[j+1].kind == attrWord && st[j+1].upper {
+		j = attrCapRun(st, j+1)
+	}
+	return j
+}
+
+// attrOrgName reports a name that is an organisation's.
+func attrOrgName(name string) bool {
+	low := strings.ToLower(name)
+	k := strings.LastIndexAny(low, " \u00a0")
+	if attrOrgs[attrStripPossessive(low[k+1:])] {
+		return true
+	}
+	if of := strings.Index(low, " of "); of > 0 {
+		return attrOrgName(name[:of])
+	}
+	return false
+}
+
+// scanAccordingTo remembers a person named after "according to".
+func (a *attributor) scanAccordingTo(n *attrNames, st []attrTok) {
+	for k := 0; k+2 < len(st); k++ {
+		if st[k].low == "according" && st[k+1].low == "to" && st[k+2].kind == attrWord && st[k+2].upper {
+			j := attrCapRun(st, k+2)
+			if from, _ := attrStripTitles(st, k+2, j); j-from >= 2 {
+				m, ok := a.nameMention(n, st, k+2, j, 0, false)
+				if ok {
+					n.mentions = append(n.mentions, m)
+				}
+			}
+		}
+	}
+}
+
+// scanNickname remembers a nickname given in marks after "as", "nicknamed"
+// or "dubbed" (known to all as “Jazz”) for the name before it.
+func (a *attributor) scanNickname(n *attrNames, st []attrTok) {
+	for k := 1; k < len(st); k++ {
+		if st[k].kind != attrQuote || !attrNickVerb(st[k-1].low) {
+			continue
+		}
+		text := a.hits[st[k].q].text
+		if len(text) > 30 || strings.ContainsAny(text, ".,!?;:") || !attrCapital(text) {
+			continue
+		}
+		for p := k - 2; p >= 0; p-- {
+			if st[p].kind == attrWord && st[p].upper && p > 0 {
+				if full := n.lookup(attrStripPossessive(st[p].low), st[p].start); full != "" {
+					n.alias[strings.ToLower(text)] = full
+				}
+				break
+			}
+		}
+	}
+}
+
+func attrNickVerb(w string) bool { return w == "as" || w == "nicknamed" || w == "dubbed" }
+
+func attrCapital(s string) bool { return s != "" && strings.ToUpper(s[:1]) == s[:1] && s[0] >= 'A' }
+
+// attrRefKind tells an organisation ('o'), a group of people ('g') and
+// anyone else (0) apart by the name.
+func attrRefKind(name string) byte {
+	if attrOrgName(name) {
+		return 'o'
+	}
+	if name != "" && name[0] >= 'a' && name[0] <= 'z' {
+		for _, w := range strings.Fields(name) {
+			if attrGroupWords[w] || (len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) {
+				return 'g'
+			}
+		}
+	}
+	return 0
+}
+
+var attrGroupWords = attrSet(`people officials sources residents analysts experts critics others`)
+
+// antecedent is who a pronoun or a subject-less participle at pos refers
+// to: the latest speaker or remembered subject that fits the word.
+func (a *attributor) antecedent(pos int, word string) string {
+	ms := a.names.mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1
+	s := len(a.spoken) - 1
+	for steps := 0; steps < 40 && (k >= 0 || s >= 0); steps++ {
+		var r attrRef
+		switch {
+		case k >= 0 && (s < 0 || ms[k].pos > a.spoken[s].pos):
+			m := ms[k]
+			k--
+			if !m.subject && !m.org {
+				continue
+			}
+			r = attrRef{pos: m.pos, name: m.name, person: m.person}
+		default:
+			r = attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name}
+			s--
+		}
+		if a.fits(r, word) {
+			return r.name
+		}
+	}
+	return a.latest(pos, word == "it" || word == "they", "")
+}
+
+// fits reports whether r can be what word refers to, learning the gender
+// of a name that "he" or "she" goes to.
+func (a *attributor) fits(r attrRef, word string) bool {
+	kind := attrRefKind(r.name)
+	g := a.names.gender[r.name]
+	switch word {
+	case "his":
+		word = "he"
+	case "her":
+		word = "she"
+	case "its":
+		word = "it"
+	case "their":
+		word = "they"
+	}
+	switch word {
+	case "he", "she":
+		want := byte('m')
+		if word == "she" {
+			want = 'f'
+		}
+		if kind != 0 || (g != 0 && g != want) {
+			return false
+		}
+		if g == 0 && attrCapital(r.name) {
+			a.names.gender[r.name] = want
+		}
+		return true
+	case "it":
+		return kind == 'o' || (kind == 0 && g == 0 && !r.person && !a.names.person[r.name])
+	case "they":
+		return g == 0
+	}
+	return true
+}
+
+// attrSkipParens returns the index before the "(" that opens the
+// parenthesis closed at toks[k] (an acronym: "(WFP)"), or k when there is
+// none near.
+func attrSkipParens(toks []attrTok, k, lo int) int {
+	for p := k - 1; p >= lo && k-p <= 6; p-- {
+		if attrIsPunct(toks[p], "(") {
+			return p - 1
+		}
+	}
+	return k
+}
+
+// clauseSubject is the subject of the clause toks[lo:hi] that introduces a
+// quote with a colon and no speech verb ("Sherwood was direct: “…”", "Her
+// message was short: “…”"); with no subject ("Then, after a pause: “…”")
+// the speaker carries over.
+func (a *attributor) clauseSubject(toks []attrTok, lo, hi int) attrFind {
+	i := lo
+	for i < hi && toks[i].kind == attrPunct {
+		i++
+	}
+	if i < hi && (attrOpeners[toks[i].low] || attrIsParticiple(toks[i])) {
+		for i < hi && !attrIsPunct(toks[i], ",") {
+			i++
+		}
+		i++
+	}
+	if i >= hi || toks[i].kind != attrWord || attrOpeners[toks[i].low] {
+		return attrFind{kind: attrCarry, toks: toks, from: hi}
+	}
+	switch w := toks[i].low; {
+	case attrPronouns[w]:
+		return attrNP(toks, i, i+1)
+	case w == "his" || w == "her" || w == "their" || w == "its":
+		return attrFind{kind: attrPronoun, toks: toks, from: i, to: i + 1}
+	case toks[i].upper && !attrDeterminers[w]:
+		j := min(attrExtendOrg(toks, i, attrCapRun(toks, i)), hi)
+		from, _ := attrStripTitles(toks, i, j)
+		if j-from < 2 && a.resolve(attrStripPossessive(toks[i].low), toks[i].start) == attrStripPossessive(toks[i].low) {
+			return attrFind{} // a word not known as a name: "Scholz sagte:"
+		}
+		return attrFind{kind: attrNamed, toks: toks, from: i, to: j}
+	}
+	return attrForwardNP(toks, i)
+}
+
+// attrPastTense reports a lower-case word in -ed: at the end of a noun
+// phrase, more likely its verb than part of it.
+func attrPastTense(t attrTok) bool {
+	return t.kind == attrWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
+}
+
+// attrGenericOrgs are nouns that stand for whichever organisation was
+// named last ("the agency", "the company"), whatever its name.
+var attrGenericOrgs = attrSet(`agency company firm group organisation organization body regulator charity
+	utility operator carrier airline network watchdog`)
+
+// latestOrg returns the organisation that was the subject of a sentence
+// or spoke last before pos; failing that, the latest subject or speaker
+// not known to be a person (Kalemba Copper, National Grid).
+func (a *attributor) latestOrg(pos int) string {
+	var refs []attrRef
+	ms := a.names.mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1
+	s := len(a.spoken) - 1
+	for len(refs) < 40 && (k >= 0 || s >= 0) {
+		if k >= 0 && (s < 0 || ms[k].pos > a.spoken[s].pos) {
+			if ms[k].subject {
+				refs = append(refs, attrRef{pos: ms[k].pos, name: ms[k].name, person: ms[k].person})
+			}
+			k--
+			continue
+		}
+		refs = append(refs, attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name})
+		s--
+	}
+	for _, r := range refs {
+		if attrRefKind(r.name) == 'o' {
+			return r.name
+		}
+	}
+	for _, r := range refs {
+		if attrRefKind(r.name) == 0 && attrCapital(r.name) && !r.person && !a.names.person[r.name] && a.names.gender[r.name] == 0 {
+			return r.name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,61 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// Limits that keep a stray mark from swallowing an article.
+const (
+	quoteMaxBytes      = 4000  // one paragraph's part of a quote
+	quoteMaxTotal      = 12000 // a multi-paragraph quote, all parts
+	quoteMaxParagraphs = 8     // paragraphs one quote may run over
+	quoteMaxScan       = 400   // marks looked at when pairing one opener
+)
+
+// quoteHit is a quotation found by the scanner, before attribution.
+type quoteHit struct {
+	text        string
+	start, end  int // span of the text
+	open, close int // start of the opening mark, end of the closing mark
+	first, last int // indexes of the first and last block it lies in
+}
+
+// FindQuotes finds the quotations in an article's markdown, in order, and
+// who said them. It never panics and does no IO; a speaker it cannot find
+// is left "" rather than guessed.
+//
+// What counts as a quotation: text between “…”, "…", «…», „…“, „…”, ‚…‘ and
+// (British style) ‘…’ or '…' marks, with quotes of the other kind nested
+// inside kept as part of the outer text. Apostrophes (don’t, Koreas’,
+// ’90s), inch and foot marks (27", 5'10"), code, URLs, link targets and
+// HTML tags never open or close a quote, and text that is not the article
+// (headings, image lines, link-only lines, short caption or button lines,
+// the caption and credit under an image, "Read more:" lines, sign-up
+// buttons, lists of other stories under a "Related" label) yields none. A
+// quote in a blockquote that repeats a quote of the body (a pull quote) is
+// counted once, where the body has it.
+func FindQuotes(markdown string) []model.Quote {
+	if strings.TrimSpace(markdown) == "" {
+		return nil
+	}
+	blocks := quoteSplitBlocks(markdown)
+	hits := quoteDropPullQuotes(markdown, blocks, quotePairAll(markdown, blocks))
+	if len(hits) == 0 {
+		return nil
+	}
+	speakers := attributeQuotes(markdown, blocks, hits)
+	quotes := make([]model.Quote, len(hits))
+	for i, h := range hits {
+		quotes[i] = model.Quote{
+			N:         i + 1,
+			Text:      h.text,
+			Speaker:   speakers[i],
+			Paragraph: blocks[h.first].para,
+			Start:     h.start,
+			End:       h.end,
+		}
+	}
+	return quotes
+}

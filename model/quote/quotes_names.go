@@ -1,0 +1,343 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// attrNames remembers the people and bodies named in the article.
+type attrNames struct {
+	full     map[string][]attrFull // a last word in lower case → full names, in order
+	first    map[string]string     // a first name in lower case → first full name
+	alias    map[string]string     // a nickname in lower case → the name it stands for
+	person   map[string]bool       // full names known to be people
+	gender   map[string]byte       // 'm' or 'f', from honorifics and pronouns
+	mentions []attrMention         // people and organisations named, in order
+}
+
+// attrFull is a full name and where it was named.
+type attrFull struct {
+	pos  int
+	name string
+}
+
+type attrMention struct {
+	pos     int
+	name    string
+	org     bool // an organisation rather than a person
+	subject bool // named as the subject of a sentence
+	person  bool // known to be a person (a title, an age, "who")
+}
+
+// lookup returns the full name a last word stands for at pos: the latest
+// full mention before pos, else the first one.
+func (n *attrNames) lookup(last string, pos int) string {
+	list := n.full[last]
+	if len(list) == 0 {
+		return ""
+	}
+	best := list[0].name
+	for _, f := range list[1:] {
+		if f.pos >= pos {
+			break
+		}
+		best = f.name
+	}
+	return best
+}
+
+// collectNames reads every prose block for names of two words or more
+// ("Russian President Vladimir Putin" gives "Vladimir Putin") and for the
+// people that sentences start with.
+func (a *attributor) collectNames() {
+	a.names = attrNames{full: map[string][]attrFull{}, first: map[string]string{}, alias: map[string]string{},
+		person: map[string]bool{}, gender: map[string]byte{}}
+	n := &a.names
+	needed := make([]bool, len(a.blocks)+1) // blocks attribution will read again
+	for _, h := range a.hits {
+		needed[h.first], needed[h.last] = true, true
+		if h.first > 0 {
+			needed[h.first-1] = true
+		}
+	}
+	var scratch []attrTok
+	for bi, b := range a.blocks {
+		switch {
+		case !b.prose:
+		case needed[bi]:
+			a.scanNames(n, a.tokens(bi))
+			a.scanSubjects(n, a.tokens(bi))
+		default:
+			scratch = attrAppendTokens(scratch[:0], a.md, b.start, b.end, a.hits)
+			a.scanNames(n, scratch)
+			a.scanSubjects(n, scratch)
+		}
+	}
+	sort.SliceStable(n.mentions, func(i, j int) bool { return n.mentions[i].pos < n.mentions[j].pos })
+}
+
+func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
+	sentStart := true // still in the words a sentence opens with
+	lead := 0
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.kind != attrWord || !t.upper {
+			switch {
+			case attrIsPunct(t, ".!?"):
+				sentStart, lead = true, 0
+			case t.kind == attrWord && sentStart && lead < 4 && !attrStops[t.low] && !attrIsVerb(t):
+				lead++ // "Local mayor Massimo Isola said"
+			default:
+				sentStart = sentStart && attrIsPunct(t, ">*_-")
+			}
+			i++
+			continue
+		}
+		j := attrCapRun(toks, i)
+		from, person := attrStripTitles(toks, i, j)
+		if from < j {
+			name := attrStripPossessive(a.md[toks[from].start:toks[j-1].end])
+			last := attrStripPossessive(toks[j-1].low)
+			if j-from >= 2 && !attrOrgs[last] && !attrRoles[last] {
+				n.addFull(last, strings.ToLower(toks[from].low), name, toks[from].start)
+				if person {
+					n.person[name] = true
+				}
+			}
+			if j-from == 1 && n.full[last] != nil {
+				name = n.lookup(last, toks[from].start)
+			}
+			if g := attrHonorific(toks, from, i); g != 0 {
+				n.gender[name], n.person[name] = g, true
+			}
+			switch {
+			case attrOrgs[last]:
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
+			case sentStart && n.person[name]:
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true, person: true})
+			}
+		}
+		lead += j - i
+		sentStart = sentStart && lead < 4 && (from >= j || !n.person[attrRunName(a.md, toks, from, j, n)])
+		i = j
+	}
+}
+
+// attrRunName is the name the run toks[from:to] stands for.
+func attrRunName(md string, toks []attrTok, from, to int, n *attrNames) string {
+	name := attrStripPossessive(md[toks[from].start:toks[to-1].end])
+	if to-from == 1 {
+		if full := n.lookup(attrStripPossessive(toks[from].low), toks[from].start); full != "" {
+			return full
+		}
+	}
+	return name
+}
+
+// attrCapRun returns the end of the run of capitalised words (and name
+// particles between them: Ursula von der Leyen) that starts at toks[i]; a
+// possessive ends it.
+func attrCapRun(toks []attrTok, i int) int {
+	j := i
+	for j < len(toks) && toks[j].kind == attrWord {
+		t := toks[j]
+		if !t.upper && !(attrParticle(t.low) && j+1 < len(toks) && toks[j+1].upper && j > i) {
+			break
+		}
+		j++
+		if attrPossessive(t.low) {
+			break
+		}
+	}
+	return j
+}
+
+func attrParticle(w string) bool {
+	switch w {
+	case "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
+		return true
+	}
+	return false
+}
+
+// attrStripTitles drops the function words, titles and roles that open
+// the run toks[i:j]; person reports that a title or role was there.
+func attrStripTitles(toks []attrTok, i, j int) (int, bool) {
+	for i < j && (attrStops[toks[i].low] || attrDeterminers[toks[i].low] || attrSkips[toks[i].low]) {
+		i++
+	}
+	person := i > 0 && attrRoles[toks[i-1].low]
+	for k := j - 2; k >= i; k-- {
+		if attrRoles[toks[k].low] {
+			return k + 1, true
+		}
+	}
+	return i, person
+}
+
+func attrStripPossessive(s string) string {
+	for _, p := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(s, p) && len(s) > len(p) {
+			return s[:len(s)-len(p)]
+		}
+	}
+	return s
+}
+
+// speakerOf turns the noun phrase toks[from:to] into a speaker's name.
+func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
+	def := false
+	for from < to && attrDeterminers[toks[from].low] {
+		def = def || toks[from].low == "the"
+		from++
+	}
+	if from >= to {
+		return ""
+	}
+	text := func(i, j int) string { return attrStripPossessive(a.md[toks[i].start:toks[j-1].end]) }
+	j := to
+	for j > from && (toks[j-1].upper || (attrParticle(toks[j-1].low) && j < to && j-2 >= from && toks[j-2].upper)) {
+		j--
+	}
+	if j == to { // a lower-case head: "the North Korean leader"
+		return a.describe(text(from, to), toks[to-1].low, def && to-from <= 3, toks[from].start)
+	}
+	last := attrStripPossessive(toks[to-1].low)
+	for r := to - 2; r >= j; r-- {
+		if attrRoles[toks[r].low] {
+			if attrOrgs[last] {
+				break
+			}
+			return a.resolve(text(r+1, to), toks[r+1].start)
+		}
+	}
+	if j > from {
+		p := toks[j-1].low
+		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoles[last] {
+			return text(from, to)
+		}
+	}
+	if attrRoles[last] && j < to-1 {
+		return text(from, to) // "Prime Minister"
+	}
+	return a.resolve(text(j, to), toks[j].start)
+}
+
+// describe resolves a definite description at pos: "the statement" is
+// whoever spoke or was the subject of a sentence last (the ministry issued
+// a statement), "the ministry" the latest speaker or organisation named
+// whose name holds "ministry".
+func (a *attributor) describe(text, head string, definite bool, pos int) string {
+	if !definite {
+		return text
+	}
+	if attrDocuments[head] {
+		if s := a.latest(pos, true, ""); s != "" {
+			return s
+		}
+		return text
+	}
+	if attrGenericOrgs[head] {
+		if s := a.latestOrg(pos); s != "" {
+			return s
+		}
+	}
+	for k := len(a.speakers) - 1; k >= 0 && len(a.speakers)-k < 200; k-- {
+		if s := a.speakers[k]; s != "" && strings.Contains(strings.ToLower(s), head) {
+			return s
+		}
+	}
+	if s := a.latest(pos, true, head); s != "" {
+		return s
+	}
+	return text
+}
+
+// latest returns the speaker or subject named last before pos: people
+// only unless orgs is set; with head set, only an organisation whose name
+// ends in that word, named anywhere.
+func (a *attributor) latest(pos int, orgs bool, head string) string {
+	best, bestPos := a.lastSpeaker, a.lastPos
+	if head != "" {
+		best, bestPos = "", -1
+	}
+	ms := a.names.mentions
+	end := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos })
+	for k := end - 1; k >= 0 && ms[k].pos > bestPos && end-k < 200; k-- {
+		m := ms[k]
+		if m.pos <= bestPos || (m.org && !orgs) || (!m.org && head != "") {
+			continue
+		}
+		if (head != "" && strings.HasSuffix(strings.ToLower(m.name), head)) || (head == "" && m.subject && (m.person || m.org)) {
+			return m.name
+		}
+	}
+	return best
+}
+
+// resolve turns a surname into the full name it stands for at pos (the
+// latest full mention before it, else the first), a first name into the
+// first full name it opens, and a nickname into the name it stands for.
+func (a *attributor) resolve(name string, pos int) string {
+	if strings.ContainsAny(name, " \u00a0") {
+		return name
+	}
+	low := strings.ToLower(name)
+	if full := a.names.lookup(low, pos); full != "" {
+		return full
+	}
+	if full := a.names.first[low]; full != "" {
+		return full
+	}
+	if full := a.names.alias[low]; full != "" {
+		return full
+	}
+	return name
+}
+
+// continuation attributes a quote that opens its sentence without an
+// attribution of its own: a paragraph before it ending with a colon names
+// the speaker, else it goes on from the quote just before.
+func (a *attributor) continuation(i int, toks []attrTok, qi int) string {
+	lo := a.attrSentenceStart(toks, qi)
+	for j := lo; j < qi && j < len(toks); j++ {
+		if toks[j].kind == attrWord {
+			return ""
+		}
+	}
+	h := a.hits[i]
+	prev := a.prevProse(h.first)
+	if lo == 0 && prev >= 0 {
+		pt := a.tokens(prev)
+		if n := len(pt); n > 0 && attrIsPunct(pt[n-1], ":") {
+			return a.speakerFrom(a.before(pt, n), h.open)
+		}
+	}
+	if i > 0 && (a.hits[i-1].last == h.first || (prev >= 0 && a.hits[i-1].last == prev)) {
+		return a.speakers[i-1]
+	}
+	return ""
+}
+
+// speakerFrom turns what a rule found into a name.
+func (a *attributor) speakerFrom(f attrFind, pos int) string {
+	switch f.kind {
+	case attrNamed:
+		return a.speakerOf(f.toks, f.from, f.to)
+	case attrPronoun, attrCarry:
+		return a.antecedent(pos, f.toks[f.from].low)
+	}
+	return ""
+}
+
+func (a *attributor) prevProse(bi int) int {
+	for k := bi - 1; k >= 0; k-- {
+		if a.blocks[k].prose {
+			return k
+		}
+		if a.blocks[k].end > a.blocks[k].start {
+			return -1 // a heading or an image between them
+		}
+	}
+	return -1
+}

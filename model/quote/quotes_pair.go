@@ -1,0 +1,258 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quotePairResult says how the search for a closing mark ended.
+type quotePairResult uint8
+
+const (
+	quoteClosed   quotePairResult = iota // k is the closing mark
+	quoteAborted                         // k is an opener met first
+	quoteCapped                          // the quote would be too long
+	quoteUnclosed                        // the block ended first
+)
+
+// quotePending is a quote left open at the end of a paragraph, which the
+// next paragraph may carry on by opening with a mark of the same kind.
+type quotePending struct {
+	op    quoteMark
+	parts [][2]int
+	first int // block index
+	total int
+}
+
+type quotePairer struct {
+	md     string
+	blocks []quoteBlock
+	hits   []quoteHit
+	pend   *quotePending
+}
+
+// quotePairAll pairs opening and closing marks block by block.
+func quotePairAll(md string, blocks []quoteBlock) []quoteHit {
+	p := quotePairer{md: md, blocks: blocks}
+	for bi, b := range blocks {
+		if !b.prose {
+			p.pend = nil
+			continue
+		}
+		p.block(bi)
+	}
+	return p.hits
+}
+
+func (p *quotePairer) block(bi int) {
+	b := p.blocks[bi]
+	marks := quoteScanMarks(p.md, b.start, b.end)
+	i := p.carryOn(bi, marks)
+	for i < len(marks) {
+		m := marks[i]
+		if m.role != quoteRoleOpen {
+			i++
+			continue
+		}
+		k, res := p.findClose(marks, i, b.end)
+		switch res {
+		case quoteClosed:
+			p.emit(m, marks[k], bi)
+			i = k + 1
+		case quoteAborted:
+			i = k
+		case quoteCapped:
+			i++
+		case quoteUnclosed:
+			p.startPending(m, bi)
+			i = len(marks)
+			if m.single {
+				i++ // a lone ‘ may be an apostrophe: look on from the next mark
+			}
+		}
+	}
+}
+
+// carryOn continues a quote left open by the previous paragraph when this
+// one opens with the same kind of mark. It returns the first mark still to
+// be paired.
+func (p *quotePairer) carryOn(bi int, marks []quoteMark) int {
+	pend := p.pend
+	p.pend = nil
+	if pend == nil || len(marks) == 0 || len(pend.parts) >= quoteMaxParagraphs {
+		return 0
+	}
+	b, m := p.blocks[bi], marks[0]
+	if m.role != quoteRoleOpen || !quoteSameFamily(pend.op, m) || strings.TrimLeft(p.md[b.start:m.pos], " \t>*_") != "" {
+		return 0
+	}
+	k, res := p.findClose(marks, 0, b.end)
+	switch res {
+	case quoteClosed:
+		pend.parts = append(pend.parts, [2]int{m.end, marks[k].pos})
+		pend.total += marks[k].pos - m.end
+		if pend.total <= quoteMaxTotal {
+			p.emitMulti(pend, bi, marks[k])
+		}
+		return k + 1
+	case quoteUnclosed:
+		end := quoteTrimEnd(p.md, m.end, b.end)
+		pend.parts = append(pend.parts, [2]int{m.end, end})
+		pend.total += end - m.end
+		if pend.total <= quoteMaxTotal {
+			p.pend = pend
+		}
+		return len(marks)
+	}
+	return 0
+}
+
+func (p *quotePairer) startPending(m quoteMark, bi int) {
+	end := quoteTrimEnd(p.md, m.end, p.blocks[bi].end)
+	if end-m.end > quoteMaxBytes || end <= m.end {
+		return
+	}
+	p.pend = &quotePending{op: m, parts: [][2]int{{m.end, end}}, first: bi, total: end - m.end}
+}
+
+func (p *quotePairer) emit(op, cl quoteMark, bi int) {
+	text := p.md[op.end:cl.pos]
+	if !quoteHasWord(text) {
+		return
+	}
+	if p.pend != nil && p.pend.first == bi {
+		p.pend = nil // a quote inside what looked like an open one
+	}
+	p.hits = append(p.hits, quoteHit{
+		text: text, start: op.end, end: cl.pos,
+		open: op.pos, close: cl.end, first: bi, last: bi,
+	})
+}
+
+func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
+	texts := make([]string, len(pend.parts))
+	for i, part := range pend.parts {
+		texts[i] = p.md[part[0]:part[1]]
+	}
+	text := strings.Join(texts, "\n\n")
+	if !quoteHasWord(text) {
+		return
+	}
+	p.hits = append(p.hits, quoteHit{
+		text: text, start: pend.parts[0][0], end: cl.pos,
+		open: pend.op.pos, close: cl.end, first: pend.first, last: bi,
+	})
+}
+
+func (p *quotePairer) findClose(marks []quoteMark, i, blockEnd int) (int, quotePairResult) {
+	if marks[i].single {
+		return p.findSingleClose(marks, i, blockEnd)
+	}
+	return quoteFindDoubleClose(marks, i)
+}
+
+// quoteFindDoubleClose looks for the mark closing the double quote opened
+// by marks[i]; single marks in between are part of its text.
+func quoteFindDoubleClose(marks []quoteMark, i int) (int, quotePairResult) {
+	op := marks[i]
+	for k := i + 1; k < len(marks); k++ {
+		t := marks[k]
+		if t.pos-op.end > quoteMaxBytes || k-i > quoteMaxScan {
+			return k, quoteCapped
+		}
+		if t.single {
+			continue
+		}
+		if op.r == '«' && t.r != '»' && t.r != '«' {
+			continue // „…“ or “…” nested in «…»
+		}
+		if quoteCloses(op, t) {
+			return k, quoteClosed
+		}
+		if t.role == quoteRoleOpen {
+			return k, quoteAborted
+		}
+	}
+	return len(marks), quoteUnclosed
+}
+
+// findSingleClose looks for the mark closing the single quote opened by
+// marks[i]; double quotes in between are nested in it. A closing mark that
+// looks like a plural possessive (the Koreas’ border) is taken only when
+// no better one follows.
+func (p *quotePairer) findSingleClose(marks []quoteMark, i, blockEnd int) (int, quotePairResult) {
+	op := marks[i]
+	depth, fallback := 0, -1
+	for k := i + 1; k < len(marks); k++ {
+		t := marks[k]
+		if t.pos-op.end > quoteMaxBytes || k-i > quoteMaxScan {
+			if fallback >= 0 {
+				return fallback, quoteClosed
+			}
+			return k, quoteCapped
+		}
+		if !t.single {
+			if t.role == quoteRoleOpen {
+				depth++
+				continue
+			}
+			if depth > 0 {
+				depth--
+				continue
+			}
+			return quoteAbortAt(k, fallback)
+		}
+		if depth > 0 {
+			continue
+		}
+		if quoteCloses(op, t) {
+			if fallback < 0 && quotePossessive(p.md, t, blockEnd) {
+				fallback = k
+				continue
+			}
+			return k, quoteClosed
+		}
+		if t.role == quoteRoleOpen {
+			return quoteAbortAt(k, fallback)
+		}
+	}
+	if fallback >= 0 {
+		return fallback, quoteClosed
+	}
+	return len(marks), quoteUnclosed
+}
+
+func quoteAbortAt(k, fallback int) (int, quotePairResult) {
+	if fallback >= 0 {
+		return fallback, quoteClosed
+	}
+	return k, quoteAborted
+}
+
+// quotePossessive reports a closing single mark after an s and before a
+// space and a lower-case word: more likely "the Koreas’ border" than the
+// end of a quote.
+func quotePossessive(md string, t quoteMark, blockEnd int) bool {
+	if t.pos == 0 || (md[t.pos-1] != 's' && md[t.pos-1] != 'S') {
+		return false
+	}
+	if t.end+1 >= blockEnd || md[t.end] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(md[t.end+1 : blockEnd])
+	return unicode.IsLower(r)
+}
+
+func quoteHasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteTrimEnd(md string, from, to int) int {
+	return from + len(strings.TrimRight(md[from:to], " \t\r\n"))
+}

@@ -1,0 +1,364 @@
+package share
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// fragText is an article's markdown as a browser would show its page: the
+// text without markdown syntax, whitespace collapsed to single spaces, and
+// one '\n' between blocks (paragraphs, headings, list items, table cells),
+// which text fragment terms never cross. src[i] is the byte offset in the
+// markdown that rune text[i] came from.
+type fragText struct {
+	text []rune
+	src  []int
+}
+
+// emit adds one rune of text that came from markdown offset at.
+func (t *fragText) emit(r rune, at int) {
+	if r != '\n' && r != '\t' && model.IsUnsafeRune(r) {
+		return
+	}
+	if unicode.IsSpace(r) {
+		if n := len(t.text); n == 0 || t.text[n-1] == ' ' || t.text[n-1] == '\n' {
+			return
+		}
+		r = ' '
+	}
+	t.text = append(t.text, r)
+	t.src = append(t.src, at)
+}
+
+// brk ends the current block.
+func (t *fragText) brk(at int) {
+	if n := len(t.text); n > 0 && t.text[n-1] == ' ' {
+		t.text, t.src = t.text[:n-1], t.src[:n-1]
+	}
+	if n := len(t.text); n > 0 && t.text[n-1] != '\n' {
+		t.text = append(t.text, '\n')
+		t.src = append(t.src, at)
+	}
+}
+
+// fragRender renders markdown (or plain text) to the text a page shows.
+// A document without any blank line is plain text, one block a line.
+// Control and bidi characters are dropped (offsets into md stay valid).
+func fragRender(md string) *fragText {
+	t := &fragText{}
+	plain := !strings.Contains(strings.ReplaceAll(md, "\r", ""), "\n\n") &&
+		!strings.Contains(md, "\n \n") && !strings.Contains(md, "\n\t\n")
+	fence := ""
+	for off := 0; off < len(md); {
+		end := strings.IndexByte(md[off:], '\n')
+		if end < 0 {
+			end = len(md)
+		} else {
+			end += off
+		}
+		fence = fragLine(t, md, off, end, plain, fence)
+		off = end + 1
+	}
+	t.brk(len(md))
+	return t
+}
+
+// fragLine renders one line md[from:to]; fence is the open code fence, if
+// any, and the fence open after the line is returned.
+func fragLine(t *fragText, md string, from, to int, plain bool, fence string) string {
+	line := md[from:to]
+	trimmed := strings.TrimSpace(line)
+	lead := from + len(line) - len(strings.TrimLeft(line, " \t"))
+	if fence != "" {
+		if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
+			t.brk(from)
+			return ""
+		}
+		t.brk(from)
+		fragInline(t, md, from, to, true)
+		return fence
+	}
+	switch {
+	case trimmed == "":
+		t.brk(from)
+		return ""
+	case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+		t.brk(from)
+		return trimmed[:3]
+	case fragIsRule(trimmed) || fragIsTableRule(trimmed) || fragIsRefDef(trimmed):
+		t.brk(from)
+		return ""
+	}
+	from = fragBlockPrefix(md, lead, to)
+	if from != lead || plain || strings.HasPrefix(trimmed, "|") {
+		t.brk(lead)
+	}
+	if strings.HasPrefix(trimmed, "|") {
+		fragTableRow(t, md, from, to)
+		t.brk(to)
+		return ""
+	}
+	heading := fragHeadingLevel(md[from:to]) > 0
+	if heading {
+		from += fragHeadingLevel(md[from:to])
+		body := strings.TrimRight(md[from:to], " \t")
+		if closing := strings.TrimRight(body, "#"); len(closing) < len(body) &&
+			(closing == "" || strings.HasSuffix(closing, " ")) {
+			body = closing
+		}
+		to = from + len(body)
+	}
+	fragInline(t, md, from, to, false)
+	t.emit(' ', to)
+	if heading {
+		t.brk(to)
+	}
+	return ""
+}
+
+// fragBlockPrefix skips blockquote marks, list markers and heading-free
+// indentation at the start of a line; a line that starts a new block comes
+// back with an offset past its markers.
+func fragBlockPrefix(md string, i, to int) int {
+	for {
+		start := i
+		for i < to && (md[i] == ' ' || md[i] == '\t') {
+			i++
+		}
+		switch {
+		case i < to && md[i] == '>':
+			i++
+			continue
+		case i+1 < to && strings.IndexByte("-*+", md[i]) >= 0 && md[i+1] == ' ':
+			i += 2
+			continue
+		}
+		j := i
+		for j < to && j-i < 9 && md[j] >= '0' && md[j] <= '9' {
+			j++
+		}
+		if j > i && j+1 < to && (md[j] == '.' || md[j] == ')') && md[j+1] == ' ' {
+			i = j + 2
+			continue
+		}
+		if i == start {
+			return i
+		}
+		if i >= to {
+			return to
+		}
+	}
+}
+
+// fragHeadingLevel is the number of # marks opening an ATX heading, 0
+// when s is not one.
+func fragHeadingLevel(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n < len(s) && s[n] != ' ' && s[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+func fragIsRule(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	return len(s) >= 3 && (strings.Trim(s, "-") == "" || strings.Trim(s, "*") == "" ||
+		strings.Trim(s, "_") == "" || strings.Trim(s, "=") == "")
+}
+
+func fragIsTableRule(s string) bool {
+	return strings.HasPrefix(s, "|") && strings.Trim(s, "|-: ") == ""
+}
+
+func fragIsRefDef(s string) bool {
+	if !strings.HasPrefix(s, "[") || strings.HasPrefix(s, "[^") {
+		return false
+	}
+	i := strings.Index(s, "]:")
+	return i > 1 && !strings.Contains(s[:i], "](")
+}
+
+// fragTableRow renders a table row, each cell a block of its own.
+func fragTableRow(t *fragText, md string, from, to int) {
+	cell := from
+	for i := from; i <= to; i++ {
+		if i == to || md[i] == '|' && (i == from || md[i-1] != '\\') {
+			fragInline(t, md, cell, i, false)
+			t.brk(i)
+			cell = i + 1
+		}
+	}
+}
+
+// fragInline renders inline markdown md[from:to]: emphasis, strikethrough
+// and code marks go, links keep their text, images and HTML tags go,
+// autolinks and escapes keep what they show. verbatim (code) keeps all.
+func fragInline(t *fragText, md string, from, to int, verbatim bool) {
+	for i := from; i < to; {
+		if verbatim {
+			r, size := utf8.DecodeRuneInString(md[i:to])
+			t.emit(r, i)
+			i += size
+			continue
+		}
+		if next, ok := fragInlineMark(t, md, i, from, to); ok {
+			i = next
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(md[i:to])
+		if r == '&' {
+			if ch, n := fragEntity(md[i:to]); n > 0 {
+				t.emit(ch, i)
+				i += n
+				continue
+			}
+		}
+		t.emit(r, i)
+		i += size
+	}
+}
+
+// fragInlineMark handles the markdown syntax at md[i], if any, and says
+// where to go on.
+func fragInlineMark(t *fragText, md string, i, from, to int) (int, bool) {
+	switch c := md[i]; c {
+	case '\\':
+		if i+1 < to && strings.IndexByte(fragPunct, md[i+1]) >= 0 {
+			t.emit(rune(md[i+1]), i+1)
+			return i + 2, true
+		}
+	case '*', '_', '~', '`':
+		j := i
+		for j < to && md[j] == c {
+			j++
+		}
+		strike := c == '~' && j-i >= 2
+		if c == '`' || strike || c != '~' && fragIsDelimiter(md, i, j, from, to, c) {
+			return j, true
+		}
+		for k := i; k < j; k++ {
+			t.emit(rune(c), k)
+		}
+		return j, true
+	case '!':
+		if i+1 < to && md[i+1] == '[' {
+			if _, end, ok := fragLink(md, i+1, to); ok {
+				return end, true
+			}
+		}
+	case '[':
+		if textEnd, end, ok := fragLink(md, i, to); ok {
+			fragInline(t, md, i+1, textEnd, false)
+			return end, true
+		}
+	case '<':
+		if j := strings.IndexByte(md[i:to], '>'); j > 1 {
+			inner := md[i+1 : i+j]
+			if strings.Contains(inner, "://") && !strings.ContainsAny(inner, " <") {
+				fragInline(t, md, i+1, i+j, true)
+				return i + j + 1, true
+			}
+			if c := inner[0]; c == '/' || c == '!' || c < 0x80 && unicode.IsLetter(rune(c)) {
+				return i + j + 1, true
+			}
+		}
+	}
+	return i, false
+}
+
+// fragIsDelimiter reports a run md[i:j] of * or _ that opens or closes
+// emphasis rather than standing for itself: it touches text on one side,
+// and an _ run does not sit inside a word.
+func fragIsDelimiter(md string, i, j, from, to int, c byte) bool {
+	before, after := ' ', ' '
+	if i > from {
+		before, _ = utf8.DecodeLastRuneInString(md[from:i])
+	}
+	if j < to {
+		after, _ = utf8.DecodeRuneInString(md[j:to])
+	}
+	bSpace, aSpace := unicode.IsSpace(before), unicode.IsSpace(after)
+	if bSpace && aSpace {
+		return false
+	}
+	if c == '_' && fragWordRune(before) && fragWordRune(after) {
+		return false
+	}
+	return true
+}
+
+// fragLink parses [text](target), [text][ref] or [text][] at md[i]: the
+// end of the text and of the whole link.
+func fragLink(md string, i, to int) (textEnd, end int, ok bool) {
+	depth := 0
+	for j := i; j < to; j++ {
+		switch md[j] {
+		case '\\':
+			j++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth > 0 {
+				continue
+			}
+			if j+1 < to && (md[j+1] == '(' || md[j+1] == '[') {
+				closer := byte(')')
+				if md[j+1] == '[' {
+					closer = ']'
+				}
+				if k := fragMatching(md, j+1, to, md[j+1], closer); k > 0 {
+					return j, k + 1, true
+				}
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// fragMatching finds the closer matching the opener at md[i].
+func fragMatching(md string, i, to int, opener, closer byte) int {
+	depth := 0
+	for j := i; j < to; j++ {
+		switch md[j] {
+		case '\\':
+			j++
+		case opener:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// fragEntity decodes the few HTML entities markdown converters leave.
+func fragEntity(s string) (rune, int) {
+	for _, e := range [...]struct {
+		name string
+		r    rune
+	}{{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}, {"&#x27;", '\''}} {
+		if strings.HasPrefix(s, e.name) {
+			return e.r, len(e.name)
+		}
+	}
+	return 0, 0
+}
+
+// fragPunct is the ASCII punctuation a backslash escapes in markdown.
+const fragPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+// fragWordRune reports a rune that is part of a word.
+func fragWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
