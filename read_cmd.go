@@ -9,7 +9,6 @@ import (
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui"
 )
@@ -56,13 +55,14 @@ func runRead(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := lib.Read(e.ctx, args[0])
+	r, err := lib.Read(e.ctx, args[0])
 	if err != nil {
 		return err
 	}
+	a := r.Article
 	switch {
 	case o.json:
-		return writeJSON(e.stdout, articleObject(a))
+		return writeJSON(e.stdout, articleObject(r))
 	case o.markdown:
 		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(model.Sanitize(a.Markdown), "\n"))
 		return err
@@ -71,7 +71,7 @@ func runRead(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return ui.RunArticle(e.ctx, lib, cfg, a)
+		return ui.RunArticle(e.ctx, lib, cfg, r)
 	}
 	text, err := renderPlain(a, o.width)
 	if err != nil {
@@ -81,12 +81,13 @@ func runRead(e *env, args []string) error {
 	return err
 }
 
-func articleObject(a model.Article) readJSON {
+func articleObject(r model.Reading) readJSON {
+	a := r.Article
 	md := model.Sanitize(a.Markdown)
 	return readJSON{
 		ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
 		Site: a.SiteName(), Author: model.SanitizeLine(a.Author), Published: rfc3339(a.Published),
-		Notice: model.SanitizeLine(a.Notice), Markdown: md, Quotes: quotesJSON(library.Quotes(a)),
+		Notice: model.SanitizeLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
 	}
 }
 
@@ -150,11 +151,11 @@ func runQuotes(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := lib.Read(e.ctx, args[0])
+	r, err := lib.Read(e.ctx, args[0])
 	if err != nil {
 		return err
 	}
-	qs := quotesJSON(library.Quotes(a))
+	qs := quotesJSON(r.Quotes)
 	if e.opts.json {
 		return writeJSON(e.stdout, qs)
 	}

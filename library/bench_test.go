@@ -33,7 +33,7 @@ func BenchmarkOpenExtracted(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		a, err := l.OpenArticle(ctx, id)
+		a, err := articleOf(l.OpenArticle(ctx, id))
 		if err != nil || len(a.Markdown) != len(md) {
 			b.Fatal(err)
 		}

@@ -15,8 +15,8 @@ import (
 )
 
 // AddHighlight keeps text of an article as a highlight, committed before
-// it returns. start and end are its byte span in the article's markdown as
-// the caller saw it; when the text is not there (the article was
+// it returns. start and end are its byte span in the article's body as
+// shown (model.Article.Body); when the text is not there (the article was
 // extracted anew, or -1 was given) it is looked for nearby. The same text
 // at the same place is kept once: highlighting it again gives the
 // highlight kept before.
@@ -31,7 +31,7 @@ func (l *Library) AddHighlight(ctx context.Context, articleID int64, text string
 	}
 	h := model.Highlight{ArticleID: articleID, Text: text, Start: start, End: end, Created: l.now()}
 	var quotes []model.Quote
-	h.Start, h.End = anchor(a.Markdown, h, &quotes)
+	h.Start, h.End = anchor(a.Body(), h, &quotes)
 	// A highlight kept before the article changed may have moved here.
 	old, err := l.Highlights(ctx, articleID)
 	if err != nil {
@@ -60,7 +60,7 @@ func (l *Library) RemoveHighlight(ctx context.Context, id int64) error {
 
 // Highlights lists highlights, newest first: every article's when
 // articleID is 0, else one article's, with Start and End found again in
-// the article's current markdown (quote.AnchorHighlightIn); a highlight
+// the article's body as shown (quote.AnchorHighlightIn); a highlight
 // whose text is no longer there has Start = End = -1.
 func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error) {
 	hs, err := l.store.Highlights(ctx, articleID)
@@ -71,11 +71,7 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 	if err != nil {
 		return nil, fmt.Errorf("highlights of article %d: %w", articleID, err)
 	}
-	var quotes []model.Quote
-	for i := range hs {
-		hs[i].Start, hs[i].End = anchor(a.Markdown, hs[i], &quotes)
-	}
-	return hs, nil
+	return quote.Prepare(a, hs).Highlights, nil
 }
 
 // anchor is h's span in markdown (quote.AnchorHighlightIn), or -1, -1.
@@ -104,15 +100,15 @@ func (l *Library) HighlightQuote(ctx context.Context, target string, n int) (mod
 	if err != nil {
 		return model.Highlight{}, err
 	}
-	a, err := l.OpenArticle(ctx, id)
+	r, err := l.OpenArticle(ctx, id)
 	if err != nil {
 		return model.Highlight{}, err
 	}
-	q, err := pickQuote(a, n)
+	q, err := pickQuote(r.Quotes, n)
 	if err != nil {
 		return model.Highlight{}, err
 	}
-	return l.AddHighlight(ctx, a.ID, q.Text, q.Start, q.End)
+	return l.AddHighlight(ctx, r.Article.ID, q.Text, q.Start, q.End)
 }
 
 // storedArticleID finds the stored article target names, without fetching
@@ -145,15 +141,9 @@ func (l *Library) storedArticleID(ctx context.Context, target string) (int64, er
 	return id, err
 }
 
-// Quotes are the quotations of a, numbered as `byline quotes` shows them
-// and as `highlight --quote N` and `share --quote N` pick them.
-func Quotes(a model.Article) []model.Quote {
-	return quote.FindQuotes(model.Sanitize(a.Markdown))
-}
-
-// pickQuote is quote n of a, or bad input naming how many there are.
-func pickQuote(a model.Article, n int) (model.Quote, error) {
-	qs := Quotes(a)
+// pickQuote is quote n (counted from 1, as `byline quotes` numbers them)
+// of an article's quotes qs, or bad input naming how many there are.
+func pickQuote(qs []model.Quote, n int) (model.Quote, error) {
 	switch {
 	case len(qs) == 0:
 		return model.Quote{}, badInput("the article has no quotations")
@@ -181,7 +171,7 @@ func (l *Library) WriteHighlightsMarkdown(ctx context.Context, w io.Writer) erro
 			if err != nil {
 				return fmt.Errorf("highlight %d: %w", h.ID, err)
 			}
-			md = a.Markdown
+			md = a.Body()
 			bodies[h.ArticleID] = md
 		}
 		if i > 0 {

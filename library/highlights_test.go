@@ -65,7 +65,7 @@ func TestHighlightsFollowTheText(t *testing.T) {
 	l, arts := refreshed(t, srv)
 	ctx := context.Background()
 	id := byTitle(arts, "Harbor reopens")
-	a, err := l.OpenArticle(ctx, id)
+	a, err := articleOf(l.OpenArticle(ctx, id))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -132,3 +132,7 @@ func TestNormaliseURL(t *testing.T) {
 		}
 	}
 }
+
+// articleOf is the article of an opened reading, for tests that look at
+// the article itself.
+func articleOf(r model.Reading, err error) (model.Article, error) { return r.Article, err }

@@ -24,13 +24,13 @@ const retryFallbackAfter = time.Hour
 // maxLocalFile bounds a local file given to `read`.
 const maxLocalFile = 16 << 20
 
-// OpenArticle loads an article to read: whole, with its body as markdown.
+// loadArticle loads an article to read: whole, with its body as markdown.
 // When the article has no extracted body yet, its page is fetched and
 // extracted, and the result kept, so it opens instantly (and offline) the
 // next time. When the page cannot be had, the feed's content or summary
 // stands in and Notice says why. When the feed carries the whole text, the
 // page is not fetched at all.
-func (l *Library) OpenArticle(ctx context.Context, id int64) (model.Article, error) {
+func (l *Library) loadArticle(ctx context.Context, id int64) (model.Article, error) {
 	a, err := l.Article(ctx, id)
 	if err != nil {
 		return a, err
@@ -114,17 +114,17 @@ func pageProblem(err error) string {
 
 var digitsOnly = regexp.MustCompile(`^[0-9]+$`)
 
-// Read finds what `byline read TARGET` names: a stored article's id, a
+// find loads what `byline read TARGET` names: a stored article's id, a
 // local .html/.htm/.txt/.md file, or a URL (a stored article with that
 // link, else the page fetched and extracted, not stored).
-func (l *Library) Read(ctx context.Context, target string) (model.Article, error) {
+func (l *Library) find(ctx context.Context, target string) (model.Article, error) {
 	switch {
 	case digitsOnly.MatchString(target):
 		id, err := strconv.ParseInt(target, 10, 64)
 		if err != nil {
 			return model.Article{}, badInput("not an article id: %q", target)
 		}
-		return l.OpenArticle(ctx, id)
+		return l.loadArticle(ctx, id)
 	case isLocalFile(target):
 		return readFile(target)
 	}
@@ -133,7 +133,7 @@ func (l *Library) Read(ctx context.Context, target string) (model.Article, error
 		return model.Article{}, badInput("%q is not an article id, a readable .html/.htm/.txt/.md file or an http(s) URL", target)
 	}
 	if id, err := l.store.ArticleIDByURL(ctx, u); err == nil {
-		return l.OpenArticle(ctx, id)
+		return l.loadArticle(ctx, id)
 	}
 	ex, err := l.client.FetchArticle(ctx, u)
 	if err != nil {

@@ -80,7 +80,7 @@ func TestOpenArticleExtractsOnceAndKeepsIt(t *testing.T) {
 	l, arts := refreshed(t, srv)
 	ctx := context.Background()
 	id := byTitle(arts, "Harbor reopens")
-	a, err := l.OpenArticle(ctx, id)
+	a, err := articleOf(l.OpenArticle(ctx, id))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestOpenArticleExtractsOnceAndKeepsIt(t *testing.T) {
 		t.Errorf("site = %q", a.Site)
 	}
 	srv.Close() // offline from now on
-	again, err := l.OpenArticle(ctx, id)
+	again, err := articleOf(l.OpenArticle(ctx, id))
 	if err != nil || again.Markdown != a.Markdown || hits.Load() != 1 {
 		t.Fatalf("second open should come from the database: %v, %d page hits", err, hits.Load())
 	}
@@ -100,7 +100,7 @@ func TestOpenArticleExtractsOnceAndKeepsIt(t *testing.T) {
 func TestOpenArticleFallsBackWithANotice(t *testing.T) {
 	srv, _ := articleServer(t)
 	l, arts := refreshed(t, srv)
-	a, err := l.OpenArticle(context.Background(), byTitle(arts, "Gone"))
+	a, err := articleOf(l.OpenArticle(context.Background(), byTitle(arts, "Gone")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestOpenArticleFallsBackWithANotice(t *testing.T) {
 func TestOpenArticleUsesTheFeedsFullText(t *testing.T) {
 	srv, hits := articleServer(t)
 	l, arts := refreshed(t, srv)
-	a, err := l.OpenArticle(context.Background(), byTitle(arts, "Bike lanes"))
+	a, err := articleOf(l.OpenArticle(context.Background(), byTitle(arts, "Bike lanes")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,14 +125,14 @@ func TestReadTargets(t *testing.T) {
 	srv, _ := articleServer(t)
 	l := open(t, false)
 	ctx := context.Background()
-	a, err := l.Read(ctx, srv.URL+"/story")
+	a, err := articleOf(l.Read(ctx, srv.URL+"/story"))
 	if err != nil || a.Title != "Harbor reopens" || a.ID != 0 {
 		t.Fatalf("read URL: %v %+v", err, a)
 	}
 	dir := t.TempDir()
 	txt := filepath.Join(dir, "note.txt")
 	os.WriteFile(txt, []byte("By Ana Lopes\n\nThe harbor is open again after the storm."), 0o644)
-	a, err = l.Read(ctx, txt)
+	a, err = articleOf(l.Read(ctx, txt))
 	if err != nil || a.Author != "Ana Lopes" || strings.Contains(a.Markdown, "By Ana") {
 		t.Fatalf("read text file: %v %+v", err, a)
 	}

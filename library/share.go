@@ -53,7 +53,8 @@ func (l *Library) shareInput(ctx context.Context, target string, quoteN int, cfg
 	if quoteN < 0 {
 		return model.Article{}, nil, cfg, badInput("quote numbers start at 1, not %d", quoteN)
 	}
-	a, err := l.Read(ctx, target)
+	r, err := l.Read(ctx, target)
+	a := r.Article
 	if err != nil {
 		return a, nil, cfg, err
 	}
@@ -62,12 +63,12 @@ func (l *Library) shareInput(ctx context.Context, target string, quoteN int, cfg
 	}
 	var q *model.Quote
 	if quoteN > 0 {
-		picked, err := pickQuote(a, quoteN)
+		picked, err := pickQuote(r.Quotes, quoteN)
 		if err != nil {
 			return a, nil, cfg, err
 		}
 		q = &picked
-		a.Markdown = model.Sanitize(a.Markdown) // the text the quote's span is in
+		a.Markdown = r.Body // the text the quote's span is in
 	}
 	if strings.TrimSpace(cfg.Mastodon) == "" {
 		if cfg.Mastodon, err = l.Setting(ctx, mastodonSetting); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 func TestListMovesScrollsAndLoadsWindows(t *testing.T) {
@@ -487,7 +488,7 @@ func TestRefreshIndexesSearchInTheBackground(t *testing.T) {
 
 func TestSingleArticleModeQuitsOnBack(t *testing.T) {
 	a := New(context.Background(), Services{Library: &fakeLibrary{n: 3}}, model.Config{Theme: "dark", TextWidth: 100})
-	a.showArticle(model.Article{Title: "A local file", Markdown: "“Hello,” she said."})
+	a.showArticle(quote.Prepare(model.Article{Title: "A local file", Markdown: "“Hello,” she said."}, nil))
 	var m tea.Model = a
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, _ = m.Update(a.start())

@@ -83,8 +83,8 @@ func BenchmarkReaderFirstFrame(b *testing.B) {
 	lib := newFake(100)
 	lib.body = words4000()
 	h := newHarness(b, lib, 120, 40)
-	art, _ := lib.OpenArticle(context.Background(), 1)
-	msg := articleMsg{article: art, body: articleBody(art), minutes: model.ReadingMinutes(articleBody(art))}
+	r, _ := lib.OpenArticle(context.Background(), 1)
+	msg := articleMsg{article: r.Article, body: r.Body, minutes: r.Minutes}
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ := h.m.Update(press("enter"))

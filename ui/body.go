@@ -21,14 +21,6 @@ type renderKey struct {
 	sig   uint64 // the marked source's signature
 }
 
-// articleBody is the markdown the reader renders. The library has already
-// put the feed's content or summary there when the page gave no article
-// (extract.FragmentToMarkdown). Everything that came from strangers is
-// sanitised here, before Glamour.
-func articleBody(a model.Article) string {
-	return model.Sanitize(strings.TrimSpace(a.Markdown))
-}
-
 // renderBody renders markdown with Glamour off the event loop. The style
 // is always given: Glamour v2 has no automatic one.
 func renderBody(key renderKey, body string, doc *articleDoc) tea.Cmd {

@@ -3,13 +3,11 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/model/quote"
 )
 
 // Commands: every piece of IO the app does, each with a context.
@@ -54,53 +52,26 @@ func runSearch(ctx context.Context, lib Library, seq int, query string) tea.Cmd 
 
 func openArticle(ctx context.Context, lib Library, seq int, id int64) tea.Cmd {
 	return func() tea.Msg {
-		a, err := lib.OpenArticle(ctx, id)
+		r, err := lib.OpenArticle(ctx, id)
 		if err != nil {
 			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
 		}
-		return prepareArticle(ctx, lib, seq, a)
+		return readingMsg(seq, r)
 	}
 }
 
-// givenArticle shows an article that is already loaded.
-func givenArticle(ctx context.Context, lib Library, seq int, a model.Article) tea.Cmd {
-	return func() tea.Msg { return prepareArticle(ctx, lib, seq, a) }
+// givenArticle shows an article that is already opened.
+func givenArticle(seq int, r model.Reading) tea.Cmd {
+	return func() tea.Msg { return readingMsg(seq, r) }
 }
 
-// prepareArticle finds what the reader needs in a loaded article: its
-// body, quotes, sentences and (for a stored article) highlights.
-func prepareArticle(ctx context.Context, lib Library, seq int, a model.Article) articleMsg {
-	body := stripMarkRunes(articleBody(a))
-	msg := articleMsg{seq: seq, article: a, body: body}
-	if strings.TrimSpace(body) != "" {
-		msg.minutes = model.ReadingMinutes(body)
+// readingMsg lays out an opened article for the reader: library has found
+// its body, quotes, sentences and highlights.
+func readingMsg(seq int, r model.Reading) articleMsg {
+	return articleMsg{
+		seq: seq, article: r.Article, body: r.Body, minutes: r.Minutes, hls: r.Highlights, hlErr: r.HighlightsErr,
+		doc: newArticleDoc(r.Body, r.Quotes, r.Sentences, r.Highlights),
 	}
-	quotes := quote.FindQuotes(body)
-	if a.ID != 0 { // only stored articles hold highlights
-		hls, err := lib.Highlights(ctx, a.ID)
-		if err != nil {
-			msg.hlErr = fmt.Errorf("load highlights: %w", err)
-		}
-		msg.hls = anchorHighlights(body, quotes, hls)
-	}
-	msg.doc = newArticleDoc(body, quotes, quote.Sentences(body), msg.hls)
-	return msg
-}
-
-// anchorHighlights finds each highlight in the body as the reader shows
-// it, quotes being the body's; one whose text is gone keeps Start = End =
-// -1.
-func anchorHighlights(body string, quotes []model.Quote, hls []model.Highlight) []model.Highlight {
-	out := make([]model.Highlight, len(hls))
-	for i, h := range hls {
-		if s, e, ok := quote.AnchorHighlightIn(body, h, quotes); ok {
-			h.Start, h.End = s, e
-		} else {
-			h.Start, h.End = -1, -1
-		}
-		out[i] = h
-	}
-	return out
 }
 
 func mark(ctx context.Context, lib Library, id int64, read, starred *bool, what string) tea.Cmd {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 func TestMain(m *testing.M) {
@@ -146,7 +147,16 @@ func (f *fakeLibrary) lastQuery() model.ArticleQuery {
 	return f.queries[len(f.queries)-1]
 }
 
-func (f *fakeLibrary) OpenArticle(_ context.Context, id int64) (model.Article, error) {
+func (f *fakeLibrary) OpenArticle(ctx context.Context, id int64) (model.Reading, error) {
+	a, err := f.loadArticle(id)
+	if err != nil {
+		return model.Reading{Article: a}, err
+	}
+	return f.prepare(ctx, a), nil
+}
+
+// loadArticle is article id, whole.
+func (f *fakeLibrary) loadArticle(id int64) (model.Article, error) {
 	if id < 1 || int(id) > f.n {
 		return model.Article{}, errors.New("no such article")
 	}
@@ -154,6 +164,12 @@ func (f *fakeLibrary) OpenArticle(_ context.Context, id int64) (model.Article, e
 	a.Markdown = f.body
 	a.Site = "Harbor Gazette"
 	return a, nil
+}
+
+// prepare opens a loaded article as library does, with its highlights.
+func (f *fakeLibrary) prepare(ctx context.Context, a model.Article) model.Reading {
+	hls, _ := f.Highlights(ctx, a.ID)
+	return quote.Prepare(a, hls)
 }
 
 func (f *fakeLibrary) Mark(_ context.Context, ids []int64, read, starred *bool) (int, error) {

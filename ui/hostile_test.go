@@ -53,11 +53,11 @@ func (s *strangerLibrary) Search(ctx context.Context, q string, n int) ([]model.
 	return s.Articles(ctx, model.ArticleQuery{Limit: n})
 }
 
-func (s *strangerLibrary) OpenArticle(ctx context.Context, id int64) (model.Article, error) {
-	a, err := s.fakeLibrary.OpenArticle(ctx, id)
+func (s *strangerLibrary) OpenArticle(ctx context.Context, id int64) (model.Reading, error) {
+	a, err := s.loadArticle(id)
 	strangerArticle(&a)
 	a.Notice = hostile.Joined()
-	return a, err
+	return s.prepare(ctx, a), err
 }
 
 // strangerArticle fills a with payloads; its link is a bad one for most

@@ -15,9 +15,10 @@ import (
 // variation selectors (U+E0100 + digit, base 240) that number the event:
 // they take no cell, do not change where Glamour wraps, and pass through
 // it untouched. They are taken out of the render before it is drawn; the
-// article's own (rare: ideographic variants) are removed first.
+// article's own (rare: ideographic variants) are removed first, by
+// model.Article.Body.
 const (
-	markDigit0   = '\U000E0100'
+	markDigit0   = model.MarkRuneFirst
 	markBase     = 240
 	maxDocEvents = markBase * markBase
 	// markPrefix starts the UTF-8 of every mark rune.
@@ -32,19 +33,6 @@ func appendMark(b *strings.Builder, k int) {
 
 // isMarkRune reports a rune marks are made of.
 func isMarkRune(r rune) bool { return r >= markDigit0 && r < markDigit0+markBase }
-
-// stripMarkRunes removes the runes that would read as marks.
-func stripMarkRunes(s string) string {
-	if !strings.Contains(s, markPrefix) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isMarkRune(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
 
 // unitKind names what a reader unit is.
 type unitKind uint8

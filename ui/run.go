@@ -15,9 +15,9 @@ func Run(ctx context.Context, lib Library, cfg model.Config) error {
 
 // RunArticle opens the app on one article, already loaded (an article
 // from the database, a page or a local file); leaving the reader quits.
-func RunArticle(ctx context.Context, lib Library, cfg model.Config, art model.Article) error {
+func RunArticle(ctx context.Context, lib Library, cfg model.Config, r model.Reading) error {
 	app := newApp(ctx, lib, cfg)
-	app.showArticle(art)
+	app.showArticle(r)
 	return run(ctx, app)
 }
 
@@ -32,8 +32,8 @@ func run(ctx context.Context, app App) error {
 	return err
 }
 
-// showArticle puts the app in single-article mode on art.
-func (a *App) showArticle(art model.Article) {
+// showArticle puts the app in single-article mode on r.
+func (a *App) showArticle(r model.Reading) {
 	a.single = true
-	a.start = givenArticle(a.ctx, a.lib, a.openReader(art), art)
+	a.start = givenArticle(a.openReader(r.Article), r)
 }

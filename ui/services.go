@@ -13,7 +13,9 @@ type Library interface {
 	Feeds(ctx context.Context) ([]model.Feed, error)
 	Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error)
 	CountArticles(ctx context.Context, q model.ArticleQuery) (int, error)
-	OpenArticle(ctx context.Context, id int64) (model.Article, error)
+	// OpenArticle opens an article to read, prepared (body, quotes,
+	// sentences, anchored highlights).
+	OpenArticle(ctx context.Context, id int64) (model.Reading, error)
 	Mark(ctx context.Context, ids []int64, read, starred *bool) (int, error)
 	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
 	Search(ctx context.Context, query string, limit int) ([]model.Article, error)

@@ -23,10 +23,10 @@ func (l trackedLibrary) Articles(ctx context.Context, q model.ArticleQuery) ([]m
 	return arts, err
 }
 
-func (l trackedLibrary) OpenArticle(ctx context.Context, id int64) (model.Article, error) {
-	a, err := l.fakeLibrary.OpenArticle(ctx, id)
+func (l trackedLibrary) OpenArticle(ctx context.Context, id int64) (model.Reading, error) {
+	a, err := l.loadArticle(id)
 	a.URL += "?id=4&utm_source=rss&fbclid=x"
-	return a, err
+	return l.prepare(ctx, a), err
 }
 
 // clipboardWrites runs cmd and returns what it wrote with OSC 52; its
