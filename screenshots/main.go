@@ -1,7 +1,12 @@
 // Command screenshots makes the PNG screenshots of byline shown in the
 // README, from the real program, so they are never edited by hand:
 //
-//	go run ./screenshots [flags]
+//	go run -C screenshots . [flags]
+//
+// from the repository root (or `go run . [flags]` inside screenshots/).
+// screenshots is a Go module of its own, so that the terminal emulator, the
+// pty and the fonts it needs stay out of byline's go.mod; `go run
+// ./screenshots` from the root therefore does not find it.
 //
 // It builds byline and starts a fixture web on loopback: made-up news sites
 // (testdata/sites/HOST/, with dates relative to now) served as the HTTP
@@ -28,6 +33,9 @@
 //	-timeout D      how long one step may wait for its text (default 15s)
 //	-keep           keep the temporary directory and print where it is
 //	-v              print each step and, on a failure, the screen
+//
+// Relative paths given to -out and -byline are taken from the screenshots
+// directory, where `go run -C screenshots` runs the program.
 //
 // A shot whose text never appears is reported with the screen it saw,
 // its PNG is left as it was, and the others go on; the exit status is then
@@ -185,7 +193,8 @@ func pick(all []shot, only []string) ([]shot, error) {
 }
 
 // moduleRoot finds the byline module's directory from the working
-// directory up.
+// directory up: the repository root, the parent of screenshots/, whose own
+// go.mod (module github.com/byline-reader/byline/screenshots) is passed by.
 func moduleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
