@@ -60,7 +60,7 @@ func (l *Library) RemoveHighlight(ctx context.Context, id int64) error {
 
 // Highlights lists highlights, newest first: every article's when
 // articleID is 0, else one article's, with Start and End found again in
-// the article's body as shown (quote.AnchorHighlightIn); a highlight
+// the article's body as shown (model.AnchorHighlightIn); a highlight
 // whose text is no longer there has Start = End = -1.
 func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error) {
 	hs, err := l.store.Highlights(ctx, articleID)
@@ -74,16 +74,16 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 	return quote.Prepare(a, hs).Highlights, nil
 }
 
-// anchor is h's span in markdown (quote.AnchorHighlightIn), or -1, -1.
+// anchor is h's span in markdown (model.AnchorHighlightIn), or -1, -1.
 // The article's quotes are found once, in *quotes, and only when a
 // highlight that spans paragraphs is not found as it stands.
 func anchor(markdown string, h model.Highlight, quotes *[]model.Quote) (int, int) {
-	s, e, ok := quote.AnchorHighlight(markdown, h)
+	s, e, ok := model.AnchorHighlight(markdown, h)
 	if !ok && h.SpansParagraphs() {
 		if *quotes == nil {
 			*quotes = quote.FindQuotes(markdown)
 		}
-		s, e, ok = quote.AnchorHighlightIn(markdown, h, *quotes)
+		s, e, ok = model.AnchorHighlightIn(markdown, h, *quotes)
 	}
 	if !ok {
 		return -1, -1

@@ -8,7 +8,7 @@ import (
 // Highlight is a passage of an article the reader chose to keep: a quote
 // or a sentence. Its exact text is what is kept; the position is where the
 // text stood in the article's markdown when it was highlighted, and is
-// found again by quote.AnchorHighlightIn when the article is extracted anew.
+// found again by model.AnchorHighlightIn when the article is extracted anew.
 type Highlight struct {
 	ID         int64
 	ArticleID  int64

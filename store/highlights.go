@@ -90,7 +90,7 @@ func (s *Store) RemoveHighlight(ctx context.Context, id int64) error {
 // Highlights lists the highlights of one article, or of every article
 // when articleID is 0, newest first, each with its article's title, link
 // and site (the page's name, else the feed's title). Start and End are
-// where the text stood when it was kept; see quote.AnchorHighlight.
+// where the text stood when it was kept; see model.AnchorHighlight.
 func (s *Store) Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error) {
 	query := "SELECT " + highlightColumns + highlightFrom
 	var args []any

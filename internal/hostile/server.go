@@ -97,16 +97,25 @@ func gzipBomb() []byte {
 	return bombData
 }
 
-func (s *Server) routes(mux *http.ServeMux) {
-	xml := func(body func(r *http.Request) string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-			fmt.Fprint(w, body(r))
-		}
+// xmlHandler serves body as an RSS document.
+func xmlHandler(body func(r *http.Request) string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		fmt.Fprint(w, body(r))
 	}
-	mux.HandleFunc("/entities.xml", xml(func(r *http.Request) string { return entitiesFeed(base(r)) }))
-	mux.HandleFunc("/cdata.xml", xml(func(r *http.Request) string { return cdataFeed(base(r)) }))
-	mux.HandleFunc("/atom.xml", xml(func(r *http.Request) string { return atomFeed(base(r)) }))
+}
+
+// routes serves every attack, in groups of handlers.
+func (s *Server) routes(mux *http.ServeMux) {
+	s.routesFeeds(mux)
+	s.routesSizes(mux)
+	s.routesTransport(mux)
+}
+
+func (s *Server) routesFeeds(mux *http.ServeMux) {
+	mux.HandleFunc("/entities.xml", xmlHandler(func(r *http.Request) string { return entitiesFeed(base(r)) }))
+	mux.HandleFunc("/cdata.xml", xmlHandler(func(r *http.Request) string { return cdataFeed(base(r)) }))
+	mux.HandleFunc("/atom.xml", xmlHandler(func(r *http.Request) string { return atomFeed(base(r)) }))
 	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/feed+json")
 		fmt.Fprint(w, jsonFeed(base(r)))
@@ -151,12 +160,15 @@ func (s *Server) routes(mux *http.ServeMux) {
 		w.Header().Set("Location", "file:///etc/passwd")
 		w.WriteHeader(http.StatusMovedPermanently)
 	})
-	mux.HandleFunc("/malformed.xml", xml(func(*http.Request) string {
+	mux.HandleFunc("/malformed.xml", xmlHandler(func(*http.Request) string {
 		return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>half \x1b[2J</title><item><title <<< \x1b]0;x\x07"
 	}))
-	mux.HandleFunc("/lenient.xml", xml(func(*http.Request) string {
+	mux.HandleFunc("/lenient.xml", xmlHandler(func(*http.Request) string {
 		return `<?xml version="1.0"?><rss version="2.0"><channel><title>half</title><item><title>a</titl></item><item`
 	}))
+}
+
+func (s *Server) routesSizes(mux *http.ServeMux) {
 	mux.HandleFunc("/not-a-feed.xml", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, `<html><head><title>`+html.EscapeString(Joined())+`</title></head><body>no feed</body></html>`)
@@ -194,7 +206,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 		repeat(w, "body ", 900_000)
 		fmt.Fprint(w, `</description></item></channel></rss>`)
 	})
-	mux.HandleFunc("/same-guid.xml", xml(func(r *http.Request) string {
+	mux.HandleFunc("/same-guid.xml", xmlHandler(func(r *http.Request) string {
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>same guid</title>`)
 		for i := range 500 {
@@ -211,17 +223,20 @@ func (s *Server) routes(mux *http.ServeMux) {
 		w.Header().Set("Retry-After", "Fri, 01 Feb 2036 00:00:00 GMT")
 		w.WriteHeader(http.StatusTooManyRequests)
 	})
+}
+
+func (s *Server) routesTransport(mux *http.ServeMux) {
 	mux.HandleFunc("/304.xml", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 	})
-	mux.HandleFunc("/nul.xml", xml(func(r *http.Request) string {
+	mux.HandleFunc("/nul.xml", xmlHandler(func(r *http.Request) string {
 		return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>nul\x00feed</title><item><title>nul\x00item\x00</title><link>" + base(r) + "/a/nul</link><description>x\x00y</description></item></channel></rss>"
 	}))
 	mux.HandleFunc("/numbers.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/feed+json")
 		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","title":"numbers","items":[{"id":"1","title":"n","x":1%s}]}`, strings.Repeat("0", 1_000_000))
 	})
-	mux.HandleFunc("/laughs.xml", xml(func(r *http.Request) string {
+	mux.HandleFunc("/laughs.xml", xmlHandler(func(r *http.Request) string {
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">`)
 		prev := "lol"

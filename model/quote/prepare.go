@@ -20,7 +20,7 @@ func Prepare(a model.Article, hls []model.Highlight) model.Reading {
 		r.Highlights = make([]model.Highlight, len(hls))
 		for i, h := range hls {
 			h.Start, h.End = -1, -1
-			if s, e, ok := AnchorHighlightIn(body, h, r.Quotes); ok {
+			if s, e, ok := model.AnchorHighlightIn(body, h, r.Quotes); ok {
 				h.Start, h.End = s, e
 			}
 			r.Highlights[i] = h

@@ -1,15 +1,13 @@
-package quote
+package model
 
 import (
 	"strings"
-
-	"github.com/byline-reader/byline/model"
 )
 
 // AnchorHighlight finds h's text in markdown: at its old position when the
 // text is still there, else at the occurrence nearest to it. It reports
 // false when the text no longer occurs at all.
-func AnchorHighlight(markdown string, h model.Highlight) (start, end int, ok bool) {
+func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
 	if h.Text == "" {
 		return 0, 0, false
 	}
@@ -39,7 +37,7 @@ func AnchorHighlight(markdown string, h model.Highlight) (start, end int, ok boo
 // highlight that spans paragraphs, among quotes, markdown's quotes
 // (FindQuotes(markdown)): the quote with h's text nearest its old
 // position. It reports false when h is found in neither.
-func AnchorHighlightIn(markdown string, h model.Highlight, quotes []model.Quote) (start, end int, ok bool) {
+func AnchorHighlightIn(markdown string, h Highlight, quotes []Quote) (start, end int, ok bool) {
 	if s, e, ok := AnchorHighlight(markdown, h); ok || !h.SpansParagraphs() {
 		return s, e, ok
 	}

@@ -1,10 +1,11 @@
-package quote
+package model_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 func TestAnchorHighlight(t *testing.T) {
@@ -12,46 +13,46 @@ func TestAnchorHighlight(t *testing.T) {
 	i1 := strings.Index(md, "yes")
 	i2 := strings.LastIndex(md, "yes")
 	first := model.Highlight{Text: "yes", Start: i1, End: i1 + 3}
-	if s, e, ok := AnchorHighlight(md, first); !ok || md[s:e] != "yes" || s != i1 {
+	if s, e, ok := model.AnchorHighlight(md, first); !ok || md[s:e] != "yes" || s != i1 {
 		t.Fatalf("in place: %d %d %v", s, e, ok)
 	}
 	moved := "Intro. " + md
-	if s, _, ok := AnchorHighlight(moved, first); !ok || s != i1+7 {
+	if s, _, ok := model.AnchorHighlight(moved, first); !ok || s != i1+7 {
 		t.Fatalf("nearest occurrence after a re-extraction: %d %v", s, ok)
 	}
 	last := model.Highlight{Text: "yes", Start: i2, End: i2 + 3}
-	if s, _, ok := AnchorHighlight(moved, last); !ok || s != i2+7 {
+	if s, _, ok := model.AnchorHighlight(moved, last); !ok || s != i2+7 {
 		t.Fatalf("the later occurrence stays the later one: %d %v", s, ok)
 	}
-	if _, _, ok := AnchorHighlight("gone", first); ok {
+	if _, _, ok := model.AnchorHighlight("gone", first); ok {
 		t.Fatal("text that is gone cannot be anchored")
 	}
-	if _, _, ok := AnchorHighlight(md, model.Highlight{Text: "no", Start: 500, End: 900}); !ok {
+	if _, _, ok := model.AnchorHighlight(md, model.Highlight{Text: "no", Start: 500, End: 900}); !ok {
 		t.Fatal("a span past the end is searched for")
 	}
 }
 
 func TestAnchorHighlightInQuoteOverParagraphs(t *testing.T) {
 	md := "Intro line.\n\n“The harbor is open again, and the boats are back.\n\n“We will hire more crews this summer,” said Ana Lima.\n\nEnd.\n"
-	quotes := FindQuotes(md)
+	quotes := quote.FindQuotes(md)
 	if len(quotes) != 1 || !strings.Contains(quotes[0].Text, "\n\n") {
 		t.Fatalf("the article should hold one quote over two paragraphs: %+v", quotes)
 	}
 	h := model.Highlight{Text: quotes[0].Text, Start: quotes[0].Start + 40, End: quotes[0].End + 40}
-	if _, _, ok := AnchorHighlight(md, h); ok {
+	if _, _, ok := model.AnchorHighlight(md, h); ok {
 		t.Fatal("the quote's text is not one string of the markdown")
 	}
-	if s, e, ok := AnchorHighlightIn(md, h, quotes); !ok || s != quotes[0].Start || e != quotes[0].End {
+	if s, e, ok := model.AnchorHighlightIn(md, h, quotes); !ok || s != quotes[0].Start || e != quotes[0].End {
 		t.Fatalf("the quote anchors it: %d %d %v", s, e, ok)
 	}
-	if _, _, ok := AnchorHighlightIn(md, h, nil); ok {
+	if _, _, ok := model.AnchorHighlightIn(md, h, nil); ok {
 		t.Fatal("without the quotes it cannot be anchored")
 	}
 	gone := model.Highlight{Text: "Gone.\n\nAnd gone again.", Start: 3, End: 25}
-	if _, _, ok := AnchorHighlightIn(md, gone, quotes); ok {
+	if _, _, ok := model.AnchorHighlightIn(md, gone, quotes); ok {
 		t.Fatal("a quote no longer there is not anchored")
 	}
-	if s, e, ok := AnchorHighlightIn(md, model.Highlight{Text: "End.", Start: 0, End: 4}, quotes); !ok || md[s:e] != "End." {
+	if s, e, ok := model.AnchorHighlightIn(md, model.Highlight{Text: "End.", Start: 0, End: 4}, quotes); !ok || md[s:e] != "End." {
 		t.Fatalf("a plain highlight anchors as AnchorHighlight: %d %d %v", s, e, ok)
 	}
 }
