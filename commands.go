@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/byline-reader/byline/library"
-	"github.com/byline-reader/byline/model"
 )
 
 // commands is the command line, in the order --help lists it.
@@ -130,7 +129,7 @@ func runAdd(e *env, args []string) error {
 			failed = append(failed, a)
 			lastErr = err
 			if len(args) > 1 {
-				fmt.Fprintf(e.stderr, "byline add: %s\n", model.SanitizeLine(err.Error()))
+				fmt.Fprintf(e.stderr, "byline add: %s\n", oneLine(err.Error()))
 			}
 		default:
 			fmt.Fprintf(e.stdout, "subscribed: %s (id %d)\n", f.URL, f.ID)

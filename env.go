@@ -19,7 +19,10 @@ import (
 type env struct {
 	ctx            context.Context
 	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // sanitising (output.go): what commands print
+	// rawOut and rawErr are the streams themselves: asked whether they are
+	// terminals, and given byline's own escape codes (the progress line).
+	rawOut, rawErr io.Writer
 	opts           cmdOptions
 	lib            *library.Library
 	cfg            *model.Config

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"text/tabwriter"
 
-	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
 )
 
@@ -52,11 +51,11 @@ func runHighlights(e *env, args []string) error {
 		for i, h := range hs {
 			link, err := share.CleanURL(h.ArticleURL)
 			if err != nil {
-				link = model.SanitizeLine(h.ArticleURL)
+				link = oneLine(h.ArticleURL)
 			}
 			out[i] = highlightJSON{
-				ID: h.ID, ArticleID: h.ArticleID, Text: model.Sanitize(h.Text),
-				Title: model.SanitizeLine(h.ArticleTitle), Site: model.SanitizeLine(h.Site),
+				ID: h.ID, ArticleID: h.ArticleID, Text: h.Text,
+				Title: oneLine(h.ArticleTitle), Site: oneLine(h.Site),
 				URL: link, Created: rfc3339(h.Created),
 			}
 		}
@@ -69,12 +68,12 @@ func runHighlights(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tKEPT\tARTICLE\tTEXT")
 	for _, h := range hs {
-		article := fmt.Sprintf("%d %s", h.ArticleID, model.SanitizeLine(h.ArticleTitle))
-		if site := model.SanitizeLine(h.Site); site != "" {
+		article := fmt.Sprintf("%d %s", h.ArticleID, oneLine(h.ArticleTitle))
+		if site := oneLine(h.Site); site != "" {
 			article += " · " + site
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t“%s”\n", h.ID, h.Created.Format("2006-01-02"),
-			truncate(article, 40), truncate(model.SanitizeLine(h.Text), 60))
+			truncate(article, 40), truncate(oneLine(h.Text), 60))
 	}
 	return tw.Flush()
 }
@@ -95,6 +94,6 @@ func runHighlight(e *env, args []string) error {
 		return err
 	}
 	_, err = fmt.Fprintf(e.stdout, "kept highlight %d of article %d (%s): “%s”\n", h.ID, h.ArticleID,
-		model.SanitizeLine(h.ArticleTitle), model.SanitizeLine(h.Text))
+		oneLine(h.ArticleTitle), oneLine(h.Text))
 	return err
 }

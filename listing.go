@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -36,13 +35,6 @@ type feedJSON struct {
 	Error  *string `json:"error"`
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
 func runFeeds(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("feeds takes no arguments")
@@ -58,9 +50,9 @@ func runFeeds(e *env, args []string) error {
 	if e.opts.json {
 		out := make([]feedJSON, len(all))
 		for i, f := range all {
-			out[i] = feedJSON{ID: f.ID, URL: model.Sanitize(f.URL), Title: model.SanitizeLine(f.Title), Unread: f.Unread, Total: f.Total}
+			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total}
 			if f.LastError != "" {
-				msg := model.SanitizeLine(f.LastError)
+				msg := oneLine(f.LastError)
 				out[i].Error = &msg
 			}
 		}
@@ -74,9 +66,9 @@ func runFeeds(e *env, args []string) error {
 	fmt.Fprintln(tw, "ID\tUNREAD\tTOTAL\tTITLE\tURL")
 	for _, f := range all {
 		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\n", f.ID, f.Unread, f.Total,
-			truncate(model.SanitizeLine(f.DisplayTitle()), 40), model.SanitizeLine(f.URL))
+			truncate(oneLine(f.DisplayTitle()), 40), oneLine(f.URL))
 		if f.LastError != "" {
-			fmt.Fprintf(tw, "\t\t\t  ! %s\t\n", model.SanitizeLine(f.LastError))
+			fmt.Fprintf(tw, "\t\t\t  ! %s\t\n", oneLine(f.LastError))
 		}
 	}
 	return tw.Flush()
@@ -116,12 +108,12 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if isTerminal(e.stderr) {
-		fmt.Fprint(e.stderr, "\r\x1b[Kindexing new articles for search…")
+	if isTerminal(e.rawErr) {
+		fmt.Fprint(e.rawErr, "\r\x1b[Kindexing new articles for search…")
 	}
 	_, err = lib.IndexSearch(e.ctx)
-	if isTerminal(e.stderr) {
-		fmt.Fprint(e.stderr, "\r\x1b[K")
+	if isTerminal(e.rawErr) {
+		fmt.Fprint(e.rawErr, "\r\x1b[K")
 	}
 	if err != nil {
 		return err
@@ -138,8 +130,8 @@ func printArticles(e *env, arts []model.Article, empty string) error {
 		out := make([]articleJSON, len(arts))
 		for i, a := range arts {
 			out[i] = articleJSON{
-				ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
-				Site: a.SiteName(), Feed: model.SanitizeLine(a.FeedTitle), Author: model.SanitizeLine(a.Author),
+				ID: a.ID, Title: oneLine(a.Title), URL: oneLine(a.URL),
+				Site: a.SiteName(), Feed: oneLine(a.FeedTitle), Author: oneLine(a.Author),
 				Published: rfc3339(a.Published), Read: a.Read, Starred: a.Starred,
 			}
 		}
@@ -162,7 +154,7 @@ func printArticles(e *env, arts []model.Article, empty string) error {
 			mark += " "
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, mark, model.Age(now, a.Published),
-			truncate(model.SanitizeLine(a.FeedTitle), 24), model.SanitizeLine(a.Title))
+			truncate(oneLine(a.FeedTitle), 24), oneLine(a.Title))
 	}
 	return tw.Flush()
 }
@@ -184,8 +176,8 @@ func runRefresh(e *env, args []string) error {
 		return err
 	}
 	var progress func(library.FeedDone)
-	if isTerminal(e.stderr) {
-		p := &progressLine{w: e.stderr}
+	if isTerminal(e.rawErr) {
+		p := &progressLine{w: e.rawErr}
 		progress = p.update
 		defer p.clear()
 	}

@@ -17,7 +17,6 @@ import (
 	"syscall"
 
 	"github.com/byline-reader/byline/library"
-	"github.com/byline-reader/byline/model"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -85,7 +84,7 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, stdin: stdin, stdout: newCleanWriter(stdout), stderr: newCleanWriter(stderr), rawOut: stdout, rawErr: stderr}
 	name, rest := splitCommand(args)
 	switch name {
 	case "--version", "-version", "version":
@@ -97,7 +96,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, ok := findCommand(name)
 	if !ok {
-		fmt.Fprintf(stderr, "byline: unknown command %q (see byline --help)\n", name)
+		fmt.Fprintf(e.stderr, "byline: unknown command %q (see byline --help)\n", name)
 		return 2
 	}
 	fs := flag.NewFlagSet("byline "+cmd.name, flag.ContinueOnError)
@@ -118,7 +117,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if e.lib != nil {
 		e.lib.Close()
 	}
-	return report(stderr, cmd.name, err)
+	return report(e.stderr, cmd.name, err)
 }
 
 // splitCommand finds the command name among leading global flags, which
@@ -179,7 +178,7 @@ func report(stderr io.Writer, name string, err error) int {
 	if err == nil {
 		return 0
 	}
-	msg := model.SanitizeLine(err.Error())
+	msg := oneLine(err.Error())
 	prefix := "byline"
 	if name != "app" {
 		prefix += " " + name

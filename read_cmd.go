@@ -64,9 +64,9 @@ func runRead(e *env, args []string) error {
 	case o.json:
 		return writeJSON(e.stdout, articleObject(r))
 	case o.markdown:
-		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(model.Sanitize(a.Markdown), "\n"))
+		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(a.Markdown, "\n"))
 		return err
-	case !o.plain && isTerminal(e.stdout) && isTerminal(e.stdin):
+	case !o.plain && isTerminal(e.rawOut) && isTerminal(e.stdin):
 		cfg, err := e.config()
 		if err != nil {
 			return err
@@ -83,11 +83,11 @@ func runRead(e *env, args []string) error {
 
 func articleObject(r model.Reading) readJSON {
 	a := r.Article
-	md := model.Sanitize(a.Markdown)
+	md := a.Markdown
 	return readJSON{
-		ID: a.ID, Title: model.SanitizeLine(a.Title), URL: model.SanitizeLine(a.URL),
-		Site: a.SiteName(), Author: model.SanitizeLine(a.Author), Published: rfc3339(a.Published),
-		Notice: model.SanitizeLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
+		ID: a.ID, Title: oneLine(a.Title), URL: oneLine(a.URL),
+		Site: a.SiteName(), Author: oneLine(a.Author), Published: rfc3339(a.Published),
+		Notice: oneLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
 	}
 }
 
@@ -110,14 +110,14 @@ func renderPlain(a model.Article, width int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	body, err := r.Render(model.Sanitize(a.Markdown))
+	body, err := r.Render(a.Markdown)
 	if err != nil {
 		return "", fmt.Errorf("render: %w", err)
 	}
 	var b strings.Builder
-	b.WriteString(model.SanitizeLine(a.Title) + "\n")
+	b.WriteString(oneLine(a.Title) + "\n")
 	var meta []string
-	for _, s := range []string{a.SiteName(), model.SanitizeLine(a.Author)} {
+	for _, s := range []string{a.SiteName(), oneLine(a.Author)} {
 		if s != "" {
 			meta = append(meta, s)
 		}
@@ -128,12 +128,12 @@ func renderPlain(a model.Article, width int) (string, error) {
 	meta = append(meta, fmt.Sprintf("%d min read", model.ReadingMinutes(a.Markdown)))
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 	if a.Notice != "" {
-		b.WriteString(model.SanitizeLine(a.Notice) + "\n\n")
+		b.WriteString(oneLine(a.Notice) + "\n\n")
 	}
 	for _, line := range strings.Split(strings.Trim(ansi.Strip(body), "\n"), "\n") {
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
-	return model.Sanitize(b.String()), nil
+	return b.String(), nil
 }
 
 func btoi(b bool) int {

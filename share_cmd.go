@@ -6,7 +6,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
 )
 
@@ -35,7 +34,7 @@ func runShare(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(e.stdout, model.SanitizeLine(link.Value))
+		_, err = fmt.Fprintln(e.stdout, oneLine(link.Value))
 		return err
 	}
 	_, links, err := lib.ShareLinks(e.ctx, args[0], e.opts.quote, cfg.Share)
@@ -48,11 +47,11 @@ func runShare(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TARGET\tLINK")
 	for _, l := range links {
-		value := model.SanitizeLine(l.Value)
+		value := oneLine(l.Value)
 		if l.Err != nil {
-			value = "(" + strings.TrimPrefix(model.SanitizeLine(l.Err.Error()), l.Name+": ") + ")"
+			value = "(" + strings.TrimPrefix(oneLine(l.Err.Error()), l.Name+": ") + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\n", model.SanitizeLine(l.Name), value)
+		fmt.Fprintf(tw, "%s\t%s\n", oneLine(l.Name), value)
 	}
 	return tw.Flush()
 }
@@ -80,9 +79,9 @@ func printQuoteShare(e *env, links []share.ShareLink) error {
 	if deep.Err != nil || deepValue == "" {
 		deepValue = plain.Value
 		fmt.Fprintf(e.stderr, "byline share: no deep link to quote %d (%s); the plain link stands in\n",
-			e.opts.quote, model.SanitizeLine(fmt.Sprint(deep.Err)))
+			e.opts.quote, oneLine(fmt.Sprint(deep.Err)))
 	}
 	_, err := fmt.Fprintf(e.stdout, "quote: %s\ndeep link: %s\n",
-		model.SanitizeLine(quote.Value), model.SanitizeLine(deepValue))
+		oneLine(quote.Value), oneLine(deepValue))
 	return err
 }

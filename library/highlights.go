@@ -21,7 +21,6 @@ import (
 // at the same place is kept once: highlighting it again gives the
 // highlight kept before.
 func (l *Library) AddHighlight(ctx context.Context, articleID int64, text string, start, end int) (model.Highlight, error) {
-	text = model.Sanitize(text)
 	if strings.TrimSpace(text) == "" {
 		return model.Highlight{}, badInput("a highlight needs some text")
 	}
@@ -189,7 +188,7 @@ func (l *Library) WriteHighlightsMarkdown(ctx context.Context, w io.Writer) erro
 // highlightMarkdown is one highlight of HighlightsMarkdown.
 func highlightMarkdown(h model.Highlight, markdown string) string {
 	var b strings.Builder
-	for _, line := range strings.Split(strings.TrimSpace(model.Sanitize(h.Text)), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(h.Text), "\n") {
 		line = strings.TrimRight(line, " \t")
 		if line == "" {
 			b.WriteString(">\n")
@@ -197,7 +196,7 @@ func highlightMarkdown(h model.Highlight, markdown string) string {
 			b.WriteString("> " + line + "\n")
 		}
 	}
-	title := model.SanitizeLine(h.ArticleTitle)
+	title := h.ArticleTitle
 	if title == "" {
 		title = "Untitled"
 	}
@@ -207,7 +206,7 @@ func highlightMarkdown(h model.Highlight, markdown string) string {
 	} else {
 		b.WriteString(markdownText(title))
 	}
-	if site := model.SanitizeLine(h.Site); site != "" && site != title {
+	if site := h.Site; site != "" && site != title {
 		b.WriteString(", " + markdownText(site))
 	}
 	b.WriteString("\n")

@@ -28,7 +28,7 @@ func (s Summary) String() string {
 			if i > 0 {
 				b.WriteByte(';')
 			}
-			fmt.Fprintf(&b, " %s (%s)", f.Feed.URL, model.SanitizeLine(f.Err.Error()))
+			fmt.Fprintf(&b, " %s (%s)", f.Feed.URL, f.Err.Error())
 		}
 	}
 	return b.String()

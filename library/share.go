@@ -59,7 +59,7 @@ func (l *Library) shareInput(ctx context.Context, target string, quoteN int, cfg
 		return a, nil, cfg, err
 	}
 	if strings.TrimSpace(a.URL) == "" {
-		return a, nil, cfg, badInput("%q has no web link to share", model.SanitizeLine(a.Title))
+		return a, nil, cfg, badInput("%q has no web link to share", a.Title)
 	}
 	var q *model.Quote
 	if quoteN > 0 {
