@@ -80,7 +80,22 @@ func ParseConfig(data []byte) (Config, error) {
 		key := und[0]
 		return cfg, fmt.Errorf("line %d: unknown setting %q", keyLine(data, key), key.String())
 	}
+	cfg.sanitize()
 	return cfg, cfg.validate()
+}
+
+// sanitize cleans the settings that are shown on screen (share target
+// names, the Mastodon server): the configuration is outside text too.
+func (c *Config) sanitize() {
+	c.Share.Mastodon = SanitizeLine(c.Share.Mastodon)
+	if len(c.Share.Targets) == 0 {
+		return
+	}
+	targets := make(map[string]string, len(c.Share.Targets))
+	for name, tmpl := range c.Share.Targets {
+		targets[SanitizeLine(name)] = tmpl
+	}
+	c.Share.Targets = targets
 }
 
 func (c Config) validate() error {

@@ -66,3 +66,18 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+func TestParseConfigSanitisesWhatIsShown(t *testing.T) {
+	cfg, err := ParseConfig([]byte("[share]\nmastodon = \"masto\\u001b[2J.social\"\n[share.targets]\n\"evil\\u001b]0;x\\u0007\" = \"https://x.example/?u={url}\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Share.Mastodon != "masto.social" {
+		t.Errorf("mastodon = %q", cfg.Share.Mastodon)
+	}
+	for name := range cfg.Share.Targets {
+		if name != "evil" {
+			t.Errorf("target name %q", name)
+		}
+	}
+}

@@ -140,7 +140,7 @@ func ShareTargets(cfg model.ShareConfig) []ShareTarget {
 		out = append(out, b.ShareTarget)
 	}
 	for _, name := range shareCustomNames(cfg) {
-		out = append(out, ShareTarget{Name: name, Label: model.SanitizeLine(name), Action: ShareOpen, Custom: true})
+		out = append(out, ShareTarget{Name: name, Label: name, Action: ShareOpen, Custom: true})
 	}
 	return out
 }
@@ -181,7 +181,7 @@ func ShareLinks(a model.Article, q *model.Quote, cfg model.ShareConfig) ([]Share
 		out = append(out, shareResult(b.ShareTarget, v, err))
 	}
 	for _, name := range shareCustomNames(cfg) {
-		t := ShareTarget{Name: name, Label: model.SanitizeLine(name), Action: ShareOpen, Custom: true}
+		t := ShareTarget{Name: name, Label: name, Action: ShareOpen, Custom: true}
 		v, err := shareCustom(in, name, cfg.Targets[name], builtin)
 		out = append(out, shareResult(t, v, err))
 	}
@@ -201,7 +201,7 @@ func ShareLinkFor(name string, a model.Article, q *model.Quote, cfg model.ShareC
 			names = append(names, t.Name)
 		}
 		return ShareLink{}, fmt.Errorf("%w %q; choose one of: %s", ErrUnknownShareTarget,
-			model.SanitizeLine(shareShort(name)), model.SanitizeLine(strings.Join(names, ", ")))
+			shareShort(name), strings.Join(names, ", "))
 	}
 	if t.Quote && q == nil {
 		return ShareLink{ShareTarget: t}, fmt.Errorf("%s: %w", t.Name, ErrShareNeedsQuote)
@@ -251,7 +251,7 @@ func shareResult(t ShareTarget, v string, err error) ShareLink {
 func shareNewInput(a model.Article, q *model.Quote, cfg model.ShareConfig) (*shareInput, error) {
 	link, err := CleanURL(a.URL)
 	if err != nil {
-		return nil, fmt.Errorf("share %q: %w", model.SanitizeLine(shareShort(a.URL)), err)
+		return nil, fmt.Errorf("share %q: %w", shareShort(a.URL), err)
 	}
 	in := &shareInput{link: link, url: link, cfg: cfg, title: model.SanitizeLine(a.Title)}
 	site := a.SiteName()

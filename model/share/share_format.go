@@ -86,7 +86,7 @@ func shareTrim(s string, n int) string {
 // built-in's.
 func shareCustom(in *shareInput, name, tmpl string, builtin map[string]bool) (string, error) {
 	if builtin[shareAliases(strings.ToLower(strings.TrimSpace(name)))] {
-		return "", fmt.Errorf("the name %q is taken by a built-in target; rename it in [share.targets]", model.SanitizeLine(name))
+		return "", fmt.Errorf("the name %q is taken by a built-in target; rename it in [share.targets]", name)
 	}
 	return shareFillTemplate(tmpl, map[string]string{
 		"url": in.url, "title": in.title, "text": in.text, "quote": in.quote,
