@@ -29,15 +29,19 @@ func (l *Library) AddHighlight(ctx context.Context, articleID int64, text string
 		return model.Highlight{}, err
 	}
 	h := model.Highlight{ArticleID: articleID, Text: text, Start: start, End: end, Created: l.now()}
-	var quotes []model.Quote
-	h.Start, h.End = anchor(a.Body(), h, &quotes)
+	body := a.Body()
+	var quotes []model.Quote // found once, only if a highlight needs them
+	h.Start, h.End = anchor(body, h, &quotes)
 	// A highlight kept before the article changed may have moved here.
-	old, err := l.Highlights(ctx, articleID)
+	old, err := l.store.Highlights(ctx, articleID)
 	if err != nil {
 		return model.Highlight{}, err
 	}
 	for _, o := range old {
-		if o.Text == h.Text && o.Start == h.Start {
+		if o.Text != h.Text {
+			continue
+		}
+		if o.Start, o.End = anchor(body, o, &quotes); o.Start == h.Start {
 			return o, nil
 		}
 	}
@@ -70,10 +74,16 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 	if err != nil {
 		return nil, fmt.Errorf("highlights of article %d: %w", articleID, err)
 	}
-	return quote.Prepare(a, hs).Highlights, nil
+	body := a.Body()
+	var quotes []model.Quote
+	for i := range hs {
+		hs[i].Start, hs[i].End = anchor(body, hs[i], &quotes)
+	}
+	return hs, nil
 }
 
-// anchor is h's span in markdown (model.AnchorHighlightIn), or -1, -1.
+// anchor is h's span in markdown (model.AnchorHighlightIn), or -1, -1;
+// quote.Prepare anchors an opened article's highlights the same way.
 // The article's quotes are found once, in *quotes, and only when a
 // highlight that spans paragraphs is not found as it stands.
 func anchor(markdown string, h model.Highlight, quotes *[]model.Quote) (int, int) {
