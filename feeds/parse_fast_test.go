@@ -22,6 +22,8 @@ func fastPathDocs(t testing.TB) map[string][]byte {
 		"fullAtom":    fullAtom(5, 3000),
 		"summaryAtom": fullAtom(5, 0),
 		"bench":       benchFeed(5),
+		"newsFull":    newsRSS(6, 300, 3000, false),
+		"newsGMT":     newsRSS(6, 800, 0, true),
 	}
 	for _, n := range names {
 		if fi, err := os.Stat(n); err == nil && fi.Mode().IsRegular() {
