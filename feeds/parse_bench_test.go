@@ -167,8 +167,21 @@ var benchFeeds = []struct {
 }
 
 // BenchmarkParse parses each of benchFeeds with the fast path
-// (path=fast, what Parse does) and with gofeed's parsers alone
-// (path=gofeed).
+// (path=fast, what Parse does: package fastxml lifts large bodies past
+// encoding/xml and rewrites GMT pubDates) and with gofeed's parsers alone
+// (path=gofeed). Medians of 8 runs on 2 cores (go1.26, linux/amd64, Xeon):
+//
+//	go test -run '^$' -bench 'BenchmarkParse$' -count 8 ./feeds/ > out.txt
+//	go run golang.org/x/perf/cmd/benchstat@latest -col /path out.txt
+//
+//	feed           fast: time  memory   gofeed: time  memory   gain: time  memory
+//	rss-full-50       2.0 ms   1.1 MiB       6.0 ms    2.5 MiB        3.0×    2.3×
+//	atom-full-50      1.9 ms   1.2 MiB       8.3 ms    4.5 MiB        4.4×    3.9×
+//	rss-small-20      0.54 ms  0.31 MiB      1.14 ms   0.67 MiB       2.1×    2.1×
+//	rss-large-500    15.4 ms   7.9 MiB      34.6 ms   18.3 MiB        2.2×    2.3×
+//
+// With +0000 dates instead of GMT the last two gain 1.4× and 1.8× in
+// time: the rest is the date rewrite.
 func BenchmarkParse(b *testing.B) {
 	for _, f := range benchFeeds {
 		data := f.doc()
