@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/byline-reader/byline/feeds/internal/fastxml"
 	"github.com/byline-reader/byline/model"
 	"github.com/mmcdole/gofeed"
 )
@@ -43,9 +44,9 @@ const detectPeek = 4096
 
 // parseDoc parses data with gofeed's RSS, Atom or JSON parser and converts
 // the result straight to byline's values. With fast set, large text
-// bodies skip the XML tokenizer (see liftBodies in parse_lift.go);
-// whenever that path cannot vouch for its result, the document is parsed
-// again as it is.
+// bodies skip the XML tokenizer (see package fastxml); whenever that path
+// cannot vouch for its result, the document is parsed again as it is.
+// BenchmarkParse measures what fast buys.
 func parseDoc(data []byte, feedURL string, maxItems int, fast bool) (pf ParsedFeed, err error) {
 	defer func() {
 		// gofeed reads strangers' bytes; a bug there must cost one feed,
@@ -67,8 +68,8 @@ func parseDoc(data []byte, feedURL string, maxItems int, fast bool) (pf ParsedFe
 	case gofeed.FeedTypeRSS, gofeed.FeedTypeAtom:
 		atom := kind == gofeed.FeedTypeAtom
 		if fast {
-			if doc, r := liftBodies(data, atom); r != nil {
-				if src, err = parseXML(doc, atom, r, maxItems); err == nil && !r.bad {
+			if doc, r := fastxml.Lift(data, atom); r != nil {
+				if src, err = parseXML(doc, atom, r, maxItems); err == nil && !r.Bad() {
 					break
 				}
 			}

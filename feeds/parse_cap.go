@@ -6,6 +6,11 @@ import (
 	"fmt"
 )
 
+const (
+	cdataOpen  = "<![CDATA["
+	cdataClose = "]]>"
+)
+
 // maxElements bounds the XML elements of one feed document once its items
 // are capped: gofeed spends a few hundred bytes on each, so 10 MiB of
 // "<item/>" would otherwise take half a gigabyte.
@@ -131,6 +136,11 @@ func tagName(b []byte) []byte {
 		k++
 	}
 	return b[:k]
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '_' || c == ':' || c == '.' || c == '-' || c >= 0x80
 }
 
 // closeOpen is doc with end tags for the open elements, innermost first.

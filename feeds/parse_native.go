@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/byline-reader/byline/feeds/internal/fastxml"
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
 	ext "github.com/mmcdole/gofeed/extensions"
@@ -36,9 +37,9 @@ type entry struct {
 type person struct{ name, email string }
 
 // parseXML parses an RSS or Atom document. r restores the bodies
-// liftBodies took out of doc (nil when it took none); only the first
+// fastxml.Lift took out of doc (nil when it took none); only the first
 // maxItems entries are converted when maxItems > 0.
-func parseXML(doc []byte, isAtom bool, r *restorer, maxItems int) (feedSource, error) {
+func parseXML(doc []byte, isAtom bool, r *fastxml.Restorer, maxItems int) (feedSource, error) {
 	if isAtom {
 		f, err := (&atom.Parser{}).Parse(bytes.NewReader(doc))
 		if err != nil {
@@ -69,15 +70,15 @@ func capped(n, maxItems int) int {
 	return n
 }
 
-func fromRSS(f *rss.Feed, r *restorer, maxItems int) feedSource {
-	src := feedSource{title: r.plain(f.Title), link: r.plain(f.Link)}
+func fromRSS(f *rss.Feed, r *fastxml.Restorer, maxItems int) feedSource {
+	src := feedSource{title: r.Plain(f.Title), link: r.Plain(f.Link)}
 	if src.title == "" && f.DublinCoreExt != nil {
-		src.title = r.first(f.DublinCoreExt.Title)
+		src.title = r.First(f.DublinCoreExt.Title)
 	}
 	if src.link == "" {
 		// An atom:link with rel="alternate" (or none) points at the site
 		// the way <link> does.
-		src.link = r.plain(atomSiteLink(f.Extensions))
+		src.link = r.Plain(atomSiteLink(f.Extensions))
 	}
 	src.entries = make([]entry, 0, capped(len(f.Items), maxItems))
 	for _, it := range f.Items[:capped(len(f.Items), maxItems)] {
@@ -86,48 +87,48 @@ func fromRSS(f *rss.Feed, r *restorer, maxItems int) feedSource {
 	return src
 }
 
-func rssEntry(it *rss.Item, r *restorer) entry {
+func rssEntry(it *rss.Item, r *fastxml.Restorer) entry {
 	dc := it.DublinCoreExt
-	e := entry{title: r.plain(it.Title), link: r.plain(it.Link)}
+	e := entry{title: r.Plain(it.Title), link: r.Plain(it.Link)}
 	if e.title == "" && dc != nil {
-		e.title = r.first(dc.Title)
+		e.title = r.First(dc.Title)
 	}
 	if e.link == "" && len(it.Links) > 0 {
-		e.link = r.plain(it.Links[0])
+		e.link = r.Plain(it.Links[0])
 	}
 	if it.GUID != nil {
-		e.guid = r.plain(it.GUID.Value)
+		e.guid = r.Plain(it.GUID.Value)
 	}
 	// The summary is the first of description, dc:description,
 	// itunes:summary that is there, or failing those atom:summary.
-	switch e.summary = r.body(it.Description); {
+	switch e.summary = r.Body(it.Description); {
 	case e.summary != "":
 	case dc != nil && dc.Description != nil:
-		e.summary = r.first(dc.Description)
+		e.summary = r.First(dc.Description)
 	case it.ITunesExt != nil:
-		e.summary = r.plain(it.ITunesExt.Summary)
+		e.summary = r.Plain(it.ITunesExt.Summary)
 	}
 	if e.summary == "" {
-		e.summary = r.plain(atomExtValue(it.Extensions, "summary"))
+		e.summary = r.Plain(atomExtValue(it.Extensions, "summary"))
 	}
-	if e.content = r.body(it.Content); e.content == "" {
-		e.content = r.plain(atomExtValue(it.Extensions, "content"))
+	if e.content = r.Body(it.Content); e.content == "" {
+		e.content = r.Plain(atomExtValue(it.Extensions, "content"))
 	}
 	// Dates: pubDate (already parsed), else dc:date, else atom:published;
 	// the update time is dc:date, else atom:updated.
 	var dcDate string
 	if dc != nil && dc.Date != nil {
-		dcDate = r.first(dc.Date)
+		dcDate = r.First(dc.Date)
 	}
 	pubText, updText := "", dcDate
-	r.plain(it.PubDate) // only checked: gofeed has parsed it already
+	r.Plain(it.PubDate) // only checked: gofeed has parsed it already
 	if it.PubDateParsed == nil {
 		if pubText = dcDate; pubText == "" {
-			pubText = r.plain(atomExtValue(it.Extensions, "published"))
+			pubText = r.Plain(atomExtValue(it.Extensions, "published"))
 		}
 	}
 	if updText == "" {
-		updText = r.plain(atomExtValue(it.Extensions, "updated"))
+		updText = r.Plain(atomExtValue(it.Extensions, "updated"))
 	}
 	e.published, e.updated = feedDates(pubText, updText)
 	if it.PubDateParsed != nil {
@@ -142,21 +143,21 @@ func rssEntry(it *rss.Item, r *restorer) entry {
 
 // rssAuthor is the item's author from the first source that has one:
 // author, dc:author, dc:creator, itunes:author, then atom:author.
-func rssAuthor(it *rss.Item, r *restorer) *person {
+func rssAuthor(it *rss.Item, r *fastxml.Restorer) *person {
 	dc := it.DublinCoreExt
 	var text string
 	switch {
 	case it.Author != "":
-		text = r.plain(it.Author)
+		text = r.Plain(it.Author)
 	case dc != nil && dc.Author != nil:
-		text = r.first(dc.Author)
+		text = r.First(dc.Author)
 	case dc != nil && dc.Creator != nil:
-		text = r.first(dc.Creator)
+		text = r.First(dc.Creator)
 	case it.ITunesExt != nil && it.ITunesExt.Author != "":
-		text = r.plain(it.ITunesExt.Author)
+		text = r.Plain(it.ITunesExt.Author)
 	default:
-		name := r.plain(atomExtChild(it.Extensions, "author", "name"))
-		email := r.plain(atomExtChild(it.Extensions, "author", "email"))
+		name := r.Plain(atomExtChild(it.Extensions, "author", "name"))
+		email := r.Plain(atomExtChild(it.Extensions, "author", "email"))
 		if name == "" && email == "" {
 			return nil
 		}
@@ -208,10 +209,10 @@ func atomExtChild(exts ext.Extensions, parent, child string) string {
 	return ""
 }
 
-func fromAtom(f *atom.Feed, r *restorer, maxItems int) feedSource {
-	src := feedSource{title: r.plain(f.Title)}
+func fromAtom(f *atom.Feed, r *fastxml.Restorer, maxItems int) feedSource {
+	src := feedSource{title: r.Plain(f.Title)}
 	if l := atomLink(f.Links, "alternate"); l != nil {
-		src.link = r.plain(l.Href)
+		src.link = r.Plain(l.Href)
 	}
 	n := capped(len(f.Entries), maxItems)
 	src.entries = make([]entry, 0, n)
@@ -221,36 +222,36 @@ func fromAtom(f *atom.Feed, r *restorer, maxItems int) feedSource {
 	return src
 }
 
-func atomEntry(en *atom.Entry, r *restorer) entry {
+func atomEntry(en *atom.Entry, r *fastxml.Restorer) entry {
 	e := entry{
-		title:     r.plain(en.Title),
-		guid:      r.plain(en.ID),
-		summary:   r.body(en.Summary),
+		title:     r.Plain(en.Title),
+		guid:      r.Plain(en.ID),
+		summary:   r.Body(en.Summary),
 		published: en.PublishedParsed,
 		updated:   en.UpdatedParsed,
 	}
-	r.plain(en.Published) // only checked: gofeed has parsed them already
-	r.plain(en.Updated)
+	r.Plain(en.Published) // only checked: gofeed has parsed them already
+	r.Plain(en.Updated)
 	if e.published == nil {
 		e.published = en.UpdatedParsed
 	}
 	if en.Content != nil {
-		e.content = r.body(en.Content.Value)
+		e.content = r.Body(en.Content.Value)
 	}
 	if l := atomLink(en.Links, "alternate"); l != nil {
-		e.link = r.plain(l.Href)
+		e.link = r.Plain(l.Href)
 	}
 	if e.link == "" {
 		// Otherwise the first link that is the entry itself.
 		for _, l := range en.Links {
-			if rel := r.plain(l.Rel); rel == "" || rel == "alternate" || rel == "self" {
-				e.link = r.plain(l.Href)
+			if rel := r.Plain(l.Rel); rel == "" || rel == "alternate" || rel == "self" {
+				e.link = r.Plain(l.Href)
 				break
 			}
 		}
 	}
 	for _, p := range en.Authors {
-		e.authors = append(e.authors, person{name: r.plain(p.Name), email: r.plain(p.Email)})
+		e.authors = append(e.authors, person{name: r.Plain(p.Name), email: r.Plain(p.Email)})
 	}
 	if len(e.authors) > 0 {
 		e.author = &e.authors[0]

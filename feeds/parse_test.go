@@ -236,15 +236,3 @@ func benchFeed(n int) []byte {
 	b.WriteString("</channel></rss>\n")
 	return []byte(b.String())
 }
-
-func BenchmarkParse(b *testing.B) {
-	data := benchFeed(50)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		pf, err := Parse(data, "https://bench.example/feed", 0)
-		if err != nil || len(pf.Articles) != 50 {
-			b.Fatalf("%v, %d articles", err, len(pf.Articles))
-		}
-	}
-}

@@ -1,4 +1,24 @@
-package feeds
+// Package fastxml lifts the large text bodies of an RSS or Atom document
+// past encoding/xml, which gofeed's parsers read them with.
+//
+// encoding/xml reads character data a byte at a time (tens of MB/s), and
+// full-text feeds are mostly the bodies of a few elements: <description>
+// and <content:encoded> in RSS, <summary> and <content> in Atom. gofeed
+// gives such an element the text it reads from the element's raw inner
+// XML: spaces trimmed, then a lone CDATA section taken as it is or,
+// without one, entities decoded once.
+//
+// Lift finds the bodies that are a lone CDATA section or plain escaped
+// text, checks that encoding/xml would accept them, and swaps each for a
+// short placeholder; after gofeed has parsed the slimmed document, the
+// Restorer turns each placeholder back into the text gofeed would have
+// given. Anything unusual (an unknown attribute, a bare '&', a charset
+// other than UTF-8, xml:base, a stray control byte in markup) leaves a
+// body, or the whole document, alone; and if a placeholder shows up
+// anywhere but where a lifted body belongs (Restorer.Bad), the caller
+// parses again without lifting. The same pass rewrites RSS pubDates in
+// GMT, which gofeed's date parser is slow to read (see gmtDate).
+package fastxml
 
 import (
 	"bytes"
@@ -9,24 +29,6 @@ import (
 	"strings"
 	"unicode/utf8"
 )
-
-// Lifting: encoding/xml reads character data a byte at a time (tens of
-// MB/s), and full-text feeds are mostly the bodies of a few elements:
-// <description> and <content:encoded> in RSS, <summary> and <content> in
-// Atom. gofeed gives such an element the text it reads from the element's
-// raw inner XML: spaces trimmed, then a lone CDATA section taken as it is
-// or, without one, entities decoded once.
-//
-// liftBodies finds the bodies that are a lone CDATA section or plain
-// escaped text, checks that encoding/xml would accept them, and swaps
-// each for a short placeholder; after gofeed has parsed the slimmed
-// document, the restorer turns each placeholder back into the text gofeed
-// would have given. Anything unusual (an unknown attribute, a bare '&', a
-// charset other than UTF-8, xml:base, a stray control byte in markup)
-// leaves a body, or the whole document, alone; and if a placeholder shows
-// up anywhere but where a lifted body belongs, the caller parses again
-// without lifting. The same pass rewrites RSS pubDates in GMT, which
-// gofeed's date parser is slow to read (see gmtDate).
 
 // minLift is the smallest body worth lifting, in bytes.
 const minLift = 64
@@ -41,18 +43,19 @@ type liftedBody struct {
 	cdata bool   // raw is one CDATA section between spaces
 }
 
-// restorer gives lifted bodies back. A nil restorer lifted nothing.
-type restorer struct {
+// Restorer gives lifted bodies back. A nil Restorer lifted nothing; its
+// methods then pass every value through.
+type Restorer struct {
 	prefix string // placeholder i is prefix + decimal i
 	bodies []liftedBody
 	bad    bool // a placeholder turned up where no body belongs
 }
 
-// body gives the text of a field that may be a lifted body: RSS
+// Body gives the text of a field that may be a lifted body: RSS
 // <description> and <content:encoded>, Atom <summary> and <content>.
-func (r *restorer) body(s string) string {
+func (r *Restorer) Body(s string) string {
 	if r == nil || !strings.HasPrefix(s, r.prefix) {
-		return r.plain(s)
+		return r.Plain(s)
 	}
 	i, err := strconv.Atoi(s[len(r.prefix):])
 	if err != nil || i < 0 || i >= len(r.bodies) || s != r.prefix+strconv.Itoa(i) {
@@ -67,26 +70,30 @@ func (r *restorer) body(s string) string {
 	return decodeBody(string(bytes.TrimSpace(b.raw)))
 }
 
-// plain passes a field through, noting if it holds a placeholder: the
-// field then differs from the unlifted parse.
-func (r *restorer) plain(s string) string {
+// Plain passes any other field through, noting if it holds a
+// placeholder: the field then differs from the unlifted parse.
+func (r *Restorer) Plain(s string) string {
 	if r != nil && strings.Contains(s, placeholderMark) && strings.Contains(s, r.prefix) {
 		r.bad = true
 	}
 	return s
 }
 
-// first is plain for the first of a list of values.
-func (r *restorer) first(values []string) string {
+// First is Plain for the first of a list of values.
+func (r *Restorer) First(values []string) string {
 	if len(values) == 0 {
 		return ""
 	}
-	return r.plain(values[0])
+	return r.Plain(values[0])
 }
+
+// Bad reports whether a placeholder turned up where no lifted body
+// belongs: the document must then be parsed again without lifting.
+func (r *Restorer) Bad() bool { return r != nil && r.bad }
 
 // decodeBody decodes the entities of escaped text the way gofeed does:
 // an entity is decoded, as in HTML, when its ';' is part of it, and
-// otherwise left as it is. liftBodies lifts no text with an '&' that
+// otherwise left as it is. Lift lifts no text with an '&' that
 // starts no "&name;" or "&#number;".
 func decodeBody(s string) string {
 	i := strings.IndexByte(s, '&')
@@ -150,16 +157,17 @@ func asciiRef(span string) (byte, bool) {
 	return byte(n), true
 }
 
-// liftBodies returns data with the large bodies of the elements that hold
-// article text replaced by placeholders, and the restorer that gives them
-// back; the restorer is nil when nothing was lifted.
-func liftBodies(data []byte, isAtom bool) ([]byte, *restorer) {
+// Lift returns data, an RSS (isAtom false) or Atom document, with the
+// large bodies of the elements that hold article text replaced by
+// placeholders, and the Restorer that gives them back; the Restorer is
+// nil when nothing was lifted.
+func Lift(data []byte, isAtom bool) ([]byte, *Restorer) {
 	sc := scanner{data: data, atom: isAtom}
 	spans := sc.scan()
 	if spans == nil {
 		return nil, nil
 	}
-	r := &restorer{
+	r := &Restorer{
 		prefix: placeholderMark + strconv.FormatUint(rand.Uint64(), 36) + ".",
 		bodies: make([]liftedBody, 0, len(spans)),
 	}
@@ -215,7 +223,7 @@ func validText(b []byte) bool {
 	return true
 }
 
-// maxEntity bounds the name or number of an entity liftBodies accepts,
+// maxEntity bounds the name or number of an entity Lift accepts,
 // well inside the window gofeed looks for a ';' in.
 const maxEntity = 32
 

@@ -1,4 +1,4 @@
-package feeds
+package fastxml
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ const (
 	cdataClose = "]]>"
 )
 
-// span is a body liftBodies may lift, data[start:end], whose start tag's
+// span is a body Lift may lift, data[start:end], whose start tag's
 // attributes are data[attrs:start-1]; or, with repl set, a body to
 // rewrite as repl.
 type span struct {
