@@ -2,6 +2,7 @@ package reader
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -164,8 +165,8 @@ func (v *View) Describe() string {
 	switch v.focus.Kind {
 	case Quote:
 		q := v.doc.quotes[v.focus.I]
-		who := model.SanitizeLine(q.Speaker)
-		if who == "" {
+		who := q.Speaker
+		if strings.TrimSpace(who) == "" {
 			who = "speaker unknown"
 		}
 		s = fmt.Sprintf("quote %d/%d · %s", v.focus.I+1, len(v.doc.quotes), who)
