@@ -243,7 +243,7 @@ func (a *App) clampOverlays() {
 	h := a.bodyHeight()
 	var quotes []model.Quote
 	if a.reader.doc != nil {
-		quotes = a.reader.doc.quotes
+		quotes = a.reader.doc.Quotes()
 	}
 	a.quotes.list.clamp(len(quotes), quotesRows(h))
 	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(h))

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/model/quote"
 )
 
 // BenchmarkKeyPress is one key press on a 100,000-article list: Update and
@@ -97,18 +96,6 @@ func BenchmarkReaderFirstFrame(b *testing.B) {
 	}
 }
 
-// BenchmarkRender4000Words is the Glamour render the reader does off the
-// event loop.
-func BenchmarkRender4000Words(b *testing.B) {
-	body := words4000()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := glamourLines(body, 100, true); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkReaderScroll is one line of scrolling through a rendered
 // 4,000-word article.
 func BenchmarkReaderScroll(b *testing.B) {
@@ -170,58 +157,6 @@ func quotes4000() string {
 	return b.String()
 }
 
-// BenchmarkRender4000WordsQuotedPlain is Glamour alone on the article with
-// quotes: the base that drawing the highlight adds to.
-func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
-	body := quotes4000()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := glamourLines(body, 100, true); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkRenderWithQuotes is what drawing the highlight adds to each
-// render: rendering the marked source (the doc is built once per article,
-// when it is opened: BenchmarkArticleDoc), taking the marks out of every
-// line, and painting a screenful of lines in the looks of their regions.
-func BenchmarkRenderWithQuotes(b *testing.B) {
-	body := quotes4000()
-	quotes := quote.FindQuotes(body)
-	sentences := quote.Sentences(body)
-	hls := []model.Highlight{{ID: 1, Text: body[sentences[3].Start:sentences[3].End], Start: sentences[3].Start, End: sentences[3].End}}
-	st := NewStyles(true)
-	if len(quotes) < 50 {
-		b.Fatalf("%d quotes", len(quotes))
-	}
-	doc := newArticleDoc(body, quotes, sentences, hls)
-	bits := doc.regionBits(hls, model.Span{Start: quotes[5].Start, End: quotes[5].End})
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
-		if err != nil {
-			b.Fatal(err)
-		}
-		top := (i * 40) % max(1, len(lines)-40)
-		for j := top; j < min(len(lines), top+40); j++ {
-			_ = marks.paint(j, lines[j], bits, &st.Spans)
-		}
-	}
-}
-
-// BenchmarkArticleDoc is marking an article's quotes, sentences, speaker
-// labels and highlights, done once when the article is opened.
-func BenchmarkArticleDoc(b *testing.B) {
-	body := quotes4000()
-	quotes := quote.FindQuotes(body)
-	sentences := quote.Sentences(body)
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = newArticleDoc(body, quotes, sentences, nil)
-	}
-}
-
 // BenchmarkReaderFocusQuote is one n: the focus moves, the screen is drawn.
 func BenchmarkReaderFocusQuote(b *testing.B) {
 	lib := newFake(10)
@@ -233,33 +168,5 @@ func BenchmarkReaderFocusQuote(b *testing.B) {
 		m, _ := h.m.Update(keys[i%3])
 		h.m = m
 		_ = m.(App).View()
-	}
-}
-
-// BenchmarkRenderWithSpeakerLabels is BenchmarkRenderWithQuotes on an
-// article whose every quote ends a sentence that does not name its
-// speaker ("…,” she said.): a label after every one of them.
-func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
-	body := strings.ReplaceAll(quotes4000(), "said the harbor master, Ana Lima.", "she said.")
-	quotes := quote.FindQuotes(body)
-	for i := range quotes {
-		quotes[i].Speaker = "Ana Lima"
-	}
-	sentences := quote.Sentences(body)
-	if n := len(quote.SpeakerLabels(body, quotes, sentences)); n != len(quotes) || n < 50 {
-		b.Fatalf("%d labels for %d quotes", n, len(quotes))
-	}
-	st := NewStyles(true)
-	b.ReportAllocs()
-	for b.Loop() {
-		doc := newArticleDoc(body, quotes, sentences, nil)
-		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
-		if err != nil {
-			b.Fatal(err)
-		}
-		bits := doc.regionBits(nil, model.Span{Start: quotes[5].Start, End: quotes[5].End})
-		for i, l := range lines {
-			_ = marks.paint(i, l, bits, &st.Spans)
-		}
 	}
 }

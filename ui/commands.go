@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 // Commands: every piece of IO the app does, each with a context.
@@ -70,7 +71,22 @@ func givenArticle(seq int, r model.Reading) tea.Cmd {
 func readingMsg(seq int, r model.Reading) articleMsg {
 	return articleMsg{
 		seq: seq, article: r.Article, body: r.Body, minutes: r.Minutes, hls: r.Highlights, hlErr: r.HighlightsErr,
-		doc: newArticleDoc(r.Body, r.Quotes, r.Sentences, r.Highlights),
+		doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights),
+	}
+}
+
+// renderBody lays an article's body out with Glamour, off the event loop:
+// its doc's marked source, or the body itself without a doc.
+func renderBody(key renderKey, body string, doc *reader.Doc) tea.Cmd {
+	return func() tea.Msg {
+		var r *reader.Rendered
+		var err error
+		if doc == nil {
+			r, err = reader.RenderPlain(body, key.Width, key.Dark)
+		} else {
+			r, err = reader.Render(doc, key.Width, key.Dark)
+		}
+		return renderedMsg{key: key, rendered: r, err: err}
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden frames in testdata")
@@ -70,10 +72,11 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	lib := newFake(5)
 	lib.body = longBody()
 	h := newHarness(t, lib, 80, 30).send(press("enter"))
-	old := h.app().reader.want
-	oldLines := h.app().reader.lines
-	if old.width != 80 || oldLines == nil {
-		t.Fatalf("rendered at %d, lines %d", old.width, len(oldLines))
+	r := h.app().reader
+	old := r.want
+	oldRender, _ := h.app().cache.Get(old)
+	if old.Width != 80 || !r.hasRender() || oldRender == nil {
+		t.Fatalf("rendered at %d, render %v", old.Width, oldRender)
 	}
 	cmd := h.sendRaw(windowSize_(140, 30))
 	s := h.screen()
@@ -84,17 +87,18 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 		t.Fatalf("the header shows at once:\n%s", s)
 	}
 	// A render for the old width arriving late is dropped.
-	h.send(renderedMsg{key: old, lines: oldLines})
+	h.send(renderedMsg{key: old, rendered: &reader.Rendered{Lines: oldRender.Lines}})
 	if !strings.Contains(h.screen(), "rendering…") {
 		t.Fatalf("a stale render was shown:\n%s", h.screen())
 	}
 	h.settle(cmd)
 	a := h.app()
-	if a.reader.want.width != 100 || a.reader.lines == nil {
-		t.Fatalf("want %+v, %d lines", a.reader.want, len(a.reader.lines))
+	newRender, _ := a.cache.Get(a.reader.want)
+	if a.reader.want.Width != 100 || !a.reader.hasRender() || newRender == nil {
+		t.Fatalf("want %+v, render %v", a.reader.want, newRender)
 	}
 	widest := 0
-	for _, l := range a.reader.lines {
+	for _, l := range newRender.Lines {
 		widest = max(widest, ansi.StringWidth(l))
 	}
 	if widest <= 80 || widest > 100 {
@@ -102,7 +106,7 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	}
 	// Back to the first width: the cached render shows at once.
 	h.sendRaw(windowSize_(80, 30))
-	if h.app().reader.lines == nil {
+	if r := h.app().reader; !r.hasRender() {
 		t.Fatal("the render for 80 columns was cached")
 	}
 }

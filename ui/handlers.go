@@ -395,7 +395,7 @@ func (a *App) layoutReader(resized bool) tea.Cmd {
 }
 
 func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
-	if msg.key != a.reader.want || a.reader.lines != nil || a.reader.asked == msg.key {
+	if msg.key != a.reader.want || a.reader.hasRender() || a.reader.asked == msg.key {
 		return a, nil
 	}
 	a.reader.asked = msg.key
@@ -404,9 +404,9 @@ func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
 
 func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 	if msg.err == nil {
-		a.cache.put(msg.key, msg.lines, msg.marks)
+		a.cache.Put(msg.key, msg.rendered)
 	}
-	if msg.key.id != a.reader.article.ID || a.screen != screenReader {
+	if msg.key.ID != a.reader.article.ID || a.screen != screenReader {
 		return a, nil
 	}
 	a.reader.rendered(msg)

@@ -141,9 +141,9 @@ func (a *App) toggleHighlight() tea.Cmd {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
 	if i := r.highlightAt(s); i >= 0 {
-		return removeHighlight(a.ctx, a.lib, r.hls[i])
+		return removeHighlight(a.ctx, a.lib, r.highlights()[i])
 	}
-	return addHighlight(a.ctx, a.lib, r.article.ID, r.doc.spanText(s), s, r.describeFocus())
+	return addHighlight(a.ctx, a.lib, r.article.ID, r.doc.SpanText(s), s, r.describeFocus())
 }
 
 func (a App) handleHighlighted(msg highlightMsg) (tea.Model, tea.Cmd) {

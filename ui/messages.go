@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 // Messages that travel between commands and the app. Every answer to a
@@ -43,7 +44,7 @@ type articleMsg struct {
 	article model.Article
 	body    string            // the markdown to render, sanitised
 	minutes int               // reading time; 0 without a body
-	doc     *articleDoc       // the body's quotes, sentences and marks
+	doc     *reader.Doc       // the body's quotes, sentences and marks
 	hls     []model.Highlight // the article's highlights, anchored to body
 	hlErr   error             // why the highlights could not be loaded
 	err     error
@@ -51,10 +52,9 @@ type articleMsg struct {
 
 // renderedMsg carries a Glamour render of an article's body.
 type renderedMsg struct {
-	key   renderKey
-	lines []string
-	marks *bodyMarks // where the doc's marks fell; nil for an unmarked render
-	err   error
+	key      renderKey
+	rendered *reader.Rendered
+	err      error
 }
 
 // markedMsg says a mark was stored (or why not).

@@ -70,7 +70,7 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 		return a.acceptMastodon(value)
 	case promptFind:
 		if !a.reader.find(value, a.bodyHeight()) {
-			return a, a.setStatus(fmt.Sprintf("not found: %q", a.reader.findTerm), true)
+			return a, a.setStatus(fmt.Sprintf("not found: %q", a.reader.findTerm()), true)
 		}
 	}
 	return a, nil

@@ -76,16 +76,16 @@ func (a App) openQuotes() (tea.Model, tea.Cmd) {
 		return a, a.setStatus("the article is still loading", false)
 	}
 	a.overlay = overlayQuotes
-	if a.reader.focus.kind == unitQuote {
-		a.quotes.list.cursor = a.reader.focus.i
+	if f := a.reader.focus(); f.Kind == unitQuote {
+		a.quotes.list.cursor = f.I
 	}
-	a.quotes.list.clamp(len(a.reader.doc.quotes), quotesRows(a.bodyHeight()))
+	a.quotes.list.clamp(len(a.reader.doc.Quotes()), quotesRows(a.bodyHeight()))
 	return a, nil
 }
 
 func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.quotes.keys
-	quotes := a.reader.doc.quotes
+	quotes := a.reader.doc.Quotes()
 	switch {
 	case key.Matches(msg, k.Close):
 		a.overlay = overlayNone
@@ -95,9 +95,7 @@ func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.overlay = overlayNone
-		a.reader.focus = focusRef{unitQuote, a.quotes.list.cursor}
-		a.reader.restyle()
-		a.reader.reveal(a.bodyHeight())
+		a.reader.focusOn(unitQuote, a.quotes.list.cursor, a.bodyHeight())
 		if key.Matches(msg, k.Share) {
 			return a.openShare()
 		}

@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 // quotedBody is a made-up article with three attributed quotes, the last
@@ -33,7 +33,7 @@ func quotedHarness(t *testing.T, w, h int) (*harness, *fakeLibrary) {
 	lib.body = quotedBody()
 	hs := newHarness(t, lib, w, h)
 	hs.send(press("enter"))
-	if hs.app().reader.doc == nil || len(hs.app().reader.doc.quotes) != 3 {
+	if hs.app().reader.doc == nil || len(hs.app().reader.doc.Quotes()) != 3 {
 		t.Fatalf("the reader should find 3 quotes: %+v", hs.app().reader.doc)
 	}
 	return hs, lib
@@ -43,24 +43,24 @@ func TestNextAndPreviousQuoteFocusAndScroll(t *testing.T) {
 	h, _ := quotedHarness(t, 80, 14)
 	h.send(press("n"))
 	r := h.app().reader
-	if r.focus != (focusRef{unitQuote, 0}) || !strings.Contains(h.screen(), "quote 1/3 · Ana Lima") {
-		t.Fatalf("n focuses the first quote: %+v\n%s", r.focus, h.screen())
+	if r.focus() != (reader.Focus{Kind: reader.Quote, I: 0}) || !strings.Contains(h.screen(), "quote 1/3 · Ana Lima") {
+		t.Fatalf("n focuses the first quote: %+v\n%s", r.focus(), h.screen())
 	}
 	h.send(press("n"), press("n"))
 	r = h.app().reader
-	if r.focus.i != 2 || r.offset == 0 {
-		t.Fatalf("the third quote is below the screen: focus %+v offset %d", r.focus, r.offset)
+	if r.focus().I != 2 || r.v.Offset() == 0 {
+		t.Fatalf("the third quote is below the screen: focus %+v offset %d", r.focus(), r.v.Offset())
 	}
 	if s := h.screen(); !strings.Contains(s, "If the weather holds") || !strings.Contains(s, "quote 3/3 · Tomas Reyes") {
 		t.Fatalf("n scrolls to the quote:\n%s", s)
 	}
 	h.send(press("n"))
-	if s := h.screen(); !strings.Contains(s, "no more quotes below") || h.app().reader.focus.i != 2 {
+	if s, r := h.screen(), h.app().reader; !strings.Contains(s, "no more quotes below") || r.focus().I != 2 {
 		t.Fatalf("n past the last quote:\n%s", s)
 	}
 	h.send(press("N"))
-	if r = h.app().reader; r.focus.i != 1 || !strings.Contains(h.screen(), "a very good day") {
-		t.Fatalf("N goes back: %+v\n%s", r.focus, h.screen())
+	if r = h.app().reader; r.focus().I != 1 || !strings.Contains(h.screen(), "a very good day") {
+		t.Fatalf("N goes back: %+v\n%s", r.focus(), h.screen())
 	}
 }
 
@@ -83,8 +83,8 @@ func TestSentenceFocusAndHighlightToggle(t *testing.T) {
 	}
 	h.send(press(")"))
 	r := h.app().reader
-	if r.focus != (focusRef{unitSentence, 0}) {
-		t.Fatalf(") focuses the first sentence: %+v", r.focus)
+	if r.focus() != (reader.Focus{Kind: reader.Sentence, I: 0}) {
+		t.Fatalf(") focuses the first sentence: %+v", r.focus())
 	}
 	h.send(press(")"), press("("), press("h"))
 	if len(lib.hls) != 1 || lib.hls[0].Text != "The harbor reopened on Thursday after three weeks of repairs." {
@@ -93,7 +93,7 @@ func TestSentenceFocusAndHighlightToggle(t *testing.T) {
 	if s := h.screen(); !strings.Contains(s, "highlighted sentence 1/") {
 		t.Fatalf("the status says so:\n%s", s)
 	}
-	if len(h.app().reader.hls) != 1 {
+	if r := h.app().reader; len(r.highlights()) != 1 {
 		t.Fatal("the reader shows the new highlight")
 	}
 	h.send(press("n"), press("h"))
@@ -101,7 +101,7 @@ func TestSentenceFocusAndHighlightToggle(t *testing.T) {
 		t.Fatalf("h keeps the quote: %+v", lib.hls)
 	}
 	h.send(press("h"))
-	if len(lib.hls) != 1 || len(h.app().reader.hls) != 1 || !strings.Contains(h.screen(), "highlight removed") {
+	if r := h.app().reader; len(lib.hls) != 1 || len(r.highlights()) != 1 || !strings.Contains(h.screen(), "highlight removed") {
 		t.Fatalf("h again removes it: %+v\n%s", lib.hls, h.screen())
 	}
 }
@@ -116,8 +116,8 @@ func TestQuotesPanelJumps(t *testing.T) {
 	}
 	h.send(press("G"), press("enter"))
 	r := h.app().reader
-	if h.app().overlay != overlayNone || r.focus != (focusRef{unitQuote, 2}) || r.offset == 0 {
-		t.Fatalf("enter jumps to the quote: overlay %v focus %+v offset %d", h.app().overlay, r.focus, r.offset)
+	if h.app().overlay != overlayNone || r.focus() != (reader.Focus{Kind: reader.Quote, I: 2}) || r.v.Offset() == 0 {
+		t.Fatalf("enter jumps to the quote: overlay %v focus %+v offset %d", h.app().overlay, r.focus(), r.v.Offset())
 	}
 	h.send(press("Q"), press("esc"))
 	if h.app().overlay != overlayNone {
@@ -158,14 +158,14 @@ func TestHighlightsListJumpsToArticle(t *testing.T) {
 	}
 	h.send(press("enter"))
 	a := h.app()
-	if a.screen != screenReader || a.reader.article.ID != 3 || a.reader.focus != (focusRef{unitQuote, 1}) {
-		t.Fatalf("enter opens the article at the highlight: screen %v id %d focus %+v", a.screen, a.reader.article.ID, a.reader.focus)
+	if a.screen != screenReader || a.reader.article.ID != 3 || a.reader.focus() != (reader.Focus{Kind: reader.Quote, I: 1}) {
+		t.Fatalf("enter opens the article at the highlight: screen %v id %d focus %+v", a.screen, a.reader.article.ID, a.reader.focus())
 	}
 	if !strings.Contains(h.screen(), "quote 2/3 · Tomas Reyes · highlighted") {
 		t.Fatalf("the status names the highlight:\n%s", h.screen())
 	}
 	h.send(press("H"), press("d"))
-	if len(lib.hls) != 0 || len(h.app().reader.hls) != 0 {
+	if r := h.app().reader; len(lib.hls) != 0 || len(r.highlights()) != 0 {
 		t.Fatalf("d removes the highlight: %+v", lib.hls)
 	}
 }
@@ -185,8 +185,8 @@ func TestHighlightOfQuoteOverParagraphsIsAnchored(t *testing.T) {
 	h := newHarness(t, lib, 100, 30)
 	h.send(press("enter"))
 	r := h.app().reader
-	if len(r.hls) != 1 || r.hls[0].Start != quotes[0].Start || r.hls[0].End != quotes[0].End {
-		t.Fatalf("the highlight is anchored at the quote %d-%d: %+v", quotes[0].Start, quotes[0].End, r.hls)
+	if hls := r.highlights(); len(hls) != 1 || hls[0].Start != quotes[0].Start || hls[0].End != quotes[0].End {
+		t.Fatalf("the highlight is anchored at the quote %d-%d: %+v", quotes[0].Start, quotes[0].End, r.highlights())
 	}
 	h.send(press("n"))
 	if s := h.screen(); !strings.Contains(s, "quote 1/1 · Ana Lima · highlighted") {
@@ -216,106 +216,13 @@ func TestSentenceSpans(t *testing.T) {
 	}
 }
 
-// TestQuoteStyleOnEveryWrappedLine renders a long quote narrow and checks
-// that the quote's look is drawn on every line it wraps onto.
-func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
-	body := quotedBody()
-	quotes := quote.FindQuotes(body)
-	doc := newArticleDoc(body, quotes, quote.Sentences(body), nil)
-	st := NewStyles(true)
-	long := quotes[2]
-	for _, width := range []int{40, 60, 120} {
-		lines, marks, err := renderMarked(doc.source, width, true, doc.nEvents)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bits := doc.regionBits(nil, model.Span{Start: -1, End: -1})
-		first, last := marks.evLine[doc.quoteEv[2][0]], marks.evLine[doc.quoteEv[2][1]]
-		if first < 0 || last <= first {
-			t.Fatalf("width %d: the long quote spans lines %d to %d", width, first, last)
-		}
-		for i := first; i <= last; i++ {
-			painted := marks.paint(int(i), lines[i], bits, &st.Spans)
-			if !strings.Contains(painted, st.Spans.pre[bitQuote]) {
-				t.Errorf("width %d: line %d of the quote is not in the quote's look: %q", width, i, painted)
-			}
-			if ansi.Strip(painted) != ansi.Strip(lines[i]) {
-				t.Errorf("width %d: painting changed the text of line %d", width, i)
-			}
-		}
-		if !strings.Contains(strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, " "))), " "), "he added. — Tomas Reyes") {
-			t.Errorf("width %d: no speaker label for %q", width, long.Text)
-		}
-		for _, l := range lines {
-			if strings.Contains(l, markPrefix) {
-				t.Fatalf("width %d: a mark was left in %q", width, l)
-			}
-		}
-	}
-}
-
-// TestMarksDoNotChangeTheWrapping renders the same article with and
-// without marks: the text on every line must be the same, labels aside.
-func TestMarksDoNotChangeTheWrapping(t *testing.T) {
-	body := longBody()
-	doc := newArticleDoc(body, nil, quote.Sentences(body), nil)
-	for _, width := range []int{60, 120} {
-		plain, err := glamourLines(body, width, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		marked, _, err := renderMarked(doc.source, width, true, doc.nEvents)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(plain) != len(marked) {
-			t.Fatalf("width %d: %d lines, %d marked", width, len(plain), len(marked))
-		}
-		for i := range plain {
-			if ansi.Strip(plain[i]) != ansi.Strip(marked[i]) {
-				t.Errorf("width %d line %d:\n%q\n%q", width, i, ansi.Strip(plain[i]), ansi.Strip(marked[i]))
-			}
-		}
-	}
-}
-
 func TestHostileQuoteAndSpeakerAreDrawnClean(t *testing.T) {
 	lib := newFake(2)
 	lib.body = "“Trust me \x1b]52;c;ZXZpbA==\x07 now,” said Eve \u202eLiar.\n"
 	h := newHarness(t, lib, 100, 20).send(press("enter"), press("n"), press("Q"))
 	s := h.app().View().Content
+	const markPrefix = "\xf3\xa0" // the first bytes of every rune the reader marks with
 	if strings.Contains(s, "]52;") || strings.Contains(s, "\u202e") || strings.Contains(s, markPrefix) {
 		t.Fatalf("a control sequence reached the screen: %q", s)
-	}
-}
-
-// TestHeadingsWithoutHashes renders every level of heading in both
-// themes: no "#" is drawn, headings stay bold, and H1 keeps its band.
-func TestHeadingsWithoutHashes(t *testing.T) {
-	body := "# The harbor\n\nIntro.\n\n## What changed\n\nText.\n\n### Details\n\n#### Four\n\n##### Five\n\n###### Six\n\nEnd.\n"
-	for _, dark := range []bool{true, false} {
-		lines, err := glamourLines(body, 60, dark)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plain := ansi.Strip(strings.Join(lines, "\n"))
-		if strings.Contains(plain, "#") {
-			t.Errorf("dark %v: a heading shows its markdown:\n%s", dark, plain)
-		}
-		var h1, h2 string
-		for _, l := range lines {
-			switch strings.TrimSpace(ansi.Strip(l)) {
-			case "The harbor":
-				h1 = l
-			case "What changed":
-				h2 = l
-			}
-		}
-		if !strings.Contains(h2, "\x1b[") || !strings.Contains(h1, ";48;5;63") && !strings.Contains(h1, "[48;5;63") {
-			t.Errorf("dark %v: H2 is styled and H1 has its band:\nH1 %q\nH2 %q", dark, h1, h2)
-		}
-		if !strings.Contains(ansi.Strip(h1), " The harbor ") {
-			t.Errorf("dark %v: H1's band is padded: %q", dark, ansi.Strip(h1))
-		}
 	}
 }

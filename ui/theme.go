@@ -5,6 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 // Styles are the app's styles, built once from the terminal's background
@@ -22,21 +24,15 @@ type Styles struct {
 	Folder       lipgloss.Style
 	Failing      lipgloss.Style
 	Separator    lipgloss.Style
-	Heading      lipgloss.Style // the reader's title
-	Meta         lipgloss.Style // the reader's byline
-	Notice       lipgloss.Style
 	Prompt       lipgloss.Style
-	Quote        lipgloss.Style // quotations in the reader
-	Highlight    lipgloss.Style // the reader's own highlights
-	Speaker      lipgloss.Style // "— Speaker" after a sentence with a quote
-	Focus        lipgloss.Style // the quote or sentence in focus
 	QR           lipgloss.Style // a QR code: light modules on dark, whatever the theme
 	QREdge       lipgloss.Style // its last half row of quiet zone: light on the page
 
 	// Paints for the rows drawn on every frame: the same looks as the
 	// styles above, applied without lipgloss's per-call layout work.
-	Rows  rowPaints
-	Spans spanPaints
+	Rows rowPaints
+
+	Reader reader.Styles // the reader's header, body and what is painted over it
 }
 
 // rowPaints colour one-line rows cheaply.
@@ -79,18 +75,22 @@ func NewStyles(isDark bool) Styles {
 		Folder:       lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Failing:      lipgloss.NewStyle().Foreground(red),
 		Separator:    lipgloss.NewStyle().Foreground(dim),
-		Heading:      lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Meta:         lipgloss.NewStyle().Foreground(dim),
-		Notice:       lipgloss.NewStyle().Foreground(warn).Italic(true),
 		Prompt:       lipgloss.NewStyle().Foreground(accent).Bold(true),
-		Quote:        lipgloss.NewStyle().Foreground(quote),
-		Highlight:    lipgloss.NewStyle().Background(marker),
-		Speaker:      lipgloss.NewStyle().Foreground(dim).Italic(true),
-		Focus:        lipgloss.NewStyle().Background(focusBg).Bold(true),
 		QR:           lipgloss.NewStyle().Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#000000")),
 		QREdge:       lipgloss.NewStyle().Foreground(lipgloss.Color("#FFFFFF")),
 	}
-	st.Spans = newSpanPaints(st.Quote, st.Highlight, st.Speaker, st.Focus)
+	st.Reader = reader.NewStyles(reader.Styles{
+		Heading:   lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Meta:      lipgloss.NewStyle().Foreground(dim),
+		Notice:    lipgloss.NewStyle().Foreground(warn).Italic(true),
+		Error:     st.Error,
+		Separator: st.Separator,
+		Empty:     st.Empty,
+		Quote:     lipgloss.NewStyle().Foreground(quote),
+		Highlight: lipgloss.NewStyle().Background(marker),
+		Speaker:   lipgloss.NewStyle().Foreground(dim).Italic(true),
+		Focus:     lipgloss.NewStyle().Background(focusBg).Bold(true),
+	})
 	st.Rows = rowPaints{
 		Selected: newPaint(st.Selected), SelectedBlur: newPaint(st.SelectedBlur), Unread: newPaint(st.Unread),
 		Read: newPaint(st.Read), Dim: newPaint(st.Dim), Failing: newPaint(st.Failing), Folder: newPaint(st.Folder),

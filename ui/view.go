@@ -273,7 +273,7 @@ func (a App) overlayView(height int) string {
 	case overlayQuotes:
 		var quotes []model.Quote
 		if a.reader.doc != nil {
-			quotes = a.reader.doc.quotes
+			quotes = a.reader.doc.Quotes()
 		}
 		return a.quotes.view(a.styles, quotes, a.width, height)
 	case overlayHighlights:

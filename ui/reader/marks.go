@@ -1,12 +1,10 @@
-package ui
+package reader
 
 import (
-	"hash/fnv"
 	"sort"
 	"strings"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/model/quote"
 )
 
 // The reader marks where quotes, sentences and highlights begin and end
@@ -19,7 +17,7 @@ import (
 // model.Article.Body.
 const (
 	markDigit0   = model.MarkRuneFirst
-	markBase     = 240
+	markBase     = 240 // model.MarkRuneLast - model.MarkRuneFirst + 1
 	maxDocEvents = markBase * markBase
 	// markPrefix starts the UTF-8 of every mark rune.
 	markPrefix = "\xf3\xa0"
@@ -33,16 +31,6 @@ func appendMark(b *strings.Builder, k int) {
 
 // isMarkRune reports a rune marks are made of.
 func isMarkRune(r rune) bool { return r >= markDigit0 && r < markDigit0+markBase }
-
-// unitKind names what a reader unit is.
-type unitKind uint8
-
-const (
-	unitNone unitKind = iota
-	unitQuote
-	unitSentence
-	unitHighlight
-)
 
 // evPair is the events that open and close a span in the render.
 type evPair [2]int32
@@ -61,71 +49,6 @@ const (
 	classLabelClose
 	classOpen
 )
-
-// articleDoc is the text of the article in the reader: the markdown it
-// renders and what is marked in it. It is built in a command and never
-// changes; highlights made while reading fall on spans already marked.
-type articleDoc struct {
-	body      string
-	quotes    []model.Quote
-	sentences []model.Span
-	quoteEv   []evPair
-	labelEv   []evPair
-	spanEv    map[model.Span]evPair
-	nEvents   int
-	source    string // the body with marks and speaker labels
-	sig       uint64 // names source, for the render cache
-}
-
-// newArticleDoc marks the body's quotes, sentences and highlights.
-func newArticleDoc(body string, quotes []model.Quote, sentences []model.Span, hls []model.Highlight) *articleDoc {
-	d := &articleDoc{body: body, quotes: quotes, spanEv: map[model.Span]evPair{}}
-	labels := quote.SpeakerLabels(body, quotes, sentences)
-	if room := maxDocEvents/2 - 2*len(quotes) - len(hls); len(sentences) > room {
-		sentences = sentences[:max(0, room)]
-	}
-	d.sentences = sentences
-	db := &docBuilder{body: body, seen: map[model.Span]int32{}, closeBy: map[int32]int32{}}
-	quoteIDs := make([]int32, len(quotes))
-	for i, q := range quotes {
-		quoteIDs[i] = db.span(model.Span{Start: q.Start, End: q.End}, true)
-	}
-	labelIDs := make([]int32, len(labels))
-	labelled := make(map[int]bool, len(labels))
-	for i, l := range labels {
-		labelIDs[i] = db.label(l.Pos, l.Text)
-		labelled[l.Pos] = true
-	}
-	// A sentence followed by another in its paragraph ends where the next
-	// begins, one mark fewer for Glamour to carry, unless a label comes
-	// between them.
-	sentIDs := make([]int32, len(sentences))
-	for i := len(sentences) - 1; i >= 0; i-- {
-		s := sentences[i]
-		joined := i+1 < len(sentences) && onlySpace(body[s.End:sentences[i+1].Start]) && !labelled[s.End]
-		sentIDs[i] = db.span(s, !joined)
-		if joined && !db.spanOwnsClose(sentIDs[i]) {
-			db.closeBy[sentIDs[i]] = sentIDs[i+1]
-		}
-	}
-	for _, h := range hls {
-		if h.Start >= 0 && h.End <= len(body) && h.Start < h.End {
-			db.span(model.Span{Start: h.Start, End: h.End}, true)
-		}
-	}
-	var ev []evPair
-	d.source, ev = db.write()
-	d.nEvents = len(db.events)
-	for s, id := range db.seen {
-		d.spanEv[s] = ev[id]
-	}
-	d.quoteEv = pick(ev, quoteIDs)
-	d.labelEv = pick(ev, labelIDs)
-	h := fnv.New64a()
-	h.Write([]byte(d.source))
-	d.sig = h.Sum64()
-	return d
-}
 
 // onlySpace reports a gap of spaces with at most one line break: the
 // space between two sentences of a paragraph.
@@ -239,61 +162,4 @@ func closeAt(body string, s model.Span) int {
 		p--
 	}
 	return p
-}
-
-// spanText is the body's text of a span, on one line.
-func (d *articleDoc) spanText(s model.Span) string {
-	if s.Start < 0 || s.End > len(d.body) || s.Start >= s.End {
-		return ""
-	}
-	return d.body[s.Start:s.End]
-}
-
-// unitSpan is the span of a quote or sentence.
-func (d *articleDoc) unitSpan(kind unitKind, i int) model.Span {
-	switch kind {
-	case unitQuote:
-		if i >= 0 && i < len(d.quotes) {
-			return model.Span{Start: d.quotes[i].Start, End: d.quotes[i].End}
-		}
-	case unitSentence:
-		if i >= 0 && i < len(d.sentences) {
-			return d.sentences[i]
-		}
-	}
-	return model.Span{Start: -1, End: -1}
-}
-
-// Bits of a region's look.
-const (
-	bitQuote uint8 = 1 << iota
-	bitHighlight
-	bitSpeaker
-	bitFocus
-)
-
-// regionBits is the look of every region between two events: region k
-// runs from event k to event k+1.
-func (d *articleDoc) regionBits(hls []model.Highlight, focus model.Span) []uint8 {
-	bits := make([]uint8, d.nEvents)
-	set := func(p evPair, bit uint8) {
-		for r := max(p[0], 0); r < p[1] && int(r) < len(bits); r++ {
-			bits[r] |= bit
-		}
-	}
-	for _, p := range d.quoteEv {
-		set(p, bitQuote)
-	}
-	for _, p := range d.labelEv {
-		set(p, bitSpeaker)
-	}
-	for _, h := range hls {
-		if p, ok := d.spanEv[model.Span{Start: h.Start, End: h.End}]; ok {
-			set(p, bitHighlight)
-		}
-	}
-	if p, ok := d.spanEv[focus]; ok {
-		set(p, bitFocus)
-	}
-	return bits
 }

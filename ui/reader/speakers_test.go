@@ -1,4 +1,4 @@
-package ui
+package reader
 
 import (
 	"strings"
@@ -24,8 +24,8 @@ const seedExcerpt = "Russian President Vladimir Putin warned South Korea on Frid
 func TestSpeakerLabelInTheRender(t *testing.T) {
 	body := seedExcerpt
 	quotes := quote.FindQuotes(body)
-	doc := newArticleDoc(body, quotes, quote.Sentences(body), nil)
-	st := NewStyles(true)
+	doc := NewDoc(body, quotes, quote.Sentences(body), nil)
+	st := testStyles()
 	bits := doc.regionBits(nil, model.Span{Start: -1, End: -1})
 	for _, width := range []int{40, 70, 120} {
 		lines, marks, err := renderMarked(doc.source, width, true, doc.nEvents)
@@ -43,14 +43,14 @@ func TestSpeakerLabelInTheRender(t *testing.T) {
 		}
 		for _, p := range doc.labelEv {
 			i := marks.evLine[p[1]] // the label may wrap to the line after its sentence
-			painted := marks.paint(int(i), lines[i], bits, &st.Spans)
-			if !strings.Contains(painted, st.Spans.pre[bitSpeaker]) {
+			painted := marks.paint(int(i), lines[i], bits, &st.spans)
+			if !strings.Contains(painted, st.spans.pre[bitSpeaker]) {
 				t.Errorf("width %d: the label on line %d is not in the speaker's look: %q", width, i, painted)
 			}
 		}
 		for qi, p := range doc.quoteEv {
 			for i := marks.evLine[p[0]]; i <= marks.evLine[p[1]]; i++ {
-				if painted := marks.paint(int(i), lines[i], bits, &st.Spans); !strings.Contains(painted, st.Spans.pre[bitQuote]) {
+				if painted := marks.paint(int(i), lines[i], bits, &st.spans); !strings.Contains(painted, st.spans.pre[bitQuote]) {
 					t.Errorf("width %d: line %d of quote %d is not in the quote's look", width, i, qi+1)
 				}
 			}

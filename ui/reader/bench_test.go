@@ -1,0 +1,127 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
+)
+
+// words4000 is a 4,000-word article (the same as ui's benchmarks open).
+func words4000() string {
+	var b strings.Builder
+	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders who said the change was long overdue and would bring visitors back. "
+	for b.Len() < 4000*6 {
+		b.WriteString(para)
+		b.WriteString(para)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// quotes4000 is a 4,000-word article with a quote in every paragraph (the
+// same as ui's benchmarks open).
+func quotes4000() string {
+	var b strings.Builder
+	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders. " +
+		"“It will bring visitors back to the harbor and keep the ferries full all summer long,” said the harbor master, Ana Lima. "
+	for b.Len() < 4000*6 {
+		b.WriteString(para)
+		b.WriteString(para)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// BenchmarkRender4000Words is the Glamour render the reader does off the
+// event loop.
+func BenchmarkRender4000Words(b *testing.B) {
+	body := words4000()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := glamourLines(body, 100, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRender4000WordsQuotedPlain is Glamour alone on the article with
+// quotes: the base that drawing the highlight adds to.
+func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
+	body := quotes4000()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := glamourLines(body, 100, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderWithQuotes is what drawing the highlight adds to each
+// render: rendering the marked source (the doc is built once per article,
+// when it is opened: BenchmarkArticleDoc), taking the marks out of every
+// line, and painting a screenful of lines in the looks of their regions.
+func BenchmarkRenderWithQuotes(b *testing.B) {
+	body := quotes4000()
+	quotes := quote.FindQuotes(body)
+	sentences := quote.Sentences(body)
+	hls := []model.Highlight{{ID: 1, Text: body[sentences[3].Start:sentences[3].End], Start: sentences[3].Start, End: sentences[3].End}}
+	st := testStyles()
+	if len(quotes) < 50 {
+		b.Fatalf("%d quotes", len(quotes))
+	}
+	doc := NewDoc(body, quotes, sentences, hls)
+	bits := doc.regionBits(hls, model.Span{Start: quotes[5].Start, End: quotes[5].End})
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
+		if err != nil {
+			b.Fatal(err)
+		}
+		top := (i * 40) % max(1, len(lines)-40)
+		for j := top; j < min(len(lines), top+40); j++ {
+			_ = marks.paint(j, lines[j], bits, &st.spans)
+		}
+	}
+}
+
+// BenchmarkArticleDoc is marking an article's quotes, sentences, speaker
+// labels and highlights, done once when the article is opened.
+func BenchmarkArticleDoc(b *testing.B) {
+	body := quotes4000()
+	quotes := quote.FindQuotes(body)
+	sentences := quote.Sentences(body)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = NewDoc(body, quotes, sentences, nil)
+	}
+}
+
+// BenchmarkRenderWithSpeakerLabels is BenchmarkRenderWithQuotes on an
+// article whose every quote ends a sentence that does not name its
+// speaker ("…,” she said.): a label after every one of them.
+func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
+	body := strings.ReplaceAll(quotes4000(), "said the harbor master, Ana Lima.", "she said.")
+	quotes := quote.FindQuotes(body)
+	for i := range quotes {
+		quotes[i].Speaker = "Ana Lima"
+	}
+	sentences := quote.Sentences(body)
+	if n := len(quote.SpeakerLabels(body, quotes, sentences)); n != len(quotes) || n < 50 {
+		b.Fatalf("%d labels for %d quotes", n, len(quotes))
+	}
+	st := testStyles()
+	b.ReportAllocs()
+	for b.Loop() {
+		doc := NewDoc(body, quotes, sentences, nil)
+		lines, marks, err := renderMarked(doc.source, 100, true, doc.nEvents)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bits := doc.regionBits(nil, model.Span{Start: quotes[5].Start, End: quotes[5].End})
+		for i, l := range lines {
+			_ = marks.paint(i, l, bits, &st.spans)
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package reader
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// WrapWidth is the width the body is wrapped to in a window width wide:
+// the configured text width (100 when unset), at most the window's and at
+// least 10 columns. Draw centres it in the window.
+func WrapWidth(width, textWidth int) int {
+	if textWidth <= 0 {
+		textWidth = 100
+	}
+	return max(10, min(width, textWidth))
+}
+
+// Header is the article's title, byline and notice, and err when the
+// article could not be opened, wrapped to w (the wrap width). These come
+// from outside and are painted here, so they are sanitised here.
+func Header(st *Styles, a model.Article, minutes, w int, err error) []string {
+	inner := max(1, w-4)
+	block := lipgloss.NewStyle().Width(inner)
+	title := model.SanitizeLine(a.Title)
+	if title == "" {
+		title = "(untitled)"
+	}
+	var parts []string
+	parts = append(parts, st.Heading.Render(block.Render(title)))
+	parts = append(parts, st.Meta.Render(block.Render(strings.Join(metaParts(a, minutes), " · "))))
+	if n := model.SanitizeLine(a.Notice); n != "" {
+		parts = append(parts, st.Notice.Render(block.Render(n)))
+	}
+	if err != nil {
+		parts = append(parts, st.Error.Render(block.Render(model.SanitizeLine(err.Error()))))
+	}
+	parts = append(parts, st.Separator.Render(strings.Repeat("─", inner)))
+	out := strings.Split(strings.Join(parts, "\n"), "\n")
+	for i, l := range out {
+		out[i] = "  " + l
+	}
+	return append([]string{""}, out...)
+}
+
+// metaParts is the header's line about the article: site, author, date,
+// reading time (when minutes > 0) and host.
+func metaParts(a model.Article, minutes int) []string {
+	var parts []string
+	site := a.Site
+	if site == "" {
+		site = a.FeedTitle
+	}
+	for _, p := range []string{site, a.Author} {
+		if p = model.SanitizeLine(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if !a.Published.IsZero() {
+		parts = append(parts, a.Published.Local().Format("Mon 2 Jan 2006 15:04"))
+	}
+	if minutes > 0 {
+		parts = append(parts, strconv.Itoa(minutes)+" min read")
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		parts = append(parts, model.SanitizeLine(strings.TrimPrefix(u.Host, "www.")))
+	}
+	return parts
+}

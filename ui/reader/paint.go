@@ -1,0 +1,169 @@
+package reader
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Styles are the reader's looks, made by the app from its theme and
+// passed in: the reader keeps no styles of its own.
+type Styles struct {
+	Heading   lipgloss.Style // the article's title
+	Meta      lipgloss.Style // its byline: site, author, date, reading time
+	Notice    lipgloss.Style // a note about the article, such as a failed extraction
+	Error     lipgloss.Style // why the article could not be opened
+	Separator lipgloss.Style // the rule under the header
+	Empty     lipgloss.Style // the line shown while the body renders
+	Quote     lipgloss.Style // quotations
+	Highlight lipgloss.Style // the reader's own highlights
+	Speaker   lipgloss.Style // "— Speaker" after a sentence with a quote
+	Focus     lipgloss.Style // the quote, sentence or highlight in focus
+
+	spans spanPaints // Quote to Focus as escape codes, for every frame
+}
+
+// NewStyles is looks ready to paint with: the escape codes of quotes,
+// highlights, speakers and the focus, and of their every combination, are
+// worked out once here rather than on every frame. Styles not made by
+// NewStyles paint no quotes, highlights, speakers or focus.
+func NewStyles(looks Styles) Styles {
+	looks.spans = newSpanPaints(looks.Quote, looks.Highlight, looks.Speaker, looks.Focus)
+	return looks
+}
+
+// spanPaints are the looks of quotes, highlights, speakers and the focus,
+// as escape codes, for every combination of region bits.
+type spanPaints struct{ pre [16]string }
+
+func newSpanPaints(quote, highlight, speaker, focus lipgloss.Style) spanPaints {
+	var p spanPaints
+	parts := []string{stylePrefix(quote), stylePrefix(highlight), stylePrefix(speaker), stylePrefix(focus)}
+	for bits := 1; bits < 16; bits++ {
+		for i, part := range parts {
+			if bits&(1<<i) != 0 {
+				p.pre[bits] += part
+			}
+		}
+	}
+	return p
+}
+
+// stylePrefix is the escape codes a style writes before its text.
+func stylePrefix(st lipgloss.Style) string {
+	pre, _, _ := strings.Cut(st.Render("\x00"), "\x00")
+	return pre
+}
+
+// textBounds finds the line's text: from its first visible character that
+// is not a space or a blockquote bar to the end of its last non-space one.
+func textBounds(l string) (lo, hi int32) {
+	lo = -1
+	for i := 0; i < len(l); {
+		if l[i] == 0x1b {
+			n, _ := escapeAt(l[i:])
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(l[i:])
+		if r != ' ' && r != '\u00a0' {
+			if lo < 0 && r != '│' {
+				lo = int32(i)
+			}
+			if lo >= 0 {
+				hi = int32(i + n)
+			}
+		}
+		i += n
+	}
+	if lo < 0 {
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// paint draws body line i in the looks of its regions. Glamour's own
+// colours are kept outside them and its attributes inside them; the look
+// is set again after each of Glamour's codes, so it holds across words.
+func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
+	if m == nil || i < 0 || i >= len(m.start) {
+		return l
+	}
+	cuts, region := m.cuts[i], m.start[i]
+	if len(cuts) == 0 && bitsAt(bits, region) == 0 {
+		return l // nothing to paint: the common case, found without a scan
+	}
+	// The text's bytes, margins and padding left out: found only for the
+	// lines that are drawn, not for every line of the render.
+	lo32, hi32 := textBounds(l)
+	lo, hi := int(lo32), int(hi32)
+	if lo >= hi {
+		return l
+	}
+	var b strings.Builder
+	b.Grow(len(l) + 64)
+	cur, look, ci := "", uint8(0), 0
+	for pos := 0; pos < len(l); {
+		for ci < len(cuts) && int(cuts[ci].pos) <= pos {
+			region = cuts[ci].region
+			ci++
+		}
+		want := uint8(0)
+		if pos >= lo && pos < hi {
+			want = bitsAt(bits, region)
+		}
+		if want != look {
+			if look != 0 {
+				b.WriteString("\x1b[m" + cur)
+			}
+			b.WriteString(p.pre[want&15])
+			look = want
+		}
+		next := len(l)
+		if ci < len(cuts) {
+			next = min(next, int(cuts[ci].pos))
+		}
+		if pos < lo {
+			next = min(next, lo)
+		} else if pos < hi {
+			next = min(next, hi)
+		}
+		cur = copyPainted(&b, l[pos:next], cur, p.pre[look&15])
+		pos = next
+	}
+	if look != 0 {
+		b.WriteString("\x1b[m" + cur)
+	}
+	return b.String()
+}
+
+func bitsAt(bits []uint8, region int32) uint8 {
+	if region < 0 || int(region) >= len(bits) {
+		return 0
+	}
+	return bits[region]
+}
+
+// copyPainted copies s, setting the look again after each escape code; it
+// returns Glamour's codes in force at the end (cur, updated).
+func copyPainted(b *strings.Builder, s, cur, look string) string {
+	for {
+		i := strings.IndexByte(s, 0x1b)
+		if i < 0 {
+			b.WriteString(s)
+			return cur
+		}
+		b.WriteString(s[:i])
+		n, _ := escapeAt(s[i:])
+		seq := s[i : i+n]
+		b.WriteString(seq)
+		if seq == "\x1b[m" || seq == "\x1b[0m" {
+			cur = ""
+		} else {
+			cur += seq
+		}
+		b.WriteString(look)
+		s = s[i+n:]
+	}
+}

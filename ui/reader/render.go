@@ -1,0 +1,279 @@
+package reader
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// Rendered is an article's body laid out by Glamour at one width and
+// theme: its lines, cleaned and cut to the width, and where the doc's
+// marks fell in them. It never changes once made, so renders are shared
+// by the Cache and every View.
+type Rendered struct {
+	Lines []string
+	marks *bodyMarks // nil for a render without marks
+}
+
+// Render lays out doc's marked markdown with Glamour, wrapped to width in
+// the dark or light style, and takes the marks out of the result, noting
+// where they fell. It is slow (Glamour): call it off the event loop.
+func Render(doc *Doc, width int, dark bool) (*Rendered, error) {
+	lines, marks, err := renderMarked(doc.source, width, dark, doc.nEvents)
+	if err != nil {
+		return nil, err
+	}
+	return &Rendered{Lines: lines, marks: marks}, nil
+}
+
+// RenderPlain lays out markdown without a doc: nothing is marked, so
+// nothing is painted over it.
+func RenderPlain(markdown string, width int, dark bool) (*Rendered, error) {
+	lines, err := glamourLines(markdown, width, dark)
+	if err != nil {
+		return nil, err
+	}
+	return &Rendered{Lines: lines}, nil
+}
+
+func glamourLines(body string, width int, dark bool) ([]string, error) {
+	lines, err := glamourRaw(body, width, dark)
+	if err != nil {
+		return nil, err
+	}
+	for i, l := range lines {
+		l = cleanRendered(l)
+		if ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "")
+		}
+		lines[i] = l
+	}
+	return lines, nil
+}
+
+// glamourRaw is Glamour's render as lines, the blank ones at the top and
+// bottom left out, not yet cleaned. The style is always given: Glamour v2
+// has no automatic one.
+func glamourRaw(body string, width int, dark bool) ([]string, error) {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(articleStyle(dark)), glamour.WithWordWrap(width))
+	if err != nil {
+		return nil, err
+	}
+	out, err := r.Render(body)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	return lines, nil
+}
+
+// articleStyle is Glamour's dark or light style for an article: headings
+// without the "## " that marks them in markdown, their weight and colour
+// kept. H1 keeps its coloured band (its prefix and suffix are the band's
+// padding), so it stays apart from the rest.
+func articleStyle(dark bool) gansi.StyleConfig {
+	st := styles.LightStyleConfig
+	if dark {
+		st = styles.DarkStyleConfig
+	}
+	for _, h := range []*gansi.StyleBlock{&st.H1, &st.H2, &st.H3, &st.H4, &st.H5, &st.H6} {
+		h.Prefix = strings.TrimLeft(h.Prefix, "#")
+		if strings.TrimSpace(h.Prefix) == "" && h.BackgroundColor == nil {
+			h.Prefix = ""
+		}
+	}
+	return st
+}
+
+// bodyMarks is where the marks fell in a render: for each line, the region
+// in force at its start and the bytes where later regions begin, and for
+// each event the line it fell on.
+type bodyMarks struct {
+	start  []int32     // per line: the region at its start, -1 for none
+	cuts   [][]markCut // per line: where regions begin, in order
+	evLine []int32     // per event: its line, -1 when the render dropped it
+}
+
+type markCut struct{ pos, region int32 }
+
+// renderMarked renders a marked source with Glamour and takes the marks
+// out of the result, noting where they were.
+func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *bodyMarks, error) {
+	raw, err := glamourRaw(source, width, dark)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := &bodyMarks{
+		start: make([]int32, len(raw)), cuts: make([][]markCut, len(raw)),
+		evLine: make([]int32, nEvents),
+	}
+	for i := range m.evLine {
+		m.evLine[i] = -1
+	}
+	region := int32(-1)
+	for i, l := range raw {
+		m.start[i] = region
+		l, cuts := takeMarks(l)
+		if ansi.StringWidth(l) > width {
+			l = ansi.Truncate(l, width, "")
+			for j := range cuts {
+				cuts[j].pos = min(cuts[j].pos, int32(len(l)))
+			}
+		}
+		for _, c := range cuts {
+			if c.region >= 0 && int(c.region) < nEvents {
+				if m.evLine[c.region] < 0 {
+					m.evLine[c.region] = int32(i)
+				}
+				region = c.region
+			}
+		}
+		m.cuts[i] = cuts
+		raw[i] = l
+	}
+	return raw, m, nil
+}
+
+// takeMarks cleans a rendered line (marks are not control characters and
+// survive), then takes the marks out, noting where each was. The no-break
+// spaces that hold a speaker label together are drawn, and copied from the
+// screen, as spaces.
+func takeMarks(l string) (string, []markCut) {
+	l = cleanRendered(l)
+	if !strings.Contains(l, markPrefix) {
+		return l, nil
+	}
+	var b strings.Builder
+	b.Grow(len(l))
+	var cuts []markCut
+	for {
+		i := nextMark(l)
+		if i < 0 {
+			b.WriteString(l)
+			break
+		}
+		b.WriteString(l[:i])
+		hi, n := utf8.DecodeRuneInString(l[i:])
+		l = l[i+n:]
+		lo, n := utf8.DecodeRuneInString(l)
+		if !isMarkRune(lo) {
+			continue // half a mark: dropped
+		}
+		l = l[n:]
+		cuts = append(cuts, markCut{pos: int32(b.Len()), region: (hi-markDigit0)*markBase + (lo - markDigit0)})
+	}
+	out := b.String()
+	if !strings.Contains(out, "\u00a0") {
+		return out, cuts
+	}
+	// Each no-break space (2 bytes) becomes a space (1): move the cuts.
+	var nb strings.Builder
+	nb.Grow(len(out))
+	ci := 0
+	for i := 0; i < len(out); {
+		for ci < len(cuts) && int(cuts[ci].pos) <= i {
+			cuts[ci].pos = int32(nb.Len())
+			ci++
+		}
+		if strings.HasPrefix(out[i:], "\u00a0") {
+			nb.WriteByte(' ')
+			i += len("\u00a0")
+			continue
+		}
+		nb.WriteByte(out[i])
+		i++
+	}
+	for ; ci < len(cuts); ci++ {
+		cuts[ci].pos = int32(nb.Len())
+	}
+	return nb.String(), cuts
+}
+
+// nextMark is the byte where the next mark rune starts in l, or -1.
+func nextMark(l string) int {
+	for from := 0; ; {
+		i := strings.Index(l[from:], markPrefix)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if r, _ := utf8.DecodeRuneInString(l[i:]); isMarkRune(r) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+// cleanRendered keeps only the colour and style sequences (SGR) of
+// Glamour's output and sanitises the text between them: Glamour decodes
+// entities such as &#27; into real control characters. It is the filter
+// at the edge where the body goes to the terminal.
+func cleanRendered(s string) string {
+	if !strings.ContainsAny(s, "\x1b\u009b\u009d") && model.Sanitize(s) == s {
+		return s
+	}
+	var b strings.Builder
+	text := 0 // start of the pending text run
+	flush := func(end int) { b.WriteString(model.Sanitize(s[text:end])) }
+	for i := 0; i < len(s); {
+		if s[i] != 0x1b {
+			i++
+			continue
+		}
+		flush(i)
+		n, keep := escapeAt(s[i:])
+		if keep {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+		text = i
+	}
+	flush(len(s))
+	return b.String()
+}
+
+// escapeAt measures the escape sequence at the start of s and says whether
+// it is an SGR sequence worth keeping.
+func escapeAt(s string) (n int, sgr bool) {
+	if len(s) < 2 {
+		return len(s), false
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < len(s); i++ {
+			if c := s[i]; c >= 0x40 && c <= 0x7e {
+				return i + 1, c == 'm' && sgrParams(s[2:i])
+			}
+		}
+		return len(s), false
+	case ']', 'P', '_', '^', 'X':
+		for i := 2; i < len(s); i++ {
+			if s[i] == 0x07 {
+				return i + 1, false
+			}
+			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2, false
+			}
+		}
+		return len(s), false
+	}
+	return 2, false
+}
+
+func sgrParams(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; (c < '0' || c > '9') && c != ';' && c != ':' {
+			return false
+		}
+	}
+	return true
+}
