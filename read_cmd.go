@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui"
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 // readJSON is the object `read --json` prints.
@@ -73,7 +70,7 @@ func runRead(e *env, args []string) error {
 		}
 		return ui.RunArticle(e.ctx, lib, cfg, r)
 	}
-	text, err := renderPlain(a, o.width)
+	text, err := reader.Text(r, o.width)
 	if err != nil {
 		return err
 	}
@@ -101,39 +98,6 @@ func quotesJSON(qs []model.Quote) []quoteJSON {
 		}
 	}
 	return out
-}
-
-// renderPlain is the article as a reader would see it, without escape
-// codes: a header, the notice, and the body wrapped at width.
-func renderPlain(a model.Article, width int) (string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(styles.NoTTYStyleConfig), glamour.WithWordWrap(width))
-	if err != nil {
-		return "", err
-	}
-	body, err := r.Render(a.Markdown)
-	if err != nil {
-		return "", fmt.Errorf("render: %w", err)
-	}
-	var b strings.Builder
-	b.WriteString(oneLine(a.Title) + "\n")
-	var meta []string
-	for _, s := range []string{a.SiteName(), oneLine(a.Author)} {
-		if s != "" {
-			meta = append(meta, s)
-		}
-	}
-	if !a.Published.IsZero() {
-		meta = append(meta, a.Published.Format("Jan 2, 2006 15:04"))
-	}
-	meta = append(meta, fmt.Sprintf("%d min read", model.ReadingMinutes(a.Markdown)))
-	b.WriteString(strings.Join(meta, " · ") + "\n\n")
-	if a.Notice != "" {
-		b.WriteString(oneLine(a.Notice) + "\n\n")
-	}
-	for _, line := range strings.Split(strings.Trim(ansi.Strip(body), "\n"), "\n") {
-		b.WriteString(strings.TrimRight(line, " ") + "\n")
-	}
-	return b.String(), nil
 }
 
 func btoi(b bool) int {
