@@ -57,8 +57,8 @@ func parseDoc(data []byte, feedURL string, maxItems int, fast bool) (pf ParsedFe
 	}()
 	kind := gofeed.DetectFeedType(bytes.NewReader(data[:min(len(data), detectPeek)]))
 	if kind != gofeed.FeedTypeUnknown {
-		if data, err = capItems(data, kind == gofeed.FeedTypeJSON, maxItems); err != nil {
-			return ParsedFeed{}, err
+		if data, err = fastxml.CapItems(data, kind == gofeed.FeedTypeJSON, maxItems); err != nil {
+			return ParsedFeed{}, fmt.Errorf("%w: %v", ErrParse, err)
 		}
 	}
 	var src feedSource

@@ -1,5 +1,7 @@
-// Package fastxml lifts the large text bodies of an RSS or Atom document
-// past encoding/xml, which gofeed's parsers read them with.
+// Package fastxml reads feed documents at the byte level, before gofeed's
+// parsers: it cuts a document down to its first items (CapItems), and
+// lifts the large text bodies of an RSS or Atom document past
+// encoding/xml (Lift).
 //
 // encoding/xml reads character data a byte at a time (tens of MB/s), and
 // full-text feeds are mostly the bodies of a few elements: <description>

@@ -1,14 +1,9 @@
-package feeds
+package fastxml
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-)
-
-const (
-	cdataOpen  = "<![CDATA["
-	cdataClose = "]]>"
 )
 
 // maxElements bounds the XML elements of one feed document once its items
@@ -20,12 +15,12 @@ const maxElements = 200_000
 // handful deep, and each level costs the XML decoder memory.
 const maxNesting = 256
 
-// capItems cuts a document with more than maxItems items (RSS <item>,
+// CapItems cuts a document with more than maxItems items (RSS <item>,
 // Atom <entry>, JSON Feed "items") down to its first maxItems before it
 // is parsed, so that the parser's memory is bound by the item cap and not
 // only by the size cap. It fails when an XML document holds more than
 // maxElements elements even so, or nests deeper than maxNesting.
-func capItems(data []byte, isJSON bool, maxItems int) ([]byte, error) {
+func CapItems(data []byte, isJSON bool, maxItems int) ([]byte, error) {
 	if maxItems <= 0 {
 		return data, nil
 	}
@@ -82,7 +77,7 @@ func capXMLItems(data []byte, maxItems int) ([]byte, error) {
 				}
 			}
 			if elements++; elements > maxElements {
-				return nil, fmt.Errorf("%w: more than %d XML elements", ErrParse, maxElements)
+				return nil, fmt.Errorf("more than %d XML elements", maxElements)
 			}
 			end := tagEnd(data, p)
 			if end < 0 {
@@ -90,7 +85,7 @@ func capXMLItems(data []byte, maxItems int) ([]byte, error) {
 			}
 			if data[end-1] != '/' {
 				if open = append(open, name); len(open) > maxNesting {
-					return nil, fmt.Errorf("%w: XML nested more than %d deep", ErrParse, maxNesting)
+					return nil, fmt.Errorf("XML nested more than %d deep", maxNesting)
 				}
 			}
 			i = end + 1
@@ -136,11 +131,6 @@ func tagName(b []byte) []byte {
 		k++
 	}
 	return b[:k]
-}
-
-func isNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '_' || c == ':' || c == '.' || c == '-' || c >= 0x80
 }
 
 // closeOpen is doc with end tags for the open elements, innermost first.
