@@ -1,7 +1,8 @@
 // Package ui is byline's Bubble Tea app. Only App, the root, returns a
-// tea.View; each screen or pane lives in its own file with its own keymap,
-// and everything it needs from the outside comes through the small
-// interfaces in services.go, so tests drive it with fakes.
+// tea.View; each screen or pane lives in its own file, with its keymap
+// from the key table (ui/keys), and everything it needs from the outside
+// comes through the small interfaces in services.go, so tests drive it
+// with fakes.
 package ui
 
 import (
@@ -12,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 type screen int
@@ -31,7 +33,7 @@ type App struct {
 	lib    Library
 	opener Opener
 	cfg    model.Config
-	keys   bindings
+	keys   keys.Set
 	help   help.Model
 	styles Styles
 	isDark bool
@@ -77,15 +79,15 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		now = time.Now
 	}
 	isDark := cfg.Theme != "light"
-	keys := defaultBindings()
-	keyErr := keys.rebind(cfg.Keys)
+	set, keyErr := keys.New(cfg.Keys)
 	a := App{
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
-		keys: keys, help: help.New(), styles: NewStyles(isDark), isDark: isDark,
-		feeds: newFeedsPane(keys), list: newListPane(keys, now), reader: newReaderPane(keys),
-		cache: newRenderCache(), prompt: newPrompt(),
-		quotes: newQuotesPane(keys), hlPane: newHighlightsPane(keys), share: newShareMenu(keys),
-		clip: svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
+		keys: set, help: help.New(), styles: NewStyles(isDark), isDark: isDark,
+		feeds: newFeedsPane(set.On(keys.Feeds)), list: newListPane(set.On(keys.Headlines), now),
+		reader: newReaderPane(set.On(keys.Reader)), cache: newRenderCache(), prompt: newPrompt(),
+		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
+		share: newShareMenu(set.On(keys.ShareMenu)),
+		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	if keyErr != nil {

@@ -347,16 +347,25 @@ type shiftLibrary struct {
 
 func withLibrary(a App, lib Library) App { a.lib = lib; return a }
 
+// TestKeysAreRebindable: the config's [keys] reach the screens and their
+// help; a bad entry is said in the status line.
 func TestKeysAreRebindable(t *testing.T) {
-	b := defaultBindings()
-	if err := b.rebind(map[string]string{"down": "n, ctrl+n", "bogus": "x"}); err == nil || !strings.Contains(err.Error(), "bogus") {
-		t.Fatalf("err = %v", err)
+	h := &harness{}
+	cfg := model.Config{Theme: "dark", TextWidth: 100, Keys: map[string]string{"down": "n, ctrl+n", "bogus": "x"}}
+	app := New(context.Background(), Services{Library: newFake(10), Now: func() time.Time { return testNow }}, cfg)
+	h.m = app
+	h.settle(app.Init())
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 20})
+	if s := h.screen(); !strings.Contains(s, `unknown action "bogus"`) {
+		t.Fatalf("the bad entry is reported:\n%s", s)
 	}
-	if got := strings.Join(b.Down.Keys(), ","); got != "n,ctrl+n" {
-		t.Fatalf("down = %s", got)
+	h.send(press("n"), press("j"))
+	if c := h.app().list.cursor; c != 1 {
+		t.Fatalf("n moves down, j no longer: cursor %d", c)
 	}
-	if got := listKeys(b).Down.Help().Key; got != "n/ctrl+n" {
-		t.Fatalf("help shows %s", got)
+	h.send(press("?"))
+	if s := h.screen(); !strings.Contains(s, "n/ctrl+n down") {
+		t.Fatalf("the help shows the new keys:\n%s", s)
 	}
 }
 

@@ -5,44 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
-
-// feedsKeyMap is the feeds pane's keys.
-type feedsKeyMap struct {
-	Down, Up, Top, Bottom, Open, Fold, Focus, Refresh, RefreshAll, FeedRead, Filter, Search, Help, Quit key.Binding
-}
-
-func feedsKeys(b bindings) feedsKeyMap {
-	return feedsKeyMap{
-		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, Open: withDesc(b.Open, "show headlines"),
-		Fold: b.Collapse, Focus: b.Focus, Refresh: b.Refresh, RefreshAll: b.RefreshAll,
-		FeedRead: b.FeedRead, Filter: b.Filter, Search: b.Search, Help: b.Help, Quit: b.Quit,
-	}
-}
-
-// ShortHelp is the feeds pane's help line.
-func (k feedsKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Focus, k.Refresh, k.RefreshAll, k.FeedRead, k.Help, k.Quit}
-}
-
-// FullHelp is the feeds pane's help screen.
-func (k feedsKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Down, k.Up, k.Top, k.Bottom},
-		{k.Open, k.Fold, k.Focus},
-		{k.Refresh, k.RefreshAll, k.FeedRead},
-		{k.Filter, k.Search, k.Help, k.Quit},
-	}
-}
-
-func withDesc(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
-}
 
 type entryKind int
 
@@ -94,7 +61,7 @@ func (e feedEntry) title() string {
 
 // feedsPane is the subscriptions, in folders, with unread counts.
 type feedsPane struct {
-	keys      feedsKeyMap
+	keys      keys.Map
 	feeds     []model.Feed
 	entries   []feedEntry
 	collapsed map[string]bool
@@ -103,8 +70,8 @@ type feedsPane struct {
 	offset    int
 }
 
-func newFeedsPane(b bindings) feedsPane {
-	return feedsPane{keys: feedsKeys(b), collapsed: map[string]bool{}}
+func newFeedsPane(k keys.Map) feedsPane {
+	return feedsPane{keys: k, collapsed: map[string]bool{}}
 }
 
 // setFeeds replaces the subscriptions, keeping the cursor on its entry.
@@ -214,15 +181,15 @@ func (p *feedsPane) adjustUnread(feedID int64, delta int) {
 func (p *feedsPane) update(msg tea.KeyPressMsg, height int) (changed bool) {
 	before := p.cursor
 	switch {
-	case key.Matches(msg, p.keys.Down):
+	case p.keys.Matches(msg, keys.Down):
 		p.cursor++
-	case key.Matches(msg, p.keys.Up):
+	case p.keys.Matches(msg, keys.Up):
 		p.cursor--
-	case key.Matches(msg, p.keys.Top):
+	case p.keys.Matches(msg, keys.Top):
 		p.cursor = 0
-	case key.Matches(msg, p.keys.Bottom):
+	case p.keys.Matches(msg, keys.Bottom):
 		p.cursor = len(p.entries) - 1
-	case key.Matches(msg, p.keys.Fold):
+	case p.keys.Matches(msg, keys.Fold):
 		if e, ok := p.current(); ok && e.folder != "" {
 			p.collapsed[e.folder] = !p.collapsed[e.folder]
 			p.rebuild()

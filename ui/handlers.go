@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 // ctrlC always quits, whatever the keymap says.
@@ -23,12 +24,12 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.handlePromptKey(msg)
 	}
 	if a.showHelp {
-		if key.Matches(msg, a.keys.Help, a.keys.Back) {
+		if a.keys.Matches(msg, keys.Help, keys.Back) {
 			a.showHelp = false
 		}
 		return a, nil
 	}
-	if key.Matches(msg, a.keys.Help) {
+	if a.keys.Matches(msg, keys.Help) {
 		a.showHelp = true
 		return a, nil
 	}
@@ -40,10 +41,10 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case overlayShare:
 		return a.handleShareKey(msg)
 	}
-	switch {
-	case key.Matches(msg, a.keys.RefreshAll):
+	switch k := a.keyMap(); {
+	case k.Matches(msg, keys.RefreshAll):
 		return a, a.beginRefresh()
-	case key.Matches(msg, a.keys.Refresh):
+	case k.Matches(msg, keys.Refresh):
 		return a, a.beginRefresh(a.focusedFeedID()...)
 	}
 	switch {
@@ -63,38 +64,38 @@ func (a App) quit() (tea.Model, tea.Cmd) {
 func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.list.keys
 	switch {
-	case key.Matches(msg, k.Cancel) && a.list.res != nil:
+	case k.Matches(msg, keys.ClearFilter) && a.list.res != nil:
 		a.list.res = nil
 		a.list.clamp(a.bodyHeight())
 		return a, a.ensureWindow()
-	case key.Matches(msg, k.Cancel) && (a.list.filter != "" || a.list.query.Text != ""):
+	case k.Matches(msg, keys.ClearFilter) && (a.list.filter != "" || a.list.query.Text != ""):
 		return a, a.clearFilter()
-	case key.Matches(msg, k.Quit):
+	case k.Matches(msg, keys.Quit):
 		return a.quit()
-	case key.Matches(msg, k.Focus):
+	case k.Matches(msg, keys.Focus):
 		a.feedsFocused = true
 		return a, nil
-	case key.Matches(msg, k.Open):
+	case k.Matches(msg, keys.Open):
 		return a.openSelected()
-	case key.Matches(msg, k.ToggleRead):
+	case k.Matches(msg, keys.ToggleRead):
 		return a, a.toggleRead()
-	case key.Matches(msg, k.ToggleStar):
+	case k.Matches(msg, keys.ToggleStar):
 		return a, a.toggleStar()
-	case key.Matches(msg, k.FeedRead):
+	case k.Matches(msg, keys.FeedRead):
 		return a, a.markFeedRead()
-	case key.Matches(msg, k.Browser):
+	case k.Matches(msg, keys.Browser):
 		return a, a.browse()
-	case key.Matches(msg, k.Filter):
+	case k.Matches(msg, keys.Filter):
 		return a.beginFilter()
-	case key.Matches(msg, k.Search):
+	case k.Matches(msg, keys.Search):
 		return a, a.prompt.open(promptSearch, "")
-	case key.Matches(msg, k.Share):
+	case k.Matches(msg, keys.Share):
 		return a.openShare()
-	case key.Matches(msg, k.CopyLink):
+	case k.Matches(msg, keys.CopyLink):
 		return a.copyShare("link", "link")
-	case key.Matches(msg, k.CopyMarkdown):
+	case k.Matches(msg, keys.CopyMarkdown):
 		return a.copyShare("markdown", "markdown link")
-	case key.Matches(msg, k.Highlights):
+	case k.Matches(msg, keys.Highlights):
 		return a.openHighlights()
 	}
 	a.list.update(msg, a.bodyHeight())
@@ -104,23 +105,23 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.feeds.keys
 	switch {
-	case key.Matches(msg, k.Quit):
+	case k.Matches(msg, keys.Quit):
 		return a.quit()
-	case key.Matches(msg, k.Focus):
+	case k.Matches(msg, keys.Focus):
 		a.feedsFocused = false
 		return a, nil
-	case key.Matches(msg, k.Open):
+	case k.Matches(msg, keys.Open):
 		a.feedsFocused = false
 		if e, ok := a.feeds.current(); ok && !a.list.shows(e) {
 			return a, a.showFocusedFeed()
 		}
 		return a, nil
-	case key.Matches(msg, k.FeedRead):
+	case k.Matches(msg, keys.FeedRead):
 		return a, a.markFeedRead()
-	case key.Matches(msg, k.Filter):
+	case k.Matches(msg, keys.Filter):
 		a.feedsFocused = false
 		return a.beginFilter()
-	case key.Matches(msg, k.Search):
+	case k.Matches(msg, keys.Search):
 		a.feedsFocused = false
 		return a, a.prompt.open(promptSearch, "")
 	}
@@ -143,19 +144,19 @@ func (a *App) showFocusedFeed() tea.Cmd {
 func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.reader.keys
 	switch {
-	case key.Matches(msg, k.Back) && a.single:
+	case k.Matches(msg, keys.Back) && a.single:
 		return a, tea.Quit
-	case key.Matches(msg, k.Back):
+	case k.Matches(msg, keys.Back):
 		a.screen = screenList
 		a.list.clamp(a.bodyHeight())
 		return a, a.ensureWindow()
-	case key.Matches(msg, k.ToggleRead):
+	case k.Matches(msg, keys.ToggleRead):
 		return a, a.toggleRead()
-	case key.Matches(msg, k.ToggleStar):
+	case k.Matches(msg, keys.ToggleStar):
 		return a, a.toggleStar()
-	case key.Matches(msg, k.Browser):
+	case k.Matches(msg, keys.Browser):
 		return a, a.browse()
-	case key.Matches(msg, k.Find):
+	case k.Matches(msg, keys.Filter):
 		return a, a.prompt.open(promptFind, "")
 	}
 	if m, cmd, ok := a.handleQuoteKey(msg); ok {
@@ -174,29 +175,29 @@ func (a App) handleQuoteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return a, a.setStatus(text, !ok), true
 	}
 	switch {
-	case key.Matches(msg, k.NextQuote):
+	case k.Matches(msg, keys.NextQuote):
 		return move(unitQuote, 1)
-	case key.Matches(msg, k.PrevQuote):
+	case k.Matches(msg, keys.PrevQuote):
 		return move(unitQuote, -1)
-	case key.Matches(msg, k.NextSentence):
+	case k.Matches(msg, keys.NextSentence):
 		return move(unitSentence, 1)
-	case key.Matches(msg, k.PrevSentence):
+	case k.Matches(msg, keys.PrevSentence):
 		return move(unitSentence, -1)
-	case key.Matches(msg, k.Highlight):
+	case k.Matches(msg, keys.Highlight):
 		return a, a.toggleHighlight(), true
 	}
 	var m tea.Model
 	var cmd tea.Cmd
 	switch {
-	case key.Matches(msg, k.Quotes):
+	case k.Matches(msg, keys.Quotes):
 		m, cmd = a.openQuotes()
-	case key.Matches(msg, k.Highlights):
+	case k.Matches(msg, keys.Highlights):
 		m, cmd = a.openHighlights()
-	case key.Matches(msg, k.Share):
+	case k.Matches(msg, keys.Share):
 		m, cmd = a.openShare()
-	case key.Matches(msg, k.CopyLink):
+	case k.Matches(msg, keys.CopyLink):
 		m, cmd = a.copyShare("link", "link")
-	case key.Matches(msg, k.CopyMarkdown):
+	case k.Matches(msg, keys.CopyMarkdown):
 		m, cmd = a.copyShare("markdown", "markdown link")
 	default:
 		return a, nil, false

@@ -4,46 +4,23 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
-
-// highlightsKeyMap is the highlights list's keys.
-type highlightsKeyMap struct {
-	moveKeys
-	Jump, Remove, Close, Help key.Binding
-}
-
-func highlightsKeys(b bindings) highlightsKeyMap {
-	return highlightsKeyMap{
-		moveKeys: newMoveKeys(b), Jump: withDesc(b.Open, "go to highlight"), Remove: withDesc(b.Remove, "remove highlight"),
-		Close: key.NewBinding(key.WithKeys("esc", "q", "H"), key.WithHelp("esc", "close")), Help: b.Help,
-	}
-}
-
-// ShortHelp is the highlights list's help line.
-func (k highlightsKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Jump, k.Remove, k.Close, k.Help}
-}
-
-// FullHelp is the highlights list's help screen.
-func (k highlightsKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {k.Jump, k.Remove, k.Close, k.Help}}
-}
 
 // highlightsPane lists the highlights of every article, newest first:
 // two rows each, the text and then the article.
 type highlightsPane struct {
-	keys    highlightsKeyMap
+	keys    keys.Map
 	list    cursorList
 	items   []model.Highlight
 	loading bool
 	seq     int
 }
 
-func newHighlightsPane(b bindings) highlightsPane { return highlightsPane{keys: highlightsKeys(b)} }
+func newHighlightsPane(k keys.Map) highlightsPane { return highlightsPane{keys: k} }
 
 // highlightRows is how many highlights fit under the title.
 func highlightRows(height int) int { return max(1, (height-2)/2) }
@@ -103,21 +80,21 @@ func (a App) handleHighlightList(msg highlightListMsg) (tea.Model, tea.Cmd) {
 func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k, p := a.hlPane.keys, &a.hlPane
 	switch {
-	case key.Matches(msg, k.Close):
+	case k.Matches(msg, keys.Close):
 		a.overlay = overlayNone
 		return a, nil
 	case len(p.items) == 0:
 		return a, nil
-	case key.Matches(msg, k.Jump):
+	case k.Matches(msg, keys.Open):
 		a.overlay = overlayNone
 		return a.jumpToHighlight(p.items[p.list.cursor])
-	case key.Matches(msg, k.Remove):
+	case k.Matches(msg, keys.Remove):
 		h := p.items[p.list.cursor]
 		p.items = append(p.items[:p.list.cursor:p.list.cursor], p.items[p.list.cursor+1:]...)
 		p.list.clamp(len(p.items), highlightRows(a.bodyHeight()))
 		return a, removeHighlight(a.ctx, a.lib, h)
 	}
-	p.list.move(msg, k.moveKeys, len(p.items), highlightRows(a.bodyHeight()))
+	p.list.move(msg, k, len(p.items), highlightRows(a.bodyHeight()))
 	return a, nil
 }
 

@@ -5,46 +5,11 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
-
-// listKeyMap is the headline list's keys.
-type listKeyMap struct {
-	Down, Up, Top, Bottom, HalfDown, HalfUp, PageDown       key.Binding
-	Open, ToggleRead, ToggleStar, FeedRead, Browser, Focus  key.Binding
-	Filter, Search, Refresh, RefreshAll, Help, Quit, Cancel key.Binding
-	Share, CopyLink, CopyMarkdown, Highlights               key.Binding
-}
-
-func listKeys(b bindings) listKeyMap {
-	return listKeyMap{
-		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, HalfDown: b.HalfDown, HalfUp: b.HalfUp,
-		PageDown: b.PageDown, Open: withDesc(b.Open, "read"), ToggleRead: b.ToggleRead, ToggleStar: b.ToggleStar,
-		FeedRead: b.FeedRead, Browser: b.Browser, Focus: b.Focus, Filter: b.Filter, Search: b.Search,
-		Refresh: b.Refresh, RefreshAll: b.RefreshAll, Help: b.Help, Quit: b.Quit,
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Share:  b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown, Highlights: b.Highlights,
-	}
-}
-
-// ShortHelp is the list's help line.
-func (k listKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.ToggleRead, k.ToggleStar, k.Filter, k.RefreshAll, k.Focus, k.Help, k.Quit}
-}
-
-// FullHelp is the list's help screen.
-func (k listKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.ToggleRead, k.ToggleStar, k.FeedRead, k.Browser},
-		{k.Filter, k.Search, k.Cancel, k.Refresh, k.RefreshAll},
-		{k.Share, k.CopyLink, k.CopyMarkdown, k.Highlights},
-		{k.Focus, k.Help, k.Quit},
-	}
-}
 
 // listPane is the headline list. It never holds more than a window of
 // headlines around the cursor (or the results of a search), and draws
@@ -52,7 +17,7 @@ func (k listKeyMap) FullHelp() [][]key.Binding {
 // articles. A `/` filter is part of its query, so the library filters
 // every article of the view, not only those loaded.
 type listPane struct {
-	keys  listKeyMap
+	keys  keys.Map
 	query model.ArticleQuery // the view (feed, folder, unread, starred) and the filter in force
 	title string             // what the list shows: a feed, a folder, "All articles", …
 	gen   int                // bumped when the query changes; older answers are dropped
@@ -74,8 +39,8 @@ type listPane struct {
 	now            func() time.Time
 }
 
-func newListPane(b bindings, now func() time.Time) listPane {
-	return listPane{keys: listKeys(b), title: "All articles", now: now}
+func newListPane(k keys.Map, now func() time.Time) listPane {
+	return listPane{keys: k, title: "All articles", now: now}
 }
 
 // setQuery shows other headlines from the top, unfiltered; the app loads
@@ -219,21 +184,21 @@ func (l *listPane) failWindow(height int) {
 // update moves the cursor.
 func (l *listPane) update(msg tea.KeyPressMsg, height int) {
 	switch {
-	case key.Matches(msg, l.keys.Down):
+	case l.keys.Matches(msg, keys.Down):
 		l.cursor++
-	case key.Matches(msg, l.keys.Up):
+	case l.keys.Matches(msg, keys.Up):
 		l.cursor--
-	case key.Matches(msg, l.keys.Top):
+	case l.keys.Matches(msg, keys.Top):
 		l.cursor = 0
-	case key.Matches(msg, l.keys.Bottom):
+	case l.keys.Matches(msg, keys.Bottom):
 		l.cursor = l.count() - 1
-	case key.Matches(msg, l.keys.HalfDown):
+	case l.keys.Matches(msg, keys.HalfDown):
 		l.cursor += max(1, height/2)
 		l.offset += max(1, height/2)
-	case key.Matches(msg, l.keys.HalfUp):
+	case l.keys.Matches(msg, keys.HalfUp):
 		l.cursor -= max(1, height/2)
 		l.offset -= max(1, height/2)
-	case key.Matches(msg, l.keys.PageDown):
+	case l.keys.Matches(msg, keys.PageDown):
 		l.cursor += max(1, height-1)
 		l.offset += max(1, height-1)
 	}

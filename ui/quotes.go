@@ -4,43 +4,20 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
-
-// quotesKeyMap is the quotes panel's keys.
-type quotesKeyMap struct {
-	moveKeys
-	Jump, Share, Close, Help key.Binding
-}
-
-func quotesKeys(b bindings) quotesKeyMap {
-	return quotesKeyMap{
-		moveKeys: newMoveKeys(b), Jump: withDesc(b.Open, "go to quote"), Share: withDesc(b.Share, "share quote"),
-		Close: key.NewBinding(key.WithKeys("esc", "q", "Q"), key.WithHelp("esc", "close")), Help: b.Help,
-	}
-}
-
-// ShortHelp is the quotes panel's help line.
-func (k quotesKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Jump, k.Share, k.Close, k.Help}
-}
-
-// FullHelp is the quotes panel's help screen.
-func (k quotesKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {k.Jump, k.Share, k.Close, k.Help}}
-}
 
 // quotesPane lists the quotes of the article in the reader, each with its
 // speaker.
 type quotesPane struct {
-	keys quotesKeyMap
+	keys keys.Map
 	list cursorList
 }
 
-func newQuotesPane(b bindings) quotesPane { return quotesPane{keys: quotesKeys(b)} }
+func newQuotesPane(k keys.Map) quotesPane { return quotesPane{keys: k} }
 
 // quotesRows is how many quotes fit under the title.
 func quotesRows(height int) int { return max(1, height-2) }
@@ -87,20 +64,20 @@ func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.quotes.keys
 	quotes := a.reader.doc.Quotes()
 	switch {
-	case key.Matches(msg, k.Close):
+	case k.Matches(msg, keys.Close):
 		a.overlay = overlayNone
 		return a, nil
-	case key.Matches(msg, k.Jump), key.Matches(msg, k.Share):
+	case k.Matches(msg, keys.Open, keys.Share):
 		if len(quotes) == 0 {
 			return a, nil
 		}
 		a.overlay = overlayNone
 		a.reader.focusOn(unitQuote, a.quotes.list.cursor, a.bodyHeight())
-		if key.Matches(msg, k.Share) {
+		if k.Matches(msg, keys.Share) {
 			return a.openShare()
 		}
 		return a, a.setStatus(a.reader.describeFocus(), false)
 	}
-	a.quotes.list.move(msg, k.moveKeys, len(quotes), quotesRows(a.bodyHeight()))
+	a.quotes.list.move(msg, k, len(quotes), quotesRows(a.bodyHeight()))
 	return a, nil
 }

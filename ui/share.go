@@ -6,42 +6,19 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mdp/qrterminal/v3"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
+	"github.com/byline-reader/byline/ui/keys"
 )
-
-// shareKeyMap is the share menu's keys.
-type shareKeyMap struct {
-	moveKeys
-	Choose, Close, Help key.Binding
-}
-
-func shareKeys(b bindings) shareKeyMap {
-	return shareKeyMap{
-		moveKeys: newMoveKeys(b), Choose: withDesc(b.Open, "choose"),
-		Close: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")), Help: b.Help,
-	}
-}
-
-// ShortHelp is the share menu's help line.
-func (k shareKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Choose, k.Close, k.Help}
-}
-
-// FullHelp is the share menu's help screen.
-func (k shareKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom}, {k.Choose, k.Close, k.Help}}
-}
 
 // shareMenu offers every way to share an article, or a quote of it: the
 // share targets, then a QR code of the link.
 type shareMenu struct {
-	keys    shareKeyMap
+	keys    keys.Map
 	list    cursorList
 	article model.Article // with the markdown the quote's span is in
 	quote   *model.Quote
@@ -50,7 +27,7 @@ type shareMenu struct {
 	qrLink  string
 }
 
-func newShareMenu(b bindings) shareMenu { return shareMenu{keys: shareKeys(b)} }
+func newShareMenu(k keys.Map) shareMenu { return shareMenu{keys: k} }
 
 // entries is the menu's rows: the links and the QR code.
 func (m shareMenu) entries() int { return len(m.links) + 1 }
@@ -195,18 +172,18 @@ func (a App) openShare() (tea.Model, tea.Cmd) {
 func (a App) handleShareKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m := &a.share
 	switch {
-	case key.Matches(msg, m.keys.Close) && m.qr != nil:
+	case m.keys.Matches(msg, keys.Close) && m.qr != nil:
 		m.qr = nil
 		return a, nil
-	case key.Matches(msg, m.keys.Close):
+	case m.keys.Matches(msg, keys.Close):
 		a.overlay = overlayNone
 		return a, nil
 	case m.qr != nil:
 		return a, nil
-	case key.Matches(msg, m.keys.Choose):
+	case m.keys.Matches(msg, keys.Open):
 		return a.chooseShare()
 	}
-	m.list.move(msg, m.keys.moveKeys, m.entries(), max(1, a.bodyHeight()-shareHead))
+	m.list.move(msg, m.keys, m.entries(), max(1, a.bodyHeight()-shareHead))
 	return a, nil
 }
 

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 // View draws the screen; only the root returns a tea.View and sets the
@@ -222,8 +222,8 @@ func (a App) statusText() (string, lipgloss.Style) {
 	return "", a.styles.Status
 }
 
-// keyMap is the help of the screen in focus.
-func (a App) keyMap() help.KeyMap {
+// keyMap is the keymap and help of the screen in focus.
+func (a App) keyMap() keys.Map {
 	switch {
 	case a.overlay == overlayQuotes:
 		return a.quotes.keys
