@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/reader"
 )
 
@@ -237,7 +238,7 @@ func copyNative(ctx context.Context, c Clipboard, text, what string) tea.Cmd {
 func openMail(o Opener, link string) tea.Cmd {
 	return func() tea.Msg {
 		if o == nil {
-			return mailMsg{link: link, err: ErrNoMailProgram}
+			return mailMsg{link: link, err: desktop.ErrNoMailProgram}
 		}
 		return mailMsg{link: link, err: o.Open(link)}
 	}

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/desktop"
 )
 
 // Run opens the app over lib and returns when the user quits.
@@ -21,8 +22,11 @@ func RunArticle(ctx context.Context, lib Library, cfg model.Config, r model.Read
 	return run(ctx, app)
 }
 
+// newApp is the app over lib with the machine's browser, mail handler and
+// clipboard tool.
 func newApp(ctx context.Context, lib Library, cfg model.Config) App {
-	return New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser), Mail: NewMailer(), Clipboard: NewClipboard()}, cfg)
+	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{}}
+	return New(ctx, svc, cfg)
 }
 
 func run(ctx context.Context, app App) error {

@@ -33,13 +33,15 @@ type Library interface {
 	SetSetting(ctx context.Context, key, value string) error
 }
 
-// Opener opens a link outside the terminal, in a browser.
+// Opener opens a link outside the terminal: desktop.Browser in a browser,
+// desktop.Mailer in the mail program (its desktop.ErrNoMailProgram says
+// there is none, and the link is copied instead).
 type Opener interface {
 	Open(url string) error
 }
 
-// Clipboard copies text with a native tool (wl-copy, xclip, xsel,
-// pbcopy); the app also copies with OSC 52 itself.
+// Clipboard copies text with a native tool (desktop.Clipboard: wl-copy,
+// xclip, xsel, pbcopy); the app also copies with OSC 52 itself.
 type Clipboard interface {
 	// Copy puts text on the clipboard and names the tool used; "" and a
 	// nil error when no tool is available.

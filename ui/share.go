@@ -12,6 +12,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
+	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/keys"
 )
 
@@ -279,7 +280,7 @@ func (a App) handleMail(msg mailMsg) (tea.Model, tea.Cmd) {
 	if msg.err == nil {
 		return a, a.setStatus("opening your mail program", false)
 	}
-	if errors.Is(msg.err, ErrNoMailProgram) {
+	if errors.Is(msg.err, desktop.ErrNoMailProgram) {
 		return a, a.copyText(msg.link, "mailto: link (no mail program found)")
 	}
 	return a, a.setStatus(msg.err.Error(), true)
