@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
@@ -168,18 +169,88 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case settingSavedMsg:
 		return a.handleSettingSaved(msg)
 	case browserMsg:
-		if msg.err != nil {
-			return a, a.setStatus(msg.err.Error(), true)
-		}
-		return a, nil
+		return a.handleError(msg.err)
 	case statusTimeoutMsg:
-		if msg.seq == a.statusSeq {
-			a.status, a.statusErr = "", false
-		}
-		return a, nil
+		return a.handleStatusTimeout(msg)
 	}
 	if a.prompt.mode != promptNone {
 		return a.handlePromptInput(msg)
+	}
+	return a, nil
+}
+
+// ctrlC always quits, whatever the keymap says.
+var ctrlC = key.NewBinding(key.WithKeys("ctrl+c"))
+
+// handleKey routes a key: to the prompt, the help, or the screen in focus.
+func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, ctrlC):
+		return a.quit()
+	case a.prompt.mode != promptNone:
+		return a.handlePromptKey(msg)
+	case a.showHelp:
+		a.showHelp = !a.keys.Matches(msg, keys.Help, keys.Back)
+		return a, nil
+	case a.keys.Matches(msg, keys.Help):
+		a.showHelp = true
+		return a, nil
+	}
+	switch k := a.keyMap(); { // the table says where r and R act
+	case k.Matches(msg, keys.RefreshAll):
+		return a, a.beginRefresh()
+	case k.Matches(msg, keys.Refresh):
+		return a, a.beginRefresh(a.focusedFeedID()...)
+	}
+	switch a.focus() {
+	case keys.QuotesPanel:
+		return a.handleQuotesKey(msg)
+	case keys.HighlightsList:
+		return a.handleHighlightsKey(msg)
+	case keys.ShareMenu:
+		return a.handleShareKey(msg)
+	case keys.Reader:
+		return a.handleReaderKey(msg)
+	case keys.Feeds:
+		return a.handleFeedsKey(msg)
+	}
+	return a.handleListKey(msg)
+}
+
+// focus is the screen the keys go to: the panel on show, else the reader,
+// the feeds pane or the list.
+func (a App) focus() keys.Screen {
+	switch {
+	case a.overlay == overlayQuotes:
+		return keys.QuotesPanel
+	case a.overlay == overlayHighlights:
+		return keys.HighlightsList
+	case a.overlay == overlayShare:
+		return keys.ShareMenu
+	case a.screen == screenReader:
+		return keys.Reader
+	case a.feedsFocused:
+		return keys.Feeds
+	}
+	return keys.Headlines
+}
+
+func (a App) quit() (tea.Model, tea.Cmd) {
+	a.cancel()
+	return a, tea.Quit
+}
+
+// handleError says an error from a command, if any, in the status line.
+func (a App) handleError(err error) (tea.Model, tea.Cmd) {
+	if err != nil {
+		return a, a.setStatus(err.Error(), true)
+	}
+	return a, nil
+}
+
+func (a App) handleStatusTimeout(msg statusTimeoutMsg) (tea.Model, tea.Cmd) {
+	if msg.seq == a.statusSeq {
+		a.status, a.statusErr = "", false
 	}
 	return a, nil
 }
@@ -247,9 +318,9 @@ func (a *App) clampOverlays() {
 	if a.reader.doc != nil {
 		quotes = a.reader.doc.Quotes()
 	}
-	a.quotes.list.clamp(len(quotes), quotesRows(h))
-	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(h))
-	a.share.list.clamp(a.share.entries(), max(1, h-shareHead))
+	a.quotes.clamp(len(quotes), h)
+	a.hlPane.clamp(h)
+	a.share.clamp(h)
 }
 
 func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
@@ -263,42 +334,4 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 		return a, a.layoutReader(false)
 	}
 	return a, nil
-}
-
-// ensureWindow loads the headlines the list needs on screen, if any.
-func (a *App) ensureWindow() tea.Cmd {
-	start, ok := a.list.needWindow(a.bodyHeight())
-	if !ok {
-		return nil
-	}
-	a.list.inflight = true
-	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
-}
-
-func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
-	a.refresh.feedsInflight = false
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.feeds.setFeeds(msg.feeds)
-	a.feeds.clamp(a.bodyHeight())
-	if a.refresh.feedsDirty {
-		return a, a.reloadFeeds()
-	}
-	return a, nil
-}
-
-func (a App) handleWindow(msg windowMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != a.list.gen {
-		return a, nil
-	}
-	if msg.err != nil {
-		a.list.failWindow(a.bodyHeight())
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.list.setWindow(msg, a.bodyHeight())
-	if a.refresh.listDirty {
-		return a, a.reloadList()
-	}
-	return a, a.ensureWindow()
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 func TestListMovesScrollsAndLoadsWindows(t *testing.T) {
@@ -496,5 +497,40 @@ func TestSingleArticleModeQuitsOnBack(t *testing.T) {
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("esc should quit in single-article mode")
+	}
+}
+
+// TestHelpShowsTheScreenInFocus: on every screen, ? names the screen and
+// lists each key the table gives it (ui/keys checks that the table gives
+// every action of the screen a place).
+func TestHelpShowsTheScreenInFocus(t *testing.T) {
+	lib := newFake(20)
+	lib.body = quotedBody()
+	for _, c := range []struct {
+		screen keys.Screen
+		keys   []tea.Msg
+	}{
+		{keys.Headlines, nil},
+		{keys.Feeds, []tea.Msg{press("tab")}},
+		{keys.Reader, []tea.Msg{press("enter")}},
+		{keys.QuotesPanel, []tea.Msg{press("enter"), press("Q")}},
+		{keys.HighlightsList, []tea.Msg{press("H")}},
+		{keys.ShareMenu, []tea.Msg{press("s")}},
+	} {
+		h := newHarness(t, lib, 200, 50).send(c.keys...).send(press("?"))
+		s := h.screen()
+		if !strings.Contains(s, "Keys: "+c.screen.String()+" ") {
+			t.Errorf("? on the %s:\n%s", c.screen, s)
+		}
+		for _, col := range h.app().keyMap().FullHelp() {
+			for _, b := range col {
+				if !regexp.MustCompile(regexp.QuoteMeta(b.Help().Key) + " +" + regexp.QuoteMeta(b.Help().Desc)).MatchString(s) {
+					t.Errorf("? on the %s lacks %s %s:\n%s", c.screen, b.Help().Key, b.Help().Desc, s)
+				}
+			}
+		}
+		if h.send(press("esc")).app().showHelp {
+			t.Errorf("esc closes the help on the %s", c.screen)
+		}
 	}
 }

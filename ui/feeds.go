@@ -190,22 +190,32 @@ func (p *feedsPane) update(msg tea.KeyPressMsg, height int) (changed bool) {
 	case p.keys.Matches(msg, keys.Bottom):
 		p.cursor = len(p.entries) - 1
 	case p.keys.Matches(msg, keys.Fold):
-		if e, ok := p.current(); ok && e.folder != "" {
-			p.collapsed[e.folder] = !p.collapsed[e.folder]
-			p.rebuild()
-			p.selectFolder(e.folder)
-		}
+		p.fold()
 	}
 	p.clamp(height)
 	return p.cursor != before
 }
 
-func (p *feedsPane) selectFolder(name string) {
-	for i, e := range p.entries {
-		if e.kind == entryFolder && e.folder == name {
+// fold folds or unfolds the folder of the entry in focus (a folder, or a
+// feed in it), and puts the cursor on the folder.
+func (p *feedsPane) fold() {
+	e, ok := p.current()
+	if !ok || e.folder == "" {
+		return
+	}
+	p.collapsed[e.folder] = !p.collapsed[e.folder]
+	p.rebuild()
+	for i, e2 := range p.entries {
+		if e2.kind == entryFolder && e2.folder == e.folder {
 			p.cursor = i
 		}
 	}
+}
+
+// selectRow puts the cursor on row i.
+func (p *feedsPane) selectRow(i, height int) {
+	p.cursor = i
+	p.clamp(height)
 }
 
 func (p *feedsPane) clamp(height int) {
@@ -222,6 +232,60 @@ func scrollInto(offset, cursor, height int) int {
 		return cursor - height + 1
 	}
 	return offset
+}
+
+// The feeds pane's keys and answers.
+
+func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.feeds.keys
+	switch {
+	case k.Matches(msg, keys.Quit):
+		return a.quit()
+	case k.Matches(msg, keys.Focus):
+		a.feedsFocused = false
+		return a, nil
+	case k.Matches(msg, keys.Open):
+		a.feedsFocused = false
+		if e, ok := a.feeds.current(); ok && !a.list.shows(e) {
+			return a, a.showFocusedFeed()
+		}
+		return a, nil
+	case k.Matches(msg, keys.FeedRead):
+		return a, a.markFeedRead()
+	case k.Matches(msg, keys.Filter):
+		a.feedsFocused = false
+		return a.beginFilter()
+	case k.Matches(msg, keys.Search):
+		a.feedsFocused = false
+		return a, a.prompt.open(promptSearch, "")
+	}
+	if !a.feeds.update(msg, a.bodyHeight()) {
+		return a, nil
+	}
+	return a, a.showFocusedFeed()
+}
+
+// showFocusedFeed points the list at the feeds pane's entry.
+func (a *App) showFocusedFeed() tea.Cmd {
+	e, ok := a.feeds.current()
+	if !ok {
+		return nil
+	}
+	a.list.setQuery(e.query(), e.title())
+	return a.ensureWindow()
+}
+
+func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
+	a.refresh.feedsInflight = false
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true)
+	}
+	a.feeds.setFeeds(msg.feeds)
+	a.feeds.clamp(a.bodyHeight())
+	if a.refresh.feedsDirty {
+		return a, a.reloadFeeds()
+	}
+	return a, nil
 }
 
 func (p feedsPane) view(s Styles, width, height int, focused bool) string {

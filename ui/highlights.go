@@ -55,46 +55,86 @@ func (p highlightsPane) view(s Styles, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
+// open shows the list as it was while it loads again; the answer must
+// carry the seq it returns.
+func (p *highlightsPane) open(height int) (seq int) {
+	p.loading = true
+	p.seq++
+	p.clamp(height)
+	return p.seq
+}
+
+// loaded takes the highlights loaded for seq; it says whether they are
+// the ones last asked for (an error keeps the list as it was).
+func (p *highlightsPane) loaded(msg highlightListMsg, height int) bool {
+	if msg.seq != p.seq {
+		return false
+	}
+	p.loading = false
+	if msg.err == nil {
+		p.items = msg.items
+		p.clamp(height)
+	}
+	return true
+}
+
+// selected is the highlight under the cursor.
+func (p highlightsPane) selected() (model.Highlight, bool) {
+	if p.list.cursor >= len(p.items) {
+		return model.Highlight{}, false
+	}
+	return p.items[p.list.cursor], true
+}
+
+// removeSelected takes the highlight under the cursor off the list.
+func (p *highlightsPane) removeSelected(height int) (model.Highlight, bool) {
+	h, ok := p.selected()
+	if ok {
+		p.items = append(p.items[:p.list.cursor:p.list.cursor], p.items[p.list.cursor+1:]...)
+		p.clamp(height)
+	}
+	return h, ok
+}
+
+// clamp keeps the cursor on the list, for the body's height.
+func (p *highlightsPane) clamp(height int) { p.list.clamp(len(p.items), highlightRows(height)) }
+
+func (p *highlightsPane) move(msg tea.KeyPressMsg, height int) {
+	p.list.move(msg, p.keys, len(p.items), highlightRows(height))
+}
+
 // openHighlights shows the list of highlights and loads it.
 func (a App) openHighlights() (tea.Model, tea.Cmd) {
 	a.overlay = overlayHighlights
-	a.hlPane.loading = true
-	a.hlPane.seq++
-	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(a.bodyHeight()))
-	return a, loadHighlights(a.ctx, a.lib, a.hlPane.seq)
+	return a, loadHighlights(a.ctx, a.lib, a.hlPane.open(a.bodyHeight()))
 }
 
 func (a App) handleHighlightList(msg highlightListMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.hlPane.seq {
+	if !a.hlPane.loaded(msg, a.bodyHeight()) {
 		return a, nil
 	}
-	a.hlPane.loading = false
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.hlPane.items = msg.items
-	a.hlPane.list.clamp(len(msg.items), highlightRows(a.bodyHeight()))
-	return a, nil
+	return a.handleError(msg.err)
 }
 
 func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k, p := a.hlPane.keys, &a.hlPane
+	k := a.hlPane.keys
 	switch {
 	case k.Matches(msg, keys.Close):
 		a.overlay = overlayNone
 		return a, nil
-	case len(p.items) == 0:
-		return a, nil
 	case k.Matches(msg, keys.Open):
-		a.overlay = overlayNone
-		return a.jumpToHighlight(p.items[p.list.cursor])
+		if h, ok := a.hlPane.selected(); ok {
+			a.overlay = overlayNone
+			return a.jumpToHighlight(h)
+		}
+		return a, nil
 	case k.Matches(msg, keys.Remove):
-		h := p.items[p.list.cursor]
-		p.items = append(p.items[:p.list.cursor:p.list.cursor], p.items[p.list.cursor+1:]...)
-		p.list.clamp(len(p.items), highlightRows(a.bodyHeight()))
-		return a, removeHighlight(a.ctx, a.lib, h)
+		if h, ok := a.hlPane.removeSelected(a.bodyHeight()); ok {
+			return a, removeHighlight(a.ctx, a.lib, h)
+		}
+		return a, nil
 	}
-	p.list.move(msg, k, len(p.items), highlightRows(a.bodyHeight()))
+	a.hlPane.move(msg, a.bodyHeight())
 	return a, nil
 }
 
@@ -105,7 +145,7 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(a.reader.focusHighlight(h.ID, a.bodyHeight()), false)
 	}
 	seq := a.openReader(model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
-	a.reader.pendingHL = h.ID
+	a.reader.focusOnceShown(h.ID)
 	return a, openArticle(a.ctx, a.lib, seq, h.ArticleID)
 }
 

@@ -110,20 +110,88 @@ func (l *listPane) at(i int) (*model.Article, bool) {
 
 func (l *listPane) selected() (*model.Article, bool) { return l.at(l.cursor) }
 
-// findID updates every loaded copy of an article.
-func (l *listPane) findID(id int64, fn func(*model.Article)) {
-	for i := range l.win {
-		if l.win[i].ID == id {
-			fn(&l.win[i])
+// mark sets the read or starred mark (nil: left as is) of every loaded
+// copy of an article; it says whether a read mark changed.
+func (l *listPane) mark(id int64, read, starred *bool) (changed bool) {
+	set := func(x *model.Article) {
+		if x.ID != id {
+			return
 		}
+		if read != nil {
+			changed = changed || x.Read != *read
+			x.Read = *read
+		}
+		if starred != nil {
+			x.Starred = *starred
+		}
+	}
+	for i := range l.win {
+		set(&l.win[i])
 	}
 	if l.res != nil {
 		for i := range l.res.articles {
-			if l.res.articles[i].ID == id {
-				fn(&l.res.articles[i])
-			}
+			set(&l.res.articles[i])
 		}
 	}
+	return changed
+}
+
+// markFeedRead shows every loaded headline of a feed as read.
+func (l *listPane) markFeedRead(feedID int64) {
+	for i := range l.win {
+		if l.win[i].FeedID == feedID {
+			l.win[i].Read = true
+		}
+	}
+}
+
+// typeFilter takes the filter as typed; it says whether it differs from
+// the one in force, and the edit's number, which the timer that applies
+// it carries.
+func (l *listPane) typeFilter(typed string) (seq int, differs bool) {
+	l.filter = typed
+	l.filterSeq++
+	return l.filterSeq, filterText(typed) != l.query.Text
+}
+
+// applyFilter puts the filter as typed in force now; it says whether the
+// query changed, so that its first window must be asked for.
+func (l *listPane) applyFilter() bool {
+	l.filterSeq++ // a timer still running has nothing left to do
+	text := filterText(l.filter)
+	if text == l.query.Text {
+		return false
+	}
+	l.refilter(text)
+	return true
+}
+
+// clearFilter shows the view unfiltered; as applyFilter.
+func (l *listPane) clearFilter() bool {
+	l.filter = ""
+	return l.applyFilter()
+}
+
+// filtered says whether a filter is typed or in force.
+func (l listPane) filtered() bool { return l.filter != "" || l.query.Text != "" }
+
+// showResults shows full-text search results in place of the view.
+func (l *listPane) showResults(query string, articles []model.Article) {
+	l.res = &searchResults{query: query, articles: articles}
+	l.cursor, l.offset = 0, 0
+}
+
+// clearSearch gives the search results' place back to the view.
+func (l *listPane) clearSearch(height int) {
+	l.res = nil
+	l.clamp(height)
+}
+
+// searchResults are full-text search results, shown instead of the
+// list's query until esc.
+type searchResults struct {
+	query    string
+	articles []model.Article
 }
 
 // needWindow says where to load a window from, when the rows on screen (or
@@ -146,6 +214,30 @@ func (l *listPane) needWindow(height int) (start int, ok bool) {
 	}
 	start = max(0, min(l.cursor-windowSize/2, l.total-windowSize))
 	return start, true
+}
+
+// askWindow is needWindow, counting the window asked for as on its way.
+func (l *listPane) askWindow(height int) (start int, ok bool) {
+	start, ok = l.needWindow(height)
+	l.inflight = l.inflight || ok
+	return start, ok
+}
+
+// reload asks for the window shown again (after a refresh), keeping the
+// selected headline under the cursor however many arrive above it. The
+// caller waits while a window is on its way (inflight).
+func (l *listPane) reload(height int) (start int, ok bool) {
+	if l.stale { // a new filter's first window is yet to be asked for
+		return l.askWindow(height)
+	}
+	if sel, ok := l.selected(); ok && l.res == nil {
+		l.anchor = sel.ID
+	}
+	l.inflight = true
+	if !l.loaded {
+		return 0, true
+	}
+	return l.winStart, true
 }
 
 // setWindow takes a loaded window, keeping the anchored article (if it is
@@ -202,6 +294,12 @@ func (l *listPane) update(msg tea.KeyPressMsg, height int) {
 		l.cursor += max(1, height-1)
 		l.offset += max(1, height-1)
 	}
+	l.clamp(height)
+}
+
+// selectRow puts the cursor on row i.
+func (l *listPane) selectRow(i, height int) {
+	l.cursor = i
 	l.clamp(height)
 }
 

@@ -60,12 +60,11 @@ func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	double := a.click.row == i && now.Sub(a.click.at) < clickTimeout
 	a.click = clickState{at: now, row: i}
 	a.feedsFocused = false
-	if i == a.list.cursor || double {
-		a.list.cursor = i
+	opens := i == a.list.cursor || double
+	a.list.selectRow(i, a.bodyHeight())
+	if opens {
 		return a.openSelected()
 	}
-	a.list.cursor = i
-	a.list.clamp(a.bodyHeight())
 	return a, a.ensureWindow()
 }
 
@@ -75,16 +74,13 @@ func (a App) clickFeed(i int) (tea.Model, tea.Cmd) {
 	}
 	a.feedsFocused = true
 	if i == a.feeds.cursor {
-		if e := a.feeds.entries[i]; e.kind == entryFolder {
-			a.feeds.collapsed[e.folder] = !a.feeds.collapsed[e.folder]
-			a.feeds.rebuild()
-			a.feeds.selectFolder(e.folder)
+		if a.feeds.entries[i].kind == entryFolder {
+			a.feeds.fold()
 		} else if !a.wide() {
 			a.feedsFocused = false
 		}
 		return a, nil
 	}
-	a.feeds.cursor = i
-	a.feeds.clamp(a.bodyHeight())
+	a.feeds.selectRow(i, a.bodyHeight())
 	return a, a.showFocusedFeed()
 }

@@ -13,18 +13,6 @@ var (
 	promptAccept = key.NewBinding(key.WithKeys("enter"))
 )
 
-// beginFilter opens the filter line with the filter in force. Search
-// results give way to the list's view, which the filter narrows.
-func (a App) beginFilter() (tea.Model, tea.Cmd) {
-	cmd := a.prompt.open(promptFilter, a.list.filter)
-	if a.list.res != nil {
-		a.list.res = nil
-		a.list.clamp(a.bodyHeight())
-		return a, tea.Batch(cmd, a.ensureWindow())
-	}
-	return a, cmd
-}
-
 func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	mode := a.prompt.mode
 	switch {
@@ -45,17 +33,15 @@ func (a App) handlePromptInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.prompt.mode == promptNone {
 		return a, nil
 	}
-	before := a.prompt.input.Value()
-	var cmd tea.Cmd
-	a.prompt.input, cmd = a.prompt.input.Update(msg)
-	if a.prompt.mode == promptFilter && a.prompt.input.Value() != before {
-		cmd = tea.Batch(cmd, a.editFilter(a.prompt.input.Value()))
+	cmd, edited := a.prompt.update(msg)
+	if a.prompt.mode == promptFilter && edited {
+		cmd = tea.Batch(cmd, a.editFilter(a.prompt.value()))
 	}
 	return a, cmd
 }
 
 func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
-	mode, value := a.prompt.mode, a.prompt.input.Value()
+	mode, value := a.prompt.mode, a.prompt.value()
 	a.prompt.close()
 	switch mode {
 	case promptFilter:
@@ -74,20 +60,6 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 		}
 	}
 	return a, nil
-}
-
-func (a App) handleSearch(msg searchMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.findSeq {
-		return a, nil
-	}
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.list.res = &searchResults{query: msg.query, articles: msg.articles}
-	a.list.cursor, a.list.offset = 0, 0
-	a.screen, a.feedsFocused = screenList, false
-	n := len(msg.articles)
-	return a, a.setStatus(fmt.Sprintf("%d %s for %q", n, plural(n, "result", "results"), msg.query), false)
 }
 
 // promptMode is what the line being typed is for.
@@ -120,6 +92,15 @@ func (p *prompt) open(mode promptMode, value string) tea.Cmd {
 	p.input.CursorEnd()
 	return p.input.Focus()
 }
+
+// update edits the line; it says whether the text changed.
+func (p *prompt) update(msg tea.Msg) (cmd tea.Cmd, edited bool) {
+	before := p.input.Value()
+	p.input, cmd = p.input.Update(msg)
+	return cmd, p.input.Value() != before
+}
+
+func (p prompt) value() string { return p.input.Value() }
 
 func (p *prompt) close() {
 	p.mode = promptNone

@@ -22,6 +22,24 @@ func newQuotesPane(k keys.Map) quotesPane { return quotesPane{keys: k} }
 // quotesRows is how many quotes fit under the title.
 func quotesRows(height int) int { return max(1, height-2) }
 
+// open puts the cursor on quote i of n (i < 0: where it was).
+func (p *quotesPane) open(i, n, height int) {
+	if i >= 0 {
+		p.list.cursor = i
+	}
+	p.clamp(n, height)
+}
+
+// clamp keeps the cursor on the n quotes, for the body's height.
+func (p *quotesPane) clamp(n, height int) { p.list.clamp(n, quotesRows(height)) }
+
+func (p *quotesPane) move(msg tea.KeyPressMsg, n, height int) {
+	p.list.move(msg, p.keys, n, quotesRows(height))
+}
+
+// selected is the quote under the cursor.
+func (p quotesPane) selected() int { return p.list.cursor }
+
 func (p quotesPane) view(s Styles, quotes []model.Quote, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Quotes (%d)", len(quotes))) + s.Dim.Render("  enter: go to · s: share · esc: close")
 	lines := []string{truncateWidth(title, width), ""}
@@ -53,10 +71,11 @@ func (a App) openQuotes() (tea.Model, tea.Cmd) {
 		return a, a.setStatus("the article is still loading", false)
 	}
 	a.overlay = overlayQuotes
+	i := -1
 	if f := a.reader.focus(); f.Kind == unitQuote {
-		a.quotes.list.cursor = f.I
+		i = f.I
 	}
-	a.quotes.list.clamp(len(a.reader.doc.Quotes()), quotesRows(a.bodyHeight()))
+	a.quotes.open(i, len(a.reader.doc.Quotes()), a.bodyHeight())
 	return a, nil
 }
 
@@ -72,12 +91,12 @@ func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.overlay = overlayNone
-		a.reader.focusOn(unitQuote, a.quotes.list.cursor, a.bodyHeight())
+		a.reader.focusOn(unitQuote, a.quotes.selected(), a.bodyHeight())
 		if k.Matches(msg, keys.Share) {
 			return a.openShare()
 		}
 		return a, a.setStatus(a.reader.describeFocus(), false)
 	}
-	a.quotes.list.move(msg, k, len(quotes), quotesRows(a.bodyHeight()))
+	a.quotes.move(msg, len(quotes), a.bodyHeight())
 	return a, nil
 }

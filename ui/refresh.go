@@ -125,28 +125,6 @@ func (a *App) reloadFeeds() tea.Cmd {
 	return loadFeeds(a.ctx, a.lib)
 }
 
-// reloadList reloads the headlines in the list's window, keeping the
-// selected headline under the cursor however many arrive above it.
-func (a *App) reloadList() tea.Cmd {
-	if a.list.inflight {
-		a.refresh.listDirty = true
-		return nil
-	}
-	a.refresh.listDirty = false
-	if a.list.stale { // a new filter's first window is yet to be asked for
-		return a.ensureWindow()
-	}
-	if sel, ok := a.list.selected(); ok && a.list.res == nil {
-		a.list.anchor = sel.ID
-	}
-	a.list.inflight = true
-	start := a.list.winStart
-	if !a.list.loaded {
-		start = 0
-	}
-	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
-}
-
 func (a App) handleAutoRefresh() (tea.Model, tea.Cmd) {
 	next := autoRefreshTick(a.cfg.RefreshInterval.Duration)
 	if a.refresh.running {

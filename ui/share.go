@@ -36,6 +36,41 @@ func (m shareMenu) entries() int { return len(m.links) + 1 }
 // shareHead is the rows above the entries.
 const shareHead = 4
 
+// shareRows is how many entries fit under the head.
+func shareRows(height int) int { return max(1, height-shareHead) }
+
+// open offers the ways to share an article (and a quote of it), from the
+// top of the menu.
+func (m *shareMenu) open(art model.Article, q *model.Quote, links []share.ShareLink) {
+	*m = shareMenu{keys: m.keys, article: art, quote: q, links: links}
+}
+
+// selected is the entry under the cursor: a link, or the QR code (qr).
+func (m shareMenu) selected() (l share.ShareLink, qr bool) {
+	if m.list.cursor >= len(m.links) {
+		return share.ShareLink{}, true
+	}
+	return m.links[m.list.cursor], false
+}
+
+// showQR shows link as a QR code in place of the menu.
+func (m *shareMenu) showQR(qr []string, link string) { m.qr, m.qrLink = qr, link }
+
+// closeQR goes back from the QR code to the menu; it says whether the
+// code was on show.
+func (m *shareMenu) closeQR() bool {
+	shown := m.qr != nil
+	m.qr = nil
+	return shown
+}
+
+// clamp keeps the cursor on the entries, for the body's height.
+func (m *shareMenu) clamp(height int) { m.list.clamp(m.entries(), shareRows(height)) }
+
+func (m *shareMenu) move(msg tea.KeyPressMsg, height int) {
+	m.list.move(msg, m.keys, m.entries(), shareRows(height))
+}
+
 func (m shareMenu) view(s Styles, width, height int) string {
 	if m.qr != nil {
 		return m.qrView(s, width, height)
@@ -165,34 +200,33 @@ func (a App) openShare() (tea.Model, tea.Cmd) {
 	if err != nil {
 		return a, a.setStatus(err.Error(), true)
 	}
-	a.share = shareMenu{keys: a.share.keys, article: art, quote: q, links: links}
+	a.share.open(art, q, links)
 	a.overlay = overlayShare
 	return a, nil
 }
 
 func (a App) handleShareKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	m := &a.share
+	k := a.share.keys
 	switch {
-	case m.keys.Matches(msg, keys.Close) && m.qr != nil:
-		m.qr = nil
+	case k.Matches(msg, keys.Close):
+		if !a.share.closeQR() {
+			a.overlay = overlayNone
+		}
 		return a, nil
-	case m.keys.Matches(msg, keys.Close):
-		a.overlay = overlayNone
+	case a.share.qr != nil:
 		return a, nil
-	case m.qr != nil:
-		return a, nil
-	case m.keys.Matches(msg, keys.Open):
+	case k.Matches(msg, keys.Open):
 		return a.chooseShare()
 	}
-	m.list.move(msg, m.keys, m.entries(), max(1, a.bodyHeight()-shareHead))
+	a.share.move(msg, a.bodyHeight())
 	return a, nil
 }
 
 // chooseShare does what the entry under the cursor says.
 func (a App) chooseShare() (tea.Model, tea.Cmd) {
-	m := &a.share
-	if m.list.cursor >= len(m.links) {
-		link, err := share.CleanURL(m.article.URL)
+	l, isQR := a.share.selected()
+	if isQR {
+		link, err := share.CleanURL(a.share.article.URL)
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
@@ -200,10 +234,9 @@ func (a App) chooseShare() (tea.Model, tea.Cmd) {
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
-		m.qr, m.qrLink = qr, link
+		a.share.showQR(qr, link)
 		return a, nil
 	}
-	l := m.links[m.list.cursor]
 	if errors.Is(l.Err, share.ErrNoMastodonInstance) {
 		return a, a.prompt.open(promptMastodon, "")
 	}

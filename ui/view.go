@@ -223,21 +223,7 @@ func (a App) statusText() (string, lipgloss.Style) {
 }
 
 // keyMap is the keymap and help of the screen in focus.
-func (a App) keyMap() keys.Map {
-	switch {
-	case a.overlay == overlayQuotes:
-		return a.quotes.keys
-	case a.overlay == overlayHighlights:
-		return a.hlPane.keys
-	case a.overlay == overlayShare:
-		return a.share.keys
-	case a.screen == screenReader:
-		return a.reader.keys
-	case a.feedsFocused:
-		return a.feeds.keys
-	}
-	return a.list.keys
-}
+func (a App) keyMap() keys.Map { return a.keys.On(a.focus()) }
 
 func (a App) helpLine() string {
 	if a.prompt.mode != promptNone {
@@ -250,20 +236,7 @@ func (a App) helpLine() string {
 }
 
 func (a App) fullHelp() string {
-	name := "headlines"
-	switch {
-	case a.overlay == overlayQuotes:
-		name = "quotes"
-	case a.overlay == overlayHighlights:
-		name = "highlights"
-	case a.overlay == overlayShare:
-		name = "share"
-	case a.screen == screenReader:
-		name = "reader"
-	case a.feedsFocused:
-		name = "feeds"
-	}
-	title := a.styles.Title.Render("Keys: "+name) + a.styles.Dim.Render("  (? or esc closes)")
+	title := a.styles.Title.Render("Keys: "+a.focus().String()) + a.styles.Dim.Render("  (? or esc closes)")
 	return title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
 }
 
