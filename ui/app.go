@@ -258,7 +258,7 @@ func (a App) handleStatusTimeout(msg statusTimeoutMsg) (tea.Model, tea.Cmd) {
 // setStatus shows a message in the status line for a while.
 func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	a.statusSeq++
-	a.status, a.statusErr = model.SanitizeLine(text), isErr
+	a.status, a.statusErr = text, isErr
 	d := 5 * time.Second
 	if isErr {
 		d = 12 * time.Second

@@ -319,7 +319,7 @@ func (p feedsPane) row(s Styles, e feedEntry, width int, selected, focused bool)
 	if e.unread > 0 {
 		count = " " + strconv.Itoa(e.unread)
 	}
-	label := indent + mark + " " + model.SanitizeLine(e.label)
+	label := indent + mark + " " + clean(e.label)
 	line := padRight(label, max(0, width-len(count))) + count
 	switch {
 	case selected && focused:

@@ -36,9 +36,9 @@ func (p highlightsPane) view(s Styles, width, height int) string {
 	}
 	for i := p.list.offset; i < len(p.items) && len(lines)+2 <= height; i++ {
 		h := p.items[i]
-		text := padRight("  “"+model.SanitizeLine(h.Text)+"”", width)
-		about := []string{model.SanitizeLine(h.ArticleTitle)}
-		if site := model.SanitizeLine(h.Site); site != "" {
+		text := padRight("  “"+clean(h.Text)+"”", width)
+		about := []string{clean(h.ArticleTitle)}
+		if site := clean(h.Site); site != "" {
 			about = append(about, site)
 		}
 		if !h.Created.IsZero() {

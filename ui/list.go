@@ -381,14 +381,14 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 		siteW = min(22, width/5)
 	}
 	titleW := max(0, width-4-siteW-6)
-	b.WriteString(padRight(model.SanitizeLine(a.Title), titleW))
+	b.WriteString(padRight(clean(a.Title), titleW))
 	if siteW > 0 {
 		b.WriteString("  ")
 		site := a.FeedTitle
 		if site == "" {
 			site = a.Site
 		}
-		b.WriteString(padRight(model.SanitizeLine(site), siteW-1))
+		b.WriteString(padRight(clean(site), siteW-1))
 	}
 	b.WriteString(" ")
 	b.WriteString(spaces(4 - len(age)))

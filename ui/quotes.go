@@ -49,11 +49,11 @@ func (p quotesPane) view(s Styles, quotes []model.Quote, width, height int) stri
 	nameW := min(24, max(8, width/4))
 	for i := p.list.offset; i < len(quotes) && len(lines) < height; i++ {
 		q := quotes[i]
-		who := model.SanitizeLine(q.Speaker)
+		who := clean(q.Speaker)
 		if who == "" {
 			who = "(unknown)"
 		}
-		row := fmt.Sprintf(" %3d  %s  “%s”", q.N, padRight(who, nameW), model.SanitizeLine(q.Text))
+		row := fmt.Sprintf(" %3d  %s  “%s”", q.N, padRight(who, nameW), clean(q.Text))
 		row = padRight(row, width)
 		if i == p.list.cursor {
 			row = s.Rows.Selected.on(row)

@@ -75,13 +75,13 @@ func (m shareMenu) view(s Styles, width, height int) string {
 	if m.qr != nil {
 		return m.qrView(s, width, height)
 	}
-	title := model.SanitizeLine(m.article.Title)
+	title := clean(m.article.Title)
 	if title == "" {
-		title = model.SanitizeLine(m.article.URL)
+		title = clean(m.article.URL)
 	}
 	lines := []string{truncateWidth(s.Title.Render("Share ")+title, width)}
 	if m.quote != nil {
-		lines = append(lines, s.Dim.Render(truncateWidth(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, ""), width)))
+		lines = append(lines, s.Dim.Render(truncateWidth(clean(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, "")), width)))
 	} else {
 		lines = append(lines, s.Dim.Render(truncateWidth("the article (focus a quote with n, or a sentence with ), to share it)", width)))
 	}
@@ -109,14 +109,14 @@ func (m shareMenu) entry(i int) (label, detail string, bad bool) {
 		return "QR code", "the link as a QR code to scan", false
 	}
 	l := m.links[i]
-	label = model.SanitizeLine(l.Label)
+	label = clean(l.Label)
 	switch {
 	case errors.Is(l.Err, share.ErrNoMastodonInstance):
 		return label, "no server set: press enter to give yours", false
 	case l.Err != nil:
-		return label, model.SanitizeLine(l.Err.Error()), true
+		return label, clean(l.Err.Error()), true
 	}
-	return label, model.SanitizeLine(l.Value), false
+	return label, clean(l.Value), false
 }
 
 // qrView draws the QR code, or says the window is too small for it.
@@ -125,7 +125,7 @@ func (m shareMenu) qrView(s Styles, width, height int) string {
 	for _, l := range m.qr {
 		qw = max(qw, ansi.StringWidth(l))
 	}
-	head := []string{truncateWidth(s.Title.Render("QR code ")+s.Dim.Render(model.SanitizeLine(m.qrLink)), width), ""}
+	head := []string{truncateWidth(s.Title.Render("QR code ")+s.Dim.Render(clean(m.qrLink)), width), ""}
 	if qw > width || qh+len(head) > height {
 		msg := fmt.Sprintf("The window is too small for the QR code: it needs %d×%d, the window has %d×%d. Make the window larger, or press esc.",
 			qw, qh+len(head), width, height)
@@ -249,10 +249,10 @@ func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(l.Err.Error(), true)
 	}
 	a.overlay = overlayNone
-	label := strings.ToLower(model.SanitizeLine(l.Label))
+	label := strings.ToLower(l.Label)
 	switch l.Action {
 	case share.ShareOpen:
-		return a, tea.Batch(openInBrowser(a.opener, l.Value), a.setStatus("opening "+model.SanitizeLine(l.Label)+" in the browser", false))
+		return a, tea.Batch(openInBrowser(a.opener, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
 	case share.ShareMail:
 		return a, openMail(a.mail, l.Value)
 	}
@@ -291,10 +291,9 @@ func (a App) copyShare(name, what string) (tea.Model, tea.Cmd) {
 }
 
 // copyText copies with OSC 52 and, where there is one, a native tool; the
-// status line says how once the tool is done. Control characters never
-// reach the clipboard.
+// status line says how once the tool is done. What is copied is made by
+// model/share, which keeps control characters out of what it makes.
 func (a *App) copyText(text, what string) tea.Cmd {
-	text = model.SanitizeLine(text)
 	return tea.Batch(tea.SetClipboard(text), copyNative(a.ctx, a.clip, text, what))
 }
 

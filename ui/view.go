@@ -20,7 +20,7 @@ func (a App) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "byline"
 	if a.screen == screenReader && a.reader.article.Title != "" {
-		v.WindowTitle = "byline · " + model.SanitizeLine(a.reader.article.Title)
+		v.WindowTitle = "byline · " + clean(a.reader.article.Title)
 	}
 	return v
 }
@@ -40,6 +40,12 @@ func (a App) render() string {
 	}
 	return strings.Join(rows, "\n")
 }
+
+// clean makes outside text (a title, a name, an error, a link, a status
+// message quoting one…) safe to paint: one line, without a control
+// character or an escape sequence. The painting code calls it on every
+// such text as it lays it out; nothing else in ui sanitises.
+func clean(s string) string { return model.SanitizeLine(s) }
 
 // fitBlock makes s exactly height lines of at most width cells.
 func fitBlock(s string, width, height int) string {
@@ -130,16 +136,16 @@ func (a App) emptyMessage() string {
 		return ""
 	}
 	if l.res != nil {
-		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", model.SanitizeLine(l.res.query))
+		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", clean(l.res.query))
 	}
 	if l.query.Text != "" {
-		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", model.SanitizeLine(l.query.Text))
+		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(l.query.Text))
 	}
 	if a.feeds.loaded && len(a.feeds.feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
 	}
 	if failing, err := allFailing(a.feeds.feeds); failing && l.query == (model.ArticleQuery{}) {
-		return "Every feed failed to refresh: are you offline?\n\n" + model.SanitizeLine(err) + "\n\nPress R to try again."
+		return "Every feed failed to refresh: are you offline?\n\n" + clean(err) + "\n\nPress R to try again."
 	}
 	switch {
 	case l.query.Unread:
@@ -150,7 +156,7 @@ func (a App) emptyMessage() string {
 		return "No articles in this folder yet. Press R to refresh."
 	case l.query.FeedID != 0:
 		if e, ok := a.feeds.current(); ok && e.feed.ID == l.query.FeedID && e.feed.LastError != "" {
-			return "This feed failed: " + model.SanitizeLine(e.feed.LastError) + "\n\nPress r to try again."
+			return "This feed failed: " + clean(e.feed.LastError) + "\n\nPress r to try again."
 		}
 		return "No articles in this feed yet. Press r to refresh it."
 	}
@@ -170,12 +176,12 @@ func allFailing(feeds []model.Feed) (bool, string) {
 }
 
 func (a App) titleLine() string {
-	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+model.SanitizeLine(a.list.title))
+	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+clean(a.list.title))
 	switch l := a.list; {
 	case l.res != nil:
-		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", model.SanitizeLine(l.res.query)))
+		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", clean(l.res.query)))
 	case l.filter != "" || l.query.Text != "":
-		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", model.SanitizeLine(l.filter)))
+		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", clean(l.filter)))
 		if l.filtering() {
 			left += a.styles.Dim.Render(" …")
 		}
@@ -205,18 +211,18 @@ func (a App) statusLine() string {
 func (a App) statusText() (string, lipgloss.Style) {
 	switch {
 	case a.status != "" && a.statusErr:
-		return a.status, a.styles.Error
+		return clean(a.status), a.styles.Error
 	case a.status != "":
-		return a.status, a.styles.Status
+		return clean(a.status), a.styles.Status
 	case a.refresh.running:
 		return a.refresh.progress(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
 		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && e.feed.LastError != "" {
-			return "failing: " + model.SanitizeLine(e.feed.LastError), a.styles.Error
+			return "failing: " + clean(e.feed.LastError), a.styles.Error
 		}
 		if e, ok := a.feeds.current(); ok && e.kind == entryFeed {
-			return model.SanitizeLine(e.feed.URL), a.styles.Status
+			return clean(e.feed.URL), a.styles.Status
 		}
 	}
 	return "", a.styles.Status
@@ -228,7 +234,7 @@ func (a App) keyMap() keys.Map { return a.keys.On(a.focus()) }
 func (a App) helpLine() string {
 	if a.prompt.mode != promptNone {
 		if a.status != "" && a.statusErr {
-			return a.styles.Error.Render(truncateWidth(a.status, a.width))
+			return a.styles.Error.Render(truncateWidth(clean(a.status), a.width))
 		}
 		return a.styles.Dim.Render(truncateWidth("enter: done · esc: cancel", a.width))
 	}
