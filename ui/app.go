@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 type screen int
@@ -36,7 +37,7 @@ type App struct {
 	cfg    model.Config
 	keys   keys.Set
 	help   help.Model
-	styles Styles
+	styles theme.Styles
 	isDark bool
 
 	width, height int
@@ -83,7 +84,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 	set, keyErr := keys.New(cfg.Keys)
 	a := App{
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
-		keys: set, help: help.New(), styles: NewStyles(isDark), isDark: isDark,
+		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
 		feeds: newFeedsPane(set.On(keys.Feeds)), list: newListPane(set.On(keys.Headlines), now),
 		reader: newReaderPane(set.On(keys.Reader)), cache: newRenderCache(), prompt: newPrompt(),
 		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
@@ -328,10 +329,13 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	a.isDark = dark
-	a.styles = NewStyles(dark)
+	a.styles = theme.New(dark)
 	a.help.Styles = help.DefaultStyles(dark)
 	if a.screen == screenReader {
 		return a, a.layoutReader(false)
 	}
 	return a, nil
 }
+
+// Styles is reader.go's name for the app's styles.
+type Styles = theme.Styles

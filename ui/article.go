@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
 )
 
@@ -138,7 +139,7 @@ func notWebLink(link string) string {
 	u, err := url.Parse(strings.TrimSpace(link))
 	switch {
 	case err != nil || u.Scheme == "":
-		return truncateWidth(link, 40)
+		return cells.Cut(link, 40)
 	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
 		return strings.ToLower(u.Scheme)
 	case u.Host == "":

@@ -8,7 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 type entryKind int
@@ -288,21 +290,21 @@ func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-func (p feedsPane) view(s Styles, width, height int, focused bool) string {
+func (p feedsPane) view(s theme.Styles, width, height int, focused bool) string {
 	if !p.loaded {
-		return s.Empty.Render(padRight("loading…", width))
+		return s.Empty.Render(cells.Pad("loading…", width))
 	}
 	rows := make([]string, 0, height)
 	for i := p.offset; i < len(p.entries) && len(rows) < height; i++ {
 		rows = append(rows, p.row(s, p.entries[i], width, i == p.cursor, focused))
 	}
 	if len(p.feeds) == 0 && len(rows) < height {
-		rows = append(rows, "", s.Empty.Render(padRight("No subscriptions", width)))
+		rows = append(rows, "", s.Empty.Render(cells.Pad("No subscriptions", width)))
 	}
 	return strings.Join(rows, "\n")
 }
 
-func (p feedsPane) row(s Styles, e feedEntry, width int, selected, focused bool) string {
+func (p feedsPane) row(s theme.Styles, e feedEntry, width int, selected, focused bool) string {
 	indent, mark := "", " "
 	switch {
 	case e.kind == entryFolder && p.collapsed[e.folder]:
@@ -320,18 +322,18 @@ func (p feedsPane) row(s Styles, e feedEntry, width int, selected, focused bool)
 		count = " " + strconv.Itoa(e.unread)
 	}
 	label := indent + mark + " " + clean(e.label)
-	line := padRight(label, max(0, width-len(count))) + count
+	line := cells.Pad(label, max(0, width-len(count))) + count
 	switch {
 	case selected && focused:
-		return s.Rows.Selected.on(line)
+		return s.Rows.Selected.On(line)
 	case selected:
-		return s.Rows.SelectedBlur.on(line)
+		return s.Rows.SelectedBlur.On(line)
 	case mark == "!":
-		return s.Rows.Failing.on(line)
+		return s.Rows.Failing.On(line)
 	case e.kind == entryFolder:
-		return s.Rows.Folder.on(line)
+		return s.Rows.Folder.On(line)
 	case e.unread == 0 && e.kind == entryFeed:
-		return s.Rows.Read.on(line)
+		return s.Rows.Read.On(line)
 	}
 	return line
 }

@@ -7,7 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // highlightsPane lists the highlights of every article, newest first:
@@ -25,9 +27,9 @@ func newHighlightsPane(k keys.Map) highlightsPane { return highlightsPane{keys: 
 // highlightRows is how many highlights fit under the title.
 func highlightRows(height int) int { return max(1, (height-2)/2) }
 
-func (p highlightsPane) view(s Styles, width, height int) string {
+func (p highlightsPane) view(s theme.Styles, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Highlights (%d)", len(p.items))) + s.Dim.Render("  enter: go to · d: remove · esc: close")
-	lines := []string{truncateWidth(title, width), ""}
+	lines := []string{cells.Cut(title, width), ""}
 	switch {
 	case p.loading && len(p.items) == 0:
 		return strings.Join(append(lines, s.Empty.Render("loading highlights…")), "\n")
@@ -36,7 +38,7 @@ func (p highlightsPane) view(s Styles, width, height int) string {
 	}
 	for i := p.list.offset; i < len(p.items) && len(lines)+2 <= height; i++ {
 		h := p.items[i]
-		text := padRight("  “"+clean(h.Text)+"”", width)
+		text := cells.Pad("  “"+clean(h.Text)+"”", width)
 		about := []string{clean(h.ArticleTitle)}
 		if site := clean(h.Site); site != "" {
 			about = append(about, site)
@@ -44,11 +46,11 @@ func (p highlightsPane) view(s Styles, width, height int) string {
 		if !h.Created.IsZero() {
 			about = append(about, h.Created.Local().Format("2 Jan 2006"))
 		}
-		meta := padRight("    "+strings.Join(about, " · "), width)
+		meta := cells.Pad("    "+strings.Join(about, " · "), width)
 		if i == p.list.cursor {
-			text, meta = s.Rows.Selected.on(text), s.Rows.Selected.on(meta)
+			text, meta = s.Rows.Selected.On(text), s.Rows.Selected.On(meta)
 		} else {
-			meta = s.Rows.Dim.on(meta)
+			meta = s.Rows.Dim.On(meta)
 		}
 		lines = append(lines, text, meta)
 	}

@@ -8,7 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // listPane is the headline list. It never holds more than a window of
@@ -326,9 +328,9 @@ func (l listPane) position() string {
 	return strconv.Itoa(l.cursor+1) + "/" + groupThousands(l.count())
 }
 
-func (l *listPane) view(s Styles, width, height int, focused bool) string {
+func (l *listPane) view(s theme.Styles, width, height int, focused bool) string {
 	if l.res == nil && !l.loaded {
-		return s.Empty.Render(padRight("loading headlines…", width))
+		return s.Empty.Render(cells.Pad("loading headlines…", width))
 	}
 	if l.count() == 0 {
 		return ""
@@ -338,19 +340,19 @@ func (l *listPane) view(s Styles, width, height int, focused bool) string {
 	for i := l.offset; i < l.count() && len(rows) < height; i++ {
 		a, ok := l.at(i)
 		if !ok {
-			rows = append(rows, s.Rows.Dim.on(padRight("    …", width)))
+			rows = append(rows, s.Rows.Dim.On(cells.Pad("    …", width)))
 			continue
 		}
 		row := headlineRow(*a, width, now)
 		switch {
 		case i == l.cursor && focused:
-			row = s.Rows.Selected.on(row)
+			row = s.Rows.Selected.On(row)
 		case i == l.cursor:
-			row = s.Rows.SelectedBlur.on(row)
+			row = s.Rows.SelectedBlur.On(row)
 		case a.Read:
-			row = s.Rows.Read.on(row)
+			row = s.Rows.Read.On(row)
 		default:
-			row = s.Rows.Unread.on(row)
+			row = s.Rows.Unread.On(row)
 		}
 		rows = append(rows, row)
 	}
@@ -381,19 +383,19 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 		siteW = min(22, width/5)
 	}
 	titleW := max(0, width-4-siteW-6)
-	b.WriteString(padRight(clean(a.Title), titleW))
+	b.WriteString(cells.Pad(clean(a.Title), titleW))
 	if siteW > 0 {
 		b.WriteString("  ")
 		site := a.FeedTitle
 		if site == "" {
 			site = a.Site
 		}
-		b.WriteString(padRight(clean(site), siteW-1))
+		b.WriteString(cells.Pad(clean(site), siteW-1))
 	}
 	b.WriteString(" ")
-	b.WriteString(spaces(4 - len(age)))
+	b.WriteString(cells.Spaces(4 - len(age)))
 	b.WriteString(age)
-	return padRight(b.String(), width)
+	return cells.Pad(b.String(), width)
 }
 
 // groupThousands writes 100000 as 100,000.

@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 var (
@@ -121,8 +123,8 @@ func (p prompt) label() string {
 	return ""
 }
 
-func (p prompt) view(s Styles, width int) string {
+func (p prompt) view(s theme.Styles, width int) string {
 	label := p.label()
 	p.input.SetWidth(max(1, width-len(label)-1))
-	return truncateWidth(s.Prompt.Render(label)+p.input.View(), width)
+	return cells.Cut(s.Prompt.Render(label)+p.input.View(), width)
 }

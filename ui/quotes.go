@@ -7,7 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // quotesPane lists the quotes of the article in the reader, each with its
@@ -40,9 +42,9 @@ func (p *quotesPane) move(msg tea.KeyPressMsg, n, height int) {
 // selected is the quote under the cursor.
 func (p quotesPane) selected() int { return p.list.cursor }
 
-func (p quotesPane) view(s Styles, quotes []model.Quote, width, height int) string {
+func (p quotesPane) view(s theme.Styles, quotes []model.Quote, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Quotes (%d)", len(quotes))) + s.Dim.Render("  enter: go to · s: share · esc: close")
-	lines := []string{truncateWidth(title, width), ""}
+	lines := []string{cells.Cut(title, width), ""}
 	if len(quotes) == 0 {
 		return strings.Join(append(lines, s.Empty.Render("No quotations found in this article.")), "\n")
 	}
@@ -53,12 +55,12 @@ func (p quotesPane) view(s Styles, quotes []model.Quote, width, height int) stri
 		if who == "" {
 			who = "(unknown)"
 		}
-		row := fmt.Sprintf(" %3d  %s  “%s”", q.N, padRight(who, nameW), clean(q.Text))
-		row = padRight(row, width)
+		row := fmt.Sprintf(" %3d  %s  “%s”", q.N, cells.Pad(who, nameW), clean(q.Text))
+		row = cells.Pad(row, width)
 		if i == p.list.cursor {
-			row = s.Rows.Selected.on(row)
+			row = s.Rows.Selected.On(row)
 		} else if q.Speaker == "" {
-			row = s.Rows.Dim.on(row)
+			row = s.Rows.Dim.On(row)
 		}
 		lines = append(lines, row)
 	}

@@ -12,8 +12,10 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // shareMenu offers every way to share an article, or a quote of it: the
@@ -71,7 +73,7 @@ func (m *shareMenu) move(msg tea.KeyPressMsg, height int) {
 	m.list.move(msg, m.keys, m.entries(), shareRows(height))
 }
 
-func (m shareMenu) view(s Styles, width, height int) string {
+func (m shareMenu) view(s theme.Styles, width, height int) string {
 	if m.qr != nil {
 		return m.qrView(s, width, height)
 	}
@@ -79,24 +81,24 @@ func (m shareMenu) view(s Styles, width, height int) string {
 	if title == "" {
 		title = clean(m.article.URL)
 	}
-	lines := []string{truncateWidth(s.Title.Render("Share ")+title, width)}
+	lines := []string{cells.Cut(s.Title.Render("Share ")+title, width)}
 	if m.quote != nil {
-		lines = append(lines, s.Dim.Render(truncateWidth(clean(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, "")), width)))
+		lines = append(lines, s.Dim.Render(cells.Cut(clean(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, "")), width)))
 	} else {
-		lines = append(lines, s.Dim.Render(truncateWidth("the article (focus a quote with n, or a sentence with ), to share it)", width)))
+		lines = append(lines, s.Dim.Render(cells.Cut("the article (focus a quote with n, or a sentence with ), to share it)", width)))
 	}
 	lines = append(lines, "")
 	labelW := min(30, max(12, width/3))
 	for i := m.list.offset; i < m.entries() && len(lines) < height; i++ {
 		label, detail, bad := m.entry(i)
-		row := padRight(" "+padRight(label, labelW)+" "+detail, width)
+		row := cells.Pad(" "+cells.Pad(label, labelW)+" "+detail, width)
 		switch {
 		case i == m.list.cursor:
-			row = s.Rows.Selected.on(row)
+			row = s.Rows.Selected.On(row)
 		case bad:
-			row = s.Rows.Failing.on(row)
+			row = s.Rows.Failing.On(row)
 		default:
-			row = s.Rows.Dim.on(" "+padRight(label, labelW)) + " " + s.Rows.Read.on(padRight(detail, max(0, width-labelW-2)))
+			row = s.Rows.Dim.On(" "+cells.Pad(label, labelW)) + " " + s.Rows.Read.On(cells.Pad(detail, max(0, width-labelW-2)))
 		}
 		lines = append(lines, row)
 	}
@@ -120,18 +122,18 @@ func (m shareMenu) entry(i int) (label, detail string, bad bool) {
 }
 
 // qrView draws the QR code, or says the window is too small for it.
-func (m shareMenu) qrView(s Styles, width, height int) string {
+func (m shareMenu) qrView(s theme.Styles, width, height int) string {
 	qw, qh := 0, len(m.qr)
 	for _, l := range m.qr {
 		qw = max(qw, ansi.StringWidth(l))
 	}
-	head := []string{truncateWidth(s.Title.Render("QR code ")+s.Dim.Render(clean(m.qrLink)), width), ""}
+	head := []string{cells.Cut(s.Title.Render("QR code ")+s.Dim.Render(clean(m.qrLink)), width), ""}
 	if qw > width || qh+len(head) > height {
 		msg := fmt.Sprintf("The window is too small for the QR code: it needs %d×%d, the window has %d×%d. Make the window larger, or press esc.",
 			qw, qh+len(head), width, height)
-		return strings.Join(head, "\n") + "\n" + s.Error.Render(wrapText(msg, width))
+		return strings.Join(head, "\n") + "\n" + s.Error.Render(cells.Wrap(msg, width))
 	}
-	pad := spaces((width - qw) / 2)
+	pad := cells.Spaces((width - qw) / 2)
 	for i, l := range m.qr {
 		st := s.QR
 		if i == len(m.qr)-1 && qrHalfRow(l) {
@@ -150,9 +152,6 @@ func (m shareMenu) qrView(s Styles, width, height int) string {
 func qrHalfRow(l string) bool {
 	return l != "" && strings.Trim(l, qrterminal.WHITE_BLACK) == ""
 }
-
-// wrapText wraps plain text to width.
-func wrapText(s string, width int) string { return ansi.Wordwrap(s, max(1, width), "") }
 
 // makeQR draws link as a QR code in half blocks: two modules a cell.
 func makeQR(link string) ([]string, error) {

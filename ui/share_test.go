@@ -10,6 +10,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // trackedLibrary gives every article a link with tracking parameters.
@@ -190,7 +191,7 @@ func TestQRCodeOrTooSmall(t *testing.T) {
 // last line, the quiet zone's last half row, is drawn on the page's
 // background, not above a dark strip; every other line on the code's.
 func TestQRCodeEndsWithItsQuietZone(t *testing.T) {
-	st := NewStyles(true)
+	st := theme.New(true)
 	black := "48;2;0;0;0m" // the code's background
 	for _, link := range []string{"https://x.example/", "https://news.example/a/1?id=4", "https://news.example/" + strings.Repeat("long/", 30)} {
 		qr, err := makeQR(link)

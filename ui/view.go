@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
 )
 
@@ -47,23 +48,6 @@ func (a App) render() string {
 // such text as it lays it out; nothing else in ui sanitises.
 func clean(s string) string { return model.SanitizeLine(s) }
 
-// fitBlock makes s exactly height lines of at most width cells.
-func fitBlock(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		if cellWidth(l) > width && ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "")
-		}
-	}
-	for len(lines) < height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
 // body is the block between the title and status lines, exactly the
 // body height and no wider than the window. Panes draw rows already cut
 // to their width; other text (help, messages) is cut here.
@@ -71,18 +55,18 @@ func (a App) body() string {
 	h := a.bodyHeight()
 	switch {
 	case a.showHelp:
-		return fitBlock(a.fullHelp(), a.width, h)
+		return cells.Fit(a.fullHelp(), a.width, h)
 	case a.overlay != overlayNone:
-		return padLines(fitBlock(a.overlayView(h), a.width, h), a.width)
+		return cells.PadLines(cells.Fit(a.overlayView(h), a.width, h), a.width)
 	case a.screen == screenReader:
-		return fitBlock(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
+		return cells.Fit(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:
-		return fitBlock(a.feeds.view(a.styles, a.width, h, true), a.width, h)
+		return cells.Fit(a.feeds.view(a.styles, a.width, h, true), a.width, h)
 	case !a.wide():
 		return a.listBody(a.width, h)
 	}
 	fw, lw := a.feedsWidth(), a.listWidth()
-	left := strings.Split(fitBlock(a.feeds.view(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
+	left := strings.Split(cells.Fit(a.feeds.view(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
 	right := strings.Split(a.listBody(lw, h), "\n")
 	sep := a.styles.Separator.Render("│")
 	var b strings.Builder
@@ -91,7 +75,7 @@ func (a App) body() string {
 			b.WriteByte('\n')
 		}
 		if left[i] == "" { // the feeds pane pads its rows; blank ones are added
-			left[i] = spaces(fw)
+			left[i] = cells.Spaces(fw)
 		}
 		b.WriteString(left[i])
 		b.WriteString(sep)
@@ -104,7 +88,7 @@ func (a App) body() string {
 func (a App) listBody(width, height int) string {
 	if msg := a.emptyMessage(); msg != "" {
 		text := a.styles.Empty.Render(lipgloss.NewStyle().Width(max(1, width-2)).Render(msg))
-		return padLines(fitBlock(text, width, height), width)
+		return cells.PadLines(cells.Fit(text, width, height), width)
 	}
 	rows := a.list.view(a.styles, width, height, !a.feedsFocused)
 	n := strings.Count(rows, "\n") + 1
@@ -112,20 +96,11 @@ func (a App) listBody(width, height int) string {
 		n = 0
 	}
 	if n < height {
-		blank := spaces(width)
+		blank := cells.Spaces(width)
 		rows += strings.Repeat("\n"+blank, height-n)
 		rows = strings.TrimPrefix(rows, "\n")
 	}
 	return rows
-}
-
-// padLines pads every line of s to width cells.
-func padLines(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = l + spaces(width-ansi.StringWidth(l))
-	}
-	return strings.Join(lines, "\n")
 }
 
 // emptyMessage says why the list is empty and what to do, or "" when it
@@ -186,7 +161,7 @@ func (a App) titleLine() string {
 			left += a.styles.Dim.Render(" …")
 		}
 	}
-	return truncateWidth(left, a.width)
+	return cells.Cut(left, a.width)
 }
 
 // statusLine shows, by priority, the prompt, a message, refresh progress,
@@ -204,7 +179,7 @@ func (a App) statusLine() string {
 	if room < 8 {
 		right, room = "", a.width
 	}
-	left = padRight(left, room)
+	left = cells.Pad(left, room)
 	return style.Render(left) + a.styles.Status.Render(" "+right)
 }
 
@@ -234,11 +209,11 @@ func (a App) keyMap() keys.Map { return a.keys.On(a.focus()) }
 func (a App) helpLine() string {
 	if a.prompt.mode != promptNone {
 		if a.status != "" && a.statusErr {
-			return a.styles.Error.Render(truncateWidth(clean(a.status), a.width))
+			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
 		}
-		return a.styles.Dim.Render(truncateWidth("enter: done · esc: cancel", a.width))
+		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
 	}
-	return truncateWidth(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
+	return cells.Cut(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
 }
 
 func (a App) fullHelp() string {
