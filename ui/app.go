@@ -1,8 +1,8 @@
 // Package ui is byline's Bubble Tea app. Only App, the root, returns a
 // tea.View; each screen or pane lives in its own file, with its keymap
 // from the key table (ui/keys), and everything it needs from the outside
-// comes through the small interfaces in services.go, so tests drive it
-// with fakes.
+// comes through the small interfaces of ui/service, asked in commands, so
+// tests drive it with fakes.
 package ui
 
 import (
@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -32,8 +33,8 @@ const wideWidth = 90
 type App struct {
 	ctx    context.Context
 	cancel context.CancelFunc
-	lib    Library
-	opener Opener
+	lib    service.Library
+	opener service.Opener
 	cfg    model.Config
 	keys   keys.Set
 	help   help.Model
@@ -53,8 +54,8 @@ type App struct {
 	quotes        quotesPane
 	hlPane        highlightsPane
 	share         shareMenu
-	clip          Clipboard
-	mail          Opener
+	clip          service.Clipboard
+	mail          service.Opener
 
 	status    string
 	statusErr bool
@@ -71,6 +72,15 @@ type App struct {
 	// terminal): leaving the reader quits, and start opens it.
 	single bool
 	start  tea.Cmd
+}
+
+// Services are what the app is given.
+type Services struct {
+	Library   service.Library
+	Browser   service.Opener    // nil: links cannot be opened
+	Mail      service.Opener    // opens mailto: links; nil: they are copied instead
+	Clipboard service.Clipboard // nil: OSC 52 only
+	Now       func() time.Time  // nil: time.Now
 }
 
 // New makes the app over the services it is given.
@@ -102,15 +112,15 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 // asks the terminal for its background colour.
 func (a App) Init() tea.Cmd {
 	cmds := []tea.Cmd{
-		loadFeeds(a.ctx, a.lib),
-		loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, 0),
+		service.LoadFeeds(a.ctx, a.lib),
+		service.LoadWindow(a.ctx, a.lib, a.list.window(0), a.list.gen),
 		autoRefreshTick(a.cfg.RefreshInterval.Duration),
 	}
 	if a.cfg.Theme == "auto" || a.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if a.cfg.Share.Mastodon == "" {
-		cmds = append(cmds, loadSetting(a.ctx, a.lib, "mastodon"))
+		cmds = append(cmds, service.LoadSetting(a.ctx, a.lib, "mastodon"))
 	}
 	if a.start != nil {
 		cmds = append(cmds, a.start)
@@ -133,13 +143,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleClick(msg)
 	case tea.MouseWheelMsg:
 		return a.handleWheel(msg)
-	case feedsMsg:
+	case service.FeedsMsg:
 		return a.handleFeeds(msg)
-	case windowMsg:
+	case service.WindowMsg:
 		return a.handleWindow(msg)
 	case filterTickMsg:
 		return a.handleFilterTick(msg)
-	case searchMsg:
+	case service.SearchMsg:
 		return a.handleSearch(msg)
 	case articleMsg:
 		return a.handleArticle(msg)
@@ -147,30 +157,28 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleRendered(msg)
 	case resizeRenderMsg:
 		return a.handleResizeRender(msg)
-	case markedMsg:
+	case service.MarkedMsg:
 		return a.handleMarked(msg)
-	case refreshStartedMsg:
+	case service.RefreshStartedMsg:
 		return a.handleRefreshStarted(msg)
-	case feedDoneMsg:
+	case service.FeedDoneMsg:
 		return a.handleFeedDone(msg)
-	case indexedMsg:
+	case service.IndexedMsg:
 		return a.handleIndexed(msg)
 	case autoRefreshMsg:
 		return a.handleAutoRefresh()
-	case highlightListMsg:
+	case service.HighlightListMsg:
 		return a.handleHighlightList(msg)
-	case highlightMsg:
+	case service.HighlightMsg:
 		return a.handleHighlighted(msg)
-	case copiedMsg:
+	case service.CopiedMsg:
 		return a.handleCopied(msg)
-	case mailMsg:
+	case service.MailMsg:
 		return a.handleMail(msg)
-	case settingMsg:
+	case service.SettingMsg:
 		return a.handleSetting(msg)
-	case settingSavedMsg:
-		return a.handleSettingSaved(msg)
-	case browserMsg:
-		return a.handleError(msg.err)
+	case service.BrowserMsg:
+		return a.handleError(msg.Err)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}
@@ -339,3 +347,17 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 
 // Styles is reader.go's name for the app's styles.
 type Styles = theme.Styles
+
+// statusTimeoutMsg clears a status message if it is still the one shown.
+type statusTimeoutMsg struct{ seq int }
+
+func clearStatusAfter(seq int, d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return statusTimeoutMsg{seq: seq} })
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

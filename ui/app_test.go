@@ -15,6 +15,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 func TestListMovesScrollsAndLoadsWindows(t *testing.T) {
@@ -332,7 +333,7 @@ type shiftLibrary struct {
 	shift int
 }
 
-func withLibrary(a App, lib Library) App { a.lib = lib; return a }
+func withLibrary(a App, lib service.Library) App { a.lib = lib; return a }
 
 // TestKeysAreRebindable: the config's [keys] reach the screens and their
 // help; a bad entry is said in the status line.
@@ -467,7 +468,7 @@ func TestRefreshIndexesSearchInTheBackground(t *testing.T) {
 	for _, msg := range runCmd(cmd, 150e6) { // the feed, its reloads left undone
 		h.sendRaw(msg)
 	}
-	cmd = h.sendRaw(feedDoneMsg{gen: h.app().refresh.gen, done: true})
+	cmd = h.sendRaw(service.FeedDoneMsg{Gen: h.app().refresh.gen, Done: true})
 	if lib.indexed != 0 {
 		t.Fatal("IndexSearch ran inside Update")
 	}

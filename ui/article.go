@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // The keys that act on the article in focus (the headline selected, or
@@ -76,7 +78,7 @@ func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
 	if !read {
 		what = "mark unread"
 	}
-	return mark(a.ctx, a.lib, id, &read, nil, what)
+	return service.Mark(a.ctx, a.lib, id, &read, nil, what)
 }
 
 func (a *App) toggleStar() tea.Cmd {
@@ -92,7 +94,7 @@ func (a *App) toggleStar() tea.Cmd {
 	if !star {
 		what = "unstar"
 	}
-	return mark(a.ctx, a.lib, id, nil, &star, what)
+	return service.Mark(a.ctx, a.lib, id, nil, &star, what)
 }
 
 // markFeedRead marks the focused feed read: the feeds pane's entry, else
@@ -103,7 +105,7 @@ func (a *App) markFeedRead() tea.Cmd {
 		return a.setStatus("choose a feed first (tab, then j/k)", true)
 	}
 	a.list.markFeedRead(ids[0])
-	return markFeedRead(a.ctx, a.lib, ids[0])
+	return service.MarkFeedRead(a.ctx, a.lib, ids[0])
 }
 
 // focusedFeedID is the feed that r and A act on, if any.
@@ -130,7 +132,7 @@ func (a *App) browse() tea.Cmd {
 	if why := notWebLink(art.URL); why != "" {
 		return a.setStatus("not a web link: "+why, true)
 	}
-	return tea.Batch(openInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
+	return tea.Batch(service.OpenInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
 }
 
 // notWebLink says why link is not one to hand a browser (its scheme, when
@@ -148,12 +150,13 @@ func notWebLink(link string) string {
 	return ""
 }
 
-func (a App) handleMarked(msg markedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+func (a App) handleMarked(msg service.MarkedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	if msg.feed {
-		return a, tea.Batch(a.setStatus(msg.what, false), a.reloadFeeds())
+	if msg.Feed {
+		what := fmt.Sprintf("marked %d %s read", msg.N, plural(msg.N, "article", "articles"))
+		return a, tea.Batch(a.setStatus(what, false), a.reloadFeeds())
 	}
 	return a, nil
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // BenchmarkKeyPress is one key press on a 100,000-article list: Update and
@@ -56,7 +57,7 @@ func BenchmarkFilterLands(b *testing.B) {
 		a := h.m.(App)
 		a.list.filter = texts[i%2]
 		m, _ := a.Update(filterTickMsg{seq: a.list.filterSeq})
-		m, _ = m.Update(windowMsg{gen: m.(App).list.gen, articles: arts, total: 10_000})
+		m, _ = m.Update(service.WindowMsg{Gen: m.(App).list.gen, Articles: arts, Total: 10_000})
 		_ = m.(App).View()
 		h.m = m
 	}

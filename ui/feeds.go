@@ -10,6 +10,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -277,12 +278,12 @@ func (a *App) showFocusedFeed() tea.Cmd {
 	return a.ensureWindow()
 }
 
-func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
+func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
 	a.refresh.feedsInflight = false
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.feeds.setFeeds(msg.feeds)
+	a.feeds.setFeeds(msg.Feeds)
 	a.feeds.clamp(a.bodyHeight())
 	if a.refresh.feedsDirty {
 		return a, a.reloadFeeds()

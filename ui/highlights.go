@@ -9,6 +9,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -68,13 +69,13 @@ func (p *highlightsPane) open(height int) (seq int) {
 
 // loaded takes the highlights loaded for seq; it says whether they are
 // the ones last asked for (an error keeps the list as it was).
-func (p *highlightsPane) loaded(msg highlightListMsg, height int) bool {
-	if msg.seq != p.seq {
+func (p *highlightsPane) loaded(msg service.HighlightListMsg, height int) bool {
+	if msg.Seq != p.seq {
 		return false
 	}
 	p.loading = false
-	if msg.err == nil {
-		p.items = msg.items
+	if msg.Err == nil {
+		p.items = msg.Items
 		p.clamp(height)
 	}
 	return true
@@ -108,14 +109,14 @@ func (p *highlightsPane) move(msg tea.KeyPressMsg, height int) {
 // openHighlights shows the list of highlights and loads it.
 func (a App) openHighlights() (tea.Model, tea.Cmd) {
 	a.overlay = overlayHighlights
-	return a, loadHighlights(a.ctx, a.lib, a.hlPane.open(a.bodyHeight()))
+	return a, service.LoadHighlights(a.ctx, a.lib, a.hlPane.open(a.bodyHeight()))
 }
 
-func (a App) handleHighlightList(msg highlightListMsg) (tea.Model, tea.Cmd) {
+func (a App) handleHighlightList(msg service.HighlightListMsg) (tea.Model, tea.Cmd) {
 	if !a.hlPane.loaded(msg, a.bodyHeight()) {
 		return a, nil
 	}
-	return a.handleError(msg.err)
+	return a.handleError(msg.Err)
 }
 
 func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -132,7 +133,7 @@ func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case k.Matches(msg, keys.Remove):
 		if h, ok := a.hlPane.removeSelected(a.bodyHeight()); ok {
-			return a, removeHighlight(a.ctx, a.lib, h)
+			return a, service.RemoveHighlight(a.ctx, a.lib, h)
 		}
 		return a, nil
 	}
@@ -160,19 +161,19 @@ func (a *App) toggleHighlight() tea.Cmd {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
 	if i := r.highlightAt(s); i >= 0 {
-		return removeHighlight(a.ctx, a.lib, r.highlights()[i])
+		return service.RemoveHighlight(a.ctx, a.lib, r.highlights()[i])
 	}
-	return addHighlight(a.ctx, a.lib, r.article.ID, r.doc.SpanText(s), s, r.describeFocus())
+	return service.AddHighlight(a.ctx, a.lib, r.article.ID, r.doc.SpanText(s), s, r.describeFocus())
 }
 
-func (a App) handleHighlighted(msg highlightMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+func (a App) handleHighlighted(msg service.HighlightMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	if msg.removed != 0 {
-		a.reader.dropHighlight(msg.removed)
+	if msg.Removed != 0 {
+		a.reader.dropHighlight(msg.Removed)
 		return a, a.setStatus("highlight removed", false)
 	}
-	a.reader.addHighlight(msg.added)
-	return a, a.setStatus("highlighted "+strings.TrimSuffix(msg.what, " · highlighted")+" (H lists highlights)", false)
+	a.reader.addHighlight(msg.Added)
+	return a, a.setStatus("highlighted "+strings.TrimSuffix(msg.What, " · highlighted")+" (H lists highlights)", false)
 }

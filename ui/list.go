@@ -10,8 +10,12 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
+
+// windowSize is how many headlines the list keeps loaded around its cursor.
+const windowSize = 400
 
 // listPane is the headline list. It never holds more than a window of
 // headlines around the cursor (or the results of a search), and draws
@@ -218,6 +222,13 @@ func (l *listPane) needWindow(height int) (start int, ok bool) {
 	return start, true
 }
 
+// window is the query for the window from start.
+func (l listPane) window(start int) model.ArticleQuery {
+	q := l.query
+	q.Offset, q.Limit = start, windowSize
+	return q
+}
+
 // askWindow is needWindow, counting the window asked for as on its way.
 func (l *listPane) askWindow(height int) (start int, ok bool) {
 	start, ok = l.needWindow(height)
@@ -245,12 +256,12 @@ func (l *listPane) reload(height int) (start int, ok bool) {
 // setWindow takes a loaded window, keeping the anchored article (if it is
 // in the window) on the same screen row. The first window of a new filter
 // starts at the top.
-func (l *listPane) setWindow(msg windowMsg, height int) {
+func (l *listPane) setWindow(msg service.WindowMsg, height int) {
 	if l.stale {
 		l.stale, l.cursor, l.offset = false, 0, 0
 	}
 	l.inflight = false
-	l.total, l.win, l.winStart, l.loaded = msg.total, msg.articles, msg.start, true
+	l.total, l.win, l.winStart, l.loaded = msg.Total, msg.Articles, msg.Start, true
 	if l.anchor != 0 {
 		for j, a := range l.win {
 			if a.ID == l.anchor {

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // The headline list's keys and answers: windows of headlines, the `/`
@@ -59,7 +60,7 @@ func (a *App) ensureWindow() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
+	return service.LoadWindow(a.ctx, a.lib, a.list.window(start), a.list.gen)
 }
 
 // reloadList reloads the headlines in the list's window (after a refresh),
@@ -74,16 +75,16 @@ func (a *App) reloadList() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
+	return service.LoadWindow(a.ctx, a.lib, a.list.window(start), a.list.gen)
 }
 
-func (a App) handleWindow(msg windowMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != a.list.gen {
+func (a App) handleWindow(msg service.WindowMsg) (tea.Model, tea.Cmd) {
+	if msg.Gen != a.list.gen {
 		return a, nil
 	}
-	if msg.err != nil {
+	if msg.Err != nil {
 		a.list.failWindow(a.bodyHeight())
-		return a, a.setStatus(msg.err.Error(), true)
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	a.list.setWindow(msg, a.bodyHeight())
 	if a.refresh.listDirty {
@@ -100,6 +101,10 @@ func (a App) handleWindow(msg windowMsg) (tea.Model, tea.Cmd) {
 // the edit's sequence number, so the timers of earlier keys are dropped.
 // Each question is a new generation of the list's query, so a window that
 // answers an older text is dropped too.
+
+// filterTickMsg is the filter's timer, for the edit seq: when it is still
+// the last edit, typing paused and the filter is applied.
+type filterTickMsg struct{ seq int }
 
 // filterDelay is how long typing must pause before the filter asks the
 // library.
@@ -149,15 +154,18 @@ func (a *App) clearFilter() tea.Cmd {
 	return a.ensureWindow()
 }
 
-func (a App) handleSearch(msg searchMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.findSeq {
+// searchLimit is how many full-text results ctrl+f shows.
+const searchLimit = 500
+
+func (a App) handleSearch(msg service.SearchMsg) (tea.Model, tea.Cmd) {
+	if msg.Seq != a.findSeq {
 		return a, nil
 	}
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.list.showResults(msg.query, msg.articles)
+	a.list.showResults(msg.Query, msg.Articles)
 	a.screen, a.feedsFocused = screenList, false
-	n := len(msg.articles)
-	return a, a.setStatus(fmt.Sprintf("%d %s for %q", n, plural(n, "result", "results"), msg.query), false)
+	n := len(msg.Articles)
+	return a, a.setStatus(fmt.Sprintf("%d %s for %q", n, plural(n, "result", "results"), msg.Query), false)
 }

@@ -12,6 +12,9 @@ type clickState struct {
 	row int
 }
 
+// clickTimeout is how close two clicks must be to count as a double-click.
+const clickTimeout = 400 * time.Millisecond
+
 // wheelStep is how many rows one notch of the wheel scrolls.
 const wheelStep = 3
 

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -53,7 +54,7 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.findSeq++
-		return a, tea.Batch(runSearch(a.ctx, a.lib, a.findSeq, value), a.setStatus("searching…", false))
+		return a, tea.Batch(service.Search(a.ctx, a.lib, a.findSeq, value, searchLimit), a.setStatus("searching…", false))
 	case promptMastodon:
 		return a.acceptMastodon(value)
 	case promptFind:

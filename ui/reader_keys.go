@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -8,6 +9,8 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/reader"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // The reader's keys, and the answers it waits for: the article, then its
@@ -131,6 +134,66 @@ func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(text, false)
 	}
 	return a, nil
+}
+
+// The reader's questions: the article opened whole, then its render.
+
+// articleMsg carries a whole article opened in the reader.
+type articleMsg struct {
+	seq     int
+	article model.Article
+	body    string            // the markdown to render, sanitised
+	minutes int               // reading time; 0 without a body
+	doc     *reader.Doc       // the body's quotes, sentences and marks
+	hls     []model.Highlight // the article's highlights, anchored to body
+	hlErr   error             // why the highlights could not be loaded
+	err     error
+}
+
+// renderedMsg carries a Glamour render of an article's body.
+type renderedMsg struct {
+	key      renderKey
+	rendered *reader.Rendered
+	err      error
+}
+
+func openArticle(ctx context.Context, lib service.Library, seq int, id int64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := lib.OpenArticle(ctx, id)
+		if err != nil {
+			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
+		}
+		return readingMsg(seq, r)
+	}
+}
+
+// givenArticle shows an article that is already opened.
+func givenArticle(seq int, r model.Reading) tea.Cmd {
+	return func() tea.Msg { return readingMsg(seq, r) }
+}
+
+// readingMsg lays out an opened article for the reader: library has found
+// its body, quotes, sentences and highlights.
+func readingMsg(seq int, r model.Reading) articleMsg {
+	return articleMsg{
+		seq: seq, article: r.Article, body: r.Body, minutes: r.Minutes, hls: r.Highlights, hlErr: r.HighlightsErr,
+		doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights),
+	}
+}
+
+// renderBody lays an article's body out with Glamour, off the event loop:
+// its doc's marked source, or the body itself without a doc.
+func renderBody(key renderKey, body string, doc *reader.Doc) tea.Cmd {
+	return func() tea.Msg {
+		var r *reader.Rendered
+		var err error
+		if doc == nil {
+			r, err = reader.RenderPlain(body, key.Width, key.Dark)
+		} else {
+			r, err = reader.Render(doc, key.Width, key.Dark)
+		}
+		return renderedMsg{key: key, rendered: r, err: err}
+	}
 }
 
 // The reader pane's own changes that the handlers above ask for.

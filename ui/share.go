@@ -15,6 +15,7 @@ import (
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -251,9 +252,9 @@ func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 	label := strings.ToLower(l.Label)
 	switch l.Action {
 	case share.ShareOpen:
-		return a, tea.Batch(openInBrowser(a.opener, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
+		return a, tea.Batch(service.OpenInBrowser(a.opener, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
 	case share.ShareMail:
-		return a, openMail(a.mail, l.Value)
+		return a, service.OpenMail(a.mail, l.Value)
 	}
 	return a, a.copyText(l.Value, strings.TrimPrefix(label, "copy "))
 }
@@ -267,7 +268,7 @@ func (a App) acceptMastodon(value string) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmd, a.setStatus(err.Error(), true))
 	}
 	a.cfg.Share.Mastodon = host
-	save := saveSetting(a.ctx, a.lib, "mastodon", host)
+	save := service.SaveSetting(a.ctx, a.lib, "mastodon", host)
 	l, err := share.ShareLinkFor("mastodon", a.share.article, a.share.quote, a.cfg.Share)
 	if err != nil {
 		return a, tea.Batch(save, a.setStatus(err.Error(), true))
@@ -293,43 +294,36 @@ func (a App) copyShare(name, what string) (tea.Model, tea.Cmd) {
 // status line says how once the tool is done. What is copied is made by
 // model/share, which keeps control characters out of what it makes.
 func (a *App) copyText(text, what string) tea.Cmd {
-	return tea.Batch(tea.SetClipboard(text), copyNative(a.ctx, a.clip, text, what))
+	return tea.Batch(tea.SetClipboard(text), service.Copy(a.ctx, a.clip, text, what))
 }
 
-func (a App) handleCopied(msg copiedMsg) (tea.Model, tea.Cmd) {
+func (a App) handleCopied(msg service.CopiedMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case msg.err != nil:
-		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52; %v)", msg.what, msg.err), true)
-	case msg.tool != "":
-		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52 + %s)", msg.what, msg.tool), false)
+	case msg.Err != nil:
+		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52; %v)", msg.What, msg.Err), true)
+	case msg.Tool != "":
+		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52 + %s)", msg.What, msg.Tool), false)
 	}
-	return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52)", msg.what), false)
+	return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52)", msg.What), false)
 }
 
 // handleMail copies a mailto: link that nothing could open.
-func (a App) handleMail(msg mailMsg) (tea.Model, tea.Cmd) {
-	if msg.err == nil {
+func (a App) handleMail(msg service.MailMsg) (tea.Model, tea.Cmd) {
+	if msg.Err == nil {
 		return a, a.setStatus("opening your mail program", false)
 	}
-	if errors.Is(msg.err, desktop.ErrNoMailProgram) {
-		return a, a.copyText(msg.link, "mailto: link (no mail program found)")
+	if errors.Is(msg.Err, desktop.ErrNoMailProgram) {
+		return a, a.copyText(msg.Link, "mailto: link (no mail program found)")
 	}
-	return a, a.setStatus(msg.err.Error(), true)
+	return a, a.setStatus(msg.Err.Error(), true)
 }
 
-func (a App) handleSetting(msg settingMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+func (a App) handleSetting(msg service.SettingMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	if msg.key == "mastodon" && a.cfg.Share.Mastodon == "" {
-		a.cfg.Share.Mastodon = msg.value
-	}
-	return a, nil
-}
-
-func (a App) handleSettingSaved(msg settingSavedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+	if !msg.Saved && msg.Key == "mastodon" && a.cfg.Share.Mastodon == "" {
+		a.cfg.Share.Mastodon = msg.Value
 	}
 	return a, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -115,7 +116,7 @@ func TestShareMenuForHeadlineAndQuote(t *testing.T) {
 
 func TestMailWithoutProgramCopiesTheLink(t *testing.T) {
 	h := newHarness(t, newFake(1), 100, 20)
-	h.send(mailMsg{link: "mailto:?subject=x", err: fmt.Errorf("%w (xdg-open not found)", desktop.ErrNoMailProgram)})
+	h.send(service.MailMsg{Link: "mailto:?subject=x", Err: fmt.Errorf("%w (xdg-open not found)", desktop.ErrNoMailProgram)})
 	if len(h.copied) != 1 || h.copied[0] != "mailto:?subject=x" || !strings.Contains(h.screen(), "no mail program") {
 		t.Fatalf("copied %q\n%s", h.copied, h.screen())
 	}

@@ -1,8 +1,14 @@
-package ui
+// Package service is what the app asks of the world outside it: the
+// library, a browser, the mail program, the clipboard. It declares them as
+// the small interfaces the app is given (tests give fakes), and asks them
+// only in Bubble Tea commands, never in Update: each command carries a
+// context and the sequence number or generation it was asked with, and
+// answers with a message that carries it back, so the app drops an
+// answer to a question it no longer asks. Errors say what was being done.
+package service
 
 import (
 	"context"
-	"time"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -46,13 +52,4 @@ type Clipboard interface {
 	// Copy puts text on the clipboard and names the tool used; "" and a
 	// nil error when no tool is available.
 	Copy(ctx context.Context, text string) (tool string, err error)
-}
-
-// Services are what the app is given.
-type Services struct {
-	Library   Library
-	Browser   Opener           // nil: links cannot be opened
-	Mail      Opener           // opens mailto: links; nil: they are copied instead
-	Clipboard Clipboard        // nil: OSC 52 only
-	Now       func() time.Time // nil: time.Now
 }
