@@ -113,7 +113,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 func (a App) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		service.LoadFeeds(a.ctx, a.lib),
-		service.LoadWindow(a.ctx, a.lib, a.list.window(0), a.list.gen),
+		service.LoadWindow(a.ctx, a.lib, a.list.WindowQuery(0), a.list.Gen()),
 		autoRefreshTick(a.cfg.RefreshInterval.Duration),
 	}
 	if a.cfg.Theme == "auto" || a.cfg.Theme == "" {
@@ -309,7 +309,7 @@ func (a App) feedsVisible() bool {
 func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	a.width, a.height = msg.Width, msg.Height
 	a.help.SetWidth(msg.Width)
-	a.list.clamp(a.bodyHeight())
+	a.list.Clamp(a.bodyHeight())
 	a.feeds.clamp(a.bodyHeight())
 	a.clampOverlays()
 	cmds := []tea.Cmd{a.ensureWindow()}

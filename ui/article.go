@@ -49,10 +49,7 @@ func (a *App) current() (model.Article, bool) {
 	if a.screen == screenReader {
 		return a.reader.article, a.reader.article.ID != 0
 	}
-	if sel, ok := a.list.selected(); ok {
-		return *sel, true
-	}
-	return model.Article{}, false
+	return a.list.Selected()
 }
 
 func (a *App) toggleRead() tea.Cmd {
@@ -66,7 +63,7 @@ func (a *App) toggleRead() tea.Cmd {
 // setRead marks an article read or unread everywhere it is shown, then
 // stores it.
 func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
-	changed := a.list.mark(id, &read, nil)
+	changed := a.list.Mark(id, &read, nil)
 	if a.reader.mark(id, &read, nil) || changed {
 		delta := 1
 		if read {
@@ -88,7 +85,7 @@ func (a *App) toggleStar() tea.Cmd {
 	}
 	star := !art.Starred
 	id := art.ID
-	a.list.mark(id, nil, &star)
+	a.list.Mark(id, nil, &star)
 	a.reader.mark(id, nil, &star)
 	what := "star"
 	if !star {
@@ -104,14 +101,14 @@ func (a *App) markFeedRead() tea.Cmd {
 	if len(ids) == 0 {
 		return a.setStatus("choose a feed first (tab, then j/k)", true)
 	}
-	a.list.markFeedRead(ids[0])
+	a.list.MarkFeedRead(ids[0])
 	return service.MarkFeedRead(a.ctx, a.lib, ids[0])
 }
 
 // focusedFeedID is the feed that r and A act on, if any.
 func (a *App) focusedFeedID() []int64 {
 	if a.screen == screenList {
-		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && (a.feedsFocused || a.list.query.FeedID != 0) {
+		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && (a.feedsFocused || a.list.Query().FeedID != 0) {
 			return []int64{e.feed.ID}
 		}
 	}

@@ -274,7 +274,7 @@ func (a *App) showFocusedFeed() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	a.list.setQuery(e.query(), e.title())
+	a.list.SetQuery(e.query(), e.title())
 	return a.ensureWindow()
 }
 

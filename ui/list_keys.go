@@ -16,10 +16,10 @@ import (
 func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.list.keys
 	switch {
-	case k.Matches(msg, keys.ClearFilter) && a.list.res != nil:
-		a.list.clearSearch(a.bodyHeight())
+	case k.Matches(msg, keys.ClearFilter) && a.list.searching():
+		a.list.ClearSearch(a.bodyHeight())
 		return a, a.ensureWindow()
-	case k.Matches(msg, keys.ClearFilter) && a.list.filtered():
+	case k.Matches(msg, keys.ClearFilter) && a.list.Filtered():
 		return a, a.clearFilter()
 	case k.Matches(msg, keys.Quit):
 		return a.quit()
@@ -42,11 +42,11 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // openSelected opens the selected headline in the reader and marks it read.
 func (a App) openSelected() (tea.Model, tea.Cmd) {
-	sel, ok := a.list.selected()
+	sel, ok := a.list.Selected()
 	if !ok {
 		return a, nil
 	}
-	seq := a.openReader(*sel)
+	seq := a.openReader(sel)
 	cmds := []tea.Cmd{openArticle(a.ctx, a.lib, seq, sel.ID)}
 	if !sel.Read {
 		cmds = append(cmds, a.setRead(sel.ID, sel.FeedID, true))
@@ -56,37 +56,37 @@ func (a App) openSelected() (tea.Model, tea.Cmd) {
 
 // ensureWindow loads the headlines the list needs on screen, if any.
 func (a *App) ensureWindow() tea.Cmd {
-	start, ok := a.list.askWindow(a.bodyHeight())
+	start, ok := a.list.AskWindow(a.bodyHeight())
 	if !ok {
 		return nil
 	}
-	return service.LoadWindow(a.ctx, a.lib, a.list.window(start), a.list.gen)
+	return service.LoadWindow(a.ctx, a.lib, a.list.WindowQuery(start), a.list.Gen())
 }
 
 // reloadList reloads the headlines in the list's window (after a refresh),
 // once the window on its way, if any, has landed.
 func (a *App) reloadList() tea.Cmd {
-	if a.list.inflight {
+	if a.list.Inflight() {
 		a.refresh.listDirty = true
 		return nil
 	}
 	a.refresh.listDirty = false
-	start, ok := a.list.reload(a.bodyHeight())
+	start, ok := a.list.Reload(a.bodyHeight())
 	if !ok {
 		return nil
 	}
-	return service.LoadWindow(a.ctx, a.lib, a.list.window(start), a.list.gen)
+	return service.LoadWindow(a.ctx, a.lib, a.list.WindowQuery(start), a.list.Gen())
 }
 
 func (a App) handleWindow(msg service.WindowMsg) (tea.Model, tea.Cmd) {
-	if msg.Gen != a.list.gen {
+	if msg.Gen != a.list.Gen() {
 		return a, nil
 	}
 	if msg.Err != nil {
-		a.list.failWindow(a.bodyHeight())
+		a.list.FailWindow(a.bodyHeight())
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.list.setWindow(msg, a.bodyHeight())
+	a.list.SetWindow(msg.Start, msg.Total, msg.Articles, a.bodyHeight())
 	if a.refresh.listDirty {
 		return a, a.reloadList()
 	}
@@ -113,9 +113,9 @@ const filterDelay = 120 * time.Millisecond
 // beginFilter opens the filter line with the filter in force. Search
 // results give way to the list's view, which the filter narrows.
 func (a App) beginFilter() (tea.Model, tea.Cmd) {
-	cmd := a.prompt.open(promptFilter, a.list.filter)
-	if a.list.res != nil {
-		a.list.clearSearch(a.bodyHeight())
+	cmd := a.prompt.open(promptFilter, a.list.Filter())
+	if a.list.searching() {
+		a.list.ClearSearch(a.bodyHeight())
 		return a, tea.Batch(cmd, a.ensureWindow())
 	}
 	return a, cmd
@@ -123,7 +123,7 @@ func (a App) beginFilter() (tea.Model, tea.Cmd) {
 
 // editFilter takes the filter as typed and starts the timer that applies it.
 func (a *App) editFilter(typed string) tea.Cmd {
-	seq, differs := a.list.typeFilter(typed)
+	seq, differs := a.list.TypeFilter(typed)
 	if !differs {
 		return nil // back to the filter in force: nothing to ask
 	}
@@ -131,7 +131,7 @@ func (a *App) editFilter(typed string) tea.Cmd {
 }
 
 func (a App) handleFilterTick(msg filterTickMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.list.filterSeq {
+	if msg.seq != a.list.FilterSeq() {
 		return a, nil
 	}
 	return a, a.applyFilter()
@@ -140,7 +140,7 @@ func (a App) handleFilterTick(msg filterTickMsg) (tea.Model, tea.Cmd) {
 // applyFilter puts the filter as typed in force now, asking the library
 // for its first window when it changed.
 func (a *App) applyFilter() tea.Cmd {
-	if !a.list.applyFilter() {
+	if !a.list.ApplyFilter() {
 		return nil
 	}
 	return a.ensureWindow()
@@ -148,7 +148,7 @@ func (a *App) applyFilter() tea.Cmd {
 
 // clearFilter shows the view unfiltered.
 func (a *App) clearFilter() tea.Cmd {
-	if !a.list.clearFilter() {
+	if !a.list.ClearFilter() {
 		return nil
 	}
 	return a.ensureWindow()
@@ -164,7 +164,7 @@ func (a App) handleSearch(msg service.SearchMsg) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.list.showResults(msg.Query, msg.Articles)
+	a.list.ShowResults(msg.Query, msg.Articles)
 	a.screen, a.feedsFocused = screenList, false
 	n := len(msg.Articles)
 	return a, a.setStatus(fmt.Sprintf("%d %s for %q", n, plural(n, "result", "results"), msg.Query), false)

@@ -38,7 +38,7 @@ func (a App) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if a.feedsVisible() && msg.X < a.feedsWidth() {
 		return a, nil
 	}
-	a.list.scroll(n, a.bodyHeight())
+	a.list.Scroll(n, a.bodyHeight())
 	return a, a.ensureWindow()
 }
 
@@ -55,16 +55,16 @@ func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if a.feedsVisible() && (msg.X < a.feedsWidth() || !a.wide()) {
 		return a.clickFeed(a.feeds.offset + row)
 	}
-	i := a.list.offset + row
-	if i >= a.list.count() {
+	i := a.list.Offset() + row
+	if i >= a.list.Count() {
 		return a, nil
 	}
 	now := a.now()
 	double := a.click.row == i && now.Sub(a.click.at) < clickTimeout
 	a.click = clickState{at: now, row: i}
 	a.feedsFocused = false
-	opens := i == a.list.cursor || double
-	a.list.selectRow(i, a.bodyHeight())
+	opens := i == a.list.Cursor() || double
+	a.list.SelectRow(i, a.bodyHeight())
 	if opens {
 		return a.openSelected()
 	}

@@ -23,7 +23,7 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case k.Matches(msg, keys.Back):
 		a.screen = screenList
-		a.list.clamp(a.bodyHeight())
+		a.list.Clamp(a.bodyHeight())
 		return a, a.ensureWindow()
 	case k.Matches(msg, keys.Filter):
 		return a, a.prompt.open(promptFind, "")

@@ -183,11 +183,11 @@ func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
 		art.Markdown = a.reader.body
 		return art, a.reader.focusQuote(), true
 	}
-	sel, ok := a.list.selected()
+	sel, ok := a.list.Selected()
 	if !ok {
 		return model.Article{}, nil, false
 	}
-	return *sel, nil, true
+	return sel, nil, true
 }
 
 // openShare opens the share menu.

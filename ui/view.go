@@ -106,31 +106,32 @@ func (a App) listBody(width, height int) string {
 // emptyMessage says why the list is empty and what to do, or "" when it
 // is not.
 func (a App) emptyMessage() string {
-	l := a.list
-	if (l.res == nil && !l.loaded) || l.count() > 0 {
+	search, searching := a.list.Search()
+	q := a.list.Query()
+	if (!searching && !a.list.Loaded()) || a.list.Count() > 0 {
 		return ""
 	}
-	if l.res != nil {
-		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", clean(l.res.query))
+	if searching {
+		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", clean(search))
 	}
-	if l.query.Text != "" {
-		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(l.query.Text))
+	if q.Text != "" {
+		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
 	}
 	if a.feeds.loaded && len(a.feeds.feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
 	}
-	if failing, err := allFailing(a.feeds.feeds); failing && l.query == (model.ArticleQuery{}) {
+	if failing, err := allFailing(a.feeds.feeds); failing && q == (model.ArticleQuery{}) {
 		return "Every feed failed to refresh: are you offline?\n\n" + clean(err) + "\n\nPress R to try again."
 	}
 	switch {
-	case l.query.Unread:
+	case q.Unread:
 		return "Nothing unread."
-	case l.query.Starred:
+	case q.Starred:
 		return "No starred articles. Press f on a headline to star it."
-	case l.query.Tag != "":
+	case q.Tag != "":
 		return "No articles in this folder yet. Press R to refresh."
-	case l.query.FeedID != 0:
-		if e, ok := a.feeds.current(); ok && e.feed.ID == l.query.FeedID && e.feed.LastError != "" {
+	case q.FeedID != 0:
+		if e, ok := a.feeds.current(); ok && e.feed.ID == q.FeedID && e.feed.LastError != "" {
 			return "This feed failed: " + clean(e.feed.LastError) + "\n\nPress r to try again."
 		}
 		return "No articles in this feed yet. Press r to refresh it."
@@ -151,13 +152,14 @@ func allFailing(feeds []model.Feed) (bool, string) {
 }
 
 func (a App) titleLine() string {
-	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+clean(a.list.title))
-	switch l := a.list; {
-	case l.res != nil:
-		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", clean(l.res.query)))
-	case l.filter != "" || l.query.Text != "":
-		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", clean(l.filter)))
-		if l.filtering() {
+	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+clean(a.list.Title()))
+	search, searching := a.list.Search()
+	switch {
+	case searching:
+		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", clean(search)))
+	case a.list.Filtered():
+		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", clean(a.list.Filter())))
+		if a.list.Filtering() {
 			left += a.styles.Dim.Render(" …")
 		}
 	}
