@@ -1,20 +1,19 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/mdp/qrterminal/v3"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/qr"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
@@ -137,39 +136,12 @@ func (m shareMenu) qrView(s theme.Styles, width, height int) string {
 	pad := cells.Spaces((width - qw) / 2)
 	for i, l := range m.qr {
 		st := s.QR
-		if i == len(m.qr)-1 && qrHalfRow(l) {
+		if i == len(m.qr)-1 && qr.HalfRow(l) {
 			st = s.QREdge
 		}
 		head = append(head, pad+st.Render(l))
 	}
 	return strings.Join(head, "\n")
-}
-
-// qrHalfRow says whether a line of the QR code is only upper half blocks:
-// the last row of quiet zone when the code has an odd number of rows
-// (always, for an even quiet zone). Drawn on the QR's dark background its
-// lower half would be a dark strip below the code; it is drawn on the
-// page's background instead, so the code ends with its quiet zone.
-func qrHalfRow(l string) bool {
-	return l != "" && strings.Trim(l, qrterminal.WHITE_BLACK) == ""
-}
-
-// makeQR draws link as a QR code in half blocks: two modules a cell.
-func makeQR(link string) ([]string, error) {
-	if len(link) > 1200 {
-		return nil, fmt.Errorf("the link is too long for a QR code (%d bytes)", len(link))
-	}
-	var buf bytes.Buffer
-	qrterminal.GenerateWithConfig(link, qrterminal.Config{
-		Level: qrterminal.L, Writer: &buf, HalfBlocks: true, QuietZone: 2,
-		BlackChar: qrterminal.BLACK_BLACK, WhiteChar: qrterminal.WHITE_WHITE,
-		WhiteBlackChar: qrterminal.WHITE_BLACK, BlackWhiteChar: qrterminal.BLACK_WHITE,
-	})
-	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
-	if len(out) < 2 {
-		return nil, errors.New("could not make a QR code of the link")
-	}
-	return out, nil
 }
 
 // shareSubject is what s, y and Y act on: the selected headline, or the
@@ -230,11 +202,11 @@ func (a App) chooseShare() (tea.Model, tea.Cmd) {
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
-		qr, err := makeQR(link)
+		lines, err := qr.Lines(link)
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
-		a.share.showQR(qr, link)
+		a.share.showQR(lines, link)
 		return a, nil
 	}
 	if errors.Is(l.Err, share.ErrNoMastodonInstance) {
