@@ -18,7 +18,8 @@ import (
 // the browser, sharing and the highlights.
 
 // handleArticleKey handles them with the keymap of the screen in focus; ok
-// is false for any other key.
+// is false for any other key, with no model (an App in a tea.Model is an
+// allocation, which every other key would pay).
 func (a App) handleArticleKey(msg tea.KeyPressMsg, k keys.Map) (m tea.Model, cmd tea.Cmd, ok bool) {
 	switch {
 	case k.Matches(msg, keys.ToggleRead):
@@ -38,7 +39,7 @@ func (a App) handleArticleKey(msg tea.KeyPressMsg, k keys.Map) (m tea.Model, cmd
 	case k.Matches(msg, keys.Highlights):
 		m, cmd = a.openHighlights()
 	default:
-		return a, nil, false
+		return nil, nil, false
 	}
 	return m, cmd, true
 }

@@ -56,7 +56,7 @@ func (a App) handleFocusKey(msg tea.KeyPressMsg, k keys.Map) (tea.Model, tea.Cmd
 	case k.Matches(msg, keys.PrevSentence):
 		kind, dir = unitSentence, -1
 	default:
-		return a, nil, false
+		return nil, nil, false
 	}
 	text, ok := a.reader.move(kind, dir, a.bodyHeight())
 	return a, a.setStatus(text, !ok), true

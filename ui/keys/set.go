@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Screen is a screen or pane that keys act on.
@@ -158,7 +159,7 @@ func (p placed) cmp(q placed) int {
 
 // Matches says whether msg is the key of one of the actions, wherever it
 // acts (for keys the root handles before any screen: ? and esc on the help).
-func (s Set) Matches(msg fmt.Stringer, ids ...ID) bool {
+func (s Set) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
 	for _, id := range ids {
 		if key.Matches(msg, s.all[id]) {
 			return true
@@ -175,7 +176,9 @@ func (s Set) On(sc Screen) Map { return Map{&s.screens[sc]} }
 type Map struct{ m *screenMap }
 
 // Matches says whether msg is the key of one of the actions on the screen.
-func (m Map) Matches(msg fmt.Stringer, ids ...ID) bool {
+// (It takes the key press itself: in an interface it would cost an
+// allocation a call.)
+func (m Map) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
 	for _, id := range ids {
 		if key.Matches(msg, m.m.bindings[id]) {
 			return true
