@@ -1,7 +1,8 @@
 // Package ui is byline's Bubble Tea app. Only App, the root, returns a
-// tea.View; each screen or pane lives in its own file with its own keymap,
-// and everything it needs from the outside comes through the small
-// interfaces in services.go, so tests drive it with fakes.
+// tea.View; each screen or pane lives in its own file, with its keymap
+// from the key table (ui/keys), and everything it needs from the outside
+// comes through the small interfaces of ui/service, asked in commands, so
+// tests drive it with fakes.
 package ui
 
 import (
@@ -9,9 +10,13 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 type screen int
@@ -28,12 +33,12 @@ const wideWidth = 90
 type App struct {
 	ctx    context.Context
 	cancel context.CancelFunc
-	lib    Library
-	opener Opener
+	lib    service.Library
+	opener service.Opener
 	cfg    model.Config
-	keys   bindings
+	keys   keys.Set
 	help   help.Model
-	styles Styles
+	styles theme.Styles
 	isDark bool
 
 	width, height int
@@ -49,8 +54,8 @@ type App struct {
 	quotes        quotesPane
 	hlPane        highlightsPane
 	share         shareMenu
-	clip          Clipboard
-	mail          Opener
+	clip          service.Clipboard
+	mail          service.Opener
 
 	status    string
 	statusErr bool
@@ -69,6 +74,15 @@ type App struct {
 	start  tea.Cmd
 }
 
+// Services are what the app is given.
+type Services struct {
+	Library   service.Library
+	Browser   service.Opener    // nil: links cannot be opened
+	Mail      service.Opener    // opens mailto: links; nil: they are copied instead
+	Clipboard service.Clipboard // nil: OSC 52 only
+	Now       func() time.Time  // nil: time.Now
+}
+
 // New makes the app over the services it is given.
 func New(ctx context.Context, svc Services, cfg model.Config) App {
 	ctx, cancel := context.WithCancel(ctx)
@@ -77,15 +91,15 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		now = time.Now
 	}
 	isDark := cfg.Theme != "light"
-	keys := defaultBindings()
-	keyErr := keys.rebind(cfg.Keys)
+	set, keyErr := keys.New(cfg.Keys)
 	a := App{
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
-		keys: keys, help: help.New(), styles: NewStyles(isDark), isDark: isDark,
-		feeds: newFeedsPane(keys), list: newListPane(keys, now), reader: newReaderPane(keys),
-		cache: newRenderCache(), prompt: newPrompt(),
-		quotes: newQuotesPane(keys), hlPane: newHighlightsPane(keys), share: newShareMenu(keys),
-		clip: svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
+		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
+		feeds: newFeedsPane(set.On(keys.Feeds)), list: newListPane(set.On(keys.Headlines), now),
+		reader: newReaderPane(set.On(keys.Reader)), cache: newRenderCache(), prompt: newPrompt(),
+		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
+		share: newShareMenu(set.On(keys.ShareMenu)),
+		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	if keyErr != nil {
@@ -98,15 +112,15 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 // asks the terminal for its background colour.
 func (a App) Init() tea.Cmd {
 	cmds := []tea.Cmd{
-		loadFeeds(a.ctx, a.lib),
-		loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, 0),
+		service.LoadFeeds(a.ctx, a.lib),
+		service.LoadWindow(a.ctx, a.lib, a.list.WindowQuery(0), a.list.Gen()),
 		autoRefreshTick(a.cfg.RefreshInterval.Duration),
 	}
 	if a.cfg.Theme == "auto" || a.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if a.cfg.Share.Mastodon == "" {
-		cmds = append(cmds, loadSetting(a.ctx, a.lib, "mastodon"))
+		cmds = append(cmds, service.LoadSetting(a.ctx, a.lib, "mastodon"))
 	}
 	if a.start != nil {
 		cmds = append(cmds, a.start)
@@ -129,13 +143,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleClick(msg)
 	case tea.MouseWheelMsg:
 		return a.handleWheel(msg)
-	case feedsMsg:
+	case service.FeedsMsg:
 		return a.handleFeeds(msg)
-	case windowMsg:
+	case service.WindowMsg:
 		return a.handleWindow(msg)
 	case filterTickMsg:
 		return a.handleFilterTick(msg)
-	case searchMsg:
+	case service.SearchMsg:
 		return a.handleSearch(msg)
 	case articleMsg:
 		return a.handleArticle(msg)
@@ -143,38 +157,30 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleRendered(msg)
 	case resizeRenderMsg:
 		return a.handleResizeRender(msg)
-	case markedMsg:
+	case service.MarkedMsg:
 		return a.handleMarked(msg)
-	case refreshStartedMsg:
+	case service.RefreshStartedMsg:
 		return a.handleRefreshStarted(msg)
-	case feedDoneMsg:
+	case service.FeedDoneMsg:
 		return a.handleFeedDone(msg)
-	case indexedMsg:
+	case service.IndexedMsg:
 		return a.handleIndexed(msg)
 	case autoRefreshMsg:
 		return a.handleAutoRefresh()
-	case highlightListMsg:
+	case service.HighlightListMsg:
 		return a.handleHighlightList(msg)
-	case highlightMsg:
+	case service.HighlightMsg:
 		return a.handleHighlighted(msg)
-	case copiedMsg:
+	case service.CopiedMsg:
 		return a.handleCopied(msg)
-	case mailMsg:
+	case service.MailMsg:
 		return a.handleMail(msg)
-	case settingMsg:
+	case service.SettingMsg:
 		return a.handleSetting(msg)
-	case settingSavedMsg:
-		return a.handleSettingSaved(msg)
-	case browserMsg:
-		if msg.err != nil {
-			return a, a.setStatus(msg.err.Error(), true)
-		}
-		return a, nil
+	case service.BrowserMsg:
+		return a.handleError(msg.Err)
 	case statusTimeoutMsg:
-		if msg.seq == a.statusSeq {
-			a.status, a.statusErr = "", false
-		}
-		return a, nil
+		return a.handleStatusTimeout(msg)
 	}
 	if a.prompt.mode != promptNone {
 		return a.handlePromptInput(msg)
@@ -182,10 +188,86 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
+// ctrlC always quits, whatever the keymap says.
+var ctrlC = key.NewBinding(key.WithKeys("ctrl+c"))
+
+// handleKey routes a key: to the prompt, the help, or the screen in focus.
+func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, ctrlC):
+		return a.quit()
+	case a.prompt.mode != promptNone:
+		return a.handlePromptKey(msg)
+	case a.showHelp:
+		a.showHelp = !a.keys.Matches(msg, keys.Help, keys.Back)
+		return a, nil
+	case a.keys.Matches(msg, keys.Help):
+		a.showHelp = true
+		return a, nil
+	}
+	switch k := a.keyMap(); { // the table says where r and R act
+	case k.Matches(msg, keys.RefreshAll):
+		return a, a.beginRefresh()
+	case k.Matches(msg, keys.Refresh):
+		return a, a.beginRefresh(a.focusedFeedID()...)
+	}
+	switch a.focus() {
+	case keys.QuotesPanel:
+		return a.handleQuotesKey(msg)
+	case keys.HighlightsList:
+		return a.handleHighlightsKey(msg)
+	case keys.ShareMenu:
+		return a.handleShareKey(msg)
+	case keys.Reader:
+		return a.handleReaderKey(msg)
+	case keys.Feeds:
+		return a.handleFeedsKey(msg)
+	}
+	return a.handleListKey(msg)
+}
+
+// focus is the screen the keys go to: the panel on show, else the reader,
+// the feeds pane or the list.
+func (a App) focus() keys.Screen {
+	switch {
+	case a.overlay == overlayQuotes:
+		return keys.QuotesPanel
+	case a.overlay == overlayHighlights:
+		return keys.HighlightsList
+	case a.overlay == overlayShare:
+		return keys.ShareMenu
+	case a.screen == screenReader:
+		return keys.Reader
+	case a.feedsFocused:
+		return keys.Feeds
+	}
+	return keys.Headlines
+}
+
+func (a App) quit() (tea.Model, tea.Cmd) {
+	a.cancel()
+	return a, tea.Quit
+}
+
+// handleError says an error from a command, if any, in the status line.
+func (a App) handleError(err error) (tea.Model, tea.Cmd) {
+	if err != nil {
+		return a, a.setStatus(err.Error(), true)
+	}
+	return a, nil
+}
+
+func (a App) handleStatusTimeout(msg statusTimeoutMsg) (tea.Model, tea.Cmd) {
+	if msg.seq == a.statusSeq {
+		a.status, a.statusErr = "", false
+	}
+	return a, nil
+}
+
 // setStatus shows a message in the status line for a while.
 func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	a.statusSeq++
-	a.status, a.statusErr = model.SanitizeLine(text), isErr
+	a.status, a.statusErr = text, isErr
 	d := 5 * time.Second
 	if isErr {
 		d = 12 * time.Second
@@ -227,7 +309,7 @@ func (a App) feedsVisible() bool {
 func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	a.width, a.height = msg.Width, msg.Height
 	a.help.SetWidth(msg.Width)
-	a.list.clamp(a.bodyHeight())
+	a.list.Clamp(a.bodyHeight())
 	a.feeds.clamp(a.bodyHeight())
 	a.clampOverlays()
 	cmds := []tea.Cmd{a.ensureWindow()}
@@ -245,9 +327,9 @@ func (a *App) clampOverlays() {
 	if a.reader.doc != nil {
 		quotes = a.reader.doc.Quotes()
 	}
-	a.quotes.list.clamp(len(quotes), quotesRows(h))
-	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(h))
-	a.share.list.clamp(a.share.entries(), max(1, h-shareHead))
+	a.quotes.clamp(len(quotes), h)
+	a.hlPane.clamp(h)
+	a.share.clamp(h)
 }
 
 func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
@@ -255,7 +337,7 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	a.isDark = dark
-	a.styles = NewStyles(dark)
+	a.styles = theme.New(dark)
 	a.help.Styles = help.DefaultStyles(dark)
 	if a.screen == screenReader {
 		return a, a.layoutReader(false)
@@ -263,40 +345,19 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-// ensureWindow loads the headlines the list needs on screen, if any.
-func (a *App) ensureWindow() tea.Cmd {
-	start, ok := a.list.needWindow(a.bodyHeight())
-	if !ok {
-		return nil
-	}
-	a.list.inflight = true
-	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
+// Styles is reader.go's name for the app's styles.
+type Styles = theme.Styles
+
+// statusTimeoutMsg clears a status message if it is still the one shown.
+type statusTimeoutMsg struct{ seq int }
+
+func clearStatusAfter(seq int, d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return statusTimeoutMsg{seq: seq} })
 }
 
-func (a App) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
-	a.refresh.feedsInflight = false
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
 	}
-	a.feeds.setFeeds(msg.feeds)
-	a.feeds.clamp(a.bodyHeight())
-	if a.refresh.feedsDirty {
-		return a, a.reloadFeeds()
-	}
-	return a, nil
-}
-
-func (a App) handleWindow(msg windowMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != a.list.gen {
-		return a, nil
-	}
-	if msg.err != nil {
-		a.list.failWindow(a.bodyHeight())
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.list.setWindow(msg, a.bodyHeight())
-	if a.refresh.listDirty {
-		return a, a.reloadList()
-	}
-	return a, a.ensureWindow()
+	return many
 }

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/headlines"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // BenchmarkKeyPress is one key press on a 100,000-article list: Update and
@@ -48,15 +50,15 @@ func BenchmarkFilterKeyPress(b *testing.B) {
 func BenchmarkFilterLands(b *testing.B) {
 	h := newHarness(b, newFake(100_000), 120, 40)
 	h.send(press("/"), press("9"))
-	arts, _ := newFake(windowSize).Articles(context.Background(), model.ArticleQuery{})
+	arts, _ := newFake(headlines.WindowSize).Articles(context.Background(), model.ArticleQuery{})
 	texts := []string{"9", "99"}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		a := h.m.(App)
-		a.list.filter = texts[i%2]
-		m, _ := a.Update(filterTickMsg{seq: a.list.filterSeq})
-		m, _ = m.Update(windowMsg{gen: m.(App).list.gen, articles: arts, total: 10_000})
+		seq, _ := a.list.TypeFilter(texts[i%2])
+		m, _ := a.Update(filterTickMsg{seq: seq})
+		m, _ = m.Update(service.WindowMsg{Gen: m.(App).list.Gen(), Articles: arts, Total: 10_000})
 		_ = m.(App).View()
 		h.m = m
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 func TestMain(m *testing.M) {
@@ -290,7 +291,7 @@ func (c fakeClipboard) Copy(_ context.Context, text string) (string, error) {
 	return "fakeclip", nil
 }
 
-func newHarness(t testing.TB, lib Library, w, h int) *harness {
+func newHarness(t testing.TB, lib service.Library, w, h int) *harness {
 	hs := &harness{}
 	cfg := model.Config{Theme: "dark", TextWidth: 100}
 	app := New(context.Background(), Services{Library: lib, Browser: fakeOpener{&hs.opened}, Mail: fakeOpener{&hs.mailed},

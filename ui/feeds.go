@@ -5,44 +5,14 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/theme"
 )
-
-// feedsKeyMap is the feeds pane's keys.
-type feedsKeyMap struct {
-	Down, Up, Top, Bottom, Open, Fold, Focus, Refresh, RefreshAll, FeedRead, Filter, Search, Help, Quit key.Binding
-}
-
-func feedsKeys(b bindings) feedsKeyMap {
-	return feedsKeyMap{
-		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, Open: withDesc(b.Open, "show headlines"),
-		Fold: b.Collapse, Focus: b.Focus, Refresh: b.Refresh, RefreshAll: b.RefreshAll,
-		FeedRead: b.FeedRead, Filter: b.Filter, Search: b.Search, Help: b.Help, Quit: b.Quit,
-	}
-}
-
-// ShortHelp is the feeds pane's help line.
-func (k feedsKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Focus, k.Refresh, k.RefreshAll, k.FeedRead, k.Help, k.Quit}
-}
-
-// FullHelp is the feeds pane's help screen.
-func (k feedsKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Down, k.Up, k.Top, k.Bottom},
-		{k.Open, k.Fold, k.Focus},
-		{k.Refresh, k.RefreshAll, k.FeedRead},
-		{k.Filter, k.Search, k.Help, k.Quit},
-	}
-}
-
-func withDesc(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
-}
 
 type entryKind int
 
@@ -94,7 +64,7 @@ func (e feedEntry) title() string {
 
 // feedsPane is the subscriptions, in folders, with unread counts.
 type feedsPane struct {
-	keys      feedsKeyMap
+	keys      keys.Map
 	feeds     []model.Feed
 	entries   []feedEntry
 	collapsed map[string]bool
@@ -103,8 +73,8 @@ type feedsPane struct {
 	offset    int
 }
 
-func newFeedsPane(b bindings) feedsPane {
-	return feedsPane{keys: feedsKeys(b), collapsed: map[string]bool{}}
+func newFeedsPane(k keys.Map) feedsPane {
+	return feedsPane{keys: k, collapsed: map[string]bool{}}
 }
 
 // setFeeds replaces the subscriptions, keeping the cursor on its entry.
@@ -214,31 +184,41 @@ func (p *feedsPane) adjustUnread(feedID int64, delta int) {
 func (p *feedsPane) update(msg tea.KeyPressMsg, height int) (changed bool) {
 	before := p.cursor
 	switch {
-	case key.Matches(msg, p.keys.Down):
+	case p.keys.Matches(msg, keys.Down):
 		p.cursor++
-	case key.Matches(msg, p.keys.Up):
+	case p.keys.Matches(msg, keys.Up):
 		p.cursor--
-	case key.Matches(msg, p.keys.Top):
+	case p.keys.Matches(msg, keys.Top):
 		p.cursor = 0
-	case key.Matches(msg, p.keys.Bottom):
+	case p.keys.Matches(msg, keys.Bottom):
 		p.cursor = len(p.entries) - 1
-	case key.Matches(msg, p.keys.Fold):
-		if e, ok := p.current(); ok && e.folder != "" {
-			p.collapsed[e.folder] = !p.collapsed[e.folder]
-			p.rebuild()
-			p.selectFolder(e.folder)
-		}
+	case p.keys.Matches(msg, keys.Fold):
+		p.fold()
 	}
 	p.clamp(height)
 	return p.cursor != before
 }
 
-func (p *feedsPane) selectFolder(name string) {
-	for i, e := range p.entries {
-		if e.kind == entryFolder && e.folder == name {
+// fold folds or unfolds the folder of the entry in focus (a folder, or a
+// feed in it), and puts the cursor on the folder.
+func (p *feedsPane) fold() {
+	e, ok := p.current()
+	if !ok || e.folder == "" {
+		return
+	}
+	p.collapsed[e.folder] = !p.collapsed[e.folder]
+	p.rebuild()
+	for i, e2 := range p.entries {
+		if e2.kind == entryFolder && e2.folder == e.folder {
 			p.cursor = i
 		}
 	}
+}
+
+// selectRow puts the cursor on row i.
+func (p *feedsPane) selectRow(i, height int) {
+	p.cursor = i
+	p.clamp(height)
 }
 
 func (p *feedsPane) clamp(height int) {
@@ -257,21 +237,75 @@ func scrollInto(offset, cursor, height int) int {
 	return offset
 }
 
-func (p feedsPane) view(s Styles, width, height int, focused bool) string {
+// The feeds pane's keys and answers.
+
+func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.feeds.keys
+	switch {
+	case k.Matches(msg, keys.Quit):
+		return a.quit()
+	case k.Matches(msg, keys.Focus):
+		a.feedsFocused = false
+		return a, nil
+	case k.Matches(msg, keys.Open):
+		a.feedsFocused = false
+		if e, ok := a.feeds.current(); ok && !a.list.shows(e) {
+			return a, a.showFocusedFeed()
+		}
+		return a, nil
+	case k.Matches(msg, keys.FeedRead):
+		return a, a.markFeedRead()
+	case k.Matches(msg, keys.Filter):
+		a.feedsFocused = false
+		return a.beginFilter()
+	case k.Matches(msg, keys.Search):
+		a.feedsFocused = false
+		return a, a.prompt.open(promptSearch, "")
+	}
+	if !a.feeds.update(msg, a.bodyHeight()) {
+		return a, nil
+	}
+	return a, a.showFocusedFeed()
+}
+
+// showFocusedFeed points the list at the feeds pane's entry.
+func (a *App) showFocusedFeed() tea.Cmd {
+	e, ok := a.feeds.current()
+	if !ok {
+		return nil
+	}
+	a.list.SetQuery(e.query(), e.title())
+	return a.ensureWindow()
+}
+
+func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
+	a.refresh.feedsInflight = false
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
+	}
+	a.feeds.setFeeds(msg.Feeds)
+	a.feeds.clamp(a.bodyHeight())
+	if a.refresh.feedsDirty {
+		return a, a.reloadFeeds()
+	}
+	return a, nil
+}
+
+func (p feedsPane) view(s theme.Styles, width, height int, focused bool) string {
 	if !p.loaded {
-		return s.Empty.Render(padRight("loading…", width))
+		return s.Empty.Render(cells.Pad("loading…", width))
 	}
 	rows := make([]string, 0, height)
 	for i := p.offset; i < len(p.entries) && len(rows) < height; i++ {
 		rows = append(rows, p.row(s, p.entries[i], width, i == p.cursor, focused))
 	}
 	if len(p.feeds) == 0 && len(rows) < height {
-		rows = append(rows, "", s.Empty.Render(padRight("No subscriptions", width)))
+		rows = append(rows, "", s.Empty.Render(cells.Pad("No subscriptions", width)))
 	}
 	return strings.Join(rows, "\n")
 }
 
-func (p feedsPane) row(s Styles, e feedEntry, width int, selected, focused bool) string {
+func (p feedsPane) row(s theme.Styles, e feedEntry, width int, selected, focused bool) string {
 	indent, mark := "", " "
 	switch {
 	case e.kind == entryFolder && p.collapsed[e.folder]:
@@ -288,19 +322,19 @@ func (p feedsPane) row(s Styles, e feedEntry, width int, selected, focused bool)
 	if e.unread > 0 {
 		count = " " + strconv.Itoa(e.unread)
 	}
-	label := indent + mark + " " + model.SanitizeLine(e.label)
-	line := padRight(label, max(0, width-len(count))) + count
+	label := indent + mark + " " + clean(e.label)
+	line := cells.Pad(label, max(0, width-len(count))) + count
 	switch {
 	case selected && focused:
-		return s.Rows.Selected.on(line)
+		return s.Rows.Selected.On(line)
 	case selected:
-		return s.Rows.SelectedBlur.on(line)
+		return s.Rows.SelectedBlur.On(line)
 	case mark == "!":
-		return s.Rows.Failing.on(line)
+		return s.Rows.Failing.On(line)
 	case e.kind == entryFolder:
-		return s.Rows.Folder.on(line)
+		return s.Rows.Folder.On(line)
 	case e.unread == 0 && e.kind == entryFeed:
-		return s.Rows.Read.on(line)
+		return s.Rows.Read.On(line)
 	}
 	return line
 }

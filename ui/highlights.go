@@ -4,53 +4,33 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/theme"
 )
-
-// highlightsKeyMap is the highlights list's keys.
-type highlightsKeyMap struct {
-	moveKeys
-	Jump, Remove, Close, Help key.Binding
-}
-
-func highlightsKeys(b bindings) highlightsKeyMap {
-	return highlightsKeyMap{
-		moveKeys: newMoveKeys(b), Jump: withDesc(b.Open, "go to highlight"), Remove: withDesc(b.Remove, "remove highlight"),
-		Close: key.NewBinding(key.WithKeys("esc", "q", "H"), key.WithHelp("esc", "close")), Help: b.Help,
-	}
-}
-
-// ShortHelp is the highlights list's help line.
-func (k highlightsKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Jump, k.Remove, k.Close, k.Help}
-}
-
-// FullHelp is the highlights list's help screen.
-func (k highlightsKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {k.Jump, k.Remove, k.Close, k.Help}}
-}
 
 // highlightsPane lists the highlights of every article, newest first:
 // two rows each, the text and then the article.
 type highlightsPane struct {
-	keys    highlightsKeyMap
+	keys    keys.Map
 	list    cursorList
 	items   []model.Highlight
 	loading bool
 	seq     int
 }
 
-func newHighlightsPane(b bindings) highlightsPane { return highlightsPane{keys: highlightsKeys(b)} }
+func newHighlightsPane(k keys.Map) highlightsPane { return highlightsPane{keys: k} }
 
 // highlightRows is how many highlights fit under the title.
 func highlightRows(height int) int { return max(1, (height-2)/2) }
 
-func (p highlightsPane) view(s Styles, width, height int) string {
+func (p highlightsPane) view(s theme.Styles, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Highlights (%d)", len(p.items))) + s.Dim.Render("  enter: go to · d: remove · esc: close")
-	lines := []string{truncateWidth(title, width), ""}
+	lines := []string{cells.Cut(title, width), ""}
 	switch {
 	case p.loading && len(p.items) == 0:
 		return strings.Join(append(lines, s.Empty.Render("loading highlights…")), "\n")
@@ -59,65 +39,105 @@ func (p highlightsPane) view(s Styles, width, height int) string {
 	}
 	for i := p.list.offset; i < len(p.items) && len(lines)+2 <= height; i++ {
 		h := p.items[i]
-		text := padRight("  “"+model.SanitizeLine(h.Text)+"”", width)
-		about := []string{model.SanitizeLine(h.ArticleTitle)}
-		if site := model.SanitizeLine(h.Site); site != "" {
+		text := cells.Pad("  “"+clean(h.Text)+"”", width)
+		about := []string{clean(h.ArticleTitle)}
+		if site := clean(h.Site); site != "" {
 			about = append(about, site)
 		}
 		if !h.Created.IsZero() {
 			about = append(about, h.Created.Local().Format("2 Jan 2006"))
 		}
-		meta := padRight("    "+strings.Join(about, " · "), width)
+		meta := cells.Pad("    "+strings.Join(about, " · "), width)
 		if i == p.list.cursor {
-			text, meta = s.Rows.Selected.on(text), s.Rows.Selected.on(meta)
+			text, meta = s.Rows.Selected.On(text), s.Rows.Selected.On(meta)
 		} else {
-			meta = s.Rows.Dim.on(meta)
+			meta = s.Rows.Dim.On(meta)
 		}
 		lines = append(lines, text, meta)
 	}
 	return strings.Join(lines, "\n")
 }
 
+// open shows the list as it was while it loads again; the answer must
+// carry the seq it returns.
+func (p *highlightsPane) open(height int) (seq int) {
+	p.loading = true
+	p.seq++
+	p.clamp(height)
+	return p.seq
+}
+
+// loaded takes the highlights loaded for seq; it says whether they are
+// the ones last asked for (an error keeps the list as it was).
+func (p *highlightsPane) loaded(msg service.HighlightListMsg, height int) bool {
+	if msg.Seq != p.seq {
+		return false
+	}
+	p.loading = false
+	if msg.Err == nil {
+		p.items = msg.Items
+		p.clamp(height)
+	}
+	return true
+}
+
+// selected is the highlight under the cursor.
+func (p highlightsPane) selected() (model.Highlight, bool) {
+	if p.list.cursor >= len(p.items) {
+		return model.Highlight{}, false
+	}
+	return p.items[p.list.cursor], true
+}
+
+// removeSelected takes the highlight under the cursor off the list.
+func (p *highlightsPane) removeSelected(height int) (model.Highlight, bool) {
+	h, ok := p.selected()
+	if ok {
+		p.items = append(p.items[:p.list.cursor:p.list.cursor], p.items[p.list.cursor+1:]...)
+		p.clamp(height)
+	}
+	return h, ok
+}
+
+// clamp keeps the cursor on the list, for the body's height.
+func (p *highlightsPane) clamp(height int) { p.list.clamp(len(p.items), highlightRows(height)) }
+
+func (p *highlightsPane) move(msg tea.KeyPressMsg, height int) {
+	p.list.move(msg, p.keys, len(p.items), highlightRows(height))
+}
+
 // openHighlights shows the list of highlights and loads it.
 func (a App) openHighlights() (tea.Model, tea.Cmd) {
 	a.overlay = overlayHighlights
-	a.hlPane.loading = true
-	a.hlPane.seq++
-	a.hlPane.list.clamp(len(a.hlPane.items), highlightRows(a.bodyHeight()))
-	return a, loadHighlights(a.ctx, a.lib, a.hlPane.seq)
+	return a, service.LoadHighlights(a.ctx, a.lib, a.hlPane.open(a.bodyHeight()))
 }
 
-func (a App) handleHighlightList(msg highlightListMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.hlPane.seq {
+func (a App) handleHighlightList(msg service.HighlightListMsg) (tea.Model, tea.Cmd) {
+	if !a.hlPane.loaded(msg, a.bodyHeight()) {
 		return a, nil
 	}
-	a.hlPane.loading = false
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.hlPane.items = msg.items
-	a.hlPane.list.clamp(len(msg.items), highlightRows(a.bodyHeight()))
-	return a, nil
+	return a.handleError(msg.Err)
 }
 
 func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k, p := a.hlPane.keys, &a.hlPane
+	k := a.hlPane.keys
 	switch {
-	case key.Matches(msg, k.Close):
+	case k.Matches(msg, keys.Close):
 		a.overlay = overlayNone
 		return a, nil
-	case len(p.items) == 0:
+	case k.Matches(msg, keys.Open):
+		if h, ok := a.hlPane.selected(); ok {
+			a.overlay = overlayNone
+			return a.jumpToHighlight(h)
+		}
 		return a, nil
-	case key.Matches(msg, k.Jump):
-		a.overlay = overlayNone
-		return a.jumpToHighlight(p.items[p.list.cursor])
-	case key.Matches(msg, k.Remove):
-		h := p.items[p.list.cursor]
-		p.items = append(p.items[:p.list.cursor:p.list.cursor], p.items[p.list.cursor+1:]...)
-		p.list.clamp(len(p.items), highlightRows(a.bodyHeight()))
-		return a, removeHighlight(a.ctx, a.lib, h)
+	case k.Matches(msg, keys.Remove):
+		if h, ok := a.hlPane.removeSelected(a.bodyHeight()); ok {
+			return a, service.RemoveHighlight(a.ctx, a.lib, h)
+		}
+		return a, nil
 	}
-	p.list.move(msg, k.moveKeys, len(p.items), highlightRows(a.bodyHeight()))
+	a.hlPane.move(msg, a.bodyHeight())
 	return a, nil
 }
 
@@ -128,7 +148,7 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(a.reader.focusHighlight(h.ID, a.bodyHeight()), false)
 	}
 	seq := a.openReader(model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
-	a.reader.pendingHL = h.ID
+	a.reader.focusOnceShown(h.ID)
 	return a, openArticle(a.ctx, a.lib, seq, h.ArticleID)
 }
 
@@ -141,19 +161,19 @@ func (a *App) toggleHighlight() tea.Cmd {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
 	if i := r.highlightAt(s); i >= 0 {
-		return removeHighlight(a.ctx, a.lib, r.highlights()[i])
+		return service.RemoveHighlight(a.ctx, a.lib, r.highlights()[i])
 	}
-	return addHighlight(a.ctx, a.lib, r.article.ID, r.doc.SpanText(s), s, r.describeFocus())
+	return service.AddHighlight(a.ctx, a.lib, r.article.ID, r.doc.SpanText(s), s, r.describeFocus())
 }
 
-func (a App) handleHighlighted(msg highlightMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+func (a App) handleHighlighted(msg service.HighlightMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	if msg.removed != 0 {
-		a.reader.dropHighlight(msg.removed)
+	if msg.Removed != 0 {
+		a.reader.dropHighlight(msg.Removed)
 		return a, a.setStatus("highlight removed", false)
 	}
-	a.reader.addHighlight(msg.added)
-	return a, a.setStatus("highlighted "+strings.TrimSuffix(msg.what, " · highlighted")+" (H lists highlights)", false)
+	a.reader.addHighlight(msg.Added)
+	return a, a.setStatus("highlighted "+strings.TrimSuffix(msg.What, " · highlighted")+" (H lists highlights)", false)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/byline-reader/byline/internal/hostile"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/desktop"
 )
 
 // strangerLibrary is a fake library whose every string was written by a
@@ -171,8 +172,8 @@ func TestStrangersTextIsDrawnClean(t *testing.T) {
 // none reaches the clipboard.
 func TestOnlyWebLinksAreOpenedOrCopied(t *testing.T) {
 	var started [][]string
-	browser := execOpener{program: "firefox", getenv: func(string) string { return "" },
-		start: func(name string, args ...string) error {
+	browser := desktop.Browser{Program: "firefox", Getenv: func(string) string { return "" },
+		Start: func(name string, args ...string) error {
 			started = append(started, append([]string{name}, args...))
 			return nil
 		}}

@@ -5,289 +5,96 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/headlines"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
-// listKeyMap is the headline list's keys.
-type listKeyMap struct {
-	Down, Up, Top, Bottom, HalfDown, HalfUp, PageDown       key.Binding
-	Open, ToggleRead, ToggleStar, FeedRead, Browser, Focus  key.Binding
-	Filter, Search, Refresh, RefreshAll, Help, Quit, Cancel key.Binding
-	Share, CopyLink, CopyMarkdown, Highlights               key.Binding
-}
-
-func listKeys(b bindings) listKeyMap {
-	return listKeyMap{
-		Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, HalfDown: b.HalfDown, HalfUp: b.HalfUp,
-		PageDown: b.PageDown, Open: withDesc(b.Open, "read"), ToggleRead: b.ToggleRead, ToggleStar: b.ToggleStar,
-		FeedRead: b.FeedRead, Browser: b.Browser, Focus: b.Focus, Filter: b.Filter, Search: b.Search,
-		Refresh: b.Refresh, RefreshAll: b.RefreshAll, Help: b.Help, Quit: b.Quit,
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Share:  b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown, Highlights: b.Highlights,
-	}
-}
-
-// ShortHelp is the list's help line.
-func (k listKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.ToggleRead, k.ToggleStar, k.Filter, k.RefreshAll, k.Focus, k.Help, k.Quit}
-}
-
-// FullHelp is the list's help screen.
-func (k listKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.ToggleRead, k.ToggleStar, k.FeedRead, k.Browser},
-		{k.Filter, k.Search, k.Cancel, k.Refresh, k.RefreshAll},
-		{k.Share, k.CopyLink, k.CopyMarkdown, k.Highlights},
-		{k.Focus, k.Help, k.Quit},
-	}
-}
-
-// listPane is the headline list. It never holds more than a window of
-// headlines around the cursor (or the results of a search), and draws
-// only the rows on screen, so its cost does not grow with the number of
-// articles. A `/` filter is part of its query, so the library filters
-// every article of the view, not only those loaded.
+// listPane is the headline list: its state (a window of headlines over a
+// query, or search results) is a headlines.List; the pane moves it with
+// keys and draws only the rows on screen.
 type listPane struct {
-	keys  listKeyMap
-	query model.ArticleQuery // the view (feed, folder, unread, starred) and the filter in force
-	title string             // what the list shows: a feed, a folder, "All articles", …
-	gen   int                // bumped when the query changes; older answers are dropped
-
-	filter    string // the filter as typed; query.Text follows it after a pause
-	filterSeq int    // bumped by every edit of the filter; older timers are dropped
-
-	total    int
-	loaded   bool
-	win      []model.Article
-	winStart int
-	inflight bool
-	anchor   int64 // keep this article under the cursor when the next window lands
-	stale    bool  // the window is an older filter's, shown until the new one lands
-
-	res *searchResults // a full-text search being shown instead of the query
-
-	cursor, offset int
-	now            func() time.Time
+	headlines.List
+	keys keys.Map
+	now  func() time.Time
 }
 
-func newListPane(b bindings, now func() time.Time) listPane {
-	return listPane{keys: listKeys(b), title: "All articles", now: now}
-}
-
-// setQuery shows other headlines from the top, unfiltered; the app loads
-// the window.
-func (l *listPane) setQuery(q model.ArticleQuery, title string) {
-	l.query, l.title = q, title
-	l.gen++
-	l.filter, l.filterSeq = "", l.filterSeq+1
-	l.total, l.loaded, l.win, l.winStart, l.inflight, l.anchor, l.stale = 0, false, nil, 0, false, 0, false
-	l.cursor, l.offset = 0, 0
-	l.res = nil
-}
-
-// shows says whether the list shows the entry's headlines (filtered or not).
-func (l listPane) shows(e feedEntry) bool {
-	q := l.query
-	q.Text = ""
-	return l.res == nil && q == e.query()
-}
-
-// refilter makes text the query's filter. The rows on screen stay until
-// the first window of the new query lands, so typing does not flash.
-func (l *listPane) refilter(text string) {
-	l.query.Text = text
-	l.gen++
-	l.inflight, l.anchor, l.res = false, 0, nil
-	l.stale = l.loaded
-	if !l.loaded {
-		l.cursor, l.offset = 0, 0
-	}
-}
-
-// filtering says whether the filter as typed is not yet the one shown.
-func (l listPane) filtering() bool {
-	return l.stale || filterText(l.filter) != l.query.Text
-}
-
-// filterText is the query text for what was typed: blank is no filter.
-func filterText(typed string) string {
-	if strings.TrimSpace(typed) == "" {
-		return ""
-	}
-	return typed
-}
-
-func (l listPane) count() int {
-	if l.res != nil {
-		return len(l.res.articles)
-	}
-	return l.total
-}
-
-// at is the headline at row i, when it is loaded.
-func (l *listPane) at(i int) (*model.Article, bool) {
-	if l.res != nil {
-		if i < 0 || i >= len(l.res.articles) {
-			return nil, false
-		}
-		return &l.res.articles[i], true
-	}
-	j := i - l.winStart
-	if j < 0 || j >= len(l.win) {
-		return nil, false
-	}
-	return &l.win[j], true
-}
-
-func (l *listPane) selected() (*model.Article, bool) { return l.at(l.cursor) }
-
-// findID updates every loaded copy of an article.
-func (l *listPane) findID(id int64, fn func(*model.Article)) {
-	for i := range l.win {
-		if l.win[i].ID == id {
-			fn(&l.win[i])
-		}
-	}
-	if l.res != nil {
-		for i := range l.res.articles {
-			if l.res.articles[i].ID == id {
-				fn(&l.res.articles[i])
-			}
-		}
-	}
-}
-
-// needWindow says where to load a window from, when the rows on screen (or
-// those close to them) are not loaded.
-func (l *listPane) needWindow(height int) (start int, ok bool) {
-	switch {
-	case l.res != nil || l.inflight:
-		return 0, false
-	case l.stale:
-		return 0, true
-	case l.loaded && l.total == 0:
-		return 0, false
-	}
-	margin := min(windowSize/8, height)
-	lo := max(0, min(l.offset, l.cursor)-margin)
-	hi := min(max(l.total, 1), max(l.offset+height, l.cursor+1)+margin)
-	end := l.winStart + len(l.win)
-	if l.loaded && lo >= l.winStart && hi <= end {
-		return 0, false
-	}
-	start = max(0, min(l.cursor-windowSize/2, l.total-windowSize))
-	return start, true
-}
-
-// setWindow takes a loaded window, keeping the anchored article (if it is
-// in the window) on the same screen row. The first window of a new filter
-// starts at the top.
-func (l *listPane) setWindow(msg windowMsg, height int) {
-	if l.stale {
-		l.stale, l.cursor, l.offset = false, 0, 0
-	}
-	l.inflight = false
-	l.total, l.win, l.winStart, l.loaded = msg.total, msg.articles, msg.start, true
-	if l.anchor != 0 {
-		for j, a := range l.win {
-			if a.ID == l.anchor {
-				shift := l.winStart + j - l.cursor
-				l.cursor += shift
-				l.offset = max(0, l.offset+shift)
-				break
-			}
-		}
-		l.anchor = 0
-	}
-	l.clamp(height)
-}
-
-// failWindow takes a window that could not be loaded. A new filter's rows
-// are not shown in place of the old one's: the list empties.
-func (l *listPane) failWindow(height int) {
-	l.inflight, l.loaded = false, true
-	if l.stale {
-		l.stale, l.win, l.winStart, l.total = false, nil, 0, 0
-	}
-	l.clamp(height)
+func newListPane(k keys.Map, now func() time.Time) listPane {
+	return listPane{List: headlines.New("All articles"), keys: k, now: now}
 }
 
 // update moves the cursor.
 func (l *listPane) update(msg tea.KeyPressMsg, height int) {
 	switch {
-	case key.Matches(msg, l.keys.Down):
-		l.cursor++
-	case key.Matches(msg, l.keys.Up):
-		l.cursor--
-	case key.Matches(msg, l.keys.Top):
-		l.cursor = 0
-	case key.Matches(msg, l.keys.Bottom):
-		l.cursor = l.count() - 1
-	case key.Matches(msg, l.keys.HalfDown):
-		l.cursor += max(1, height/2)
-		l.offset += max(1, height/2)
-	case key.Matches(msg, l.keys.HalfUp):
-		l.cursor -= max(1, height/2)
-		l.offset -= max(1, height/2)
-	case key.Matches(msg, l.keys.PageDown):
-		l.cursor += max(1, height-1)
-		l.offset += max(1, height-1)
+	case l.keys.Matches(msg, keys.Down):
+		l.Move(1, height)
+	case l.keys.Matches(msg, keys.Up):
+		l.Move(-1, height)
+	case l.keys.Matches(msg, keys.Top):
+		l.SelectRow(0, height)
+	case l.keys.Matches(msg, keys.Bottom):
+		l.SelectRow(l.Count()-1, height)
+	case l.keys.Matches(msg, keys.HalfDown):
+		l.Page(max(1, height/2), height)
+	case l.keys.Matches(msg, keys.HalfUp):
+		l.Page(-max(1, height/2), height)
+	case l.keys.Matches(msg, keys.PageDown):
+		l.Page(max(1, height-1), height)
+	default:
+		l.Clamp(height)
 	}
-	l.clamp(height)
 }
 
-// scroll moves the viewport by n rows, taking the cursor along when it
-// would leave the screen (the mouse wheel).
-func (l *listPane) scroll(n, height int) {
-	l.offset += n
-	l.offset = min(max(0, l.offset), max(0, l.count()-height))
-	l.cursor = min(max(l.cursor, l.offset), l.offset+height-1)
-	l.clamp(height)
+// searching says whether search results are shown in place of the view.
+func (l listPane) searching() bool {
+	_, ok := l.Search()
+	return ok
 }
 
-func (l *listPane) clamp(height int) {
-	n := l.count()
-	l.cursor = min(max(l.cursor, 0), max(0, n-1))
-	l.offset = min(max(l.offset, 0), max(0, n-height))
-	l.offset = scrollInto(l.offset, l.cursor, height)
+// shows says whether the list shows the entry's headlines (filtered or not).
+func (l listPane) shows(e feedEntry) bool {
+	q := l.Query()
+	q.Text = ""
+	return !l.searching() && q == e.query()
 }
 
+// position is where the cursor is, for the status line: "3/1,204".
 func (l listPane) position() string {
-	if l.count() == 0 {
+	if l.Count() == 0 {
 		return ""
 	}
-	return strconv.Itoa(l.cursor+1) + "/" + groupThousands(l.count())
+	return strconv.Itoa(l.Cursor()+1) + "/" + groupThousands(l.Count())
 }
 
-func (l *listPane) view(s Styles, width, height int, focused bool) string {
-	if l.res == nil && !l.loaded {
-		return s.Empty.Render(padRight("loading headlines…", width))
+func (l *listPane) view(s theme.Styles, width, height int, focused bool) string {
+	if !l.searching() && !l.Loaded() {
+		return s.Empty.Render(cells.Pad("loading headlines…", width))
 	}
-	if l.count() == 0 {
+	if l.Count() == 0 {
 		return ""
 	}
-	now := l.now()
+	now, cursor := l.now(), l.Cursor()
 	rows := make([]string, 0, height)
-	for i := l.offset; i < l.count() && len(rows) < height; i++ {
-		a, ok := l.at(i)
+	for i := l.Offset(); i < l.Count() && len(rows) < height; i++ {
+		a, ok := l.At(i)
 		if !ok {
-			rows = append(rows, s.Rows.Dim.on(padRight("    …", width)))
+			rows = append(rows, s.Rows.Dim.On(cells.Pad("    …", width)))
 			continue
 		}
-		row := headlineRow(*a, width, now)
+		row := headlineRow(a, width, now)
 		switch {
-		case i == l.cursor && focused:
-			row = s.Rows.Selected.on(row)
-		case i == l.cursor:
-			row = s.Rows.SelectedBlur.on(row)
+		case i == cursor && focused:
+			row = s.Rows.Selected.On(row)
+		case i == cursor:
+			row = s.Rows.SelectedBlur.On(row)
 		case a.Read:
-			row = s.Rows.Read.on(row)
+			row = s.Rows.Read.On(row)
 		default:
-			row = s.Rows.Unread.on(row)
+			row = s.Rows.Unread.On(row)
 		}
 		rows = append(rows, row)
 	}
@@ -318,19 +125,19 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 		siteW = min(22, width/5)
 	}
 	titleW := max(0, width-4-siteW-6)
-	b.WriteString(padRight(model.SanitizeLine(a.Title), titleW))
+	b.WriteString(cells.Pad(clean(a.Title), titleW))
 	if siteW > 0 {
 		b.WriteString("  ")
 		site := a.FeedTitle
 		if site == "" {
 			site = a.Site
 		}
-		b.WriteString(padRight(model.SanitizeLine(site), siteW-1))
+		b.WriteString(cells.Pad(clean(site), siteW-1))
 	}
 	b.WriteString(" ")
-	b.WriteString(spaces(4 - len(age)))
+	b.WriteString(cells.Spaces(4 - len(age)))
 	b.WriteString(age)
-	return padRight(b.String(), width)
+	return cells.Pad(b.String(), width)
 }
 
 // groupThousands writes 100000 as 100,000.

@@ -12,6 +12,9 @@ type clickState struct {
 	row int
 }
 
+// clickTimeout is how close two clicks must be to count as a double-click.
+const clickTimeout = 400 * time.Millisecond
+
 // wheelStep is how many rows one notch of the wheel scrolls.
 const wheelStep = 3
 
@@ -35,7 +38,7 @@ func (a App) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if a.feedsVisible() && msg.X < a.feedsWidth() {
 		return a, nil
 	}
-	a.list.scroll(n, a.bodyHeight())
+	a.list.Scroll(n, a.bodyHeight())
 	return a, a.ensureWindow()
 }
 
@@ -52,20 +55,19 @@ func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if a.feedsVisible() && (msg.X < a.feedsWidth() || !a.wide()) {
 		return a.clickFeed(a.feeds.offset + row)
 	}
-	i := a.list.offset + row
-	if i >= a.list.count() {
+	i := a.list.Offset() + row
+	if i >= a.list.Count() {
 		return a, nil
 	}
 	now := a.now()
 	double := a.click.row == i && now.Sub(a.click.at) < clickTimeout
 	a.click = clickState{at: now, row: i}
 	a.feedsFocused = false
-	if i == a.list.cursor || double {
-		a.list.cursor = i
+	opens := i == a.list.Cursor() || double
+	a.list.SelectRow(i, a.bodyHeight())
+	if opens {
 		return a.openSelected()
 	}
-	a.list.cursor = i
-	a.list.clamp(a.bodyHeight())
 	return a, a.ensureWindow()
 }
 
@@ -75,16 +77,13 @@ func (a App) clickFeed(i int) (tea.Model, tea.Cmd) {
 	}
 	a.feedsFocused = true
 	if i == a.feeds.cursor {
-		if e := a.feeds.entries[i]; e.kind == entryFolder {
-			a.feeds.collapsed[e.folder] = !a.feeds.collapsed[e.folder]
-			a.feeds.rebuild()
-			a.feeds.selectFolder(e.folder)
+		if a.feeds.entries[i].kind == entryFolder {
+			a.feeds.fold()
 		} else if !a.wide() {
 			a.feedsFocused = false
 		}
 		return a, nil
 	}
-	a.feeds.cursor = i
-	a.feeds.clamp(a.bodyHeight())
+	a.feeds.selectRow(i, a.bodyHeight())
 	return a, a.showFocusedFeed()
 }

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 // overlay is a pane drawn over the body: the quotes panel, the list of
@@ -16,30 +17,23 @@ const (
 	overlayShare
 )
 
-// moveKeys are the keys that move a cursor through rows.
-type moveKeys struct{ Down, Up, Top, Bottom, HalfDown, HalfUp key.Binding }
-
-func newMoveKeys(b bindings) moveKeys {
-	return moveKeys{Down: b.Down, Up: b.Up, Top: b.Top, Bottom: b.Bottom, HalfDown: b.HalfDown, HalfUp: b.HalfUp}
-}
-
 // cursorList is a cursor over n rows of which height show.
 type cursorList struct{ cursor, offset int }
 
 // move moves the cursor for a key; any other key leaves it be.
-func (c *cursorList) move(msg tea.KeyPressMsg, k moveKeys, n, height int) {
+func (c *cursorList) move(msg tea.KeyPressMsg, k keys.Map, n, height int) {
 	switch {
-	case key.Matches(msg, k.Down):
+	case k.Matches(msg, keys.Down):
 		c.cursor++
-	case key.Matches(msg, k.Up):
+	case k.Matches(msg, keys.Up):
 		c.cursor--
-	case key.Matches(msg, k.Top):
+	case k.Matches(msg, keys.Top):
 		c.cursor = 0
-	case key.Matches(msg, k.Bottom):
+	case k.Matches(msg, keys.Bottom):
 		c.cursor = n - 1
-	case key.Matches(msg, k.HalfDown):
+	case k.Matches(msg, keys.HalfDown):
 		c.cursor += max(1, height/2)
-	case key.Matches(msg, k.HalfUp):
+	case k.Matches(msg, keys.HalfUp):
 		c.cursor -= max(1, height/2)
 	default:
 		return

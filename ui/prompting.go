@@ -6,24 +6,15 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 var (
 	promptCancel = key.NewBinding(key.WithKeys("esc"))
 	promptAccept = key.NewBinding(key.WithKeys("enter"))
 )
-
-// beginFilter opens the filter line with the filter in force. Search
-// results give way to the list's view, which the filter narrows.
-func (a App) beginFilter() (tea.Model, tea.Cmd) {
-	cmd := a.prompt.open(promptFilter, a.list.filter)
-	if a.list.res != nil {
-		a.list.res = nil
-		a.list.clamp(a.bodyHeight())
-		return a, tea.Batch(cmd, a.ensureWindow())
-	}
-	return a, cmd
-}
 
 func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	mode := a.prompt.mode
@@ -45,17 +36,15 @@ func (a App) handlePromptInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.prompt.mode == promptNone {
 		return a, nil
 	}
-	before := a.prompt.input.Value()
-	var cmd tea.Cmd
-	a.prompt.input, cmd = a.prompt.input.Update(msg)
-	if a.prompt.mode == promptFilter && a.prompt.input.Value() != before {
-		cmd = tea.Batch(cmd, a.editFilter(a.prompt.input.Value()))
+	cmd, edited := a.prompt.update(msg)
+	if a.prompt.mode == promptFilter && edited {
+		cmd = tea.Batch(cmd, a.editFilter(a.prompt.value()))
 	}
 	return a, cmd
 }
 
 func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
-	mode, value := a.prompt.mode, a.prompt.input.Value()
+	mode, value := a.prompt.mode, a.prompt.value()
 	a.prompt.close()
 	switch mode {
 	case promptFilter:
@@ -65,7 +54,7 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.findSeq++
-		return a, tea.Batch(runSearch(a.ctx, a.lib, a.findSeq, value), a.setStatus("searching…", false))
+		return a, tea.Batch(service.Search(a.ctx, a.lib, a.findSeq, value, searchLimit), a.setStatus("searching…", false))
 	case promptMastodon:
 		return a.acceptMastodon(value)
 	case promptFind:
@@ -74,20 +63,6 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 		}
 	}
 	return a, nil
-}
-
-func (a App) handleSearch(msg searchMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.findSeq {
-		return a, nil
-	}
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
-	}
-	a.list.res = &searchResults{query: msg.query, articles: msg.articles}
-	a.list.cursor, a.list.offset = 0, 0
-	a.screen, a.feedsFocused = screenList, false
-	n := len(msg.articles)
-	return a, a.setStatus(fmt.Sprintf("%d %s for %q", n, plural(n, "result", "results"), msg.query), false)
 }
 
 // promptMode is what the line being typed is for.
@@ -121,6 +96,15 @@ func (p *prompt) open(mode promptMode, value string) tea.Cmd {
 	return p.input.Focus()
 }
 
+// update edits the line; it says whether the text changed.
+func (p *prompt) update(msg tea.Msg) (cmd tea.Cmd, edited bool) {
+	before := p.input.Value()
+	p.input, cmd = p.input.Update(msg)
+	return cmd, p.input.Value() != before
+}
+
+func (p prompt) value() string { return p.input.Value() }
+
 func (p *prompt) close() {
 	p.mode = promptNone
 	p.input.Blur()
@@ -140,8 +124,8 @@ func (p prompt) label() string {
 	return ""
 }
 
-func (p prompt) view(s Styles, width int) string {
+func (p prompt) view(s theme.Styles, width int) string {
 	label := p.label()
 	p.input.SetWidth(max(1, width-len(label)-1))
-	return truncateWidth(s.Prompt.Render(label)+p.input.View(), width)
+	return cells.Cut(s.Prompt.Render(label)+p.input.View(), width)
 }

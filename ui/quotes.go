@@ -4,66 +4,63 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/theme"
 )
-
-// quotesKeyMap is the quotes panel's keys.
-type quotesKeyMap struct {
-	moveKeys
-	Jump, Share, Close, Help key.Binding
-}
-
-func quotesKeys(b bindings) quotesKeyMap {
-	return quotesKeyMap{
-		moveKeys: newMoveKeys(b), Jump: withDesc(b.Open, "go to quote"), Share: withDesc(b.Share, "share quote"),
-		Close: key.NewBinding(key.WithKeys("esc", "q", "Q"), key.WithHelp("esc", "close")), Help: b.Help,
-	}
-}
-
-// ShortHelp is the quotes panel's help line.
-func (k quotesKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Jump, k.Share, k.Close, k.Help}
-}
-
-// FullHelp is the quotes panel's help screen.
-func (k quotesKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {k.Jump, k.Share, k.Close, k.Help}}
-}
 
 // quotesPane lists the quotes of the article in the reader, each with its
 // speaker.
 type quotesPane struct {
-	keys quotesKeyMap
+	keys keys.Map
 	list cursorList
 }
 
-func newQuotesPane(b bindings) quotesPane { return quotesPane{keys: quotesKeys(b)} }
+func newQuotesPane(k keys.Map) quotesPane { return quotesPane{keys: k} }
 
 // quotesRows is how many quotes fit under the title.
 func quotesRows(height int) int { return max(1, height-2) }
 
-func (p quotesPane) view(s Styles, quotes []model.Quote, width, height int) string {
+// open puts the cursor on quote i of n (i < 0: where it was).
+func (p *quotesPane) open(i, n, height int) {
+	if i >= 0 {
+		p.list.cursor = i
+	}
+	p.clamp(n, height)
+}
+
+// clamp keeps the cursor on the n quotes, for the body's height.
+func (p *quotesPane) clamp(n, height int) { p.list.clamp(n, quotesRows(height)) }
+
+func (p *quotesPane) move(msg tea.KeyPressMsg, n, height int) {
+	p.list.move(msg, p.keys, n, quotesRows(height))
+}
+
+// selected is the quote under the cursor.
+func (p quotesPane) selected() int { return p.list.cursor }
+
+func (p quotesPane) view(s theme.Styles, quotes []model.Quote, width, height int) string {
 	title := s.Title.Render(fmt.Sprintf("Quotes (%d)", len(quotes))) + s.Dim.Render("  enter: go to · s: share · esc: close")
-	lines := []string{truncateWidth(title, width), ""}
+	lines := []string{cells.Cut(title, width), ""}
 	if len(quotes) == 0 {
 		return strings.Join(append(lines, s.Empty.Render("No quotations found in this article.")), "\n")
 	}
 	nameW := min(24, max(8, width/4))
 	for i := p.list.offset; i < len(quotes) && len(lines) < height; i++ {
 		q := quotes[i]
-		who := model.SanitizeLine(q.Speaker)
+		who := clean(q.Speaker)
 		if who == "" {
 			who = "(unknown)"
 		}
-		row := fmt.Sprintf(" %3d  %s  “%s”", q.N, padRight(who, nameW), model.SanitizeLine(q.Text))
-		row = padRight(row, width)
+		row := fmt.Sprintf(" %3d  %s  “%s”", q.N, cells.Pad(who, nameW), clean(q.Text))
+		row = cells.Pad(row, width)
 		if i == p.list.cursor {
-			row = s.Rows.Selected.on(row)
+			row = s.Rows.Selected.On(row)
 		} else if q.Speaker == "" {
-			row = s.Rows.Dim.on(row)
+			row = s.Rows.Dim.On(row)
 		}
 		lines = append(lines, row)
 	}
@@ -76,10 +73,11 @@ func (a App) openQuotes() (tea.Model, tea.Cmd) {
 		return a, a.setStatus("the article is still loading", false)
 	}
 	a.overlay = overlayQuotes
+	i := -1
 	if f := a.reader.focus(); f.Kind == unitQuote {
-		a.quotes.list.cursor = f.I
+		i = f.I
 	}
-	a.quotes.list.clamp(len(a.reader.doc.Quotes()), quotesRows(a.bodyHeight()))
+	a.quotes.open(i, len(a.reader.doc.Quotes()), a.bodyHeight())
 	return a, nil
 }
 
@@ -87,20 +85,20 @@ func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.quotes.keys
 	quotes := a.reader.doc.Quotes()
 	switch {
-	case key.Matches(msg, k.Close):
+	case k.Matches(msg, keys.Close):
 		a.overlay = overlayNone
 		return a, nil
-	case key.Matches(msg, k.Jump), key.Matches(msg, k.Share):
+	case k.Matches(msg, keys.Open, keys.Share):
 		if len(quotes) == 0 {
 			return a, nil
 		}
 		a.overlay = overlayNone
-		a.reader.focusOn(unitQuote, a.quotes.list.cursor, a.bodyHeight())
-		if key.Matches(msg, k.Share) {
+		a.reader.focusOn(unitQuote, a.quotes.selected(), a.bodyHeight())
+		if k.Matches(msg, keys.Share) {
 			return a.openShare()
 		}
 		return a, a.setStatus(a.reader.describeFocus(), false)
 	}
-	a.quotes.list.move(msg, k.moveKeys, len(quotes), quotesRows(a.bodyHeight()))
+	a.quotes.move(msg, len(quotes), a.bodyHeight())
 	return a, nil
 }

@@ -1,48 +1,12 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/reader"
 )
-
-// readerKeyMap is the reader's keys.
-type readerKeyMap struct {
-	Down, Up, HalfDown, HalfUp, PageDown, Top, Bottom key.Binding
-	Back, ToggleRead, ToggleStar, Browser, Find, Help key.Binding
-	NextQuote, PrevQuote, NextSentence, PrevSentence  key.Binding
-	Quotes, Highlight, Highlights                     key.Binding
-	Share, CopyLink, CopyMarkdown                     key.Binding
-}
-
-func readerKeys(b bindings) readerKeyMap {
-	return readerKeyMap{
-		Down: withDesc(b.Down, "scroll down"), Up: withDesc(b.Up, "scroll up"), HalfDown: b.HalfDown,
-		HalfUp: b.HalfUp, PageDown: b.PageDown, Top: b.Top, Bottom: b.Bottom, Back: b.Back,
-		ToggleRead: b.ToggleRead, ToggleStar: b.ToggleStar, Browser: b.Browser,
-		Find: withDesc(b.Filter, "find in article"), Help: b.Help,
-		NextQuote: b.NextQuote, PrevQuote: b.PrevQuote, NextSentence: b.NextSentence, PrevSentence: b.PrevSentence,
-		Quotes: b.Quotes, Highlight: b.Highlight, Highlights: b.Highlights,
-		Share: b.Share, CopyLink: b.CopyLink, CopyMarkdown: b.CopyMarkdown,
-	}
-}
-
-// ShortHelp is the reader's help line.
-func (k readerKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Back, k.NextQuote, k.Quotes, k.Highlight, k.Share, k.CopyLink, k.Help}
-}
-
-// FullHelp is the reader's help screen.
-func (k readerKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Back, k.ToggleRead, k.ToggleStar, k.Browser, k.Find, k.Help},
-		{k.NextQuote, k.PrevQuote, k.NextSentence, k.PrevSentence, k.Quotes},
-		{k.Highlight, k.Highlights, k.Share, k.CopyLink, k.CopyMarkdown},
-	}
-}
 
 // noTextLine is what the reader says for an article without any text.
 const noTextLine = "This article has no text. Press o to open it in your browser."
@@ -69,7 +33,7 @@ func newRenderCache() *renderCache { return reader.NewCache() }
 // find, painting) is its reader.View; the pane turns keys and messages
 // into calls on it and asks for renders.
 type readerPane struct {
-	keys    readerKeyMap
+	keys    keys.Map
 	seq     int // which opening the answers must match
 	article model.Article
 	loading bool
@@ -86,7 +50,7 @@ type readerPane struct {
 	pendingHL int64 // a highlight to focus once the article is shown
 }
 
-func newReaderPane(b bindings) readerPane { return readerPane{keys: readerKeys(b)} }
+func newReaderPane(k keys.Map) readerPane { return readerPane{keys: k} }
 
 // open shows a headline at once while the whole article loads.
 func (r *readerPane) open(seq int, headline model.Article) {
@@ -154,19 +118,19 @@ func (r *readerPane) hasRender() bool { return r.v.HasRender() }
 
 func (r *readerPane) update(msg tea.KeyPressMsg, height int) {
 	switch {
-	case key.Matches(msg, r.keys.Down):
+	case r.keys.Matches(msg, keys.Down):
 		r.v.Scroll(1, height)
-	case key.Matches(msg, r.keys.Up):
+	case r.keys.Matches(msg, keys.Up):
 		r.v.Scroll(-1, height)
-	case key.Matches(msg, r.keys.HalfDown):
+	case r.keys.Matches(msg, keys.HalfDown):
 		r.v.Scroll(max(1, height/2), height)
-	case key.Matches(msg, r.keys.HalfUp):
+	case r.keys.Matches(msg, keys.HalfUp):
 		r.v.Scroll(-max(1, height/2), height)
-	case key.Matches(msg, r.keys.PageDown):
+	case r.keys.Matches(msg, keys.PageDown):
 		r.v.Scroll(max(1, height-2), height)
-	case key.Matches(msg, r.keys.Top):
+	case r.keys.Matches(msg, keys.Top):
 		r.v.ScrollTo(0, height)
-	case key.Matches(msg, r.keys.Bottom):
+	case r.keys.Matches(msg, keys.Bottom):
 		r.v.ScrollTo(r.v.Len(), height)
 	default:
 		r.v.Clamp(height)

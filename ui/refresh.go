@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // refreshState follows a refresh as its feeds stream in, and the reloads
@@ -34,32 +36,32 @@ func (a *App) beginRefresh(ids ...int64) tea.Cmd {
 	a.refresh = refreshState{running: true, gen: a.refresh.gen + 1,
 		feedsInflight: a.refresh.feedsInflight, feedsDirty: a.refresh.feedsDirty}
 	a.status = ""
-	return startRefresh(a.ctx, a.lib, a.refresh.gen, ids...)
+	return service.StartRefresh(a.ctx, a.lib, a.refresh.gen, ids...)
 }
 
-func (a App) handleRefreshStarted(msg refreshStartedMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != a.refresh.gen {
+func (a App) handleRefreshStarted(msg service.RefreshStartedMsg) (tea.Model, tea.Cmd) {
+	if msg.Gen != a.refresh.gen {
 		return a, nil
 	}
-	if msg.err != nil {
+	if msg.Err != nil {
 		a.refresh.running = false
-		return a, a.setStatus(msg.err.Error(), true)
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.refresh.ch = msg.ch
-	return a, nextFeedDone(a.ctx, msg.gen, msg.ch)
+	a.refresh.ch = msg.Ch
+	return a, service.NextFeedDone(a.ctx, msg.Gen, msg.Ch)
 }
 
-func (a App) handleFeedDone(msg feedDoneMsg) (tea.Model, tea.Cmd) {
+func (a App) handleFeedDone(msg service.FeedDoneMsg) (tea.Model, tea.Cmd) {
 	r := &a.refresh
-	if msg.gen != r.gen || !r.running {
+	if msg.Gen != r.gen || !r.running {
 		return a, nil
 	}
-	if msg.done {
+	if msg.Done {
 		r.running = false
 		return a, tea.Batch(a.setStatus(r.summary(), r.failed > 0 && r.failed == r.total),
-			a.reloadFeeds(), a.reloadList(), indexSearch(a.ctx, a.lib))
+			a.reloadFeeds(), a.reloadList(), service.IndexSearch(a.ctx, a.lib))
 	}
-	fd := msg.fd
+	fd := msg.FeedDone
 	r.done, r.total = fd.Done, fd.Total
 	r.newArticles += fd.New
 	if fd.Err != nil {
@@ -68,7 +70,7 @@ func (a App) handleFeedDone(msg feedDoneMsg) (tea.Model, tea.Cmd) {
 			r.firstErr = fmt.Sprintf("%s: %v", fd.Feed.DisplayTitle(), fd.Err)
 		}
 	}
-	cmds := []tea.Cmd{nextFeedDone(a.ctx, msg.gen, r.ch)}
+	cmds := []tea.Cmd{service.NextFeedDone(a.ctx, msg.Gen, r.ch)}
 	if fd.New > 0 || fd.Err != nil {
 		cmds = append(cmds, a.reloadFeeds())
 	}
@@ -81,11 +83,11 @@ func (a App) handleFeedDone(msg feedDoneMsg) (tea.Model, tea.Cmd) {
 // handleIndexed reports, without alarm, a search index that could not be
 // brought up to date: search brings it up to date itself. Success, and
 // an index stopped by quitting, say nothing.
-func (a App) handleIndexed(msg indexedMsg) (tea.Model, tea.Cmd) {
-	if msg.err == nil || errors.Is(msg.err, context.Canceled) || a.refresh.running {
+func (a App) handleIndexed(msg service.IndexedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err == nil || errors.Is(msg.Err, context.Canceled) || a.refresh.running {
 		return a, nil
 	}
-	return a, a.setStatus(msg.err.Error(), false)
+	return a, a.setStatus(msg.Err.Error(), false)
 }
 
 func (r refreshState) progress() string {
@@ -122,29 +124,7 @@ func (a *App) reloadFeeds() tea.Cmd {
 		return nil
 	}
 	a.refresh.feedsInflight, a.refresh.feedsDirty = true, false
-	return loadFeeds(a.ctx, a.lib)
-}
-
-// reloadList reloads the headlines in the list's window, keeping the
-// selected headline under the cursor however many arrive above it.
-func (a *App) reloadList() tea.Cmd {
-	if a.list.inflight {
-		a.refresh.listDirty = true
-		return nil
-	}
-	a.refresh.listDirty = false
-	if a.list.stale { // a new filter's first window is yet to be asked for
-		return a.ensureWindow()
-	}
-	if sel, ok := a.list.selected(); ok && a.list.res == nil {
-		a.list.anchor = sel.ID
-	}
-	a.list.inflight = true
-	start := a.list.winStart
-	if !a.list.loaded {
-		start = 0
-	}
-	return loadWindow(a.ctx, a.lib, a.list.query, a.list.gen, start)
+	return service.LoadFeeds(a.ctx, a.lib)
 }
 
 func (a App) handleAutoRefresh() (tea.Model, tea.Cmd) {
@@ -153,4 +133,14 @@ func (a App) handleAutoRefresh() (tea.Model, tea.Cmd) {
 		return a, next
 	}
 	return a, tea.Batch(next, a.beginRefresh())
+}
+
+// autoRefreshMsg is the auto-refresh timer's tick.
+type autoRefreshMsg struct{}
+
+func autoRefreshTick(every time.Duration) tea.Cmd {
+	if every <= 0 {
+		return nil
+	}
+	return tea.Tick(every, func(time.Time) tea.Msg { return autoRefreshMsg{} })
 }

@@ -6,23 +6,28 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // Run opens the app over lib and returns when the user quits.
-func Run(ctx context.Context, lib Library, cfg model.Config) error {
+func Run(ctx context.Context, lib service.Library, cfg model.Config) error {
 	return run(ctx, newApp(ctx, lib, cfg))
 }
 
 // RunArticle opens the app on one article, already loaded (an article
 // from the database, a page or a local file); leaving the reader quits.
-func RunArticle(ctx context.Context, lib Library, cfg model.Config, r model.Reading) error {
+func RunArticle(ctx context.Context, lib service.Library, cfg model.Config, r model.Reading) error {
 	app := newApp(ctx, lib, cfg)
 	app.showArticle(r)
 	return run(ctx, app)
 }
 
-func newApp(ctx context.Context, lib Library, cfg model.Config) App {
-	return New(ctx, Services{Library: lib, Browser: NewBrowser(cfg.Browser), Mail: NewMailer(), Clipboard: NewClipboard()}, cfg)
+// newApp is the app over lib with the machine's browser, mail handler and
+// clipboard tool.
+func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
+	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{}}
+	return New(ctx, svc, cfg)
 }
 
 func run(ctx context.Context, app App) error {

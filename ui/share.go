@@ -1,47 +1,27 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/mdp/qrterminal/v3"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/qr"
+	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/theme"
 )
-
-// shareKeyMap is the share menu's keys.
-type shareKeyMap struct {
-	moveKeys
-	Choose, Close, Help key.Binding
-}
-
-func shareKeys(b bindings) shareKeyMap {
-	return shareKeyMap{
-		moveKeys: newMoveKeys(b), Choose: withDesc(b.Open, "choose"),
-		Close: key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")), Help: b.Help,
-	}
-}
-
-// ShortHelp is the share menu's help line.
-func (k shareKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Choose, k.Close, k.Help}
-}
-
-// FullHelp is the share menu's help screen.
-func (k shareKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom}, {k.Choose, k.Close, k.Help}}
-}
 
 // shareMenu offers every way to share an article, or a quote of it: the
 // share targets, then a QR code of the link.
 type shareMenu struct {
-	keys    shareKeyMap
+	keys    keys.Map
 	list    cursorList
 	article model.Article // with the markdown the quote's span is in
 	quote   *model.Quote
@@ -50,7 +30,7 @@ type shareMenu struct {
 	qrLink  string
 }
 
-func newShareMenu(b bindings) shareMenu { return shareMenu{keys: shareKeys(b)} }
+func newShareMenu(k keys.Map) shareMenu { return shareMenu{keys: k} }
 
 // entries is the menu's rows: the links and the QR code.
 func (m shareMenu) entries() int { return len(m.links) + 1 }
@@ -58,32 +38,67 @@ func (m shareMenu) entries() int { return len(m.links) + 1 }
 // shareHead is the rows above the entries.
 const shareHead = 4
 
-func (m shareMenu) view(s Styles, width, height int) string {
+// shareRows is how many entries fit under the head.
+func shareRows(height int) int { return max(1, height-shareHead) }
+
+// open offers the ways to share an article (and a quote of it), from the
+// top of the menu.
+func (m *shareMenu) open(art model.Article, q *model.Quote, links []share.ShareLink) {
+	*m = shareMenu{keys: m.keys, article: art, quote: q, links: links}
+}
+
+// selected is the entry under the cursor: a link, or the QR code (qr).
+func (m shareMenu) selected() (l share.ShareLink, qr bool) {
+	if m.list.cursor >= len(m.links) {
+		return share.ShareLink{}, true
+	}
+	return m.links[m.list.cursor], false
+}
+
+// showQR shows link as a QR code in place of the menu.
+func (m *shareMenu) showQR(qr []string, link string) { m.qr, m.qrLink = qr, link }
+
+// closeQR goes back from the QR code to the menu; it says whether the
+// code was on show.
+func (m *shareMenu) closeQR() bool {
+	shown := m.qr != nil
+	m.qr = nil
+	return shown
+}
+
+// clamp keeps the cursor on the entries, for the body's height.
+func (m *shareMenu) clamp(height int) { m.list.clamp(m.entries(), shareRows(height)) }
+
+func (m *shareMenu) move(msg tea.KeyPressMsg, height int) {
+	m.list.move(msg, m.keys, m.entries(), shareRows(height))
+}
+
+func (m shareMenu) view(s theme.Styles, width, height int) string {
 	if m.qr != nil {
 		return m.qrView(s, width, height)
 	}
-	title := model.SanitizeLine(m.article.Title)
+	title := clean(m.article.Title)
 	if title == "" {
-		title = model.SanitizeLine(m.article.URL)
+		title = clean(m.article.URL)
 	}
-	lines := []string{truncateWidth(s.Title.Render("Share ")+title, width)}
+	lines := []string{cells.Cut(s.Title.Render("Share ")+title, width)}
 	if m.quote != nil {
-		lines = append(lines, s.Dim.Render(truncateWidth(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, ""), width)))
+		lines = append(lines, s.Dim.Render(cells.Cut(clean(share.ShareQuoteLine(m.quote.Text, m.quote.Speaker, "")), width)))
 	} else {
-		lines = append(lines, s.Dim.Render(truncateWidth("the article (focus a quote with n, or a sentence with ), to share it)", width)))
+		lines = append(lines, s.Dim.Render(cells.Cut("the article (focus a quote with n, or a sentence with ), to share it)", width)))
 	}
 	lines = append(lines, "")
 	labelW := min(30, max(12, width/3))
 	for i := m.list.offset; i < m.entries() && len(lines) < height; i++ {
 		label, detail, bad := m.entry(i)
-		row := padRight(" "+padRight(label, labelW)+" "+detail, width)
+		row := cells.Pad(" "+cells.Pad(label, labelW)+" "+detail, width)
 		switch {
 		case i == m.list.cursor:
-			row = s.Rows.Selected.on(row)
+			row = s.Rows.Selected.On(row)
 		case bad:
-			row = s.Rows.Failing.on(row)
+			row = s.Rows.Failing.On(row)
 		default:
-			row = s.Rows.Dim.on(" "+padRight(label, labelW)) + " " + s.Rows.Read.on(padRight(detail, max(0, width-labelW-2)))
+			row = s.Rows.Dim.On(" "+cells.Pad(label, labelW)) + " " + s.Rows.Read.On(cells.Pad(detail, max(0, width-labelW-2)))
 		}
 		lines = append(lines, row)
 	}
@@ -96,67 +111,37 @@ func (m shareMenu) entry(i int) (label, detail string, bad bool) {
 		return "QR code", "the link as a QR code to scan", false
 	}
 	l := m.links[i]
-	label = model.SanitizeLine(l.Label)
+	label = clean(l.Label)
 	switch {
 	case errors.Is(l.Err, share.ErrNoMastodonInstance):
 		return label, "no server set: press enter to give yours", false
 	case l.Err != nil:
-		return label, model.SanitizeLine(l.Err.Error()), true
+		return label, clean(l.Err.Error()), true
 	}
-	return label, model.SanitizeLine(l.Value), false
+	return label, clean(l.Value), false
 }
 
 // qrView draws the QR code, or says the window is too small for it.
-func (m shareMenu) qrView(s Styles, width, height int) string {
+func (m shareMenu) qrView(s theme.Styles, width, height int) string {
 	qw, qh := 0, len(m.qr)
 	for _, l := range m.qr {
 		qw = max(qw, ansi.StringWidth(l))
 	}
-	head := []string{truncateWidth(s.Title.Render("QR code ")+s.Dim.Render(model.SanitizeLine(m.qrLink)), width), ""}
+	head := []string{cells.Cut(s.Title.Render("QR code ")+s.Dim.Render(clean(m.qrLink)), width), ""}
 	if qw > width || qh+len(head) > height {
 		msg := fmt.Sprintf("The window is too small for the QR code: it needs %d×%d, the window has %d×%d. Make the window larger, or press esc.",
 			qw, qh+len(head), width, height)
-		return strings.Join(head, "\n") + "\n" + s.Error.Render(wrapText(msg, width))
+		return strings.Join(head, "\n") + "\n" + s.Error.Render(cells.Wrap(msg, width))
 	}
-	pad := spaces((width - qw) / 2)
+	pad := cells.Spaces((width - qw) / 2)
 	for i, l := range m.qr {
 		st := s.QR
-		if i == len(m.qr)-1 && qrHalfRow(l) {
+		if i == len(m.qr)-1 && qr.HalfRow(l) {
 			st = s.QREdge
 		}
 		head = append(head, pad+st.Render(l))
 	}
 	return strings.Join(head, "\n")
-}
-
-// qrHalfRow says whether a line of the QR code is only upper half blocks:
-// the last row of quiet zone when the code has an odd number of rows
-// (always, for an even quiet zone). Drawn on the QR's dark background its
-// lower half would be a dark strip below the code; it is drawn on the
-// page's background instead, so the code ends with its quiet zone.
-func qrHalfRow(l string) bool {
-	return l != "" && strings.Trim(l, qrterminal.WHITE_BLACK) == ""
-}
-
-// wrapText wraps plain text to width.
-func wrapText(s string, width int) string { return ansi.Wordwrap(s, max(1, width), "") }
-
-// makeQR draws link as a QR code in half blocks: two modules a cell.
-func makeQR(link string) ([]string, error) {
-	if len(link) > 1200 {
-		return nil, fmt.Errorf("the link is too long for a QR code (%d bytes)", len(link))
-	}
-	var buf bytes.Buffer
-	qrterminal.GenerateWithConfig(link, qrterminal.Config{
-		Level: qrterminal.L, Writer: &buf, HalfBlocks: true, QuietZone: 2,
-		BlackChar: qrterminal.BLACK_BLACK, WhiteChar: qrterminal.WHITE_WHITE,
-		WhiteBlackChar: qrterminal.WHITE_BLACK, BlackWhiteChar: qrterminal.BLACK_WHITE,
-	})
-	out := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
-	if len(out) < 2 {
-		return nil, errors.New("could not make a QR code of the link")
-	}
-	return out, nil
 }
 
 // shareSubject is what s, y and Y act on: the selected headline, or the
@@ -170,11 +155,11 @@ func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
 		art.Markdown = a.reader.body
 		return art, a.reader.focusQuote(), true
 	}
-	sel, ok := a.list.selected()
+	sel, ok := a.list.Selected()
 	if !ok {
 		return model.Article{}, nil, false
 	}
-	return *sel, nil, true
+	return sel, nil, true
 }
 
 // openShare opens the share menu.
@@ -187,45 +172,43 @@ func (a App) openShare() (tea.Model, tea.Cmd) {
 	if err != nil {
 		return a, a.setStatus(err.Error(), true)
 	}
-	a.share = shareMenu{keys: a.share.keys, article: art, quote: q, links: links}
+	a.share.open(art, q, links)
 	a.overlay = overlayShare
 	return a, nil
 }
 
 func (a App) handleShareKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	m := &a.share
+	k := a.share.keys
 	switch {
-	case key.Matches(msg, m.keys.Close) && m.qr != nil:
-		m.qr = nil
+	case k.Matches(msg, keys.Close):
+		if !a.share.closeQR() {
+			a.overlay = overlayNone
+		}
 		return a, nil
-	case key.Matches(msg, m.keys.Close):
-		a.overlay = overlayNone
+	case a.share.qr != nil:
 		return a, nil
-	case m.qr != nil:
-		return a, nil
-	case key.Matches(msg, m.keys.Choose):
+	case k.Matches(msg, keys.Open):
 		return a.chooseShare()
 	}
-	m.list.move(msg, m.keys.moveKeys, m.entries(), max(1, a.bodyHeight()-shareHead))
+	a.share.move(msg, a.bodyHeight())
 	return a, nil
 }
 
 // chooseShare does what the entry under the cursor says.
 func (a App) chooseShare() (tea.Model, tea.Cmd) {
-	m := &a.share
-	if m.list.cursor >= len(m.links) {
-		link, err := share.CleanURL(m.article.URL)
+	l, isQR := a.share.selected()
+	if isQR {
+		link, err := share.CleanURL(a.share.article.URL)
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
-		qr, err := makeQR(link)
+		lines, err := qr.Lines(link)
 		if err != nil {
 			return a, a.setStatus(err.Error(), true)
 		}
-		m.qr, m.qrLink = qr, link
+		a.share.showQR(lines, link)
 		return a, nil
 	}
-	l := m.links[m.list.cursor]
 	if errors.Is(l.Err, share.ErrNoMastodonInstance) {
 		return a, a.prompt.open(promptMastodon, "")
 	}
@@ -238,12 +221,12 @@ func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(l.Err.Error(), true)
 	}
 	a.overlay = overlayNone
-	label := strings.ToLower(model.SanitizeLine(l.Label))
+	label := strings.ToLower(l.Label)
 	switch l.Action {
 	case share.ShareOpen:
-		return a, tea.Batch(openInBrowser(a.opener, l.Value), a.setStatus("opening "+model.SanitizeLine(l.Label)+" in the browser", false))
+		return a, tea.Batch(service.OpenInBrowser(a.opener, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
 	case share.ShareMail:
-		return a, openMail(a.mail, l.Value)
+		return a, service.OpenMail(a.mail, l.Value)
 	}
 	return a, a.copyText(l.Value, strings.TrimPrefix(label, "copy "))
 }
@@ -257,7 +240,7 @@ func (a App) acceptMastodon(value string) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmd, a.setStatus(err.Error(), true))
 	}
 	a.cfg.Share.Mastodon = host
-	save := saveSetting(a.ctx, a.lib, "mastodon", host)
+	save := service.SaveSetting(a.ctx, a.lib, "mastodon", host)
 	l, err := share.ShareLinkFor("mastodon", a.share.article, a.share.quote, a.cfg.Share)
 	if err != nil {
 		return a, tea.Batch(save, a.setStatus(err.Error(), true))
@@ -280,47 +263,39 @@ func (a App) copyShare(name, what string) (tea.Model, tea.Cmd) {
 }
 
 // copyText copies with OSC 52 and, where there is one, a native tool; the
-// status line says how once the tool is done. Control characters never
-// reach the clipboard.
+// status line says how once the tool is done. What is copied is made by
+// model/share, which keeps control characters out of what it makes.
 func (a *App) copyText(text, what string) tea.Cmd {
-	text = model.SanitizeLine(text)
-	return tea.Batch(tea.SetClipboard(text), copyNative(a.ctx, a.clip, text, what))
+	return tea.Batch(tea.SetClipboard(text), service.Copy(a.ctx, a.clip, text, what))
 }
 
-func (a App) handleCopied(msg copiedMsg) (tea.Model, tea.Cmd) {
+func (a App) handleCopied(msg service.CopiedMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case msg.err != nil:
-		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52; %v)", msg.what, msg.err), true)
-	case msg.tool != "":
-		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52 + %s)", msg.what, msg.tool), false)
+	case msg.Err != nil:
+		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52; %v)", msg.What, msg.Err), true)
+	case msg.Tool != "":
+		return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52 + %s)", msg.What, msg.Tool), false)
 	}
-	return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52)", msg.what), false)
+	return a, a.setStatus(fmt.Sprintf("copied %s (OSC 52)", msg.What), false)
 }
 
 // handleMail copies a mailto: link that nothing could open.
-func (a App) handleMail(msg mailMsg) (tea.Model, tea.Cmd) {
-	if msg.err == nil {
+func (a App) handleMail(msg service.MailMsg) (tea.Model, tea.Cmd) {
+	if msg.Err == nil {
 		return a, a.setStatus("opening your mail program", false)
 	}
-	if errors.Is(msg.err, ErrNoMailProgram) {
-		return a, a.copyText(msg.link, "mailto: link (no mail program found)")
+	if errors.Is(msg.Err, desktop.ErrNoMailProgram) {
+		return a, a.copyText(msg.Link, "mailto: link (no mail program found)")
 	}
-	return a, a.setStatus(msg.err.Error(), true)
+	return a, a.setStatus(msg.Err.Error(), true)
 }
 
-func (a App) handleSetting(msg settingMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+func (a App) handleSetting(msg service.SettingMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	if msg.key == "mastodon" && a.cfg.Share.Mastodon == "" {
-		a.cfg.Share.Mastodon = msg.value
-	}
-	return a, nil
-}
-
-func (a App) handleSettingSaved(msg settingSavedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return a, a.setStatus(msg.err.Error(), true)
+	if !msg.Saved && msg.Key == "mastodon" && a.cfg.Share.Mastodon == "" {
+		a.cfg.Share.Mastodon = msg.Value
 	}
 	return a, nil
 }

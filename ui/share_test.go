@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,6 +9,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/qr"
+	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // trackedLibrary gives every article a link with tracking parameters.
@@ -114,16 +117,9 @@ func TestShareMenuForHeadlineAndQuote(t *testing.T) {
 
 func TestMailWithoutProgramCopiesTheLink(t *testing.T) {
 	h := newHarness(t, newFake(1), 100, 20)
-	h.send(mailMsg{link: "mailto:?subject=x", err: fmt.Errorf("%w (xdg-open not found)", ErrNoMailProgram)})
+	h.send(service.MailMsg{Link: "mailto:?subject=x", Err: fmt.Errorf("%w (xdg-open not found)", desktop.ErrNoMailProgram)})
 	if len(h.copied) != 1 || h.copied[0] != "mailto:?subject=x" || !strings.Contains(h.screen(), "no mail program") {
 		t.Fatalf("copied %q\n%s", h.copied, h.screen())
-	}
-	m := mailOpener{lookPath: func(string) (string, error) { return "", errors.New("none") }, start: nil}
-	if err := m.Open("mailto:?x"); !errors.Is(err, ErrNoMailProgram) {
-		t.Fatalf("err = %v", err)
-	}
-	if err := m.Open("https://x.example/"); err == nil {
-		t.Fatal("only mailto: links are mailed")
 	}
 }
 
@@ -193,49 +189,19 @@ func TestQRCodeOrTooSmall(t *testing.T) {
 	assertFits(t, small.screen(), 30, 12)
 }
 
-func TestNativeClipboardPicksATool(t *testing.T) {
-	var ran []string
-	c := nativeClipboard{
-		getenv: func(k string) string { return map[string]string{"DISPLAY": ":0"}[k] },
-		lookPath: func(name string) (string, error) {
-			if name == "xsel" {
-				return "/usr/bin/xsel", nil
-			}
-			return "", errors.New("not found")
-		},
-		run: func(_ context.Context, text, name string, args ...string) error {
-			ran = append(ran, name+" "+strings.Join(args, " ")+" <"+text)
-			return nil
-		},
-	}
-	tool, err := c.Copy(context.Background(), "https://x.example/; rm -rf ~")
-	if err != nil || tool != "xsel" || len(ran) != 1 || ran[0] != "xsel --clipboard --input <https://x.example/; rm -rf ~" {
-		t.Fatalf("tool %q err %v ran %q", tool, err, ran)
-	}
-	c.getenv = func(string) string { return "" }
-	if tool, err := c.Copy(context.Background(), "x"); tool != "" || err != nil {
-		t.Fatalf("without a display no tool: %q %v", tool, err)
-	}
-}
-
 // TestQRCodeEndsWithItsQuietZone draws QR codes of several sizes: the
-// last line, the quiet zone's last half row, is drawn on the page's
-// background, not above a dark strip; every other line on the code's.
+// last line, the quiet zone's last half row (package qr), is drawn on the
+// page's background, not above a dark strip; every other line on the
+// code's.
 func TestQRCodeEndsWithItsQuietZone(t *testing.T) {
-	st := NewStyles(true)
+	st := theme.New(true)
 	black := "48;2;0;0;0m" // the code's background
 	for _, link := range []string{"https://x.example/", "https://news.example/a/1?id=4", "https://news.example/" + strings.Repeat("long/", 30)} {
-		qr, err := makeQR(link)
+		code, err := qr.Lines(link)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasPrefix(qr[0], "██") || strings.Trim(qr[0], "█") != "" {
-			t.Errorf("%s: the code starts with a row of quiet zone: %q", link, qr[0])
-		}
-		if !qrHalfRow(qr[len(qr)-1]) {
-			t.Fatalf("%s: the last line is the half row of quiet zone: %q", link, qr[len(qr)-1])
-		}
-		m := shareMenu{qr: qr, qrLink: link}
+		m := shareMenu{qr: code, qrLink: link}
 		lines := strings.Split(m.qrView(st, 200, 200), "\n")[2:]
 		for i, l := range lines {
 			onBlack := strings.Contains(l, black)

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 // View draws the screen; only the root returns a tea.View and sets the
@@ -20,7 +21,7 @@ func (a App) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "byline"
 	if a.screen == screenReader && a.reader.article.Title != "" {
-		v.WindowTitle = "byline · " + model.SanitizeLine(a.reader.article.Title)
+		v.WindowTitle = "byline · " + clean(a.reader.article.Title)
 	}
 	return v
 }
@@ -41,22 +42,11 @@ func (a App) render() string {
 	return strings.Join(rows, "\n")
 }
 
-// fitBlock makes s exactly height lines of at most width cells.
-func fitBlock(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		if cellWidth(l) > width && ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "")
-		}
-	}
-	for len(lines) < height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
+// clean makes outside text (a title, a name, an error, a link, a status
+// message quoting one…) safe to paint: one line, without a control
+// character or an escape sequence. The painting code calls it on every
+// such text as it lays it out; nothing else in ui sanitises.
+func clean(s string) string { return model.SanitizeLine(s) }
 
 // body is the block between the title and status lines, exactly the
 // body height and no wider than the window. Panes draw rows already cut
@@ -65,18 +55,18 @@ func (a App) body() string {
 	h := a.bodyHeight()
 	switch {
 	case a.showHelp:
-		return fitBlock(a.fullHelp(), a.width, h)
+		return cells.Fit(a.fullHelp(), a.width, h)
 	case a.overlay != overlayNone:
-		return padLines(fitBlock(a.overlayView(h), a.width, h), a.width)
+		return cells.PadLines(cells.Fit(a.overlayView(h), a.width, h), a.width)
 	case a.screen == screenReader:
-		return fitBlock(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
+		return cells.Fit(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:
-		return fitBlock(a.feeds.view(a.styles, a.width, h, true), a.width, h)
+		return cells.Fit(a.feeds.view(a.styles, a.width, h, true), a.width, h)
 	case !a.wide():
 		return a.listBody(a.width, h)
 	}
 	fw, lw := a.feedsWidth(), a.listWidth()
-	left := strings.Split(fitBlock(a.feeds.view(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
+	left := strings.Split(cells.Fit(a.feeds.view(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
 	right := strings.Split(a.listBody(lw, h), "\n")
 	sep := a.styles.Separator.Render("│")
 	var b strings.Builder
@@ -85,7 +75,7 @@ func (a App) body() string {
 			b.WriteByte('\n')
 		}
 		if left[i] == "" { // the feeds pane pads its rows; blank ones are added
-			left[i] = spaces(fw)
+			left[i] = cells.Spaces(fw)
 		}
 		b.WriteString(left[i])
 		b.WriteString(sep)
@@ -98,7 +88,7 @@ func (a App) body() string {
 func (a App) listBody(width, height int) string {
 	if msg := a.emptyMessage(); msg != "" {
 		text := a.styles.Empty.Render(lipgloss.NewStyle().Width(max(1, width-2)).Render(msg))
-		return padLines(fitBlock(text, width, height), width)
+		return cells.PadLines(cells.Fit(text, width, height), width)
 	}
 	rows := a.list.view(a.styles, width, height, !a.feedsFocused)
 	n := strings.Count(rows, "\n") + 1
@@ -106,51 +96,43 @@ func (a App) listBody(width, height int) string {
 		n = 0
 	}
 	if n < height {
-		blank := spaces(width)
+		blank := cells.Spaces(width)
 		rows += strings.Repeat("\n"+blank, height-n)
 		rows = strings.TrimPrefix(rows, "\n")
 	}
 	return rows
 }
 
-// padLines pads every line of s to width cells.
-func padLines(s string, width int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = l + spaces(width-ansi.StringWidth(l))
-	}
-	return strings.Join(lines, "\n")
-}
-
 // emptyMessage says why the list is empty and what to do, or "" when it
 // is not.
 func (a App) emptyMessage() string {
-	l := a.list
-	if (l.res == nil && !l.loaded) || l.count() > 0 {
+	search, searching := a.list.Search()
+	q := a.list.Query()
+	if (!searching && !a.list.Loaded()) || a.list.Count() > 0 {
 		return ""
 	}
-	if l.res != nil {
-		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", model.SanitizeLine(l.res.query))
+	if searching {
+		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", clean(search))
 	}
-	if l.query.Text != "" {
-		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", model.SanitizeLine(l.query.Text))
+	if q.Text != "" {
+		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
 	}
 	if a.feeds.loaded && len(a.feeds.feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
 	}
-	if failing, err := allFailing(a.feeds.feeds); failing && l.query == (model.ArticleQuery{}) {
-		return "Every feed failed to refresh: are you offline?\n\n" + model.SanitizeLine(err) + "\n\nPress R to try again."
+	if failing, err := allFailing(a.feeds.feeds); failing && q == (model.ArticleQuery{}) {
+		return "Every feed failed to refresh: are you offline?\n\n" + clean(err) + "\n\nPress R to try again."
 	}
 	switch {
-	case l.query.Unread:
+	case q.Unread:
 		return "Nothing unread."
-	case l.query.Starred:
+	case q.Starred:
 		return "No starred articles. Press f on a headline to star it."
-	case l.query.Tag != "":
+	case q.Tag != "":
 		return "No articles in this folder yet. Press R to refresh."
-	case l.query.FeedID != 0:
-		if e, ok := a.feeds.current(); ok && e.feed.ID == l.query.FeedID && e.feed.LastError != "" {
-			return "This feed failed: " + model.SanitizeLine(e.feed.LastError) + "\n\nPress r to try again."
+	case q.FeedID != 0:
+		if e, ok := a.feeds.current(); ok && e.feed.ID == q.FeedID && e.feed.LastError != "" {
+			return "This feed failed: " + clean(e.feed.LastError) + "\n\nPress r to try again."
 		}
 		return "No articles in this feed yet. Press r to refresh it."
 	}
@@ -170,17 +152,18 @@ func allFailing(feeds []model.Feed) (bool, string) {
 }
 
 func (a App) titleLine() string {
-	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+model.SanitizeLine(a.list.title))
-	switch l := a.list; {
-	case l.res != nil:
-		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", model.SanitizeLine(l.res.query)))
-	case l.filter != "" || l.query.Text != "":
-		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", model.SanitizeLine(l.filter)))
-		if l.filtering() {
+	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+clean(a.list.Title()))
+	search, searching := a.list.Search()
+	switch {
+	case searching:
+		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", clean(search)))
+	case a.list.Filtered():
+		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", clean(a.list.Filter())))
+		if a.list.Filtering() {
 			left += a.styles.Dim.Render(" …")
 		}
 	}
-	return truncateWidth(left, a.width)
+	return cells.Cut(left, a.width)
 }
 
 // statusLine shows, by priority, the prompt, a message, refresh progress,
@@ -198,72 +181,45 @@ func (a App) statusLine() string {
 	if room < 8 {
 		right, room = "", a.width
 	}
-	left = padRight(left, room)
+	left = cells.Pad(left, room)
 	return style.Render(left) + a.styles.Status.Render(" "+right)
 }
 
 func (a App) statusText() (string, lipgloss.Style) {
 	switch {
 	case a.status != "" && a.statusErr:
-		return a.status, a.styles.Error
+		return clean(a.status), a.styles.Error
 	case a.status != "":
-		return a.status, a.styles.Status
+		return clean(a.status), a.styles.Status
 	case a.refresh.running:
 		return a.refresh.progress(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
 		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && e.feed.LastError != "" {
-			return "failing: " + model.SanitizeLine(e.feed.LastError), a.styles.Error
+			return "failing: " + clean(e.feed.LastError), a.styles.Error
 		}
 		if e, ok := a.feeds.current(); ok && e.kind == entryFeed {
-			return model.SanitizeLine(e.feed.URL), a.styles.Status
+			return clean(e.feed.URL), a.styles.Status
 		}
 	}
 	return "", a.styles.Status
 }
 
-// keyMap is the help of the screen in focus.
-func (a App) keyMap() help.KeyMap {
-	switch {
-	case a.overlay == overlayQuotes:
-		return a.quotes.keys
-	case a.overlay == overlayHighlights:
-		return a.hlPane.keys
-	case a.overlay == overlayShare:
-		return a.share.keys
-	case a.screen == screenReader:
-		return a.reader.keys
-	case a.feedsFocused:
-		return a.feeds.keys
-	}
-	return a.list.keys
-}
+// keyMap is the keymap and help of the screen in focus.
+func (a App) keyMap() keys.Map { return a.keys.On(a.focus()) }
 
 func (a App) helpLine() string {
 	if a.prompt.mode != promptNone {
 		if a.status != "" && a.statusErr {
-			return a.styles.Error.Render(truncateWidth(a.status, a.width))
+			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
 		}
-		return a.styles.Dim.Render(truncateWidth("enter: done · esc: cancel", a.width))
+		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
 	}
-	return truncateWidth(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
+	return cells.Cut(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
 }
 
 func (a App) fullHelp() string {
-	name := "headlines"
-	switch {
-	case a.overlay == overlayQuotes:
-		name = "quotes"
-	case a.overlay == overlayHighlights:
-		name = "highlights"
-	case a.overlay == overlayShare:
-		name = "share"
-	case a.screen == screenReader:
-		name = "reader"
-	case a.feedsFocused:
-		name = "feeds"
-	}
-	title := a.styles.Title.Render("Keys: "+name) + a.styles.Dim.Render("  (? or esc closes)")
+	title := a.styles.Title.Render("Keys: "+a.focus().String()) + a.styles.Dim.Render("  (? or esc closes)")
 	return title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
 }
 

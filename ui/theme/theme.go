@@ -1,10 +1,13 @@
-package ui
+// Package theme is how the app looks: its styles, built once from the
+// terminal's background (dark or light) and carried by the app, rebuilt
+// when the background becomes known. No global style: every painting
+// function is handed a Styles.
+package theme
 
 import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/ui/reader"
 )
@@ -30,29 +33,29 @@ type Styles struct {
 
 	// Paints for the rows drawn on every frame: the same looks as the
 	// styles above, applied without lipgloss's per-call layout work.
-	Rows rowPaints
+	Rows RowPaints
 
 	Reader reader.Styles // the reader's header, body and what is painted over it
 }
 
-// rowPaints colour one-line rows cheaply.
-type rowPaints struct {
-	Selected, SelectedBlur, Unread, Read, Dim, Failing, Folder paint
+// RowPaints colour one-line rows cheaply.
+type RowPaints struct {
+	Selected, SelectedBlur, Unread, Read, Dim, Failing, Folder Paint
 }
 
-// paint is a style reduced to the escape codes around one line of text.
-type paint struct{ pre, post string }
+// Paint is a style reduced to the escape codes around one line of text.
+type Paint struct{ pre, post string }
 
-func newPaint(st lipgloss.Style) paint {
+func newPaint(st lipgloss.Style) Paint {
 	pre, post, _ := strings.Cut(st.Render("\x00"), "\x00")
-	return paint{pre: pre, post: post}
+	return Paint{pre: pre, post: post}
 }
 
-// on paints one line of text.
-func (p paint) on(s string) string { return p.pre + s + p.post }
+// On paints one line of text.
+func (p Paint) On(s string) string { return p.pre + s + p.post }
 
-// NewStyles builds the styles for a dark or light background.
-func NewStyles(isDark bool) Styles {
+// New builds the styles for a dark or light background.
+func New(isDark bool) Styles {
 	c := lipgloss.LightDark(isDark)
 	accent := c(lipgloss.Color("#5A3FC0"), lipgloss.Color("#B9A6FF"))
 	dim := c(lipgloss.Color("#767676"), lipgloss.Color("#8A8A8A"))
@@ -91,57 +94,9 @@ func NewStyles(isDark bool) Styles {
 		Speaker:   lipgloss.NewStyle().Foreground(dim).Italic(true),
 		Focus:     lipgloss.NewStyle().Background(focusBg).Bold(true),
 	})
-	st.Rows = rowPaints{
+	st.Rows = RowPaints{
 		Selected: newPaint(st.Selected), SelectedBlur: newPaint(st.SelectedBlur), Unread: newPaint(st.Unread),
 		Read: newPaint(st.Read), Dim: newPaint(st.Dim), Failing: newPaint(st.Failing), Folder: newPaint(st.Folder),
 	}
 	return st
-}
-
-// truncateWidth cuts s to at most w cells, with an ellipsis.
-func truncateWidth(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// cellWidth is the cells s takes; plain ASCII is counted without the
-// grapheme segmentation that other text needs.
-func cellWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x7f || c < 0x20 {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
-
-// padRight truncates or pads s to exactly w cells.
-func padRight(s string, w int) string {
-	cw := cellWidth(s)
-	if cw > w {
-		s = truncateWidth(s, w)
-		cw = ansi.StringWidth(s)
-	}
-	if n := w - cw; n > 0 {
-		return s + spaces(n)
-	}
-	return s
-}
-
-// spaces returns n spaces without allocating for the common widths.
-func spaces(n int) string {
-	const blank = "                                                                                                                                                                                                        "
-	if n <= 0 {
-		return ""
-	}
-	if n <= len(blank) {
-		return blank[:n]
-	}
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = ' '
-	}
-	return string(b)
 }

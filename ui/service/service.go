@@ -1,8 +1,14 @@
-package ui
+// Package service is what the app asks of the world outside it: the
+// library, a browser, the mail program, the clipboard. It declares them as
+// the small interfaces the app is given (tests give fakes), and asks them
+// only in Bubble Tea commands, never in Update: each command carries a
+// context and the sequence number or generation it was asked with, and
+// answers with a message that carries it back, so the app drops an
+// answer to a question it no longer asks. Errors say what was being done.
+package service
 
 import (
 	"context"
-	"time"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -33,24 +39,17 @@ type Library interface {
 	SetSetting(ctx context.Context, key, value string) error
 }
 
-// Opener opens a link outside the terminal, in a browser.
+// Opener opens a link outside the terminal: desktop.Browser in a browser,
+// desktop.Mailer in the mail program (its desktop.ErrNoMailProgram says
+// there is none, and the link is copied instead).
 type Opener interface {
 	Open(url string) error
 }
 
-// Clipboard copies text with a native tool (wl-copy, xclip, xsel,
-// pbcopy); the app also copies with OSC 52 itself.
+// Clipboard copies text with a native tool (desktop.Clipboard: wl-copy,
+// xclip, xsel, pbcopy); the app also copies with OSC 52 itself.
 type Clipboard interface {
 	// Copy puts text on the clipboard and names the tool used; "" and a
 	// nil error when no tool is available.
 	Copy(ctx context.Context, text string) (tool string, err error)
-}
-
-// Services are what the app is given.
-type Services struct {
-	Library   Library
-	Browser   Opener           // nil: links cannot be opened
-	Mail      Opener           // opens mailto: links; nil: they are copied instead
-	Clipboard Clipboard        // nil: OSC 52 only
-	Now       func() time.Time // nil: time.Now
 }

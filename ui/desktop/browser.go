@@ -1,4 +1,10 @@
-package ui
+// Package desktop opens links and copies text with the programs of the
+// machine the app runs on: a browser, the handler of mailto: links, a
+// clipboard tool. Each is started without a shell, the link or text as one
+// argument or as input, and never on a link that is not the kind it is
+// for. No Bubble Tea: the app calls these from its commands, through the
+// interfaces it declares (ui.Opener, ui.Clipboard).
+package desktop
 
 import (
 	"errors"
@@ -8,36 +14,32 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
-// execOpener opens links with a browser program, started without a shell
-// with the URL as one argument.
-type execOpener struct {
-	program string // from the config; empty: $BROWSER, then xdg-open/open
-	getenv  func(string) string
-	start   func(name string, args ...string) error
-}
-
-// NewBrowser is the real Opener: the configured browser, else $BROWSER,
-// else xdg-open (open on macOS).
-func NewBrowser(program string) Opener {
-	return execOpener{program: program, getenv: os.Getenv, start: startDetached}
+// Browser opens web links with a browser program. The zero Browser uses
+// $BROWSER, else xdg-open (open on macOS).
+type Browser struct {
+	Program string                                  // from the config; "%s" marks where the URL goes
+	Getenv  func(string) string                     // nil: os.Getenv
+	Start   func(name string, args ...string) error // nil: start the program and leave it running
 }
 
 // ErrNotWebLink is returned for links that are not http or https.
 var ErrNotWebLink = errors.New("only http and https links are opened")
 
 // Open starts the browser on u.
-func (o execOpener) Open(u string) error {
+func (o Browser) Open(u string) error {
 	parsed, err := url.Parse(u)
 	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
-		return fmt.Errorf("open %q: %w", truncateWidth(u, 60), ErrNotWebLink)
+		return fmt.Errorf("open %q: %w", ansi.Truncate(u, 60, "…"), ErrNotWebLink)
 	}
 	name, args := o.command(parsed.String())
 	if name == "" {
 		return errors.New("no browser found: set browser in the config file or $BROWSER")
 	}
-	if err := o.start(name, args...); err != nil {
+	if err := orStart(o.Start)(name, args...); err != nil {
 		return fmt.Errorf("start %s: %w", name, err)
 	}
 	return nil
@@ -45,11 +47,15 @@ func (o execOpener) Open(u string) error {
 
 // command splits the browser setting into a program and its arguments;
 // "%s" in them stands for the URL, else the URL comes last.
-func (o execOpener) command(u string) (string, []string) {
-	prog := strings.TrimSpace(o.program)
+func (o Browser) command(u string) (string, []string) {
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	prog := strings.TrimSpace(o.Program)
 	if prog == "" {
 		// $BROWSER may list several programs separated by colons.
-		prog, _, _ = strings.Cut(strings.TrimSpace(o.getenv("BROWSER")), ":")
+		prog, _, _ = strings.Cut(strings.TrimSpace(getenv("BROWSER")), ":")
 	}
 	if prog == "" {
 		if runtime.GOOS == "darwin" {
@@ -70,6 +76,14 @@ func (o execOpener) command(u string) (string, []string) {
 		fields = append(fields, u)
 	}
 	return fields[0], fields[1:]
+}
+
+// orStart is start, or startDetached when it is nil.
+func orStart(start func(string, ...string) error) func(string, ...string) error {
+	if start == nil {
+		return startDetached
+	}
+	return start
 }
 
 // startDetached starts a program without waiting for it, with no terminal

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/service"
+)
+
+// The keys that act on the article in focus (the headline selected, or
+// the article being read) the same on the list and in the reader: marks,
+// the browser, sharing and the highlights.
+
+// handleArticleKey handles them with the keymap of the screen in focus; ok
+// is false for any other key, with no model (an App in a tea.Model is an
+// allocation, which every other key would pay).
+func (a App) handleArticleKey(msg tea.KeyPressMsg, k keys.Map) (m tea.Model, cmd tea.Cmd, ok bool) {
+	switch {
+	case k.Matches(msg, keys.ToggleRead):
+		return a, a.toggleRead(), true
+	case k.Matches(msg, keys.ToggleStar):
+		return a, a.toggleStar(), true
+	case k.Matches(msg, keys.FeedRead):
+		return a, a.markFeedRead(), true
+	case k.Matches(msg, keys.Browser):
+		return a, a.browse(), true
+	case k.Matches(msg, keys.Share):
+		m, cmd = a.openShare()
+	case k.Matches(msg, keys.CopyLink):
+		m, cmd = a.copyShare("link", "link")
+	case k.Matches(msg, keys.CopyMarkdown):
+		m, cmd = a.copyShare("markdown", "markdown link")
+	case k.Matches(msg, keys.Highlights):
+		m, cmd = a.openHighlights()
+	default:
+		return nil, nil, false
+	}
+	return m, cmd, true
+}
+
+// current is the article the keys act on: the one being read, else the
+// selected headline.
+func (a *App) current() (model.Article, bool) {
+	if a.screen == screenReader {
+		return a.reader.article, a.reader.article.ID != 0
+	}
+	return a.list.Selected()
+}
+
+func (a *App) toggleRead() tea.Cmd {
+	art, ok := a.current()
+	if !ok {
+		return nil
+	}
+	return a.setRead(art.ID, art.FeedID, !art.Read)
+}
+
+// setRead marks an article read or unread everywhere it is shown, then
+// stores it.
+func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
+	changed := a.list.Mark(id, &read, nil)
+	if a.reader.mark(id, &read, nil) || changed {
+		delta := 1
+		if read {
+			delta = -1
+		}
+		a.feeds.adjustUnread(feedID, delta)
+	}
+	what := "mark read"
+	if !read {
+		what = "mark unread"
+	}
+	return service.Mark(a.ctx, a.lib, id, &read, nil, what)
+}
+
+func (a *App) toggleStar() tea.Cmd {
+	art, ok := a.current()
+	if !ok {
+		return nil
+	}
+	star := !art.Starred
+	id := art.ID
+	a.list.Mark(id, nil, &star)
+	a.reader.mark(id, nil, &star)
+	what := "star"
+	if !star {
+		what = "unstar"
+	}
+	return service.Mark(a.ctx, a.lib, id, nil, &star, what)
+}
+
+// markFeedRead marks the focused feed read: the feeds pane's entry, else
+// the selected headline's feed.
+func (a *App) markFeedRead() tea.Cmd {
+	ids := a.focusedFeedID()
+	if len(ids) == 0 {
+		return a.setStatus("choose a feed first (tab, then j/k)", true)
+	}
+	a.list.MarkFeedRead(ids[0])
+	return service.MarkFeedRead(a.ctx, a.lib, ids[0])
+}
+
+// focusedFeedID is the feed that r and A act on, if any.
+func (a *App) focusedFeedID() []int64 {
+	if a.screen == screenList {
+		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && (a.feedsFocused || a.list.Query().FeedID != 0) {
+			return []int64{e.feed.ID}
+		}
+	}
+	if art, ok := a.current(); ok && art.FeedID != 0 {
+		return []int64{art.FeedID}
+	}
+	return nil
+}
+
+func (a *App) browse() tea.Cmd {
+	art, ok := a.current()
+	if !ok {
+		return nil
+	}
+	if art.URL == "" {
+		return a.setStatus("this article has no link", true)
+	}
+	if why := notWebLink(art.URL); why != "" {
+		return a.setStatus("not a web link: "+why, true)
+	}
+	return tea.Batch(service.OpenInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
+}
+
+// notWebLink says why link is not one to hand a browser (its scheme, when
+// it has one), or "" when it is an http or https link.
+func notWebLink(link string) string {
+	u, err := url.Parse(strings.TrimSpace(link))
+	switch {
+	case err != nil || u.Scheme == "":
+		return cells.Cut(link, 40)
+	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
+		return strings.ToLower(u.Scheme)
+	case u.Host == "":
+		return u.Scheme + " link without a host"
+	}
+	return ""
+}
+
+func (a App) handleMarked(msg service.MarkedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
+	}
+	if msg.Feed {
+		what := fmt.Sprintf("marked %d %s read", msg.N, plural(msg.N, "article", "articles"))
+		return a, tea.Batch(a.setStatus(what, false), a.reloadFeeds())
+	}
+	return a, nil
+}

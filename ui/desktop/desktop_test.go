@@ -1,0 +1,63 @@
+package desktop
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestBrowserRefusesOtherSchemes(t *testing.T) {
+	var started []string
+	o := Browser{Program: "firefox --new-tab", Getenv: func(string) string { return "" },
+		Start: func(name string, args ...string) error { started = append([]string{name}, args...); return nil }}
+	for _, u := range []string{"file:///etc/passwd", "javascript:alert(1)", "ftp://x.example/", "https://"} {
+		if err := o.Open(u); !errors.Is(err, ErrNotWebLink) {
+			t.Errorf("%s: err = %v", u, err)
+		}
+	}
+	if err := o.Open("https://news.example/a?b=1;rm -rf"); err != nil || len(started) != 3 || !strings.HasPrefix(started[2], "https://news.example/a?b=1") {
+		t.Fatalf("started %q, %v", started, err)
+	}
+}
+
+func TestNativeClipboardPicksATool(t *testing.T) {
+	var ran []string
+	c := Clipboard{
+		Getenv: func(k string) string { return map[string]string{"DISPLAY": ":0"}[k] },
+		LookPath: func(name string) (string, error) {
+			if name == "xsel" {
+				return "/usr/bin/xsel", nil
+			}
+			return "", errors.New("not found")
+		},
+		Run: func(_ context.Context, text, name string, args ...string) error {
+			ran = append(ran, name+" "+strings.Join(args, " ")+" <"+text)
+			return nil
+		},
+	}
+	tool, err := c.Copy(context.Background(), "https://x.example/; rm -rf ~")
+	if err != nil || tool != "xsel" || len(ran) != 1 || ran[0] != "xsel --clipboard --input <https://x.example/; rm -rf ~" {
+		t.Fatalf("tool %q err %v ran %q", tool, err, ran)
+	}
+	c.Getenv = func(string) string { return "" }
+	if tool, err := c.Copy(context.Background(), "x"); tool != "" || err != nil {
+		t.Fatalf("without a display no tool: %q %v", tool, err)
+	}
+}
+
+func TestMailerOpensOnlyMailtoLinks(t *testing.T) {
+	var started []string
+	m := Mailer{LookPath: func(string) (string, error) { return "", errors.New("none") }}
+	if err := m.Open("mailto:?x"); !errors.Is(err, ErrNoMailProgram) {
+		t.Fatalf("err = %v", err)
+	}
+	m = Mailer{LookPath: func(p string) (string, error) { return "/usr/bin/" + p, nil },
+		Start: func(name string, args ...string) error { started = append(append(started, name), args...); return nil }}
+	if err := m.Open("https://x.example/"); err == nil {
+		t.Fatal("only mailto: links are mailed")
+	}
+	if err := m.Open("mailto:?subject=a%0Ab"); err != nil || len(started) != 2 || started[1] != "mailto:?subject=a%0Ab" {
+		t.Fatalf("started %q, %v", started, err)
+	}
+}

@@ -1,0 +1,220 @@
+// Package headlines is the headline list's state: a window of headlines
+// around the cursor over a query (a view of the library, and the `/`
+// filter, so the library filters every article of the view, not only
+// those loaded), or full-text search results in its place, with the
+// cursor and the scroll. It never holds more than a window of headlines,
+// so its cost does not grow with the number of articles. It says which
+// window to load; answers are for a generation of the query, and the
+// caller drops those for an older one. No Bubble Tea and no painting: the
+// app's list pane moves it with keys and draws its rows.
+package headlines
+
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// WindowSize is how many headlines the list keeps loaded around its cursor.
+const WindowSize = 400
+
+// List is the headline list's state. The zero List shows every article.
+type List struct {
+	query model.ArticleQuery // the view (feed, folder, unread, starred) and the filter in force
+	title string             // what the list shows: a feed, a folder, "All articles", …
+	gen   int                // bumped when the query changes; older answers are dropped
+
+	filter    string // the filter as typed; query.Text follows it after a pause
+	filterSeq int    // bumped by every edit of the filter; older timers are dropped
+
+	total    int
+	loaded   bool
+	win      []model.Article
+	winStart int
+	inflight bool
+	anchor   int64 // keep this article under the cursor when the next window lands
+	stale    bool  // the window is an older filter's, shown until the new one lands
+
+	res *results // a full-text search being shown instead of the query
+
+	cursor, offset int
+}
+
+// results are full-text search results, shown instead of the list's
+// query until cleared.
+type results struct {
+	query    string
+	articles []model.Article
+}
+
+// New is a list of every article, called title.
+func New(title string) List { return List{title: title} }
+
+// Query is the view and the filter in force.
+func (l List) Query() model.ArticleQuery { return l.query }
+
+// Title says what the list shows: a feed, a folder, "All articles", …
+func (l List) Title() string { return l.title }
+
+// Gen is the query's generation, which the answers for it carry.
+func (l List) Gen() int { return l.gen }
+
+// Filter is the filter as typed.
+func (l List) Filter() string { return l.filter }
+
+// FilterSeq is the number of the last edit of the filter.
+func (l List) FilterSeq() int { return l.filterSeq }
+
+// Search is the query of the full-text results shown, if they are.
+func (l List) Search() (query string, ok bool) {
+	if l.res == nil {
+		return "", false
+	}
+	return l.res.query, true
+}
+
+// Loaded says whether a window of the query has landed.
+func (l List) Loaded() bool { return l.loaded }
+
+// Inflight says whether a window is on its way.
+func (l List) Inflight() bool { return l.inflight }
+
+// Held is how many headlines of the query the list holds.
+func (l List) Held() int { return len(l.win) }
+
+// Cursor is the row of the selected headline.
+func (l List) Cursor() int { return l.cursor }
+
+// Offset is the first row on screen.
+func (l List) Offset() int { return l.offset }
+
+// SetQuery shows other headlines from the top, unfiltered; the caller
+// loads the window.
+func (l *List) SetQuery(q model.ArticleQuery, title string) {
+	*l = List{query: q, title: title, gen: l.gen + 1, filterSeq: l.filterSeq + 1}
+}
+
+// refilter makes text the query's filter. The rows on screen stay until
+// the first window of the new query lands, so typing does not flash.
+func (l *List) refilter(text string) {
+	l.query.Text = text
+	l.gen++
+	l.inflight, l.anchor, l.res = false, 0, nil
+	l.stale = l.loaded
+	if !l.loaded {
+		l.cursor, l.offset = 0, 0
+	}
+}
+
+// Filtering says whether the filter as typed is not yet the one shown.
+func (l List) Filtering() bool {
+	return l.stale || filterText(l.filter) != l.query.Text
+}
+
+// Filtered says whether a filter is typed or in force.
+func (l List) Filtered() bool { return l.filter != "" || l.query.Text != "" }
+
+// filterText is the query text for what was typed: blank is no filter.
+func filterText(typed string) string {
+	if strings.TrimSpace(typed) == "" {
+		return ""
+	}
+	return typed
+}
+
+// Count is the number of rows: the query's headlines, or the results.
+func (l List) Count() int {
+	if l.res != nil {
+		return len(l.res.articles)
+	}
+	return l.total
+}
+
+// At is the headline at row i, when it is loaded.
+func (l List) At(i int) (model.Article, bool) {
+	rows, j := l.win, i-l.winStart
+	if l.res != nil {
+		rows, j = l.res.articles, i
+	}
+	if j < 0 || j >= len(rows) {
+		return model.Article{}, false
+	}
+	return rows[j], true
+}
+
+// Selected is the headline under the cursor, when it is loaded.
+func (l List) Selected() (model.Article, bool) { return l.At(l.cursor) }
+
+// Mark sets the read or starred mark (nil: left as is) of every loaded
+// copy of an article; it says whether a read mark changed.
+func (l *List) Mark(id int64, read, starred *bool) (changed bool) {
+	set := func(x *model.Article) {
+		if x.ID != id {
+			return
+		}
+		if read != nil {
+			changed = changed || x.Read != *read
+			x.Read = *read
+		}
+		if starred != nil {
+			x.Starred = *starred
+		}
+	}
+	for i := range l.win {
+		set(&l.win[i])
+	}
+	if l.res != nil {
+		for i := range l.res.articles {
+			set(&l.res.articles[i])
+		}
+	}
+	return changed
+}
+
+// MarkFeedRead shows every loaded headline of a feed as read.
+func (l *List) MarkFeedRead(feedID int64) {
+	for i := range l.win {
+		if l.win[i].FeedID == feedID {
+			l.win[i].Read = true
+		}
+	}
+}
+
+// TypeFilter takes the filter as typed; it says whether it differs from
+// the one in force, and the edit's number, which the timer that applies
+// it carries.
+func (l *List) TypeFilter(typed string) (seq int, differs bool) {
+	l.filter = typed
+	l.filterSeq++
+	return l.filterSeq, filterText(typed) != l.query.Text
+}
+
+// ApplyFilter puts the filter as typed in force now; it says whether the
+// query changed, so that its first window must be asked for.
+func (l *List) ApplyFilter() bool {
+	l.filterSeq++ // a timer still running has nothing left to do
+	text := filterText(l.filter)
+	if text == l.query.Text {
+		return false
+	}
+	l.refilter(text)
+	return true
+}
+
+// ClearFilter shows the view unfiltered; as ApplyFilter.
+func (l *List) ClearFilter() bool {
+	l.filter = ""
+	return l.ApplyFilter()
+}
+
+// ShowResults shows full-text search results in place of the view.
+func (l *List) ShowResults(query string, articles []model.Article) {
+	l.res = &results{query: query, articles: articles}
+	l.cursor, l.offset = 0, 0
+}
+
+// ClearSearch gives the search results' place back to the view.
+func (l *List) ClearSearch(height int) {
+	l.res = nil
+	l.Clamp(height)
+}

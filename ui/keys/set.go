@@ -1,0 +1,194 @@
+package keys
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Screen is a screen or pane that keys act on.
+type Screen int
+
+// The screens, each with a keymap of its own.
+const (
+	Headlines Screen = iota
+	Feeds
+	Reader
+	QuotesPanel
+	HighlightsList
+	ShareMenu
+	numScreens
+)
+
+// String is the screen's name, as the ? screen's title says it.
+func (s Screen) String() string {
+	switch s {
+	case Headlines:
+		return "headlines"
+	case Feeds:
+		return "feeds"
+	case Reader:
+		return "reader"
+	case QuotesPanel:
+		return "quotes"
+	case HighlightsList:
+		return "highlights"
+	case ShareMenu:
+		return "share"
+	}
+	return fmt.Sprintf("Screen(%d)", int(s))
+}
+
+// Set is the keymap of every screen, with the config's rebindings.
+type Set struct{ *set }
+
+type set struct {
+	all     [count]key.Binding // each action's keys, on whatever screen
+	screens [numScreens]screenMap
+}
+
+// screenMap is one screen's bindings and help.
+type screenMap struct {
+	bindings [count]key.Binding // disabled for the actions the screen lacks
+	short    []key.Binding
+	full     [][]key.Binding
+}
+
+// New builds the keymaps from the table with the config's [keys]
+// (action → "key,key") applied. It applies every valid entry and reports
+// the first bad one.
+func New(conf map[string]string) (Set, error) {
+	actions := table
+	err := rebind(&actions, conf)
+	s := &set{}
+	for id, a := range actions {
+		s.all[id] = key.NewBinding(key.WithKeys(a.Keys...), key.WithHelp(a.Help, a.Desc))
+	}
+	for sc := range numScreens {
+		s.screens[sc] = buildScreen(&actions, sc)
+	}
+	return Set{s}, err
+}
+
+// rebind replaces the keys of the actions named in conf, and their help.
+func rebind(actions *[count]Action, conf map[string]string) error {
+	byName := map[string]ID{}
+	for id, a := range actions {
+		if a.Name != "" {
+			byName[a.Name] = ID(id)
+		}
+	}
+	var firstErr error
+	for _, name := range slices.Sorted(maps.Keys(conf)) {
+		id, ok := byName[name]
+		var ks []string
+		for _, k := range strings.Split(conf[name], ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				ks = append(ks, k)
+			}
+		}
+		switch {
+		case !ok:
+			if firstErr == nil {
+				firstErr = fmt.Errorf("config [keys]: unknown action %q (known: %s)", name, strings.Join(slices.Sorted(maps.Keys(byName)), ", "))
+			}
+			continue
+		case len(ks) == 0:
+			if firstErr == nil {
+				firstErr = fmt.Errorf("config [keys]: %s has no keys", name)
+			}
+			continue
+		}
+		actions[id].Keys, actions[id].Help = ks, strings.Join(ks, "/")
+	}
+	return firstErr
+}
+
+// buildScreen makes a screen's bindings, help line and ? listing.
+func buildScreen(actions *[count]Action, sc Screen) screenMap {
+	var m screenMap
+	var short, full []placed
+	for id, a := range actions {
+		m.bindings[id] = key.NewBinding(key.WithDisabled())
+		for _, u := range a.On {
+			if u.Screen != sc {
+				continue
+			}
+			ks := a.Keys
+			if u.Keys != nil {
+				ks = u.Keys
+			}
+			b := key.NewBinding(key.WithKeys(ks...), key.WithHelp(a.Help, cmp.Or(u.Desc, a.Desc)))
+			m.bindings[id] = b
+			if u.Short > 0 {
+				short = append(short, placed{b, 0, u.Short})
+			}
+			if u.Col > 0 {
+				full = append(full, placed{b, u.Col, u.Row})
+			}
+		}
+	}
+	slices.SortFunc(short, placed.cmp)
+	slices.SortFunc(full, placed.cmp)
+	for _, p := range short {
+		m.short = append(m.short, p.b)
+	}
+	for _, p := range full {
+		for len(m.full) < p.col {
+			m.full = append(m.full, nil)
+		}
+		m.full[p.col-1] = append(m.full[p.col-1], p.b)
+	}
+	return m
+}
+
+// placed is a binding and its place in a help listing.
+type placed struct {
+	b        key.Binding
+	col, row int
+}
+
+func (p placed) cmp(q placed) int {
+	return cmp.Or(cmp.Compare(p.col, q.col), cmp.Compare(p.row, q.row))
+}
+
+// Matches says whether msg is the key of one of the actions, wherever it
+// acts (for keys the root handles before any screen: ? and esc on the help).
+func (s Set) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
+	for _, id := range ids {
+		if key.Matches(msg, s.all[id]) {
+			return true
+		}
+	}
+	return false
+}
+
+// On is a screen's keymap.
+func (s Set) On(sc Screen) Map { return Map{&s.screens[sc]} }
+
+// Map is one screen's keymap: only the actions that act on the screen
+// match, with their keys there. It is the screen's help.KeyMap.
+type Map struct{ m *screenMap }
+
+// Matches says whether msg is the key of one of the actions on the screen.
+// (It takes the key press itself: in an interface it would cost an
+// allocation a call.)
+func (m Map) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
+	for _, id := range ids {
+		if key.Matches(msg, m.m.bindings[id]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ShortHelp is the screen's help line.
+func (m Map) ShortHelp() []key.Binding { return m.m.short }
+
+// FullHelp is the screen's ? listing, in columns.
+func (m Map) FullHelp() [][]key.Binding { return m.m.full }

@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/reader"
+	"github.com/byline-reader/byline/ui/service"
+)
+
+// The reader's keys, and the answers it waits for: the article, then its
+// render for the window's width and theme.
+
+func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := a.reader.keys
+	switch {
+	case k.Matches(msg, keys.Back) && a.single:
+		return a, tea.Quit
+	case k.Matches(msg, keys.Back):
+		a.screen = screenList
+		a.list.Clamp(a.bodyHeight())
+		return a, a.ensureWindow()
+	case k.Matches(msg, keys.Filter):
+		return a, a.prompt.open(promptFind, "")
+	case k.Matches(msg, keys.Highlight):
+		return a, a.toggleHighlight()
+	case k.Matches(msg, keys.Quotes):
+		return a.openQuotes()
+	}
+	if m, cmd, ok := a.handleFocusKey(msg, k); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := a.handleArticleKey(msg, k); ok {
+		return m, cmd
+	}
+	a.reader.update(msg, a.bodyHeight())
+	return a, nil
+}
+
+// handleFocusKey moves the focus to the next or previous quote or
+// sentence; ok is false for any other key.
+func (a App) handleFocusKey(msg tea.KeyPressMsg, k keys.Map) (tea.Model, tea.Cmd, bool) {
+	kind, dir := unitQuote, 0
+	switch {
+	case k.Matches(msg, keys.NextQuote):
+		dir = 1
+	case k.Matches(msg, keys.PrevQuote):
+		dir = -1
+	case k.Matches(msg, keys.NextSentence):
+		kind, dir = unitSentence, 1
+	case k.Matches(msg, keys.PrevSentence):
+		kind, dir = unitSentence, -1
+	default:
+		return nil, nil, false
+	}
+	text, ok := a.reader.move(kind, dir, a.bodyHeight())
+	return a, a.setStatus(text, !ok), true
+}
+
+// openReader shows headline in the reader at once, while the whole article
+// loads, and returns the opening's seq, which the load must carry.
+func (a *App) openReader(headline model.Article) int {
+	a.openSeq++
+	a.reader.open(a.openSeq, headline)
+	a.screen = screenReader
+	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	return a.openSeq
+}
+
+func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != a.reader.seq || a.screen != screenReader {
+		return a, nil
+	}
+	a.reader.setArticle(msg)
+	var cmd tea.Cmd
+	switch {
+	case msg.err != nil:
+		cmd = a.setStatus(msg.err.Error(), true)
+	case msg.hlErr != nil:
+		cmd = a.setStatus(msg.hlErr.Error(), true)
+	}
+	render := a.layoutReader(false)
+	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
+		cmd = a.setStatus(text, false)
+	}
+	return a, tea.Batch(cmd, render)
+}
+
+// resizeRenderMsg asks, a moment after a resize, for the render the new
+// width needs: a drag across many widths asks for the last one only.
+type resizeRenderMsg struct{ key renderKey }
+
+// layoutReader lays the reader out for the current size and theme, and
+// asks for the body's render when it is not cached.
+func (a *App) layoutReader(resized bool) tea.Cmd {
+	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	k, ask := a.reader.need(a.cache, a.width, a.cfg.TextWidth, a.isDark)
+	a.reader.clamp(a.bodyHeight())
+	if !ask {
+		return nil
+	}
+	if resized {
+		a.reader.deferRender()
+		return tea.Tick(40*time.Millisecond, func(time.Time) tea.Msg { return resizeRenderMsg{key: k} })
+	}
+	return renderBody(k, a.reader.body, a.reader.doc)
+}
+
+func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
+	if !a.reader.askDeferred(msg.key) {
+		return a, nil
+	}
+	return a, renderBody(msg.key, a.reader.body, a.reader.doc)
+}
+
+func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
+	if msg.err == nil {
+		a.cache.Put(msg.key, msg.rendered)
+	}
+	if msg.key.ID != a.reader.article.ID || a.screen != screenReader {
+		return a, nil
+	}
+	a.reader.rendered(msg)
+	a.reader.clamp(a.bodyHeight())
+	if msg.err != nil && msg.key == a.reader.want {
+		return a, a.setStatus(fmt.Sprintf("render: %v", msg.err), true)
+	}
+	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
+		return a, a.setStatus(text, false)
+	}
+	return a, nil
+}
+
+// The reader's questions: the article opened whole, then its render.
+
+// articleMsg carries a whole article opened in the reader.
+type articleMsg struct {
+	seq     int
+	article model.Article
+	body    string            // the markdown to render, sanitised
+	minutes int               // reading time; 0 without a body
+	doc     *reader.Doc       // the body's quotes, sentences and marks
+	hls     []model.Highlight // the article's highlights, anchored to body
+	hlErr   error             // why the highlights could not be loaded
+	err     error
+}
+
+// renderedMsg carries a Glamour render of an article's body.
+type renderedMsg struct {
+	key      renderKey
+	rendered *reader.Rendered
+	err      error
+}
+
+func openArticle(ctx context.Context, lib service.Library, seq int, id int64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := lib.OpenArticle(ctx, id)
+		if err != nil {
+			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
+		}
+		return readingMsg(seq, r)
+	}
+}
+
+// givenArticle shows an article that is already opened.
+func givenArticle(seq int, r model.Reading) tea.Cmd {
+	return func() tea.Msg { return readingMsg(seq, r) }
+}
+
+// readingMsg lays out an opened article for the reader: library has found
+// its body, quotes, sentences and highlights.
+func readingMsg(seq int, r model.Reading) articleMsg {
+	return articleMsg{
+		seq: seq, article: r.Article, body: r.Body, minutes: r.Minutes, hls: r.Highlights, hlErr: r.HighlightsErr,
+		doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights),
+	}
+}
+
+// renderBody lays an article's body out with Glamour, off the event loop:
+// its doc's marked source, or the body itself without a doc.
+func renderBody(key renderKey, body string, doc *reader.Doc) tea.Cmd {
+	return func() tea.Msg {
+		var r *reader.Rendered
+		var err error
+		if doc == nil {
+			r, err = reader.RenderPlain(body, key.Width, key.Dark)
+		} else {
+			r, err = reader.Render(doc, key.Width, key.Dark)
+		}
+		return renderedMsg{key: key, rendered: r, err: err}
+	}
+}
+
+// The reader pane's own changes that the handlers above ask for.
+
+// mark sets the read or starred mark (nil: left as is) of the article
+// being read, when it is id; it says whether the read mark changed.
+func (r *readerPane) mark(id int64, read, starred *bool) (changed bool) {
+	if r.article.ID != id {
+		return false
+	}
+	if read != nil {
+		changed = r.article.Read != *read
+		r.article.Read = *read
+	}
+	if starred != nil {
+		r.article.Starred = *starred
+	}
+	return changed
+}
+
+// deferRender forgets the render asked for: after a resize it is asked
+// for a moment later (askDeferred), when the size has settled.
+func (r *readerPane) deferRender() { r.asked = renderKey{} }
+
+// askDeferred says whether render k, deferred, is still the one the
+// screen needs and not yet shown or asked for; it then counts as asked.
+func (r *readerPane) askDeferred(k renderKey) bool {
+	if k != r.want || r.hasRender() || r.asked == k {
+		return false
+	}
+	r.asked = k
+	return true
+}
+
+// focusOnceShown puts the focus on highlight id once the article is shown.
+func (r *readerPane) focusOnceShown(id int64) { r.pendingHL = id }
