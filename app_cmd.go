@@ -1,10 +1,6 @@
 package main
 
 import (
-	"errors"
-
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/byline-reader/byline/ui"
 )
 
@@ -20,9 +16,5 @@ func runApp(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	err = ui.Run(e.ctx, lib, cfg)
-	if errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
-		return nil // interrupted by a signal: a clean exit
-	}
-	return err
+	return ui.Run(e.ctx, lib, cfg)
 }

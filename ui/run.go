@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -30,10 +31,15 @@ func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
 	return New(ctx, svc, cfg)
 }
 
+// run runs the app until the user quits; a signal that cancels ctx ends
+// it cleanly too.
 func run(ctx context.Context, app App) error {
 	defer app.cancel()
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted by a signal: a clean exit
+	}
 	return err
 }
 
