@@ -180,3 +180,26 @@ func FuzzCleanMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCleanMarkdown cleans the golden inputs, repeated to about
+// 100 KB of markdown with headings, lists, quotes, code and tables.
+func BenchmarkCleanMarkdown(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.md"))
+	var sb strings.Builder
+	for sb.Len() < 100<<10 {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> quoted\n> - item\n\n    indented\n\n")
+		}
+	}
+	md := sb.String()
+	b.SetBytes(int64(len(md)))
+	b.ReportAllocs()
+	for b.Loop() {
+		CleanMarkdown(md)
+	}
+}
