@@ -67,8 +67,8 @@ const (
 	TableRule
 	// HTML starts with '<': an HTML tag, or an autolink.
 	HTML
-	// Image opens with an image, "![", or a linked one, "[![". Mark is
-	// the first character.
+	// Image opens with an image, "![". (A linked image, "[![", opens
+	// with a link: a line of Text, or a LinkRefDef.)
 	Image
 	// LinkRefDef is a link reference definition, "[label]: url": '[' but
 	// not a footnote's "[^", then "]:" after a label with no "](" in it.
@@ -171,8 +171,8 @@ func LineOf(s string) Line {
 // classifyBracket reads a line that opens with '!' or '['.
 func (l *Line) classifyBracket(t string) {
 	switch {
-	case strings.HasPrefix(t, "![") || strings.HasPrefix(t, "[!["):
-		l.Kind, l.Mark = Image, t[0]
+	case strings.HasPrefix(t, "!["):
+		l.Kind, l.Mark = Image, '!'
 	case t[0] == '[' && !strings.HasPrefix(t, "[^"):
 		if i := strings.Index(t, "]:"); i > 1 && !strings.Contains(t[:i], "](") {
 			l.Kind, l.Mark, l.Body = LinkRefDef, '[', l.Start+i+2

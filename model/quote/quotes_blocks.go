@@ -170,7 +170,8 @@ func quoteNotArticleLine(t string, l markdown.Line) bool {
 		body = rest
 	}
 	body = strings.TrimLeft(body, "*_ ")
-	if b := markdown.LineOf(body); b.Kind == markdown.Image && b.Start == 0 {
+	// An image, or a link around one.
+	if b := markdown.LineOf(strings.TrimPrefix(body, "[")); b.Kind == markdown.Image && b.Start == 0 {
 		return true
 	}
 	return quoteLinkOnly(body)

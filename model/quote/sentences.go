@@ -56,10 +56,8 @@ func Sentences(md string) []model.Span {
 // code.
 func notProse(line string, l markdown.Line) bool {
 	switch l.Kind {
-	case markdown.TableRow, markdown.TableRule, markdown.HTML:
+	case markdown.TableRow, markdown.TableRule, markdown.HTML, markdown.Image:
 		return true
-	case markdown.Image:
-		return l.Mark == '!'
 	}
 	return line[l.Start] == '#' || l.Marks != 0 && l.Marks&markdown.Tab == 0 || l.Indented
 }
