@@ -226,9 +226,15 @@ func FuzzClassify(f *testing.F) {
 		if from, to := HeadingText(s); from > to || to > len(s) {
 			t.Fatalf("HeadingText(%q) = %d, %d", s, from, to)
 		}
-		l.Fence().ClosedBy(l)
-		l.Underline()
-		l.Opens()
+		if closes := l.Fence().ClosedBy(l); closes != (l.Kind == CodeFence && l.Body == l.End) {
+			t.Fatalf("LineOf(%q) = %+v: a bare fence closes itself: %v", s, l, closes)
+		}
+		if u := l.Underline(); u < 0 || u > 2 || u > 0 && l.Kind != SetextUnderline && l.Kind != ThematicBreak {
+			t.Fatalf("LineOf(%q) = %+v: underline %d", s, l, u)
+		}
+		if l.Opens() && (l.Start > 3 || l.Indented) {
+			t.Fatalf("LineOf(%q) = %+v opens", s, l)
+		}
 		for off := 0; off <= len(s); {
 			end, next := NextLine(s, off)
 			if end < off || end > len(s) || next <= end {
