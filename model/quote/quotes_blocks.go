@@ -161,7 +161,7 @@ func quoteNotArticleLine(t string, l markdown.Line) bool {
 			return true
 		}
 	}
-	// Any three or more of - * _ and spaces, mixed or not, make a rule.
+	// Three bytes or more of - * _ and spaces, mixed or not, make a rule.
 	if l.Marks != 0 && l.Marks&(markdown.Equals|markdown.Tab) == 0 && len(t) >= 3 {
 		return true
 	}
