@@ -68,21 +68,22 @@ func splitBlocks(lines []string) []block {
 		cur = nil
 	}
 	for _, l := range lines {
-		line := markdown.LineOf(l)
-		switch {
-		case fence.Mark != 0:
+		if fence.Mark != 0 {
 			cur = append(cur, l)
-			if fence.ClosedBy(line) {
+			if fence.ClosedBy(l) {
 				fence = markdown.Fence{}
 				flush(true)
 			}
-		case line.Kind == markdown.CodeFence:
+			continue
+		}
+		switch line := markdown.LineOf(l); line.Kind {
+		case markdown.CodeFence:
 			flush(false)
 			// Cleaning closes a fence on any three of its marks, however
 			// long the opener.
 			fence = markdown.Fence{Mark: line.Mark, N: 3}
 			cur = append(cur, l)
-		case line.Kind == markdown.Blank:
+		case markdown.Blank:
 			flush(false)
 		default:
 			cur = append(cur, l)

@@ -129,72 +129,83 @@ type Line struct {
 // LineOf classifies one line (without its newline). A string holding a
 // newline is classified by its start, as the first line of a block.
 func LineOf(s string) Line {
-	l := Line{Kind: Blank}
-	l.Start, l.End = trimBounds(s)
-	for l.Indent < len(s) && s[l.Indent] == ' ' {
-		l.Indent++
+	start, end := trimBounds(s)
+	indent := 0
+	for indent < len(s) && s[indent] == ' ' {
+		indent++
 	}
-	l.Indented = l.Indent >= 4 || len(s) > 0 && s[0] == '\t'
-	l.Body = l.Start
-	if l.Start == l.End {
-		return l
+	if start == end {
+		return Line{Kind: Blank, Indented: IndentedCode(s), Indent: indent, Start: start, End: end, Body: start}
 	}
-	l.Kind = Text
-	t := s[l.Start:l.End]
+	k, mark, marks, n, body := classify(s[start:end])
+	return Line{Kind: k, Mark: mark, Marks: marks, Indented: IndentedCode(s), N: n, Indent: indent,
+		Start: start, End: end, Body: start + body}
+}
+
+// IndentedCode reports whether s starts with four spaces or a tab, which
+// makes it a line of indented code where it does not continue a paragraph
+// or a list item (Line.Indented says the same).
+func IndentedCode(s string) bool {
+	return strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t")
+}
+
+// classify reads the content t of a line (not blank): its kind, mark,
+// rule marks, count and where its body starts in t.
+func classify(t string) (k Kind, mark byte, marks Marks, n, body int) {
 	switch c := t[0]; c {
 	case '#':
 		if n := HeadingLevel(t); n > 0 {
-			l.Kind, l.Mark, l.N, l.Body = Heading, c, n, l.Start+n
+			return Heading, c, 0, n, n
 		}
 	case '>':
-		l.Kind, l.Mark, l.Body = BlockQuote, c, l.Start+QuoteEnd(t)
-		l.N = strings.Count(s[l.Start:l.Body], ">")
+		body = QuoteEnd(t)
+		return BlockQuote, c, 0, strings.Count(t[:body], ">"), body
 	case '|':
-		l.Kind, l.Mark = TableRow, c
 		if strings.Trim(t, "|-: ") == "" {
-			l.Kind = TableRule
+			return TableRule, c, 0, 0, 0
 		}
+		return TableRow, c, 0, 0, 0
 	case '<':
-		l.Kind, l.Mark = HTML, c
+		return HTML, c, 0, 0, 0
 	case '`', '~':
 		if f := fenceRun(t); f >= 3 {
-			l.Kind, l.Mark, l.N, l.Body = CodeFence, c, f, l.Start+f
+			return CodeFence, c, 0, f, f
 		}
 	case '!', '[':
-		l.classifyBracket(t)
-	default:
-		l.classifyMarks(t)
+		return classifyBracket(t)
+	case '-', '*', '_', '=', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return classifyMarks(t)
 	}
-	return l
+	return Text, 0, 0, 0, 0
 }
 
 // classifyBracket reads a line that opens with '!' or '['.
-func (l *Line) classifyBracket(t string) {
+func classifyBracket(t string) (Kind, byte, Marks, int, int) {
 	switch {
 	case strings.HasPrefix(t, "!["):
-		l.Kind, l.Mark = Image, '!'
+		return Image, '!', 0, 0, 0
 	case t[0] == '[' && !strings.HasPrefix(t, "[^"):
 		if i := strings.Index(t, "]:"); i > 1 && !strings.Contains(t[:i], "](") {
-			l.Kind, l.Mark, l.Body = LinkRefDef, '[', l.Start+i+2
+			return LinkRefDef, '[', 0, 0, i + 2
 		}
 	}
+	return Text, 0, 0, 0, 0
 }
 
 // classifyMarks reads a line that may be a rule, an underline or a list
 // item.
-func (l *Line) classifyMarks(t string) {
-	l.Marks, l.N = ruleMarks(t)
-	switch one := l.Marks &^ (Space | Tab); {
-	case l.N >= 3 && (one == Dash || one == Star || one == Underscore):
-		l.Kind, l.Mark = ThematicBreak, t[0]
-		return
-	case l.Marks == Dash || l.Marks == Equals:
-		l.Kind, l.Mark = SetextUnderline, t[0]
-		return
+func classifyMarks(t string) (Kind, byte, Marks, int, int) {
+	marks, n := ruleMarks(t)
+	switch one := marks &^ (Space | Tab); {
+	case n >= 3 && (one == Dash || one == Star || one == Underscore):
+		return ThematicBreak, t[0], marks, n, 0
+	case marks == Dash || marks == Equals:
+		return SetextUnderline, t[0], marks, n, 0
 	}
 	if m, ok := ListMarker(t); ok {
-		l.Kind, l.Mark, l.N, l.Body = ListItem, m.Mark, m.Digits, l.Start+m.End
+		return ListItem, m.Mark, marks, m.Digits, m.End
 	}
+	return Text, 0, marks, n, 0
 }
 
 // Underline is the level of the setext heading the line would underline:
@@ -230,11 +241,13 @@ func (l Line) Fence() Fence {
 	return Fence{Mark: l.Mark, N: l.N}
 }
 
-// ClosedBy reports whether l closes the fence: a run of the same
-// character, at least as long, and nothing after it. Indentation is not
-// weighed.
-func (f Fence) ClosedBy(l Line) bool {
-	return l.Kind == CodeFence && l.Mark == f.Mark && l.N >= f.N && l.Body == l.End
+// ClosedBy reports whether the line closes the fence: past its white
+// space, a run of the same character, at least as long, and nothing else.
+// Indentation is not weighed.
+func (f Fence) ClosedBy(line string) bool {
+	start, end := trimBounds(line)
+	t := line[start:end]
+	return f.Mark != 0 && len(t) >= 3 && len(t) >= f.N && t[0] == f.Mark && fenceRun(t) == len(t)
 }
 
 // HeadingLevel is the number of '#' that open s as an ATX heading: one to

@@ -142,7 +142,7 @@ func quoteHasBlankSeparator(md string, lines []quoteLine) bool {
 // on line i, or the last line when it never closes.
 func quoteFenceEnd(md string, lines []quoteLine, i int, fence markdown.Fence) int {
 	for j := i + 1; j < len(lines); j++ {
-		if fence.ClosedBy(markdown.LineOf(md[lines[j].start:lines[j].end])) {
+		if fence.ClosedBy(md[lines[j].start:lines[j].end]) {
 			return j
 		}
 	}
@@ -287,7 +287,7 @@ func quoteShortLine(t string) bool {
 // spaces or a tab: an indented code block.
 func quoteIndentedCode(md string, lines []quoteLine) bool {
 	for _, l := range lines {
-		if !markdown.LineOf(md[l.start:l.end]).Indented {
+		if !markdown.IndentedCode(md[l.start:l.end]) {
 			return false
 		}
 	}

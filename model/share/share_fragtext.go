@@ -66,16 +66,16 @@ func fragRender(md string) *fragText {
 // any, and the fence open after the line is returned.
 func fragLine(t *fragText, md string, from, to int, plain bool, fence markdown.Fence) markdown.Fence {
 	line := md[from:to]
-	l := markdown.LineOf(line)
-	lead := from + len(line) - len(strings.TrimLeft(line, " \t"))
 	if fence.Mark != 0 {
 		t.brk(from)
-		if fence.ClosedBy(l) {
+		if fence.ClosedBy(line) {
 			return markdown.Fence{}
 		}
 		fragInline(t, md, from, to, true)
 		return fence
 	}
+	l := markdown.LineOf(line)
+	lead := from + len(line) - len(strings.TrimLeft(line, " \t"))
 	switch {
 	case l.Kind == markdown.Blank:
 		t.brk(from)
