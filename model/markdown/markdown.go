@@ -14,8 +14,11 @@
 // The rules follow CommonMark where the readers agree with it, and say so
 // where they are looser: a fence's info string is not checked, any line
 // that opens with '<' is an HTML line, and a line of the characters that
-// draw rules (- * _ =) reports which of them it holds (Line.Marks) so that
-// a reader may apply a looser rule of its own.
+// draw rules (- * _ =) reports which of them it holds (Line.Marks). Where
+// readers differ, a Line or Marker carries enough for each to keep its own
+// reading (how many digits an ordered marker has, whether a space or a tab
+// follows it, how long a fence is, how the line is indented); the reader
+// checks that field, and says why, in its own package.
 //
 // Nothing here allocates: a Line is a small value of offsets into the
 // string it was made from.
@@ -65,7 +68,8 @@ const (
 	// TableRule is a table's delimiter row: '|' then only '|', '-', ':'
 	// and spaces ("|---|:--:|").
 	TableRule
-	// HTML starts with '<': an HTML tag, or an autolink.
+	// HTML starts with '<': an HTML tag or an autolink (what follows the
+	// '<' is not checked).
 	HTML
 	// Image opens with an image, "![". (A linked image, "[![", opens
 	// with a link: a line of Text, or a LinkRefDef.)
@@ -104,7 +108,10 @@ const (
 // string given to LineOf; 0 <= Start <= Body <= End <= len(line).
 type Line struct {
 	Kind Kind
-	// Mark is the character that makes the kind, as each kind says.
+	// Mark is the character that makes the kind: '#', '>', '|', '<',
+	// '!' or '[' as the kind opens; a fence's, rule's or underline's
+	// character; a list item's bullet or the delimiter after its digits.
+	// It is 0 for Blank and Text.
 	Mark byte
 	// Marks is non-zero for a line made only of - * _ = (with spaces or
 	// tabs between): which of them, and whether spaces or tabs stand
@@ -126,8 +133,7 @@ type Line struct {
 	Body int
 }
 
-// LineOf classifies one line (without its newline). A string holding a
-// newline is classified by its start, as the first line of a block.
+// LineOf classifies one line, given without its newline.
 func LineOf(s string) Line {
 	start, end := trimBounds(s)
 	indent := 0
