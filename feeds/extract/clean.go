@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // CleanMarkdown removes the page furniture that article extraction keeps
@@ -58,7 +60,7 @@ const (
 func splitBlocks(lines []string) []block {
 	var blocks []block
 	var cur []string
-	fence := ""
+	var fence markdown.Fence
 	flush := func(code bool) {
 		if len(cur) > 0 {
 			blocks = append(blocks, block{lines: cur, code: code})
@@ -66,25 +68,28 @@ func splitBlocks(lines []string) []block {
 		cur = nil
 	}
 	for _, l := range lines {
-		trimmed := strings.TrimSpace(l)
-		switch {
-		case fence != "":
+		if fence.Mark != 0 {
 			cur = append(cur, l)
-			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
-				fence = ""
+			if fence.ClosedBy(l) {
+				fence = markdown.Fence{}
 				flush(true)
 			}
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			continue
+		}
+		switch line := markdown.LineOf(l); line.Kind {
+		case markdown.CodeFence:
 			flush(false)
-			fence = trimmed[:3]
+			// Cleaning closes a fence on any three of its marks, however
+			// long the opener.
+			fence = markdown.Fence{Mark: line.Mark, N: 3}
 			cur = append(cur, l)
-		case trimmed == "":
+		case markdown.Blank:
 			flush(false)
 		default:
 			cur = append(cur, l)
 		}
 	}
-	flush(fence != "")
+	flush(fence.Mark != 0)
 	for i := range blocks {
 		if !blocks[i].code && isVerbatim(blocks[i].lines) {
 			blocks[i].code = true
@@ -96,10 +101,12 @@ func splitBlocks(lines []string) []block {
 // isVerbatim reports an indented code block, a table or an HTML block,
 // which cleaning leaves as they are.
 func isVerbatim(lines []string) bool {
-	first := lines[0]
-	t := strings.TrimSpace(first)
-	return strings.HasPrefix(first, "    ") || strings.HasPrefix(first, "\t") ||
-		strings.HasPrefix(t, "|") || strings.HasPrefix(t, "<")
+	switch l := markdown.LineOf(lines[0]); l.Kind {
+	case markdown.TableRow, markdown.TableRule, markdown.HTML:
+		return true
+	default:
+		return l.Indented
+	}
 }
 
 // splitUnits cuts a block into the parts judged alone. In plain text
@@ -138,9 +145,23 @@ func endsSentence(line string) bool {
 		strings.HasSuffix(t, "’") || strings.HasSuffix(t, "…")
 }
 
+// startsBlockMark reports a line that starts a unit of its own: a block
+// quote, a list item, or any line that opens with '#' (a heading, or a
+// hashtag line).
 func startsBlockMark(line string) bool {
-	t := strings.TrimSpace(line)
-	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") || rxListMark.MatchString(t)
+	l := markdown.LineOf(line)
+	if l.Kind == markdown.Blank {
+		return false
+	}
+	_, item := listMarker(line[l.Start:])
+	return line[l.Start] == '#' || l.Kind == markdown.BlockQuote || item
+}
+
+// listMarker reads the list marker that opens t, if any, and where the
+// item's text starts. Cleaning reads ordered markers of up to three digits.
+func listMarker(t string) (int, bool) {
+	m, ok := markdown.ListMarker(t)
+	return m.End, ok && m.Digits <= 3
 }
 
 func markFurniture(blocks []block) {
@@ -190,11 +211,11 @@ func isLinkList(b block) bool {
 	}
 	for _, l := range b.lines {
 		t := strings.TrimSpace(l)
-		m := rxListMark.FindString(t)
-		if m == "" {
+		end, ok := listMarker(t)
+		if !ok {
 			return false
 		}
-		item := strings.Trim(strings.TrimSpace(t[len(m):]), "*_")
+		item := strings.Trim(strings.TrimSpace(t[end:]), "*_")
 		if !rxLinkOnly.MatchString(item) {
 			return false
 		}
@@ -250,15 +271,39 @@ func joinBlocks(blocks []block) string {
 	return strings.Join(out, "\n\n") + "\n"
 }
 
+// cutBlockMarks cuts the marks that open a unit: block quote marks (with
+// any ASCII white space among them), then a heading's marks or a list
+// marker with the white space after them.
+func cutBlockMarks(s string) string {
+	for i := 0; ; {
+		i += markdown.QuoteEnd(s[i:])
+		j := i
+		for j < len(s) && strings.IndexByte("\t\n\f\r ", s[j]) >= 0 {
+			j++
+		}
+		if j == i {
+			s = s[i:]
+			break
+		}
+		i = j
+	}
+	n := markdown.HeadingLevel(s)
+	if n == len(s) {
+		n = 0 // a heading's marks go only with the white space after them
+	}
+	if end, ok := listMarker(s); ok {
+		n = end
+	}
+	return strings.TrimLeft(s[n:], "\t\n\f\r ")
+}
+
 var (
-	rxListMark  = regexp.MustCompile(`^([-*+]|\d{1,3}[.)])\s+`)
-	rxLinkOnly  = regexp.MustCompile(`^\[[^\]]+\]\([^)\s]+(\s+"[^"]*")?\)$`)
-	rxBareURL   = regexp.MustCompile(`^<?(https?://|www\.)[^\s<>]+>?$`)
-	rxMdLink    = regexp.MustCompile(`!?\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
-	rxAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	rxAnyURL    = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]+`)
-	rxHeadMarks = regexp.MustCompile(`^(\s*>)*\s*(#{1,6}\s+|([-*+]|\d{1,3}[.)])\s+)?`)
-	rxEscape    = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|<>~])`)
+	rxLinkOnly = regexp.MustCompile(`^\[[^\]]+\]\([^)\s]+(\s+"[^"]*")?\)$`)
+	rxBareURL  = regexp.MustCompile(`^<?(https?://|www\.)[^\s<>]+>?$`)
+	rxMdLink   = regexp.MustCompile(`!?\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	rxAutoLink = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	rxAnyURL   = regexp.MustCompile(`(?:https?://|www\.)[^\s<>()]+`)
+	rxEscape   = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|<>~])`)
 )
 
 // plainText strips markdown from one unit: heading, quote and list marks,
@@ -266,10 +311,7 @@ var (
 // and the link destinations and bare URLs it saw.
 func plainText(raw string) (string, []string) {
 	var urls []string
-	s := raw
-	if strings.ContainsAny(s[:1], "#>-*+0123456789 \t") {
-		s = rxHeadMarks.ReplaceAllString(s, "")
-	}
+	s := cutBlockMarks(raw)
 	if strings.Contains(s, "](") {
 		s = rxMdLink.ReplaceAllStringFunc(s, func(m string) string {
 			sub := rxMdLink.FindStringSubmatch(m)

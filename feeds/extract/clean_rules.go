@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // classify says which furniture, if any, the lines of one unit are.
@@ -23,7 +25,7 @@ func classify(lines []string) furniture {
 	if len(words) > 80 {
 		return notFurniture
 	}
-	heading := strings.HasPrefix(strings.TrimLeft(raw, "> "), "#")
+	heading := strings.HasPrefix(raw[markdown.QuoteEnd(raw):], "#")
 	switch {
 	case rxBareURL.MatchString(text):
 		return bareURL

@@ -180,3 +180,22 @@ func FuzzCleanMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCleanMarkdown cleans the golden inputs, each followed by code,
+// a table, a quote and indented code, repeated to about 100 KB.
+func BenchmarkCleanMarkdown(b *testing.B) {
+	const verbatim = "\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> quoted\n> - item\n\n    indented\n\n"
+	files, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.md"))
+	one := verbatim
+	for _, f := range files {
+		if data, err := os.ReadFile(f); err == nil {
+			one += string(data) + verbatim
+		}
+	}
+	md := strings.Repeat(one, 1+100<<10/len(one))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(md)))
+	for b.Loop() {
+		CleanMarkdown(md)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // quoteBlock is a run of lines of the markdown: a paragraph of the article
@@ -27,19 +29,20 @@ func quoteSplitBlocks(md string) []quoteBlock {
 	s := quoteBlockSplitter{md: md, lines: lines, cur: -1}
 	for i := 0; i < len(lines); i++ {
 		text := md[lines[i].start:lines[i].end]
-		trimmed := strings.TrimSpace(text)
+		l := markdown.LineOf(text)
+		trimmed := text[l.Start:l.End]
 		switch {
-		case trimmed == "":
+		case l.Kind == markdown.Blank:
 			s.flush(i)
-		case quoteFenceOpen(text) != "":
+		case l.Kind == markdown.CodeFence && l.Opens():
 			s.flush(i)
-			j := quoteFenceEnd(md, lines, i)
+			j := quoteFenceEnd(md, lines, i, l.Fence())
 			s.add(i, j+1, false)
 			i = j
-		case s.cur >= 0 && quoteSetextUnderline(trimmed):
+		case s.cur >= 0 && l.Underline() > 0 && l.N >= 2: // a lone '-' or '=' underlines nothing here
 			s.add(s.cur, i+1, false)
 			s.cur = -1
-		case quoteNotArticleLine(trimmed) || quoteFurnitureLine(trimmed):
+		case quoteNotArticleLine(trimmed, l) || quoteFurnitureLine(trimmed):
 			s.flush(i)
 			s.add(i, i+1, false)
 		default:
@@ -108,17 +111,12 @@ func (s *quoteBlockSplitter) afterList() bool {
 func quoteLines(md string) []quoteLine {
 	lines := make([]quoteLine, 0, strings.Count(md, "\n")+1)
 	for start := 0; start <= len(md); {
-		nl := strings.IndexByte(md[start:], '\n')
-		if nl < 0 {
-			lines = append(lines, quoteLine{start, len(md)})
-			break
-		}
-		end := start + nl
-		if end > start && md[end-1] == '\r' {
+		end, next := markdown.NextLine(md, start)
+		if next <= len(md) && end > start && md[end-1] == '\r' {
 			end--
 		}
 		lines = append(lines, quoteLine{start, end})
-		start += nl + 1
+		start = next
 	}
 	return lines
 }
@@ -140,81 +138,54 @@ func quoteHasBlankSeparator(md string, lines []quoteLine) bool {
 	return false
 }
 
-// quoteFenceOpen returns the fence ("```" or "~~~", possibly longer) that
-// opens a fenced code block on this line, or "".
-func quoteFenceOpen(line string) string {
-	t := strings.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
-		return ""
-	}
-	n := 0
-	for n < len(t) && t[n] == t[0] {
-		n++
-	}
-	if n < 3 {
-		return ""
-	}
-	return t[:n]
-}
-
 // quoteFenceEnd returns the index of the line that closes the fence opened
 // on line i, or the last line when it never closes.
-func quoteFenceEnd(md string, lines []quoteLine, i int) int {
-	fence := quoteFenceOpen(md[lines[i].start:lines[i].end])
+func quoteFenceEnd(md string, lines []quoteLine, i int, fence markdown.Fence) int {
 	for j := i + 1; j < len(lines); j++ {
-		t := strings.TrimSpace(md[lines[j].start:lines[j].end])
-		if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+		if fence.ClosedBy(md[lines[j].start:lines[j].end]) {
 			return j
 		}
 	}
 	return len(lines) - 1
 }
 
-func quoteSetextUnderline(t string) bool {
-	return len(t) >= 2 && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "")
-}
-
 // quoteNotArticleLine reports lines that never hold the article's prose:
 // headings, thematic breaks, tables, image lines, link-only lines and lines
-// that are only an HTML tag.
-func quoteNotArticleLine(t string) bool {
-	if strings.HasPrefix(t, "#") {
-		h := strings.TrimLeft(t, "#")
-		if len(t)-len(h) <= 6 && (h == "" || h[0] == ' ' || h[0] == '\t') {
+// that are only an HTML tag. t is the line l without its white space.
+func quoteNotArticleLine(t string, l markdown.Line) bool {
+	switch l.Kind {
+	case markdown.Heading, markdown.TableRow, markdown.TableRule:
+		return true
+	case markdown.HTML:
+		if t[len(t)-1] == '>' {
 			return true
 		}
 	}
-	if len(t) >= 3 && strings.Trim(t, "-*_ ") == "" {
+	// Three bytes or more of - * _ and spaces, mixed or not, make a rule.
+	if l.Marks != 0 && l.Marks&(markdown.Equals|markdown.Tab) == 0 && len(t) >= 3 {
 		return true
 	}
-	if t[0] == '|' || (t[0] == '<' && t[len(t)-1] == '>') {
-		return true
-	}
-	body := strings.TrimLeft(t, "> ")
+	body := t[markdown.QuoteEnd(t):]
 	if rest, ok := quoteCutListMarker(body); ok {
 		body = rest
 	}
 	body = strings.TrimLeft(body, "*_ ")
-	if strings.HasPrefix(body, "![") || strings.HasPrefix(body, "[![") {
+	// An image, or a link around one.
+	if b := markdown.LineOf(strings.TrimPrefix(body, "[")); b.Kind == markdown.Image && b.Start == 0 {
 		return true
 	}
 	return quoteLinkOnly(body)
 }
 
-// quoteCutListMarker removes a list marker ("- ", "* ", "+ ", "1. ", "2) ").
+// quoteCutListMarker removes a list marker ("- ", "* ", "+ ", "1. ", "2) ",
+// and the plain-text bullet "• "). Quote finding reads ordered markers of
+// up to four digits, and a space after the marker.
 func quoteCutListMarker(t string) (string, bool) {
-	if len(t) >= 2 && strings.IndexByte("-*+•", t[0]) >= 0 && t[1] == ' ' {
-		return strings.TrimSpace(t[2:]), true
+	if m, ok := markdown.ListMarker(t); ok && m.Sep == ' ' && m.Digits <= 4 {
+		return strings.TrimSpace(t[m.End:]), true
 	}
 	if strings.HasPrefix(t, "• ") {
 		return strings.TrimSpace(t[len("• "):]), true
-	}
-	n := 0
-	for n < len(t) && n < 4 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
-	if n > 0 && n+1 < len(t) && (t[n] == '.' || t[n] == ')') && t[n+1] == ' ' {
-		return strings.TrimSpace(t[n+2:]), true
 	}
 	return t, false
 }
@@ -316,8 +287,7 @@ func quoteShortLine(t string) bool {
 // spaces or a tab: an indented code block.
 func quoteIndentedCode(md string, lines []quoteLine) bool {
 	for _, l := range lines {
-		t := md[l.start:l.end]
-		if !strings.HasPrefix(t, "    ") && !strings.HasPrefix(t, "\t") {
+		if !markdown.IndentedCode(md[l.start:l.end]) {
 			return false
 		}
 	}

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -95,4 +97,40 @@ func BenchmarkQuotes(b *testing.B) {
 	}
 	b.ReportMetric(float64(quotes), "quotes")
 	b.ReportMetric(float64(len(strings.Fields(md))), "words")
+}
+
+// corpusMarkdown is the corpus articles, markdown with headings, lists,
+// images and captions, repeated to about size bytes.
+func corpusMarkdown(b *testing.B, size int) string {
+	files, _ := filepath.Glob(filepath.Join("testdata", "quotes", "*.md"))
+	var sb strings.Builder
+	for sb.Len() < size {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
+
+func BenchmarkSentences(b *testing.B) {
+	md := corpusMarkdown(b, 200<<10)
+	b.SetBytes(int64(len(md)))
+	n := 0
+	for b.Loop() {
+		n = len(Sentences(md))
+	}
+	b.ReportMetric(float64(n), "sentences")
+}
+
+func BenchmarkQuotesCorpus(b *testing.B) {
+	md := corpusMarkdown(b, 200<<10)
+	b.SetBytes(int64(len(md)))
+	for b.Loop() {
+		FindQuotes(md)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // Sentences splits the prose of an article's markdown into sentences,
@@ -20,25 +21,22 @@ func Sentences(md string) []model.Span {
 		out = appendSentences(out, md, para)
 		para = para[:0]
 	}
-	fence := ""
+	var fence markdown.Fence
 	for pos := 0; pos < len(md); {
-		end := strings.IndexByte(md[pos:], '\n')
-		if end < 0 {
-			end = len(md)
-		} else {
-			end += pos
-		}
+		end, next := markdown.NextLine(md, pos)
 		line := md[pos:end]
-		trimmed := strings.TrimSpace(line)
+		l := markdown.LineOf(line)
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
+		case fence.Mark != 0:
+			// Any fence line of the same mark ends the code, info string
+			// or not.
+			if l.Kind == markdown.CodeFence && l.Mark == fence.Mark {
+				fence = markdown.Fence{}
 			}
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+		case l.Kind == markdown.CodeFence:
 			flush()
-			fence = trimmed[:3]
-		case trimmed == "" || notProse(line, trimmed):
+			fence = l.Fence()
+		case l.Kind == markdown.Blank || notProse(line, l):
 			flush()
 		default:
 			from, item := proseStart(line)
@@ -47,43 +45,29 @@ func Sentences(md string) []model.Span {
 			}
 			para = append(para, model.Span{Start: pos + from, End: end})
 		}
-		pos = end + 1
+		pos = next
 	}
 	flush()
 	return out
 }
 
-// notProse reports lines without sentences: headings, rules, tables,
-// images, HTML and indented code.
-func notProse(line, trimmed string) bool {
-	switch trimmed[0] {
-	case '#', '|', '<':
+// notProse reports lines without sentences: headings (and any line that
+// opens with '#'), rules and underlines, tables, images, HTML and indented
+// code.
+func notProse(line string, l markdown.Line) bool {
+	switch l.Kind {
+	case markdown.TableRow, markdown.TableRule, markdown.HTML, markdown.Image:
 		return true
-	case '-', '*', '_', '=':
-		if strings.Trim(trimmed, "-*_= ") == "" {
-			return true
-		}
 	}
-	return strings.HasPrefix(trimmed, "![") || strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t")
+	return line[l.Start] == '#' || l.Marks != 0 && l.Marks&markdown.Tab == 0 || l.Indented
 }
 
 // proseStart skips a line's blockquote marks and list marker; item says a
 // list marker began a new item.
 func proseStart(line string) (int, bool) {
-	i := 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '>') {
-		i++
-	}
-	rest := line[i:]
-	if len(rest) > 1 && strings.IndexByte("-*+", rest[0]) >= 0 && rest[1] == ' ' {
-		return i + 2, true
-	}
-	j := 0
-	for j < len(rest) && j < 9 && rest[j] >= '0' && rest[j] <= '9' {
-		j++
-	}
-	if j > 0 && j+1 < len(rest) && (rest[j] == '.' || rest[j] == ')') && rest[j+1] == ' ' {
-		return i + j + 2, true
+	i := markdown.QuoteEnd(line)
+	if m, ok := markdown.ListMarker(line[i:]); ok && m.Sep == ' ' {
+		return i + m.End, true
 	}
 	return i, false
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // fragText is an article's markdown as a browser would show its page: the
@@ -51,16 +52,11 @@ func fragRender(md string) *fragText {
 	t := &fragText{}
 	plain := !strings.Contains(strings.ReplaceAll(md, "\r", ""), "\n\n") &&
 		!strings.Contains(md, "\n \n") && !strings.Contains(md, "\n\t\n")
-	fence := ""
+	var fence markdown.Fence
 	for off := 0; off < len(md); {
-		end := strings.IndexByte(md[off:], '\n')
-		if end < 0 {
-			end = len(md)
-		} else {
-			end += off
-		}
+		end, next := markdown.NextLine(md, off)
 		fence = fragLine(t, md, off, end, plain, fence)
-		off = end + 1
+		off = next
 	}
 	t.brk(len(md))
 	return t
@@ -68,55 +64,51 @@ func fragRender(md string) *fragText {
 
 // fragLine renders one line md[from:to]; fence is the open code fence, if
 // any, and the fence open after the line is returned.
-func fragLine(t *fragText, md string, from, to int, plain bool, fence string) string {
+func fragLine(t *fragText, md string, from, to int, plain bool, fence markdown.Fence) markdown.Fence {
 	line := md[from:to]
-	trimmed := strings.TrimSpace(line)
-	lead := from + len(line) - len(strings.TrimLeft(line, " \t"))
-	if fence != "" {
-		if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
-			t.brk(from)
-			return ""
-		}
+	if fence.Mark != 0 {
 		t.brk(from)
+		if fence.ClosedBy(line) {
+			return markdown.Fence{}
+		}
 		fragInline(t, md, from, to, true)
 		return fence
 	}
+	l := markdown.LineOf(line)
+	lead := from + len(line) - len(strings.TrimLeft(line, " \t"))
 	switch {
-	case trimmed == "":
+	case l.Kind == markdown.Blank:
 		t.brk(from)
-		return ""
-	case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+		return fence
+	case l.Kind == markdown.CodeFence:
 		t.brk(from)
-		return trimmed[:3]
-	case fragIsRule(trimmed) || fragIsTableRule(trimmed) || fragIsRefDef(trimmed):
+		// Any three of its marks close a fence, however long the opener.
+		return markdown.Fence{Mark: l.Mark, N: 3}
+	case fragIsRule(l) || l.Kind == markdown.TableRule || l.Kind == markdown.LinkRefDef:
 		t.brk(from)
-		return ""
+		return fence
 	}
 	from = fragBlockPrefix(md, lead, to)
-	if from != lead || plain || strings.HasPrefix(trimmed, "|") {
+	row := l.Kind == markdown.TableRow
+	if from != lead || plain || row {
 		t.brk(lead)
 	}
-	if strings.HasPrefix(trimmed, "|") {
+	if row {
 		fragTableRow(t, md, from, to)
 		t.brk(to)
-		return ""
+		return fence
 	}
-	heading := fragHeadingLevel(md[from:to]) > 0
+	a, b := markdown.HeadingText(md[from:to])
+	heading := a > 0
 	if heading {
-		from += fragHeadingLevel(md[from:to])
-		body := strings.TrimRight(md[from:to], " \t")
-		if closing := strings.TrimRight(body, "#"); len(closing) < len(body) &&
-			(closing == "" || strings.HasSuffix(closing, " ")) {
-			body = closing
-		}
-		to = from + len(body)
+		from, to = from+a, from+b
 	}
 	fragInline(t, md, from, to, false)
 	t.emit(' ', to)
 	if heading {
 		t.brk(to)
 	}
-	return ""
+	return fence
 }
 
 // fragBlockPrefix skips blockquote marks, list markers and heading-free
@@ -128,20 +120,12 @@ func fragBlockPrefix(md string, i, to int) int {
 		for i < to && (md[i] == ' ' || md[i] == '\t') {
 			i++
 		}
-		switch {
-		case i < to && md[i] == '>':
-			i++
-			continue
-		case i+1 < to && strings.IndexByte("-*+", md[i]) >= 0 && md[i+1] == ' ':
-			i += 2
+		if q := markdown.QuoteEnd(md[i:to]); q > 0 {
+			i += q
 			continue
 		}
-		j := i
-		for j < to && j-i < 9 && md[j] >= '0' && md[j] <= '9' {
-			j++
-		}
-		if j > i && j+1 < to && (md[j] == '.' || md[j] == ')') && md[j+1] == ' ' {
-			i = j + 2
+		if m, ok := markdown.ListMarker(md[i:to]); ok && m.Sep == ' ' {
+			i += m.End
 			continue
 		}
 		if i == start {
@@ -153,35 +137,11 @@ func fragBlockPrefix(md string, i, to int) int {
 	}
 }
 
-// fragHeadingLevel is the number of # marks opening an ATX heading, 0
-// when s is not one.
-func fragHeadingLevel(s string) int {
-	n := 0
-	for n < len(s) && s[n] == '#' {
-		n++
-	}
-	if n == 0 || n > 6 || n < len(s) && s[n] != ' ' && s[n] != '\t' {
-		return 0
-	}
-	return n
-}
-
-func fragIsRule(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
-	return len(s) >= 3 && (strings.Trim(s, "-") == "" || strings.Trim(s, "*") == "" ||
-		strings.Trim(s, "_") == "" || strings.Trim(s, "=") == "")
-}
-
-func fragIsTableRule(s string) bool {
-	return strings.HasPrefix(s, "|") && strings.Trim(s, "|-: ") == ""
-}
-
-func fragIsRefDef(s string) bool {
-	if !strings.HasPrefix(s, "[") || strings.HasPrefix(s, "[^") {
-		return false
-	}
-	i := strings.Index(s, "]:")
-	return i > 1 && !strings.Contains(s[:i], "](")
+// fragIsRule reports a line a page shows as a rule, not text: three or
+// more of one of - * _ = with spaces (no tabs) between.
+func fragIsRule(l markdown.Line) bool {
+	return l.Marks&markdown.Tab == 0 &&
+		(l.Kind == markdown.ThematicBreak || l.Marks&^markdown.Space == markdown.Equals && l.N >= 3)
 }
 
 // fragTableRow renders a table row, each cell a block of its own.

@@ -277,3 +277,50 @@ func fragAbs(n int) int {
 	}
 	return n
 }
+
+// fragBenchBlocks holds every kind of block fragRender reads.
+const fragBenchBlocks = `# A heading with *emphasis*
+
+A paragraph with a [link](https://example.com/a) and ` + "`code`" + `, “quoted words” and an &amp; entity.
+It wraps onto a second line.
+
+> A block quote
+> > nested, with a - list marker
+
+- one item
+- two items with **bold**
+  1. nested ordered
+  2) another
+
+~~~go
+func main() {}
+~~~~
+~~~
+
+| a | b |
+|---|:-:|
+| 1 | 2 |
+
+* * *
+
+Setext heading
+---
+
+[ref]: https://example.com/ref
+
+![an image](https://example.com/i.png)
+
+<div>html</div>
+
+`
+
+// BenchmarkFragRender renders about 100 KB of markdown to the text a page
+// shows.
+func BenchmarkFragRender(b *testing.B) {
+	md := strings.Repeat(fragBenchBlocks, 100<<10/len(fragBenchBlocks))
+	b.SetBytes(int64(len(md)))
+	b.ReportAllocs()
+	for b.Loop() {
+		fragRender(md)
+	}
+}
