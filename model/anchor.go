@@ -60,3 +60,21 @@ func distance(a, b int) int {
 	}
 	return a - b
 }
+
+// AnchorHighlights is hls anchored in markdown, whose quotes are quotes
+// (AnchorHighlightIn); one whose text is gone has Start = End = -1. It is
+// nil for no highlights.
+func AnchorHighlights(markdown string, hls []Highlight, quotes []Quote) []Highlight {
+	if len(hls) == 0 {
+		return nil
+	}
+	out := make([]Highlight, len(hls))
+	for i, h := range hls {
+		h.Start, h.End = -1, -1
+		if s, e, ok := AnchorHighlightIn(markdown, h, quotes); ok {
+			h.Start, h.End = s, e
+		}
+		out[i] = h
+	}
+	return out
+}

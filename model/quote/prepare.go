@@ -16,15 +16,6 @@ func Prepare(a model.Article, hls []model.Highlight) model.Reading {
 	if strings.TrimSpace(body) != "" {
 		r.Minutes = model.ReadingMinutes(body)
 	}
-	if len(hls) > 0 {
-		r.Highlights = make([]model.Highlight, len(hls))
-		for i, h := range hls {
-			h.Start, h.End = -1, -1
-			if s, e, ok := model.AnchorHighlightIn(body, h, r.Quotes); ok {
-				h.Start, h.End = s, e
-			}
-			r.Highlights[i] = h
-		}
-	}
+	r.Highlights = model.AnchorHighlights(body, hls, r.Quotes)
 	return r
 }

@@ -154,7 +154,7 @@ func attrCapRun(toks []attrTok, i int) int {
 
 func attrParticle(w string) bool {
 	switch w {
-	case "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
+	case "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
 		return true
 	}
 	return false

@@ -244,14 +244,7 @@ func quotePossessive(md string, t quoteMark, blockEnd int) bool {
 	return unicode.IsLower(r)
 }
 
-func quoteHasWord(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
+func quoteHasWord(s string) bool { return strings.IndexFunc(s, quoteWordRune) >= 0 }
 
 func quoteTrimEnd(md string, from, to int) int {
 	return from + len(strings.TrimRight(md[from:to], " \t\r\n"))

@@ -183,7 +183,7 @@ func isAbbreviation(w string) bool {
 
 // appendSentence keeps a span that holds a letter or digit.
 func appendSentence(out []model.Span, md string, start, end int) []model.Span {
-	if strings.IndexFunc(md[start:end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+	if !quoteHasWord(md[start:end]) {
 		return out
 	}
 	return append(out, model.Span{Start: start, End: end})

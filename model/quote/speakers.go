@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,7 +40,7 @@ func SpeakerLabels(body string, quotes []model.Quote, sentences []model.Span) []
 		if _, ok := names[pos]; !ok {
 			out = append(out, Label{Pos: pos})
 		}
-		if !containsString(names[pos], name) {
+		if !slices.Contains(names[pos], name) {
 			names[pos] = append(names[pos], name)
 		}
 	}
@@ -138,20 +139,12 @@ func personName(words []string) bool {
 		switch {
 		case strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’") || strings.HasSuffix(w, "'"):
 			return false
-		case i > 0 && i < len(words)-1 && nameParticle(w):
+		case i > 0 && i < len(words)-1 && attrParticle(w):
 		case !unicode.IsUpper(r), bodyWord(w):
 			return false
 		}
 	}
 	return true
-}
-
-func nameParticle(w string) bool {
-	switch w {
-	case "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "la", "le", "bin", "ibn", "al", "el", "ter":
-		return true
-	}
-	return false
 }
 
 func nameSuffix(w string) bool {
@@ -196,22 +189,11 @@ func containsWord(s, word string) bool {
 		i += from
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+len(word):])
-		if !wordRune(before) && !wordRune(after) {
+		if !quoteWordRune(before) && !quoteWordRune(after) {
 			return true
 		}
 		from = i + 1
 	}
-}
-
-func wordRune(r rune) bool { return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
-
-func containsString(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // speakerLabel is the text drawn after a sentence: " — A; B", each name
