@@ -85,9 +85,13 @@ func ParseConfig(data []byte) (Config, error) {
 }
 
 // sanitize cleans the settings that are shown on screen (share target
-// names, the Mastodon server): the configuration is outside text too.
+// names, the Mastodon server, keys in the help): the configuration is
+// outside text too.
 func (c *Config) sanitize() {
 	c.Share.Mastodon = SanitizeLine(c.Share.Mastodon)
+	for action, keys := range c.Keys {
+		c.Keys[action] = SanitizeLine(keys)
+	}
 	if len(c.Share.Targets) == 0 {
 		return
 	}
