@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 	"github.com/byline-reader/byline/ui/headlines"
@@ -507,7 +508,7 @@ func TestSingleArticleModeQuitsOnBack(t *testing.T) {
 // every action of the screen a place).
 func TestHelpShowsTheScreenInFocus(t *testing.T) {
 	lib := newFake(20)
-	lib.body = quotedBody()
+	lib.body = testarticle.Quoted()
 	for _, c := range []struct {
 		screen keys.Screen
 		keys   []tea.Msg

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/headlines"
 	"github.com/byline-reader/byline/ui/service"
@@ -82,7 +83,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // in a command).
 func BenchmarkReaderFirstFrame(b *testing.B) {
 	lib := newFake(100)
-	lib.body = words4000()
+	lib.body = testarticle.Words4000()
 	h := newHarness(b, lib, 120, 40)
 	r, _ := lib.OpenArticle(context.Background(), 1)
 	msg := articleMsg{article: r.Article, body: r.Body, minutes: r.Minutes}
@@ -102,7 +103,7 @@ func BenchmarkReaderFirstFrame(b *testing.B) {
 // 4,000-word article.
 func BenchmarkReaderScroll(b *testing.B) {
 	lib := newFake(10)
-	lib.body = words4000()
+	lib.body = testarticle.Words4000()
 	h := newHarness(b, lib, 120, 40).send(press("enter"))
 	keys := []tea.Msg{press("j"), press("j"), press("k")}
 	b.ReportAllocs()
@@ -111,17 +112,6 @@ func BenchmarkReaderScroll(b *testing.B) {
 		h.m = m
 		_ = m.(App).View()
 	}
-}
-
-func words4000() string {
-	var b strings.Builder
-	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders who said the change was long overdue and would bring visitors back. "
-	for b.Len() < 4000*6 {
-		b.WriteString(para)
-		b.WriteString(para)
-		b.WriteString("\n\n")
-	}
-	return b.String()
 }
 
 func TestMemoryWith100kArticles(t *testing.T) {
@@ -146,23 +136,10 @@ func TestMemoryWith100kArticles(t *testing.T) {
 	runtime.KeepAlive(h)
 }
 
-// quotes4000 is a 4,000-word article with a quote in every paragraph.
-func quotes4000() string {
-	var b strings.Builder
-	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders. " +
-		"“It will bring visitors back to the harbor and keep the ferries full all summer long,” said the harbor master, Ana Lima. "
-	for b.Len() < 4000*6 {
-		b.WriteString(para)
-		b.WriteString(para)
-		b.WriteString("\n\n")
-	}
-	return b.String()
-}
-
 // BenchmarkReaderFocusQuote is one n: the focus moves, the screen is drawn.
 func BenchmarkReaderFocusQuote(b *testing.B) {
 	lib := newFake(10)
-	lib.body = quotes4000()
+	lib.body = testarticle.Quotes4000()
 	h := newHarness(b, lib, 120, 40).send(press("enter"))
 	keys := []tea.Msg{press("n"), press("n"), press("N")}
 	b.ReportAllocs()

@@ -9,29 +9,17 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/ui/reader"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden frames in testdata")
 
-// longBody is a made-up article long enough to scroll.
-func longBody() string {
-	var b strings.Builder
-	b.WriteString("The harbor reopened on Thursday after three weeks of repairs.\n\n")
-	b.WriteString("> “We are back in business,” said the harbor master, Ana Lima.\n\n## What changed\n\n")
-	for i := 0; i < 12; i++ {
-		b.WriteString("Crews rebuilt the breakwater and dredged the channel, and the ferry now runs every hour again between the two piers. ")
-		b.WriteString("Fishermen said the new moorings are better than the old ones.\n\n")
-	}
-	b.WriteString("- one item\n- another item\n")
-	return b.String()
-}
-
 func TestGoldenFrames(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		w, hgt := size[0], size[1]
 		lib := newFake(200)
-		lib.body = longBody()
+		lib.body = testarticle.Long()
 		name := func(s string) string { return s + "_" + itoa(w) + "x" + itoa(hgt) }
 		h := newHarness(t, lib, w, hgt)
 		golden(t, name("list"), h.screen())
@@ -70,7 +58,7 @@ func golden(t *testing.T, name, got string) {
 
 func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	lib := newFake(5)
-	lib.body = longBody()
+	lib.body = testarticle.Long()
 	h := newHarness(t, lib, 80, 30).send(press("enter"))
 	r := h.app().reader
 	old := r.want
@@ -118,7 +106,7 @@ func TestGoldenQuoteFrames(t *testing.T) {
 	for _, size := range [][2]int{{60, 24}, {120, 40}} {
 		w, hgt := size[0], size[1]
 		lib := newFake(20)
-		lib.body = quotedBody()
+		lib.body = testarticle.Quoted()
 		name := func(s string) string { return s + "_" + itoa(w) + "x" + itoa(hgt) }
 		h := newHarness(t, lib, w, hgt)
 		h.send(press("enter"), press("n"))

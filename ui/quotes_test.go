@@ -6,31 +6,16 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 	"github.com/byline-reader/byline/ui/reader"
 )
 
-// quotedBody is a made-up article with three attributed quotes, the last
-// one long and far enough down to need scrolling on a short screen; only
-// its sentence does not name its speaker.
-func quotedBody() string {
-	var b strings.Builder
-	b.WriteString("The harbor reopened on Thursday after three weeks of repairs.\n\n")
-	b.WriteString("“We are back in business,” said the harbor master, Ana Lima.\n\n")
-	b.WriteString("The mayor, Tomas Reyes, called it “a very good day for the town” in a short speech.\n\n")
-	for i := 0; i < 6; i++ {
-		b.WriteString("Crews rebuilt the breakwater and dredged the channel. The ferry now runs every hour again between the two piers.\n\n")
-	}
-	b.WriteString("“If the weather holds, we expect the summer to be the busiest in ten years, and we will hire more crews to make sure that every boat that wants a berth this season can have one, from the smallest dinghy to the largest trawler,” he added.\n\n")
-	b.WriteString("Fishermen said the new moorings are better than the old ones.\n")
-	return b.String()
-}
-
 func quotedHarness(t *testing.T, w, h int) (*harness, *fakeLibrary) {
 	t.Helper()
 	lib := newFake(5)
-	lib.body = quotedBody()
+	lib.body = testarticle.Quoted()
 	hs := newHarness(t, lib, w, h)
 	hs.send(press("enter"))
 	if hs.app().reader.doc == nil || len(hs.app().reader.doc.Quotes()) != 3 {
@@ -145,7 +130,7 @@ func TestQuotesPanelClampedOnResize(t *testing.T) {
 
 func TestHighlightsListJumpsToArticle(t *testing.T) {
 	lib := newFake(5)
-	lib.body = quotedBody()
+	lib.body = testarticle.Quoted()
 	start := strings.Index(lib.body, "a very good day")
 	text := "a very good day for the town"
 	lib.hls = []model.Highlight{{ID: 7, ArticleID: 3, Text: text, Start: start, End: start + len(text),

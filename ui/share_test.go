@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/qr"
@@ -79,7 +80,7 @@ func TestCopiedTextHasNoControls(t *testing.T) {
 
 func TestShareMenuForHeadlineAndQuote(t *testing.T) {
 	lib := newFake(3)
-	lib.body = quotedBody()
+	lib.body = testarticle.Quoted()
 	h := newHarness(t, lib, 120, 40)
 	h.send(press("s"))
 	s := h.screen()

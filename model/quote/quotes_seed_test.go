@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/byline-reader/byline/internal/seedfixture"
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 )
 
@@ -13,8 +13,8 @@ import (
 // repository; it runs only when BYLINE_SEED names its directory (holding
 // article.txt and expected.json).
 func TestQuotesSeed(t *testing.T) {
-	article := seedfixture.File(t, "article.txt")
-	raw := seedfixture.File(t, "expected.json")
+	article := testarticle.SeedFile(t, "article.txt")
+	raw := testarticle.SeedFile(t, "expected.json")
 	var want struct {
 		Quotes []struct {
 			Text   string    `json:"text"`

@@ -4,18 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 )
-
-// seedExcerpt is the start of the seed fixture's article (OAN, 21 June
-// 2024), a paragraph a line as the extractor gives it.
-const seedExcerpt = "Russian President Vladimir Putin warned South Korea on Friday that it would be making a “very big mistake” if it arms Ukraine in its war against Russia.\n\n" +
-	"Putin’s comments come after Seoul said it was considering arming Ukraine, in response to a new pact between Russia and North Korea that stated they would defend each other in case of “aggression” against either country.\n\n" +
-	"“If this happens, then we will also make appropriate decisions that the current leaders of South Korea would not like,” Putin said during his state visit to Vietnam on Thursday, which immediately followed the lavish visit to Pyongyang. “We reserve our right to supply weapons to other regions of the world,” he added.\n\n" +
-	"Putin also warned that Russia is willing to arm North Korea if the United States and its allies continue to supply weapons to Ukraine.\n\n" +
-	"Additionally, Seoul spoke out on Friday about Russian ambassador Georgy Zinoviev, and South Korea’s Foreign Ministry issued a statement demanding that “Russia immediately stop military cooperation with North Korea.”\n\n" +
-	"South Korea also claimed that Putin’s support threatens the country’s security and violates UN Security Council resolutions. “South Korea will resolutely respond to threats against South Korea’s national security,” the statement said.\n\n" +
-	"In response, the Russian Foreign Ministry said that “attempted threats and blackmail against Russia are unacceptable” and that the agreement was bilateral and not directed at third countries.\n"
 
 // labelledText is the body with its speaker labels, as the reader shows it.
 func labelledText(body string, quotes []model.Quote) string {
@@ -31,8 +22,8 @@ func labelledText(body string, quotes []model.Quote) string {
 }
 
 func TestSpeakerLabelsOnTheSeedArticle(t *testing.T) {
-	quotes := FindQuotes(seedExcerpt)
-	got := labelledText(seedExcerpt, quotes)
+	quotes := FindQuotes(testarticle.SeedExcerpt)
+	got := labelledText(testarticle.SeedExcerpt, quotes)
 	for _, want := range []string{
 		"“very big mistake” if it arms Ukraine",
 		"would not like,” Putin said during",

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/byline-reader/byline/internal/seedfixture"
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model/quote"
 )
 
@@ -14,7 +14,7 @@ import (
 // repository; it runs only when BYLINE_SEED names its directory (holding
 // article.txt and feed.xml.tmpl).
 func TestShareSeed(t *testing.T) {
-	article := seedfixture.File(t, "article.txt")
+	article := testarticle.SeedFile(t, "article.txt")
 	md := string(article)
 	quotes := quote.FindQuotes(md)
 	if len(quotes) < 3 {
@@ -39,7 +39,7 @@ func TestShareSeed(t *testing.T) {
 	a, b, _ := t2.span(q.Start, q.End)
 	fragCheck(t, link, md, a, b)
 
-	feed := seedfixture.File(t, "feed.xml.tmpl")
+	feed := testarticle.SeedFile(t, "feed.xml.tmpl")
 	first := regexp.MustCompile(`<link>([^<]*)</link>`).FindAllStringSubmatch(string(feed), -1)
 	if len(first) < 2 {
 		t.Fatal("no item link in the seed feed")

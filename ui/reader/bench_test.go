@@ -4,40 +4,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 )
 
-// words4000 is a 4,000-word article (the same as ui's benchmarks open).
-func words4000() string {
-	var b strings.Builder
-	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders who said the change was long overdue and would bring visitors back. "
-	for b.Len() < 4000*6 {
-		b.WriteString(para)
-		b.WriteString(para)
-		b.WriteString("\n\n")
-	}
-	return b.String()
-}
-
-// quotes4000 is a 4,000-word article with a quote in every paragraph (the
-// same as ui's benchmarks open).
-func quotes4000() string {
-	var b strings.Builder
-	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders. " +
-		"“It will bring visitors back to the harbor and keep the ferries full all summer long,” said the harbor master, Ana Lima. "
-	for b.Len() < 4000*6 {
-		b.WriteString(para)
-		b.WriteString(para)
-		b.WriteString("\n\n")
-	}
-	return b.String()
-}
-
 // BenchmarkRender4000Words is the Glamour render the reader does off the
 // event loop.
 func BenchmarkRender4000Words(b *testing.B) {
-	body := words4000()
+	body := testarticle.Words4000()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := glamourLines(body, 100, true); err != nil {
@@ -49,7 +24,7 @@ func BenchmarkRender4000Words(b *testing.B) {
 // BenchmarkRender4000WordsQuotedPlain is Glamour alone on the article with
 // quotes: the base that drawing the highlight adds to.
 func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
-	body := quotes4000()
+	body := testarticle.Quotes4000()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := glamourLines(body, 100, true); err != nil {
@@ -63,7 +38,7 @@ func BenchmarkRender4000WordsQuotedPlain(b *testing.B) {
 // when it is opened: BenchmarkArticleDoc), taking the marks out of every
 // line, and painting a screenful of lines in the looks of their regions.
 func BenchmarkRenderWithQuotes(b *testing.B) {
-	body := quotes4000()
+	body := testarticle.Quotes4000()
 	quotes := quote.FindQuotes(body)
 	sentences := quote.Sentences(body)
 	hls := []model.Highlight{{ID: 1, Text: body[sentences[3].Start:sentences[3].End], Start: sentences[3].Start, End: sentences[3].End}}
@@ -89,7 +64,7 @@ func BenchmarkRenderWithQuotes(b *testing.B) {
 // BenchmarkArticleDoc is marking an article's quotes, sentences, speaker
 // labels and highlights, done once when the article is opened.
 func BenchmarkArticleDoc(b *testing.B) {
-	body := quotes4000()
+	body := testarticle.Quotes4000()
 	quotes := quote.FindQuotes(body)
 	sentences := quote.Sentences(body)
 	b.ReportAllocs()
@@ -102,7 +77,7 @@ func BenchmarkArticleDoc(b *testing.B) {
 // article whose every quote ends a sentence that does not name its
 // speaker ("…,” she said.): a label after every one of them.
 func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
-	body := strings.ReplaceAll(quotes4000(), "said the harbor master, Ana Lima.", "she said.")
+	body := strings.ReplaceAll(testarticle.Quotes4000(), "said the harbor master, Ana Lima.", "she said.")
 	quotes := quote.FindQuotes(body)
 	for i := range quotes {
 		quotes[i].Speaker = "Ana Lima"

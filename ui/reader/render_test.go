@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 )
@@ -13,7 +14,7 @@ import (
 // TestQuoteStyleOnEveryWrappedLine renders a long quote narrow and checks
 // that the quote's look is drawn on every line it wraps onto.
 func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
-	body := quotedBody()
+	body := testarticle.Quoted()
 	quotes := quote.FindQuotes(body)
 	doc := NewDoc(body, quotes, quote.Sentences(body), nil)
 	st := testStyles()
@@ -51,7 +52,7 @@ func TestQuoteStyleOnEveryWrappedLine(t *testing.T) {
 // TestMarksDoNotChangeTheWrapping renders the same article with and
 // without marks: the text on every line must be the same, labels aside.
 func TestMarksDoNotChangeTheWrapping(t *testing.T) {
-	body := longBody()
+	body := testarticle.Long()
 	doc := NewDoc(body, nil, quote.Sentences(body), nil)
 	for _, width := range []int{60, 120} {
 		plain, err := glamourLines(body, width, true)

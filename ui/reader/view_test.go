@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 )
@@ -14,7 +15,7 @@ import (
 // the header and render arrive, the focus moves from quote to quote and
 // scrolls to each, find scrolls to a term, and Draw paints the focus.
 func TestViewWithoutBubbleTea(t *testing.T) {
-	body := quotedBody()
+	body := testarticle.Quoted()
 	doc := NewDoc(body, quote.FindQuotes(body), quote.Sentences(body), nil)
 	st := testStyles()
 	const width, height = 60, 8
