@@ -9,15 +9,42 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// BenchmarkOpenExtracted opens an article whose page was already
-// extracted: what reading it a second time costs.
+// BenchmarkOpenExtracted loads an article whose page was already
+// extracted: what reading it a second time costs in the database.
 func BenchmarkOpenExtracted(b *testing.B) {
+	ctx := context.Background()
+	l, id, md := extractedArticle(b)
+	for b.Loop() {
+		a, err := l.loadArticle(ctx, id)
+		if err != nil || len(a.Markdown) != len(md) {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpenReading opens the same article to read: loaded, then its
+// quotes, speakers, sentences and highlights found (quote.Prepare), which
+// the app's reader and the command line then show as they are.
+func BenchmarkOpenReading(b *testing.B) {
+	ctx := context.Background()
+	l, id, _ := extractedArticle(b)
+	for b.Loop() {
+		r, err := l.OpenArticle(ctx, id)
+		if err != nil || len(r.Quotes) != 160 {
+			b.Fatal(err, len(r.Quotes))
+		}
+	}
+}
+
+// extractedArticle is a library holding one extracted 4,000-word article
+// with a quote in every sentence group.
+func extractedArticle(b *testing.B) (*Library, int64, string) {
 	ctx := context.Background()
 	l, err := Open(ctx, b.TempDir()+"/b.db", Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer l.Close()
+	b.Cleanup(func() { l.Close() })
 	f, err := l.store.AddFeed(ctx, model.Feed{URL: "https://news.example/feed"})
 	if err != nil {
 		b.Fatal(err)
@@ -31,11 +58,5 @@ func BenchmarkOpenExtracted(b *testing.B) {
 	if err := l.store.SaveExtraction(ctx, id, md, "", "News", time.Now()); err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
-	for b.Loop() {
-		a, err := articleOf(l.OpenArticle(ctx, id))
-		if err != nil || len(a.Markdown) != len(md) {
-			b.Fatal(err)
-		}
-	}
+	return l, id, md
 }

@@ -70,7 +70,7 @@ func New(conf map[string]string) (Set, error) {
 		s.all[id] = key.NewBinding(key.WithKeys(a.Keys...), key.WithHelp(a.Help, a.Desc))
 	}
 	for sc := range numScreens {
-		s.screens[sc] = buildScreen(&actions, sc)
+		s.screens[sc] = buildScreen(&actions, &s.all, sc)
 	}
 	return Set{s}, err
 }
@@ -110,20 +110,20 @@ func rebind(actions *[count]Action, conf map[string]string) error {
 }
 
 // buildScreen makes a screen's bindings, help line and ? listing.
-func buildScreen(actions *[count]Action, sc Screen) screenMap {
-	var m screenMap
-	var short, full []placed
+func buildScreen(actions *[count]Action, all *[count]key.Binding, sc Screen) screenMap {
+	var m screenMap // an action not on this screen keeps a zero binding, which matches nothing
+	short, full := make([]placed, 0, count), make([]placed, 0, count)
 	for id, a := range actions {
-		m.bindings[id] = key.NewBinding(key.WithDisabled())
 		for _, u := range a.On {
 			if u.Screen != sc {
 				continue
 			}
-			ks := a.Keys
+			b := all[id] // a copy: this screen's wording does not reach the others
 			if u.Keys != nil {
-				ks = u.Keys
+				b = key.NewBinding(key.WithKeys(u.Keys...), key.WithHelp(a.Help, cmp.Or(u.Desc, a.Desc)))
+			} else if u.Desc != "" {
+				b.SetHelp(a.Help, u.Desc)
 			}
-			b := key.NewBinding(key.WithKeys(ks...), key.WithHelp(a.Help, cmp.Or(u.Desc, a.Desc)))
 			m.bindings[id] = b
 			if u.Short > 0 {
 				short = append(short, placed{b, 0, u.Short})
