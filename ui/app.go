@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
@@ -47,7 +48,7 @@ type App struct {
 	feeds         feedsPane
 	list          listPane
 	reader        readerPane
-	cache         *renderCache
+	cache         *reader.Cache
 	prompt        prompt
 	showHelp      bool
 	overlay       overlay
@@ -96,7 +97,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
 		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
 		feeds: newFeedsPane(set.On(keys.Feeds)), list: newListPane(set.On(keys.Headlines), now),
-		reader: newReaderPane(set.On(keys.Reader)), cache: newRenderCache(), prompt: newPrompt(),
+		reader: newReaderPane(set.On(keys.Reader)), cache: reader.NewCache(), prompt: newPrompt(),
 		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
 		share: newShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
@@ -344,9 +345,6 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 	}
 	return a, nil
 }
-
-// Styles is reader.go's name for the app's styles.
-type Styles = theme.Styles
 
 // statusTimeoutMsg clears a status message if it is still the one shown.
 type statusTimeoutMsg struct{ seq int }

@@ -9,6 +9,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -74,7 +75,7 @@ func (a App) openQuotes() (tea.Model, tea.Cmd) {
 	}
 	a.overlay = overlayQuotes
 	i := -1
-	if f := a.reader.focus(); f.Kind == unitQuote {
+	if f := a.reader.focus(); f.Kind == reader.Quote {
 		i = f.I
 	}
 	a.quotes.open(i, len(a.reader.doc.Quotes()), a.bodyHeight())
@@ -93,7 +94,7 @@ func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.overlay = overlayNone
-		a.reader.focusOn(unitQuote, a.quotes.selected(), a.bodyHeight())
+		a.reader.focusOn(reader.Quote, a.quotes.selected(), a.bodyHeight())
 		if k.Matches(msg, keys.Share) {
 			return a.openShare()
 		}

@@ -6,25 +6,11 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/reader"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // noTextLine is what the reader says for an article without any text.
 const noTextLine = "This article has no text. Press o to open it in your browser."
-
-// The app's names for the reader's kinds of unit, render key and render
-// cache, which package reader owns.
-type (
-	unitKind    = reader.Kind
-	renderKey   = reader.Key
-	renderCache = reader.Cache
-)
-
-const (
-	unitQuote    = reader.Quote
-	unitSentence = reader.Sentence
-)
-
-func newRenderCache() *renderCache { return reader.NewCache() }
 
 // readerPane shows one article: a header, then the body rendered by
 // Glamour in a command. Until the render for the current width and theme
@@ -42,9 +28,9 @@ type readerPane struct {
 	minutes int         // reading time; 0 without a body
 	doc     *reader.Doc // the body's quotes, sentences and marks, as given to v
 
-	want     renderKey // the render the screen needs
-	asked    renderKey // the render last asked for
-	headerAt [2]int    // width and darkness the header was made for
+	want     reader.Key // the render the screen needs
+	asked    reader.Key // the render last asked for
+	headerAt [2]int     // width and darkness the header was made for
 
 	v         reader.View
 	pendingHL int64 // a highlight to focus once the article is shown
@@ -76,11 +62,11 @@ func (r *readerPane) setArticle(msg articleMsg) {
 
 // need sets the render the screen wants and, when it is neither cached nor
 // already asked for, returns the key to render.
-func (r *readerPane) need(cache *renderCache, width, textWidth int, dark bool) (renderKey, bool) {
+func (r *readerPane) need(cache *reader.Cache, width, textWidth int, dark bool) (reader.Key, bool) {
 	if r.loading || r.err != nil {
-		return renderKey{}, false
+		return reader.Key{}, false
 	}
-	k := renderKey{ID: r.article.ID, Width: reader.WrapWidth(width, textWidth), Dark: dark, Sig: r.doc.Signature()}
+	k := reader.Key{ID: r.article.ID, Width: reader.WrapWidth(width, textWidth), Dark: dark, Sig: r.doc.Signature()}
 	if k != r.want || !r.v.HasRender() {
 		r.want = k
 		r.v.ClearRender()
@@ -151,7 +137,7 @@ func (r *readerPane) findTerm() string { return r.v.FindTerm() }
 func (r *readerPane) percent(height int) string { return r.v.Percent(height) }
 
 // layout makes the header for the width and theme, when they changed.
-func (r *readerPane) layout(s Styles, width, textWidth int, dark bool) {
+func (r *readerPane) layout(s theme.Styles, width, textWidth int, dark bool) {
 	d := 0
 	if dark {
 		d = 1
@@ -164,7 +150,7 @@ func (r *readerPane) layout(s Styles, width, textWidth int, dark bool) {
 	r.v.SetHeader(reader.Header(&s.Reader, r.article, r.minutes, reader.WrapWidth(width, textWidth), r.err))
 }
 
-func (r *readerPane) view(s Styles, width, height, textWidth int) string {
+func (r *readerPane) view(s theme.Styles, width, height, textWidth int) string {
 	return r.v.Draw(&s.Reader, width, textWidth, height)
 }
 
@@ -183,11 +169,11 @@ func (r *readerPane) highlightAt(s model.Span) int { return r.v.HighlightAt(s) }
 func (r *readerPane) focusQuote() *model.Quote { return r.v.FocusQuote() }
 
 // focusOn puts the focus on quote or sentence i and scrolls to it.
-func (r *readerPane) focusOn(kind unitKind, i, height int) { r.v.FocusOn(kind, i, height) }
+func (r *readerPane) focusOn(kind reader.Kind, i, height int) { r.v.FocusOn(kind, i, height) }
 
 // move puts the focus on the next or previous quote or sentence; it says
 // what it did.
-func (r *readerPane) move(kind unitKind, dir, height int) (string, bool) {
+func (r *readerPane) move(kind reader.Kind, dir, height int) (string, bool) {
 	return r.v.Move(kind, dir, height)
 }
 

@@ -45,16 +45,16 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // handleFocusKey moves the focus to the next or previous quote or
 // sentence; ok is false for any other key.
 func (a App) handleFocusKey(msg tea.KeyPressMsg, k keys.Map) (tea.Model, tea.Cmd, bool) {
-	kind, dir := unitQuote, 0
+	kind, dir := reader.Quote, 0
 	switch {
 	case k.Matches(msg, keys.NextQuote):
 		dir = 1
 	case k.Matches(msg, keys.PrevQuote):
 		dir = -1
 	case k.Matches(msg, keys.NextSentence):
-		kind, dir = unitSentence, 1
+		kind, dir = reader.Sentence, 1
 	case k.Matches(msg, keys.PrevSentence):
-		kind, dir = unitSentence, -1
+		kind, dir = reader.Sentence, -1
 	default:
 		return nil, nil, false
 	}
@@ -93,7 +93,7 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 
 // resizeRenderMsg asks, a moment after a resize, for the render the new
 // width needs: a drag across many widths asks for the last one only.
-type resizeRenderMsg struct{ key renderKey }
+type resizeRenderMsg struct{ key reader.Key }
 
 // layoutReader lays the reader out for the current size and theme, and
 // asks for the body's render when it is not cached.
@@ -152,7 +152,7 @@ type articleMsg struct {
 
 // renderedMsg carries a Glamour render of an article's body.
 type renderedMsg struct {
-	key      renderKey
+	key      reader.Key
 	rendered *reader.Rendered
 	err      error
 }
@@ -183,7 +183,7 @@ func readingMsg(seq int, r model.Reading) articleMsg {
 
 // renderBody lays an article's body out with Glamour, off the event loop:
 // its doc's marked source, or the body itself without a doc.
-func renderBody(key renderKey, body string, doc *reader.Doc) tea.Cmd {
+func renderBody(key reader.Key, body string, doc *reader.Doc) tea.Cmd {
 	return func() tea.Msg {
 		var r *reader.Rendered
 		var err error
@@ -216,11 +216,11 @@ func (r *readerPane) mark(id int64, read, starred *bool) (changed bool) {
 
 // deferRender forgets the render asked for: after a resize it is asked
 // for a moment later (askDeferred), when the size has settled.
-func (r *readerPane) deferRender() { r.asked = renderKey{} }
+func (r *readerPane) deferRender() { r.asked = reader.Key{} }
 
 // askDeferred says whether render k, deferred, is still the one the
 // screen needs and not yet shown or asked for; it then counts as asked.
-func (r *readerPane) askDeferred(k renderKey) bool {
+func (r *readerPane) askDeferred(k reader.Key) bool {
 	if k != r.want || r.hasRender() || r.asked == k {
 		return false
 	}
