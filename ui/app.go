@@ -325,8 +325,8 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 func (a *App) clampOverlays() {
 	h := a.bodyHeight()
 	var quotes []model.Quote
-	if a.reader.doc != nil {
-		quotes = a.reader.doc.Quotes()
+	if a.reader.doc() != nil {
+		quotes = a.reader.doc().Quotes()
 	}
 	a.quotes.clamp(len(quotes), h)
 	a.hlPane.clamp(h)

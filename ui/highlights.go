@@ -157,13 +157,13 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 func (a *App) toggleHighlight() tea.Cmd {
 	r := &a.reader
 	s := r.focusSpan()
-	if s.Start < 0 || r.doc == nil {
+	if s.Start < 0 || r.doc() == nil {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
 	if i := r.highlightAt(s); i >= 0 {
 		return service.RemoveHighlight(a.ctx, a.lib, r.highlights()[i])
 	}
-	return service.AddHighlight(a.ctx, a.lib, r.article.ID, r.doc.SpanText(s), s, r.describeFocus())
+	return service.AddHighlight(a.ctx, a.lib, r.article.ID, r.doc().SpanText(s), s, r.describeFocus())
 }
 
 func (a App) handleHighlighted(msg service.HighlightMsg) (tea.Model, tea.Cmd) {

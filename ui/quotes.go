@@ -70,7 +70,7 @@ func (p quotesPane) view(s theme.Styles, quotes []model.Quote, width, height int
 
 // openQuotes shows the quotes panel, its cursor on the quote in focus.
 func (a App) openQuotes() (tea.Model, tea.Cmd) {
-	if a.reader.doc == nil {
+	if a.reader.doc() == nil {
 		return a, a.setStatus("the article is still loading", false)
 	}
 	a.overlay = overlayQuotes
@@ -78,13 +78,13 @@ func (a App) openQuotes() (tea.Model, tea.Cmd) {
 	if f := a.reader.focus(); f.Kind == reader.Quote {
 		i = f.I
 	}
-	a.quotes.open(i, len(a.reader.doc.Quotes()), a.bodyHeight())
+	a.quotes.open(i, len(a.reader.doc().Quotes()), a.bodyHeight())
 	return a, nil
 }
 
 func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.quotes.keys
-	quotes := a.reader.doc.Quotes()
+	quotes := a.reader.doc().Quotes()
 	switch {
 	case k.Matches(msg, keys.Close):
 		a.overlay = overlayNone

@@ -18,8 +18,8 @@ func quotedHarness(t *testing.T, w, h int) (*harness, *fakeLibrary) {
 	lib.body = testarticle.Quoted()
 	hs := newHarness(t, lib, w, h)
 	hs.send(press("enter"))
-	if hs.app().reader.doc == nil || len(hs.app().reader.doc.Quotes()) != 3 {
-		t.Fatalf("the reader should find 3 quotes: %+v", hs.app().reader.doc)
+	if hs.app().reader.doc() == nil || len(hs.app().reader.doc().Quotes()) != 3 {
+		t.Fatalf("the reader should find 3 quotes: %+v", hs.app().reader.doc())
 	}
 	return hs, lib
 }

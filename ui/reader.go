@@ -25,8 +25,7 @@ type readerPane struct {
 	loading bool
 	err     error
 	body    string
-	minutes int         // reading time; 0 without a body
-	doc     *reader.Doc // the body's quotes, sentences and marks, as given to v
+	minutes int // reading time; 0 without a body
 
 	want     reader.Key // the render the screen needs
 	asked    reader.Key // the render last asked for
@@ -37,6 +36,9 @@ type readerPane struct {
 }
 
 func newReaderPane(k keys.Map) readerPane { return readerPane{keys: k} }
+
+// doc is the article's quotes, sentences and marks; nil until it loads.
+func (r readerPane) doc() *reader.Doc { return r.v.Doc() }
 
 // open shows a headline at once while the whole article loads.
 func (r *readerPane) open(seq int, headline model.Article) {
@@ -55,7 +57,6 @@ func (r *readerPane) setArticle(msg articleMsg) {
 	read, starred := r.article.Read, r.article.Starred
 	r.article, r.body, r.minutes = msg.article, msg.body, msg.minutes
 	r.article.Read, r.article.Starred = read, starred
-	r.doc = msg.doc
 	r.v.SetDoc(msg.doc, msg.hls)
 	r.headerAt = [2]int{}
 }
@@ -66,7 +67,7 @@ func (r *readerPane) need(cache *reader.Cache, width, textWidth int, dark bool) 
 	if r.loading || r.err != nil {
 		return reader.Key{}, false
 	}
-	k := reader.Key{ID: r.article.ID, Width: reader.WrapWidth(width, textWidth), Dark: dark, Sig: r.doc.Signature()}
+	k := reader.Key{ID: r.article.ID, Width: reader.WrapWidth(width, textWidth), Dark: dark, Sig: r.doc().Signature()}
 	if k != r.want || !r.v.HasRender() {
 		r.want = k
 		r.v.ClearRender()
@@ -185,7 +186,7 @@ func (r *readerPane) focusHighlight(id int64, height int) string {
 // applyPending focuses the highlight the reader was opened for, once the
 // article and its render are there.
 func (r *readerPane) applyPending(height int) string {
-	if r.pendingHL == 0 || r.doc == nil || !r.v.HasRender() {
+	if r.pendingHL == 0 || r.doc() == nil || !r.v.HasRender() {
 		return ""
 	}
 	id := r.pendingHL

@@ -108,14 +108,14 @@ func (a *App) layoutReader(resized bool) tea.Cmd {
 		a.reader.deferRender()
 		return tea.Tick(40*time.Millisecond, func(time.Time) tea.Msg { return resizeRenderMsg{key: k} })
 	}
-	return renderBody(k, a.reader.body, a.reader.doc)
+	return renderBody(k, a.reader.body, a.reader.doc())
 }
 
 func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
 	if !a.reader.askDeferred(msg.key) {
 		return a, nil
 	}
-	return a, renderBody(msg.key, a.reader.body, a.reader.doc)
+	return a, renderBody(msg.key, a.reader.body, a.reader.doc())
 }
 
 func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {

@@ -228,8 +228,8 @@ func (a App) overlayView(height int) string {
 	switch a.overlay {
 	case overlayQuotes:
 		var quotes []model.Quote
-		if a.reader.doc != nil {
-			quotes = a.reader.doc.Quotes()
+		if a.reader.doc() != nil {
+			quotes = a.reader.doc().Quotes()
 		}
 		return a.quotes.view(a.styles, quotes, a.width, height)
 	case overlayHighlights:

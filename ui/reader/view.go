@@ -38,6 +38,9 @@ func (v *View) SetDoc(doc *Doc, hls []model.Highlight) {
 	v.restyle()
 }
 
+// Doc is the loaded article's doc, nil before it arrives.
+func (v View) Doc() *Doc { return v.doc }
+
 // SetHeader takes the header (see Header) laid out for a new width or
 // theme.
 func (v *View) SetHeader(lines []string) {
