@@ -86,10 +86,10 @@ type ArticleQuery struct {
 // SiteName names the publication an article comes from: the name its page
 // gives, else its feed's title, else its link's host.
 func (a Article) SiteName() string {
-	if s := SanitizeLine(a.Site); s != "" {
+	if s := strings.TrimSpace(a.Site); s != "" {
 		return s
 	}
-	if s := SanitizeLine(a.FeedTitle); s != "" {
+	if s := strings.TrimSpace(a.FeedTitle); s != "" {
 		return s
 	}
 	if u, err := url.Parse(a.URL); err == nil {

@@ -29,7 +29,7 @@ func SpeakerLabels(body string, quotes []model.Quote, sentences []model.Span) []
 	var out []Label
 	names := map[int][]string{} // by position: the speakers to name there
 	for i, q := range quotes {
-		name := model.SanitizeLine(q.Speaker)
+		name := strings.Join(strings.Fields(q.Speaker), " ") // a name wrapped over lines reads as one
 		if name == "" || q.Start < 0 || q.End > len(body) || q.Start >= q.End {
 			continue
 		}
