@@ -54,7 +54,7 @@ type set struct {
 
 // screenMap is one screen's bindings and help.
 type screenMap struct {
-	bindings [count]key.Binding // disabled for the actions the screen lacks
+	bindings [count]*key.Binding // nil for the actions the screen lacks
 	short    []key.Binding
 	full     [][]key.Binding
 }
@@ -64,13 +64,16 @@ type screenMap struct {
 // the first bad one.
 func New(conf map[string]string) (Set, error) {
 	actions := table
-	err := rebind(&actions, conf)
+	var err error
+	if len(conf) > 0 {
+		err = rebind(&actions, conf)
+	}
 	s := &set{}
 	for id, a := range actions {
 		s.all[id] = key.NewBinding(key.WithKeys(a.Keys...), key.WithHelp(a.Help, a.Desc))
 	}
 	for sc := range numScreens {
-		s.screens[sc] = buildScreen(&actions, &s.all, sc)
+		buildScreen(&s.screens[sc], &actions, &s.all, sc)
 	}
 	return Set{s}, err
 }
@@ -110,21 +113,22 @@ func rebind(actions *[count]Action, conf map[string]string) error {
 }
 
 // buildScreen makes a screen's bindings, help line and ? listing.
-func buildScreen(actions *[count]Action, all *[count]key.Binding, sc Screen) screenMap {
-	var m screenMap // an action not on this screen keeps a zero binding, which matches nothing
+func buildScreen(m *screenMap, actions *[count]Action, all *[count]key.Binding, sc Screen) {
+	// An action not on this screen keeps a nil binding, which matches nothing.
 	short, full := make([]placed, 0, count), make([]placed, 0, count)
 	for id, a := range actions {
 		for _, u := range a.On {
 			if u.Screen != sc {
 				continue
 			}
+			m.bindings[id] = &all[id]
 			b := all[id] // a copy: this screen's wording does not reach the others
 			if u.Keys != nil {
-				b = key.NewBinding(key.WithKeys(u.Keys...), key.WithHelp(a.Help, cmp.Or(u.Desc, a.Desc)))
+				fixed := key.NewBinding(key.WithKeys(u.Keys...), key.WithHelp(a.Help, cmp.Or(u.Desc, a.Desc)))
+				m.bindings[id], b = &fixed, fixed
 			} else if u.Desc != "" {
 				b.SetHelp(a.Help, u.Desc)
 			}
-			m.bindings[id] = b
 			if u.Short > 0 {
 				short = append(short, placed{b, 0, u.Short})
 			}
@@ -144,7 +148,6 @@ func buildScreen(actions *[count]Action, all *[count]key.Binding, sc Screen) scr
 		}
 		m.full[p.col-1] = append(m.full[p.col-1], p.b)
 	}
-	return m
 }
 
 // placed is a binding and its place in a help listing.
@@ -180,7 +183,7 @@ type Map struct{ m *screenMap }
 // allocation a call.)
 func (m Map) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
 	for _, id := range ids {
-		if key.Matches(msg, m.m.bindings[id]) {
+		if b := m.m.bindings[id]; b != nil && key.Matches(msg, *b) {
 			return true
 		}
 	}
