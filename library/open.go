@@ -105,7 +105,7 @@ func pageProblem(err error) string {
 	case errors.Is(err, extract.ErrNoArticle):
 		return "No article text was found on the page"
 	}
-	msg := model.SanitizeLine(err.Error())
+	msg := strings.TrimSpace(err.Error()) // feeds words its errors in clean text
 	if msg == "" {
 		return "The page could not be read"
 	}
