@@ -206,21 +206,7 @@ func (sc *scanner) element(p int) (int, bool) {
 	for name < len(d) && !isSpace(d[name]) && d[name] != '>' && d[name] != '/' && d[name] != '<' {
 		name++
 	}
-	// The tag ends at the first '>' outside quoted attribute values.
-	quote := byte(0)
-	end := -1
-	for k := name; k < len(d) && end < 0; k++ {
-		switch c := d[k]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			end = k
-		}
-	}
+	end := tagEnd(d, name-1) // the first '>' from name on, outside quoted values
 	if end < 0 {
 		return -1, true
 	}
