@@ -55,9 +55,9 @@ func (r *readerPane) setArticle(msg articleMsg) {
 	}
 	// Marks made since the headline was opened are newer than the load.
 	read, starred := r.article.Read, r.article.Starred
-	r.article, r.body, r.minutes = msg.article, msg.body, msg.minutes
+	r.article, r.body, r.minutes = msg.r.Article, msg.r.Body, msg.r.Minutes
 	r.article.Read, r.article.Starred = read, starred
-	r.v.SetDoc(msg.doc, msg.hls)
+	r.v.SetDoc(msg.doc, msg.r.Highlights)
 	r.headerAt = [2]int{}
 }
 
@@ -204,3 +204,36 @@ func (r *readerPane) addHighlight(h model.Highlight) {
 
 // dropHighlight stops showing a removed highlight.
 func (r *readerPane) dropHighlight(id int64) { r.v.DropHighlight(id) }
+
+// mark sets the read or starred mark (nil: left as is) of the article
+// being read, when it is id; it says whether the read mark changed.
+func (r *readerPane) mark(id int64, read, starred *bool) (changed bool) {
+	if r.article.ID != id {
+		return false
+	}
+	if read != nil {
+		changed = r.article.Read != *read
+		r.article.Read = *read
+	}
+	if starred != nil {
+		r.article.Starred = *starred
+	}
+	return changed
+}
+
+// deferRender forgets the render asked for: after a resize it is asked
+// for a moment later (askDeferred), when the size has settled.
+func (r *readerPane) deferRender() { r.asked = reader.Key{} }
+
+// askDeferred says whether render k, deferred, is still the one the
+// screen needs and not yet shown or asked for; it then counts as asked.
+func (r *readerPane) askDeferred(k reader.Key) bool {
+	if k != r.want || r.hasRender() || r.asked == k {
+		return false
+	}
+	r.asked = k
+	return true
+}
+
+// focusOnceShown puts the focus on highlight id once the article is shown.
+func (r *readerPane) focusOnceShown(id int64) { r.pendingHL = id }

@@ -81,8 +81,8 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.err != nil:
 		cmd = a.setStatus(msg.err.Error(), true)
-	case msg.hlErr != nil:
-		cmd = a.setStatus(msg.hlErr.Error(), true)
+	case msg.r.HighlightsErr != nil:
+		cmd = a.setStatus(msg.r.HighlightsErr.Error(), true)
 	}
 	render := a.layoutReader(false)
 	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
@@ -138,16 +138,13 @@ func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 
 // The reader's questions: the article opened whole, then its render.
 
-// articleMsg carries a whole article opened in the reader.
+// articleMsg carries a whole article opened in the reader: as library
+// prepared it, and marked for the reader (doc).
 type articleMsg struct {
-	seq     int
-	article model.Article
-	body    string            // the markdown to render, sanitised
-	minutes int               // reading time; 0 without a body
-	doc     *reader.Doc       // the body's quotes, sentences and marks
-	hls     []model.Highlight // the article's highlights, anchored to body
-	hlErr   error             // why the highlights could not be loaded
-	err     error
+	seq int
+	r   model.Reading
+	doc *reader.Doc // the body's quotes, sentences, highlights and marks
+	err error
 }
 
 // renderedMsg carries a Glamour render of an article's body.
@@ -175,10 +172,7 @@ func givenArticle(seq int, r model.Reading) tea.Cmd {
 // readingMsg lays out an opened article for the reader: library has found
 // its body, quotes, sentences and highlights.
 func readingMsg(seq int, r model.Reading) articleMsg {
-	return articleMsg{
-		seq: seq, article: r.Article, body: r.Body, minutes: r.Minutes, hls: r.Highlights, hlErr: r.HighlightsErr,
-		doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights),
-	}
+	return articleMsg{seq: seq, r: r, doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights)}
 }
 
 // renderBody lays an article's body out with Glamour, off the event loop:
@@ -195,38 +189,3 @@ func renderBody(key reader.Key, body string, doc *reader.Doc) tea.Cmd {
 		return renderedMsg{key: key, rendered: r, err: err}
 	}
 }
-
-// The reader pane's own changes that the handlers above ask for.
-
-// mark sets the read or starred mark (nil: left as is) of the article
-// being read, when it is id; it says whether the read mark changed.
-func (r *readerPane) mark(id int64, read, starred *bool) (changed bool) {
-	if r.article.ID != id {
-		return false
-	}
-	if read != nil {
-		changed = r.article.Read != *read
-		r.article.Read = *read
-	}
-	if starred != nil {
-		r.article.Starred = *starred
-	}
-	return changed
-}
-
-// deferRender forgets the render asked for: after a resize it is asked
-// for a moment later (askDeferred), when the size has settled.
-func (r *readerPane) deferRender() { r.asked = reader.Key{} }
-
-// askDeferred says whether render k, deferred, is still the one the
-// screen needs and not yet shown or asked for; it then counts as asked.
-func (r *readerPane) askDeferred(k reader.Key) bool {
-	if k != r.want || r.hasRender() || r.asked == k {
-		return false
-	}
-	r.asked = k
-	return true
-}
-
-// focusOnceShown puts the focus on highlight id once the article is shown.
-func (r *readerPane) focusOnceShown(id int64) { r.pendingHL = id }
