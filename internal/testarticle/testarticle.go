@@ -12,21 +12,18 @@ import (
 
 // Words4000 is a 4,000-word article without quotes.
 func Words4000() string {
-	var b strings.Builder
-	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders who said the change was long overdue and would bring visitors back. "
-	for b.Len() < 4000*6 {
-		b.WriteString(para)
-		b.WriteString(para)
-		b.WriteString("\n\n")
-	}
-	return b.String()
+	return repeatTo4000("The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders who said the change was long overdue and would bring visitors back. ")
 }
 
 // Quotes4000 is a 4,000-word article with a quote in every paragraph.
 func Quotes4000() string {
+	return repeatTo4000("The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders. " +
+		"“It will bring visitors back to the harbor and keep the ferries full all summer long,” said the harbor master, Ana Lima. ")
+}
+
+// repeatTo4000 is paragraphs of para twice, until about 4,000 words.
+func repeatTo4000(para string) string {
 	var b strings.Builder
-	para := "The council voted on Tuesday to extend the harbor's opening hours, a decision welcomed by traders. " +
-		"“It will bring visitors back to the harbor and keep the ferries full all summer long,” said the harbor master, Ana Lima. "
 	for b.Len() < 4000*6 {
 		b.WriteString(para)
 		b.WriteString(para)
