@@ -22,6 +22,8 @@ type Config struct {
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"
 	Share ShareConfig       `toml:"share"`
+	// Accounts are sync servers, by name: [accounts.NAME].
+	Accounts map[string]AccountConfig `toml:"accounts"`
 }
 
 // FetchConfig tunes how byline talks to servers.
@@ -89,6 +91,10 @@ func ParseConfig(data []byte) (Config, error) {
 // outside text too.
 func (c *Config) sanitize() {
 	c.Share.Mastodon = SanitizeLine(c.Share.Mastodon)
+	for name, a := range c.Accounts {
+		a.Username, a.URL = SanitizeLine(a.Username), SanitizeLine(a.URL)
+		c.Accounts[name] = a
+	}
 	for action, keys := range c.Keys {
 		c.Keys[action] = SanitizeLine(keys)
 	}
@@ -113,6 +119,11 @@ func (c Config) validate() error {
 	}
 	if c.Fetch.Workers < 0 || c.Fetch.PerHost < 0 || c.Fetch.MaxItems < 0 {
 		return fmt.Errorf("fetch settings cannot be negative")
+	}
+	for _, name := range c.AccountNames() {
+		if err := c.Accounts[name].Validate(name); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -12,6 +12,11 @@ type Feed struct {
 	SiteURL string   // the site the feed belongs to
 	Tags    []string // folders from OPML outlines or newsboat tags
 
+	// Account is the sync account the feed belongs to ("" for a feed
+	// byline fetches itself); RemoteID is the server's id for it.
+	Account  string
+	RemoteID string
+
 	// Conditional-GET validators from the last successful fetch.
 	ETag         string
 	LastModified string

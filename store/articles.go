@@ -155,18 +155,21 @@ func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (cha
 		return 0, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE articles
+		rows, err := tx.QueryContext(ctx, `UPDATE articles
 			SET read = coalesce(?1, read), starred = coalesce(?2, starred)
 			WHERE id IN (SELECT value FROM json_each(?3))
-			AND (read <> coalesce(?1, read) OR starred <> coalesce(?2, starred))`,
+			AND (read <> coalesce(?1, read) OR starred <> coalesce(?2, starred))
+			RETURNING id`,
 			optBool(read), optBool(starred), string(list))
 		if err != nil {
 			return err
 		}
-		n, _ := res.RowsAffected()
-		changed = int(n)
-		if changed > 0 {
-			return nil
+		done, err := returnedIDs(rows)
+		if err != nil {
+			return err
+		}
+		if changed = len(done); changed > 0 {
+			return queueChanges(ctx, tx, done, read, starred)
 		}
 		var found int
 		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM articles
@@ -194,14 +197,18 @@ func optBool(b *bool) any {
 func (s *Store) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 	var changed int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE articles SET read = 1
-			WHERE feed_id = ? AND read = 0`, feedID)
+		rows, err := tx.QueryContext(ctx, `UPDATE articles SET read = 1
+			WHERE feed_id = ? AND read = 0 RETURNING id`, feedID)
 		if err != nil {
 			return err
 		}
-		n, _ := res.RowsAffected()
-		if changed = int(n); changed > 0 {
-			return nil
+		done, err := returnedIDs(rows)
+		if err != nil {
+			return err
+		}
+		if changed = len(done); changed > 0 {
+			yes := true
+			return queueChanges(ctx, tx, done, &yes, nil)
 		}
 		return feedExists(ctx, tx, feedID)
 	})

@@ -13,12 +13,14 @@ import (
 )
 
 const feedColumns = `id, url, title, site_url, tags, etag, last_modified,
-	last_error, last_fetched, next_allowed`
+	last_error, last_fetched, next_allowed,
+	ifnull((SELECT name FROM accounts WHERE accounts.id = feeds.account_id), ''),
+	remote_id`
 
 const insertFeedSQL = `INSERT INTO feeds (url, title, site_url, tags, etag,
 	last_modified, last_error, last_fetched, next_allowed, created)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (url) DO NOTHING`
+	ON CONFLICT DO NOTHING`
 
 // AddFeed subscribes to f.URL and returns f with its ID. When the URL is
 // already subscribed it returns the existing feed and an error wrapping
@@ -108,9 +110,11 @@ func (s *Store) Feed(ctx context.Context, id int64) (model.Feed, error) {
 	return f, nil
 }
 
-// FeedByURL is the feed subscribed as url, without counts.
+// FeedByURL is the feed subscribed as url, without counts: byline's own
+// when there is one, else the first account's.
 func (s *Store) FeedByURL(ctx context.Context, url string) (model.Feed, error) {
-	row := s.db.QueryRowContext(ctx, "SELECT "+feedColumns+" FROM feeds WHERE url = ?", url)
+	row := s.db.QueryRowContext(ctx, "SELECT "+feedColumns+
+		" FROM feeds WHERE url = ? ORDER BY account_id IS NOT NULL, id LIMIT 1", url)
 	f, err := scanFeed(row, false)
 	if err != nil {
 		return model.Feed{}, fmt.Errorf("feed %s: %w", url, notFound(err))
@@ -169,7 +173,7 @@ func scanFeed(r scanner, withCounts bool) (model.Feed, error) {
 	var tags string
 	var fetched, next int64
 	dest := []any{&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag,
-		&f.LastModified, &f.LastError, &fetched, &next}
+		&f.LastModified, &f.LastError, &fetched, &next, &f.Account, &f.RemoteID}
 	if withCounts {
 		dest = append(dest, &f.Unread, &f.Total)
 	}

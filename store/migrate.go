@@ -97,6 +97,66 @@ CREATE TABLE meta (
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
 `,
+
+	// 2: sync accounts. feeds is rebuilt so that a URL is unique per place
+	// (byline's own feeds, or one account) rather than in all: the same
+	// feed may be local and in an account. items maps a server's item ids
+	// to articles; outbox holds local changes to items until the server
+	// confirms them, one entry per item and flag (a later change replaces
+	// the entry, with a new id).
+	`
+CREATE TABLE accounts (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL UNIQUE,
+	type       TEXT NOT NULL DEFAULT 'greader',
+	url        TEXT NOT NULL DEFAULT '',
+	username   TEXT NOT NULL DEFAULT '',
+	token      TEXT NOT NULL DEFAULT '',
+	last_sync  INTEGER NOT NULL DEFAULT 0,
+	last_error TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE feeds_v2 (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL,
+	title         TEXT NOT NULL DEFAULT '',
+	site_url      TEXT NOT NULL DEFAULT '',
+	tags          TEXT NOT NULL DEFAULT '', -- newline-separated
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_error    TEXT NOT NULL DEFAULT '',
+	last_fetched  INTEGER NOT NULL DEFAULT 0,
+	next_allowed  INTEGER NOT NULL DEFAULT 0,
+	created       INTEGER NOT NULL DEFAULT 0,
+	account_id    INTEGER REFERENCES accounts(id) ON DELETE CASCADE, -- NULL: byline's own
+	remote_id     TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO feeds_v2 (id, url, title, site_url, tags, etag, last_modified,
+	last_error, last_fetched, next_allowed, created)
+	SELECT id, url, title, site_url, tags, etag, last_modified,
+	last_error, last_fetched, next_allowed, created FROM feeds;
+DROP TABLE feeds;
+ALTER TABLE feeds_v2 RENAME TO feeds;
+CREATE UNIQUE INDEX feeds_place_url ON feeds (ifnull(account_id, 0), url);
+CREATE INDEX feeds_account ON feeds (account_id, remote_id);
+
+CREATE TABLE items (
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	item_id    INTEGER NOT NULL,
+	article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+	PRIMARY KEY (account_id, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+	id         INTEGER PRIMARY KEY,
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	item_id    INTEGER NOT NULL,
+	starred    INTEGER NOT NULL, -- the flag: 1 starred, 0 read
+	value      INTEGER NOT NULL, -- 1 set, 0 cleared
+	created    INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (account_id, item_id, starred)
+);
+`,
 }
 
 // migrate brings db to schema version target, one transaction per step.
@@ -118,8 +178,21 @@ func migrate(ctx context.Context, db *sql.DB, target int) error {
 	}
 }
 
+// migrateStep applies one step on a connection of its own with foreign
+// keys off, as SQLite's way of rebuilding a table asks (dropping a table
+// would otherwise delete the rows that refer to it), and checks them before
+// it commits.
 func migrateStep(ctx context.Context, db *sql.DB, target int) (done bool, err error) {
-	tx, err := db.BeginTx(ctx, nil)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
 	}
@@ -137,6 +210,9 @@ func migrateStep(ctx context.Context, db *sql.DB, target int) (done bool, err er
 	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
 	}
+	if err := foreignKeysHold(ctx, tx); err != nil {
+		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+	}
 	// PRAGMA takes no parameters; v+1 is our own integer.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
@@ -145,4 +221,17 @@ func migrateStep(ctx context.Context, db *sql.DB, target int) (done bool, err er
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
 	}
 	return false, nil
+}
+
+// foreignKeysHold fails when a row refers to one that does not exist.
+func foreignKeysHold(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		return fmt.Errorf("a row of the old file refers to a missing one")
+	}
+	return rows.Err()
 }
