@@ -109,3 +109,24 @@ type Change struct {
 	Starred bool  // the flag changed: starred, else read
 	Set     bool  // set (read, starred) or cleared (unread, unstarred)
 }
+
+// SyncResult is one account's sync.
+type SyncResult struct {
+	Account                  string
+	FeedsAdded, FeedsRemoved int
+	New                      int      // items stored for the first time
+	Changed                  int      // stored items whose read or starred state the server changed
+	Sent                     int      // local changes the server confirmed
+	Dropped                  []string // local changes the server refused, one line each
+	Orphans                  int      // items without a feed of the account, not stored
+	Err                      error
+}
+
+// SyncProgress is where an account's sync stands, for a progress line.
+type SyncProgress struct {
+	Account string
+	Stage   string // "sending changes", "feeds", "items", "done"
+	Done    int    // items fetched so far (stage "items")
+	Total   int
+	Result  *SyncResult // how it ended (stage "done")
+}

@@ -73,4 +73,8 @@ type FeedDone struct {
 	NotModified bool  // the server said nothing changed
 	Err         error // why the feed failed; nil when it was read
 	Done, Total int   // progress: feeds finished so far, of all
+
+	// Sync, when not nil, makes this not a feed's result but the progress
+	// of an account's sync, which a refresh runs before fetching feeds.
+	Sync *SyncProgress
 }

@@ -233,3 +233,24 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	}
 	return nil
 }
+
+// SetFeed renames the feed and puts it in folders (tags); a nil argument
+// leaves that as it is.
+func (s *Store) SetFeed(ctx context.Context, id int64, title *string, tags []string) error {
+	var t, g any
+	if title != nil {
+		t = *title
+	}
+	if tags != nil {
+		g = joinTags(tags)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE feeds SET title = coalesce(?, title),
+		tags = coalesce(?, tags) WHERE id = ?`, t, g, id)
+	if err != nil {
+		return fmt.Errorf("set feed %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("set feed %d: %w", id, ErrNotFound)
+	}
+	return nil
+}

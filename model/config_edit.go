@@ -1,0 +1,97 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// AddAccountSection appends an [accounts.NAME] section for a to a
+// configuration file's text, leaving the rest of the file as it was.
+func AddAccountSection(data []byte, name string, a AccountConfig) []byte {
+	var b strings.Builder
+	b.Write(data)
+	if len(data) > 0 && !strings.HasSuffix(string(data), "\n") {
+		b.WriteByte('\n')
+	}
+	if len(data) > 0 {
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "[accounts.%s]\n", name)
+	fmt.Fprintf(&b, "type = %s\n", tomlString(a.Type))
+	fmt.Fprintf(&b, "url = %s\n", tomlString(a.URL))
+	fmt.Fprintf(&b, "username = %s\n", tomlString(a.Username))
+	if len(a.PasswordCommand) > 0 {
+		quoted := make([]string, len(a.PasswordCommand))
+		for i, arg := range a.PasswordCommand {
+			quoted[i] = tomlString(arg)
+		}
+		fmt.Fprintf(&b, "password_command = [%s]\n", strings.Join(quoted, ", "))
+	}
+	if a.PasswordFile != "" {
+		fmt.Fprintf(&b, "password_file = %s\n", tomlString(a.PasswordFile))
+	}
+	return []byte(b.String())
+}
+
+// RemoveAccountSection takes the [accounts.NAME] section (its header, its
+// keys and the comments and blank lines up to the next table) out of a
+// configuration file's text, and says whether it found it.
+func RemoveAccountSection(data []byte, name string) ([]byte, bool) {
+	lines := strings.SplitAfter(string(data), "\n")
+	var kept []string
+	found, inside := false, false
+	for _, line := range lines {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			inside = isAccountHeader(t, name)
+			found = found || inside
+		}
+		if !inside {
+			kept = append(kept, line)
+		}
+	}
+	out := strings.Join(kept, "")
+	for strings.HasSuffix(out, "\n\n") {
+		out = strings.TrimSuffix(out, "\n")
+	}
+	return []byte(out), found
+}
+
+// isAccountHeader tells whether a table header line opens NAME's section
+// (a comment after it allowed; quoted or bare key).
+func isAccountHeader(line, name string) bool {
+	line, _, _ = strings.Cut(line, "#")
+	line = strings.TrimSpace(line)
+	if !strings.HasPrefix(line, "[") || strings.HasPrefix(line, "[[") || !strings.HasSuffix(line, "]") {
+		return false
+	}
+	key := strings.TrimSpace(line[1 : len(line)-1])
+	table, rest, ok := strings.Cut(key, ".")
+	if !ok || strings.TrimSpace(table) != "accounts" {
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	rest = strings.Trim(rest, `"'`)
+	return rest == name
+}
+
+// tomlString writes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

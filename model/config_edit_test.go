@@ -1,0 +1,54 @@
+package model
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestAccountSectionRoundTrip(t *testing.T) {
+	orig := "# my settings\ntheme = \"dark\"\n\n[accounts.work]\ntype = \"greader\"\nurl = \"https://rss.example\"\nusername = \"w\"\npassword_file = \"~/.pw\"\n\n[share]\nmastodon = \"m.example\"\n"
+	a := AccountConfig{Type: "greader", URL: "http://127.0.0.1:8080/", Username: `odd "name"\`,
+		PasswordCommand: []string{"pass", "show", "mini\tflux"}}
+	data := AddAccountSection([]byte(orig), "home", a)
+	cfg, err := ParseConfig(data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if got := cfg.Accounts["home"]; !reflect.DeepEqual(got, a) {
+		t.Errorf("home = %+v, want %+v", got, a)
+	}
+	if cfg.Accounts["work"].PasswordFile != "~/.pw" || cfg.Share.Mastodon != "m.example" {
+		t.Errorf("the rest changed: %+v", cfg)
+	}
+	out, found := RemoveAccountSection(data, "work")
+	if !found {
+		t.Fatal("work not found")
+	}
+	cfg, err = ParseConfig(out)
+	if err != nil || len(cfg.Accounts) != 1 || cfg.Share.Mastodon != "m.example" || cfg.Theme != "dark" {
+		t.Errorf("after removing work: %+v, %v\n%s", cfg, err, out)
+	}
+	out, _ = RemoveAccountSection(out, "home")
+	if strings.Contains(string(out), "accounts") || !strings.HasPrefix(string(out), "# my settings") {
+		t.Errorf("after removing both:\n%s", out)
+	}
+	if _, found := RemoveAccountSection(out, "nobody"); found {
+		t.Error("found an account that is not there")
+	}
+}
+
+func TestAccountConfigChecked(t *testing.T) {
+	for _, bad := range []string{
+		"[accounts.x]\ntype = \"feedbin\"\nurl = \"https://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"ftp://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\npassword_file = \"f\"\npassword_command = [\"p\"]\n",
+		"[accounts.\"a b\"]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\npassword = \"hunter2\"\n",
+	} {
+		if _, err := ParseConfig([]byte(bad)); err == nil {
+			t.Errorf("accepted:\n%s", bad)
+		}
+	}
+}
