@@ -71,6 +71,10 @@ func Age(now, t time.Time) string {
 	}
 }
 
+// LocalFeeds, as ArticleQuery.Account, narrows to the feeds byline fetches
+// itself (no account's).
+const LocalFeeds = "(local)"
+
 // ArticleQuery selects articles for a headline list.
 type ArticleQuery struct {
 	FeedID  int64  // 0: every feed
@@ -78,6 +82,7 @@ type ArticleQuery struct {
 	Unread  bool   // only unread articles
 	Starred bool   // only starred articles
 	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
+	Account string // only one account's feeds (its name), or byline's own (LocalFeeds); "": all
 	Text    string // only articles whose title contains this, ignoring case (ASCII letters)
 	Limit   int    // 0: no limit
 	Offset  int

@@ -81,6 +81,15 @@ func articleFilter(q model.ArticleQuery) (string, []any) {
 			WHERE instr(char(10) || lower(tags) || char(10), char(10) || lower(?) || char(10)) > 0)`)
 		args = append(args, strings.TrimSpace(q.Tag))
 	}
+	switch q.Account {
+	case "":
+	case model.LocalFeeds:
+		conds = append(conds, "a.feed_id IN (SELECT id FROM feeds WHERE account_id IS NULL)")
+	default:
+		conds = append(conds, `a.feed_id IN (SELECT id FROM feeds WHERE account_id =
+			(SELECT id FROM accounts WHERE name = ?))`)
+		args = append(args, q.Account)
+	}
 	if q.Text != "" {
 		conds = append(conds, `a.title LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+likeEscape(q.Text)+"%")

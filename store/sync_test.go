@@ -152,3 +152,18 @@ func left0(t *testing.T, s *Store, accountID int64) int64 {
 	}
 	return out[0].Seq
 }
+
+func TestArticlesOfOnePlace(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	local := addFeed(t, s, "https://example.com/feed")
+	save(t, s, local, items(0, 2))
+	acct := newAccount(t, s, "home")
+	s.SyncFeeds(ctx, acct.ID, []model.Feed{{RemoteID: "feed/1", URL: "https://example.com/feed"}})
+	s.SaveItems(ctx, acct.ID, []model.SyncItem{syncItem(1, "feed/1", false, false)}, time.Now())
+	for q, want := range map[string]int{"": 3, model.LocalFeeds: 2, "home": 1, "other": 0} {
+		if n, err := s.CountArticles(ctx, model.ArticleQuery{Account: q}); err != nil || n != want {
+			t.Errorf("Account %q: %d articles, %v; want %d", q, n, err, want)
+		}
+	}
+}
