@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/model"
 )
 
 // commands is the command line, in the order --help lists it.
@@ -17,17 +18,20 @@ var commands = []command{
 	{name: "app", summary: "open the app (the default when no command is given)", run: runApp},
 	{name: "read", args: "TARGET", summary: "an article (id, URL or .html/.md/.txt file), in the app or printed", flags: readFlags, run: runRead},
 	{name: "quotes", args: "TARGET", summary: "the quotations of an article and who said them", flags: jsonFlag, run: runQuotes},
-	{name: "add", args: "URL...", summary: "subscribe (a feed URL, or a site whose feed is discovered)", run: runAdd},
+	{name: "add", args: "URL...", summary: "subscribe (a feed URL, or a site whose feed is discovered); --account NAME on a sync server", flags: placeFlags, run: runAdd},
 	{name: "remove", args: "URL|ID", summary: "unsubscribe, deleting the feed's articles", run: runRemove},
 	{name: "feeds", summary: "subscriptions with unread counts and last error", flags: jsonFlag, run: runFeeds},
-	{name: "refresh", summary: "fetch every feed; progress on a terminal, a summary at the end", run: runRefresh},
+	{name: "feed", args: "set URL|ID title=T folder=F", summary: "rename a feed or move it to a folder (an account's, on its server)", run: runFeed},
+	{name: "refresh", summary: "sync every account, then fetch every feed; progress on a terminal", run: runRefresh},
+	{name: "sync", args: "[NAME...]", summary: "sync accounts: send changes made here, take the server's feeds, articles and state", flags: jsonFlag, run: runSync},
+	{name: "account", args: "add NAME|list|remove NAME", summary: "sync accounts on Google Reader API servers (Miniflux, FreshRSS, Inoreader…)", flags: accountCmdFlags, run: runAccount},
 	{name: "list", summary: "headlines, newest first", flags: listFlags, run: runList},
 	{name: "search", args: "QUERY", summary: "full-text search over stored articles", flags: searchFlags, run: runSearch},
 	{name: "share", args: "TARGET", summary: "share links; --target NAME for one, --quote N for a quote", flags: shareFlags, run: runShare},
 	{name: "highlights", summary: "every highlight kept, newest first (--json, --markdown)", flags: highlightsFlags, run: runHighlights},
 	{name: "highlight", args: "TARGET --quote N", summary: "keep quote N of a stored article as a highlight", flags: highlightFlags, run: runHighlight},
 	{name: "mark", args: "ID...", summary: "mark articles --read, --unread, --star or --unstar", flags: markFlags, run: runMark},
-	{name: "import", args: "FILE", summary: "subscribe to every feed of an OPML or newsboat urls file", run: runImport},
+	{name: "import", args: "FILE", summary: "subscribe to every feed of an OPML or newsboat urls file; --account NAME on a sync server", flags: placeFlags, run: runImport},
 	{name: "export", summary: "write the subscriptions as OPML on stdout", run: runExport},
 }
 
@@ -49,6 +53,11 @@ func listFlags(fs *flag.FlagSet, o *cmdOptions) {
 	fs.BoolVar(&o.unread, "unread", false, "only unread articles")
 	fs.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
 	fs.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
+}
+
+func placeFlags(fs *flag.FlagSet, o *cmdOptions) {
+	fs.StringVar(&o.account, "account", "", "subscribe through this sync account's server")
+	fs.StringVar(&o.folder, "folder", "", "add: the folder to put the feed in")
 }
 
 func searchFlags(fs *flag.FlagSet, o *cmdOptions) {
@@ -121,7 +130,13 @@ func runAdd(e *env, args []string) error {
 	var failed []string
 	var lastErr error
 	for _, a := range args {
-		f, err := lib.Add(e.ctx, a)
+		var f model.Feed
+		var err error
+		if e.opts.account != "" {
+			f, err = lib.AddTo(e.ctx, e.opts.account, a, e.opts.folder)
+		} else {
+			f, err = lib.Add(e.ctx, a)
+		}
 		switch {
 		case errors.Is(err, library.ErrExists):
 			fmt.Fprintf(e.stdout, "already subscribed: %s (id %d)\n", f.URL, f.ID)
@@ -168,12 +183,23 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := lib.Import(e.ctx, args[0])
+	var res library.ImportResult
+	if e.opts.account != "" {
+		res, err = lib.ImportTo(e.ctx, e.opts.account, args[0])
+	} else {
+		res, err = lib.Import(e.ctx, args[0])
+	}
+	for _, f := range res.Failed {
+		fmt.Fprintf(e.stderr, "byline import: %s\n", f)
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "imported %s: %d new %s, %d already subscribed\n", args[0],
 		res.Added, plural(res.Added, "subscription", "subscriptions"), res.Existing)
+	if len(res.Failed) > 0 {
+		return fmt.Errorf("%d of the file's feeds could not be subscribed", len(res.Failed))
+	}
 	return nil
 }
 
@@ -239,4 +265,35 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// runFeed changes a feed: `feed set URL|ID title=T folder=F`.
+func runFeed(e *env, args []string) error {
+	if len(args) < 3 || args[0] != "set" {
+		return usagef("feed needs set URL|ID KEY=VALUE... (keys: title, folder)")
+	}
+	var title, folder *string
+	for _, kv := range args[2:] {
+		k, v, ok := strings.Cut(kv, "=")
+		switch {
+		case !ok:
+			return usagef("feed set: %q is not KEY=VALUE", kv)
+		case k == "title":
+			title = &v
+		case k == "folder":
+			folder = &v
+		default:
+			return usagef("feed set: unknown key %q (title, folder)", k)
+		}
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	f, err := lib.SetFeed(e.ctx, args[1], title, folder)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "feed %d: %s, folder %q\n", f.ID, f.DisplayTitle(), strings.Join(f.Tags, ", "))
+	return nil
 }

@@ -70,7 +70,8 @@ func (e *env) library() (*library.Library, error) {
 	if path == "" {
 		path, seed = defaultDBPath(), true
 	}
-	lib, err := library.Open(e.ctx, path, library.Options{Seed: seed, Fetch: fetchOptions(cfg)})
+	lib, err := library.Open(e.ctx, path, library.Options{Seed: seed, Fetch: fetchOptions(cfg),
+		Accounts: cfg.Accounts, Password: e.askPassword})
 	if err != nil {
 		return nil, fmt.Errorf("open the database %s: %w", path, err)
 	}

@@ -175,23 +175,38 @@ func runRefresh(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var progress func(library.FeedDone)
+	var progress library.Progress
 	if isTerminal(e.rawErr) {
 		p := &progressLine{w: e.rawErr}
-		progress = p.update
+		progress = library.Progress{Feed: p.update, Sync: p.sync}
 		defer p.clear()
 	}
 	sum, err := lib.Refresh(e.ctx, progress)
 	if err != nil {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
-	if sum.Feeds == 0 {
+	failedAccounts := 0
+	for _, r := range sum.Accounts {
+		if r.Err != nil {
+			failedAccounts++
+			fmt.Fprintln(e.stderr, "byline refresh: "+r.Err.Error())
+		} else {
+			fmt.Fprintln(e.stdout, library.SyncLine(r))
+		}
+	}
+	switch {
+	case sum.Feeds == 0 && len(sum.Accounts) == 0:
 		fmt.Fprintln(e.stdout, "no feeds to refresh: add one with `byline add URL`")
 		return nil
+	case sum.Feeds > 0:
+		sum.Accounts = nil // printed above
+		fmt.Fprintln(e.stdout, sum.String())
 	}
-	fmt.Fprintln(e.stdout, sum.String())
-	if sum.OK == 0 {
+	if sum.Feeds > 0 && sum.OK == 0 {
 		return fmt.Errorf("every feed failed (%d)", len(sum.Failed))
+	}
+	if failedAccounts > 0 {
+		return fmt.Errorf("%d %s failed to sync", failedAccounts, plural(failedAccounts, "account", "accounts"))
 	}
 	return nil
 }

@@ -74,6 +74,10 @@ type cmdOptions struct {
 	unstar     bool
 	quote      int    // highlight, share: a quote's number
 	target     string // share: a share target's name
+
+	account, folder string // add, import, feed set: where a feed goes
+	title           string // feed set
+	acct            accountFlags
 }
 
 // usageError is bad usage of the command line: exit status 2.

@@ -36,7 +36,7 @@ func TestTwoLibrariesOnOneFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := libs[0].Refresh(ctx, nil); err != nil {
+	if _, err := libs[0].Refresh(ctx, Progress{}); err != nil {
 		t.Fatal(err)
 	}
 	arts, err := libs[1].Articles(ctx, model.ArticleQuery{Limit: 40})
@@ -49,7 +49,7 @@ func TestTwoLibrariesOnOneFile(t *testing.T) {
 	for i, l := range libs {
 		wg.Go(func() {
 			for range 3 {
-				sum, err := l.Refresh(ctx, nil)
+				sum, err := l.Refresh(ctx, Progress{})
 				if err != nil {
 					errs <- err
 				}

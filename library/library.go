@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -48,13 +49,25 @@ type Options struct {
 	Seed  bool
 	Fetch feeds.Options
 	Now   func() time.Time // for tests; time.Now when nil
+
+	// Accounts are the sync accounts of the configuration, by name.
+	Accounts map[string]model.AccountConfig
+	// Password asks for an account's password when its section says no
+	// other way; nil when nobody can be asked (the app, a script).
+	Password PasswordFunc
+	// SyncHTTP talks to sync servers; nil: a client with a one-minute
+	// timeout.
+	SyncHTTP *http.Client
 }
 
 // Library is an open database with the client that feeds it.
 type Library struct {
-	store  *store.Store
-	client *feeds.Client
-	now    func() time.Time
+	store    *store.Store
+	client   *feeds.Client
+	now      func() time.Time
+	accounts map[string]model.AccountConfig
+	ask      PasswordFunc
+	syncHTTP *http.Client
 }
 
 // Open opens (creating when needed) the database at path.
@@ -66,9 +79,16 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now}
+	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now,
+		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP}
 	if l.now == nil {
 		l.now = time.Now
+	}
+	for name, a := range opts.Accounts {
+		l.accounts[name] = a
+	}
+	if l.syncHTTP == nil {
+		l.syncHTTP = &http.Client{Timeout: time.Minute}
 	}
 	if opts.Seed {
 		if err := l.seed(ctx); err != nil {

@@ -86,7 +86,7 @@ func TestRefreshStreamsEachFeed(t *testing.T) {
 		}
 	}
 	var seen []FeedDone
-	sum, err := l.Refresh(ctx, func(fd FeedDone) { seen = append(seen, fd) })
+	sum, err := l.Refresh(ctx, Progress{Feed: func(fd FeedDone) { seen = append(seen, fd) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func refreshed(t *testing.T, srv *httptest.Server) (*Library, []model.Article) {
 	if _, err := l.Add(ctx, srv.URL+"/feed.xml"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Refresh(ctx, nil); err != nil {
+	if _, err := l.Refresh(ctx, Progress{}); err != nil {
 		t.Fatal(err)
 	}
 	arts, err := l.Articles(ctx, model.ArticleQuery{})

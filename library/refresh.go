@@ -15,11 +15,24 @@ type FeedDone = model.FeedDone
 type Summary struct {
 	Feeds, OK, New int
 	Failed         []FeedDone
+	Accounts       []SyncResult // every account, synced first
 }
 
-// String is the one line the command line prints at the end.
+// Progress receives a refresh's progress: each account's sync, then each
+// feed as it is stored. Either may be nil.
+type Progress struct {
+	Sync func(SyncProgress)
+	Feed func(FeedDone)
+}
+
+// String is the lines the command line prints at the end: one an account,
+// then one for the feeds.
 func (s Summary) String() string {
 	var b strings.Builder
+	for _, r := range s.Accounts {
+		b.WriteString(SyncLine(r))
+		b.WriteByte('\n')
+	}
 	fmt.Fprintf(&b, "refreshed %d %s: %d new %s", s.Feeds, plural(s.Feeds, "feed", "feeds"),
 		s.New, plural(s.New, "article", "articles"))
 	if len(s.Failed) > 0 {
@@ -41,18 +54,35 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// RefreshStream fetches the given feeds (every web feed when ids is
-// empty) and stores each as it arrives, one transaction per feed. Results
-// come on the channel in the order feeds finish; it closes when all are
-// done or ctx is cancelled.
+// RefreshStream syncs accounts, then fetches feeds and stores each as it
+// arrives, one transaction per feed. With no ids it syncs every account
+// and fetches every feed of byline's own; with ids, it syncs the accounts
+// those of them that are an account's belong to, and fetches the rest.
+// Results come on the channel in the order they finish (an account's sync
+// as FeedDone values with Sync set); it closes when all are done or ctx
+// is cancelled.
 func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedDone, error) {
-	targets, err := l.refreshTargets(ctx, ids)
+	targets, accounts, err := l.refreshTargets(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make(chan FeedDone, 16)
+	send := func(fd FeedDone) bool {
+		select {
+		case out <- fd:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	go func() {
 		defer close(out)
+		for _, name := range accounts {
+			l.syncAccount(ctx, name, func(p SyncProgress) { send(FeedDone{Sync: &p}) })
+			if ctx.Err() != nil {
+				return
+			}
+		}
 		done := 0
 		for r := range l.client.FetchAll(ctx, targets, l.now()) {
 			done++
@@ -65,9 +95,7 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 			if r.Title != "" {
 				fd.Feed.Title = r.Title
 			}
-			select {
-			case out <- fd:
-			case <-ctx.Done():
+			if !send(fd) {
 				return
 			}
 		}
@@ -75,15 +103,25 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 	return out, nil
 }
 
-// Refresh is RefreshStream run to the end, reporting each feed to progress
-// (when not nil) and returning the summary.
-func (l *Library) Refresh(ctx context.Context, progress func(FeedDone), ids ...int64) (Summary, error) {
+// Refresh is RefreshStream run to the end, reporting to progress, and
+// returns the summary. An account that fails to sync does not stop the
+// rest.
+func (l *Library) Refresh(ctx context.Context, p Progress, ids ...int64) (Summary, error) {
+	var s Summary
 	ch, err := l.RefreshStream(ctx, ids...)
 	if err != nil {
-		return Summary{}, err
+		return s, err
 	}
-	var s Summary
 	for fd := range ch {
+		if fd.Sync != nil {
+			if fd.Sync.Result != nil {
+				s.Accounts = append(s.Accounts, *fd.Sync.Result)
+			}
+			if p.Sync != nil {
+				p.Sync(*fd.Sync)
+			}
+			continue
+		}
 		s.Feeds++
 		s.New += fd.New
 		if fd.Err != nil {
@@ -91,35 +129,43 @@ func (l *Library) Refresh(ctx context.Context, progress func(FeedDone), ids ...i
 		} else {
 			s.OK++
 		}
-		if progress != nil {
-			progress(fd)
+		if p.Feed != nil {
+			p.Feed(fd)
 		}
 	}
 	return s, ctx.Err()
 }
 
-func (l *Library) refreshTargets(ctx context.Context, ids []int64) ([]model.Feed, error) {
+func (l *Library) refreshTargets(ctx context.Context, ids []int64) ([]model.Feed, []string, error) {
 	var targets []model.Feed
 	if len(ids) == 0 {
 		all, err := l.store.Feeds(ctx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, f := range all {
-			if isWebFeed(f) {
+			if isWebFeed(f) && f.Account == "" {
 				targets = append(targets, f)
 			}
 		}
-		return targets, nil
+		return targets, l.accountNames(), nil
 	}
+	var accounts []string
+	seen := map[string]bool{}
 	for _, id := range ids {
 		f, err := l.store.Feed(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("feed %d: %w", id, err)
+			return nil, nil, fmt.Errorf("feed %d: %w", id, err)
 		}
-		if isWebFeed(f) {
+		switch {
+		case f.Account != "" && !seen[f.Account]:
+			if _, ok := l.accounts[f.Account]; ok {
+				seen[f.Account] = true
+				accounts = append(accounts, f.Account)
+			}
+		case f.Account == "" && isWebFeed(f):
 			targets = append(targets, f)
 		}
 	}
-	return targets, nil
+	return targets, accounts, nil
 }

@@ -42,12 +42,18 @@ func (l *Library) Remove(ctx context.Context, urlOrID string) (model.Feed, error
 	if err != nil {
 		return f, err
 	}
+	if f.Account != "" {
+		if err := l.unsubscribe(ctx, f); err != nil {
+			return f, err
+		}
+	}
 	return f, l.store.RemoveFeed(ctx, f.ID)
 }
 
 // ImportResult says what an import did.
 type ImportResult struct {
 	Added, Existing int
+	Failed          []string // feeds an account's server refused, one line each
 }
 
 // Import subscribes to every feed of an OPML file or a newsboat-style urls
@@ -81,15 +87,18 @@ func parseSubscriptions(data []byte) ([]model.Subscription, error) {
 	return feeds.ParseURLs(bytes.NewReader(data))
 }
 
-// Export writes every web subscription as OPML 2.0.
+// Export writes every web subscription, byline's own and the accounts',
+// as OPML 2.0.
 func (l *Library) Export(ctx context.Context, w io.Writer) error {
 	all, err := l.store.Feeds(ctx)
 	if err != nil {
 		return err
 	}
 	web := all[:0]
+	seen := map[string]bool{} // a feed both local and in an account, once
 	for _, f := range all {
-		if isWebFeed(f) {
+		if isWebFeed(f) && !seen[f.URL] {
+			seen[f.URL] = true
 			web = append(web, f)
 		}
 	}

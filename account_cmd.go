@@ -1,0 +1,333 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/model"
+)
+
+// accountFlags are account add's flags.
+type accountFlags struct {
+	kind, url, user               string
+	passwordCommand, passwordFile string
+	passwordStdin                 bool
+}
+
+func accountCmdFlags(fs *flag.FlagSet, o *cmdOptions) {
+	jsonFlag(fs, o)
+	fs.StringVar(&o.acct.url, "url", "", "the server's API address (Miniflux: its address; FreshRSS: …/api/greader.php)")
+	fs.StringVar(&o.acct.user, "user", "", "your user name on the server")
+	fs.StringVar(&o.acct.kind, "type", "greader", "the server's protocol: greader (the Google Reader API)")
+	fs.StringVar(&o.acct.passwordCommand, "password-command", "", "a program (and arguments, split at spaces) that prints the password, run at each login")
+	fs.StringVar(&o.acct.passwordFile, "password-file", "", "a file that holds only the password, read at each login")
+	fs.BoolVar(&o.acct.passwordStdin, "password-stdin", false, "read the password from standard input once (not kept)")
+}
+
+func runAccount(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("account needs add NAME, list or remove NAME")
+	}
+	switch args[0] {
+	case "add":
+		if len(args) != 2 {
+			return usagef("account add needs one NAME (then --url URL --user USER)")
+		}
+		return accountAdd(e, args[1])
+	case "list":
+		if len(args) != 1 {
+			return usagef("account list takes no arguments")
+		}
+		return accountList(e)
+	case "remove":
+		if len(args) != 2 {
+			return usagef("account remove needs one NAME")
+		}
+		return accountRemove(e, args[1])
+	}
+	return usagef("unknown account command %q: add, list or remove", args[0])
+}
+
+// accountAdd logs in to check the account, keeps the token, writes the
+// [accounts.NAME] section and runs the first sync.
+func accountAdd(e *env, name string) error {
+	f := e.opts.acct
+	a := model.AccountConfig{Type: f.kind, URL: strings.TrimSpace(f.url), Username: f.user,
+		PasswordCommand: strings.Fields(f.passwordCommand), PasswordFile: f.passwordFile}
+	if a.URL == "" || a.Username == "" {
+		return usagef("account add needs --url URL and --user USER")
+	}
+	if err := a.Validate(name); err != nil {
+		return usageError{err.Error()}
+	}
+	password := ""
+	if f.passwordStdin {
+		line, err := bufio.NewReader(e.stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read the password: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	if _, err := lib.AddAccount(e.ctx, name, a, password); err != nil {
+		return err
+	}
+	path := e.configPath()
+	if err := editConfig(path, func(data []byte) []byte { return model.AddAccountSection(data, name, a) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "added account %s (%s as %s) to %s\n", name, a.URL, a.Username, path)
+	return runSync(e, []string{name})
+}
+
+func accountList(e *env) error {
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	accts, err := lib.Accounts(e.ctx)
+	if err != nil {
+		return err
+	}
+	if e.opts.json {
+		return writeJSON(e.stdout, accountsJSON(accts))
+	}
+	if len(accts) == 0 {
+		fmt.Fprintln(e.stdout, "no accounts: add one with `byline account add NAME --url URL --user USER`")
+		return nil
+	}
+	for _, a := range accts {
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s as %s\t%d feeds, %d unread, %d unsent\t%s\n",
+			a.Name, a.Type, a.URL, a.Username, a.Feeds, a.Unread, a.Pending, syncState(a))
+	}
+	return nil
+}
+
+func syncState(a library.AccountStatus) string {
+	switch {
+	case !a.Configured:
+		return "not in the configuration"
+	case a.LastSync.IsZero():
+		return "never synced"
+	case a.LastError != "":
+		return "last sync failed: " + a.LastError
+	}
+	return "synced " + a.LastSync.Local().Format("2006-01-02 15:04")
+}
+
+type accountJSON struct {
+	Name       string  `json:"name"`
+	Type       string  `json:"type"`
+	URL        string  `json:"url"`
+	Username   string  `json:"username"`
+	Configured bool    `json:"configured"`
+	Feeds      int     `json:"feeds"`
+	Unread     int     `json:"unread"`
+	Unsent     int     `json:"unsent"`
+	LastSync   *string `json:"last_sync"`
+	LastError  string  `json:"last_error"`
+}
+
+func accountsJSON(accts []library.AccountStatus) []accountJSON {
+	out := make([]accountJSON, 0, len(accts))
+	for _, a := range accts {
+		out = append(out, accountJSON{Name: a.Name, Type: a.Type, URL: a.URL, Username: a.Username,
+			Configured: a.Configured, Feeds: a.Feeds, Unread: a.Unread, Unsent: a.Pending,
+			LastSync: rfc3339(a.LastSync), LastError: a.LastError})
+	}
+	return out
+}
+
+func accountRemove(e *env, name string) error {
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	unsent, err := lib.RemoveAccount(e.ctx, name)
+	if err != nil {
+		return err
+	}
+	path := e.configPath()
+	removed := false
+	err = editConfig(path, func(data []byte) []byte {
+		out, found := model.RemoveAccountSection(data, name)
+		removed = found
+		return out
+	})
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "removed account %s with its feeds and articles", name)
+	if unsent > 0 {
+		fmt.Fprintf(e.stdout, "; %d unsent %s dropped", unsent, plural(unsent, "change was", "changes were"))
+	}
+	if removed {
+		fmt.Fprintf(e.stdout, "; its section left %s", path)
+	}
+	fmt.Fprintln(e.stdout)
+	return nil
+}
+
+// configPath is the configuration file: the named one or the default.
+func (e *env) configPath() string {
+	if e.opts.config != "" {
+		return e.opts.config
+	}
+	return defaultConfigPath()
+}
+
+// editConfig rewrites the configuration file through edit, atomically (a
+// new file renamed over the old), keeping its mode; a missing file starts
+// empty. The result must still parse.
+func editConfig(path string, edit func([]byte) []byte) error {
+	data, err := os.ReadFile(path)
+	mode := os.FileMode(0o600)
+	if err == nil {
+		if fi, err := os.Stat(path); err == nil {
+			mode = fi.Mode().Perm()
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("read %s: %w", path, unwrapPath(err))
+	}
+	out := edit(data)
+	if _, err := model.ParseConfig(out); err != nil {
+		return fmt.Errorf("%s would not parse after the change (%v); it was left as it was", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".config-*.toml")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(out); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// askPassword prompts for an account's password on the terminal, without
+// echo. It fails when byline does not run on a terminal.
+func (e *env) askPassword(ctx context.Context, account string) (string, error) {
+	in, ok := e.stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(in.Fd())) || !isTerminal(e.rawErr) {
+		return "", fmt.Errorf("%w: give password_command or password_file in [accounts.%s], or run byline in a terminal",
+			library.ErrNoPassword, account)
+	}
+	fmt.Fprintf(e.rawErr, "password for %s: ", account)
+	pw, err := term.ReadPassword(int(in.Fd()))
+	fmt.Fprintln(e.rawErr)
+	if err != nil {
+		return "", fmt.Errorf("read the password: %w", err)
+	}
+	return string(pw), ctx.Err()
+}
+
+func runSync(e *env, args []string) error {
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	var progress func(library.SyncProgress)
+	if isTerminal(e.rawErr) {
+		p := &progressLine{w: e.rawErr}
+		progress = p.sync
+		defer p.clear()
+	}
+	results, err := lib.Sync(e.ctx, args, progress)
+	if err != nil {
+		return err
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(e.stdout, "no accounts to sync: add one with `byline account add NAME --url URL --user USER`")
+		return nil
+	}
+	if e.opts.json {
+		return writeJSON(e.stdout, syncJSON(results))
+	}
+	failed := 0
+	for _, r := range results {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintln(e.stderr, "byline sync: "+r.Err.Error())
+			continue
+		}
+		fmt.Fprintln(e.stdout, library.SyncLine(r))
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d %s failed to sync", failed, len(results), plural(len(results), "account", "accounts"))
+	}
+	return nil
+}
+
+type syncResultJSON struct {
+	Account      string   `json:"account"`
+	OK           bool     `json:"ok"`
+	Error        string   `json:"error,omitempty"`
+	New          int      `json:"new"`
+	Changed      int      `json:"changed"`
+	Sent         int      `json:"sent"`
+	Dropped      []string `json:"dropped"`
+	FeedsAdded   int      `json:"feeds_added"`
+	FeedsRemoved int      `json:"feeds_removed"`
+	Orphans      int      `json:"items_without_feed"`
+}
+
+func syncJSON(results []library.SyncResult) []syncResultJSON {
+	out := make([]syncResultJSON, 0, len(results))
+	for _, r := range results {
+		j := syncResultJSON{Account: r.Account, OK: r.Err == nil, New: r.New, Changed: r.Changed,
+			Sent: r.Sent, Dropped: r.Dropped, FeedsAdded: r.FeedsAdded, FeedsRemoved: r.FeedsRemoved,
+			Orphans: r.Orphans}
+		if r.Err != nil {
+			j.Error = r.Err.Error()
+		}
+		if j.Dropped == nil {
+			j.Dropped = []string{}
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// sync draws an account's sync on the progress line.
+func (p *progressLine) sync(sp library.SyncProgress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if sp.Stage == "items" && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	switch sp.Stage {
+	case "items":
+		fmt.Fprintf(p.w, "\r\x1b[Ksyncing %s: %d/%d new articles", sp.Account, sp.Done, sp.Total)
+	case "done":
+		fmt.Fprint(p.w, "\r\x1b[K")
+	default:
+		fmt.Fprintf(p.w, "\r\x1b[Ksyncing %s: %s", sp.Account, sp.Stage)
+	}
+	p.drawn = true
+}

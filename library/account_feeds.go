@@ -1,0 +1,173 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// AddTo subscribes an account to rawURL through its server (which finds
+// the feed of a site itself), in folder when one is given, then syncs the
+// account so that the feed and its articles are here.
+func (l *Library) AddTo(ctx context.Context, account, rawURL, folder string) (model.Feed, error) {
+	u, err := normaliseURL(rawURL)
+	if err != nil {
+		return model.Feed{}, err
+	}
+	s, err := l.session(ctx, account)
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("account %s: %w", account, err)
+	}
+	var stream string
+	err = s.call(ctx, func() (err error) {
+		stream, err = s.c.Subscribe(ctx, u, "", strings.TrimSpace(folder))
+		return err
+	})
+	if err != nil {
+		return model.Feed{}, fmt.Errorf("account %s: subscribe to %s: %w", account, u, err)
+	}
+	r := l.syncAccount(ctx, account, func(SyncProgress) {})
+	if r.Err != nil {
+		return model.Feed{}, r.Err
+	}
+	return l.accountFeed(ctx, account, stream, u)
+}
+
+// accountFeed finds the account's feed with that stream id (or URL).
+func (l *Library) accountFeed(ctx context.Context, account, stream, u string) (model.Feed, error) {
+	all, err := l.store.Feeds(ctx)
+	if err != nil {
+		return model.Feed{}, err
+	}
+	for _, f := range all {
+		if f.Account == account && (f.RemoteID == stream || f.URL == u) {
+			return f, nil
+		}
+	}
+	return model.Feed{}, fmt.Errorf("account %s: subscribed to %s, but the server does not list it", account, u)
+}
+
+// unsubscribe removes an account's feed on its server.
+func (l *Library) unsubscribe(ctx context.Context, f model.Feed) error {
+	s, err := l.session(ctx, f.Account)
+	if err != nil {
+		return fmt.Errorf("account %s: %w", f.Account, err)
+	}
+	err = s.call(ctx, func() error { return s.c.Unsubscribe(ctx, f.RemoteID) })
+	if err != nil {
+		return fmt.Errorf("account %s: unsubscribe from %s: %w", f.Account, f.URL, err)
+	}
+	return nil
+}
+
+// SetFeed renames a feed (title not nil) and moves it to a folder (folder
+// not nil; "" for none). An account's feed changes on its server first.
+func (l *Library) SetFeed(ctx context.Context, urlOrID string, title, folder *string) (model.Feed, error) {
+	f, err := l.FindFeed(ctx, urlOrID)
+	if err != nil {
+		return f, err
+	}
+	var tags []string
+	if folder != nil {
+		tags = []string{}
+		if strings.TrimSpace(*folder) != "" {
+			tags = []string{strings.TrimSpace(*folder)}
+		}
+	}
+	if f.Account != "" {
+		if err := l.editOnServer(ctx, f, title, tags); err != nil {
+			return f, err
+		}
+	}
+	if err := l.store.SetFeed(ctx, f.ID, title, tags); err != nil {
+		return f, err
+	}
+	return l.store.Feed(ctx, f.ID)
+}
+
+func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string, tags []string) error {
+	s, err := l.session(ctx, f.Account)
+	if err != nil {
+		return fmt.Errorf("account %s: %w", f.Account, err)
+	}
+	newTitle, add, remove := "", "", ""
+	if title != nil {
+		newTitle = *title
+	}
+	if tags != nil {
+		if len(tags) > 0 {
+			add = tags[0]
+		}
+		if len(f.Tags) > 0 && f.Tags[0] != add {
+			remove = f.Tags[0]
+		}
+		if len(f.Tags) > 0 && f.Tags[0] == add {
+			add = "" // already there
+		}
+	}
+	if newTitle == "" && add == "" && remove == "" {
+		return nil
+	}
+	err = s.call(ctx, func() error { return s.c.EditSubscription(ctx, f.RemoteID, newTitle, add, remove) })
+	if err != nil {
+		return fmt.Errorf("account %s: change %s: %w", f.Account, f.URL, err)
+	}
+	return nil
+}
+
+// ImportTo subscribes an account to every feed of an OPML or urls file
+// through its server, one after another, then syncs it. A feed the server
+// cannot subscribe to is reported in the result and the rest go on.
+func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportResult, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ImportResult{}, badInput("read %s: %w", path, unwrapPathError(err))
+	}
+	subs, err := parseSubscriptions(data)
+	if err != nil {
+		return ImportResult{}, badInput("%s: %w", path, err)
+	}
+	s, err := l.session(ctx, account)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("account %s: %w", account, err)
+	}
+	have := map[string]bool{}
+	if all, err := l.store.Feeds(ctx); err == nil {
+		for _, f := range all {
+			if f.Account == account {
+				have[f.URL] = true
+			}
+		}
+	}
+	var res ImportResult
+	for _, sub := range subs {
+		u, err := normaliseURL(sub.URL)
+		if err == nil && have[u] {
+			res.Existing++
+			continue
+		}
+		if err == nil {
+			folder := ""
+			if len(sub.Tags) > 0 {
+				folder = sub.Tags[0]
+			}
+			err = s.call(ctx, func() error {
+				_, err := s.c.Subscribe(ctx, u, sub.Title, folder)
+				return err
+			})
+		}
+		if err != nil {
+			res.Failed = append(res.Failed, fmt.Sprintf("%s: %v", sub.URL, err))
+			continue
+		}
+		have[u] = true
+		res.Added++
+	}
+	if r := l.syncAccount(ctx, account, func(SyncProgress) {}); r.Err != nil {
+		return res, r.Err
+	}
+	return res, nil
+}
