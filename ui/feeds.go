@@ -50,6 +50,16 @@ func (p *feedsPane) rebuild() {
 	}
 }
 
+// hasAccounts says whether any feed is a sync account's.
+func (p feedsPane) hasAccounts() bool {
+	for _, f := range p.feeds {
+		if f.Account != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (p feedsPane) current() (feedtree.Entry, bool) {
 	if p.cursor < len(p.entries) {
 		return p.entries[p.cursor], true

@@ -131,6 +131,8 @@ func (a App) emptyMessage() string {
 		return "No starred articles. Press f on a headline to star it."
 	case q.Tag != "":
 		return "No articles in this folder yet. Press R to refresh."
+	case q.Account != "" && q.Account != model.LocalFeeds:
+		return "No articles in this account yet. Press R to sync it."
 	case q.FeedID != 0:
 		if e, ok := a.feeds.current(); ok && e.Feed.ID == q.FeedID && e.Feed.LastError != "" {
 			return "This feed failed: " + clean(e.Feed.LastError) + "\n\nPress r to try again."
@@ -221,7 +223,11 @@ func (a App) helpLine() string {
 
 func (a App) fullHelp() string {
 	title := a.styles.Title.Render("Keys: "+a.focus().String()) + a.styles.Dim.Render("  (? or esc closes)")
-	return title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
+	text := title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
+	if a.focus() == keys.Feeds && a.feeds.hasAccounts() {
+		text += "\n\n" + a.styles.Dim.Render("Accounts (@name) fold like folders; R syncs them, then refreshes feeds.")
+	}
+	return text
 }
 
 // overlayView draws the pane over the body.
