@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
+	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/headlines"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
@@ -245,7 +245,7 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	h := newHarness(t, lib, 120, 30)
 	h.send(press("tab"), press("j"), press("j"), press("j"), press("j")) // All, Unread, Starred, World Wire, local
 	a := h.app()
-	if e, _ := a.feeds.current(); e.kind != entryFolder || e.unread != 20+5 {
+	if e, _ := a.feeds.current(); e.Kind != feedtree.Folder || e.Unread != 20+5 {
 		t.Fatalf("on %+v; want the folder with 25 unread", e)
 	}
 	if a.list.Query().Tag != "local" || lib.lastQuery().Tag != "local" {
@@ -258,7 +258,7 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	}
 	gen := a.list.Gen()
 	h.send(press("space"))
-	if a = h.app(); !a.feeds.collapsed["local"] || a.list.Gen() != gen || a.list.Query().Tag != "local" {
+	if a = h.app(); !a.feeds.collapsed[feedtree.Group{Folder: "local"}] || a.list.Gen() != gen || a.list.Query().Tag != "local" {
 		t.Fatalf("space folds and keeps the list: collapsed %v, gen %d→%d", a.feeds.collapsed, gen, a.list.Gen())
 	}
 	if s := h.screen(); !strings.Contains(s, "▸ local") || regexp.MustCompile(`(?m)^ +Harbor Gazette +\d*│`).MatchString(s) {
@@ -272,22 +272,6 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	h.send(typeText("number 1")...)
 	if q := lib.lastQuery(); q.Tag != "local" || q.Text != "number 1" {
 		t.Fatalf("the filter narrows the folder: asked %+v", q)
-	}
-}
-
-func TestFoldersIgnoreTheCaseOfTags(t *testing.T) {
-	feeds := []model.Feed{
-		{ID: 1, Title: "A", Tags: []string{"News"}, Unread: 2},
-		{ID: 2, Title: "B", Tags: []string{"news", " NEWS "}, Unread: 3},
-		{ID: 3, Title: "C", Tags: []string{"tech"}, Unread: 4},
-	}
-	var got []string
-	for _, e := range buildEntries(feeds, map[string]bool{}) {
-		got = append(got, fmt.Sprintf("%s:%d", e.label, e.unread))
-	}
-	want := "All articles:9 Unread:9 Starred:0 News:5 A:2 B:3 tech:4 C:4"
-	if strings.Join(got, " ") != want {
-		t.Fatalf("entries %v\nwant %s", got, want)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
 )
@@ -109,8 +110,8 @@ func (a *App) markFeedRead() tea.Cmd {
 // focusedFeedID is the feed that r and A act on, if any.
 func (a *App) focusedFeedID() []int64 {
 	if a.screen == screenList {
-		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && (a.feedsFocused || a.list.Query().FeedID != 0) {
-			return []int64{e.feed.ID}
+		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && (a.feedsFocused || a.list.Query().FeedID != 0) {
+			return []int64{e.Feed.ID}
 		}
 	}
 	if art, ok := a.current(); ok && art.FeedID != 0 {

@@ -67,21 +67,33 @@ func (f *fakeLibrary) article(i int) model.Article {
 	return a
 }
 
-// matches says whether q's Tag and Text select the article, as the store
-// does: feeds tagged Tag, titles containing Text, both ignoring case.
+// matches says whether q's Account, Tag and Text select the article, as
+// the store does: feeds of the account (or byline's own), tagged Tag,
+// titles containing Text, both ignoring case.
 func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 	if q.Text != "" && !strings.Contains(strings.ToLower(a.Title), strings.ToLower(q.Text)) {
 		return false
 	}
-	if q.Tag == "" {
+	if q.Tag == "" && q.Account == "" {
 		return true
 	}
 	for _, feed := range f.feeds {
-		if feed.ID == a.FeedID {
-			for _, t := range feed.Tags {
-				if strings.EqualFold(strings.TrimSpace(t), strings.TrimSpace(q.Tag)) {
-					return true
-				}
+		if feed.ID != a.FeedID {
+			continue
+		}
+		account := feed.Account
+		if account == "" {
+			account = model.LocalFeeds
+		}
+		if q.Account != "" && q.Account != account {
+			return false
+		}
+		if q.Tag == "" {
+			return true
+		}
+		for _, t := range feed.Tags {
+			if strings.EqualFold(strings.TrimSpace(t), strings.TrimSpace(q.Tag)) {
+				return true
 			}
 		}
 	}
@@ -89,9 +101,9 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 }
 
 // selected lists the articles q selects (ignoring Limit and Offset): the
-// row numbers, or nil for all n when q has no Tag or Text.
+// row numbers, or nil for all n when q has no Account, Tag or Text.
 func (f *fakeLibrary) selected(q model.ArticleQuery) []int {
-	if q.Tag == "" && q.Text == "" {
+	if q.Tag == "" && q.Text == "" && q.Account == "" {
 		return nil
 	}
 	rows := []int{}

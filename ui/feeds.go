@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -9,72 +8,26 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
-type entryKind int
-
-const (
-	entryAll entryKind = iota
-	entryUnread
-	entryStarred
-	entryFolder
-	entryFeed
-)
-
-// feedEntry is one row of the feeds pane.
-type feedEntry struct {
-	kind   entryKind
-	label  string
-	folder string // the folder of a folder row, or of a feed inside one
-	feed   model.Feed
-	unread int
-}
-
-// id names the entry across reloads, so the cursor stays on it.
-func (e feedEntry) id() string {
-	return strconv.Itoa(int(e.kind)) + "/" + e.folder + "/" + strconv.FormatInt(e.feed.ID, 10)
-}
-
-// query is the headlines the entry shows: a folder shows every article of
-// the feeds in it.
-func (e feedEntry) query() model.ArticleQuery {
-	switch e.kind {
-	case entryUnread:
-		return model.ArticleQuery{Unread: true}
-	case entryStarred:
-		return model.ArticleQuery{Starred: true}
-	case entryFolder:
-		return model.ArticleQuery{Tag: e.folder}
-	case entryFeed:
-		return model.ArticleQuery{FeedID: e.feed.ID}
-	}
-	return model.ArticleQuery{}
-}
-
-// title is what the list's title line calls the entry's headlines.
-func (e feedEntry) title() string {
-	if e.kind == entryFolder {
-		return "folder " + e.label
-	}
-	return e.label
-}
-
-// feedsPane is the subscriptions, in folders, with unread counts.
+// feedsPane is the subscriptions, in folders and accounts, with unread
+// counts; feedtree lays out its rows.
 type feedsPane struct {
 	keys      keys.Map
 	feeds     []model.Feed
-	entries   []feedEntry
-	collapsed map[string]bool
+	entries   []feedtree.Entry
+	collapsed map[feedtree.Group]bool
 	loaded    bool
 	cursor    int
 	offset    int
 }
 
 func newFeedsPane(k keys.Map) feedsPane {
-	return feedsPane{keys: k, collapsed: map[string]bool{}}
+	return feedsPane{keys: k, collapsed: map[feedtree.Group]bool{}}
 }
 
 // setFeeds replaces the subscriptions, keeping the cursor on its entry.
@@ -86,88 +39,32 @@ func (p *feedsPane) setFeeds(feeds []model.Feed) {
 func (p *feedsPane) rebuild() {
 	var keep string
 	if p.cursor < len(p.entries) {
-		keep = p.entries[p.cursor].id()
+		keep = p.entries[p.cursor].ID()
 	}
-	p.entries = buildEntries(p.feeds, p.collapsed)
+	p.entries = feedtree.Build(p.feeds, p.collapsed)
 	p.cursor = 0
 	for i, e := range p.entries {
-		if e.id() == keep {
+		if e.ID() == keep {
 			p.cursor = i
 		}
 	}
 }
 
-// buildEntries lays out the pane: the views, the feeds in no folder, then
-// each folder (a tag, matched without regard to ASCII case as the library
-// does, named as first spelled) with its unread count and its feeds.
-func buildEntries(feeds []model.Feed, collapsed map[string]bool) []feedEntry {
-	total := 0
-	folders := map[string][]model.Feed{}
-	names := map[string]string{} // folder key → its name as shown
-	var loose []model.Feed
-	for _, f := range feeds {
-		total += f.Unread
-		in := map[string]bool{}
-		for _, t := range f.Tags {
-			k := folderKey(t)
-			if k == "" || in[k] {
-				continue
-			}
-			in[k] = true
-			if _, ok := names[k]; !ok {
-				names[k] = strings.TrimSpace(t)
-			}
-			folders[k] = append(folders[k], f)
-		}
-		if len(in) == 0 {
-			loose = append(loose, f)
+// hasAccounts says whether any feed is a sync account's.
+func (p feedsPane) hasAccounts() bool {
+	for _, f := range p.feeds {
+		if f.Account != "" {
+			return true
 		}
 	}
-	entries := []feedEntry{
-		{kind: entryAll, label: "All articles", unread: total},
-		{kind: entryUnread, label: "Unread", unread: total},
-		{kind: entryStarred, label: "Starred"},
-	}
-	for _, f := range loose {
-		entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), feed: f, unread: f.Unread})
-	}
-	keys := make([]string, 0, len(folders))
-	for k := range folders {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		sum := 0
-		for _, f := range folders[k] {
-			sum += f.Unread
-		}
-		entries = append(entries, feedEntry{kind: entryFolder, label: names[k], folder: k, unread: sum})
-		if collapsed[k] {
-			continue
-		}
-		for _, f := range folders[k] {
-			entries = append(entries, feedEntry{kind: entryFeed, label: f.DisplayTitle(), folder: k, feed: f, unread: f.Unread})
-		}
-	}
-	return entries
+	return false
 }
 
-// folderKey is the folder a tag names: trimmed, ASCII letters lower-cased.
-func folderKey(tag string) string {
-	b := []byte(strings.TrimSpace(tag))
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-func (p feedsPane) current() (feedEntry, bool) {
+func (p feedsPane) current() (feedtree.Entry, bool) {
 	if p.cursor < len(p.entries) {
 		return p.entries[p.cursor], true
 	}
-	return feedEntry{}, false
+	return feedtree.Entry{}, false
 }
 
 // adjustUnread changes a feed's unread count by delta, as a mark is stored.
@@ -199,17 +96,18 @@ func (p *feedsPane) update(msg tea.KeyPressMsg, height int) (changed bool) {
 	return p.cursor != before
 }
 
-// fold folds or unfolds the folder of the entry in focus (a folder, or a
-// feed in it), and puts the cursor on the folder.
+// fold folds or unfolds the group of the entry in focus (a folder or an
+// account, or a feed in one), and puts the cursor on the group's row.
 func (p *feedsPane) fold() {
 	e, ok := p.current()
-	if !ok || e.folder == "" {
+	g, foldable := e.Group()
+	if !ok || !foldable {
 		return
 	}
-	p.collapsed[e.folder] = !p.collapsed[e.folder]
+	p.collapsed[g] = !p.collapsed[g]
 	p.rebuild()
 	for i, e2 := range p.entries {
-		if e2.kind == entryFolder && e2.folder == e.folder {
+		if g2, _ := e2.Group(); e2.Heads() && g2 == g {
 			p.cursor = i
 		}
 	}
@@ -274,7 +172,7 @@ func (a *App) showFocusedFeed() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	a.list.SetQuery(e.query(), e.title())
+	a.list.SetQuery(e.Query(), e.Title())
 	return a.ensureWindow()
 }
 
@@ -305,24 +203,25 @@ func (p feedsPane) view(s theme.Styles, width, height int, focused bool) string 
 	return strings.Join(rows, "\n")
 }
 
-func (p feedsPane) row(s theme.Styles, e feedEntry, width int, selected, focused bool) string {
-	indent, mark := "", " "
+func (p feedsPane) row(s theme.Styles, e feedtree.Entry, width int, selected, focused bool) string {
+	mark, name := " ", clean(e.Label)
+	g, _ := e.Group()
 	switch {
-	case e.kind == entryFolder && p.collapsed[e.folder]:
+	case e.Heads() && p.collapsed[g]:
 		mark = "▸"
-	case e.kind == entryFolder:
+	case e.Heads():
 		mark = "▾"
-	case e.kind == entryFeed && e.feed.LastError != "":
+	case e.Kind == feedtree.Feed && e.Feed.LastError != "":
 		mark = "!"
 	}
-	if e.kind == entryFeed && e.folder != "" {
-		indent = "  "
+	if e.Kind == feedtree.Account {
+		name = "@" + name
 	}
 	count := ""
-	if e.unread > 0 {
-		count = " " + strconv.Itoa(e.unread)
+	if e.Unread > 0 {
+		count = " " + strconv.Itoa(e.Unread)
 	}
-	label := indent + mark + " " + clean(e.label)
+	label := strings.Repeat("  ", e.Depth) + mark + " " + name
 	line := cells.Pad(label, max(0, width-len(count))) + count
 	switch {
 	case selected && focused:
@@ -331,9 +230,11 @@ func (p feedsPane) row(s theme.Styles, e feedEntry, width int, selected, focused
 		return s.Rows.SelectedBlur.On(line)
 	case mark == "!":
 		return s.Rows.Failing.On(line)
-	case e.kind == entryFolder:
+	case e.Kind == feedtree.Account:
+		return s.Rows.Account.On(line)
+	case e.Kind == feedtree.Folder:
 		return s.Rows.Folder.On(line)
-	case e.unread == 0 && e.kind == entryFeed:
+	case e.Unread == 0 && e.Kind == feedtree.Feed:
 		return s.Rows.Read.On(line)
 	}
 	return line

@@ -117,3 +117,18 @@ func TestGoldenQuoteFrames(t *testing.T) {
 		golden(t, name("share_menu"), h.screen())
 	}
 }
+
+// TestGoldenAccountFrames keeps the feeds pane with byline's own feeds (a
+// loose feed, a folder) and a sync account with a folder and a loose
+// feed, the cursor on the account's folder, at 80 and 120 columns.
+func TestGoldenAccountFrames(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		w, hgt := size[0], size[1]
+		h := newHarness(t, withAccountFeeds(newFake(200)), w, hgt)
+		h.send(press("tab"))
+		for range 8 { // All, Unread, Starred, World Wire, news, Harbor Gazette, Broken Feed, home, Tech
+			h.send(press("j"))
+		}
+		golden(t, "accounts_"+itoa(w)+"x"+itoa(hgt), h.screen())
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/headlines"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/theme"
@@ -56,10 +57,10 @@ func (l listPane) searching() bool {
 }
 
 // shows says whether the list shows the entry's headlines (filtered or not).
-func (l listPane) shows(e feedEntry) bool {
+func (l listPane) shows(e feedtree.Entry) bool {
 	q := l.Query()
 	q.Text = ""
-	return !l.searching() && q == e.query()
+	return !l.searching() && q == e.Query()
 }
 
 // position is where the cursor is, for the status line: "3/1,204".

@@ -77,7 +77,7 @@ func (a App) clickFeed(i int) (tea.Model, tea.Cmd) {
 	}
 	a.feedsFocused = true
 	if i == a.feeds.cursor {
-		if a.feeds.entries[i].kind == entryFolder {
+		if a.feeds.entries[i].Heads() {
 			a.feeds.fold()
 		} else if !a.wide() {
 			a.feedsFocused = false

@@ -10,6 +10,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
+	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
 )
 
@@ -130,9 +131,11 @@ func (a App) emptyMessage() string {
 		return "No starred articles. Press f on a headline to star it."
 	case q.Tag != "":
 		return "No articles in this folder yet. Press R to refresh."
+	case q.Account != "" && q.Account != model.LocalFeeds:
+		return "No articles in this account yet. Press R to sync it."
 	case q.FeedID != 0:
-		if e, ok := a.feeds.current(); ok && e.feed.ID == q.FeedID && e.feed.LastError != "" {
-			return "This feed failed: " + clean(e.feed.LastError) + "\n\nPress r to try again."
+		if e, ok := a.feeds.current(); ok && e.Feed.ID == q.FeedID && e.Feed.LastError != "" {
+			return "This feed failed: " + clean(e.Feed.LastError) + "\n\nPress r to try again."
 		}
 		return "No articles in this feed yet. Press r to refresh it."
 	}
@@ -195,11 +198,11 @@ func (a App) statusText() (string, lipgloss.Style) {
 		return a.refresh.progress(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
-		if e, ok := a.feeds.current(); ok && e.kind == entryFeed && e.feed.LastError != "" {
-			return "failing: " + clean(e.feed.LastError), a.styles.Error
+		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && e.Feed.LastError != "" {
+			return "failing: " + clean(e.Feed.LastError), a.styles.Error
 		}
-		if e, ok := a.feeds.current(); ok && e.kind == entryFeed {
-			return clean(e.feed.URL), a.styles.Status
+		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed {
+			return clean(e.Feed.URL), a.styles.Status
 		}
 	}
 	return "", a.styles.Status
@@ -220,7 +223,11 @@ func (a App) helpLine() string {
 
 func (a App) fullHelp() string {
 	title := a.styles.Title.Render("Keys: "+a.focus().String()) + a.styles.Dim.Render("  (? or esc closes)")
-	return title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
+	text := title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
+	if a.focus() == keys.Feeds && a.feeds.hasAccounts() {
+		text += "\n\n" + a.styles.Dim.Render("Accounts (@name) fold like folders; R syncs them, then refreshes feeds.")
+	}
+	return text
 }
 
 // overlayView draws the pane over the body.

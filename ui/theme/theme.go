@@ -25,6 +25,7 @@ type Styles struct {
 	Error        lipgloss.Style
 	Empty        lipgloss.Style
 	Folder       lipgloss.Style
+	Account      lipgloss.Style // a sync account's row in the feeds pane
 	Failing      lipgloss.Style
 	Separator    lipgloss.Style
 	Prompt       lipgloss.Style
@@ -40,7 +41,7 @@ type Styles struct {
 
 // RowPaints colour one-line rows cheaply.
 type RowPaints struct {
-	Selected, SelectedBlur, Unread, Read, Dim, Failing, Folder Paint
+	Selected, SelectedBlur, Unread, Read, Dim, Failing, Folder, Account Paint
 }
 
 // Paint is a style reduced to the escape codes around one line of text.
@@ -61,6 +62,7 @@ func New(isDark bool) Styles {
 	dim := c(lipgloss.Color("#767676"), lipgloss.Color("#8A8A8A"))
 	warn := c(lipgloss.Color("#8A5A00"), lipgloss.Color("#E5C07B"))
 	red := c(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
+	account := c(lipgloss.Color("#00766B"), lipgloss.Color("#5FD7C5"))
 	blurBg := c(lipgloss.Color("#E4E4E4"), lipgloss.Color("#3A3A3A"))
 	quote := c(lipgloss.Color("#8A4B00"), lipgloss.Color("#F2C46D"))
 	marker := c(lipgloss.Color("#FFF0A0"), lipgloss.Color("#4D4318"))
@@ -76,6 +78,7 @@ func New(isDark bool) Styles {
 		Error:        lipgloss.NewStyle().Foreground(red),
 		Empty:        lipgloss.NewStyle().Foreground(dim).Italic(true),
 		Folder:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Account:      lipgloss.NewStyle().Bold(true).Foreground(account),
 		Failing:      lipgloss.NewStyle().Foreground(red),
 		Separator:    lipgloss.NewStyle().Foreground(dim),
 		Prompt:       lipgloss.NewStyle().Foreground(accent).Bold(true),
@@ -97,6 +100,7 @@ func New(isDark bool) Styles {
 	st.Rows = RowPaints{
 		Selected: newPaint(st.Selected), SelectedBlur: newPaint(st.SelectedBlur), Unread: newPaint(st.Unread),
 		Read: newPaint(st.Read), Dim: newPaint(st.Dim), Failing: newPaint(st.Failing), Folder: newPaint(st.Folder),
+		Account: newPaint(st.Account),
 	}
 	return st
 }
