@@ -133,7 +133,7 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 	if u == "" {
 		return "", wrap("subscribe", errors.New("the feed address must be an http or https URL"))
 	}
-	op := "subscribe to " + u
+	op := cut("subscribe to "+u, 200)
 	// quickadd takes the URL itself: Miniflux refuses "feed/URL", which
 	// FreshRSS and Inoreader take too but do not need. It goes in the query
 	// (older FreshRSS reads it only there) and in the body.
@@ -154,7 +154,8 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 		return id, nil
 	}
 	if err := c.EditSubscription(ctx, id, title, folder, ""); err != nil {
-		return id, fmt.Errorf("greader: subscribed to %s as %s, but %w", u, id, err)
+		inner := &transportErr{msg: strings.TrimPrefix(err.Error(), "greader: "), err: err}
+		return id, wrap(op, fmt.Errorf("subscribed as %s, but %w", id, inner))
 	}
 	return id, nil
 }

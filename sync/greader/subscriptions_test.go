@@ -113,7 +113,8 @@ func TestSubscribeFailures(t *testing.T) {
 	f.answers["/reader/api/0/subscription/edit"] = fakeFault{status: 400, body: `{"error_message":"nope"}`}
 	id, err := c.Subscribe(context.Background(), "https://example.org/feed", "T", "")
 	var se *StatusError
-	if id != "feed/1" || !errors.As(err, &se) || se.Code != 400 {
+	if id != "feed/1" || !errors.As(err, &se) || se.Code != 400 || err.Error() != "greader: subscribe to "+
+		"https://example.org/feed: subscribed as feed/1, but edit subscription feed/1: HTTP 400: nope" {
 		t.Errorf("failed naming: %q, %v", id, err)
 	}
 }

@@ -3,6 +3,7 @@ package greader
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -117,7 +118,7 @@ func (c *Client) transportError(ctx context.Context, r request, err error) error
 	return wrap(r.op, &transportErr{msg: msg, err: err})
 }
 
-// transportErr is an error worded safely, still wrapping the original so
+// transportErr is an error worded anew (safely, or shorter), still wrapping the original so
 // that callers can tell a timeout, a refused connection or a sentinel.
 type transportErr struct {
 	msg string
@@ -138,7 +139,7 @@ func (c *Client) statusError(r request, a answer) error {
 	return wrap(r.op, &StatusError{Code: a.status, Body: c.firstLine(a.body, r.secrets)})
 }
 
-// get sends an authorised GET and returns a 2xx answer's body.
+// get sends an authorised GET; an answer other than 2xx is an error.
 func (c *Client) get(ctx context.Context, r request) (answer, error) {
 	r.method, r.auth = http.MethodGet, true
 	a, err := c.do(ctx, r)
@@ -276,9 +277,16 @@ func expectOK(a answer) error {
 // maxErrorLine bounds the server's words quoted in an error, in bytes.
 const maxErrorLine = 120
 
-// firstLine is the first non-blank line of an error answer, made plain
-// and safe, at most maxErrorLine bytes, with the secrets taken out.
+// firstLine is the first non-blank line of an error answer (or the
+// error_message of Miniflux's JSON errors), made plain and safe, at most
+// maxErrorLine bytes, with the secrets taken out.
 func (c *Client) firstLine(body []byte, secrets []string) string {
+	var doc struct {
+		Message string `json:"error_message"`
+	}
+	if isObject(body) && json.Unmarshal(trimBody(body), &doc) == nil && doc.Message != "" {
+		body = []byte(doc.Message)
+	}
 	text := c.redact(string(body), secrets)
 	for line := range strings.Lines(text) {
 		line = feeds.CleanLine(line)
