@@ -166,10 +166,11 @@ func (e *entry) authorLine() string {
 	return truncate(strings.Join(names, ", "), maxLineField)
 }
 
-// cleanLine makes a feed's one-line text plain and safe: tags stripped,
-// HTML entities decoded (feeds often escape twice), controls removed.
-// Sanitising comes last so that no entity can bring back an ESC.
-func cleanLine(s string) string {
+// CleanLine makes a feed's one-line text plain and safe: tags stripped,
+// HTML entities decoded (feeds often escape twice), controls removed, cut
+// to maxLineField bytes. Sanitising comes last so that no entity can bring
+// back an ESC. Other readers of outside data (sync/*) use it for theirs.
+func CleanLine(s string) string {
 	if strings.IndexByte(s, '<') >= 0 {
 		s = stripTags(s)
 	}
@@ -178,6 +179,9 @@ func cleanLine(s string) string {
 	}
 	return truncate(model.SanitizeLine(s), maxLineField)
 }
+
+// cleanLine is CleanLine, by the name this package's code knows it.
+func cleanLine(s string) string { return CleanLine(s) }
 
 // stripTags removes what looks like markup (<a ...>, </b>, <!-- -->, <?x?>)
 // and keeps a lone '<' that starts no tag, as in "x < y".
@@ -250,6 +254,13 @@ func resolveLink(base *url.URL, ref string) string {
 		return s
 	}
 	return ""
+}
+
+// ResolveLink is resolveLink for other readers of outside data (sync/*):
+// ref resolved against base (an absolute http(s) URL, or "" for none), kept
+// only when the result is a clean http(s) link; else "".
+func ResolveLink(base, ref string) string {
+	return resolveLink(absoluteURL(base), ref)
 }
 
 // escapeQuery percent-encodes what a query may not hold as it is (spaces,
