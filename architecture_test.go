@@ -39,7 +39,7 @@ var importRules = []importRule{
 	{"store", []string{"model", "model/"}},
 	{"feeds", []string{"model", "model/", "feeds/"}},
 	{"sync", []string{"model", "model/", "feeds"}},
-	{"library", []string{"model", "model/", "store", "feeds", "feeds/", "sync"}},
+	{"library", []string{"model", "model/", "store", "feeds", "feeds/", "sync/"}},
 	{"ui/reader", []string{"model", "model/"}},
 	{"ui", []string{"model", "model/", "ui/"}},
 	{"internal", nil},

@@ -58,7 +58,7 @@ func TestSeedOnce(t *testing.T) {
 
 func TestWelcomeArticleIsNeverFetched(t *testing.T) {
 	l := open(t, true)
-	targets, err := l.refreshTargets(context.Background(), nil)
+	targets, _, err := l.refreshTargets(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
