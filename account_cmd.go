@@ -79,6 +79,9 @@ func accountAdd(e *env, name string) error {
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
+	if err := createConfig(e.configPath()); err != nil {
+		return err
+	}
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -188,6 +191,22 @@ func (e *env) configPath() string {
 		return e.opts.config
 	}
 	return defaultConfigPath()
+}
+
+// createConfig makes an empty configuration file where there is none, so
+// that account add can write to a file named with --config.
+func createConfig(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", path, unwrapPath(err))
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, unwrapPath(err))
+	}
+	return f.Close()
 }
 
 // editConfig rewrites the configuration file through edit, atomically (a

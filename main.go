@@ -76,7 +76,6 @@ type cmdOptions struct {
 	target     string // share: a share target's name
 
 	account, folder string // add, import, feed set: where a feed goes
-	title           string // feed set
 	acct            accountFlags
 }
 

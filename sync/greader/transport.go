@@ -133,7 +133,7 @@ func (c *Client) statusError(r request, a answer) error {
 	switch a.status {
 	case http.StatusUnauthorized, http.StatusForbidden:
 		return wrap(r.op, ErrAuth)
-	case http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusGone:
+	case http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusGone, http.StatusNotImplemented:
 		return wrap(r.op, notGReader(fmt.Sprintf("HTTP %d at %s", a.status, r.path)))
 	}
 	return wrap(r.op, &StatusError{Code: a.status, Body: c.firstLine(a.body, r.secrets)})
@@ -319,8 +319,17 @@ func (c *Client) guard(err *error, secrets ...string) {
 	if *err == nil {
 		return
 	}
+	// Here the message is byline's own words around the server's (which
+	// were redacted as they came in), so a short password is left out of
+	// this net: "wrong" must not blank out "wrong user name".
+	long := secrets[:0:0]
+	for _, s := range secrets {
+		if len(s) >= 8 {
+			long = append(long, s)
+		}
+	}
 	msg := (*err).Error()
-	if clean := c.redact(msg, secrets); clean != msg {
+	if clean := c.redact(msg, long); clean != msg {
 		*err = &transportErr{msg: clean, err: *err}
 	}
 }
