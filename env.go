@@ -26,6 +26,7 @@ type env struct {
 	opts           cmdOptions
 	lib            *library.Library
 	cfg            *model.Config
+	noPrompt       bool // never ask for a password on the terminal
 }
 
 // errConfig marks a configuration file that cannot be used: exit status 2.
@@ -70,8 +71,11 @@ func (e *env) library() (*library.Library, error) {
 	if path == "" {
 		path, seed = defaultDBPath(), true
 	}
-	lib, err := library.Open(e.ctx, path, library.Options{Seed: seed, Fetch: fetchOptions(cfg),
-		Accounts: cfg.Accounts, Password: e.askPassword})
+	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts}
+	if !e.noPrompt {
+		opts.Password = e.askPassword
+	}
+	lib, err := library.Open(e.ctx, path, opts)
 	if err != nil {
 		return nil, fmt.Errorf("open the database %s: %w", path, err)
 	}

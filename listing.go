@@ -33,6 +33,9 @@ type feedJSON struct {
 	Unread int     `json:"unread"`
 	Total  int     `json:"total"`
 	Error  *string `json:"error"`
+	// Account is the sync account the feed belongs to; null for byline's own.
+	Account *string  `json:"account"`
+	Folders []string `json:"folders"`
 }
 
 func runFeeds(e *env, args []string) error {
@@ -50,7 +53,11 @@ func runFeeds(e *env, args []string) error {
 	if e.opts.json {
 		out := make([]feedJSON, len(all))
 		for i, f := range all {
-			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total}
+			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total,
+				Folders: append([]string{}, f.Tags...)}
+			if f.Account != "" {
+				out[i].Account = &f.Account
+			}
 			if f.LastError != "" {
 				msg := oneLine(f.LastError)
 				out[i].Error = &msg
@@ -65,8 +72,12 @@ func runFeeds(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tUNREAD\tTOTAL\tTITLE\tURL")
 	for _, f := range all {
+		url := oneLine(f.URL)
+		if f.Account != "" {
+			url += "  (account " + f.Account + ")"
+		}
 		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\n", f.ID, f.Unread, f.Total,
-			truncate(oneLine(f.DisplayTitle()), 40), oneLine(f.URL))
+			truncate(oneLine(f.DisplayTitle()), 40), url)
 		if f.LastError != "" {
 			fmt.Fprintf(tw, "\t\t\t  ! %s\t\n", oneLine(f.LastError))
 		}
