@@ -210,3 +210,23 @@ func TestRefusedChangeDropped(t *testing.T) {
 		t.Errorf("%d changes left in the outbox", accts[0].Pending)
 	}
 }
+
+// TestExpiredTokenLogsInAgain: when the server refuses the token kept from
+// before, the sync logs in again with the password and goes on.
+func TestExpiredTokenLogsInAgain(t *testing.T) {
+	both := strings.ReplaceAll(twoItems, "feed/99", "feed/1")
+	l := fakeAccountLibrary(t, badServer{contents: both}.serve(t).URL)
+	ctx := context.Background()
+	if res, _ := l.Sync(ctx, nil, nil); res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+	a, _ := l.store.Account(ctx, "fake")
+	l.store.SetAccountToken(ctx, a.ID, "expired")
+	res, _ := l.Sync(ctx, nil, nil)
+	if res[0].Err != nil {
+		t.Fatalf("sync with an expired token: %v", res[0].Err)
+	}
+	if tok, _ := l.store.AccountToken(ctx, a.ID); tok != "tok-123456789" {
+		t.Errorf("token kept = %q", tok)
+	}
+}

@@ -272,3 +272,33 @@ func TestOfflineChangesReplayed(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestImportIntoMiniflux(t *testing.T) {
+	srv := miniflux.Start(t)
+	u := srv.NewUser(t)
+	feeds := rssServer(t, 1)
+	l := syncedLibrary(t, u, u.GReaderURL)
+	opml := filepath.Join(t.TempDir(), "subs.opml")
+	os.WriteFile(opml, fmt.Appendf(nil, `<opml version="2.0"><body>
+<outline text="Work"><outline type="rss" text="D" xmlUrl="%s/d.xml"/></outline>
+<outline type="rss" text="E" xmlUrl="%s/e.xml"/>
+<outline type="rss" text="Gone" xmlUrl="%s/missing"/>
+</body></opml>`, feeds.URL, feeds.URL, "http://127.0.0.1:1"), 0o644)
+	res, err := l.ImportTo(context.Background(), "mf", opml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 || len(res.Failed) != 1 || !strings.Contains(res.Failed[0], "127.0.0.1:1") {
+		t.Errorf("import = %+v", res)
+	}
+	cats := map[string]string{}
+	for _, f := range u.Feeds(t) {
+		cats[strings.TrimPrefix(f.FeedURL, feeds.URL)] = f.Category
+	}
+	if len(cats) != 2 || cats["/d.xml"] != "Work" {
+		t.Errorf("Miniflux feeds: %v", cats)
+	}
+	if n, _ := l.CountArticles(context.Background(), model.ArticleQuery{Account: "mf"}); n != 2 {
+		t.Errorf("%d articles here after the import, want 2", n)
+	}
+}

@@ -52,3 +52,39 @@ func TestAccountConfigChecked(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAccountSection edits arbitrary configuration text: adding a section
+// to a file that parses gives one that parses with the account in it, and
+// removing it takes exactly that account out.
+func FuzzAccountSection(f *testing.F) {
+	f.Add([]byte("theme = \"dark\"\n[share]\nmastodon = \"m\"\n"), "home", "pass show x")
+	f.Add([]byte("[accounts.home]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\n# note\n"), "work", "")
+	f.Add([]byte("[accounts . \"x\" ] # c\n"), "x", "a\"b")
+	f.Fuzz(func(t *testing.T, data []byte, name, command string) {
+		// A section written as a table header is found; an account given as
+		// dotted keys or an inline table is not this function's to find.
+		out, found := RemoveAccountSection(data, name)
+		if cfg, err := ParseConfig(out); err == nil && found {
+			if _, there := cfg.Accounts[name]; there {
+				t.Fatalf("account %q still there after removing it:\n%s", name, out)
+			}
+		}
+		before, err := ParseConfig(data)
+		if err != nil || ValidAccountName(name) != nil {
+			return
+		}
+		if _, dup := before.Accounts[name]; dup {
+			return
+		}
+		a := AccountConfig{Type: "greader", URL: "https://a.example", Username: "u " + command,
+			PasswordCommand: strings.Fields(command)}
+		added := AddAccountSection(data, name, a)
+		after, err := ParseConfig(added)
+		if err != nil {
+			t.Fatalf("adding %q broke the file: %v\n%s", name, err, added)
+		}
+		if got := after.Accounts[name]; got.URL != a.URL || len(got.PasswordCommand) != len(a.PasswordCommand) {
+			t.Fatalf("added %+v, read back %+v", a, got)
+		}
+	})
+}

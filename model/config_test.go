@@ -59,6 +59,7 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("theme = \"dark\"\n[fetch]\nworkers = 4\n"))
 	f.Add([]byte("[keys]\ndown = \"j\"\n[share.targets]\nx = \"https://x/{url}\"\n"))
 	f.Add([]byte("refresh_interval = \"1h\"\ntext_width = 80\n"))
+	f.Add([]byte("[accounts.home]\ntype = \"greader\"\nurl = \"https://r.example\"\nusername = \"u\"\npassword_command = [\"pass\", \"x\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, err := ParseConfig(data)
 		if err == nil && cfg.validate() != nil {
