@@ -27,11 +27,11 @@ type accountFlags struct {
 
 func accountCmdFlags(fs *flag.FlagSet, o *cmdOptions) {
 	jsonFlag(fs, o)
-	fs.StringVar(&o.acct.url, "url", "", "the server's API address (Miniflux: its address; FreshRSS: …/api/greader.php)")
-	fs.StringVar(&o.acct.user, "user", "", "your user name on the server")
-	fs.StringVar(&o.acct.kind, "type", "greader", "the server's protocol: greader (the Google Reader API)")
-	fs.StringVar(&o.acct.passwordCommand, "password-command", "", "a program (and arguments, split at spaces) that prints the password, run at each login")
-	fs.StringVar(&o.acct.passwordFile, "password-file", "", "a file that holds only the password, read at each login")
+	fs.StringVar(&o.acct.url, "url", "", "the server's API address `URL` (Miniflux: its address; FreshRSS: …/api/greader.php)")
+	fs.StringVar(&o.acct.user, "user", "", "your `USER` name on the server")
+	fs.StringVar(&o.acct.kind, "type", "greader", "the server's protocol `TYPE`: greader (the Google Reader API)")
+	fs.StringVar(&o.acct.passwordCommand, "password-command", "", "a program `CMD` (and arguments, split at spaces) that prints the password, run at each login")
+	fs.StringVar(&o.acct.passwordFile, "password-file", "", "a file `PATH` that holds only the password, read at each login")
 	fs.BoolVar(&o.acct.passwordStdin, "password-stdin", false, "read the password from standard input once (not kept)")
 }
 
@@ -256,7 +256,16 @@ func (e *env) askPassword(ctx context.Context, account string) (string, error) {
 		return "", fmt.Errorf("%w: give password_command or password_file in [accounts.%s], or run byline in a terminal",
 			library.ErrNoPassword, account)
 	}
-	fmt.Fprintf(e.rawErr, "password for %s: ", account)
+	who := "account " + account
+	if cfg, err := e.config(); err == nil {
+		if a, ok := cfg.Accounts[account]; ok {
+			who = fmt.Sprintf("%s on %s (account %s)", oneLine(a.Username), oneLine(a.URL), account)
+		}
+	}
+	if a := e.opts.acct; a.url != "" {
+		who = fmt.Sprintf("%s on %s (account %s)", oneLine(a.user), oneLine(a.url), account)
+	}
+	fmt.Fprintf(e.rawErr, "password of %s: ", who)
 	pw, err := term.ReadPassword(int(in.Fd()))
 	fmt.Fprintln(e.rawErr)
 	if err != nil {

@@ -56,8 +56,8 @@ func listFlags(fs *flag.FlagSet, o *cmdOptions) {
 }
 
 func placeFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.StringVar(&o.account, "account", "", "subscribe through this sync account's server")
-	fs.StringVar(&o.folder, "folder", "", "add: the folder to put the feed in")
+	fs.StringVar(&o.account, "account", "", "subscribe through the server of the sync account `NAME`")
+	fs.StringVar(&o.folder, "folder", "", "add: the `FOLDER` to put the feed in")
 }
 
 func searchFlags(fs *flag.FlagSet, o *cmdOptions) {
