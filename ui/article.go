@@ -113,6 +113,9 @@ func (a *App) focusedFeedID() []int64 {
 		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && (a.feedsFocused || a.list.Query().FeedID != 0) {
 			return []int64{e.Feed.ID}
 		}
+		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Account && a.feedsFocused {
+			return a.feeds.accountFeed(e.Account) // refreshing one of its feeds syncs the account
+		}
 	}
 	if art, ok := a.current(); ok && art.FeedID != 0 {
 		return []int64{art.FeedID}

@@ -60,6 +60,16 @@ func (p feedsPane) hasAccounts() bool {
 	return false
 }
 
+// accountFeed is the id of one of the account's feeds, or none.
+func (p feedsPane) accountFeed(account string) []int64 {
+	for _, f := range p.feeds {
+		if f.Account == account {
+			return []int64{f.ID}
+		}
+	}
+	return nil
+}
+
 func (p feedsPane) current() (feedtree.Entry, bool) {
 	if p.cursor < len(p.entries) {
 		return p.entries[p.cursor], true
