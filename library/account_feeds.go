@@ -3,7 +3,6 @@ package library
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/byline-reader/byline/model"
@@ -122,13 +121,9 @@ func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string,
 // through its server, one after another, then syncs it. A feed the server
 // cannot subscribe to is reported in the result and the rest go on.
 func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportResult, error) {
-	data, err := os.ReadFile(path)
+	subs, err := readSubscriptions(path)
 	if err != nil {
-		return ImportResult{}, badInput("read %s: %w", path, unwrapPathError(err))
-	}
-	subs, err := parseSubscriptions(data)
-	if err != nil {
-		return ImportResult{}, badInput("%s: %w", path, err)
+		return ImportResult{}, err
 	}
 	s, err := l.session(ctx, account)
 	if err != nil {
@@ -144,21 +139,19 @@ func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportRes
 	}
 	var res ImportResult
 	for _, sub := range subs {
-		u, err := normaliseURL(sub.URL)
-		if err == nil && have[u] {
+		u := sub.URL
+		if have[u] {
 			res.Existing++
 			continue
 		}
-		if err == nil {
-			folder := ""
-			if len(sub.Tags) > 0 {
-				folder = sub.Tags[0]
-			}
-			err = s.call(ctx, func() error {
-				_, err := s.c.Subscribe(ctx, u, sub.Title, folder)
-				return err
-			})
+		folder := ""
+		if len(sub.Tags) > 0 {
+			folder = sub.Tags[0]
 		}
+		err := s.call(ctx, func() error {
+			_, err := s.c.Subscribe(ctx, u, sub.Title, folder)
+			return err
+		})
 		if err != nil {
 			res.Failed = append(res.Failed, fmt.Sprintf("%s: %v", sub.URL, err))
 			continue

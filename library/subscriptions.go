@@ -59,23 +59,33 @@ type ImportResult struct {
 // Import subscribes to every feed of an OPML file or a newsboat-style urls
 // file, all or nothing: a malformed file imports none of it.
 func (l *Library) Import(ctx context.Context, path string) (ImportResult, error) {
+	subs, err := readSubscriptions(path)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	added, existing, err := l.store.ImportFeeds(ctx, subs)
+	return ImportResult{Added: added, Existing: existing}, err
+}
+
+// readSubscriptions reads an import file, its URLs in the form byline
+// stores; any malformed line refuses the whole file, naming the line.
+func readSubscriptions(path string) ([]model.Subscription, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return ImportResult{}, badInput("read %s: %w", path, unwrapPathError(err))
+		return nil, badInput("read %s: %w", path, unwrapPathError(err))
 	}
 	subs, err := parseSubscriptions(data)
 	if err != nil {
-		return ImportResult{}, badInput("%s: %w", path, err)
+		return nil, badInput("%s: %w", path, err)
 	}
 	for i := range subs {
 		u, err := normaliseURL(subs[i].URL)
 		if err != nil {
-			return ImportResult{}, badInput("%s line %d: %w", path, subs[i].Line, err)
+			return nil, badInput("%s line %d: %w", path, subs[i].Line, err)
 		}
 		subs[i].URL = u
 	}
-	added, existing, err := l.store.ImportFeeds(ctx, subs)
-	return ImportResult{Added: added, Existing: existing}, err
+	return subs, nil
 }
 
 // parseSubscriptions reads an OPML document or a newsboat urls file,
