@@ -174,7 +174,7 @@ func accountRemove(e *env, name string) error {
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "removed account %s with its feeds and articles", name)
+	fmt.Fprintf(e.stdout, "removed account %s with its feeds and articles (highlighted ones stay)", name)
 	if unsent > 0 {
 		fmt.Fprintf(e.stdout, "; %d unsent %s dropped", unsent, plural(unsent, "change was", "changes were"))
 	}

@@ -77,15 +77,28 @@ func (s *Store) accounts(ctx context.Context, where string, args ...any) ([]mode
 	return all, rows.Err()
 }
 
-// RemoveAccount forgets the account with its feeds, articles, highlights
-// on them and unsent changes.
+// RemoveAccount forgets the account with its feeds, articles and unsent
+// changes. Highlighted articles stay, in byline's own feeds (see
+// dropAccountFeed).
 func (s *Store) RemoveAccount(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM accounts WHERE id = ?", id)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		feeds, err := accountFeedIDs(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		for _, f := range feeds {
+			if err := dropAccountFeed(ctx, tx, f); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM accounts WHERE id = ?", id)
+		if n, _ := rowsAffected(res, err); n == 0 && err == nil {
+			return ErrNotFound
+		}
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("remove account %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("remove account %d: %w", id, ErrNotFound)
 	}
 	return nil
 }

@@ -47,11 +47,16 @@ func (s *Store) SyncFeeds(ctx context.Context, accountID int64, feeds []model.Fe
 				return fmt.Errorf("feed %s: %w", f.URL, err)
 			}
 		}
+		if len(listed) == 0 {
+			// A server that lists nothing at all is more likely broken
+			// than emptied; removing every feed would drop their articles.
+			return nil
+		}
 		for remote, id := range have {
 			if listed[remote] {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, "DELETE FROM feeds WHERE id = ?", id); err != nil {
+			if err := dropAccountFeed(ctx, tx, id); err != nil {
 				return err
 			}
 			removed++
@@ -62,6 +67,42 @@ func (s *Store) SyncFeeds(ctx context.Context, accountID int64, feeds []model.Fe
 		return 0, 0, fmt.Errorf("save the feeds of account %d: %w", accountID, err)
 	}
 	return added, removed, nil
+}
+
+// dropAccountFeed removes an account's feed with its articles, except
+// those the reader highlighted: highlights are byline's own and outlive
+// the subscription. Those articles move to byline's own feed of the same
+// URL, which the account's feed becomes when there is none.
+func dropAccountFeed(ctx context.Context, tx *sql.Tx, id int64) error {
+	const highlighted = `SELECT article_id FROM highlights`
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE feed_id = ?
+		AND id IN (`+highlighted+`)`, id).Scan(&n)
+	if err != nil || n == 0 {
+		if err == nil {
+			_, err = tx.ExecContext(ctx, "DELETE FROM feeds WHERE id = ?", id)
+		}
+		return err
+	}
+	steps := []string{
+		`DELETE FROM items WHERE article_id IN (SELECT id FROM articles WHERE feed_id = ?1)`,
+		`DELETE FROM articles WHERE feed_id = ?1 AND id NOT IN (` + highlighted + `)`,
+		// Into byline's own feed of that URL, when there is one…
+		`UPDATE OR IGNORE articles SET feed_id = (SELECT l.id FROM feeds AS l, feeds AS f
+			WHERE f.id = ?1 AND l.url = f.url AND l.account_id IS NULL)
+			WHERE feed_id = ?1 AND EXISTS (SELECT 1 FROM feeds AS l, feeds AS f
+			WHERE f.id = ?1 AND l.url = f.url AND l.account_id IS NULL)`,
+		// …else the feed becomes byline's own.
+		`UPDATE OR IGNORE feeds SET account_id = NULL, remote_id = '' WHERE id = ?1
+			AND EXISTS (SELECT 1 FROM articles WHERE feed_id = ?1)`,
+		`DELETE FROM feeds WHERE id = ?1 AND account_id IS NOT NULL`,
+	}
+	for _, q := range steps {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func rowsAffected(res sql.Result, err error) (int64, error) {

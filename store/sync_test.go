@@ -167,3 +167,62 @@ func TestArticlesOfOnePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightsOutliveTheAccount: a feed the server stops listing, or an
+// account removed, takes its articles, but a highlighted article stays,
+// in byline's own feed of that URL (made when there is none).
+func TestHighlightsOutliveTheAccount(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	acct := newAccount(t, s, "home")
+	local := addFeed(t, s, "https://example.com/b")
+	remote := []model.Feed{{RemoteID: "feed/1", URL: "https://example.com/a"},
+		{RemoteID: "feed/2", URL: "https://example.com/b"}, {RemoteID: "feed/3", URL: "https://example.com/c"}}
+	s.SyncFeeds(ctx, acct.ID, remote)
+	s.SaveItems(ctx, acct.ID, []model.SyncItem{syncItem(1, "feed/1", false, false), syncItem(2, "feed/1", false, false),
+		syncItem(3, "feed/2", false, false), syncItem(4, "feed/3", false, false)}, time.Now())
+	byKey := map[string]int64{}
+	arts, _ := s.Articles(ctx, model.ArticleQuery{})
+	for _, a := range arts {
+		byKey[a.Key] = a.ID
+	}
+	for _, k := range []string{"1", "3"} {
+		if _, err := s.AddHighlight(ctx, model.Highlight{ArticleID: byKey[k], Text: "words"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := s.SyncFeeds(ctx, acct.ID, remote[2:]); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := s.Highlights(ctx, 0); len(hs) != 2 {
+		t.Errorf("highlights left: %+v", hs)
+	}
+	a1, err1 := s.Article(ctx, byKey["1"])
+	a3, err3 := s.Article(ctx, byKey["3"])
+	if err1 != nil || err3 != nil || a3.FeedID != local.ID {
+		t.Fatalf("highlighted articles: %+v %v, %+v %v", a1, err1, a3, err3)
+	}
+	if f, _ := s.Feed(ctx, a1.FeedID); f.Account != "" || f.URL != "https://example.com/a" {
+		t.Errorf("the feed kept for a highlight = %+v", f)
+	}
+	if _, err := s.Article(ctx, byKey["2"]); err == nil {
+		t.Error("an article without a highlight stayed")
+	}
+	if known, _ := s.KnownItems(ctx, acct.ID); len(known) != 1 || !known[4] {
+		t.Errorf("items = %v", known)
+	}
+	// An empty list from the server removes nothing.
+	if _, removed, _ := s.SyncFeeds(ctx, acct.ID, nil); removed != 0 {
+		t.Errorf("an empty list removed %d feeds", removed)
+	}
+	s.AddHighlight(ctx, model.Highlight{ArticleID: byKey["4"], Text: "more"})
+	if err := s.RemoveAccount(ctx, acct.ID); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := s.Highlights(ctx, 0); len(hs) != 3 {
+		t.Errorf("highlights after removing the account: %d", len(hs))
+	}
+	if n, _ := s.CountArticles(ctx, model.ArticleQuery{}); n != 3 {
+		t.Errorf("%d articles left, want the 3 highlighted", n)
+	}
+}
