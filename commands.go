@@ -139,7 +139,11 @@ func runAdd(e *env, args []string) error {
 		}
 		switch {
 		case errors.Is(err, library.ErrExists):
-			fmt.Fprintf(e.stdout, "already subscribed: %s (id %d)\n", f.URL, f.ID)
+			where := ""
+			if f.Account != "" {
+				where = ", in account " + f.Account
+			}
+			fmt.Fprintf(e.stdout, "already subscribed: %s (id %d%s)\n", f.URL, f.ID, where)
 		case err != nil:
 			failed = append(failed, a)
 			lastErr = err

@@ -16,9 +16,12 @@ func (l *Library) AddTo(ctx context.Context, account, rawURL, folder string) (mo
 	if err != nil {
 		return model.Feed{}, err
 	}
-	s, err := l.session(ctx, account)
+	if f, err := l.accountFeed(ctx, account, "", u); err == nil {
+		return f, fmt.Errorf("%w: %s", ErrExists, u)
+	}
+	s, err := l.openSession(ctx, account)
 	if err != nil {
-		return model.Feed{}, fmt.Errorf("account %s: %w", account, err)
+		return model.Feed{}, err
 	}
 	var stream string
 	err = s.call(ctx, func() (err error) {
@@ -26,7 +29,7 @@ func (l *Library) AddTo(ctx context.Context, account, rawURL, folder string) (mo
 		return err
 	})
 	if err != nil {
-		return model.Feed{}, fmt.Errorf("account %s: subscribe to %s: %w", account, u, err)
+		return model.Feed{}, fmt.Errorf("account %s: %w", account, err)
 	}
 	r := l.syncAccount(ctx, account, func(SyncProgress) {})
 	if r.Err != nil {
@@ -42,7 +45,7 @@ func (l *Library) accountFeed(ctx context.Context, account, stream, u string) (m
 		return model.Feed{}, err
 	}
 	for _, f := range all {
-		if f.Account == account && (f.RemoteID == stream || f.URL == u) {
+		if f.Account == account && ((stream != "" && f.RemoteID == stream) || f.URL == u) {
 			return f, nil
 		}
 	}
@@ -51,13 +54,13 @@ func (l *Library) accountFeed(ctx context.Context, account, stream, u string) (m
 
 // unsubscribe removes an account's feed on its server.
 func (l *Library) unsubscribe(ctx context.Context, f model.Feed) error {
-	s, err := l.session(ctx, f.Account)
+	s, err := l.openSession(ctx, f.Account)
 	if err != nil {
-		return fmt.Errorf("account %s: %w", f.Account, err)
+		return err
 	}
 	err = s.call(ctx, func() error { return s.c.Unsubscribe(ctx, f.RemoteID) })
 	if err != nil {
-		return fmt.Errorf("account %s: unsubscribe from %s: %w", f.Account, f.URL, err)
+		return fmt.Errorf("account %s: %w", f.Account, err)
 	}
 	return nil
 }
@@ -88,9 +91,9 @@ func (l *Library) SetFeed(ctx context.Context, urlOrID string, title, folder *st
 }
 
 func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string, tags []string) error {
-	s, err := l.session(ctx, f.Account)
+	s, err := l.openSession(ctx, f.Account)
 	if err != nil {
-		return fmt.Errorf("account %s: %w", f.Account, err)
+		return err
 	}
 	newTitle, add, remove := "", "", ""
 	if title != nil {
@@ -112,7 +115,7 @@ func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string,
 	}
 	err = s.call(ctx, func() error { return s.c.EditSubscription(ctx, f.RemoteID, newTitle, add, remove) })
 	if err != nil {
-		return fmt.Errorf("account %s: change %s: %w", f.Account, f.URL, err)
+		return fmt.Errorf("account %s: %w", f.Account, err)
 	}
 	return nil
 }
@@ -125,9 +128,9 @@ func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportRes
 	if err != nil {
 		return ImportResult{}, err
 	}
-	s, err := l.session(ctx, account)
+	s, err := l.openSession(ctx, account)
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("account %s: %w", account, err)
+		return ImportResult{}, err
 	}
 	have := map[string]bool{}
 	if all, err := l.store.Feeds(ctx); err == nil {
@@ -163,4 +166,17 @@ func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportRes
 		return res, r.Err
 	}
 	return res, nil
+}
+
+// openSession is session for a change the user asked for: an account that
+// is not configured is bad input; other failures name the account.
+func (l *Library) openSession(ctx context.Context, account string) (*session, error) {
+	if _, ok := l.accounts[account]; !ok {
+		return nil, l.unknownAccount(account)
+	}
+	s, err := l.session(ctx, account)
+	if err != nil {
+		return nil, fmt.Errorf("account %s: %w", account, err)
+	}
+	return s, nil
 }
