@@ -17,18 +17,32 @@ import (
 	"github.com/byline-reader/byline/store"
 )
 
-// refreshChildEnv names "DB\nCONFIG" for TestHelperRefreshChild.
-const refreshChildEnv = "BYLINE_REFRESH_CHILD"
+// childEnv names "DB\nCONFIG\nCOMMAND" for TestHelperChild.
+const childEnv = "BYLINE_CHILD"
 
-// TestHelperRefreshChild is not a test: run by TestRefreshKilled in a
-// child process, it runs `byline refresh` until it ends or is killed.
-func TestHelperRefreshChild(t *testing.T) {
-	v := os.Getenv(refreshChildEnv)
+// TestHelperChild is not a test: run by the kill tests in a child
+// process, it runs one byline command until it ends or is killed.
+func TestHelperChild(t *testing.T) {
+	v := os.Getenv(childEnv)
 	if v == "" {
-		t.Skip("runs only as the child of TestRefreshKilled")
+		t.Skip("runs only as the child of a kill test")
 	}
-	db, cfg, _ := strings.Cut(v, "\n")
-	os.Exit(run(context.Background(), []string{"--db", db, "--config", cfg, "refresh"}, nil, os.Stdout, os.Stderr))
+	parts := strings.SplitN(v, "\n", 3)
+	os.Exit(run(context.Background(), []string{"--db", parts[0], "--config", parts[1], parts[2]}, nil, os.Stdout, os.Stderr))
+}
+
+// killAfter runs `byline COMMAND` on db in a child process and SIGKILLs it
+// after delay (or lets it end first).
+func killAfter(t *testing.T, db, cfg, command string, delay time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), childEnv+"="+db+"\n"+cfg+"\n"+command)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(delay)
+	cmd.Process.Kill()
+	cmd.Wait()
 }
 
 // TestRefreshKilled SIGKILLs `byline refresh` at random moments while it
@@ -82,14 +96,7 @@ func TestRefreshKilled(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	for round := range 5 {
 		delay := time.Duration(100+rnd.IntN(900)) * time.Millisecond
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperRefreshChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), refreshChildEnv+"="+db+"\n"+cfg)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(delay)
-		cmd.Process.Kill()
-		cmd.Wait()
+		killAfter(t, db, cfg, "refresh", delay)
 
 		s, err := store.Open(db)
 		if err != nil {

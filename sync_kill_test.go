@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -18,20 +17,6 @@ import (
 	"github.com/byline-reader/byline/internal/miniflux"
 	"github.com/byline-reader/byline/store"
 )
-
-// syncChildEnv names "DB\nCONFIG" for TestHelperSyncChild.
-const syncChildEnv = "BYLINE_SYNC_CHILD"
-
-// TestHelperSyncChild is not a test: run by TestSyncKilled in a child
-// process, it runs `byline sync` until it ends or is killed.
-func TestHelperSyncChild(t *testing.T) {
-	v := os.Getenv(syncChildEnv)
-	if v == "" {
-		t.Skip("runs only as the child of TestSyncKilled")
-	}
-	db, cfg, _ := strings.Cut(v, "\n")
-	os.Exit(run(context.Background(), []string{"--db", db, "--config", cfg, "sync"}, nil, os.Stdout, os.Stderr))
-}
 
 // slowFeed serves one feed of n items on loopback, for Miniflux.
 func slowFeed(t *testing.T, n int) string {
@@ -69,14 +54,7 @@ func TestSyncKilled(t *testing.T) {
 	want := map[int64]bool{} // article id → read, as last changed here
 	for round := range 8 {
 		delay := time.Duration(20+rng.IntN(400)) * time.Millisecond
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperSyncChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), syncChildEnv+"="+db+"\n"+cfg)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(delay)
-		cmd.Process.Kill()
-		cmd.Wait()
+		killAfter(t, db, cfg, "sync", delay)
 		checkIntact(t, db, round, delay)
 		// Change some of what is here between kills.
 		var arts []articleJSON

@@ -42,12 +42,14 @@ func cut(w http.ResponseWriter) {
 
 // faultProxy forwards to target, but answers some requests with a 500,
 // holds some past the client's timeout, and cuts some connections in the
-// middle of the answer (after the server acted on the request).
+// middle of the answer (after the server acted on the request). While
+// down, it drops every connection unanswered, as a network gone away does.
 type faultProxy struct {
 	*httptest.Server
 	mu   sync.Mutex
 	rng  *rand.Rand
 	rate float64 // the share of requests that meet a fault
+	down bool
 }
 
 func newFaultProxy(t *testing.T, target string, seed uint64) *faultProxy {
@@ -71,6 +73,8 @@ func newFaultProxy(t *testing.T, target string, seed uint64) *faultProxy {
 			w.WriteHeader(rec.Code)
 			w.Write(rec.Body.Bytes()[:rec.Body.Len()/2]) // …and the answer is cut short
 			cut(w)
+		case 4:
+			cut(w)
 		default:
 			fwd.ServeHTTP(w, r)
 		}
@@ -80,14 +84,23 @@ func newFaultProxy(t *testing.T, target string, seed uint64) *faultProxy {
 }
 
 // fault picks what happens to one request: 0 nothing, 1 a 500, 2 a
-// timeout, 3 a connection cut mid-answer.
+// timeout, 3 a connection cut mid-answer, 4 a connection cut unanswered.
 func (p *faultProxy) fault() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.down {
+		return 4
+	}
 	if p.rng.Float64() >= p.rate {
 		return 0
 	}
 	return 1 + p.rng.IntN(3)
+}
+
+func (p *faultProxy) setDown(down bool) {
+	p.mu.Lock()
+	p.down = down
+	p.mu.Unlock()
 }
 
 func (p *faultProxy) setRate(r float64) {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -196,50 +195,18 @@ func TestSyncSubscriptionsThroughMiniflux(t *testing.T) {
 	}
 }
 
-// switchProxy forwards to target while up; while down it drops every
-// connection without an answer, as a network gone away does.
-type switchProxy struct {
-	*httptest.Server
-	mu sync.Mutex
-	up bool
-}
-
-func newSwitchProxy(t *testing.T, target string) *switchProxy {
-	t.Helper()
-	p := &switchProxy{up: true}
-	fwd := forwarder(t, target)
-	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p.mu.Lock()
-		up := p.up
-		p.mu.Unlock()
-		if !up {
-			cut(w)
-			return
-		}
-		fwd.ServeHTTP(w, r)
-	}))
-	t.Cleanup(p.Close)
-	return p
-}
-
-func (p *switchProxy) set(up bool) {
-	p.mu.Lock()
-	p.up = up
-	p.mu.Unlock()
-}
-
 func TestOfflineChangesReplayed(t *testing.T) {
 	srv := miniflux.Start(t)
 	u := srv.NewUser(t)
 	feeds := rssServer(t, 4)
 	u.AddFeed(t, feeds.URL+"/c.xml", "")
-	proxy := newSwitchProxy(t, u.GReaderURL)
+	proxy := newFaultProxy(t, u.GReaderURL, 1)
 	l := syncedLibrary(t, u, proxy.URL)
 	ctx := context.Background()
 	mustSync(t, l)
 	arts := accountArticles(t, l)
 
-	proxy.set(false)
+	proxy.setDown(true)
 	l.Mark(ctx, []int64{arts["Story c-0"].ID, arts["Story c-1"].ID}, ptr(true), nil)
 	l.Mark(ctx, []int64{arts["Story c-2"].ID}, nil, ptr(true))
 	feedID := arts["Story c-3"].FeedID
@@ -255,7 +222,7 @@ func TestOfflineChangesReplayed(t *testing.T) {
 	}
 	l.MarkFeedRead(ctx, feedID)
 
-	proxy.set(true)
+	proxy.setDown(false)
 	// c-0, c-1 read; c-2 starred; then c-2, c-3 read by the feed's mark.
 	if r := mustSync(t, l); r.Sent != 5 {
 		t.Errorf("replayed %d changes, want 5 (%+v)", r.Sent, r)
