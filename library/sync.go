@@ -123,7 +123,11 @@ func (s *session) sync(ctx context.Context, r *SyncResult, progress func(SyncPro
 	if err != nil {
 		return err
 	}
-	if err := s.pullItems(ctx, r, newItems(all, unread, starred, s.known(ctx)), progress); err != nil {
+	known, err := s.l.store.KnownItems(ctx, s.acct.ID)
+	if err != nil {
+		return err
+	}
+	if err := s.pullItems(ctx, r, newItems(all, unread, starred, known), progress); err != nil {
 		return err
 	}
 	n, err := s.l.store.Reconcile(ctx, s.acct.ID, set(unread), set(starred))
@@ -148,14 +152,6 @@ func (s *session) itemIDs(ctx context.Context) (all, unread, starred []int64, er
 		}
 	}
 	return all, unread, starred, nil
-}
-
-func (s *session) known(ctx context.Context) map[int64]bool {
-	known, err := s.l.store.KnownItems(ctx, s.acct.ID)
-	if err != nil {
-		return map[int64]bool{}
-	}
-	return known
 }
 
 // newItems are the ids of lists (newest first, as the server sorts) not
