@@ -16,12 +16,16 @@
 // directories point there, and --db and --config name files there, so your
 // own database and configuration are never read): `byline import` of
 // testdata/subscriptions.opml, `byline refresh`, and a few headlines marked
-// read or starred. Then, for each shot in shots.go, it runs the app on a
-// fresh copy of that database in a 120×36 pseudo-terminal, presses the
-// shot's keys, waits until the screen shows the shot's text and holds still,
-// and draws the screen into screenshots/NAME.png: list, reader, quotes,
-// share, qr, light and refresh. It takes about 15 seconds once byline is
-// built (a cold build of byline adds a minute or two).
+// read or starred. For the shot of a sync account it also serves a small
+// Google Reader API server on loopback (greader.go, with the account of
+// testdata/account.json) and syncs a copy of that database with a
+// configuration naming the account, so that only this shot shows it. Then,
+// for each shot in shots.go, it runs the app on a fresh copy of its
+// database in a 120×36 pseudo-terminal, presses the shot's keys, waits
+// until the screen shows the shot's text and holds still, and draws the
+// screen into screenshots/NAME.png: list, reader, quotes, share, qr, light,
+// refresh and accounts. It takes about 15 seconds once byline is built (a
+// cold build of byline adds a minute or two).
 //
 // Flags:
 //
@@ -143,9 +147,15 @@ func run(o options) error {
 			return err
 		}
 	}
-	s := newSite(os.DirFS(filepath.Join(root, "screenshots", "testdata")))
+	testdata := os.DirFS(filepath.Join(root, "screenshots", "testdata"))
+	s := newSite(testdata)
 	defer s.close()
-	w := newWorkspace(tmp, o.bin, s)
+	g, err := newGReader(testdata, s.start, accountUser, accountPassword)
+	if err != nil {
+		return err
+	}
+	defer g.close()
+	w := newWorkspace(tmp, o.bin, s, g)
 	if err := w.prepare(); err != nil {
 		return err
 	}

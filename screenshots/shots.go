@@ -13,7 +13,13 @@ type shot struct {
 	// named feeds only after the given delays: for a refresh in progress.
 	late   map[string]time.Duration
 	settle time.Duration // how long the screen must hold still; 0: 300ms
-	steps  []step
+	// account runs the app with the sync account "home" (greader.go)
+	// configured and synced beforehand; syncHold, when set, makes its
+	// server hold back its subscription list that long: for a sync in
+	// progress.
+	account  bool
+	syncHold time.Duration
+	steps    []step
 }
 
 // A step presses keys or types text, then waits until the screen shows
@@ -34,6 +40,9 @@ func see(texts ...string) []string { return texts }
 const (
 	mainHeadline = "Council backs tidal barrier"
 	mainBody     = "Saltmarsh Quay woke to shin-deep water"
+	// accountHeadline is the newest headline of the account's folder World
+	// (testdata/account.json).
+	accountHeadline = "Night trains return to the Alpine routes"
 )
 
 // shots are the screenshots, in the order they are taken. Adjust the keys
@@ -102,6 +111,19 @@ var shots = []shot{
 		steps: []step{
 			keys(see(mainHeadline)),
 			keys(see("refreshing 2/6 feeds · 2 new", "Patch day", "Barrier consultation"), "R"),
+		},
+	},
+	{
+		file: "accounts.png", caption: "A sync account beside byline's own feeds: its folders and feeds, and a sync in progress",
+		theme: "dark", account: true, syncHold: 30 * time.Second,
+		steps: []step{
+			keys(see(mainHeadline, "@home", "Northwind Europe")),
+			// Into the feeds pane, to its last row (the account's feed
+			// outside its folders), then up past World's two feeds.
+			keys(see("home › folder World", accountHeadline), "tab", "G", "k", "k", "k"),
+			keys(see("home › folder World", accountHeadline), "enter"),
+			// r on an account's headline syncs the account.
+			keys(see("syncing home: feeds"), "r"),
 		},
 	},
 }

@@ -15,10 +15,11 @@ import (
 // workspace is byline's temporary home: its environment, configuration
 // files and the database prepared once for every shot.
 type workspace struct {
-	dir  string
-	bin  string
-	site *site
-	env  []string
+	dir    string
+	bin    string
+	site   *site
+	reader *greader // the sync server of the account shots
+	env    []string
 }
 
 // The terminal's colours in each theme.
@@ -34,7 +35,15 @@ const (
 	starred       = "Octopuses sleep in two stages"
 )
 
-func newWorkspace(dir, bin string, s *site) *workspace {
+// The sync account of the account shots, as its [accounts.NAME] section
+// names it and its server (greader.go) knows it.
+const (
+	accountName     = "home"
+	accountUser     = "ana"
+	accountPassword = "tidal-barrier-42"
+)
+
+func newWorkspace(dir, bin string, s *site, g *greader) *workspace {
 	home := filepath.Join(dir, "home")
 	env := []string{
 		"HOME=" + home,
@@ -47,7 +56,7 @@ func newWorkspace(dir, bin string, s *site) *workspace {
 		"HTTP_PROXY=" + s.proxy(), "HTTPS_PROXY=" + s.proxy(), "NO_PROXY=",
 		"TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8", "TZ=UTC",
 	}
-	return &workspace{dir: dir, bin: bin, site: s, env: env}
+	return &workspace{dir: dir, bin: bin, site: s, reader: g, env: env}
 }
 
 func (w *workspace) db() string { return filepath.Join(w.dir, "byline.db") }
@@ -56,15 +65,34 @@ func (w *workspace) config(theme string) string {
 	return filepath.Join(w.dir, theme+".toml")
 }
 
+// accountDB is the prepared database with the sync account besides, and
+// accountConfig a configuration that names the account: only the shots
+// that show it use them, so the others look as they did before accounts.
+func (w *workspace) accountDB() string { return filepath.Join(w.dir, "account", "byline.db") }
+
+func (w *workspace) accountConfig(theme string) string {
+	return filepath.Join(w.dir, theme+"-account.toml")
+}
+
 // prepare writes the configuration files, subscribes to the fixture feeds
-// and fetches them, and marks the older headlines read.
+// and fetches them, marks the older headlines read, and makes the copy
+// with the sync account.
 func (w *workspace) prepare() error {
 	if err := os.MkdirAll(filepath.Join(w.dir, "home"), 0o755); err != nil {
 		return err
 	}
+	passwordFile := filepath.Join(w.dir, "account.password")
+	if err := os.WriteFile(passwordFile, []byte(accountPassword+"\n"), 0o600); err != nil {
+		return err
+	}
+	account := fmt.Sprintf("\n[accounts.%s]\ntype = \"greader\"\nurl = %q\nusername = %q\npassword_file = %q\n",
+		accountName, w.reader.url(), accountUser, passwordFile)
 	for theme := range themes {
 		conf := fmt.Sprintf("theme = %q\n\n[fetch]\nper_host = 8\n", theme)
 		if err := os.WriteFile(w.config(theme), []byte(conf), 0o644); err != nil {
+			return err
+		}
+		if err := os.WriteFile(w.accountConfig(theme), []byte(conf+account), 0o644); err != nil {
 			return err
 		}
 	}
@@ -82,7 +110,20 @@ func (w *workspace) prepare() error {
 	if _, err := w.byline("refresh"); err != nil {
 		return err
 	}
-	return w.markSome()
+	if err := w.markSome(); err != nil {
+		return err
+	}
+	return w.prepareAccount()
+}
+
+// prepareAccount copies the prepared database and syncs the account into
+// the copy: its feeds, folders and articles, some read and one starred.
+func (w *workspace) prepareAccount() error {
+	if err := copyDB(w.db(), filepath.Dir(w.accountDB())); err != nil {
+		return err
+	}
+	_, err := w.run(w.accountDB(), w.accountConfig("dark"), "sync")
+	return err
 }
 
 // markSome marks the older headlines read and stars one.
@@ -119,7 +160,12 @@ func (w *workspace) markSome() error {
 
 // byline runs a headless command on the prepared database.
 func (w *workspace) byline(args ...string) ([]byte, error) {
-	full := append([]string{"--db", w.db(), "--config", w.config("dark")}, args...)
+	return w.run(w.db(), w.config("dark"), args...)
+}
+
+// run runs a headless command on a database with a configuration.
+func (w *workspace) run(db, config string, args ...string) ([]byte, error) {
+	full := append([]string{"--db", db, "--config", config}, args...)
 	cmd := exec.Command(w.bin, full...)
 	cmd.Env, cmd.Dir = w.env, w.dir
 	var stderr strings.Builder
@@ -139,11 +185,18 @@ func (w *workspace) take(sh shot, rast *rasterizer, o options) error {
 	}
 	w.site.setLate(sh.late)
 	defer w.site.setLate(nil)
-	db, err := w.copyDB(strings.TrimSuffix(sh.file, ".png"))
-	if err != nil {
+	w.reader.setHold(sh.syncHold)
+	defer w.reader.setHold(0)
+	src, config := w.db(), w.config(sh.theme)
+	if sh.account {
+		src, config = w.accountDB(), w.accountConfig(sh.theme)
+	}
+	dir := filepath.Join(w.dir, "shots", strings.TrimSuffix(sh.file, ".png"))
+	if err := copyDB(src, dir); err != nil {
 		return err
 	}
-	cmd := exec.Command(w.bin, "--db", db, "--config", w.config(sh.theme))
+	db := filepath.Join(dir, filepath.Base(src))
+	cmd := exec.Command(w.bin, "--db", db, "--config", config)
 	cmd.Env, cmd.Dir = w.env, w.dir
 	term, err := startTerminal(cmd, o.cols, o.rows, pal)
 	if err != nil {
@@ -177,23 +230,22 @@ func (w *workspace) take(sh shot, rast *rasterizer, o options) error {
 	return writePNG(filepath.Join(o.out, sh.file), rast.draw(g, pal.bg))
 }
 
-// copyDB copies the prepared database (and any journal beside it) for one
-// shot, so every shot starts from the same state.
-func (w *workspace) copyDB(name string) (string, error) {
-	dir := filepath.Join(w.dir, "shots", name)
+// copyDB copies a prepared database (and any journal beside it) into dir:
+// for one shot, so every shot starts from the same state.
+func copyDB(db, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
+		return err
 	}
 	for _, suffix := range []string{"", "-wal", "-shm"} {
-		src := w.db() + suffix
+		src := db + suffix
 		if _, err := os.Stat(src); os.IsNotExist(err) {
 			continue
 		}
 		if err := copyFile(src, filepath.Join(dir, filepath.Base(src))); err != nil {
-			return "", err
+			return err
 		}
 	}
-	return filepath.Join(dir, filepath.Base(w.db())), nil
+	return nil
 }
 
 func copyFile(src, dst string) error {
