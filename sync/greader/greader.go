@@ -94,6 +94,9 @@ type Client struct {
 
 	base string // without a trailing slash
 	hc   *http.Client
+	// titles undoes a server's own escaping of titles and authors before
+	// they are cleaned; nil for none (see freshRSSTitles).
+	titles *strings.Replacer
 
 	mu        sync.Mutex
 	token     string // the auth token (ClientLogin's Auth)
@@ -124,7 +127,31 @@ func New(baseURL string, hc *http.Client) (*Client, error) {
 	if hc == nil {
 		hc = &http.Client{Timeout: defaultTimeout}
 	}
-	return &Client{base: strings.TrimRight(u.String(), "/"), hc: hc}, nil
+	c := &Client{base: strings.TrimRight(u.String(), "/"), hc: hc}
+	if strings.HasSuffix(strings.TrimRight(u.Path, "/"), "/greader.php") {
+		c.titles = freshRSSTitles
+	}
+	return c, nil
+}
+
+// freshRSSTitles undoes what FreshRSS does to every title and author its
+// Google Reader API sends (escapeToUnicodeAlternative, in p/api/greader.php
+// and Entry::toGReader): '&', '<' and '>' become their fullwidth forms
+// '＆', '＜', '＞', so that "Fish & Chips" comes as "Fish ＆ Chips", and a
+// feed renamed "A & B" comes back "A ＆ B". It always answers so (the items
+// in its 'compat' form), and the protocol has no way to ask for the text
+// as it is, so this one rule is FreshRSS's alone, known by the address of
+// its API (…/api/greader.php). The text is then cleaned as any other title
+// (tags stripped, entities decoded), as byline cleans a feed's own; a real
+// fullwidth bracket in a FreshRSS title shows as the plain one.
+var freshRSSTitles = strings.NewReplacer("＆", "&", "＜", "<", "＞", ">")
+
+// unescapeTitle applies r (nil: none) to a title or author.
+func unescapeTitle(r *strings.Replacer, s string) string {
+	if r == nil {
+		return s
+	}
+	return r.Replace(s)
 }
 
 // SetToken sets the auth token from an earlier Login.

@@ -24,7 +24,7 @@ func (c *Client) Subscriptions(ctx context.Context) (_ []Subscription, err error
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	subs, err := decodeSubscriptions(body)
+	subs, err := decodeSubscriptions(body, c.titles)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
@@ -45,8 +45,9 @@ type rawSubscription struct {
 }
 
 // decodeSubscriptions reads subscription/list: {"subscriptions": […]}.
-// Each entry is read on its own; one without an id is left out.
-func decodeSubscriptions(body []byte) ([]Subscription, error) {
+// Each entry is read on its own; one without an id is left out. titles
+// undoes the server's own escaping of titles (nil: none).
+func decodeSubscriptions(body []byte, titles *strings.Replacer) ([]Subscription, error) {
 	var doc struct {
 		Subscriptions json.RawMessage `json:"subscriptions"`
 	}
@@ -63,7 +64,7 @@ func decodeSubscriptions(body []byte) ([]Subscription, error) {
 		if json.Unmarshal(raw, &r) != nil {
 			continue
 		}
-		if s, ok := r.subscription(); ok {
+		if s, ok := r.subscription(titles); ok {
 			subs = append(subs, s)
 		}
 	}
@@ -74,8 +75,8 @@ func decodeSubscriptions(body []byte) ([]Subscription, error) {
 }
 
 // subscription turns a raw entry into a Subscription, sanitised.
-func (r *rawSubscription) subscription() (Subscription, bool) {
-	s := Subscription{StreamID: cleanID(r.ID), Title: feeds.CleanLine(r.Title)}
+func (r *rawSubscription) subscription(titles *strings.Replacer) (Subscription, bool) {
+	s := Subscription{StreamID: cleanID(r.ID), Title: feeds.CleanLine(unescapeTitle(titles, r.Title))}
 	if s.StreamID == "" {
 		return Subscription{}, false
 	}

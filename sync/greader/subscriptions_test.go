@@ -47,7 +47,7 @@ func TestDecodeSubscriptionsVariants(t *testing.T) {
 			{"id":"something","label":"Folder","type":"folder"}]},
 		{"title":"no id"},
 		{"id":7},
-		{"id":"feed/3","url":"https://c.example/rss","htmlUrl":"page.html"}]}`))
+		{"id":"feed/3","url":"https://c.example/rss","htmlUrl":"page.html"}]}`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestDecodeSubscriptionsVariants(t *testing.T) {
 	if subs[1].SiteURL != "https://c.example/page.html" {
 		t.Errorf("relative site: %+v", subs[1])
 	}
-	if subs, err := decodeSubscriptions([]byte(`{"subscriptions":null}`)); err != nil || len(subs) != 0 {
+	if subs, err := decodeSubscriptions([]byte(`{"subscriptions":null}`), nil); err != nil || len(subs) != 0 {
 		t.Errorf("null list: %v, %v", subs, err)
 	}
 }
