@@ -157,3 +157,23 @@ func TestFullwidthKeptElsewhere(t *testing.T) {
 		t.Errorf("%+v, %v", subs, err)
 	}
 }
+
+// TestNewTrimsAPIPath: a base pasted with the API's own path still
+// reaches it; FreshRSS answered such a ClientLogin 401, which read as a
+// wrong password.
+func TestNewTrimsAPIPath(t *testing.T) {
+	for _, base := range []string{"/api/greader.php/reader/api/0", "/api/greader.php/reader/api/0/",
+		"/api/greader.php/accounts/ClientLogin", "/api/greader.php/"} {
+		_, c := newFreshRSS(t, base)
+		if !strings.HasSuffix(c.base, "/api/greader.php") || c.titles == nil {
+			t.Errorf("%q: base %q", base, c.base)
+		}
+		if _, err := c.Subscriptions(context.Background()); err != nil {
+			t.Errorf("%q: %v", base, err)
+		}
+	}
+	c, err := New("https://example.org/miniflux/", nil)
+	if err != nil || c.base != "https://example.org/miniflux" || c.titles != nil {
+		t.Errorf("plain base: %q, %v", c.base, err)
+	}
+}

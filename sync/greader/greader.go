@@ -106,9 +106,11 @@ type Client struct {
 // New makes a client for the API whose base is baseURL (e.g.
 // "http://host:8080" for Miniflux, "https://host/api/greader.php" for
 // FreshRSS): ClientLogin is baseURL+"/accounts/ClientLogin", the rest
-// baseURL+"/reader/api/0/...". With hc nil the client times out after 60 s.
-// A baseURL that is not an http(s) URL, or that holds a user name,
-// password, query or fragment, is an error.
+// baseURL+"/reader/api/0/...". A baseURL that ends with one of those API
+// paths ("…/reader/api/0", "…/accounts/ClientLogin", as clients' settings
+// and servers' pages show them) is taken without it. With hc nil the
+// client times out after 60 s. A baseURL that is not an http(s) URL, or
+// that holds a user name, password, query or fragment, is an error.
 func New(baseURL string, hc *http.Client) (*Client, error) {
 	u, err := url.Parse(strings.TrimSpace(baseURL))
 	if err != nil {
@@ -127,11 +129,29 @@ func New(baseURL string, hc *http.Client) (*Client, error) {
 	if hc == nil {
 		hc = &http.Client{Timeout: defaultTimeout}
 	}
+	if p, ok := trimAPIPath(u.Path); ok {
+		u.Path, u.RawPath = p, ""
+	}
 	c := &Client{base: strings.TrimRight(u.String(), "/"), hc: hc}
 	if strings.HasSuffix(strings.TrimRight(u.Path, "/"), "/greader.php") {
 		c.titles = freshRSSTitles
 	}
 	return c, nil
+}
+
+// apiTails are the paths this client adds to the base, which no base ends
+// with.
+var apiTails = []string{"/reader/api/0", "/accounts/ClientLogin"}
+
+// trimAPIPath drops an API path pasted at the end of the base's path;
+// false when there is none.
+func trimAPIPath(p string) (string, bool) {
+	for _, tail := range apiTails {
+		if rest, ok := strings.CutSuffix(strings.TrimRight(p, "/"), tail); ok {
+			return rest, true
+		}
+	}
+	return p, false
 }
 
 // freshRSSTitles undoes what FreshRSS does to every title and author its
