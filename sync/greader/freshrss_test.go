@@ -3,6 +3,7 @@ package greader
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -155,6 +156,27 @@ func TestFullwidthKeptElsewhere(t *testing.T) {
 	subs, err := c.Subscriptions(context.Background())
 	if err != nil || len(subs) != 1 || subs[0].Title != "＜速報＞ AT＆T" {
 		t.Errorf("%+v, %v", subs, err)
+	}
+}
+
+// TestSubscribeAlreadyFollowed: FreshRSS refuses quickadd of a feed the
+// user follows (from another machine, or before this one's first sync);
+// Subscribe takes the subscription the list has, and files it as asked.
+func TestSubscribeAlreadyFollowed(t *testing.T) {
+	f, c := newFreshRSS(t, "/api/greader.php")
+	f.feeds = []freshFeed{{url: "http://127.0.0.1/a.xml", title: "A", folder: "Uncategorized"},
+		{url: "http://127.0.0.1/news.xml", title: "News", folder: "World"}}
+	id, err := c.Subscribe(context.Background(), "http://127.0.0.1/news.xml", "", "Later")
+	if err != nil || id != "feed/2" {
+		t.Fatalf("Subscribe = %q, %v", id, err)
+	}
+	if len(f.edits) != 1 || !strings.Contains(f.edits[0], "a=user%2F-%2Flabel%2FLater") ||
+		!strings.Contains(f.edits[0], "s=feed%2F2") {
+		t.Errorf("edits %v", f.edits)
+	}
+	id, err = c.Subscribe(context.Background(), "http://127.0.0.1/missing", "", "")
+	if !errors.Is(err, ErrNoFeed) || id != "" || !strings.Contains(err.Error(), "cURL error 22") {
+		t.Errorf("missing feed: %q, %v", id, err)
 	}
 }
 

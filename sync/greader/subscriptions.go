@@ -124,8 +124,9 @@ func contains(list []string, s string) bool {
 // Subscribe asks the server to follow the feed at feedURL (an absolute
 // http(s) URL; the server may discover the feed from a page) and, when
 // title or folder is given, names it or files it there. It returns the
-// stream id the server gave the new subscription ("feed/123"). When the
-// server found no feed, the error is ErrNoFeed. When the subscription was
+// stream id the server gave the new subscription ("feed/123"); a feed
+// the user already follows is no error, and its stream id comes back.
+// When the server found no feed, the error is ErrNoFeed. When the subscription was
 // made but naming or filing it failed, the stream id comes back with the
 // error.
 func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (_ string, err error) {
@@ -148,6 +149,11 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 		return "", wrap(op, err)
 	}
 	id, err := decodeQuickAdd(body)
+	if errors.Is(err, ErrNoFeed) {
+		if known := c.subscribedTo(ctx, u); known != "" {
+			id, err = known, nil
+		}
+	}
 	if err != nil {
 		return "", wrap(op, err)
 	}
@@ -159,6 +165,24 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 		return id, wrap(op, fmt.Errorf("subscribed as %s, but %w", id, inner))
 	}
 	return id, nil
+}
+
+// subscribedTo is the stream id of the user's subscription to the feed at
+// u, "" when there is none or the list cannot be had. quickadd of a feed
+// the user already follows answers numResults 1 on Inoreader, but 0 on
+// FreshRSS ("Already subscribed!"): either way the user follows it, and
+// the list says under which id.
+func (c *Client) subscribedTo(ctx context.Context, u string) string {
+	subs, err := c.Subscriptions(ctx)
+	if err != nil {
+		return ""
+	}
+	for _, s := range subs {
+		if s.URL == u {
+			return s.StreamID
+		}
+	}
+	return ""
 }
 
 // decodeQuickAdd reads subscription/quickadd's answer: {"numResults": 1,
