@@ -136,6 +136,29 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 		return "", wrap("subscribe", errors.New("the feed address must be an http or https URL"))
 	}
 	op := cut("subscribe to "+u, 200)
+	id, err := c.quickAdd(ctx, op, u)
+	var se *StatusError
+	if errors.Is(err, ErrNoFeed) || errors.As(err, &se) {
+		if known := c.subscribedTo(ctx, u); known != "" {
+			id, err = known, nil
+		}
+	}
+	if err != nil {
+		return "", err
+	}
+	if title == "" && folder == "" {
+		return id, nil
+	}
+	if err := c.EditSubscription(ctx, id, title, folder, ""); err != nil {
+		inner := &transportErr{msg: strings.TrimPrefix(err.Error(), "greader: "), err: err}
+		return id, wrap(op, fmt.Errorf("subscribed as %s, but %w", id, inner))
+	}
+	return id, nil
+}
+
+// quickAdd asks the server to follow the feed at u and returns the stream
+// id it gave.
+func (c *Client) quickAdd(ctx context.Context, op, u string) (string, error) {
 	// quickadd takes the URL itself: Miniflux refuses "feed/URL", which
 	// FreshRSS and Inoreader take too but do not need. It goes in the query
 	// (older FreshRSS reads it only there) and in the body.
@@ -149,20 +172,8 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 		return "", wrap(op, err)
 	}
 	id, err := decodeQuickAdd(body)
-	if errors.Is(err, ErrNoFeed) {
-		if known := c.subscribedTo(ctx, u); known != "" {
-			id, err = known, nil
-		}
-	}
 	if err != nil {
 		return "", wrap(op, err)
-	}
-	if title == "" && folder == "" {
-		return id, nil
-	}
-	if err := c.EditSubscription(ctx, id, title, folder, ""); err != nil {
-		inner := &transportErr{msg: strings.TrimPrefix(err.Error(), "greader: "), err: err}
-		return id, wrap(op, fmt.Errorf("subscribed as %s, but %w", id, inner))
 	}
 	return id, nil
 }
@@ -170,8 +181,9 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 // subscribedTo is the stream id of the user's subscription to the feed at
 // u, "" when there is none or the list cannot be had. quickadd of a feed
 // the user already follows answers numResults 1 on Inoreader, but 0 on
-// FreshRSS ("Already subscribed!"): either way the user follows it, and
-// the list says under which id.
+// FreshRSS ("Already subscribed!") and HTTP 500 on Miniflux ("This feed
+// already exists."): whichever, the user follows it, and the list says
+// under which id.
 func (c *Client) subscribedTo(ctx context.Context, u string) string {
 	subs, err := c.Subscriptions(ctx)
 	if err != nil {

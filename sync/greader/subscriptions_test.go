@@ -210,3 +210,23 @@ func TestPHPContentTypes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSubscribeAlreadyFollowedMiniflux: Miniflux answers quickadd of a
+// feed the user follows with HTTP 500 "This feed already exists."; the
+// subscription list has it. A 500 for a feed the list lacks stays an
+// error.
+func TestSubscribeAlreadyFollowedMiniflux(t *testing.T) {
+	f, c := newFake(t, "")
+	c.SetToken(fakeToken)
+	f.subs = []fakeSub{{id: 4, url: "https://example.org/feed.xml", title: "F"}}
+	f.answers["/reader/api/0/subscription/quickadd"] = fakeFault{status: 500, body: "This feed already exists."}
+	id, err := c.Subscribe(context.Background(), "https://example.org/feed.xml", "", "")
+	if err != nil || id != "feed/4" {
+		t.Errorf("Subscribe = %q, %v", id, err)
+	}
+	_, err = c.Subscribe(context.Background(), "https://example.org/other.xml", "", "")
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != 500 {
+		t.Errorf("other feed: %v", err)
+	}
+}
