@@ -94,6 +94,9 @@ type Client struct {
 
 	base string // without a trailing slash
 	hc   *http.Client
+	// titles undoes a server's own escaping of titles and authors before
+	// they are cleaned; nil for none (see freshRSSTitles).
+	titles *strings.Replacer
 
 	mu        sync.Mutex
 	token     string // the auth token (ClientLogin's Auth)
@@ -103,9 +106,11 @@ type Client struct {
 // New makes a client for the API whose base is baseURL (e.g.
 // "http://host:8080" for Miniflux, "https://host/api/greader.php" for
 // FreshRSS): ClientLogin is baseURL+"/accounts/ClientLogin", the rest
-// baseURL+"/reader/api/0/...". With hc nil the client times out after 60 s.
-// A baseURL that is not an http(s) URL, or that holds a user name,
-// password, query or fragment, is an error.
+// baseURL+"/reader/api/0/...". A baseURL that ends with one of those API
+// paths ("…/reader/api/0", "…/accounts/ClientLogin", as clients' settings
+// and servers' pages show them) is taken without it. With hc nil the
+// client times out after 60 s. A baseURL that is not an http(s) URL, or
+// that holds a user name, password, query or fragment, is an error.
 func New(baseURL string, hc *http.Client) (*Client, error) {
 	u, err := url.Parse(strings.TrimSpace(baseURL))
 	if err != nil {
@@ -124,7 +129,49 @@ func New(baseURL string, hc *http.Client) (*Client, error) {
 	if hc == nil {
 		hc = &http.Client{Timeout: defaultTimeout}
 	}
-	return &Client{base: strings.TrimRight(u.String(), "/"), hc: hc}, nil
+	if p, ok := trimAPIPath(u.Path); ok {
+		u.Path, u.RawPath = p, ""
+	}
+	c := &Client{base: strings.TrimRight(u.String(), "/"), hc: hc}
+	if strings.HasSuffix(strings.TrimRight(u.Path, "/"), "/greader.php") {
+		c.titles = freshRSSTitles
+	}
+	return c, nil
+}
+
+// apiTails are the paths this client adds to the base, which no base ends
+// with.
+var apiTails = []string{"/reader/api/0", "/accounts/ClientLogin"}
+
+// trimAPIPath drops an API path pasted at the end of the base's path;
+// false when there is none.
+func trimAPIPath(p string) (string, bool) {
+	for _, tail := range apiTails {
+		if rest, ok := strings.CutSuffix(strings.TrimRight(p, "/"), tail); ok {
+			return rest, true
+		}
+	}
+	return p, false
+}
+
+// freshRSSTitles undoes what FreshRSS does to every title and author its
+// Google Reader API sends (escapeToUnicodeAlternative, in p/api/greader.php
+// and Entry::toGReader): '&', '<' and '>' become their fullwidth forms
+// '＆', '＜', '＞', so that "Fish & Chips" comes as "Fish ＆ Chips", and a
+// feed renamed "A & B" comes back "A ＆ B". It always answers so (the items
+// in its 'compat' form), and the protocol has no way to ask for the text
+// as it is, so this one rule is FreshRSS's alone, known by the address of
+// its API (…/api/greader.php). The text is then cleaned as any other title
+// (tags stripped, entities decoded), as byline cleans a feed's own; a real
+// fullwidth bracket in a FreshRSS title shows as the plain one.
+var freshRSSTitles = strings.NewReplacer("＆", "&", "＜", "<", "＞", ">")
+
+// unescapeTitle applies r (nil: none) to a title or author.
+func unescapeTitle(r *strings.Replacer, s string) string {
+	if r == nil {
+		return s
+	}
+	return r.Replace(s)
 }
 
 // SetToken sets the auth token from an earlier Login.

@@ -44,7 +44,7 @@ func (c *Client) Contents(ctx context.Context, ids []int64) (_ []Item, err error
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	items, err := decodeItems(body)
+	items, err := decodeItems(body, c.titles)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
@@ -81,8 +81,9 @@ type rawText struct {
 }
 
 // decodeItems reads stream/items/contents: {"items": […]}. Each item is
-// read on its own, so that one odd item costs only itself.
-func decodeItems(body []byte) ([]Item, error) {
+// read on its own, so that one odd item costs only itself. titles undoes
+// the server's own escaping of titles and authors (nil: none).
+func decodeItems(body []byte, titles *strings.Replacer) ([]Item, error) {
 	var doc struct {
 		Items json.RawMessage `json:"items"`
 	}
@@ -99,7 +100,7 @@ func decodeItems(body []byte) ([]Item, error) {
 		if json.Unmarshal(raw, &r) != nil {
 			continue
 		}
-		if it, ok := r.item(); ok {
+		if it, ok := r.item(titles); ok {
 			items = append(items, it)
 		}
 	}
@@ -111,7 +112,7 @@ func decodeItems(body []byte) ([]Item, error) {
 
 // item turns a raw item into an Item, sanitised; false when its id cannot
 // be read.
-func (r *rawItem) item() (Item, bool) {
+func (r *rawItem) item(titles *strings.Replacer) (Item, bool) {
 	id, ok := parseItemID(string(r.ID))
 	if !ok {
 		return Item{}, false
@@ -135,8 +136,8 @@ func (r *rawItem) item() (Item, bool) {
 	}
 	a := model.Article{
 		Key:     strconv.FormatInt(id, 10),
-		Title:   feeds.CleanLine(r.Title),
-		Author:  feeds.CleanLine(r.Author),
+		Title:   feeds.CleanLine(unescapeTitle(titles, r.Title)),
+		Author:  feeds.CleanLine(unescapeTitle(titles, r.Author)),
 		URL:     r.link(),
 		Content: model.Sanitize(content),
 		Summary: model.Sanitize(summary),

@@ -259,7 +259,7 @@ func TestEditTagRetriesOnceOnBadT(t *testing.T) {
 
 func TestItemKeyIsDecimal(t *testing.T) {
 	items, err := decodeItems([]byte(`{"items":[{"id":"tag:google.com,2005:reader/item/00000000148b9369"},
-		{"id":"nonsense"},{"id":3,"title":7},{"id":"5","published":"1700000000","updated":1.7e9}]}`))
+		{"id":"nonsense"},{"id":3,"title":7},{"id":"5","published":"1700000000","updated":1.7e9}]}`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func (c *Client) Subscriptions(ctx context.Context) (_ []Subscription, err error
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	subs, err := decodeSubscriptions(body)
+	subs, err := decodeSubscriptions(body, c.titles)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
@@ -45,8 +45,9 @@ type rawSubscription struct {
 }
 
 // decodeSubscriptions reads subscription/list: {"subscriptions": […]}.
-// Each entry is read on its own; one without an id is left out.
-func decodeSubscriptions(body []byte) ([]Subscription, error) {
+// Each entry is read on its own; one without an id is left out. titles
+// undoes the server's own escaping of titles (nil: none).
+func decodeSubscriptions(body []byte, titles *strings.Replacer) ([]Subscription, error) {
 	var doc struct {
 		Subscriptions json.RawMessage `json:"subscriptions"`
 	}
@@ -63,7 +64,7 @@ func decodeSubscriptions(body []byte) ([]Subscription, error) {
 		if json.Unmarshal(raw, &r) != nil {
 			continue
 		}
-		if s, ok := r.subscription(); ok {
+		if s, ok := r.subscription(titles); ok {
 			subs = append(subs, s)
 		}
 	}
@@ -74,8 +75,8 @@ func decodeSubscriptions(body []byte) ([]Subscription, error) {
 }
 
 // subscription turns a raw entry into a Subscription, sanitised.
-func (r *rawSubscription) subscription() (Subscription, bool) {
-	s := Subscription{StreamID: cleanID(r.ID), Title: feeds.CleanLine(r.Title)}
+func (r *rawSubscription) subscription(titles *strings.Replacer) (Subscription, bool) {
+	s := Subscription{StreamID: cleanID(r.ID), Title: feeds.CleanLine(unescapeTitle(titles, r.Title))}
 	if s.StreamID == "" {
 		return Subscription{}, false
 	}
@@ -123,8 +124,9 @@ func contains(list []string, s string) bool {
 // Subscribe asks the server to follow the feed at feedURL (an absolute
 // http(s) URL; the server may discover the feed from a page) and, when
 // title or folder is given, names it or files it there. It returns the
-// stream id the server gave the new subscription ("feed/123"). When the
-// server found no feed, the error is ErrNoFeed. When the subscription was
+// stream id the server gave the new subscription ("feed/123"); a feed
+// the user already follows is no error, and its stream id comes back.
+// When the server found no feed, the error is ErrNoFeed. When the subscription was
 // made but naming or filing it failed, the stream id comes back with the
 // error.
 func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (_ string, err error) {
@@ -134,6 +136,29 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 		return "", wrap("subscribe", errors.New("the feed address must be an http or https URL"))
 	}
 	op := cut("subscribe to "+u, 200)
+	id, err := c.quickAdd(ctx, op, u)
+	var se *StatusError
+	if errors.Is(err, ErrNoFeed) || errors.As(err, &se) {
+		if known := c.subscribedTo(ctx, u); known != "" {
+			id, err = known, nil
+		}
+	}
+	if err != nil {
+		return "", err
+	}
+	if title == "" && folder == "" {
+		return id, nil
+	}
+	if err := c.EditSubscription(ctx, id, title, folder, ""); err != nil {
+		inner := &transportErr{msg: strings.TrimPrefix(err.Error(), "greader: "), err: err}
+		return id, wrap(op, fmt.Errorf("subscribed as %s, but %w", id, inner))
+	}
+	return id, nil
+}
+
+// quickAdd asks the server to follow the feed at u and returns the stream
+// id it gave.
+func (c *Client) quickAdd(ctx context.Context, op, u string) (string, error) {
 	// quickadd takes the URL itself: Miniflux refuses "feed/URL", which
 	// FreshRSS and Inoreader take too but do not need. It goes in the query
 	// (older FreshRSS reads it only there) and in the body.
@@ -150,14 +175,26 @@ func (c *Client) Subscribe(ctx context.Context, feedURL, title, folder string) (
 	if err != nil {
 		return "", wrap(op, err)
 	}
-	if title == "" && folder == "" {
-		return id, nil
-	}
-	if err := c.EditSubscription(ctx, id, title, folder, ""); err != nil {
-		inner := &transportErr{msg: strings.TrimPrefix(err.Error(), "greader: "), err: err}
-		return id, wrap(op, fmt.Errorf("subscribed as %s, but %w", id, inner))
-	}
 	return id, nil
+}
+
+// subscribedTo is the stream id of the user's subscription to the feed at
+// u, "" when there is none or the list cannot be had. quickadd of a feed
+// the user already follows answers numResults 1 on Inoreader, but 0 on
+// FreshRSS ("Already subscribed!") and HTTP 500 on Miniflux ("This feed
+// already exists."): whichever, the user follows it, and the list says
+// under which id.
+func (c *Client) subscribedTo(ctx context.Context, u string) string {
+	subs, err := c.Subscriptions(ctx)
+	if err != nil {
+		return ""
+	}
+	for _, s := range subs {
+		if s.URL == u {
+			return s.StreamID
+		}
+	}
+	return ""
 }
 
 // decodeQuickAdd reads subscription/quickadd's answer: {"numResults": 1,

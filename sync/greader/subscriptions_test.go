@@ -47,7 +47,7 @@ func TestDecodeSubscriptionsVariants(t *testing.T) {
 			{"id":"something","label":"Folder","type":"folder"}]},
 		{"title":"no id"},
 		{"id":7},
-		{"id":"feed/3","url":"https://c.example/rss","htmlUrl":"page.html"}]}`))
+		{"id":"feed/3","url":"https://c.example/rss","htmlUrl":"page.html"}]}`), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestDecodeSubscriptionsVariants(t *testing.T) {
 	if subs[1].SiteURL != "https://c.example/page.html" {
 		t.Errorf("relative site: %+v", subs[1])
 	}
-	if subs, err := decodeSubscriptions([]byte(`{"subscriptions":null}`)); err != nil || len(subs) != 0 {
+	if subs, err := decodeSubscriptions([]byte(`{"subscriptions":null}`), nil); err != nil || len(subs) != 0 {
 		t.Errorf("null list: %v, %v", subs, err)
 	}
 }
@@ -208,5 +208,25 @@ func TestPHPContentTypes(t *testing.T) {
 	}
 	if _, err := c.Subscribe(context.Background(), "https://example.org/rss", "T", ""); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestSubscribeAlreadyFollowedMiniflux: Miniflux answers quickadd of a
+// feed the user follows with HTTP 500 "This feed already exists."; the
+// subscription list has it. A 500 for a feed the list lacks stays an
+// error.
+func TestSubscribeAlreadyFollowedMiniflux(t *testing.T) {
+	f, c := newFake(t, "")
+	c.SetToken(fakeToken)
+	f.subs = []fakeSub{{id: 4, url: "https://example.org/feed.xml", title: "F"}}
+	f.answers["/reader/api/0/subscription/quickadd"] = fakeFault{status: 500, body: "This feed already exists."}
+	id, err := c.Subscribe(context.Background(), "https://example.org/feed.xml", "", "")
+	if err != nil || id != "feed/4" {
+		t.Errorf("Subscribe = %q, %v", id, err)
+	}
+	_, err = c.Subscribe(context.Background(), "https://example.org/other.xml", "", "")
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != 500 {
+		t.Errorf("other feed: %v", err)
 	}
 }
