@@ -265,7 +265,7 @@ func (e *env) askPassword(ctx context.Context, account string) (string, error) {
 	if a := e.opts.acct; a.url != "" {
 		who = fmt.Sprintf("%s on %s (account %s)", oneLine(a.user), oneLine(a.url), account)
 	}
-	fmt.Fprintf(e.rawErr, "password of %s: ", who)
+	fmt.Fprintf(e.rawErr, "\r\x1b[Kpassword of %s: ", who) // over a progress line, if one is drawn
 	pw, err := term.ReadPassword(int(in.Fd()))
 	fmt.Fprintln(e.rawErr)
 	if err != nil {
