@@ -24,7 +24,7 @@ var commands = []command{
 	{name: "feed", args: "set URL|ID title=T folder=F", summary: "rename a feed or move it to a folder (an account's, on its server)", run: runFeed},
 	{name: "refresh", summary: "sync every account, then fetch every feed; progress on a terminal", run: runRefresh},
 	{name: "sync", args: "[NAME...]", summary: "sync accounts: send changes made here, take the server's feeds, articles and state", flags: jsonFlag, run: runSync},
-	{name: "account", args: "add NAME|list|remove NAME", summary: "sync accounts on Google Reader API servers (Miniflux, FreshRSS, Inoreader…)", flags: accountCmdFlags, run: runAccount},
+	{name: "account", args: "add NAME|list|remove NAME", summary: "sync accounts on Google Reader API servers (Miniflux, FreshRSS…)", flags: accountCmdFlags, run: runAccount},
 	{name: "list", summary: "headlines, newest first", flags: listFlags, run: runList},
 	{name: "search", args: "QUERY", summary: "full-text search over stored articles", flags: searchFlags, run: runSearch},
 	{name: "share", args: "TARGET", summary: "share links; --target NAME for one, --quote N for a quote", flags: shareFlags, run: runShare},
