@@ -79,17 +79,21 @@ func accountAdd(e *env, name string) error {
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	if err := createConfig(e.configPath()); err != nil {
-		return err
-	}
-	lib, err := e.library()
+	path := e.configPath()
+	created, err := createConfig(path)
 	if err != nil {
 		return err
 	}
-	if _, err := lib.AddAccount(e.ctx, name, a, password); err != nil {
+	lib, err := e.library()
+	if err == nil {
+		_, err = lib.AddAccount(e.ctx, name, a, password)
+	}
+	if err != nil {
+		if created {
+			os.Remove(path) // nothing left behind by an account that was not added
+		}
 		return err
 	}
-	path := e.configPath()
 	if err := editConfig(path, func(data []byte) []byte { return model.AddAccountSection(data, name, a) }); err != nil {
 		return err
 	}
@@ -194,19 +198,20 @@ func (e *env) configPath() string {
 }
 
 // createConfig makes an empty configuration file where there is none, so
-// that account add can write to a file named with --config.
-func createConfig(path string) error {
+// that account add can write to a file named with --config, and says
+// whether it made one.
+func createConfig(path string) (bool, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", path, unwrapPath(err))
+		return false, fmt.Errorf("create %s: %w", path, unwrapPath(err))
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, os.ErrExist) {
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, unwrapPath(err))
+		return false, fmt.Errorf("create %s: %w", path, unwrapPath(err))
 	}
-	return f.Close()
+	return true, f.Close()
 }
 
 // editConfig rewrites the configuration file through edit, atomically (a

@@ -29,7 +29,7 @@ var ErrNoPassword = errors.New("no password")
 func (l *Library) password(ctx context.Context, name string, a model.AccountConfig) (string, error) {
 	switch {
 	case len(a.PasswordCommand) > 0:
-		return commandPassword(ctx, a.PasswordCommand)
+		return commandPassword(ctx, a.PasswordCommand, l.ask != nil)
 	case a.PasswordFile != "":
 		data, err := os.ReadFile(expandHome(a.PasswordFile))
 		if err != nil {
@@ -44,12 +44,16 @@ func (l *Library) password(ctx context.Context, name string, a model.AccountConf
 }
 
 // commandPassword runs argv and takes the first line it prints. What it
-// printed is never repeated in an error.
-func commandPassword(ctx context.Context, argv []string) (string, error) {
+// printed is never repeated in an error. The program gets byline's
+// standard input only when byline may ask the user (not in the app, whose
+// keys it would take).
+func commandPassword(ctx context.Context, argv []string, interactive bool) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, expandHome(argv[0]), argv[1:]...)
-	cmd.Stdin = os.Stdin // pass, gpg and the like may ask on the terminal
+	if interactive {
+		cmd.Stdin = os.Stdin // pass, gpg and the like may ask on the terminal
+	}
 	out, err := cmd.Output()
 	if err != nil {
 		return "", fmt.Errorf("password_command %s failed: %w", argv[0], unwrapExec(err))

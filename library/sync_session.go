@@ -18,7 +18,8 @@ type session struct {
 	cfg   model.AccountConfig
 	acct  model.Account
 	c     *greader.Client
-	fresh bool // the token was made by a login in this session
+	mu    sync.Mutex // guards fresh, and one login at a time
+	fresh bool       // the token was made by a login in this session
 }
 
 // session opens the account: its row in the database (made on first use)
@@ -64,15 +65,25 @@ func (s *session) login(ctx context.Context) error {
 	return s.l.store.SetAccountToken(ctx, s.acct.ID, tok)
 }
 
-// call runs fn; when the server refuses a token kept from before, it logs
-// in again once and runs fn again.
+// call runs fn; when the server refuses the token, it logs in again once
+// (unless this session already did) and runs fn again.
+//
+// Several fetches of one sync may meet the refusal at once: the first to
+// take the lock logs in, the others find the token fresh and only retry.
+// A fresh token refused again is the answer.
 func (s *session) call(ctx context.Context, fn func() error) error {
 	err := fn()
-	if !errors.Is(err, greader.ErrAuth) || s.fresh {
+	if !errors.Is(err, greader.ErrAuth) {
 		return err
 	}
-	if err := s.login(ctx); err != nil {
-		return err
+	s.mu.Lock()
+	var loginErr error
+	if !s.fresh {
+		loginErr = s.login(ctx)
+	}
+	s.mu.Unlock()
+	if loginErr != nil {
+		return loginErr
 	}
 	return fn()
 }
