@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote/attribution"
 )
 
 // Limits that keep a stray mark from swallowing an article.
@@ -45,7 +46,7 @@ func FindQuotes(markdown string) []model.Quote {
 	if len(hits) == 0 {
 		return nil
 	}
-	speakers := attributeQuotes(markdown, blocks, hits)
+	speakers := attribution.Speakers(markdown, attributionBlocks(blocks), attributionQuotes(hits))
 	quotes := make([]model.Quote, len(hits))
 	for i, h := range hits {
 		quotes[i] = model.Quote{
@@ -58,4 +59,20 @@ func FindQuotes(markdown string) []model.Quote {
 		}
 	}
 	return quotes
+}
+
+func attributionBlocks(blocks []quoteBlock) []attribution.Block {
+	out := make([]attribution.Block, len(blocks))
+	for i, b := range blocks {
+		out[i] = attribution.Block{Start: b.start, End: b.end, Prose: b.prose, Para: b.para}
+	}
+	return out
+}
+
+func attributionQuotes(hits []quoteHit) []attribution.Quote {
+	out := make([]attribution.Quote, len(hits))
+	for i, h := range hits {
+		out[i] = attribution.Quote{Text: h.text, Start: h.start, End: h.end, Open: h.open, Close: h.close, First: h.first, Last: h.last}
+	}
+	return out
 }

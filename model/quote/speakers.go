@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote/attribution"
 )
 
 // A speaker label ("— Vladimir Putin") follows the sentence that holds a
@@ -139,7 +140,7 @@ func personName(words []string) bool {
 		switch {
 		case strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’") || strings.HasSuffix(w, "'"):
 			return false
-		case i > 0 && i < len(words)-1 && attrParticle(w):
+		case i > 0 && i < len(words)-1 && attribution.NameParticle(w):
 		case !unicode.IsUpper(r), bodyWord(w):
 			return false
 		}

@@ -1,4 +1,4 @@
-package quote
+package attribution
 
 import "strings"
 
@@ -8,7 +8,7 @@ func attrIsName(f attrFind) bool {
 		return false
 	}
 	for _, t := range f.toks[f.from:f.to] {
-		if !t.upper && !attrParticle(t.low) {
+		if !t.upper && !NameParticle(t.low) {
 			return false
 		}
 	}

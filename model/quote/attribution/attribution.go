@@ -1,4 +1,4 @@
-package quote
+package attribution
 
 // Attribution: who said each quote.
 //

@@ -1,4 +1,4 @@
-package quote
+package attribution
 
 import (
 	"sort"
@@ -141,7 +141,7 @@ func attrCapRun(toks []attrTok, i int) int {
 	j := i
 	for j < len(toks) && toks[j].kind == attrWord {
 		t := toks[j]
-		if !t.upper && !(attrParticle(t.low) && j+1 < len(toks) && toks[j+1].upper && j > i) {
+		if !t.upper && !(NameParticle(t.low) && j+1 < len(toks) && toks[j+1].upper && j > i) {
 			break
 		}
 		j++
@@ -152,7 +152,8 @@ func attrCapRun(toks []attrTok, i int) int {
 	return j
 }
 
-func attrParticle(w string) bool {
+// NameParticle is a lower-case word that may stand inside a name: de, van, bin.
+func NameParticle(w string) bool {
 	switch w {
 	case "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
 		return true
@@ -196,7 +197,7 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 	}
 	text := func(i, j int) string { return attrStripPossessive(a.md[toks[i].start:toks[j-1].end]) }
 	j := to
-	for j > from && (toks[j-1].upper || (attrParticle(toks[j-1].low) && j < to && j-2 >= from && toks[j-2].upper)) {
+	for j > from && (toks[j-1].upper || (NameParticle(toks[j-1].low) && j < to && j-2 >= from && toks[j-2].upper)) {
 		j--
 	}
 	if j == to { // a lower-case head: "the North Korean leader"

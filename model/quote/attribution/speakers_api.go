@@ -1,0 +1,52 @@
+// Package attribution names who said each quotation of an article: the
+// subject of a speech verb next to the quote, an apposition, "according
+// to", a speaker carried over from the sentence or paragraph before, and
+// pronouns and surnames resolved back to a full name. Finding the quotes
+// is package quote's work; this package only reads the text around them.
+package attribution
+
+// Block is one block of the article's markdown as the quote finder cut it:
+// a paragraph of prose, or a line that is not article text.
+type Block struct {
+	Start, End int  // bytes of its lines, without the last newline
+	Prose      bool // article text, where speakers are looked for
+	Para       int  // 1-based number of a prose block, 0 otherwise
+}
+
+// Quote is where one quotation lies in the markdown.
+type Quote struct {
+	Text        string
+	Start, End  int // its text
+	Open, Close int // from its opening mark to the end of its closing mark
+	First, Last int // indexes of the first and last block it lies in
+}
+
+// Speakers names the speaker of each quote, "" when unsure. The quotes are
+// in order and do not overlap.
+func Speakers(md string, blocks []Block, quotes []Quote) []string {
+	bs := make([]quoteBlock, len(blocks))
+	for i, b := range blocks {
+		bs[i] = quoteBlock{start: b.Start, end: b.End, prose: b.Prose, para: b.Para}
+	}
+	hs := make([]quoteHit, len(quotes))
+	for i, q := range quotes {
+		hs[i] = quoteHit{text: q.Text, start: q.Start, end: q.End, open: q.Open, close: q.Close, first: q.First, last: q.Last}
+	}
+	return attributeQuotes(md, bs, hs)
+}
+
+// quoteBlock and quoteHit are Block and Quote as the rules read them.
+type quoteBlock struct {
+	start, end int
+	prose      bool
+	para       int
+}
+
+type quoteHit struct {
+	text        string
+	start, end  int
+	open, close int
+	first, last int
+}
+
+func quoteIsASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
