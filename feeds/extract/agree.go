@@ -235,13 +235,11 @@ func newShingles(text string) shingles {
 }
 
 func (s shingles) hash(words []string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(s.seed)
+	var h uint64
 	for _, w := range words {
-		h.WriteString(w)
-		h.WriteByte(0)
+		h = h*0x9E3779B97F4A7C15 ^ maphash.String(s.seed, w)
 	}
-	return h.Sum64()
+	return h
 }
 
 // covers reports whether at least half of the runs of words are in s.

@@ -22,11 +22,22 @@ type found struct {
 // findArticle finds the article in doc: readability's, less the blocks
 // trafilatura did not find (see keepAgreed). doc is changed.
 func findArticle(doc *html.Node, base *url.URL) (found, error) {
-	// Trafilatura first: it works on copies and leaves doc as it was,
-	// while readability takes doc apart.
-	other := trafilaturaText(doc, base)
+	// The two run side by side, on a core each where there are two:
+	// trafilatura on a copy of the page, since readability takes doc apart.
+	copied := cloneTree(doc)
+	otherText := make(chan string, 1)
+	go func() {
+		// A page trafilatura trips over leaves readability's article as it is.
+		defer func() {
+			if recover() != nil {
+				otherText <- ""
+			}
+		}()
+		otherText <- trafilaturaText(copied, base)
+	}()
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(doc, base)
+	other := <-otherText
 	if err != nil || art.Node == nil {
 		return found{art: art}, err
 	}
@@ -81,4 +92,14 @@ func (l leadMeta) or(m leadMeta) leadMeta {
 		l.published = m.published
 	}
 	return l
+}
+
+// cloneTree copies a parsed page.
+func cloneTree(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace,
+		Attr: append([]html.Attribute(nil), n.Attr...)}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c.AppendChild(cloneTree(k))
+	}
+	return c
 }
