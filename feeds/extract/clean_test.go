@@ -199,3 +199,31 @@ func BenchmarkCleanMarkdown(b *testing.B) {
 		CleanMarkdown(md)
 	}
 }
+
+// TestCleanMarkdownKeepsProse: cleaning removes only what carries a
+// furniture marker, never an ordinary paragraph, even one that uses the
+// words furniture is made of.
+func TestCleanMarkdownKeepsProse(t *testing.T) {
+	prose := []string{
+		"Readers who subscribe to the paper's print edition were told on Monday that deliveries would stop in March.",
+		"The photo, taken in 1962, shows the ferry at the pier with its first skipper at the wheel.",
+		"Shares in the company fell 4% after the announcement, the largest drop since the pandemic.",
+		"Follow the river north for two miles and you reach the old mill, now a museum.",
+		"Advertisement revenue fell by a third last year, the publisher said in its annual report.",
+		"Related research, published in Nature last week, found the same effect in mice.",
+		"Sign language interpreters will be present at every session of the inquiry, the council said.",
+		"Read more slowly, the teacher told the class, and the poem starts to make sense.",
+		"Share prices across Asia rose on Tuesday as investors bet on lower interest rates.",
+		"Comments from the minister, made at a dinner in London, caused an uproar in parliament.",
+		"Facebook said it had removed the accounts after a review by its security team.",
+		"Powered by two electric motors, the boat can cross the firth in eleven minutes.",
+		"Watch the tide tables: the causeway floods twice a day and drivers are caught every summer.",
+		"Get the children to the school gate by half past eight, the head teacher wrote to parents.",
+	}
+	for _, p := range prose {
+		md := "Opening paragraph of the story.\n\n" + p + "\n\nClosing paragraph of the story.\n"
+		if got := CleanMarkdown(md); !strings.Contains(got, p) {
+			t.Errorf("removed an ordinary paragraph: %q", p)
+		}
+	}
+}

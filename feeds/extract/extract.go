@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/readeck/go-readability/v2"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 )
@@ -48,23 +47,22 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	limitDepth(doc, maxDepth)
 	meta := readPageMeta(doc, base)
 
-	parser := readability.NewParser()
-	art, err := parser.ParseAndMutate(doc, base)
+	f, err := findArticle(doc, base)
 	if err != nil {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	if art.Node == nil {
+	if f.node == nil {
 		return Extracted{}, ErrNoArticle
 	}
-	md, err := toMarkdown(art.Node, base, meta.said(art))
+	md, err := toMarkdown(f.node, base, meta.said(f.art))
 	if err != nil {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
 	md = CleanMarkdown(model.Sanitize(md))
 	// A leading byline or dateline paragraph that readability kept tells
 	// the author or the time when the page's markup does not; it stays in
-	// the text, as it does in readability's.
-	ex := meta.extracted(art, leadingMeta(md))
+	// the text when trafilatura agrees it is text.
+	ex := meta.extracted(f.art, f.lead.or(leadingMeta(md)))
 	ex.Markdown = strings.TrimSpace(md)
 	if ex.Markdown == "" {
 		return Extracted{}, ErrNoArticle

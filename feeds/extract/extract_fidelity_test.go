@@ -12,8 +12,8 @@ import (
 	"testing"
 	"unicode"
 
-	"codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
 )
 
 // minFidelity is the mean token F1 byline's text must reach against
@@ -221,15 +221,20 @@ func sample(words []string) string {
 	return strings.Join(words, " ")
 }
 
-// readabilityText is go-readability's text content of the page, the
-// reference byline is measured against.
+// readabilityText is the text content of the article the extractors
+// find in the page (readability's, less what trafilatura disagrees with:
+// see findArticle), the reference byline's cleaning is measured against.
 func readabilityText(page []byte, pageURL string) string {
-	parser := readability.NewParser()
-	art, err := parser.Parse(bytes.NewReader(page), baseURL(pageURL))
-	if err != nil || art.Node == nil {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
 		return ""
 	}
-	return render.InnerText(art.Node)
+	limitDepth(doc, maxDepth)
+	f, err := findArticle(doc, baseURL(pageURL))
+	if err != nil || f.node == nil {
+		return ""
+	}
+	return render.InnerText(f.node)
 }
 
 // tokens lower-cases text and splits it into words: runs of letters and
