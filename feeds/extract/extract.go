@@ -47,6 +47,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	}
 	limitDepth(doc, maxDepth)
 	meta := readPageMeta(doc, base)
+	replaceFormulas(doc)
 
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(doc, base)

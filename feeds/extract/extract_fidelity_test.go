@@ -14,6 +14,7 @@ import (
 
 	"codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
 )
 
 // minFidelity is the mean token F1 byline's text must reach against
@@ -222,10 +223,17 @@ func sample(words []string) string {
 }
 
 // readabilityText is go-readability's text content of the page, the
-// reference byline is measured against.
+// reference byline is measured against. Its formulas are first put in
+// code form as byline's are (replaceFormulas): readability alone drops
+// them, and a formula byline keeps is text kept, not text added.
 func readabilityText(page []byte, pageURL string) string {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	replaceFormulas(doc)
 	parser := readability.NewParser()
-	art, err := parser.Parse(bytes.NewReader(page), baseURL(pageURL))
+	art, err := parser.ParseAndMutate(doc, baseURL(pageURL))
 	if err != nil || art.Node == nil {
 		return ""
 	}
