@@ -47,7 +47,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	}
 	limitDepth(doc, maxDepth)
 	meta := readPageMeta(doc, base)
-	replaceFormulas(doc)
+	prepareForReadability(doc)
 
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(doc, base)

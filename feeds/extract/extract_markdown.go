@@ -30,7 +30,7 @@ func toMarkdown(n *html.Node, pageURL *url.URL, said articleSaid) (string, error
 		opts = append(opts, converter.WithDomain(pageURL.String()))
 	}
 	out, err := conv.ConvertNode(n, opts...)
-	return string(out), err
+	return captionBlocks(string(out)), err
 }
 
 // prepareForMarkdown rewrites the article before conversion so that its
@@ -121,6 +121,7 @@ func (readerText) Name() string { return "reader-text" }
 
 func (p readerText) Init(conv *converter.Converter) error {
 	conv.Register.RendererFor("img", converter.TagTypeInline, p.renderImage, converter.PriorityEarly)
+	conv.Register.RendererFor("figcaption", converter.TagTypeBlock, renderCaption, converter.PriorityEarly)
 	conv.Register.Renderer(p.renderEmptyLink, converter.PriorityEarly)
 	conv.Register.TextTransformer(readableText, converter.PriorityLate)
 	return nil
@@ -135,6 +136,14 @@ func (p readerText) renderImage(_ converter.Context, w converter.Writer, n *html
 		w.WriteString("[Image: " + alt + "]")
 	default:
 		w.WriteString("\n\n[Image: " + alt + "]\n\n")
+	}
+	return converter.RenderSuccess
+}
+
+// renderCaption writes a caption as an italic line of its own.
+func renderCaption(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if line := captionLine(n); line != "" {
+		w.WriteString("\n\n" + line + "\n\n")
 	}
 	return converter.RenderSuccess
 }

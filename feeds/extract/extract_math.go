@@ -22,6 +22,14 @@ import (
 // scripts and hidden elements, and a paragraph that lost its formulas
 // reads "When , there are two solutions".
 
+// prepareForReadability rewrites what readability would lose: formulas
+// become code (replaceFormulas), captions and credits are marked
+// (markCaptions).
+func prepareForReadability(root *html.Node) {
+	replaceFormulas(root)
+	markCaptions(root)
+}
+
 // replaceFormulas puts every formula under root in code form.
 func replaceFormulas(root *html.Node) {
 	walkNodes(root, func(n *html.Node) bool {
