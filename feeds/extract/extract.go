@@ -63,10 +63,10 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	}
 	md = CleanMarkdown(model.Sanitize(md))
 	// A leading byline or dateline paragraph that readability kept tells
-	// the author or the time when the page's markup does not; it stays in
-	// the text, as it does in readability's.
+	// the author or the time when the page's markup does not; shown in
+	// the header, it leaves the text (see dropHeaderRepeats).
 	ex := meta.extracted(art, leadingMeta(md))
-	ex.Markdown = strings.TrimSpace(md)
+	ex.Markdown = strings.TrimSpace(dropHeaderRepeats(md, ex))
 	if ex.Markdown == "" {
 		return Extracted{}, ErrNoArticle
 	}

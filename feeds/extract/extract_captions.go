@@ -41,7 +41,10 @@ func markCaptions(root *html.Node) {
 			return true
 		}
 		n.Attr = append(n.Attr, html.Attribute{Key: captionMark, Val: kind})
-		if kind == "caption" || n.Parent == nil || n.Parent.DataAtom != atom.Figcaption {
+		// Only a <div> becomes a <figcaption>, as readability would turn it
+		// into a <p> without its attributes; other elements keep their tag,
+		// so that readability weighs and keeps them as before.
+		if n.DataAtom == atom.Div && !insideCaption(n) {
 			n.Data, n.DataAtom = "figcaption", atom.Figcaption
 		}
 		return true
@@ -59,11 +62,22 @@ func captionKind(n *html.Node) string {
 		switch {
 		case strings.Contains(c, "credit") || c == "copyright" || strings.HasSuffix(c, "-copyright"):
 			return "credit"
-		case strings.Contains(c, "caption") && !strings.Contains(c, "has-caption") && !strings.Contains(c, "captioned"):
+		case strings.Contains(c, "caption") && !strings.Contains(c, "has") && !strings.Contains(c, "captioned") &&
+			!strings.HasPrefix(c, "no"):
 			kind = "caption"
 		}
 	}
 	return kind
+}
+
+// insideCaption reports an element within a caption already marked.
+func insideCaption(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if attr(p, captionMark) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // captionLine writes a caption element as one italic line: its text, then
@@ -92,6 +106,8 @@ func captionLine(n *html.Node) string {
 		text, credits = "", []string{text}
 	} else if c, credit, ok := captionOf(text); ok && len(credits) == 0 {
 		text, credits = c, []string{credit}
+	} else if loc := rxBracketCredit.FindStringSubmatchIndex(text); loc != nil && len(credits) == 0 {
+		text, credits = strings.TrimSpace(text[:loc[0]]), []string{text[loc[2]:loc[3]]}
 	}
 	return italicLine(text, strings.Join(nonEmpty(credits), ", "))
 }
@@ -101,8 +117,10 @@ func captionLine(n *html.Node) string {
 func italicLine(caption, credit string) string {
 	caption = strings.TrimSpace(caption)
 	credit = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(credit), ":.…,"))
-	if loc := rxCreditLabel.FindStringIndex(credit); loc != nil && loc[1] < len(credit) {
-		credit = strings.TrimSpace(credit[loc[1]:])
+	for _, rx := range []*regexp.Regexp{rxCreditLabel, rxCreditWord} {
+		if loc := rx.FindStringIndex(credit); loc != nil && loc[1] < len(credit) {
+			credit = strings.TrimSpace(credit[loc[1]:])
+		}
 	}
 	text := caption
 	switch {
@@ -137,6 +155,12 @@ var (
 	// rxCreditLabel is a label before a credit: "Image source, Getty",
 	// "Image copyright Getty", "Credit...", "Photo: ", "(Image: …)".
 	rxCreditLabel = regexp.MustCompile(`^\(?(?:(?i:(?:image|photo|picture|video) (?:source|copyright|credit)s?)[,:]?\s+|(?i:credits?|photograph|photo|image|picture|source|copyright)\s*(?::|\.{2,}|…)\s*|©\s*)`)
+	// rxBracketCredit is a credit in brackets at the end of a caption,
+	// names parted by slashes: "(Thomas Coex/AFP/Getty Images)".
+	rxBracketCredit = regexp.MustCompile(`\s*\(([^()/]{2,50}(?:/[^()/]{2,50}){1,3})\)$`)
+	// rxCreditWord is the word a known credit may start with, without
+	// punctuation: "Credit Kevin Frayer/Getty Images".
+	rxCreditWord = regexp.MustCompile(`^(?i:(?:photo |image )?credits?)\s+`)
 	// rxTrailingCredit is a credit at the end of a caption, glued on or
 	// in brackets: "…treatmentCredit: EPA", "… (Image: GETTY)", "… (AP
 	// Photo/Alan Diaz)", "… Photograph: AFP via Getty".

@@ -20,6 +20,8 @@ func TestCaptionElements(t *testing.T) {
 			"_Ana Ruiz_"},
 		{"trailing credit in caption", `<figure><img src="a.jpg"><figcaption>The pier at night. Photo: Isla Munro</figcaption></figure>`,
 			"_The pier at night. — Isla Munro_"},
+		{"caption span with credit in brackets", `<div><img src="a.jpg"><br><span class="pb-caption">The minister in Paris. (Ana Ruiz/AFP/Getty Images)</span></div>`,
+			"_The minister in Paris. — Ana Ruiz/AFP/Getty Images_"},
 		{"caption without image", `<p>Text.</p><figcaption>A map of the route.</figcaption>`, "_A map of the route._"},
 	}
 	for _, tt := range tests {

@@ -175,6 +175,7 @@ func fidelity(pages []fidelityPage, furniture map[string][]string) []fidelityRow
 		var got []string
 		if ex, err := Extract(p.html, p.url); err == nil {
 			got = tokens(markdownToPlain(ex.Markdown))
+			refText = withoutHeader(refText, ex)
 		}
 		r := fidelityRow{name: p.name}
 		r.f1, r.extra, r.lost = tokenF1(got, tokens(refText))
@@ -202,6 +203,26 @@ func logFidelity(t *testing.T, corpus string, rows []fidelityRow) float64 {
 }
 
 // withoutLines drops the lines of text that are one of drop.
+// withoutHeader drops the lines of readability's text that byline shows
+// in the article's header instead (the title, the byline, the dateline;
+// see dropHeaderRepeats), looking at as many leading lines as it does.
+func withoutHeader(text string, ex Extracted) string {
+	lines := strings.Split(text, "\n")
+	var kept []string
+	seen := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		seen++
+		if seen <= maxLeadBlocks+2 && repeatsHeader(l, ex) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return strings.Join(kept, "\n")
+}
+
 func withoutLines(text string, drop []string) string {
 	if len(drop) == 0 {
 		return text

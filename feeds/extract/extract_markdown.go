@@ -122,6 +122,7 @@ func (readerText) Name() string { return "reader-text" }
 func (p readerText) Init(conv *converter.Converter) error {
 	conv.Register.RendererFor("img", converter.TagTypeInline, p.renderImage, converter.PriorityEarly)
 	conv.Register.RendererFor("figcaption", converter.TagTypeBlock, renderCaption, converter.PriorityEarly)
+	conv.Register.Renderer(renderMarkedCaption, converter.PriorityEarly)
 	conv.Register.Renderer(p.renderEmptyLink, converter.PriorityEarly)
 	conv.Register.TextTransformer(readableText, converter.PriorityLate)
 	return nil
@@ -146,6 +147,16 @@ func renderCaption(_ converter.Context, w converter.Writer, n *html.Node) conver
 		w.WriteString("\n\n" + line + "\n\n")
 	}
 	return converter.RenderSuccess
+}
+
+// renderMarkedCaption writes an element marked as a caption or a credit
+// (see markCaptions) as an italic line; a credit inside a caption is the
+// caption's to write.
+func renderMarkedCaption(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if n.Type != html.ElementNode || attr(n, captionMark) == "" || insideCaption(n) {
+		return converter.RenderTryNext
+	}
+	return renderCaption(ctx, w, n)
 }
 
 // renderEmptyLink writes nothing for a link with nothing in it to show (an
