@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/byline-reader/byline/feeds/extract/formula"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -75,7 +76,7 @@ func keptAnyway(b []*html.Node) bool {
 		}
 		math := false
 		walkNodes(n, func(c *html.Node) bool {
-			math = c.Type == html.ElementNode && isMath(c)
+			math = c.Type == html.ElementNode && formula.IsFormula(c)
 			return !math
 		})
 		if math {

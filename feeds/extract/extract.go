@@ -46,6 +46,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	}
 	limitDepth(doc, maxDepth)
 	meta := readPageMeta(doc, base)
+	prepareForReadability(doc)
 
 	f, err := findArticle(doc, base)
 	if err != nil {
@@ -60,10 +61,10 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	}
 	md = CleanMarkdown(model.Sanitize(md))
 	// A leading byline or dateline paragraph that readability kept tells
-	// the author or the time when the page's markup does not; it stays in
-	// the text when trafilatura agrees it is text.
+	// the author or the time when the page's markup does not; shown in
+	// the header, it leaves the text (see dropHeaderRepeats).
 	ex := meta.extracted(f.art, f.lead.or(leadingMeta(md)))
-	ex.Markdown = strings.TrimSpace(md)
+	ex.Markdown = strings.TrimSpace(dropHeaderRepeats(md, ex))
 	if ex.Markdown == "" {
 		return Extracted{}, ErrNoArticle
 	}

@@ -76,7 +76,7 @@ func TestReaderText(t *testing.T) {
 		{"two lists", `<ul><li>a</li></ul><ul><li>b</li></ul>`, "- a\n\n- b"},
 		{"tex annotation", `<p>So <math><semantics><mi>x</mi><annotation encoding="application/x-tex">x^2</annotation></semantics></math> grows.</p>`,
 			"So `$x^2$` grows."},
-		{"mathml without tex", `<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, it works.</p>`, "When , it works."},
+		{"mathml without tex", `<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, it works.</p>`, "When `a ≠ 0`, it works."},
 		{"mathjax 2", `<p>Then <script type="math/tex">a_1</script> is small.</p>`, "Then `$a_1$` is small."},
 		{"mathjax 2 block", `<div><script type="math/tex; mode=display">E = mc^2</script></div>`, "```\n$$\nE = mc^2\n$$\n```"},
 	}

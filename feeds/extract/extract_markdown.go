@@ -10,6 +10,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"github.com/byline-reader/byline/feeds/extract/formula"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -30,7 +31,7 @@ func toMarkdown(n *html.Node, pageURL *url.URL, said articleSaid) (string, error
 		opts = append(opts, converter.WithDomain(pageURL.String()))
 	}
 	out, err := conv.ConvertNode(n, opts...)
-	return string(out), err
+	return captionBlocks(string(out)), err
 }
 
 // prepareForMarkdown rewrites the article before conversion so that its
@@ -46,8 +47,8 @@ func prepareForMarkdown(root *html.Node) {
 				switch {
 				case ariaHidden(c):
 					n.RemoveChild(c)
-				case isMath(c):
-					replaceMath(c)
+				case formula.IsFormula(c):
+					formula.ReplaceOne(c)
 				case c.DataAtom == atom.A:
 					dropUnsafeLink(c)
 				}
@@ -121,6 +122,8 @@ func (readerText) Name() string { return "reader-text" }
 
 func (p readerText) Init(conv *converter.Converter) error {
 	conv.Register.RendererFor("img", converter.TagTypeInline, p.renderImage, converter.PriorityEarly)
+	conv.Register.RendererFor("figcaption", converter.TagTypeBlock, renderCaption, converter.PriorityEarly)
+	conv.Register.Renderer(renderMarkedCaption, converter.PriorityEarly)
 	conv.Register.Renderer(p.renderEmptyLink, converter.PriorityEarly)
 	conv.Register.TextTransformer(readableText, converter.PriorityLate)
 	return nil
@@ -137,6 +140,24 @@ func (p readerText) renderImage(_ converter.Context, w converter.Writer, n *html
 		w.WriteString("\n\n[Image: " + alt + "]\n\n")
 	}
 	return converter.RenderSuccess
+}
+
+// renderCaption writes a caption as an italic line of its own.
+func renderCaption(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if line := captionLine(n); line != "" {
+		w.WriteString("\n\n" + line + "\n\n")
+	}
+	return converter.RenderSuccess
+}
+
+// renderMarkedCaption writes an element marked as a caption or a credit
+// (see markCaptions) as an italic line; a credit inside a caption is the
+// caption's to write.
+func renderMarkedCaption(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if n.Type != html.ElementNode || attr(n, captionMark) == "" || insideCaption(n) {
+		return converter.RenderTryNext
+	}
+	return renderCaption(ctx, w, n)
 }
 
 // renderEmptyLink writes nothing for a link with nothing in it to show (an

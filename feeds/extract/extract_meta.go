@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/byline-reader/byline/feeds/extract/meta"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,6 +28,7 @@ type pageMeta struct {
 // ldArticle is the JSON-LD description of an article.
 type ldArticle struct {
 	headline, published, author, publisher string
+	authorIsOrg                            bool // the author is given as an Organization
 }
 
 func readPageMeta(doc *html.Node, base *url.URL) pageMeta {
@@ -106,22 +108,20 @@ func (m pageMeta) first(keys ...string) string {
 // lines of the article say, best source first.
 func (m pageMeta) extracted(art readability.Article, lead leadMeta) Extracted {
 	var ex Extracted
-	var bylineSite string
-	for _, b := range append([]string{
-		m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "twitter:creator"),
-		m.ld.author, art.Byline(),
-	}, m.bylines...) {
-		if a, site, ok := ParseByline(model.SanitizeLine(b)); ok {
-			ex.Author, bylineSite = a, site
-			break
-		}
+	sites := []string{
+		m.first("og:site_name", "application-name", "al:android:app_name", "citation_journal_title"),
+		model.SanitizeLine(m.ld.publisher), model.SanitizeLine(art.SiteName()),
 	}
+	var bylineSite string
+	ex.Author, bylineSite = meta.Author(m.authorCandidates(art), sites...)
 	if ex.Author == "" {
 		ex.Author, bylineSite = lead.author, lead.site
 	}
-	ex.Site = firstNonEmpty(m.first("og:site_name", "application-name", "al:android:app_name"),
-		model.SanitizeLine(m.ld.publisher), model.SanitizeLine(art.SiteName()), bylineSite, lead.site)
-	ogTitle := firstNonEmpty(m.first("og:title", "twitter:title"), model.SanitizeLine(m.ld.headline))
+	ex.Site = meta.Site(append(sites, bylineSite, lead.site)...)
+	if ex.Author != "" && meta.Site(ex.Author) == ex.Site {
+		ex.Author = ""
+	}
+	ogTitle := firstNonEmpty(m.first("og:title", "twitter:title", "citation_title"), model.SanitizeLine(m.ld.headline))
 	ex.Title = ArticleTitle(m.title, ogTitle, m.h1, ex.Site)
 	if ex.Title == "" {
 		ex.Title = model.SanitizeLine(art.Title())
@@ -131,12 +131,32 @@ func (m pageMeta) extracted(art readability.Article, lead leadMeta) Extracted {
 	return ex
 }
 
+// authorCandidates are the author's names as the page gives them, the
+// most deliberate first: JSON-LD (unless it names an organisation), the
+// author meta tags, readability's byline, then elements marked as the
+// byline.
+func (m pageMeta) authorCandidates(art readability.Article) []string {
+	var cands []string
+	if !m.ld.authorIsOrg {
+		cands = append(cands, m.ld.author)
+	}
+	cands = append(cands,
+		m.first("author", "article:author", "citation_author", "dc.creator", "parsely-author", "sailthru.author", "twitter:creator"),
+		art.Byline())
+	cands = append(cands, m.bylines...)
+	for i, c := range cands {
+		cands[i] = model.SanitizeLine(c)
+	}
+	return cands
+}
+
 func (m pageMeta) published(art readability.Article, lead leadMeta) time.Time {
 	candidates := []string{
 		m.first("article:published_time", "og:article:published_time", "datepublished"),
 		m.ld.published,
 		m.first("publishdate", "pubdate", "publish-date", "parsely-pub-date", "sailthru.date",
-			"dc.date.issued", "dc.date", "dcterms.created", "date"),
+			"dc.date.issued", "dc.date", "dcterms.created", "citation_publication_date", "citation_date",
+			"citation_online_date", "date"),
 	}
 	candidates = append(candidates, m.times...)
 	for _, c := range candidates {
@@ -171,10 +191,11 @@ func parseLD(text string) ldArticle {
 		case map[string]any:
 			if p, ok := x["datePublished"].(string); ok && p != "" {
 				found = ldArticle{
-					headline:  ldString(x["headline"]),
-					published: p,
-					author:    ldName(x["author"]),
-					publisher: ldName(x["publisher"]),
+					headline:    ldString(x["headline"]),
+					published:   p,
+					author:      ldNames(x["author"]),
+					authorIsOrg: ldType(x["author"]) == "Organization",
+					publisher:   ldName(x["publisher"]),
 				}
 				return
 			}
@@ -183,6 +204,38 @@ func parseLD(text string) ldArticle {
 	}
 	visit(v, 0)
 	return found
+}
+
+// ldNames reads one name or a list of them, joined: "A", "A and B",
+// "A, B and C".
+func ldNames(v any) string {
+	list, ok := v.([]any)
+	if !ok {
+		return ldName(v)
+	}
+	var names []string
+	for _, e := range list {
+		if n := strings.TrimSpace(ldName(e)); n != "" && len(names) < 6 {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// ldType is the @type of an object, or of the first of a list.
+func ldType(v any) string {
+	switch x := v.(type) {
+	case map[string]any:
+		return ldString(x["@type"])
+	case []any:
+		if len(x) > 0 {
+			return ldType(x[0])
+		}
+	}
+	return ""
 }
 
 func ldString(v any) string {

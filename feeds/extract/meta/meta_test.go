@@ -1,4 +1,4 @@
-package extract
+package meta
 
 import (
 	"testing"

@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDropHeaderRepeats(t *testing.T) {
+	ex := Extracted{Title: "Ferry service to resume on Monday", Author: "Jane Doe",
+		Published: time.Date(2024, 6, 21, 8, 37, 0, 0, time.UTC)}
+	tests := []struct{ name, in, want string }{
+		{"title heading", "# Ferry service to resume on Monday\n\nText.", "Text."},
+		{"title paragraph", "Ferry Service to Resume on Monday\n\nText.", "Text."},
+		{"byline", "By Jane Doe\n\nText.", "Text."},
+		{"bare name of the author", "Jane Doe\n\nText.", "Text."},
+		{"linked byline", "By [Jane Doe](/staff/jane)\n\nText.", "Text."},
+		{"dateline", "June 21, 2024\n\nText.", "Text."},
+		{"byline and dateline", "By Jane Doe\n\nJune 21, 2024 at 8:37 a.m.\n\nText.", "Text."},
+		{"image before byline stays", "[Image: A ferry]\n\nBy Jane Doe\n\nText.", "[Image: A ferry]\n\nText."},
+		{"another author stays", "By John Roe\n\nText.", "By John Roe\n\nText."},
+		{"another date stays", "Updated June 22, 2024\n\nText.", "Updated June 22, 2024\n\nText."},
+		{"later repeat stays", "Text.\n\nBy Jane Doe", "Text.\n\nBy Jane Doe"},
+		{"trailing empty heading", "Text.\n\n## Related", "Text."},
+		{"only headings stay", "## One\n\n## Two", "## One\n\n## Two"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropHeaderRepeats(tt.in, ex); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
