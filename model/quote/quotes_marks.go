@@ -68,7 +68,7 @@ func quoteScanMarks(md string, from, to int) []quoteMark {
 			i = quoteSkipTag(md, i, to)
 		case (c == 'h' || c == 'w') && quoteURLAt(md, i, from):
 			i = quoteSkipURL(md, i, to)
-		case c == '\'' && i+1 < to && md[i+1] == '\'':
+		case c == '\'' && i+1 < to && md[i+1] == '\'' && !quoteSingleBeforePair(md, i, from, to):
 			// Two apostrophes stand for a double mark in some papers'
 			// text (''We will,'' said Mr. Burman).
 			if m, ok := quoteClassify(md, i, 2, '"', from, to); ok {
@@ -93,6 +93,16 @@ func quoteScanMarks(md string, from, to int) []quoteMark {
 		}
 	}
 	return marks
+}
+
+// quoteSingleBeforePair reports three apostrophes that end a word: a
+// single mark closing before a double one ('wrong track.”').
+func quoteSingleBeforePair(md string, i, from, to int) bool {
+	if i+2 >= to || md[i+2] != '\'' || i == from {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(md[from:i])
+	return !unicode.IsSpace(r)
 }
 
 func quoteIsMarkRune(r rune) bool {

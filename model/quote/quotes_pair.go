@@ -178,7 +178,8 @@ func (p *quotePairer) findClose(marks []quoteMark, i, blockEnd int) (int, quoteP
 // is nested when a second closing mark follows its own ("He said "no" to
 // me," she said), and a straight mark after a digit, read as an inch mark,
 // closes the quote when no other mark does before the next opener
-// ("Fight for 15" protesters).
+// ("Fight for 15" protesters). Two openers side by side ("“) are one
+// stray mark and the quote the second opens.
 func quoteFindDoubleClose(marks []quoteMark, i int) (int, quotePairResult) {
 	op := marks[i]
 	fam := quoteFamily(op.r)
@@ -199,7 +200,7 @@ func quoteFindDoubleClose(marks []quoteMark, i int) (int, quotePairResult) {
 			inch = k
 		}
 		if t.role == quoteRoleOpen {
-			if n := quoteNestedEnd(marks, k, fam); n > 0 {
+			if n := quoteNestedEnd(marks, k, fam); n > 0 && t.pos > op.end {
 				k = n
 				continue
 			}

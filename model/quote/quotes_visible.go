@@ -79,7 +79,7 @@ func quoteVisibleMark(b *strings.Builder, s string, i int) (int, bool) {
 		for j < len(s) && s[j] == c {
 			j++
 		}
-		if (c == '~' && j-i >= 2) || (c != '~' && quoteEmphasisRun(s, i, j, c)) {
+		if (c != '~' || j-i >= 2) && quoteEmphasisPaired(s, i, j) {
 			return j, true
 		}
 		b.WriteString(s[i:j])
@@ -130,9 +130,10 @@ func quoteVisibleCode(b *strings.Builder, s string, i int) int {
 	return j + k + len(fence)
 }
 
-// quoteEmphasisRun reports a run s[i:j] of * or _ that opens or closes
-// emphasis: it touches text on one side, and an _ run is not inside a word.
-func quoteEmphasisRun(s string, i, j int, c byte) bool {
+// quoteEmphasisRole says whether the run s[i:j] of * _ or ~ can open
+// emphasis (+1: text after it, none before), close it (-1) or neither (0:
+// inside a word, file_name, or between spaces, 5 * 3).
+func quoteEmphasisRole(s string, i, j int) int {
 	before, after := ' ', ' '
 	if i > 0 {
 		before, _ = utf8.DecodeLastRuneInString(s[:i])
@@ -140,10 +141,41 @@ func quoteEmphasisRun(s string, i, j int, c byte) bool {
 	if j < len(s) {
 		after, _ = utf8.DecodeRuneInString(s[j:])
 	}
-	if unicode.IsSpace(before) && unicode.IsSpace(after) {
+	switch {
+	case unicode.IsSpace(before) && unicode.IsSpace(after), quoteWordRune(before) && quoteWordRune(after):
+		return 0
+	case !unicode.IsSpace(after) && !quoteWordRune(before):
+		return +1
+	case !unicode.IsSpace(before) && !quoteWordRune(after):
+		return -1
+	}
+	return 0
+}
+
+// quoteEmphasisPaired reports a run s[i:j] that opens or closes emphasis
+// with a run of the same marks on the other side (*we* will); a run with
+// no partner (f*** off) stands for itself.
+func quoteEmphasisPaired(s string, i, j int) bool {
+	role := quoteEmphasisRole(s, i, j)
+	if role == 0 {
 		return false
 	}
-	return c != '_' || !quoteWordRune(before) || !quoteWordRune(after)
+	c, n := s[i], j-i
+	for a := 0; a < len(s); {
+		if s[a] != c {
+			a++
+			continue
+		}
+		e := a
+		for e < len(s) && s[e] == c {
+			e++
+		}
+		if e-a == n && (role > 0 && a >= j || role < 0 && e <= i) && quoteEmphasisRole(s, a, e) == -role {
+			return true
+		}
+		a = e
+	}
+	return false
 }
 
 // quoteLinkSpan parses [text](target), [text][ref] or [text][] at s[i]:
