@@ -120,8 +120,12 @@ func (l *attrLang) localize(md string, toks []attrTok) []attrTok {
 			i += n - 1
 			continue
 		}
+		n := len(out)
 		out = l.word(md, toks, i, out)
-		if w := &out[len(out)-1]; w.kind == attrWord && attrTitleWord(w.low) && i+1 < len(toks) && attrIsPunct(toks[i+1], ".") && toks[i+1].start == t.end {
+		if len(out) == n {
+			continue // an auxiliary dropped
+		}
+		if w := &out[len(out)-1]; attrTitleWord(w.low) && i+1 < len(toks) && attrIsPunct(toks[i+1], ".") && toks[i+1].start == t.end {
 			w.end = toks[i+1].end // Sra. Pérez: the dot is the title's
 			i++
 		}
