@@ -27,8 +27,8 @@ type quoteHit struct {
 // who said them. It never panics and does no IO; a speaker it cannot find
 // is left "" rather than guessed.
 //
-// What counts as a quotation: text between “…”, "…", ”…” (two
-// apostrophes, as some papers type a double mark), „…“, „…”, «…» (with
+// What counts as a quotation: text between “…”, "…", a pair of
+// apostrophes on each side (as some papers type a double mark), „…“, „…”, «…» (with
 // or without the French spaces inside), »…« (German and Danish), ‹…›,
 // ›…‹, 「…」, 『…』, ‚…‘ and (British style) ‘…’ or '…' marks. Marks are
 // paired, not read one at a time: quotes of another kind nested inside are

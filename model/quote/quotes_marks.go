@@ -25,7 +25,7 @@ type quoteMark struct {
 }
 
 // quoteFamily groups the marks that pair with each other: the double marks
-// (“ ” " ” „), the single ones (‘ ’ ' ‚) and each bracket-like pair, whose
+// (“ ” " „ and a pair of apostrophes), the single ones (‘ ’ ' ‚) and each bracket-like pair, whose
 // opener and closer differ (« », ‹ ›, 「 」, 『 』; German and Danish type
 // them reversed, » «). A quote opened by a bracket-like mark is closed only
 // by its partner; marks of other families inside it are nested.
@@ -96,7 +96,8 @@ func quoteScanMarks(md string, from, to int) []quoteMark {
 }
 
 // quoteSingleBeforePair reports three apostrophes that end a word: a
-// single mark closing before a double one ('wrong track.”').
+// single mark closing before a double one typed as two apostrophes
+// (on the 'wrong track.' and then two more).
 func quoteSingleBeforePair(md string, i, from, to int) bool {
 	if i+2 >= to || md[i+2] != '\'' || i == from {
 		return false
