@@ -28,8 +28,8 @@ type quoteHit struct {
 // is left "" rather than guessed.
 //
 // What counts as a quotation: text between “…”, "…", a pair of
-// apostrophes on each side (as some papers type a double mark), „…“, „…”, «…» (with
-// or without the French spaces inside), »…« (German and Danish), ‹…›,
+// apostrophes on each side (as some papers type a double mark), „…“,
+// „…”, «…» (with or without the French spaces inside), »…« (German and Danish), ‹…›,
 // ›…‹, 「…」, 『…』, ‚…‘ and (British style) ‘…’ or '…' marks. Marks are
 // paired, not read one at a time: quotes of another kind nested inside are
 // part of the outer text, and so is a quote of the same kind when a second
