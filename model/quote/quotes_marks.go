@@ -26,9 +26,8 @@ type quoteMark struct {
 
 // quoteFamily groups the marks that pair with each other: the double marks
 // (“ ” " „ and a pair of apostrophes), the single ones (‘ ’ ' ‚) and each
-// bracket-like pair, whose
-// opener and closer differ (« », ‹ ›, 「 」, 『 』; German and Danish type
-// them reversed, » «). A quote opened by a bracket-like mark is closed only
+// bracket-like pair, whose opener and closer differ (« », ‹ ›, 「 」,
+// 『 』; German and Danish type them reversed, » «). A quote opened by a bracket-like mark is closed only
 // by its partner; marks of other families inside it are nested.
 func quoteFamily(r rune) byte {
 	switch r {
