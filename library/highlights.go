@@ -85,10 +85,12 @@ func (l *Library) Highlights(ctx context.Context, articleID int64) ([]model.High
 // anchor is h's span in markdown (model.AnchorHighlightIn), or -1, -1;
 // quote.Prepare anchors an opened article's highlights the same way.
 // The article's quotes are found once, in *quotes, and only when a
-// highlight that spans paragraphs is not found as it stands.
+// highlight is not found as it stands (one kept from a quote over
+// paragraphs, or from a quote whose markdown has links or emphasis: a
+// quote's text is what a reader sees).
 func anchor(markdown string, h model.Highlight, quotes *[]model.Quote) (int, int) {
 	s, e, ok := model.AnchorHighlight(markdown, h)
-	if !ok && h.SpansParagraphs() {
+	if !ok {
 		if *quotes == nil {
 			*quotes = quote.FindQuotes(markdown)
 		}

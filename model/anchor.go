@@ -33,12 +33,14 @@ func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
 	return best, best + len(h.Text), true
 }
 
-// AnchorHighlightIn finds h in markdown as AnchorHighlight does and, for a
-// highlight that spans paragraphs, among quotes, markdown's quotes
+// AnchorHighlightIn finds h in markdown as AnchorHighlight does and, when
+// its text is not there as it stands (a highlight kept from a quote that
+// spans paragraphs, or whose markdown has links or emphasis: a quote's
+// Text is what a reader sees), among quotes, markdown's quotes
 // (FindQuotes(markdown)): the quote with h's text nearest its old
 // position. It reports false when h is found in neither.
 func AnchorHighlightIn(markdown string, h Highlight, quotes []Quote) (start, end int, ok bool) {
-	if s, e, ok := AnchorHighlight(markdown, h); ok || !h.SpansParagraphs() {
+	if s, e, ok := AnchorHighlight(markdown, h); ok {
 		return s, e, ok
 	}
 	best, bestDist := -1, 0

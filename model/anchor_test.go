@@ -56,3 +56,15 @@ func TestAnchorHighlightInQuoteOverParagraphs(t *testing.T) {
 		t.Fatalf("a plain highlight anchors as AnchorHighlight: %d %d %v", s, e, ok)
 	}
 }
+
+func TestAnchorHighlightInQuoteWithMarkup(t *testing.T) {
+	md := "Intro.\n\n“We will [rebuild](https://x.example) it,” said Ana Lima.\n"
+	quotes := quote.FindQuotes(md)
+	if len(quotes) != 1 || quotes[0].Text != "We will rebuild it," {
+		t.Fatalf("quotes %+v", quotes)
+	}
+	h := model.Highlight{Text: quotes[0].Text, Start: quotes[0].Start, End: quotes[0].End}
+	if s, e, ok := model.AnchorHighlightIn(md, h, quotes); !ok || s != quotes[0].Start || e != quotes[0].End {
+		t.Fatalf("the quote anchors a highlight of its visible text: %d %d %v", s, e, ok)
+	}
+}

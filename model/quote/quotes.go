@@ -27,16 +27,33 @@ type quoteHit struct {
 // who said them. It never panics and does no IO; a speaker it cannot find
 // is left "" rather than guessed.
 //
-// What counts as a quotation: text between “…”, "…", «…», „…“, „…”, ‚…‘ and
-// (British style) ‘…’ or '…' marks, with quotes of the other kind nested
-// inside kept as part of the outer text. Apostrophes (don’t, Koreas’,
-// ’90s), inch and foot marks (27", 5'10"), code, URLs, link targets and
-// HTML tags never open or close a quote, and text that is not the article
-// (headings, image lines, link-only lines, short caption or button lines,
-// the caption and credit under an image, "Read more:" lines, sign-up
-// buttons, lists of other stories under a "Related" label) yields none. A
-// quote in a blockquote that repeats a quote of the body (a pull quote) is
-// counted once, where the body has it.
+// What counts as a quotation: text between “…”, "…", a pair of
+// apostrophes on each side (as some papers type a double mark), „…“,
+// „…”, «…» (with or without the French spaces inside), »…« (German and Danish), ‹…›,
+// ›…‹, 「…」, 『…』, ‚…‘ and (British style) ‘…’ or '…' marks. Marks are
+// paired, not read one at a time: quotes of another kind nested inside are
+// part of the outer text, and so is a quote of the same kind when a second
+// closing mark follows its own (“He said “no” to me,” she said); a closing
+// mark typed as an opening one (“…“) closes; a straight mark after a
+// digit is an inch mark (27" monitor) unless nothing else closes the quote
+// it would close ("Fight for 15" rallies). Apostrophes (don’t, Koreas’,
+// ’90s), code, URLs, link targets and HTML tags never open or close a
+// quote, and text that is not the article (headings, image lines,
+// link-only lines, short caption or button lines, the caption and credit
+// under an image, "Read more:" lines, sign-up buttons, lists of other
+// stories under a "Related" label) yields none. A quote in a blockquote
+// that repeats a quote of the body (a pull quote) is counted once, where
+// the body has it.
+//
+// A quote's Text is what a reader sees (quotes_visible.go: link targets,
+// emphasis and code marks and backslash escapes removed), without the
+// white space at its ends; Start and End delimit it in the markdown, for
+// highlighting and deep links. A quote that runs over paragraphs, each
+// opening with a mark and only the last closing, is one quote: its span
+// runs from the first paragraph's text to the closing mark, so that it is
+// highlighted whole, its Text is each paragraph's visible part joined by a
+// blank line, and its speaker is looked for around its first and last
+// parts.
 func FindQuotes(markdown string) []model.Quote {
 	if strings.TrimSpace(markdown) == "" {
 		return nil

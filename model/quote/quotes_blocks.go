@@ -278,9 +278,9 @@ func quoteShortLine(t string) bool {
 		}
 		inWord = !space
 	}
-	t = strings.TrimRight(t, "”\"’'»“*_) ")
+	t = strings.TrimRight(t, "”\"’'»«“*_) 」』")
 	r, _ := utf8.DecodeLastRuneInString(t)
-	return !strings.ContainsRune(".!?:;,…", r)
+	return !strings.ContainsRune(".!?:;,…。！？", r)
 }
 
 // quoteIndentedCode reports a block whose every line is indented by four

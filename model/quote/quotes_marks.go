@@ -20,9 +20,33 @@ type quoteMark struct {
 	pos, end int // bytes of the mark
 	r        rune
 	role     quoteRole
-	single   bool // ‘ ’ ' ‚ as opposed to “ ” " „ « »
+	single   bool // ‘ ’ ' ‚ as opposed to “ ” " '' „ and the bracket-like marks
 	inch     bool // a straight " right after a digit (27" monitor)
 }
+
+// quoteFamily groups the marks that pair with each other: the double marks
+// (“ ” " „ and a pair of apostrophes), the single ones (‘ ’ ' ‚) and each
+// bracket-like pair, whose opener and closer differ (« », ‹ ›, 「 」,
+// 『 』; German and Danish type them reversed, » «). A quote opened by a bracket-like mark is closed only
+// by its partner; marks of other families inside it are nested.
+func quoteFamily(r rune) byte {
+	switch r {
+	case '«', '»':
+		return 'g'
+	case '‹', '›':
+		return 's'
+	case '「', '」':
+		return 'c'
+	case '『', '』':
+		return 'w'
+	case '‘', '’', '\'', '‚':
+		return 'q'
+	}
+	return 'd'
+}
+
+// quoteBracket reports a bracket-like family.
+func quoteBracket(f byte) bool { return f != 'd' && f != 'q' }
 
 // quoteScanMarks lists the quotation marks of md[from:to] that can open or
 // close a quote, leaving out those inside code spans, link targets, URLs
@@ -44,6 +68,13 @@ func quoteScanMarks(md string, from, to int) []quoteMark {
 			i = quoteSkipTag(md, i, to)
 		case (c == 'h' || c == 'w') && quoteURLAt(md, i, from):
 			i = quoteSkipURL(md, i, to)
+		case c == '\'' && i+1 < to && md[i+1] == '\'' && !quoteSingleBeforePair(md, i, from, to):
+			// Two apostrophes stand for a double mark in some papers'
+			// text (''We will,'' said Mr. Burman).
+			if m, ok := quoteClassify(md, i, 2, '"', from, to); ok {
+				marks = append(marks, m)
+			}
+			i += 2
 		case c == '"' || c == '\'':
 			if m, ok := quoteClassify(md, i, 1, rune(c), from, to); ok {
 				marks = append(marks, m)
@@ -64,9 +95,20 @@ func quoteScanMarks(md string, from, to int) []quoteMark {
 	return marks
 }
 
+// quoteSingleBeforePair reports three apostrophes that end a word: a
+// single mark closing before a double one typed as two apostrophes
+// (on the 'wrong track.' and then two more).
+func quoteSingleBeforePair(md string, i, from, to int) bool {
+	if i+2 >= to || md[i+2] != '\'' || i == from {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(md[from:i])
+	return !unicode.IsSpace(r)
+}
+
 func quoteIsMarkRune(r rune) bool {
 	switch r {
-	case '“', '”', '„', '«', '»', '‘', '’', '‚':
+	case '“', '”', '„', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』':
 		return true
 	}
 	return false
@@ -165,10 +207,22 @@ func quoteClassify(md string, i, size int, r rune, from, to int) (quoteMark, boo
 		if canOpen && !canClose {
 			m.role = quoteRoleOpen
 		}
-	case '„', '«':
+	case '„', '「', '『':
 		m.role = quoteRoleOpen
-	case '»':
+	case '」', '』':
 		m.role = quoteRoleClose
+	case '«', '‹':
+		// Opens with or without the French spaces (« Oui », «Oui»);
+		// closes a reversed quote when it ends a word (»Ja«, sagte er).
+		m.role = quoteRoleOpen
+		if quoteWordEnd(prev) && !quoteWordRune(next) {
+			m.role = quoteRoleClose
+		}
+	case '»', '›':
+		m.role = quoteRoleClose
+		if !quoteWordEnd(prev) && quoteWordRune(next) {
+			m.role = quoteRoleOpen
+		}
 	default:
 		m.single = true
 		m.role = quoteSingleRole(md, i+size, to, r, prev, next, canClose)
@@ -224,14 +278,19 @@ func quoteElision(s string) bool {
 
 func quoteWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// quoteWordEnd reports a rune that can end the text of a quote: a word or
+// its closing punctuation.
+func quoteWordEnd(r rune) bool { return quoteWordRune(r) || strings.ContainsRune(".,;:!?…)", r) }
+
 // quoteCloses reports whether mark t closes a quote opened by op.
 func quoteCloses(op, t quoteMark) bool {
 	if t.role != quoteRoleClose {
 		return false
 	}
+	if f := quoteFamily(op.r); quoteBracket(f) {
+		return quoteFamily(t.r) == f && t.r != op.r
+	}
 	switch op.r {
-	case '«':
-		return t.r == '»'
 	case '‘', '\'', '‚':
 		return t.r == '’' || t.r == '\'' || (op.r == '‚' && t.r == '‘')
 	}
@@ -250,7 +309,7 @@ func quoteSameFamily(a, b quoteMark) bool {
 	if a.single != b.single {
 		return false
 	}
-	if a.r == '«' || b.r == '«' {
+	if quoteBracket(quoteFamily(a.r)) || quoteBracket(quoteFamily(b.r)) {
 		return a.r == b.r
 	}
 	return true

@@ -1,6 +1,9 @@
 package quote
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFindQuotesMarks(t *testing.T) {
 	tests := []struct {
@@ -65,6 +68,45 @@ func TestFindQuotesMarks(t *testing.T) {
 		{"trailing comma kept",
 			"“If this happens, we will act,” Putin said.",
 			[]wantQuote{{"If this happens, we will act,", "Putin"}}},
+		{"two apostrophes as a double mark",
+			"''We will not sell,'' said Mr. Burman. He said ''no one asked.''",
+			[]wantQuote{{"We will not sell,", "Burman"}, {"no one asked.", "Burman"}}},
+		{"straight mark after a digit closes by pairing",
+			`Workers backed the "Fight for 15" campaign. "We want more," said Ana Ruiz.`,
+			[]wantQuote{{"Fight for 15", ""}, {"We want more,", "Ana Ruiz"}}},
+		{"straight mark after a digit at the end of the paragraph",
+			`Thousands joined the "Fight for 15" rallies on Tuesday.`,
+			[]wantQuote{{"Fight for 15", ""}}},
+		{"nested single keeps the outer quote",
+			"Ana Ruiz spoke first. “He said ‘no’ to me,” she said.",
+			[]wantQuote{{"He said ‘no’ to me,", "Ana Ruiz"}}},
+		{"nested same marks keep the outer quote",
+			"“He said “no” to me, twice,” Maria Lopez said.",
+			[]wantQuote{{"He said “no” to me, twice,", "Maria Lopez"}}},
+		{"nested straight marks keep the outer quote",
+			`"They said "wait" and we waited," Maria Lopez said.`,
+			[]wantQuote{{`They said "wait" and we waited,`, "Maria Lopez"}}},
+		{"opening mark typed as the closing one",
+			"“The reality is, we lost,“ said Jim Clyburn.",
+			[]wantQuote{{"The reality is, we lost,", "Jim Clyburn"}}},
+		{"closing mark used both ways",
+			"”The reality is, we lost,” said Jim Clyburn.",
+			[]wantQuote{{"The reality is, we lost,", "Jim Clyburn"}}},
+		{"french guillemets with inner spaces",
+			"Le ministre a répondu : « Bonjour\u202fà tous », puis il est parti.",
+			[]wantQuote{{"Bonjour\u202fà tous", ""}}},
+		{"reversed guillemets",
+			"»Wir bleiben«, hieß es. Dann ging er.",
+			[]wantQuote{{"Wir bleiben", ""}}},
+		{"single guillemets",
+			"Il a dit ‹ non › et ›ja‹ aussi.",
+			[]wantQuote{{"non", ""}, {"ja", ""}}},
+		{"cjk corner brackets",
+			"彼は「明日は晴れる『はず』だ」と言った。",
+			[]wantQuote{{"明日は晴れる『はず』だ", ""}}},
+		{"double quote nested in guillemets",
+			"Elle a écrit : « Il m’a dit “jamais” hier ».",
+			[]wantQuote{{"Il m’a dit “jamais” hier", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
@@ -120,5 +162,67 @@ func TestFindQuotesPlainTextParagraphs(t *testing.T) {
 	got := FindQuotes(md)
 	if len(got) != 1 || got[0].Paragraph != 2 { // "Byline here" is a label line
 		t.Fatalf("got %+v", got)
+	}
+}
+
+// TestFindQuotesVisibleText checks that a quote's text is what a reader
+// sees while its span is the markdown's.
+func TestFindQuotesVisibleText(t *testing.T) {
+	tests := []struct {
+		name, md, text, span string
+	}{
+		{"escaped brackets",
+			`“\[My husband\] never came back,” she said.`,
+			"[My husband] never came back,", `\[My husband\] never came back,`},
+		{"link",
+			"The mayor called it “[a betrayal](https://example.com/story) of trust” today.",
+			"a betrayal of trust", "[a betrayal](https://example.com/story) of trust"},
+		{"emphasis",
+			"He said “we *will* rebuild, __all__ of it” again.",
+			"we will rebuild, all of it", "we *will* rebuild, __all__ of it"},
+		{"snake case and lone star kept",
+			"He typed “file_name * 2” there.",
+			"file_name * 2", "file_name * 2"},
+		{"inline code",
+			"She said “run `make all` first” calmly.",
+			"run make all first", "run `make all` first"},
+		{"escapes and entities",
+			`He wrote “5 \* 3 &amp; more\!” on the board.`,
+			"5 * 3 & more!", `5 \* 3 &amp; more\!`},
+		{"unpaired stars kept",
+			"He shouted “go f*** yourself” and *left*.",
+			"go f*** yourself", "go f*** yourself"},
+		{"html tag",
+			"She said “we <em>must</em> go” now.",
+			"we must go", "we <em>must</em> go"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FindQuotes(tt.md)
+			if len(got) != 1 {
+				t.Fatalf("got %+v", got)
+			}
+			if got[0].Text != tt.text || tt.md[got[0].Start:got[0].End] != tt.span {
+				t.Errorf("text %q span %q; want %q and %q", got[0].Text, tt.md[got[0].Start:got[0].End], tt.text, tt.span)
+			}
+			checkSpans(t, tt.md, got)
+		})
+	}
+}
+
+// TestFindQuotesMultiParagraphVisible: a quote over paragraphs is one
+// quote whose text holds each paragraph's visible part.
+func TestFindQuotesMultiParagraphVisible(t *testing.T) {
+	md := "Ana Ruiz spoke to the crowd:\n\n“We were told the *levees* would hold.\n\n“We were told [help](https://example.com) was coming.”\n\nShe left."
+	got := FindQuotes(md)
+	if len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	want := "We were told the levees would hold.\n\nWe were told help was coming."
+	if got[0].Text != want || got[0].Speaker != "Ana Ruiz" {
+		t.Errorf("got %q (%s)", got[0].Text, got[0].Speaker)
+	}
+	if !strings.HasPrefix(md[got[0].Start:], "We were told the *levees*") || !strings.HasPrefix(md[got[0].End:], "”") {
+		t.Errorf("span %q", md[got[0].Start:got[0].End])
 	}
 }

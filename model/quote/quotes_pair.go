@@ -117,7 +117,8 @@ func (p *quotePairer) startPending(m quoteMark, bi int) {
 }
 
 func (p *quotePairer) emit(op, cl quoteMark, bi int) {
-	text := p.md[op.end:cl.pos]
+	start, end := quoteTrimSpan(p.md, op.end, cl.pos)
+	text := quoteVisibleSpan(p.md, start, end)
 	if !quoteHasWord(text) {
 		return
 	}
@@ -125,24 +126,42 @@ func (p *quotePairer) emit(op, cl quoteMark, bi int) {
 		p.pend = nil // a quote inside what looked like an open one
 	}
 	p.hits = append(p.hits, quoteHit{
-		text: text, start: op.end, end: cl.pos,
+		text: text, start: start, end: end,
 		open: op.pos, close: cl.end, first: bi, last: bi,
 	})
 }
 
+// emitMulti reports a quote that runs over paragraphs as one quote: its
+// span runs from the first paragraph's text to the last closing mark (so
+// that it is highlighted whole), its text is the visible text of each
+// paragraph's part, without the marks that reopen it, joined by a blank
+// line.
 func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
-	texts := make([]string, len(pend.parts))
-	for i, part := range pend.parts {
-		texts[i] = p.md[part[0]:part[1]]
+	texts := make([]string, 0, len(pend.parts))
+	for _, part := range pend.parts {
+		if t := quoteVisibleSpan(p.md, part[0], part[1]); t != "" {
+			texts = append(texts, t)
+		}
 	}
 	text := strings.Join(texts, "\n\n")
 	if !quoteHasWord(text) {
 		return
 	}
+	start, _ := quoteTrimSpan(p.md, pend.parts[0][0], pend.parts[0][1])
+	_, end := quoteTrimSpan(p.md, start, cl.pos)
 	p.hits = append(p.hits, quoteHit{
-		text: text, start: pend.parts[0][0], end: cl.pos,
+		text: text, start: start, end: end,
 		open: pend.op.pos, close: cl.end, first: pend.first, last: bi,
 	})
+}
+
+// quoteTrimSpan drops the white space at the ends of md[from:to], such as
+// the spaces French sets inside « ».
+func quoteTrimSpan(md string, from, to int) (int, int) {
+	s := md[from:to]
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	from += len(s) - len(t)
+	return from, from + len(strings.TrimRightFunc(t, unicode.IsSpace))
 }
 
 func (p *quotePairer) findClose(marks []quoteMark, i, blockEnd int) (int, quotePairResult) {
@@ -153,28 +172,71 @@ func (p *quotePairer) findClose(marks []quoteMark, i, blockEnd int) (int, quoteP
 }
 
 // quoteFindDoubleClose looks for the mark closing the double quote opened
-// by marks[i]; single marks in between are part of its text.
+// by marks[i]; single marks in between are part of its text, as are
+// quotes of another family (“…” inside «…», «…» inside “…”). Pairing
+// decides two doubtful cases: a quote of the same kind opened inside it
+// is nested when a second closing mark follows its own ("He said "no" to
+// me," she said), and a straight mark after a digit, read as an inch mark,
+// closes the quote when no other mark does before the next opener
+// ("Fight for 15" protesters). Two openers side by side ("“) are one
+// stray mark and the quote the second opens.
 func quoteFindDoubleClose(marks []quoteMark, i int) (int, quotePairResult) {
 	op := marks[i]
+	fam := quoteFamily(op.r)
+	inch := -1
 	for k := i + 1; k < len(marks); k++ {
 		t := marks[k]
 		if t.pos-op.end > quoteMaxBytes || k-i > quoteMaxScan {
 			return k, quoteCapped
 		}
-		if t.single {
+		tf := quoteFamily(t.r)
+		if t.single || (tf != fam && (quoteBracket(fam) || quoteBracket(tf))) {
 			continue
-		}
-		if op.r == '«' && t.r != '»' && t.r != '«' {
-			continue // „…“ or “…” nested in «…»
 		}
 		if quoteCloses(op, t) {
 			return k, quoteClosed
 		}
+		if t.inch && inch < 0 {
+			inch = k
+		}
 		if t.role == quoteRoleOpen {
+			if n := quoteNestedEnd(marks, k, fam); n > 0 && t.pos > op.end {
+				k = n
+				continue
+			}
+			if inch >= 0 {
+				return inch, quoteClosed
+			}
 			return k, quoteAborted
 		}
 	}
+	if inch >= 0 {
+		return inch, quoteClosed
+	}
 	return len(marks), quoteUnclosed
+}
+
+// quoteNestedEnd returns the index of the mark closing a quote of family
+// fam opened at marks[k] inside another, when the mark after it closes
+// too (so that the outer quote goes on); else 0.
+func quoteNestedEnd(marks []quoteMark, k int, fam byte) int {
+	inner := -1
+	for j := k + 1; j < len(marks) && j-k < 16; j++ {
+		t := marks[j]
+		if t.single || quoteFamily(t.r) != fam {
+			continue
+		}
+		if t.role == quoteRoleOpen {
+			return 0
+		}
+		if inner >= 0 {
+			return inner
+		}
+		if quoteCloses(marks[k], t) {
+			inner = j
+		}
+	}
+	return 0
 }
 
 // findSingleClose looks for the mark closing the single quote opened by

@@ -41,8 +41,8 @@ func checkSpans(t *testing.T, md string, got []model.Quote) {
 		if q.Start < prevEnd || q.Start > q.End || q.End > len(md) {
 			t.Fatalf("quote %d: bad span [%d,%d) after %d in %d bytes", q.N, q.Start, q.End, prevEnd, len(md))
 		}
-		if !strings.Contains(q.Text, "\n\n") && md[q.Start:q.End] != q.Text {
-			t.Errorf("quote %d: text %q != md[%d:%d] %q", q.N, q.Text, q.Start, q.End, md[q.Start:q.End])
+		if !strings.Contains(q.Text, "\n\n") && quoteVisibleSpan(md, q.Start, q.End) != q.Text {
+			t.Errorf("quote %d: text %q is not what md[%d:%d] %q shows", q.N, q.Text, q.Start, q.End, md[q.Start:q.End])
 		}
 		if q.Paragraph < 1 {
 			t.Errorf("quote %d: paragraph %d", q.N, q.Paragraph)

@@ -175,7 +175,8 @@ func isAbbreviation(w string) bool {
 	switch strings.ToLower(w) {
 	case "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
 		"jr", "sr", "vs", "etc", "no", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun",
-		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "approx":
+		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "approx",
+		"mme", "mlle", "sra", "srta", "dra", "hr":
 		return true
 	}
 	return false

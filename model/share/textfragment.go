@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -97,8 +98,10 @@ func fragAppend(link, directive string) string {
 	return base + "#" + frag + ":~:" + directive
 }
 
-// fragSpanFits reports that q's span lies in markdown and starts with the
-// quote's text.
+// fragSpanFits reports that q's span lies in markdown and shows the
+// quote's text: its first words, compared as a page shows them (a quote's
+// Text is what a reader sees, markdown syntax removed, while its span is
+// the markdown's).
 func fragSpanFits(markdown string, q model.Quote) bool {
 	if q.Start < 0 || q.End <= q.Start || q.End > len(markdown) {
 		return false
@@ -107,7 +110,27 @@ func fragSpanFits(markdown string, q model.Quote) bool {
 	if len(first) > 40 {
 		first = first[:40]
 	}
-	return strings.HasPrefix(markdown[q.Start:], first)
+	if strings.HasPrefix(markdown[q.Start:], first) {
+		return true
+	}
+	shown := fragWords(fragRender(markdown[q.Start:q.End]).text, 24)
+	want := fragWords([]rune(first), 24)
+	return want != "" && strings.HasPrefix(shown, want)
+}
+
+// fragWords is the first n letters and digits of text, folded.
+func fragWords(text []rune, n int) string {
+	var b strings.Builder
+	for _, r := range text {
+		if n == 0 {
+			break
+		}
+		if fragWordRune(r) {
+			b.WriteRune(unicode.ToLower(r))
+			n--
+		}
+	}
+	return b.String()
 }
 
 // TextDirective returns the text directive, "text=…" without the "#:~:"

@@ -155,6 +155,29 @@ func TestDeepLinkFragments(t *testing.T) {
 	}
 }
 
+// TestDeepLinkQuoteWithMarkup: a quote whose text is what a reader sees
+// (link syntax, escapes, emphasis removed) is still linked by its span,
+// so the second of two occurrences is the one named.
+func TestDeepLinkQuoteWithMarkup(t *testing.T) {
+	md := "Jo Hart said [our plan](https://x.example/p) will work.\n\n" +
+		"Later: “\\[Our] [plan](https://x.example/p) will *work*,” Jo Hart said again.\n"
+	qs := quote.FindQuotes(md)
+	if len(qs) != 1 || qs[0].Text != "[Our] plan will work," {
+		t.Fatalf("quotes %+v", qs)
+	}
+	if !fragSpanFits(md, qs[0]) {
+		t.Fatal("the quote's span should fit its visible text")
+	}
+	link, err := DeepLink("https://n.example/a", md, qs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, start, _, _, err := ParseTextFragment(link)
+	if err != nil || start != "[Our] plan will work" {
+		t.Errorf("link %s: start %q, %v", link, start, err)
+	}
+}
+
 func TestDeepLinkByText(t *testing.T) {
 	md := "Some *said* “we act now” first.\n\nThen **we** act now, again.\n"
 	// A highlight kept as text, without a span: found by its text.

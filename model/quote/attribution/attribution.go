@@ -67,11 +67,13 @@ type attributor struct {
 	lastSpeaker string
 	lastPos     int
 	spoken      []attrFull // the speakers named so far and where
+	lang        *attrLang  // the article's language when not English (lang.go)
 }
 
 // attributeQuotes names the speaker of each quote, "" when unknown.
 func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
 	a := &attributor{md: md, blocks: blocks, hits: hits, toks: make([][]attrTok, len(blocks)), lastPos: -1}
+	a.lang = attrDetectLang(md)
 	a.speakers = make([]string, len(hits))
 	a.collectNames()
 	for i := range hits {
@@ -83,7 +85,7 @@ func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
 func (a *attributor) tokens(bi int) []attrTok {
 	if a.toks[bi] == nil {
 		b := a.blocks[bi]
-		a.toks[bi] = attrTokenize(a.md, b.start, b.end, a.hits)
+		a.toks[bi] = a.lang.localize(a.md, attrTokenize(a.md, b.start, b.end, a.hits))
 	}
 	return a.toks[bi]
 }
