@@ -229,6 +229,13 @@ func captionBlocks(md string) string {
 	return strings.Join(out, "\n\n")
 }
 
+// mayEndInCredit is a cheap test that s could match rxTrailingCredit, so
+// that the regexp, which tries every position, runs on few paragraphs.
+func mayEndInCredit(s string) bool {
+	return strings.HasSuffix(s, ")") || strings.Contains(s, ":") &&
+		(strings.Contains(s, "Credit") || strings.Contains(s, "Photo") || strings.Contains(s, "Image"))
+}
+
 // rxLabelOnly is a caption's or a credit's label standing alone, its text
 // in the next block.
 var rxLabelOnly = regexp.MustCompile(`^(?i:(?:image|photo|picture|video|media) (?:copyright|source|credit|caption)s?|credits?|copyright|source)[:,]?$`)
@@ -259,11 +266,14 @@ func captionOf(s string) (caption, credit string, ok bool) {
 		}
 		return "", "", false
 	}
-	if rxAgencyCredit.MatchString(s) {
+	if strings.ContainsAny(s, "/|") && rxAgencyCredit.MatchString(s) {
 		last := s[strings.LastIndexAny(s, "/|")+1:]
 		if agencies[strings.ToLower(strings.TrimSpace(last))] {
 			return "", s, true
 		}
+	}
+	if !mayEndInCredit(s) {
+		return "", "", false
 	}
 	if loc := rxTrailingCredit.FindStringIndex(s); loc != nil && loc[0] > 0 && len(strings.Fields(s)) <= 60 {
 		c := strings.TrimSpace(s[loc[0]:])
