@@ -93,6 +93,9 @@ func (a *attributor) attribute(i int) {
 	endToks, startToks := a.tokens(h.last), a.tokens(h.first)
 	qe, qs := attrQuoteIndex(endToks, i), attrQuoteIndex(startToks, i)
 	f := a.after(endToks, qe)
+	if f.kind != attrNone && attrEndsWithPeriod(h.text) && !attrSaysNext(endToks, qe) {
+		f = attrFind{} // “….” The next sentence is not an attribution.
+	}
 	if f.kind != attrNamed && f.kind != attrPronoun {
 		b := a.before(startToks, qs)
 		if b.kind != attrNone || f.kind == attrNone {
@@ -103,6 +106,13 @@ func (a *attributor) attribute(i int) {
 	case attrNamed:
 		a.set(i, a.speakerOf(f.toks, f.from, f.to), f.toks[f.from].start)
 	case attrNone:
+		if g := a.partialOwner(startToks, qs); g.kind == attrNamed {
+			a.set(i, a.speakerOf(g.toks, g.from, g.to), g.toks[g.from].start)
+			return
+		} else if g.kind == attrPronoun {
+			a.set(i, a.speakerFrom(g, h.open), -1)
+			return
+		}
 		a.set(i, a.continuation(i, startToks, qs), -1)
 	default:
 		if subj := a.sentenceSubject(f); subj.kind == attrNamed {
@@ -145,7 +155,7 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{} // he or she is not the ministry
 	}
 	k := subj.to
-	for k < hi && toks[k].kind == attrWord && attrSkips[toks[k].low] {
+	for k < hi && toks[k].kind == attrWord && attrSkip(toks[k]) {
 		k++
 	}
 	if k < hi && toks[k].kind == attrWord && !toks[k].upper && !attrStops[toks[k].low] {
@@ -251,8 +261,10 @@ func attrSubjectThenVerb(toks []attrTok, j int) attrFind {
 			return attrNP(toks, j, end)
 		}
 		switch {
-		case attrSkips[t.low] && k > j:
+		case attrSkip(t) && k > j:
 			continue
+		case attrDeterminers[t.low] && k > j && !attrJoins[toks[k-1].low]:
+			return attrFind{} // "Sanders won his home state": no noun phrase
 		case attrStops[t.low] && k > j && attrJoinsModifier(toks, k, j):
 		case attrStops[t.low] || attrIsVerb(t):
 			return attrFind{}
@@ -353,7 +365,7 @@ func (a *attributor) before(toks []attrTok, qi int) attrFind {
 // attrSubject finds the subject of the verb toks[j].
 func attrSubject(toks []attrTok, j, lo int) attrFind {
 	k := j - 1
-	for k >= lo && toks[k].kind == attrWord && attrSkips[toks[k].low] && !attrPronouns[toks[k].low] {
+	for k >= lo && toks[k].kind == attrWord && attrSkip(toks[k]) && !attrPronouns[toks[k].low] {
 		k--
 	}
 	if k > lo && attrIsPunct(toks[k], ")") {

@@ -36,3 +36,26 @@ func attrJoinsModifier(toks []attrTok, i, lo int) bool {
 	p := toks[i-1]
 	return p.kind == attrWord && !p.upper && !attrStops[p.low] && !attrIsVerb(p) && !attrDeterminers[p.low]
 }
+
+// attrEndsWithPeriod reports a quote whose text ends its sentence with a
+// full stop.
+func attrEndsWithPeriod(text string) bool {
+	t := strings.TrimRight(text, " \n*_)")
+	return strings.HasSuffix(t, ".")
+}
+
+// attrSaysNext reports whether the sentence after the quote toks[qi] is a
+// short attribution with a plain speech verb (“….” Smith said.), which may
+// name the speaker of a quote that ends its own sentence.
+func attrSaysNext(toks []attrTok, qi int) bool {
+	for k := qi + 1; k < len(toks) && k-qi <= 10; k++ {
+		t := toks[k]
+		if attrIsPunct(t, ".!?") || t.kind == attrQuote {
+			return false
+		}
+		if attrIsVerb(t) && attrSayVerbs[t.low] {
+			return true
+		}
+	}
+	return false
+}

@@ -158,6 +158,13 @@ var (
 		yelled mused told informed pointed cited conceded signalled signaled put puts calls
 		remembers remembered`)
 
+	// attrSayVerbs are the plain speech verbs that may follow a quote
+	// which ends its own sentence (“We will win.” Smith said.).
+	attrSayVerbs = attrSet(`say says said add adds added tell tells told write writes wrote ask asks
+		asked continue continues continued conclude concludes concluded explain explains explained
+		note notes noted reply replies replied recall recalls recalled insist insists insisted argue
+		argues argued warn warns warned tweet tweets tweeted`)
+
 	attrDeterminers = attrSet(`the a an this these those his her its their our my your some any
 		no every each`)
 
@@ -217,6 +224,19 @@ var (
 	attrDocuments = attrSet(`statement report announcement release post letter communique
 		communiqué filing document readout memo notice`)
 )
+
+// attrSkip reports a word that may stand between a subject and its verb:
+// an auxiliary, a time word or an adverb in -ly ("has increasingly
+// decried").
+func attrSkip(t attrTok) bool {
+	if attrSkips[t.low] {
+		return true
+	}
+	return t.kind == attrWord && !t.upper && len(t.low) > 5 && strings.HasSuffix(t.low, "ly") && !attrNotAdverbs[t.low]
+}
+
+// attrNotAdverbs end in -ly but are no adverbs.
+var attrNotAdverbs = attrSet(`family supply assembly anomaly monopoly butterfly italy`)
 
 func attrIsVerb(t attrTok) bool { return t.kind == attrWord && !t.upper && attrVerbs[t.low] }
 
