@@ -1,5 +1,7 @@
 package attribution
 
+import "strings"
+
 // Attribution: who said each quote.
 //
 // The rules, in the order they are tried for one quote:
@@ -155,6 +157,11 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{} // he or she is not the ministry
 	}
 	k := subj.to
+	if k < hi && attrIsPunct(toks[k], ",") && k+1 < hi && toks[k+1].low == "who" {
+		for k++; k < hi && !attrIsPunct(toks[k], ","); k++ { // "Clinton, who was speaking there, told"
+		}
+		k++
+	}
 	for k < hi && toks[k].kind == attrWord && attrSkip(toks[k]) {
 		k++
 	}
@@ -342,6 +349,9 @@ func (a *attributor) before(toks []attrTok, qi int) attrFind {
 		}
 		if !attrIsVerb(t) || (j > lo && (attrDeterminers[toks[j-1].low] || attrPossessive(toks[j-1].low))) {
 			continue
+		}
+		if j+1 < len(toks) && toks[j+1].low == "to" && strings.HasPrefix(t.low, "continu") {
+			continue // "will continue to be"
 		}
 		if attrIsParticiple(t) {
 			if participle < 0 {

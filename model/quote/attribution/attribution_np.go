@@ -54,8 +54,30 @@ func attrSaysNext(toks []attrTok, qi int) bool {
 			return false
 		}
 		if attrIsVerb(t) && attrSayVerbs[t.low] {
-			return true
+			return attrEndsSoon(toks, k+1)
 		}
 	}
 	return false
 }
+
+// attrEndsSoon reports a sentence that ends within a few words from
+// toks[k] with no clause of its own: "said Tuesday in a statement." but
+// not "said the FBI has not commented."
+func attrEndsSoon(toks []attrTok, k int) bool {
+	for n := k; n < len(toks) && n-k <= 8; n++ {
+		t := toks[n]
+		switch {
+		case attrIsPunct(t, ".!?") || t.kind == attrQuote:
+			return true
+		case attrIsPunct(t, ",;:"):
+			return n > k
+		case t.kind == attrWord && (attrAuxiliaries[t.low] || attrPronouns[t.low] || t.low == "that"):
+			return false
+		}
+	}
+	return len(toks)-k <= 8
+}
+
+// attrAuxiliaries open a clause of their own after a speech verb.
+var attrAuxiliaries = attrSet(`has have had was were is are will would could can may might should
+	did does do must`)

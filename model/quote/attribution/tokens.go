@@ -190,7 +190,8 @@ var (
 	// attrJoins may stand inside a noun phrase: "a spokeswoman for the agency".
 	attrJoins = attrSet(`of for at with in from`)
 
-	attrPronouns = attrSet(`he she they it we i`)
+	attrPronouns = attrSet(`he she they it we i he’d he'd she’d she'd he’s he's she’s she's they’d
+		they'd they’re they're they’ve they've`)
 
 	// attrRoles are titles and roles that stand before a name.
 	attrRoles = attrSet(`president vice prime minister secretary secretary-general chancellor
