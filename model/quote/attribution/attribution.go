@@ -95,7 +95,7 @@ func (a *attributor) attribute(i int) {
 	endToks, startToks := a.tokens(h.last), a.tokens(h.first)
 	qe, qs := attrQuoteIndex(endToks, i), attrQuoteIndex(startToks, i)
 	f := a.after(endToks, qe)
-	if f.kind != attrNone && attrEndsWithPeriod(h.text) && !attrSaysNext(endToks, qe) {
+	if f.kind != attrNone && attrEndsWithPeriod(h.text) && !attrSaysNext(endToks, qe) && attrSignature(endToks, qe).kind == attrNone {
 		f = attrFind{} // “….” The next sentence is not an attribution.
 	}
 	if f.kind != attrNamed && f.kind != attrPronoun {
@@ -168,6 +168,9 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 	if k < hi && toks[k].kind == attrWord && !toks[k].upper && !attrStops[toks[k].low] {
 		return subj
 	}
+	if k == hi && k > subj.to && f.kind == attrCarry {
+		return subj // "Dana Whitfield is urging voters to “…”"
+	}
 	return attrFind{}
 }
 
@@ -229,6 +232,9 @@ func attrEndsSentence(text string) bool {
 
 // after looks for the attribution that follows the quote toks[qi].
 func (a *attributor) after(toks []attrTok, qi int) attrFind {
+	if f := attrSignature(toks, qi); f.kind != attrNone {
+		return f
+	}
 	j := qi + 1
 	for j < len(toks) && attrIsPunct(toks[j], ",—–-") {
 		j++
@@ -255,6 +261,10 @@ func attrSubjectThenVerb(toks []attrTok, j int) attrFind {
 	end := j // end of the noun phrase
 	for k := j; k < len(toks) && k-j < 10; k++ {
 		t := toks[k]
+		if attrIsPunct(t, "(") && k > j {
+			k = attrSkipTag(toks, k) // Rep. John Mica (R-Fla.) said
+			continue
+		}
 		if t.kind != attrWord {
 			if k > j && attrIsPunct(t, ",") {
 				return attrAppositionThenVerb(toks, j, end, k)

@@ -54,7 +54,7 @@ func attrSkipLead(toks []attrTok, lo, hi int) int {
 	for i < hi && (toks[i].kind == attrPunct || (toks[i].kind == attrWord && attrTimeWord(toks[i].low))) {
 		i++
 	}
-	for k := i; k < hi && k-i < 8; k++ {
+	for k := i; k < hi && k-i < 12; k++ {
 		if attrIsPunct(toks[k], "—–") {
 			return attrSkipLead(toks, k+1, hi)
 		}
@@ -191,4 +191,40 @@ func (a *attributor) prevSentenceOwner(i int, toks []attrTok, qi int) attrFind {
 		}
 	}
 	return a.clauseOwner(toks, from, hi)
+}
+
+// attrSignature reads a speaker named by layout right after a quote: a
+// dash and a name that ends the line or the sentence (“…” ― Sonya
+// Herridge).
+func attrSignature(toks []attrTok, qi int) attrFind {
+	j := qi + 1
+	if j >= len(toks) || !attrIsPunct(toks[j], "―—–") {
+		return attrFind{}
+	}
+	j++
+	e := j
+	for e < len(toks) && e-j < 6 && toks[e].kind == attrWord && (toks[e].upper || NameParticle(toks[e].low)) {
+		e++
+	}
+	if e-j < 2 || e-j > 5 || !toks[e-1].upper {
+		return attrFind{}
+	}
+	if e < len(toks) && !attrIsPunct(toks[e], ".,") && toks[e].kind != attrQuote {
+		return attrFind{}
+	}
+	return attrFind{kind: attrNamed, toks: toks, from: j, to: e}
+}
+
+// attrSkipTag returns the index of the ")" closing the short parenthesis
+// opened at toks[k] (a party tag, an acronym), or k.
+func attrSkipTag(toks []attrTok, k int) int {
+	for p := k + 1; p < len(toks) && p-k <= 8; p++ {
+		if attrIsPunct(toks[p], ")") {
+			return p
+		}
+		if toks[p].kind == attrQuote {
+			break
+		}
+	}
+	return k
 }
