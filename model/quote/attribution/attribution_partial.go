@@ -161,7 +161,16 @@ func (a *attributor) partialOwner(toks []attrTok, qi int) attrFind {
 			return attrFind{} // a quote before it in the sentence has its own rules
 		}
 	}
-	return a.clauseOwner(toks, lo, qi)
+	f := a.clauseOwner(toks, lo, qi)
+	if f.kind == attrNone {
+		return f
+	}
+	for j := f.to + 1; j < qi; j++ {
+		if attrIsPunct(toks[j], ",;") && j+1 < qi && attrClauseOpeners[toks[j+1].low] {
+			return attrFind{} // "…, which has been closed since an inspection found “…”"
+		}
+	}
+	return f
 }
 
 // prevSentenceOwner is the subject of the sentence before the one the
@@ -228,3 +237,8 @@ func attrSkipTag(toks []attrTok, k int) int {
 	}
 	return k
 }
+
+// attrClauseOpeners open, after a comma, a clause with a subject of its
+// own, whose quote the main subject need not have said.
+var attrClauseOpeners = attrSet(`which who whose where when while because although though since
+	after before unless whereas`)
