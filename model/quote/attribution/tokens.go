@@ -137,7 +137,7 @@ var (
 	// ("the claims", "his remarks") are left out.
 	attrVerbs = attrSet(`say says said saying tell tells told telling add adds added adding
 		warn warns warned warning ask asks asked asking write writes wrote writing
-		state stated stating argue argues argued arguing claimed claiming
+		stated stating argue argues argued arguing claimed claiming
 		insist insists insisted insisting noted noting explain explains explained explaining
 		stress stresses stressed stressing reply replies replied replying
 		continue continues continued continuing promised promising tweeted tweeting posted
