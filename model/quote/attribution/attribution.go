@@ -25,6 +25,10 @@ import "strings"
 //  5. A quote that opens its sentence with no attribution of its own: the
 //     sentence before it when that ends with a colon, else the speaker of
 //     the quote just before it in the same or the previous paragraph.
+//  6. With no speech verb at all (attribution_partial.go): a name signed
+//     under the quote (― Name); a partial quote takes the subject of its
+//     sentence when that names someone; a quote sentence the subject of
+//     the sentence before it.
 //
 // Pronouns follow the rules of attribution_refs.go: the latest speaker or
 // sentence subject that fits the pronoun's gender and kind.
