@@ -1,5 +1,7 @@
 package attribution
 
+import "strings"
+
 // Attribution: who said each quote.
 //
 // The rules, in the order they are tried for one quote:
@@ -23,6 +25,10 @@ package attribution
 //  5. A quote that opens its sentence with no attribution of its own: the
 //     sentence before it when that ends with a colon, else the speaker of
 //     the quote just before it in the same or the previous paragraph.
+//  6. With no speech verb at all (attribution_partial.go): a name signed
+//     under the quote (― Name); a partial quote takes the subject of its
+//     sentence when that names someone; a quote sentence the subject of
+//     the sentence before it.
 //
 // Pronouns follow the rules of attribution_refs.go: the latest speaker or
 // sentence subject that fits the pronoun's gender and kind.
@@ -95,6 +101,9 @@ func (a *attributor) attribute(i int) {
 	endToks, startToks := a.tokens(h.last), a.tokens(h.first)
 	qe, qs := attrQuoteIndex(endToks, i), attrQuoteIndex(startToks, i)
 	f := a.after(endToks, qe)
+	if f.kind != attrNone && attrEndsWithPeriod(h.text) && !attrSaysNext(endToks, qe) && attrSignature(endToks, qe).kind == attrNone {
+		f = attrFind{} // “….” The next sentence is not an attribution.
+	}
 	if f.kind != attrNamed && f.kind != attrPronoun {
 		b := a.before(startToks, qs)
 		if b.kind != attrNone || f.kind == attrNone {
@@ -105,6 +114,13 @@ func (a *attributor) attribute(i int) {
 	case attrNamed:
 		a.set(i, a.speakerOf(f.toks, f.from, f.to), f.toks[f.from].start)
 	case attrNone:
+		if g := a.partialOwner(startToks, qs); g.kind == attrNamed {
+			a.set(i, a.speakerOf(g.toks, g.from, g.to), g.toks[g.from].start)
+			return
+		} else if g.kind == attrPronoun {
+			a.set(i, a.speakerFrom(g, h.open), -1)
+			return
+		}
 		a.set(i, a.continuation(i, startToks, qs), -1)
 	default:
 		if subj := a.sentenceSubject(f); subj.kind == attrNamed {
@@ -147,11 +163,19 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{} // he or she is not the ministry
 	}
 	k := subj.to
-	for k < hi && toks[k].kind == attrWord && attrSkips[toks[k].low] {
+	if k < hi && attrIsPunct(toks[k], ",") && k+1 < hi && toks[k+1].low == "who" {
+		for k++; k < hi && !attrIsPunct(toks[k], ","); k++ { // "Clinton, who was speaking there, told"
+		}
+		k++
+	}
+	for k < hi && toks[k].kind == attrWord && attrSkip(toks[k]) {
 		k++
 	}
 	if k < hi && toks[k].kind == attrWord && !toks[k].upper && !attrStops[toks[k].low] {
 		return subj
+	}
+	if k == hi && k > subj.to && f.kind == attrCarry {
+		return subj // "Dana Whitfield is urging voters to “…”"
 	}
 	return attrFind{}
 }
@@ -214,6 +238,9 @@ func attrEndsSentence(text string) bool {
 
 // after looks for the attribution that follows the quote toks[qi].
 func (a *attributor) after(toks []attrTok, qi int) attrFind {
+	if f := attrSignature(toks, qi); f.kind != attrNone {
+		return f
+	}
 	j := qi + 1
 	for j < len(toks) && attrIsPunct(toks[j], ",—–-") {
 		j++
@@ -240,6 +267,10 @@ func attrSubjectThenVerb(toks []attrTok, j int) attrFind {
 	end := j // end of the noun phrase
 	for k := j; k < len(toks) && k-j < 10; k++ {
 		t := toks[k]
+		if attrIsPunct(t, "(") && k > j {
+			k = attrSkipTag(toks, k) // Rep. John Mica (R-Fla.) said
+			continue
+		}
 		if t.kind != attrWord {
 			if k > j && attrIsPunct(t, ",") {
 				return attrAppositionThenVerb(toks, j, end, k)
@@ -253,8 +284,10 @@ func attrSubjectThenVerb(toks []attrTok, j int) attrFind {
 			return attrNP(toks, j, end)
 		}
 		switch {
-		case attrSkips[t.low] && k > j:
+		case attrSkip(t) && k > j:
 			continue
+		case attrDeterminers[t.low] && k > j && !attrJoins[toks[k-1].low]:
+			return attrFind{} // "Sanders won his home state": no noun phrase
 		case attrStops[t.low] && k > j && attrJoinsModifier(toks, k, j):
 		case attrStops[t.low] || attrIsVerb(t):
 			return attrFind{}
@@ -333,6 +366,9 @@ func (a *attributor) before(toks []attrTok, qi int) attrFind {
 		if !attrIsVerb(t) || (j > lo && (attrDeterminers[toks[j-1].low] || attrPossessive(toks[j-1].low))) {
 			continue
 		}
+		if j+1 < len(toks) && toks[j+1].low == "to" && strings.HasPrefix(t.low, "continu") {
+			continue // "will continue to be"
+		}
 		if attrIsParticiple(t) {
 			if participle < 0 {
 				participle = j
@@ -355,7 +391,7 @@ func (a *attributor) before(toks []attrTok, qi int) attrFind {
 // attrSubject finds the subject of the verb toks[j].
 func attrSubject(toks []attrTok, j, lo int) attrFind {
 	k := j - 1
-	for k >= lo && toks[k].kind == attrWord && attrSkips[toks[k].low] && !attrPronouns[toks[k].low] {
+	for k >= lo && toks[k].kind == attrWord && attrSkip(toks[k]) && !attrPronouns[toks[k].low] {
 		k--
 	}
 	if k > lo && attrIsPunct(toks[k], ")") {

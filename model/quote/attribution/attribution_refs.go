@@ -322,6 +322,9 @@ func (a *attributor) antecedent(pos int, word string) string {
 func (a *attributor) fits(r attrRef, word string) bool {
 	kind := attrRefKind(r.name)
 	g := a.names.gender[r.name]
+	if k := strings.IndexAny(word, "’'"); k > 0 {
+		word = word[:k] // he’d, she’s
+	}
 	switch word {
 	case "his":
 		word = "he"

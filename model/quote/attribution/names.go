@@ -314,6 +314,11 @@ func (a *attributor) continuation(i int, toks []attrTok, qi int) string {
 			return a.speakerFrom(a.before(pt, n), h.open)
 		}
 	}
+	if f := a.prevSentenceOwner(i, toks, qi); f.kind != attrNone {
+		if s := a.speakerFrom(f, h.open); s != "" {
+			return s
+		}
+	}
 	if i > 0 && (a.hits[i-1].last == h.first || (prev >= 0 && a.hits[i-1].last == prev)) {
 		return a.speakers[i-1]
 	}

@@ -137,7 +137,7 @@ var (
 	// ("the claims", "his remarks") are left out.
 	attrVerbs = attrSet(`say says said saying tell tells told telling add adds added adding
 		warn warns warned warning ask asks asked asking write writes wrote writing
-		state stated stating argue argues argued arguing claimed claiming
+		stated stating argue argues argued arguing claimed claiming
 		insist insists insisted insisting noted noting explain explains explained explaining
 		stress stresses stressed stressing reply replies replied replying
 		continue continues continued continuing promised promising tweeted tweeting posted
@@ -156,7 +156,14 @@ var (
 		blasted criticised criticized accused branded dubbed labelled labeled termed
 		issued quoted reported texted emailed wrote whispered exclaimed cried screamed
 		yelled mused told informed pointed cited conceded signalled signaled put puts calls
-		remembers remembered`)
+		remembers remembered reports sings sang chanted barked retorted snapped scoffed`)
+
+	// attrSayVerbs are the plain speech verbs that may follow a quote
+	// which ends its own sentence (“We will win.” Smith said.).
+	attrSayVerbs = attrSet(`say says said add adds added tell tells told write writes wrote ask asks
+		asked continue continues continued conclude concludes concluded explain explains explained
+		note notes noted reply replies replied recall recalls recalled insist insists insisted argue
+		argues argued warn warns warned tweet tweets tweeted`)
 
 	attrDeterminers = attrSet(`the a an this these those his her its their our my your some any
 		no every each`)
@@ -183,7 +190,8 @@ var (
 	// attrJoins may stand inside a noun phrase: "a spokeswoman for the agency".
 	attrJoins = attrSet(`of for at with in from`)
 
-	attrPronouns = attrSet(`he she they it we i`)
+	attrPronouns = attrSet(`he she they it we i he’d he'd she’d she'd he’s he's she’s she's they’d
+		they'd they’re they're they’ve they've`)
 
 	// attrRoles are titles and roles that stand before a name.
 	attrRoles = attrSet(`president vice prime minister secretary secretary-general chancellor
@@ -217,6 +225,19 @@ var (
 	attrDocuments = attrSet(`statement report announcement release post letter communique
 		communiqué filing document readout memo notice`)
 )
+
+// attrSkip reports a word that may stand between a subject and its verb:
+// an auxiliary, a time word or an adverb in -ly ("has increasingly
+// decried").
+func attrSkip(t attrTok) bool {
+	if attrSkips[t.low] {
+		return true
+	}
+	return t.kind == attrWord && !t.upper && len(t.low) > 5 && strings.HasSuffix(t.low, "ly") && !attrNotAdverbs[t.low]
+}
+
+// attrNotAdverbs end in -ly but are no adverbs.
+var attrNotAdverbs = attrSet(`family supply assembly anomaly monopoly butterfly italy`)
 
 func attrIsVerb(t attrTok) bool { return t.kind == attrWord && !t.upper && attrVerbs[t.low] }
 
