@@ -1,4 +1,4 @@
-package extract
+package furniture
 
 import (
 	"regexp"
@@ -8,7 +8,7 @@ import (
 	"github.com/byline-reader/byline/model/markdown"
 )
 
-// CleanMarkdown removes the page furniture that article extraction keeps
+// Clean removes the page furniture that article extraction keeps
 // but a reader does not want: ad labels ("Advertisement"), newsletter and
 // subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
 // "Related:" lines, a "Related stories" heading with its list of links, and
@@ -18,7 +18,7 @@ import (
 // stands as a paragraph of its own in plain text) is removed, only when all
 // of it is furniture, never text inside a real paragraph. Code blocks and
 // tables are left alone. It works the same on markdown and on plain text.
-func CleanMarkdown(md string) string {
+func Clean(md string) string {
 	md = strings.ReplaceAll(md, "\r\n", "\n")
 	blocks := splitBlocks(strings.Split(md, "\n"))
 	for i := range blocks {

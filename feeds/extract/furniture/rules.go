@@ -1,9 +1,10 @@
-package extract
+package furniture
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model/markdown"
 )
@@ -262,4 +263,9 @@ func allShareURLs(urls []string) bool {
 		}
 	}
 	return len(urls) > 0
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
