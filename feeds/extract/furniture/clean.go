@@ -2,6 +2,7 @@ package furniture
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -27,6 +28,7 @@ func Clean(md string) string {
 		}
 	}
 	markFurniture(blocks)
+	markRepeatedCaptions(blocks)
 	markRelatedLists(blocks)
 	markBareURLs(blocks)
 	return joinBlocks(blocks)
@@ -171,6 +173,35 @@ func markFurniture(blocks []block) {
 			u := &b.units[ui]
 			u.kind = classify(b.lines[u.from:u.to])
 			u.removed = u.kind == removable
+		}
+	}
+}
+
+// markRepeatedCaptions removes an italic caption or credit line that
+// repeats one of the three lines before it, as a gallery's caption and its
+// expanded copy do ("_Jane Doe, AP_", "_Caption Close_", "_Jane Doe, AP_").
+func markRepeatedCaptions(blocks []block) {
+	var recent []string
+	for bi := range blocks {
+		b := &blocks[bi]
+		if b.code {
+			recent = nil
+			continue
+		}
+		for ui := range b.units {
+			u := &b.units[ui]
+			raw := strings.TrimSpace(strings.Join(b.lines[u.from:u.to], " "))
+			if u.removed {
+				continue
+			}
+			if isItalicLine(raw) && len(raw) <= 200 && slices.Contains(recent, raw) {
+				u.kind, u.removed = removable, true
+				continue
+			}
+			recent = append(recent, raw)
+			if len(recent) > 3 {
+				recent = recent[1:]
+			}
 		}
 	}
 }

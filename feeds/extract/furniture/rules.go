@@ -12,6 +12,12 @@ import (
 // classify says which furniture, if any, the lines of one unit are.
 func classify(lines []string) furniture {
 	raw := strings.TrimSpace(strings.Join(lines, " "))
+	if len(raw) <= maxMarkedBytes {
+		text, urls := plainText(raw)
+		if k := classifyMarked(raw, text, urls); k != notFurniture {
+			return k
+		}
+	}
 	if !mayBeFurniture(raw) {
 		return notFurniture
 	}
