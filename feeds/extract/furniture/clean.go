@@ -235,23 +235,47 @@ func markRelatedLists(blocks []block) {
 	}
 }
 
-// isLinkList reports a list whose every item is only a link.
+// isLinkList reports a list, or a run of lines, whose every item is a
+// link: only a link, or a short line that holds one ("Headline [VIDEO]";
+// "A teaser, [and its link](…)" as a list's item). Under a related heading that is a list
+// of other stories.
 func isLinkList(b block) bool {
 	if b.code {
 		return false
 	}
 	for _, l := range b.lines {
 		t := strings.TrimSpace(l)
-		end, ok := listMarker(t)
-		if !ok {
-			return false
+		end, listed := listMarker(t)
+		if listed {
+			t = strings.TrimSpace(t[end:])
 		}
-		item := strings.Trim(strings.TrimSpace(t[end:]), "*_")
-		if !rxLinkOnly.MatchString(item) {
+		item := strings.Trim(t, "*_ ")
+		if rxLinkOnly.MatchString(item) {
+			continue
+		}
+		if !isLinkDense(item, listed) {
 			return false
 		}
 	}
 	return true
+}
+
+// isLinkDense reports a short line with a link, a third of whose words,
+// at least, are the text of its links (any share, for a list's item).
+func isLinkDense(line string, listed bool) bool {
+	text, urls := plainText(line)
+	n := len(strings.Fields(text))
+	if len(urls) == 0 || n > 30 {
+		return false
+	}
+	if listed {
+		return true
+	}
+	linked := 0
+	for _, m := range rxMdLink.FindAllStringSubmatch(line, -1) {
+		linked += len(strings.Fields(m[1]))
+	}
+	return 3*linked >= n
 }
 
 // markBareURLs removes a line that is only a URL when it stands next to
@@ -362,6 +386,9 @@ func plainText(raw string) (string, []string) {
 	words := strings.Fields(s)
 	for i, w := range words {
 		w = strings.Trim(w, "*_")
+		if n := len(w); n > 1 && strings.IndexByte(".,:;!?", w[n-1]) >= 0 && strings.ContainsAny(w[n-2:n-1], "*_") {
+			w = strings.TrimRight(w[:n-1], "*_") + w[n-1:] // "**MORE**:"
+		}
 		if strings.Contains(w, "\\") {
 			w = rxEscape.ReplaceAllString(w, "$1")
 		}

@@ -38,11 +38,17 @@ func classify(lines []string) furniture {
 		return bareURL
 	case rxAdLabel.MatchString(text) && startsUpper(text):
 		return removable
-	case heading || isLabelOnly(text):
-		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":")) {
+	case heading || isLabelOnly(text) || isShortLabel(text):
+		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":.…")) {
+			if !heading && rxReadMoreOnly.MatchString(text) {
+				return removable // "Read more", alone
+			}
 			return relatedHeading
 		}
 		if heading {
+			if isReadMore(text, len(urls) > 0) && len(urls) > 0 {
+				return removable // "### Related post: [A recipe](…)"
+			}
 			return notFurniture
 		}
 	}
@@ -86,6 +92,13 @@ func mayBeFurniture(raw string) bool {
 	return triggers[strings.ToLower(first)] || strings.Contains(raw, "inbox")
 }
 
+// isShortLabel: a line of a few words that does not end a sentence
+// ("More Great Stories", "You may also like…").
+func isShortLabel(text string) bool {
+	t := strings.TrimRight(text, ".…:")
+	return len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, ".!?,;")
+}
+
 // isLabelOnly: a short line ending with a colon ("Related:"), or a short
 // bold or all-capitals label.
 func isLabelOnly(text string) bool {
@@ -94,8 +107,8 @@ func isLabelOnly(text string) bool {
 
 var (
 	rxAdLabel        = regexp.MustCompile(`(?i)^((advertisements?|advertising|advert|ads?|sponsored|sponsored (content|posts?|links?|stories)|paid (content|post|partnership)|promoted( content)?|partner content|anzeige|werbung|publicité|publicidad|pubblicità|реклама)(\s*[-–—:|]?\s*(scroll|continue)( down)?( to| reading)?( continue)?( reading)?( (the )?(article|story|content))?( below)?)?|(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad|ads|advert))?|continue reading (below|the main story)|skip (advertisement|ad))[.:…]*$`)
-	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)|more (stories|news|articles|coverage|to read)|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
-	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read)\s*:\s*(.+)$`)
+	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)|more( \S+){0,2} (stories|news|articles|coverage|reads|videos)|more to read|see more|see also|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
+	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read|see more|watch more)\s*:\s*(.+)$`)
 	rxReadMoreOnly   = regexp.MustCompile(`(?i)^(read more|continue reading|keep reading|read the full (story|article))[.…!:]*$`)
 	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me)| @\w+| \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
 	rxCTAExclaim     = regexp.MustCompile(`^(stay|don't|don’t|dont|do not|never|want|like|love|liked|loved|enjoy|enjoyed|enjoying|thanks|thank you|get|join|subscribe|sign up|support|found|have|got|interested|looking)\b`)
