@@ -30,6 +30,7 @@ func Clean(md string) string {
 	markFurniture(blocks)
 	markRepeatedCaptions(blocks)
 	markRelatedLists(blocks)
+	markTailLinkLists(blocks)
 	markBareURLs(blocks)
 	return joinBlocks(blocks)
 }
@@ -233,6 +234,59 @@ func markRelatedLists(blocks []block) {
 			}
 		}
 	}
+}
+
+// markTailLinkLists removes a list of bare links to other stories set
+// after the article's last paragraphs, with no heading or lead-in: a list
+// whose items are each only a link, followed by at most two blocks of
+// text, and not after a line that ends with a colon (the article's own
+// list of sources).
+func markTailLinkLists(blocks []block) {
+	after := 0 // blocks of text kept after the one looked at
+	for bi := len(blocks) - 1; bi > 0; bi-- {
+		b := blocks[bi]
+		if after > 2 {
+			return
+		}
+		if !isBareLinkList(b) {
+			if kept(b) {
+				after++
+			}
+			continue
+		}
+		prev := blocks[bi-1]
+		last := strings.TrimRight(strings.TrimSpace(prev.lines[len(prev.lines)-1]), "*_ ")
+		if prev.code || strings.HasSuffix(last, ":") || strings.HasPrefix(strings.TrimSpace(prev.lines[0]), "#") {
+			continue
+		}
+		for ui := range b.units {
+			b.units[ui].removed = true
+		}
+	}
+}
+
+// isBareLinkList reports a list of two items or more, each only a link.
+func isBareLinkList(b block) bool {
+	if b.code || len(b.lines) < 2 {
+		return false
+	}
+	for _, l := range b.lines {
+		t := strings.TrimSpace(l)
+		end, ok := listMarker(t)
+		if !ok || !rxLinkOnly.MatchString(strings.Trim(strings.TrimSpace(t[end:]), "*_ ")) {
+			return false
+		}
+	}
+	return true
+}
+
+func kept(b block) bool {
+	for _, u := range b.units {
+		if !u.removed {
+			return true
+		}
+	}
+	return b.code
 }
 
 // isLinkList reports a list, or a run of lines, whose every item is a

@@ -47,6 +47,11 @@ func TestCleanRemovesFurniture(t *testing.T) {
 		{"newsletter thanks", "Thanks for reading Main Street Notes! Subscribe for free to receive new posts and support my work."},
 		{"comment prompt", "[Leave a comment](https://news.example/p/x/comments)"},
 		{"join conversation", "Join the conversation"},
+		{"get delivered", "Get Harbour Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information."},
+		{"sign up exclaim", "**Sign Up:** Stay on top of the latest film news! Sign up for our email newsletters here."},
+		{"reporter contact", "*Have a tip? Kim Lee may be reached at* *klee@news.example**. Follow her on Twitter* *@kimlee* *or on* *Facebook**.*"},
+		{"email reporter", "*Email Sam Roe at sroe@news.example or follow him @samroe. Follow us on Twitter @newsdesk and on Facebook.*"},
+		{"share with friend", "***Like this story? Share it with a friend!***"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,6 +224,15 @@ func TestCleanKeepsProse(t *testing.T) {
 		"Powered by two electric motors, the boat can cross the firth in eleven minutes.",
 		"Watch the tide tables: the causeway floods twice a day and drivers are caught every summer.",
 		"Get the children to the school gate by half past eight, the head teacher wrote to parents.",
+		"Email records show the mayor was told in March, and she may be reached at home, her aides said.",
+		"Share it with a friend, the doctor advised, if the worry keeps you awake.",
+		"Get the papers delivered to the court by Friday, the judge ordered.",
+		"Follow her lead, the coach told the team, and the points will come.",
+		"Click here, the phishing email said, and thousands did.",
+		"Photo by photo, the archive rebuilt the town's history.",
+		"Subscribe to the idea that the market is fair and you will be disappointed, he wrote.",
+		"Getty Images, the photo agency, said it would appeal the ruling.",
+		"The new edition will cost $610 in the shops, the publisher said.",
 	}
 	for _, p := range prose {
 		md := "Opening paragraph of the story.\n\n" + p + "\n\nClosing paragraph of the story.\n"
