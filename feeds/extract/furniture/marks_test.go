@@ -61,6 +61,7 @@ func TestCleanRemovesRelatedBlocks(t *testing.T) {
 		{"more great stories", "More Great Example Stories\n\n- Teachers must unionize, [no matter what the board says](https://n.example/a)\n- The plan to [boost drone batteries](https://n.example/b)"},
 		{"don't miss lines", "**DON'T MISS**\n\n[Mayor furious at budget jibe](https://n.example/a) \\[**INSIGHT]**  \n[Council makes final decision](https://n.example/b) **[VIDEO]**"},
 		{"you may also like", "You may also like...\n\n[Who will make the shortlist?](https://n.example/a)\n\n[The band takes over the vote](https://n.example/b)"},
+		{"don't miss one block", "**DON'T MISS**  \n**[Mayor furious at budget jibe](https://n.example/a) \\[INSIGHT]**  \n**[Council makes final decision](https://n.example/b) \\[VIDEO]**"},
 		{"related post heading", "### Related post: [Pickled sprouts](https://n.example/sprouts)"},
 	}
 	for _, tt := range tests {
@@ -100,6 +101,8 @@ func TestCleanKeepsNearMisses(t *testing.T) {
 		"A $610 fine was imposed on the driver.",
 		"More than 4,000 people lost power.",
 		"More great stories came out of the festival than anyone expected, she said.",
+		"**Related**  \nThe two cases are related, prosecutors said, and [the filings](https://n.example/f) show it.",
+		"Ben Roe is on Twitter at [ben_roe](https://twitter.com/ben_roe).",
 	}
 	for _, p := range keep {
 		md := "Opening paragraph of the story.\n\n" + p + "\n\nClosing paragraph of the story.\n"
