@@ -11,8 +11,10 @@ import (
 // Clean removes the page furniture that article extraction keeps
 // but a reader does not want: ad labels ("Advertisement"), newsletter and
 // subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
-// "Related:" lines, a "Related stories" heading with its list of links, and
-// a bare URL standing next to one of those.
+// "Related:" lines, a "Related stories" heading with its list of links, a
+// tail list of links to other stories, a bare URL standing next to one of
+// those, and the marked furniture of marks.go (stray photo credits,
+// toolbar labels, gallery counters, timestamps…).
 //
 // Precision comes first: only a whole block (a paragraph, or a line that
 // stands as a paragraph of its own in plain text) is removed, only when all
