@@ -48,7 +48,7 @@ func isItalicLine(raw string) bool {
 var (
 	// rxCounter: a gallery counter ("1 of 4", "1/5", "14 Photos"), a
 	// gallery title with its count, or a bare price ("from $610.00").
-	rxCounter = regexp.MustCompile(`(?i)^(\d{1,3} ?(of|/) ?\d{1,3}|photos?|\d{1,3} (photos?|images|pictures|slides)|(photo|image|slide) \d{1,3} ?(of|/) ?\d{1,3}|(gallery|photos|slideshow|in pictures)\b[^.!?]{0,80}\| \d{1,3} (photos|images|pictures)|(from|only|now|just|was|price:?) ?[$£€¥] ?\d[\d,]*(\.\d\d)?|[$£€¥] ?\d[\d,]*(\.\d\d)?)$`)
+	rxCounter = regexp.MustCompile(`(?i)^(\d{1,3} ?(of|/) ?\d{1,3}|\d{1,3} (photos?|images|pictures|slides)|(photo|image|slide) \d{1,3} ?(of|/) ?\d{1,3}|(gallery|photos|slideshow|in pictures)\b[^.!?]{0,80}\| \d{1,3} (photos|images|pictures)|(from|only|now|just|was|price:?) ?[$£€¥] ?\d[\d,]*(\.\d\d)?|[$£€¥] ?\d[\d,]*(\.\d\d)?)$`)
 	// rxReadingTime: "5 min read", "Reading time: 3 minutes" and the like
 	// in a few languages.
 	rxReadingTime = regexp.MustCompile(`(?i)^(\d{1,3}[ -]?(min|mins|minutes?|minute)\.?( read| reading)?|(estimated )?reading time:? ?(about )?\d{1,3} ?(min|mins|minutes?)\.?|tempo de leitura:? ?\d{1,3} ?(min|minutos?)|tiempo de lectura:? ?\d{1,3} ?(min|minutos?)|temps de lecture ?:? ?\d{1,3} ?(min|minutes?)|lesezeit:? ?(ca\. )?\d{1,3} ?(min|minuten?)|tempo di lettura:? ?\d{1,3} ?(min|minuti|minuto))$`)

@@ -1,38 +1,34 @@
 package furniture
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // The rules that judge a block by its neighbours: a related heading and
 // the links under it, a tail list of links, a caption repeated.
 
 // markRepeatedCaptions removes an italic caption or credit line that
-// repeats one of the three lines before it, as a gallery's caption and its
-// expanded copy do ("_Jane Doe, AP_", "_Caption Close_", "_Jane Doe, AP_").
+// repeats the line kept before it, with only removed furniture between, as
+// a gallery's caption and its expanded copy do ("_Jane Doe, AP_",
+// "_Caption Close_", "_Jane Doe, AP_").
 func markRepeatedCaptions(blocks []block) {
-	var recent []string
+	prev, between := "", false
 	for bi := range blocks {
 		b := &blocks[bi]
 		if b.code {
-			recent = nil
+			prev = ""
 			continue
 		}
 		for ui := range b.units {
 			u := &b.units[ui]
-			raw := strings.TrimSpace(strings.Join(b.lines[u.from:u.to], " "))
 			if u.removed {
+				between = true
 				continue
 			}
-			if isItalicLine(raw) && len(raw) <= 200 && slices.Contains(recent, raw) {
+			raw := strings.TrimSpace(strings.Join(b.lines[u.from:u.to], " "))
+			if between && raw == prev && isItalicLine(raw) && len(raw) <= 200 {
 				u.kind, u.removed = removable, true
 				continue
 			}
-			recent = append(recent, raw)
-			if len(recent) > 3 {
-				recent = recent[1:]
-			}
+			prev, between = raw, false
 		}
 	}
 }
