@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/byline-reader/byline/feeds/extract/furniture"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 )
@@ -59,7 +60,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	if err != nil {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	md = CleanMarkdown(model.Sanitize(md))
+	md = furniture.Clean(model.Sanitize(md))
 	// A leading byline or dateline paragraph that readability kept tells
 	// the author or the time when the page's markup does not; shown in
 	// the header, it leaves the text (see dropHeaderRepeats).
@@ -135,7 +136,7 @@ func ExtractText(text, name string) Extracted {
 	if !isMarkdown {
 		body = textParagraphs(body)
 	}
-	ex.Markdown = strings.TrimSpace(CleanMarkdown(body))
+	ex.Markdown = strings.TrimSpace(furniture.Clean(body))
 	if ex.Markdown != "" {
 		ex.Markdown += "\n"
 	}

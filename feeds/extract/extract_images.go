@@ -278,3 +278,11 @@ func walkNodes(n *html.Node, fn func(*html.Node) bool) {
 		}
 	}
 }
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/byline-reader/byline/feeds/extract/furniture"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 )
@@ -19,11 +20,11 @@ func FragmentToMarkdown(fragment, baseURL string) string {
 		fragment = fragment[:maxFragmentBytes]
 	}
 	if !strings.ContainsAny(fragment, "<&") {
-		return CleanMarkdown(model.Sanitize(fragment))
+		return furniture.Clean(model.Sanitize(fragment))
 	}
 	doc, err := html.Parse(strings.NewReader(fragment))
 	if err != nil {
-		return CleanMarkdown(model.Sanitize(fragment))
+		return furniture.Clean(model.Sanitize(fragment))
 	}
 	limitDepth(doc, maxDepth)
 	base, _ := url.Parse(baseURL)
@@ -32,7 +33,7 @@ func FragmentToMarkdown(fragment, baseURL string) string {
 	}
 	md, err := toMarkdown(doc, base, articleSaid{})
 	if err != nil {
-		return CleanMarkdown(model.Sanitize(fragment))
+		return furniture.Clean(model.Sanitize(fragment))
 	}
-	return CleanMarkdown(model.Sanitize(strings.TrimSpace(md)))
+	return furniture.Clean(model.Sanitize(strings.TrimSpace(md)))
 }

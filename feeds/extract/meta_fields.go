@@ -2,8 +2,6 @@ package extract
 
 import (
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/byline-reader/byline/feeds/extract/meta"
 )
@@ -26,9 +24,4 @@ func ParseTimestamp(s string) (time.Time, bool) { return meta.ParseTimestamp(s) 
 // ArticleTitle is meta.ArticleTitle.
 func ArticleTitle(pageTitle, ogTitle, h1, site string) string {
 	return meta.ArticleTitle(pageTitle, ogTitle, h1, site)
-}
-
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }

@@ -1,4 +1,4 @@
-package extract
+package furniture
 
 import (
 	"flag"
@@ -23,7 +23,7 @@ func updateGolden() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-func TestCleanMarkdownRemovesFurniture(t *testing.T) {
+func TestCleanRemovesFurniture(t *testing.T) {
 	const real = "The council voted 7-2 on Tuesday to approve the budget."
 	tests := []struct{ name, furniture string }{
 		{"ad label", "Advertisement"},
@@ -47,19 +47,24 @@ func TestCleanMarkdownRemovesFurniture(t *testing.T) {
 		{"newsletter thanks", "Thanks for reading Main Street Notes! Subscribe for free to receive new posts and support my work."},
 		{"comment prompt", "[Leave a comment](https://news.example/p/x/comments)"},
 		{"join conversation", "Join the conversation"},
+		{"get delivered", "Get Harbour Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here for more information."},
+		{"sign up exclaim", "**Sign Up:** Stay on top of the latest film news! Sign up for our email newsletters here."},
+		{"reporter contact", "*Have a tip? Kim Lee may be reached at* *klee@news.example**. Follow her on Twitter* *@kimlee* *or on* *Facebook**.*"},
+		{"email reporter", "*Email Sam Roe at sroe@news.example or follow him @samroe. Follow us on Twitter @newsdesk and on Facebook.*"},
+		{"share with friend", "***Like this story? Share it with a friend!***"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := real + "\n\n" + tt.furniture + "\n\n" + real + "\n"
 			want := real + "\n\n" + real + "\n"
-			if got := CleanMarkdown(in); got != want {
-				t.Errorf("CleanMarkdown kept furniture:\n%s", got)
+			if got := Clean(in); got != want {
+				t.Errorf("Clean kept furniture:\n%s", got)
 			}
 		})
 	}
 }
 
-func TestCleanMarkdownKeepsRealText(t *testing.T) {
+func TestCleanKeepsRealText(t *testing.T) {
 	keep := []string{
 		"The company said 2 million people subscribe to its streaming service, up from 1.5 million a year ago.",
 		"Readers can subscribe to the newsletter, which the paper launched in 2019 to reach younger audiences.",
@@ -93,50 +98,50 @@ func TestCleanMarkdownKeepsRealText(t *testing.T) {
 	}
 	for _, p := range keep {
 		in := p + "\n"
-		if got := CleanMarkdown(in); got != in {
-			t.Errorf("CleanMarkdown removed real text:\nin:  %q\nout: %q", in, got)
+		if got := Clean(in); got != in {
+			t.Errorf("Clean removed real text:\nin:  %q\nout: %q", in, got)
 		}
 	}
 }
 
-func TestCleanMarkdownStructure(t *testing.T) {
+func TestCleanStructure(t *testing.T) {
 	in := "Intro paragraph.\n\n```\nAdvertisement\nShare this post!\n```\n\n" +
 		"| a | b |\n|---|---|\n| Advertisement | x |\n\n" +
 		"## Related stories\n\n- [One](https://a.example/1)\n- [Two](https://a.example/2)\n\nLast paragraph.\n"
 	want := "Intro paragraph.\n\n```\nAdvertisement\nShare this post!\n```\n\n" +
 		"| a | b |\n|---|---|\n| Advertisement | x |\n\nLast paragraph.\n"
-	if got := CleanMarkdown(in); got != want {
+	if got := Clean(in); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
-func TestCleanMarkdownPlainTextLines(t *testing.T) {
+func TestCleanPlainTextLines(t *testing.T) {
 	// Plain text with one paragraph per line and no blank lines.
 	in := "First real paragraph ends here.\nAdvertisement\nSecond real paragraph ends here.\n" +
 		"Stay informed! Get breaking news delivered straight to your inbox for free. Subscribe here. https://news.example/alerts\n" +
 		"Share this post!\n"
 	want := "First real paragraph ends here.\nSecond real paragraph ends here.\n"
-	if got := CleanMarkdown(in); got != want {
+	if got := Clean(in); got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 	// A wrapped paragraph is one block: nothing inside it is cut.
 	wrapped := "The board met to discuss the\nAdvertisement\nbudget, which it approved.\n"
-	if got := CleanMarkdown(wrapped); got != wrapped {
+	if got := Clean(wrapped); got != wrapped {
 		t.Errorf("cut inside a wrapped paragraph: %q", got)
 	}
 }
 
-func TestCleanMarkdownBareURL(t *testing.T) {
+func TestCleanBareURL(t *testing.T) {
 	in := "Body text.\n\nSign up for our newsletter.\n\nhttps://news.example/signup\n\nMore body text.\n\nhttps://example.org/data.csv\n"
 	want := "Body text.\n\nMore body text.\n\nhttps://example.org/data.csv\n"
-	if got := CleanMarkdown(in); got != want {
+	if got := Clean(in); got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 }
 
-// TestCleanMarkdownGolden cleans each testdata/clean/*.md and compares it
+// TestCleanGolden cleans each testdata/clean/*.md and compares it
 // with its .golden file; -update rewrites them.
-func TestCleanMarkdownGolden(t *testing.T) {
+func TestCleanGolden(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.md"))
 	if len(files) == 0 {
 		t.Fatal("no testdata/clean/*.md")
@@ -147,7 +152,7 @@ func TestCleanMarkdownGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := CleanMarkdown(string(in))
+			got := Clean(string(in))
 			golden := strings.TrimSuffix(f, ".md") + ".golden"
 			if updateGolden() {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -165,25 +170,25 @@ func TestCleanMarkdownGolden(t *testing.T) {
 	}
 }
 
-func FuzzCleanMarkdown(f *testing.F) {
+func FuzzClean(f *testing.F) {
 	f.Add("Advertisement\n\nText.\n")
 	f.Add("```\ncode\n\nmore")
 	f.Add("## Related\n\n- [a](b)\n")
 	f.Add("Stay informed! Subscribe here. https://x.example\n\x1b[31m")
 	f.Fuzz(func(t *testing.T, s string) {
-		out := CleanMarkdown(s)
+		out := Clean(s)
 		if len(out) > len(s)+2 {
 			t.Fatalf("output grew: %d > %d", len(out), len(s))
 		}
-		if again := CleanMarkdown(out); again != out && model.WordCount(again) > model.WordCount(out) {
+		if again := Clean(out); again != out && model.WordCount(again) > model.WordCount(out) {
 			t.Fatalf("second pass added words")
 		}
 	})
 }
 
-// BenchmarkCleanMarkdown cleans the golden inputs, each followed by code,
+// BenchmarkClean cleans the golden inputs, each followed by code,
 // a table, a quote and indented code, repeated to about 100 KB.
-func BenchmarkCleanMarkdown(b *testing.B) {
+func BenchmarkClean(b *testing.B) {
 	const verbatim = "\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> quoted\n> - item\n\n    indented\n\n"
 	files, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.md"))
 	one := verbatim
@@ -196,14 +201,14 @@ func BenchmarkCleanMarkdown(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(md)))
 	for b.Loop() {
-		CleanMarkdown(md)
+		Clean(md)
 	}
 }
 
-// TestCleanMarkdownKeepsProse: cleaning removes only what carries a
+// TestCleanKeepsProse: cleaning removes only what carries a
 // furniture marker, never an ordinary paragraph, even one that uses the
 // words furniture is made of.
-func TestCleanMarkdownKeepsProse(t *testing.T) {
+func TestCleanKeepsProse(t *testing.T) {
 	prose := []string{
 		"Readers who subscribe to the paper's print edition were told on Monday that deliveries would stop in March.",
 		"The photo, taken in 1962, shows the ferry at the pier with its first skipper at the wheel.",
@@ -219,10 +224,19 @@ func TestCleanMarkdownKeepsProse(t *testing.T) {
 		"Powered by two electric motors, the boat can cross the firth in eleven minutes.",
 		"Watch the tide tables: the causeway floods twice a day and drivers are caught every summer.",
 		"Get the children to the school gate by half past eight, the head teacher wrote to parents.",
+		"Email records show the mayor was told in March, and she may be reached at home, her aides said.",
+		"Share it with a friend, the doctor advised, if the worry keeps you awake.",
+		"Get the papers delivered to the court by Friday, the judge ordered.",
+		"Follow her lead, the coach told the team, and the points will come.",
+		"Click here, the phishing email said, and thousands did.",
+		"Photo by photo, the archive rebuilt the town's history.",
+		"Subscribe to the idea that the market is fair and you will be disappointed, he wrote.",
+		"Getty Images, the photo agency, said it would appeal the ruling.",
+		"The new edition will cost $610 in the shops, the publisher said.",
 	}
 	for _, p := range prose {
 		md := "Opening paragraph of the story.\n\n" + p + "\n\nClosing paragraph of the story.\n"
-		if got := CleanMarkdown(md); !strings.Contains(got, p) {
+		if got := Clean(md); !strings.Contains(got, p) {
 			t.Errorf("removed an ordinary paragraph: %q", p)
 		}
 	}

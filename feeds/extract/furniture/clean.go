@@ -1,4 +1,4 @@
-package extract
+package furniture
 
 import (
 	"regexp"
@@ -8,17 +8,19 @@ import (
 	"github.com/byline-reader/byline/model/markdown"
 )
 
-// CleanMarkdown removes the page furniture that article extraction keeps
+// Clean removes the page furniture that article extraction keeps
 // but a reader does not want: ad labels ("Advertisement"), newsletter and
 // subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
-// "Related:" lines, a "Related stories" heading with its list of links, and
-// a bare URL standing next to one of those.
+// "Related:" lines, a "Related stories" heading with its list of links, a
+// tail list of links to other stories, a bare URL standing next to one of
+// those, and the marked furniture of marks.go (stray photo credits,
+// toolbar labels, gallery counters, timestamps…).
 //
 // Precision comes first: only a whole block (a paragraph, or a line that
 // stands as a paragraph of its own in plain text) is removed, only when all
 // of it is furniture, never text inside a real paragraph. Code blocks and
 // tables are left alone. It works the same on markdown and on plain text.
-func CleanMarkdown(md string) string {
+func Clean(md string) string {
 	md = strings.ReplaceAll(md, "\r\n", "\n")
 	blocks := splitBlocks(strings.Split(md, "\n"))
 	for i := range blocks {
@@ -27,7 +29,9 @@ func CleanMarkdown(md string) string {
 		}
 	}
 	markFurniture(blocks)
+	markRepeatedCaptions(blocks)
 	markRelatedLists(blocks)
+	markTailLinkLists(blocks)
 	markBareURLs(blocks)
 	return joinBlocks(blocks)
 }
@@ -175,54 +179,6 @@ func markFurniture(blocks []block) {
 	}
 }
 
-// markRelatedLists removes a "Related stories" heading (or a lone
-// "Related:" line) together with the lists of bare links under it. A
-// heading followed by anything else stays.
-func markRelatedLists(blocks []block) {
-	for bi := range blocks {
-		b := &blocks[bi]
-		if b.code || len(b.units) == 0 {
-			continue
-		}
-		last := &b.units[len(b.units)-1]
-		if last.kind != relatedHeading {
-			continue
-		}
-		j := bi + 1
-		for j < len(blocks) && isLinkList(blocks[j]) {
-			j++
-		}
-		if j == bi+1 && j < len(blocks) {
-			continue // not followed by links: a real heading
-		}
-		last.removed = true
-		for k := bi + 1; k < j; k++ {
-			for ui := range blocks[k].units {
-				blocks[k].units[ui].removed = true
-			}
-		}
-	}
-}
-
-// isLinkList reports a list whose every item is only a link.
-func isLinkList(b block) bool {
-	if b.code {
-		return false
-	}
-	for _, l := range b.lines {
-		t := strings.TrimSpace(l)
-		end, ok := listMarker(t)
-		if !ok {
-			return false
-		}
-		item := strings.Trim(strings.TrimSpace(t[end:]), "*_")
-		if !rxLinkOnly.MatchString(item) {
-			return false
-		}
-	}
-	return true
-}
-
 // markBareURLs removes a line that is only a URL when it stands next to
 // furniture that was removed (the address a subscribe box repeats).
 func markBareURLs(blocks []block) {
@@ -331,6 +287,9 @@ func plainText(raw string) (string, []string) {
 	words := strings.Fields(s)
 	for i, w := range words {
 		w = strings.Trim(w, "*_")
+		if n := len(w); n > 1 && strings.IndexByte(".,:;!?", w[n-1]) >= 0 && strings.ContainsAny(w[n-2:n-1], "*_") {
+			w = strings.TrimRight(w[:n-1], "*_") + w[n-1:] // "**MORE**:"
+		}
 		if strings.Contains(w, "\\") {
 			w = rxEscape.ReplaceAllString(w, "$1")
 		}

@@ -1,9 +1,10 @@
-package extract
+package furniture
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model/markdown"
 )
@@ -11,6 +12,12 @@ import (
 // classify says which furniture, if any, the lines of one unit are.
 func classify(lines []string) furniture {
 	raw := strings.TrimSpace(strings.Join(lines, " "))
+	if len(raw) <= maxMarkedBytes {
+		text, urls := plainText(raw)
+		if k := classifyMarked(raw, text, urls); k != notFurniture {
+			return k
+		}
+	}
 	if !mayBeFurniture(raw) {
 		return notFurniture
 	}
@@ -31,11 +38,17 @@ func classify(lines []string) furniture {
 		return bareURL
 	case rxAdLabel.MatchString(text) && startsUpper(text):
 		return removable
-	case heading || isLabelOnly(text):
-		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":")) {
+	case heading || isLabelOnly(text) || isShortLabel(text):
+		if rxRelatedHeading.MatchString(strings.TrimRight(text, ":.…")) {
+			if !heading && rxReadMoreOnly.MatchString(text) {
+				return removable // "Read more", alone
+			}
 			return relatedHeading
 		}
 		if heading {
+			if isReadMore(text, len(urls) > 0) && len(urls) > 0 {
+				return removable // "### Related post: [A recipe](…)"
+			}
 			return notFurniture
 		}
 	}
@@ -57,7 +70,7 @@ var triggers = wordSet("advertisement advertisements advertising advert ad ads s
 	"signin listen watch discover explore learn love loved liked enjoy enjoyed enjoying thanks thank if " +
 	"found interested looking http https www facebook twitter x linkedin whatsapp reddit pinterest " +
 	"telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram " +
-	"youtube tiktok leave add post write view show comment comments")
+	"youtube tiktok leave add post write view show comment comments reach contact have")
 
 // mayBeFurniture is a cheap test run before the full one: furniture is
 // short and starts with one of the trigger words.
@@ -79,6 +92,13 @@ func mayBeFurniture(raw string) bool {
 	return triggers[strings.ToLower(first)] || strings.Contains(raw, "inbox")
 }
 
+// isShortLabel: a line of a few words that does not end a sentence
+// ("More Great Stories", "You may also like…").
+func isShortLabel(text string) bool {
+	t := strings.TrimRight(text, ".…:")
+	return len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, ".!?,;")
+}
+
 // isLabelOnly: a short line ending with a colon ("Related:"), or a short
 // bold or all-capitals label.
 func isLabelOnly(text string) bool {
@@ -87,17 +107,24 @@ func isLabelOnly(text string) bool {
 
 var (
 	rxAdLabel        = regexp.MustCompile(`(?i)^((advertisements?|advertising|advert|ads?|sponsored|sponsored (content|posts?|links?|stories)|paid (content|post|partnership)|promoted( content)?|partner content|anzeige|werbung|publicité|publicidad|pubblicità|реклама)(\s*[-–—:|]?\s*(scroll|continue)( down)?( to| reading)?( continue)?( reading)?( (the )?(article|story|content))?( below)?)?|(the )?(story|article|content|text) continues (below|after)( (this|the))?( (advertisement|ad|ads|advert))?|continue reading (below|the main story)|skip (advertisement|ad))[.:…]*$`)
-	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)|more (stories|news|articles|coverage|to read)|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
-	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read)\s*:\s*(.+)$`)
+	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)|more( \S+){0,2} (stories|news|articles|coverage|reads|videos)|more to read|see more|see also|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
+	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read|see more|watch more)\s*:\s*(.+)$`)
 	rxReadMoreOnly   = regexp.MustCompile(`(?i)^(read more|continue reading|keep reading|read the full (story|article))[.…!:]*$`)
-	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me)| @\w+| \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
+	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me|him|her|them)| @\w+| \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
 	rxCTAExclaim     = regexp.MustCompile(`^(stay|don't|don’t|dont|do not|never|want|like|love|liked|loved|enjoy|enjoyed|enjoying|thanks|thank you|get|join|subscribe|sign up|support|found|have|got|interested|looking)\b`)
 	rxCTAVerb        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|click|tap|download|get|receive|stay|don't miss|don’t miss|do not miss|never miss|support|donate|become|enter|want|be the first|try|unlock|start|upgrade|already a subscriber|not a subscriber|have a( news)? tip|got a( news)? tip|send us|sign in|log in|follow|listen|watch|read|discover|explore|find out|learn more|like what you|enjoy(ed)?|love|thanks? for reading|if you (enjoyed|like|liked|value|appreciate))\b`)
 	rxCTACore        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|donate|become a (member|subscriber|supporter))\b`)
 	rxCTALogin       = regexp.MustCompile(`^(log in|sign in|login|signin|subscribe|sign up|register)\b`)
-	rxCTAStrongNoun  = regexp.MustCompile(`\b(newsletters?|inbox|e-?mails?|subscri\w*|sign(ing)? up|alerts?|apps?|membership|members|podcasts?|account|journalism|briefings?|digest|notifications|updates)\b`)
+	rxCTAStrongNoun  = regexp.MustCompile(`\b(newsletters?|inbox|e-?mails?|subscri\w*|sign(ing)? up|alerts?|apps?|membership|members|podcasts?|account|journalism|briefings?|digest|notifications|updates|youtube channel|channel)\b`)
 	rxCTAWeakNoun    = regexp.MustCompile(`\b(here|below|today|now|free)\b`)
-	rxPronoun        = regexp.MustCompile(`\b(you|your|our|us|my)\b`)
+	rxPronoun        = regexp.MustCompile(`\b(you|your|our|us|my|the latest)\b`)
+	rxCTAContact     = regexp.MustCompile(`^(email|e-mail|contact|reach|write to|tweet at) `)
+	rxCTAReached     = regexp.MustCompile(`\b(may|can) be (reached|contacted|emailed) at\b`)
+	rxCTAShare       = regexp.MustCompile(`^share (it|this|this (story|article|post)) with (a friend|your friends|friends|others)\b`)
+	rxCTADelivered   = regexp.MustCompile(`^get\b.{1,60}\bdelivered (to your|to you|through your|straight to|right to|free|every|each|daily|weekly)\b`)
+	rxCTACoverage    = regexp.MustCompile(`^(follow|read|see|get) (our|the|\S+'s|\S+’s) (full |complete |live |latest )?coverage of .{1,80} (at|here|on)\.?$`)
+	rxCTAClickHere   = regexp.MustCompile(`^(click|tap) here\b`)
+	rxPrice          = regexp.MustCompile(`[$£€] ?\d`)
 	rxCTAThanks      = regexp.MustCompile(`^thanks?( you)? for (reading|subscribing|your support)\b`)
 	rxCommentPrompt  = regexp.MustCompile(`(?i)^(leave|add|post|write|view|show|read|see|join) (a |an |the |all |\d+ )?(comments?|replies|reply|discussion|conversation)[.!…]*$|^(\d+ )?comments?$`)
 	rxAttribution    = regexp.MustCompile(`\b(said|says|told|according|added|stated|announced|reported|wrote|went|goes|asked|asks|urged|urges|pleaded|insisted|argued|replied|promised|explained|recalled|noted|warned|joked)\b`)
@@ -213,6 +240,9 @@ func ctaSentence(s string) ctaKind {
 		return ctaWeak
 	case rxAttribution.MatchString(l):
 		return ctaNone
+	case n <= 25 && (isFollowUs(strings.TrimSpace(s), strings.Fields(s)) || rxCTAContact.MatchString(l) && (strings.Contains(l, "@") || strings.HasSuffix(strings.TrimRight(l, "."), " at"))),
+		n <= 12 && rxCTAShare.MatchString(l), n <= 20 && rxCTADelivered.MatchString(l), n <= 20 && rxCTACoverage.MatchString(l):
+		return ctaStrong
 	case rxCTAVerb.MatchString(l) || strings.Contains(l, "your inbox"):
 		if rxCTAStrongNoun.MatchString(l) && n <= 35 && (n <= 8 || rxPronoun.MatchString(l)) ||
 			rxCTACore.MatchString(l) && rxCTAWeakNoun.MatchString(l) && n <= 8 {
@@ -221,7 +251,10 @@ func ctaSentence(s string) ctaKind {
 	}
 	if n <= 5 && strings.ContainsAny(l[len(l)-1:], "!?") && rxCTAExclaim.MatchString(l) ||
 		n <= 10 && rxCTAThanks.MatchString(l) ||
-		n <= 3 && rxCTALogin.MatchString(l) {
+		n <= 3 && rxCTALogin.MatchString(l) ||
+		n <= 8 && (rxCTAClickHere.MatchString(l) || rxPrice.MatchString(l)) ||
+		n <= 15 && rxCTAVerb.MatchString(l) && strings.HasSuffix(l, "!") ||
+		n <= 20 && rxCTAReached.MatchString(l) && strings.Contains(l, "@") {
 		return ctaWeak
 	}
 	return ctaNone
@@ -262,4 +295,9 @@ func allShareURLs(urls []string) bool {
 		}
 	}
 	return len(urls) > 0
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
