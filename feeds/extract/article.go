@@ -28,7 +28,7 @@ func findArticle(doc *html.Node, base *url.URL) (found, error) {
 		return found{art: art}, err
 	}
 	lead := leadingMeta(leadingText(art.Node))
-	judgeFurniture(art.Node, marks)
+	judgeFurniture(art.Node, marks, base.Host)
 	unmarkPage(art.Node)
 	return found{art.Node, art, lead}, nil
 }

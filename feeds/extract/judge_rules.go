@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +23,8 @@ type judgedBlock struct {
 	words       int
 	bytes, link int // bytes of text, of which in links
 	cue         string
+	tag         atom.Atom // the block's element as readability left it; 0 for a run of inline nodes
+	sameSite    bool      // all its text is in links to pages of the page's own site
 }
 
 // prose reports a block that reads as a paragraph of the article: long,
@@ -53,13 +56,19 @@ func ruleOn(name string) bool {
 // judgeFurniture removes from article (readability's) the blocks the
 // page marked (markPage) as furniture. It reports whether it removed
 // anything.
-func judgeFurniture(article *html.Node, m pageMap) bool {
+func judgeFurniture(article *html.Node, m pageMap, host string) bool {
 	var blocks []judgedBlock
 	total, articleText := 0, 0
 	for _, nodes := range textBlocks(article) {
 		text := textOfAll(nodes)
 		b := judgedBlock{nodes: nodes, text: text, words: len(wordsOf(text))}
 		b.bytes, b.link = linkText(nodes)
+		if len(nodes) == 1 && nodes[0].Type == html.ElementNode {
+			b.tag = atom.Lookup([]byte(nodes[0].Data))
+		}
+		if b.link == b.bytes && b.bytes > 0 {
+			b.sameSite = linksTo(nodes, host)
+		}
 		total += b.words
 		articleText += b.bytes
 		blocks = append(blocks, b)
@@ -84,7 +93,10 @@ func judgeFurniture(article *html.Node, m pageMap) bool {
 		if b.words == 0 || keptAnyway(b.nodes) {
 			continue
 		}
-		if judgedFurniture(b, i, firstLong, lastLong) {
+		if rule := judgedFurniture(b, i, firstLong, lastLong); rule != "" {
+			if judgeTrace != nil {
+				judgeTrace(rule, b.text)
+			}
 			drop = append(drop, b.nodes...)
 			dropped += b.words
 		}
@@ -101,14 +113,56 @@ func judgeFurniture(article *html.Node, m pageMap) bool {
 }
 
 // judgedFurniture judges block b, the i-th of the article.
-func judgedFurniture(b judgedBlock, i, firstLong, lastLong int) bool {
+func judgedFurniture(b judgedBlock, i, firstLong, lastLong int) string {
 	switch {
 	case b.cue != "" && ruleOn("cue"):
-		return !(i < firstLong && isStandfirst(b.text, wordsOf(b.text)))
+		if i < firstLong && isStandfirst(b.text, wordsOf(b.text)) {
+			return ""
+		}
+		return "cue-" + b.cue
 	case i > lastLong && b.linkDensity() >= 0.5 && !sentenceEnd(b.text) && ruleOn("taillinks"):
-		return true
+		return "taillinks"
+	case i < firstLong && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] && b.tag != atom.P && ruleOn("head"):
+		return "head"
+	case b.sameSite && b.words >= 6 && !sentenceEnd(b.text) && (b.tag == atom.P || b.tag == atom.Div || b.tag == 0) && ruleOn("teaser"):
+		return "teaser"
 	}
-	return false
+	return ""
 }
 
-var _ = atom.A
+var judgeTrace func(rule, text string)
+
+// keptTag are the blocks that are text whatever their length: headings,
+// list items, table cells, code, quotations.
+var keptTag = map[atom.Atom]bool{
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true,
+	atom.Td: true, atom.Th: true, atom.Dt: true, atom.Dd: true, atom.Pre: true, atom.Blockquote: true,
+	atom.Figcaption: true, atom.Caption: true,
+}
+
+// linksTo reports whether the links under nodes go to host (or to no
+// host: a relative link readability did not resolve).
+func linksTo(nodes []*html.Node, host string) bool {
+	ok := false
+	for _, n := range nodes {
+		walkNodes(n, func(c *html.Node) bool {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				u, err := url.Parse(attr(c, "href"))
+				if err != nil || u.Host != "" && !sameHost(u.Host, host) {
+					ok = false
+					return false
+				}
+				ok = true
+			}
+			return true
+		})
+	}
+	return ok
+}
+
+// sameHost reports two hosts of one site: "www.example.com" and
+// "example.com".
+func sameHost(a, b string) bool {
+	a, b = strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www.")
+	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
+}
