@@ -87,13 +87,18 @@ func judgeFurniture(article *html.Node, m pageMap, host string) bool {
 			blocks[i].cue, _ = m.cueOf(o, int32(articleText))
 		}
 	}
+	end := articleEnd(blocks, articleText)
 	var drop []*html.Node
 	dropped := 0
 	for i, b := range blocks {
 		if b.words == 0 || keptAnyway(b.nodes) {
 			continue
 		}
-		if rule := judgedFurniture(b, i, firstLong, lastLong); rule != "" {
+		rule := judgedFurniture(b, i, firstLong, lastLong)
+		if rule == "" && i > end && !b.prose() && ruleOn("end") {
+			rule = "end"
+		}
+		if rule != "" {
 			if judgeTrace != nil {
 				judgeTrace(rule, b.text)
 			}
@@ -112,6 +117,30 @@ func judgeFurniture(article *html.Node, m pageMap, host string) bool {
 	return true
 }
 
+// endCues are the furniture that follows an article: once one of them
+// comes after most of the article's text, what follows it is furniture
+// too.
+var endCues = map[string]bool{"promo": true, "newsletter": true, "comment": true,
+	"footer": true, "bio": true}
+
+// articleEnd is the index of the block the article ends with: the block
+// before the first block marked as furniture that follows an article
+// (endCues) after at least two thirds of its text; the last block when
+// there is none.
+func articleEnd(blocks []judgedBlock, articleText int) int {
+	seen := 0
+	for i, b := range blocks {
+		if endCues[b.cue] && 3*seen >= 2*articleText {
+			if judgeTrace != nil {
+				judgeTrace("ENDAT-"+b.cue, b.text)
+			}
+			return i - 1
+		}
+		seen += b.bytes
+	}
+	return len(blocks) - 1
+}
+
 // judgedFurniture judges block b, the i-th of the article.
 func judgedFurniture(b judgedBlock, i, firstLong, lastLong int) string {
 	switch {
@@ -122,7 +151,7 @@ func judgedFurniture(b judgedBlock, i, firstLong, lastLong int) string {
 		return "cue-" + b.cue
 	case i > lastLong && b.linkDensity() >= 0.5 && !sentenceEnd(b.text) && ruleOn("taillinks"):
 		return "taillinks"
-	case i < firstLong && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] && b.tag != atom.P && ruleOn("head"):
+	case i < firstLong && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] && (b.tag != atom.P || b.linkDensity() >= 0.9) && ruleOn("head"):
 		return "head"
 	case b.sameSite && b.words >= 6 && !sentenceEnd(b.text) && (b.tag == atom.P || b.tag == atom.Div || b.tag == 0) && ruleOn("teaser"):
 		return "teaser"
