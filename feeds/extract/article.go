@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/byline-reader/byline/feeds/extract/judge"
 	"golang.org/x/net/html"
 )
 
 // found is the article found in a page: its content, readability's
 // Article for the metadata readability read, and what the article's
-// first blocks said of its author and date before the blocks trafilatura
-// did not find (a byline, a dateline: never text) were taken out.
+// first blocks said of its author and date before the judge took its
+// furniture out (a byline, a dateline may go with it).
 type found struct {
 	node *html.Node
 	art  readability.Article
@@ -19,17 +20,17 @@ type found struct {
 }
 
 // findArticle finds the article in doc: readability's, less the blocks
-// the page marks as furniture (see judgeFurniture). doc is changed.
+// the page shows to be furniture (package judge). doc is changed.
 func findArticle(doc *html.Node, base *url.URL) (found, error) {
-	marks := markPage(doc)
+	marks := judge.Mark(doc)
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(doc, base)
 	if err != nil || art.Node == nil {
 		return found{art: art}, err
 	}
 	lead := leadingMeta(leadingText(art.Node))
-	judgeFurniture(art.Node, marks, base.Host)
-	unmarkPage(art.Node)
+	marks.Judge(art.Node, base.Host)
+	judge.Unmark(art.Node)
 	return found{art.Node, art, lead}, nil
 }
 
@@ -37,8 +38,8 @@ func findArticle(doc *html.Node, base *url.URL) (found, error) {
 // paragraph, as leadingMeta reads them.
 func leadingText(article *html.Node) string {
 	var paras []string
-	for _, b := range textBlocks(article) {
-		if t := strings.Join(strings.Fields(textOfAll(b)), " "); t != "" {
+	for _, b := range judge.Blocks(article) {
+		if t := strings.Join(strings.Fields(judge.Text(b)), " "); t != "" {
 			paras = append(paras, t)
 		}
 		if len(paras) == 3 {

@@ -1,4 +1,4 @@
-package extract
+package judge
 
 import (
 	"strconv"
@@ -9,15 +9,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-// Readability finds the article's container and keeps what is in it, the
-// page's furniture too when the furniture sits inside: a share bar, a
-// list of related stories, a newsletter box, an author's bio. byline
-// judges each text block of readability's article by what the page said
-// of it before readability took the page's class names and ids away
-// (markPage numbers the page's elements so their blocks can be traced
-// back), and removes the blocks with clear evidence of being furniture
-// (furnitureBlocks).
 
 // judgeMark is the attribute that carries an element's number in the page
 // through readability, which keeps data attributes.
@@ -32,13 +23,16 @@ type pageNode struct {
 	links  int32  // of which inside links
 }
 
-// pageMap is the page's elements by number.
-type pageMap []pageNode
+// Marks is what a page said of its elements, by the number Mark gave
+// each.
+type Marks []pageNode
 
-// markPage numbers the elements under root's <body> with judgeMark and
-// records what each said of itself.
-func markPage(root *html.Node) pageMap {
-	var m pageMap
+// Mark numbers the elements under root with an attribute that readability
+// keeps, and records what each said of itself: the furniture its tag,
+// class, id or role names, and how much of its text is in links. Run it
+// before readability; Unmark takes the numbers off again.
+func Mark(root *html.Node) Marks {
+	var m Marks
 	var visit func(n *html.Node, parent int32, inLink bool) (text, links int32)
 	visit = func(n *html.Node, parent int32, inLink bool) (text, links int32) {
 		switch n.Type {
@@ -75,8 +69,8 @@ func markPage(root *html.Node) pageMap {
 	return m
 }
 
-// unmarkPage takes judgeMark off the elements under root.
-func unmarkPage(root *html.Node) {
+// Unmark takes Mark's numbers off the elements under root.
+func Unmark(root *html.Node) {
 	walkNodes(root, func(n *html.Node) bool {
 		for i, a := range n.Attr {
 			if a.Key == judgeMark {
@@ -89,7 +83,7 @@ func unmarkPage(root *html.Node) {
 }
 
 // number is the page number judgeMark gives n, or -1.
-func (m pageMap) number(n *html.Node) int32 {
+func (m Marks) number(n *html.Node) int32 {
 	if n.Type != html.ElementNode {
 		return -1
 	}
@@ -216,7 +210,7 @@ func nameWords(name string) []string {
 
 // blockOwner is the page number of the element that holds block b: the
 // block's element, or the nearest numbered element around it.
-func (m pageMap) blockOwner(b []*html.Node) int32 {
+func (m Marks) blockOwner(b []*html.Node) int32 {
 	for _, n := range b {
 		if i := m.number(n); i >= 0 {
 			if len(b) == 1 || n.DataAtom != atom.A {
@@ -233,19 +227,19 @@ func (m pageMap) blockOwner(b []*html.Node) int32 {
 }
 
 // cueOf is the furniture that element i or an element around it names,
-// up to the first that holds at least half of the article's text (a
-// wrapper of the article, whatever its class says), with the number of
-// the element that names it.
-func (m pageMap) cueOf(i int32, articleText int32) (string, int32) {
+// up to the first that holds at least half of the article's text: that
+// one wraps the article, whatever its class says ("content-share-module"),
+// and so does every element around it.
+func (m Marks) cueOf(i int32, articleText int32) string {
 	for ; i >= 0; i = m[i].parent {
 		if 2*m[i].text >= articleText {
-			return "", -1
+			return ""
 		}
 		if m[i].cue != "" {
-			return m[i].cue, i
+			return m[i].cue
 		}
 	}
-	return "", -1
+	return ""
 }
 
 // linkText is the bytes of text under nodes, and of those inside links.
@@ -269,4 +263,29 @@ func linkText(nodes []*html.Node) (text, links int) {
 		visit(n, false)
 	}
 	return text, links
+}
+
+// walkNodes visits n and the nodes under it in document order, without
+// recursion, until fn returns false.
+func walkNodes(n *html.Node, fn func(*html.Node) bool) {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !fn(c) {
+			return
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
