@@ -121,9 +121,15 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// wordsOf splits text into its words: runs of letters, digits and "_".
-func wordsOf(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
-		return r != '_' && !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
+// countWords counts the words of text: runs of letters, digits and "_".
+func countWords(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		w := r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
 }

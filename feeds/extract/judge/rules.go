@@ -128,7 +128,7 @@ func (m Marks) Judge(article *html.Node, host string) []Verdict {
 func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlock, words, text int) {
 	for _, nodes := range Blocks(article) {
 		t := Text(nodes)
-		b := judgedBlock{nodes: nodes, text: t, words: len(wordsOf(t))}
+		b := judgedBlock{nodes: nodes, text: t, words: countWords(t)}
 		b.bytes, b.link = linkText(nodes)
 		if len(nodes) == 1 && nodes[0].Type == html.ElementNode {
 			b.tag = atom.Lookup([]byte(nodes[0].Data))
