@@ -133,7 +133,7 @@ var furnitureWords = map[string]string{
 	"pagination": "nav", "pager": "nav",
 	"bio": "bio", "authorbio": "bio", "author": "bio", "byline": "bio", "contributor": "bio",
 	"tags": "tags", "tag": "tags", "tagged": "tags", "topics": "tags", "keywords": "tags",
-	"gallerycount": "gallery", "counter": "gallery",
+	"counter": "count",
 }
 
 // furnitureCue is the furniture n names by its tag, role, class or id, or
@@ -171,6 +171,9 @@ func furnitureInName(name string) string {
 			if strings.HasPrefix(w, s.stem) {
 				return s.cue
 			}
+		}
+		if strings.HasSuffix(w, "count") || strings.HasSuffix(w, "counter") {
+			return "count" // "slidecount", "sharecount": a number the page keeps
 		}
 	}
 	return ""
