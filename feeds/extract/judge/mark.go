@@ -120,7 +120,7 @@ var furnitureWords = map[string]string{
 	"share": "share", "sharing": "share", "shares": "share", "sharebar": "share", "social": "share",
 	"sociallinks": "share", "addthis": "share", "sharethis": "share",
 	"related": "related", "recommend": "related", "recommended": "related", "recommendations": "related",
-	"more": "", "trending": "related", "popular": "related", "outbrain": "related", "taboola": "related",
+	"trending": "related", "popular": "related", "outbrain": "related", "taboola": "related",
 	"readmore": "related", "teaser": "related", "teasers": "related",
 	"promo": "promo", "promotion": "promo", "promoted": "promo", "cta": "promo", "banner": "promo",
 	"newsletter": "newsletter", "newsletters": "newsletter", "subscribe": "newsletter",

@@ -16,7 +16,7 @@ type Rule string
 // The rules, from the strongest evidence to the weakest.
 const (
 	// RuleMarked: the block's element, or one around it smaller than the
-	// article, names furniture by its tag, role, class or id (markCue).
+	// article, names furniture by its tag, role, class or id (furnitureCue).
 	RuleMarked Rule = "marked"
 	// RuleLinksAfter: a block mostly of links, not a sentence, after the
 	// article's last paragraph: a list of related stories, tags, links to
