@@ -55,7 +55,6 @@ var outsideRules = map[string][]string{
 	"github.com/mmcdole/gofeed":                 {"feeds", "feeds/"},
 	"codeberg.org/readeck/go-readability/v2":    {"feeds/extract"},
 	"github.com/JohannesKaufmann/html-to-markd": {"feeds/extract"},
-	"github.com/markusmobius/go-trafilatura":    {"feeds/extract"},
 }
 
 // outsideForbidden: outside libraries a package must not import although

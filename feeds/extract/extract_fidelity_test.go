@@ -244,8 +244,9 @@ func sample(words []string) string {
 }
 
 // readabilityText is the text content of the article the extractors
-// find in the page (readability's, less what trafilatura disagrees with:
-// see findArticle), the reference byline's cleaning is measured against.
+// find in the page (readability's, less what package judge shows to be
+// furniture: see findArticle), the reference byline's cleaning is
+// measured against.
 // Its formulas are first put in code form as byline's are
 // (formula.Replace): readability alone drops them, and a formula byline
 // keeps is text kept, not text added.

@@ -1,0 +1,163 @@
+package judge
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// The article's paragraphs, long enough to read as prose, that every
+// passage below wraps its furniture in.
+const (
+	para1 = `<p>The ferry has crossed the firth every half hour since 1962, and its skipper, who took the wheel from his father, knows each sandbank by the name the old fishermen gave it. On a calm morning the crossing takes eleven minutes; in a winter gale it can take forty.</p>`
+	para2 = `<p>Last spring the council said the subsidy that keeps the fare at two pounds would end when the skipper retires next March, and that no operator had answered its call for tenders. Residents on the island side have started a petition, which had four thousand names by Friday.</p>`
+	para3 = `<p>At the pier café, where the queue for the first boat forms before dawn, the owner said she would close if the service stopped. “Half my trade walks off that ramp,” she said. The council meets again in June to decide whether to extend the subsidy for another year.</p>`
+)
+
+// judged runs the judge over body as a page, with readability's part
+// played by taking the <body> as the article, and gives the text kept
+// and the verdicts.
+func judged(t *testing.T, body string) (string, []Verdict) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + body + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Mark(doc)
+	// Readability drops class names and ids; the judge must not need them.
+	walkNodes(doc, func(n *html.Node) bool {
+		var kept []html.Attribute
+		for _, a := range n.Attr {
+			if a.Key != "class" && a.Key != "id" && a.Key != "role" {
+				kept = append(kept, a)
+			}
+		}
+		n.Attr = kept
+		return true
+	})
+	v := m.Judge(doc, "news.example")
+	Unmark(doc)
+	walkNodes(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && attr(n, judgeMark) != "" {
+			t.Errorf("mark left on <%s>", n.Data)
+		}
+		return true
+	})
+	return strings.Join(strings.Fields(Text([]*html.Node{doc})), " "), v
+}
+
+func TestJudge(t *testing.T) {
+	tests := []struct {
+		name, body string
+		gone       []string
+		rule       Rule
+	}{
+		{"a share bar", `<div class="article">` + para1 +
+			`<div class="social-share-bar"><a href="https://x.example/share">Share on X</a> <a href="https://fb.example/s">Facebook</a> <span>Copy link</span></div>` +
+			para2 + para3 + `</div>`,
+			[]string{"Share on X", "Copy link"}, RuleMarked},
+		{"a list of related stories", `<div>` + para1 + para2 + para3 +
+			`<ul class="relatedArticles"><li><a href="/a">Council cuts bus routes in the north</a></li>` +
+			`<li><a href="/b">Ten things to do this weekend in town</a></li></ul></div>`,
+			[]string{"bus routes", "Ten things"}, RuleMarked},
+		{"a newsletter box", `<div>` + para1 + para2 +
+			`<div class="c-newsletter__box"><p>Get the Island Post in your inbox every morning.</p><p>Sign up now</p></div>` + para3 + `</div>`,
+			[]string{"inbox every morning", "Sign up now"}, RuleMarked},
+		{"an author's bio", `<div>` + para1 + para2 + para3 +
+			`<div class="author-bio"><p>Morag Flett covers the islands for the Post. She lives on the north shore.</p></div></div>`,
+			[]string{"Morag Flett"}, RuleMarked},
+		{"a list of links after the article", `<div>` + para1 + para2 + para3 +
+			`<p><a href="/tag/ferries">Ferries</a> <a href="/tag/council">Council</a> <a href="/tag/islands">Islands</a></p></div>`,
+			[]string{"Ferries Council Islands"}, RuleLinksAfter},
+		{"a teaser to another story of the site", `<div>` + para1 +
+			`<p><a href="https://news.example/2024/05/ferry-fares-rise">Ferry fares to rise for the first time in a decade</a></p>` +
+			para2 + para3 + `</div>`,
+			[]string{"Ferry fares to rise"}, RuleTeaser},
+		{"chrome before the article", `<div><div>Sign in</div><div>Image 1 of 9</div>` + para1 + para2 + para3 + `</div>`,
+			[]string{"Sign in", "Image 1 of 9"}, RuleChromeBefore},
+		{"what follows the author's bio", `<div>` + para1 + para2 + para3 +
+			`<div class="bio"><p>Morag Flett covers the islands.</p></div><h3>Elsewhere</h3><p>Why puffins came back</p></div>`,
+			[]string{"Morag Flett", "Elsewhere", "puffins"}, RuleAfterEnd},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, verdicts := judged(t, tt.body)
+			for _, want := range []string{"since 1962", "four thousand names", "extend the subsidy"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("lost the article's %q: %s", want, text)
+				}
+			}
+			for _, g := range tt.gone {
+				if strings.Contains(text, g) {
+					t.Errorf("kept %q: %s", g, text)
+				}
+			}
+			ruled := false
+			for _, v := range verdicts {
+				ruled = ruled || v.Rule == tt.rule
+			}
+			if !ruled {
+				t.Errorf("no verdict by %s: %+v", tt.rule, verdicts)
+			}
+		})
+	}
+}
+
+// TestJudgeKeeps holds passages the judge must leave whole: evidence must
+// be about the block, not a wrapper of the article, and without clear
+// evidence a block stays.
+func TestJudgeKeeps(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"paragraphs inside a wrapper named for sharing", `<div class="content-share-module">` + para1 + para2 + para3 + `</div>`},
+		{"paragraphs inside an article named for its comments", `<article id="comments-enabled-story"><div class="post-body">` +
+			para1 + para2 + `</div>` + para3 + `</article>`},
+		{"short paragraphs and a list in the body", `<div>` + para1 + `<p>Timetable changes:</p><ul><li>First boat 6.10</li><li>Last boat 22.40</li></ul>` +
+			`<h2>The vote</h2>` + para2 + para3 + `</div>`},
+		{"a link in a sentence", `<div>` + para1 + `<p>Read <a href="https://council.example/report.pdf">the council's report</a> for the figures.</p>` + para2 + para3 + `</div>`},
+		{"a caption in a figure", `<div>` + para1 + `<figure class="related-image"><img src="a.jpg" alt=""><figcaption>The ferry at the pier.</figcaption></figure>` + para2 + para3 + `</div>`},
+		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _ := html.Parse(strings.NewReader(tt.body))
+			want := strings.Join(strings.Fields(Text([]*html.Node{doc})), " ")
+			got, verdicts := judged(t, tt.body)
+			if got != want {
+				t.Errorf("removed %+v:\n got %s\nwant %s", verdicts, got, want)
+			}
+		})
+	}
+}
+
+// TestJudgeTakesNoMoreThanHalf: evidence against most of the article is
+// evidence against the evidence.
+func TestJudgeTakesNoMoreThanHalf(t *testing.T) {
+	body := `<div>` + para1 + `<div class="sidebar">` + para2 + `</div><div class="sidebar">` + para3 +
+		`</div><div class="sidebar">` + para1 + `</div></div>`
+	text, verdicts := judged(t, body)
+	if !strings.Contains(text, "four thousand names") || verdicts != nil {
+		t.Errorf("removed more than half: %+v", verdicts)
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"social-share-bar":   "social share bar",
+		"relatedArticles":    "related articles",
+		"c-newsletter__box2": "c newsletter box",
+		"AUTHOR_BIO":         "author bio",
+	} {
+		if got := strings.Join(nameWords(in), " "); got != want {
+			t.Errorf("nameWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"social-share-bar": "share", "relatedArticles": "related", "recommendations": "related",
+		"post-body": "", "headline": "", "shadow": "", "adjacent": "", "article-content": "",
+	} {
+		if got := furnitureInName(in); got != want {
+			t.Errorf("furnitureInName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,260 @@
+package judge
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/byline-reader/byline/feeds/extract/formula"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Rule names the evidence a block was judged furniture by.
+type Rule string
+
+// The rules, from the strongest evidence to the weakest.
+const (
+	// RuleMarked: the block's element, or one around it smaller than the
+	// article, names furniture by its tag, role, class or id (furnitureCue).
+	RuleMarked Rule = "marked"
+	// RuleLinksAfter: a block mostly of links, not a sentence, after the
+	// article's last paragraph: a list of related stories, tags, links to
+	// share.
+	RuleLinksAfter Rule = "links-after"
+	// RuleChromeBefore: a short line, not a sentence, heading or list
+	// item, before the article's first paragraph: "Sign in", "Image 1 of
+	// 9", a section's link.
+	RuleChromeBefore Rule = "chrome-before"
+	// RuleTeaser: a line that is only a link to another page of the site,
+	// a headline without a sentence's end: a teaser for another story.
+	RuleTeaser Rule = "teaser"
+	// RuleAfterEnd: a short block after an author's bio, a promotion, a
+	// newsletter box or the comments that follow most of the article.
+	RuleAfterEnd Rule = "after-end"
+)
+
+// Verdict is a block removed, and why.
+type Verdict struct {
+	Rule Rule
+	Text string
+}
+
+// maxJudged is the share of readability's words the judge may remove;
+// past it readability's article is kept whole, as the evidence more
+// likely describes the article than its furniture.
+const maxJudged = 0.5
+
+// judgedBlock is one text block of readability's article and what is
+// known of it.
+type judgedBlock struct {
+	nodes       []*html.Node
+	text        string
+	words       int
+	bytes, link int       // bytes of text, of which in links
+	cue         string    // the furniture the page marked it as, or ""
+	tag         atom.Atom // its element as readability left it; 0 for a run of inline nodes
+	sameSite    bool      // all its text is in links to pages of the page's own site
+}
+
+// prose reports a block that reads as a paragraph of the article: long,
+// not a list of links.
+func (b judgedBlock) prose() bool {
+	return b.bytes >= 250 && 10*b.link < 3*b.bytes
+}
+
+func (b judgedBlock) linkDensity() float64 {
+	if b.bytes == 0 {
+		return 0
+	}
+	return float64(b.link) / float64(b.bytes)
+}
+
+// sentenceEnd reports text ending as a sentence does.
+func sentenceEnd(text string) bool {
+	text = strings.TrimRight(strings.TrimSpace(text), `"'”’)»]`)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?:;…。！？", r)
+}
+
+// articleShape is where the article's paragraphs are among its blocks.
+type articleShape struct {
+	firstProse, lastProse int // -1 when none
+	end                   int // see articleEnd
+}
+
+// Judge removes from article (readability's, of the page m marked) the
+// blocks the evidence shows to be furniture, and tells which and why.
+// host is the page's. Nothing is removed when the evidence would take
+// more than half of the article's words, nor a caption inside a
+// <figure>, nor a formula.
+func (m Marks) Judge(article *html.Node, host string) []Verdict {
+	blocks, total, articleText := m.judgedBlocks(article, host)
+	a := articleShape{firstProse: -1, lastProse: -1, end: articleEnd(blocks, articleText)}
+	for i, b := range blocks {
+		if b.prose() {
+			if a.firstProse < 0 {
+				a.firstProse = i
+			}
+			a.lastProse = i
+		}
+	}
+	var drop []*html.Node
+	var verdicts []Verdict
+	dropped := 0
+	for i, b := range blocks {
+		if b.words == 0 || keptAnyway(b.nodes) {
+			continue
+		}
+		if rule := judgedFurniture(b, i, a); rule != "" {
+			verdicts = append(verdicts, Verdict{rule, strings.Join(strings.Fields(b.text), " ")})
+			drop = append(drop, b.nodes...)
+			dropped += b.words
+		}
+	}
+	if len(drop) == 0 || float64(dropped) > maxJudged*float64(total) {
+		return nil
+	}
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	return verdicts
+}
+
+// judgedBlocks lists article's text blocks with what is known of each,
+// their words and their bytes of text.
+func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlock, words, text int) {
+	for _, nodes := range Blocks(article) {
+		t := Text(nodes)
+		b := judgedBlock{nodes: nodes, text: t, words: countWords(t)}
+		b.bytes, b.link = linkText(nodes)
+		if len(nodes) == 1 && nodes[0].Type == html.ElementNode {
+			b.tag = atom.Lookup([]byte(nodes[0].Data))
+		}
+		if b.link == b.bytes && b.bytes > 0 {
+			b.sameSite = linksTo(nodes, host)
+		}
+		words += b.words
+		text += b.bytes
+		blocks = append(blocks, b)
+	}
+	for i := range blocks {
+		if o := m.blockOwner(blocks[i].nodes); o >= 0 {
+			blocks[i].cue = m.cueOf(o, int32(text))
+		}
+	}
+	return blocks, words, text
+}
+
+// endCues are the furniture that follows an article: once one of them
+// comes after most of the article's text, what follows it is furniture
+// too.
+var endCues = map[string]bool{"promo": true, "newsletter": true, "comment": true,
+	"footer": true, "bio": true}
+
+// articleEnd is the index of the block the article ends with: the block
+// before the first block marked as furniture that follows an article
+// (endCues) after at least two thirds of its text; the last block when
+// there is none.
+func articleEnd(blocks []judgedBlock, articleText int) int {
+	seen := 0
+	for i, b := range blocks {
+		if endCues[b.cue] && 3*seen >= 2*articleText {
+			return i - 1
+		}
+		seen += b.bytes
+	}
+	return len(blocks) - 1
+}
+
+// judgedFurniture judges block b, the i-th of the article.
+func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
+	switch {
+	case b.cue != "":
+		// A standfirst is often in the page's <header>, with the headline.
+		if i < a.firstProse && isStandfirst(b.text, b.words) {
+			return ""
+		}
+		return RuleMarked
+	case i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text):
+		return RuleLinksAfter
+	case i < a.firstProse && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] &&
+		(b.tag != atom.P || b.linkDensity() >= 0.9):
+		return RuleChromeBefore
+	case b.sameSite && b.words >= 6 && !sentenceEnd(b.text) && (b.tag == atom.P || b.tag == atom.Div || b.tag == 0):
+		return RuleTeaser
+	case i > a.end && !b.prose():
+		return RuleAfterEnd
+	}
+	return ""
+}
+
+// keptAnyway reports a block that is kept whatever the evidence against
+// it: a picture's caption (inside a <figure>), which a reader of the
+// page sees beside the picture, and a formula.
+func keptAnyway(b []*html.Node) bool {
+	for n := b[0].Parent; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption) {
+			return true
+		}
+	}
+	for _, n := range b {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption) {
+			return true
+		}
+		math := false
+		walkNodes(n, func(c *html.Node) bool {
+			math = c.Type == html.ElementNode && formula.IsFormula(c)
+			return !math
+		})
+		if math {
+			return true
+		}
+	}
+	return false
+}
+
+// isStandfirst reports a sentence, as the summary under a headline is
+// one, which pages often put in the page's <header> with the headline.
+// A byline, a dateline, a kicker or a caption credit is not a sentence.
+func isStandfirst(text string, words int) bool {
+	text = strings.TrimSpace(text)
+	return words >= 10 && words <= 60 && strings.ContainsAny(text[len(text)-1:], ".!?")
+}
+
+// keptTag are the blocks that are text whatever their length: headings,
+// list items, table cells, code, quotations.
+var keptTag = map[atom.Atom]bool{
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true,
+	atom.Td: true, atom.Th: true, atom.Dt: true, atom.Dd: true, atom.Pre: true, atom.Blockquote: true,
+	atom.Figcaption: true, atom.Caption: true,
+}
+
+// linksTo reports whether the links under nodes go to host (or to no
+// host: a relative link readability did not resolve).
+func linksTo(nodes []*html.Node, host string) bool {
+	ok := false
+	for _, n := range nodes {
+		walkNodes(n, func(c *html.Node) bool {
+			if c.Type == html.ElementNode && c.DataAtom == atom.A {
+				u, err := url.Parse(attr(c, "href"))
+				if err != nil || u.Host != "" && !sameHost(u.Host, host) {
+					ok = false
+					return false
+				}
+				ok = true
+			}
+			return true
+		})
+	}
+	return ok
+}
+
+// sameHost reports two hosts of one site: "www.example.com" and
+// "example.com".
+func sameHost(a, b string) bool {
+	a, b = strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www.")
+	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
+}
