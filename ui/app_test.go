@@ -193,12 +193,12 @@ func TestFilterWaitsForAPause(t *testing.T) {
 	h.m = withFilterDelay(h.app(), filterDelay)
 	h.send(press("/"))
 	asked := len(lib.queries)
+	start := time.Now() // before the first key: its timer starts with it
 	tick1 := h.sendRaw(typeText("2")[0])
 	if a := h.app(); a.list.Filter() != "2" || !strings.Contains(h.screen(), `filter "2" …`) {
 		t.Fatalf("the key should show at once: filter %q\n%s", a.list.Filter(), h.screen())
 	}
 	tick2 := h.sendRaw(typeText("9")[0])
-	start := time.Now()
 	for _, msg := range runCmd(tick1, time.Second) { // the first key's timer: stale
 		if cmd := h.sendRaw(msg); cmd != nil {
 			t.Fatalf("a stale timer asked the library (%T)", msg)
