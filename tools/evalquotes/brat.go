@@ -70,7 +70,7 @@ func readAnn(path, text string) ([]attribution, error) {
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		fields := strings.Split(sc.Text(), "\t")
-		if len(fields) < 2 {
+		if len(fields) < 2 || fields[0] == "" {
 			continue
 		}
 		switch fields[0][0] {
