@@ -1,9 +1,6 @@
 package attribution
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // Referents: who "he", "she", "it" and "they" stand for.
 //
@@ -16,13 +13,6 @@ import (
 // known to be of the other gender (Mr., Ms., "his wife, Karin", "Linda
 // Pruitt said she …", or an earlier "she said" that went to them); "it"
 // skips people.
-
-// attrRef is a candidate antecedent.
-type attrRef struct {
-	pos    int
-	name   string
-	person bool
-}
 
 func (n *attrNames) addFull(last, first, name string, pos int) {
 	if l := n.full[last]; len(l) == 0 || l[len(l)-1].name != name {
@@ -62,7 +52,7 @@ var attrOpeners = attrSet(`in on at after before back asked then meanwhile howev
 func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 	for s := 0; s < len(toks); {
 		e := s
-		for e < len(toks) && !attrIsPunct(toks[e], ".!?") {
+		for e < len(toks) && !attrIsPunct(toks[e], ".!?") && !a.quoteEndsSentence(toks, e) {
 			e++
 		}
 		st := toks[s:e]
@@ -71,6 +61,13 @@ func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 		a.scanNickname(n, st)
 		s = e + 1
 	}
+}
+
+// quoteEndsSentence reports a quote toks[e] that ends its sentence
+// before a capitalised word: “… we will win.” Smith said.
+func (a *attributor) quoteEndsSentence(toks []attrTok, e int) bool {
+	return toks[e].kind == attrQuote && e+1 < len(toks) && toks[e+1].kind == attrWord &&
+		toks[e+1].upper && attrEndsSentence(a.hits[toks[e].q].text)
 }
 
 // rememberSubject remembers the subject a sentence opens with when it
@@ -272,91 +269,6 @@ func attrNickVerb(w string) bool { return w == "as" || w == "nicknamed" || w == 
 
 func attrCapital(s string) bool { return s != "" && strings.ToUpper(s[:1]) == s[:1] && s[0] >= 'A' }
 
-// attrRefKind tells an organisation ('o'), a group of people ('g') and
-// anyone else (0) apart by the name.
-func attrRefKind(name string) byte {
-	if attrOrgName(name) {
-		return 'o'
-	}
-	if name != "" && name[0] >= 'a' && name[0] <= 'z' {
-		for _, w := range strings.Fields(name) {
-			if attrGroupWords[w] || (len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) {
-				return 'g'
-			}
-		}
-	}
-	return 0
-}
-
-var attrGroupWords = attrSet(`people officials sources residents analysts experts critics others`)
-
-// antecedent is who a pronoun or a subject-less participle at pos refers
-// to: the latest speaker or remembered subject that fits the word.
-func (a *attributor) antecedent(pos int, word string) string {
-	ms := a.names.mentions
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1
-	s := len(a.spoken) - 1
-	for steps := 0; steps < 40 && (k >= 0 || s >= 0); steps++ {
-		var r attrRef
-		switch {
-		case k >= 0 && (s < 0 || ms[k].pos > a.spoken[s].pos):
-			m := ms[k]
-			k--
-			if !m.subject && !m.org {
-				continue
-			}
-			r = attrRef{pos: m.pos, name: m.name, person: m.person}
-		default:
-			r = attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name}
-			s--
-		}
-		if a.fits(r, word) {
-			return r.name
-		}
-	}
-	return a.latest(pos, word == "it" || word == "they", "")
-}
-
-// fits reports whether r can be what word refers to, learning the gender
-// of a name that "he" or "she" goes to.
-func (a *attributor) fits(r attrRef, word string) bool {
-	kind := attrRefKind(r.name)
-	g := a.names.gender[r.name]
-	if k := strings.IndexAny(word, "’'"); k > 0 {
-		word = word[:k] // he’d, she’s
-	}
-	switch word {
-	case "his":
-		word = "he"
-	case "her":
-		word = "she"
-	case "its":
-		word = "it"
-	case "their":
-		word = "they"
-	}
-	switch word {
-	case "he", "she":
-		want := byte('m')
-		if word == "she" {
-			want = 'f'
-		}
-		if kind != 0 || (g != 0 && g != want) {
-			return false
-		}
-		if g == 0 && attrCapital(r.name) {
-			a.names.gender[r.name] = want
-		}
-		return true
-	case "it":
-		return kind == 'o' || (kind == 0 && g == 0 && !r.person && !a.names.person[r.name])
-	case "they":
-		return g == 0
-	}
-	return true
-}
-
-// attrSkipParens returns the index before the "(" that opens the
 // parenthesis closed at toks[k] (an acronym: "(WFP)"), or k when there is
 // none near.
 func attrSkipParens(toks []attrTok, k, lo int) int {
@@ -406,41 +318,4 @@ func (a *attributor) clauseSubject(toks []attrTok, lo, hi int) attrFind {
 // phrase, more likely its verb than part of it.
 func attrPastTense(t attrTok) bool {
 	return t.kind == attrWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
-}
-
-// attrGenericOrgs are nouns that stand for whichever organisation was
-// named last ("the agency", "the company"), whatever its name.
-var attrGenericOrgs = attrSet(`agency company firm group organisation organization body regulator charity
-	utility operator carrier airline network watchdog`)
-
-// latestOrg returns the organisation that was the subject of a sentence
-// or spoke last before pos; failing that, the latest subject or speaker
-// not known to be a person (Kalemba Copper, National Grid).
-func (a *attributor) latestOrg(pos int) string {
-	var refs []attrRef
-	ms := a.names.mentions
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1
-	s := len(a.spoken) - 1
-	for len(refs) < 40 && (k >= 0 || s >= 0) {
-		if k >= 0 && (s < 0 || ms[k].pos > a.spoken[s].pos) {
-			if ms[k].subject {
-				refs = append(refs, attrRef{pos: ms[k].pos, name: ms[k].name, person: ms[k].person})
-			}
-			k--
-			continue
-		}
-		refs = append(refs, attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name})
-		s--
-	}
-	for _, r := range refs {
-		if attrRefKind(r.name) == 'o' {
-			return r.name
-		}
-	}
-	for _, r := range refs {
-		if attrRefKind(r.name) == 0 && attrCapital(r.name) && !r.person && !a.names.person[r.name] && a.names.gender[r.name] == 0 {
-			return r.name
-		}
-	}
-	return ""
 }

@@ -115,6 +115,8 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
 			case sentStart && n.person[name]:
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true, person: true})
+			case (j-from >= 2 || n.full[last] != nil) && !attrRoles[last] && !attrPlace(name):
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, person: n.person[name]})
 			}
 		}
 		lead += j - i
