@@ -153,7 +153,7 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{}
 	}
 	subj := attrForwardNP(toks, i)
-	if subj.kind == attrNamed && subj.to-subj.from >= 3 && attrPastTense(toks[subj.to-1]) {
+	if subj.kind == attrNamed && (subj.to-subj.from >= 3 || (subj.to-subj.from == 2 && toks[subj.from].upper)) && attrPastTense(toks[subj.to-1]) {
 		subj.to-- // "An OMB spokesperson declined to …"
 	}
 	if subj.kind != attrNamed || subj.to >= hi {

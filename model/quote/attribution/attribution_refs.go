@@ -52,7 +52,7 @@ var attrOpeners = attrSet(`in on at after before back asked then meanwhile howev
 func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 	for s := 0; s < len(toks); {
 		e := s
-		for e < len(toks) && !attrIsPunct(toks[e], ".!?") && !a.quoteEndsSentence(toks, e) {
+		for e < len(toks) && !(attrIsPunct(toks[e], ".!?") && !attrAbbrevDot(toks, e)) && !a.quoteEndsSentence(toks, e) {
 			e++
 		}
 		st := toks[s:e]
@@ -61,6 +61,12 @@ func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 		a.scanNickname(n, st)
 		s = e + 1
 	}
+}
+
+// attrAbbrevDot reports a full stop toks[e] that a comma or a lower-case
+// word follows: an abbreviation's (Tulsa, Okla., police officer …).
+func attrAbbrevDot(toks []attrTok, e int) bool {
+	return e+1 < len(toks) && (attrIsPunct(toks[e+1], ",") || (toks[e+1].kind == attrWord && !toks[e+1].upper))
 }
 
 // quoteEndsSentence reports a quote toks[e] that ends its sentence
@@ -78,7 +84,7 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 		i++
 	}
 	for k := i; k < len(st) && k-i < 12; k++ {
-		if attrIsPunct(st[k], "—–") || (attrIsPunct(st[k], "-") && k > 0 && attrIsPunct(st[k-1], ")")) {
+		if (attrIsPunct(st[k], "—–") && !attrDashPair(st, k)) || (attrIsPunct(st[k], "-") && k > 0 && attrIsPunct(st[k-1], ")")) {
 			i = k + 1 // a dateline
 			break
 		}
@@ -86,7 +92,10 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 	if i >= len(st) || st[i].kind != attrWord {
 		return
 	}
-	if attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper) {
+	switch {
+	case attrLoneOpeners[st[i].low] && i+1 < len(st) && st[i+1].kind == attrWord && st[i+1].upper:
+		i++ // "Meanwhile Rihanna, who …", "And North Carolina’s Ada Fisher"
+	case attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper):
 		c := i
 		for c < len(st) && c-i < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
 			c++
@@ -94,7 +103,7 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 		if c >= len(st) || !attrIsPunct(st[c], ",") {
 			return
 		}
-		i = c + 1
+		i = a.skipPlace(st, c+1)
 	}
 	if i >= len(st) || st[i].kind != attrWord || attrPronouns[st[i].low] {
 		return
@@ -128,7 +137,64 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 			}
 		}
 	}
+	if m, ok := a.roleNameMention(n, st, i); ok {
+		return m, true
+	}
 	return a.appositionMention(n, st, d)
+}
+
+// attrPrepositions never stand between a role and a name.
+var attrPrepositions = attrSet(`along near toward towards around beyond upon via within throughout of for
+	to off onto past versus vs vs.`)
+
+// attrLoneOpeners may open a sentence before its subject with no comma.
+var attrLoneOpeners = attrSet(`and but so then meanwhile however still now later earlier instead
+	separately also yet today yesterday`)
+
+// attrDashPair reports a dash st[k] that a second one closes later in the
+// sentence: an apposition (Gov. Chris Christie – a Cowboys fan – gave),
+// not a dateline.
+func attrDashPair(st []attrTok, k int) bool {
+	for m := k + 1; m < len(st) && m-k <= 12; m++ {
+		if attrIsPunct(st[m], "—–") {
+			return true
+		}
+	}
+	return false
+}
+
+// skipPlace returns the index after a place and its comma at st[i], the
+// end of an opening phrase (Speaking in Salem, New Hampshire, Trump …),
+// or i.
+func (a *attributor) skipPlace(st []attrTok, i int) int {
+	if i >= len(st) || st[i].kind != attrWord || !st[i].upper {
+		return i
+	}
+	j := attrCapRun(st, i)
+	if j < len(st) && attrIsPunct(st[j], ",") && attrPlace(a.md[st[i].start:st[j-1].end]) {
+		return j + 1
+	}
+	return i
+}
+
+// roleNameMention reads a name after the modifiers and the role that
+// describe it: "Florida delegate John Archer", "Political analyst David
+// Bositis", "Democratic front-runner Hillary Clinton".
+func (a *attributor) roleNameMention(n *attrNames, st []attrTok, i int) (attrMention, bool) {
+	for k := i; k < len(st) && k-i < 5; k++ {
+		t := st[k]
+		if t.kind != attrWord || attrStops[t.low] || attrOpeners[t.low] || attrPrepositions[t.low] || (!t.upper && attrIsVerb(t)) {
+			return attrMention{}, false
+		}
+		if !t.upper && k+1 < len(st) && st[k+1].kind == attrWord && st[k+1].upper {
+			j := attrCapRun(st, k+1)
+			if j-(k+1) < 2 || j >= len(st) || attrPossessive(st[j-1].low) {
+				return attrMention{}, false
+			}
+			return a.nameMention(n, st, k+1, j, 0, false)
+		}
+	}
+	return attrMention{}, false
 }
 
 // appositionMention reads "a description, Name," from st[d].
@@ -165,7 +231,7 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	org := attrOrgName(name)
 	if !strings.ContainsAny(name, " ") && !org && g == 0 && name == strings.TrimSpace(a.md[st[i].start:st[j-1].end]) {
 		if n.lookup(strings.ToLower(name), st[i].start) == "" && n.first[strings.ToLower(name)] == "" && n.alias[strings.ToLower(name)] == "" {
-			if bare || j >= len(st) || !attrIsPunct(st[j], ",") {
+			if (bare || j >= len(st) || !attrIsPunct(st[j], ",")) && (!attrSaysAt(st, j) || strings.HasSuffix(strings.ToLower(name), "s")) {
 				return attrMention{}, false // a capitalised common word: "Residents", "Critics"
 			}
 		}
@@ -174,7 +240,10 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 		g = h
 	}
 	if g == 0 {
-		g = attrPronounAfterVerb(st, j)
+		g = attrNameGender(name)
+	}
+	if g == 0 {
+		g = attrPronounAfterVerb(st, j) // weaker than a first name: "X went on, saying he (Y) …"
 	}
 	if g != 0 && !org {
 		n.gender[name] = g
@@ -182,6 +251,26 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	person := titled || g != 0 || n.person[name] || (j+1 < len(st) && attrIsPunct(st[j], ",") && (st[j+1].low == "who" || strings.Trim(st[j+1].low, "0123456789") == ""))
 	return attrMention{pos: st[i].start, name: name, org: org, subject: true, person: person && !org}, true
 }
+
+// attrSaysAt reports a plain speech verb at st[j], after any adverbs:
+// "Song said".
+func attrSaysAt(st []attrTok, j int) bool {
+	if j > 0 && (attrNotNames[st[j-1].low] || attrSkip(st[j-1]) || attrOpeners[st[j-1].low]) {
+		return false // "Nobody asked", "Just ask him"
+	}
+	for j < len(st) && st[j].kind == attrWord && attrSkip(st[j]) {
+		j++
+	}
+	if j >= len(st) || !attrIsVerb(st[j]) || !attrSayVerbs[st[j].low] {
+		return false
+	}
+	w := st[j].low
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "wrote"
+}
+
+// attrNotNames are capitalised words that open a sentence and name nobody.
+var attrNotNames = attrSet(`nobody everybody everyone someone somebody anyone anybody none one
+	many most few several both all others another each either neither`)
 
 // attrPronounAfterVerb returns the gender of "said she" / "told reporters
 // he" after st[j], in the same sentence.
@@ -314,8 +403,12 @@ func (a *attributor) clauseSubject(toks []attrTok, lo, hi int) attrFind {
 	return attrForwardNP(toks, i)
 }
 
-// attrPastTense reports a lower-case word in -ed: at the end of a noun
-// phrase, more likely its verb than part of it.
+// attrPastTense reports a lower-case word in -ed or a common irregular
+// past: at the end of a noun phrase, more likely its verb than part of it.
 func attrPastTense(t attrTok) bool {
-	return t.kind == attrWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
+	return t.kind == attrWord && !t.upper && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || attrIrregularPast[t.low])
 }
+
+var attrIrregularPast = attrSet(`went made took gave came got led won ran sent met left held kept hit began
+	spoke drew threw saw knew felt found brought thought stood sat paid sold lost chose fought struck
+	became did`)

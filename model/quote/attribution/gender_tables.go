@@ -20,7 +20,7 @@ var attrFirstNames = attrGenderTable(
 	tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
 	christian keith roger gerald harold sean austin carl arthur lawrence dylan jesse bryan
 	billy bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph
-	eugene russell bobby mason philip phillip louis harry howard fred bernard bernie ted
+	eugene russell bobby mason philip phillip louis harry howard fred bernard bernie ted len
 	mitt mike jim jimmy bill bob tom tommy tim joe dan danny steve chris rick ricky rand
 	marco ben newt rudy chuck mitch barack barry hank ken kenny lou luis carlos jorge
 	miguel pedro antonio manuel francisco ahmed mohammed muhammad mohamed ali omar hassan
