@@ -46,3 +46,35 @@ func TestSpeakerPronouns(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
 	}
 }
+
+// TestSpeakerObjectsAndPlaces covers words near a speech verb that are not
+// its speaker: a listener, a place, a time word.
+func TestSpeakerObjectsAndPlaces(t *testing.T) {
+	tests := []struct {
+		name string
+		md   string
+		want []wantQuote
+	}{
+		{"a place between commas is no apposition",
+			"Donald Trump, in Kentucky, said Tuesday that his rival was “a total lightweight.”",
+			[]wantQuote{{"a total lightweight.", "Donald Trump"}}},
+		{"a place carried over a participle is no speaker",
+			"The United States, saying the vote was “a sham,” pulled its observers.",
+			[]wantQuote{{"a sham,", ""}}},
+		{"a pronoun subject of a participle agrees in gender",
+			"Ruth Ginsburg spoke to the Times on Monday. In an interview with The New York Times, she joked about moving abroad. She escalated her criticism on Tuesday, telling CNN that the candidate is a “faker.”",
+			[]wantQuote{{"faker.", "Ruth Ginsburg"}}},
+		{"the listener of told is no speaker",
+			"Mark Hale, the mayor, told Reuters in an interview that the plan was “dead on arrival.”",
+			[]wantQuote{{"dead on arrival.", "Mark Hale"}}},
+		{"according to a network, a person said",
+			"According to CNN, Clinton said the plan was “a disaster for workers.”",
+			[]wantQuote{{"a disaster for workers.", "Clinton"}}},
+		{"an adverb after the name is not part of it",
+			"Senator Maria Lopez spoke first. Lopez again called the bill “a gift to the banks.”",
+			[]wantQuote{{"a gift to the banks.", "Maria Lopez"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
+	}
+}

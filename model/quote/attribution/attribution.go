@@ -123,9 +123,15 @@ func (a *attributor) attribute(i int) {
 		}
 		a.set(i, a.continuation(i, startToks, qs), -1)
 	default:
-		if subj := a.sentenceSubject(f); subj.kind == attrNamed {
-			a.set(i, a.speakerOf(subj.toks, subj.from, subj.to), subj.toks[subj.from].start)
+		subj := a.sentenceSubject(f)
+		switch {
+		case subj.kind == attrNamed:
+			if name := a.speakerOf(subj.toks, subj.from, subj.to); !attrPlace(name) {
+				a.set(i, name, subj.toks[subj.from].start)
+			} // a place carried over "saying" is no speaker
 			return
+		case subj.kind == attrPronoun && f.kind == attrCarry:
+			f = subj // "She escalated her criticism, telling CNN …"
 		}
 		a.set(i, a.speakerFrom(f, h.open), -1)
 	}
@@ -153,8 +159,14 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{}
 	}
 	subj := attrForwardNP(toks, i)
+	if attrPronouns[toks[i].low] {
+		subj = attrNP(toks, i, i+1) // "She escalated her criticism, telling …"
+	}
 	if subj.kind == attrNamed && (subj.to-subj.from >= 3 || (subj.to-subj.from == 2 && toks[subj.from].upper)) && attrPastTense(toks[subj.to-1]) {
 		subj.to-- // "An OMB spokesperson declined to …"
+	}
+	if subj.kind == attrPronoun && f.kind == attrCarry && subj.to < hi && toks[subj.to].kind == attrWord && !toks[subj.to].upper {
+		return subj
 	}
 	if subj.kind != attrNamed || subj.to >= hi {
 		return attrFind{}
@@ -183,6 +195,10 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 // set records the speaker of quote i; pos is where the speaker is named,
 // or -1 when carried over.
 func (a *attributor) set(i int, speaker string, pos int) {
+	speaker = attrTrimAdverbs(speaker)
+	if !attrNamesSomeone(speaker) {
+		speaker = ""                   // "timing of Sanders", "2002 psychology class": unsure
+	}
 	a.speakers[i] = speaker
 	if speaker == "" {
 		return
@@ -438,8 +454,8 @@ func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
 		switch {
 		case np.kind == attrNone:
 			return fallback
-		case attrIsName(seg) && !attrIsName(np):
-			return seg
+		case attrIsName(seg) && !attrIsName(np) && seg.from == p+1 && !attrPlace(attrFindText(seg)):
+			return seg // not "Trump, in Kentucky, said"
 		case attrIsTag(np):
 		case !toks[np.to-1].upper:
 			if fallback.kind == attrNone {

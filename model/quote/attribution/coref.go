@@ -126,7 +126,7 @@ func (a *attributor) fits(r attrRef, word string) bool {
 	case "they":
 		return g == 0
 	}
-	return true
+	return !attrPlace(r.name) // a participle: "The United States, saying …"
 }
 
 // genderOf is the gender of a name: as the text tells it (Mr., his wife,
