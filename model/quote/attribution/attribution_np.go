@@ -133,3 +133,49 @@ func attrTrimAdverbs(speaker string) string {
 // attrNotSpeakers are words a speaker never ends in.
 var attrNotSpeakers = attrSet(`past night year years ago week weeks month months day days time you
 	otherwise only`)
+
+// attrAppositionBefore handles subjects set off by commas before the verb
+// (the comma before the verb is toks[c]): "Jane Doe, a spokeswoman for X,
+// said", "Sen. Chuck Schumer, D-N.Y., the majority leader, called",
+// "Labour's home secretary, Yvette Cooper, said", "Smith, 45, said".
+func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
+	var fallback attrFind
+	for hops := 0; hops < 3; hops++ {
+		p := attrPrevComma(toks, c, lo)
+		if p < 0 || p == c-1 {
+			return fallback
+		}
+		seg := attrBackwardNP(toks, c-1, p+1)
+		np := attrBackwardNP(toks, p-1, lo)
+		switch {
+		case np.kind == attrNone:
+			return fallback
+		case attrIsName(seg) && !attrIsName(np) && seg.from == p+1 && !attrPlace(attrFindText(seg)):
+			return seg // not "Trump, in Kentucky, said"
+		case attrIsTag(np):
+		case !toks[np.to-1].upper:
+			if fallback.kind == attrNone {
+				fallback = np
+			}
+		default:
+			return np
+		}
+		c = p
+	}
+	return fallback
+}
+
+// attrPrevComma returns the comma before toks[c] that opens an apposition,
+// or -1.
+func attrPrevComma(toks []attrTok, c, lo int) int {
+	for p := c - 1; p >= lo && c-p < 16; p-- {
+		t := toks[p]
+		if attrIsPunct(t, ",") {
+			return p
+		}
+		if t.kind == attrQuote || attrIsVerb(t) || attrIsPunct(t, ":;()") {
+			return -1
+		}
+	}
+	return -1
+}
