@@ -188,7 +188,8 @@ func (a *attributor) roleNameMention(n *attrNames, st []attrTok, i int) (attrMen
 		}
 		if !t.upper && k+1 < len(st) && st[k+1].kind == attrWord && st[k+1].upper {
 			j := attrCapRun(st, k+1)
-			if j-(k+1) < 2 || j >= len(st) || attrPossessive(st[j-1].low) {
+			if j-(k+1) < 2 || j >= len(st) || attrPossessive(st[j-1].low) || attrRoles[st[j-1].low] || attrOrgs[st[j-1].low] ||
+				(st[j].kind == attrWord && attrJoins[st[j].low]) {
 				return attrMention{}, false
 			}
 			return a.nameMention(n, st, k+1, j, 0, false)
