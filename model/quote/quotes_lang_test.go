@@ -60,6 +60,18 @@ func TestFindQuotesLanguages(t *testing.T) {
 			"O presidente falou com os jornalistas no palácio sobre o plano do governo para a economia. Ele disse que o plano não vai mudar e que a inflação vai cair.\n\n" +
 				"“O Brasil voltou”, declarou Luiz Inácio Lula da Silva.",
 			[]wantQuote{{"O Brasil voltou", "Luiz Inácio Lula da Silva"}}},
+		{"fr role of a ministry before the name",
+			"Le gouvernement a présenté le texte devant les députés et les sénateurs réunis dans la salle. Il a été très clair sur la question des retraites et il a répondu aux questions.\n\n" +
+				"« Nous ne céderons pas », a déclaré le ministre de l’Intérieur Gérald Darmanin.",
+			[]wantQuote{{"Nous ne céderons pas", "Gérald Darmanin"}}},
+		{"pt role of a ministry before the name",
+			"O governo apresentou o plano ao Congresso e a oposição não gostou do texto. Os partidos da oposição pediram que o projeto seja retirado da pauta.\n\n" +
+				"“Não vamos desistir”, disse o ministro da Saúde João Silva. “Vamos continuar”, disse.",
+			[]wantQuote{{"Não vamos desistir", "João Silva"}, {"Vamos continuar", "João Silva"}}},
+		{"es null subject in the next sentence",
+			"El Gobierno presentó el plan en el Congreso de los Diputados y la oposición lo criticó con dureza. Los grupos de la oposición pidieron que se retire el texto.\n\n" +
+				"«Vamos a seguir adelante», dijo la ministra de Hacienda María Montero. «No hay marcha atrás», añadió.",
+			[]wantQuote{{"Vamos a seguir adelante", "María Montero"}, {"No hay marcha atrás", "María Montero"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })

@@ -34,6 +34,7 @@ func main() {
 	data := flag.String("data", "", "a PolNeAR split: the directory holding text/ and attributions/")
 	verbose := flag.Bool("v", false, "print each wrong or missing speaker with its context")
 	showFound := flag.Bool("found", false, "print gold quotes not found and extra quotes")
+	showPron := flag.Bool("pron", false, "print each pronoun source resolved wrong or missing, with its context")
 	flag.Parse()
 	if *data == "" {
 		fmt.Fprintln(os.Stderr, "usage: evalquotes -data DIR [-v] [-found]")
@@ -50,7 +51,7 @@ func main() {
 	}
 	var s score
 	for _, a := range arts {
-		evalArticle(a, &s, *verbose, *showFound)
+		evalArticle(a, &s, opts{*verbose, *showFound, *showPron})
 	}
 	pct := func(n, d int) string { return fmt.Sprintf("%5.1f%%", 100*float64(n)/float64(max(d, 1))) }
 	fmt.Printf("articles %d, gold quotes %d, byline quotes %d\n", len(arts), s.gold, s.bylineQuotes)
@@ -61,7 +62,11 @@ func main() {
 	fmt.Printf("extras (byline quotes in no annotated content) %d\n", s.extras)
 }
 
-func evalArticle(a article, s *score, verbose, showFound bool) {
+// opts says what evalArticle prints.
+type opts struct{ verbose, found, pron bool }
+
+func evalArticle(a article, s *score, o opts) {
+	verbose, showFound := o.verbose, o.found
 	gold := goldQuotes(a)
 	got := quote.FindQuotes(a.text)
 	s.gold += len(gold)
@@ -101,8 +106,12 @@ func evalArticle(a article, s *score, verbose, showFound bool) {
 				s.pronMissing++
 			case ante != "" && sameSpeaker(q.Speaker, ante):
 				s.pronRight++
+				continue
 			default:
 				s.pronWrong++
+			}
+			if o.pron {
+				fmt.Printf("PRON %s %s: gold %q → %q, byline %q\n  %s\n\n", verdict(q.Speaker), a.name, g.source, ante, q.Speaker, context(a.text, g.inner))
 			}
 		}
 	}

@@ -123,9 +123,15 @@ func (a *attributor) attribute(i int) {
 		}
 		a.set(i, a.continuation(i, startToks, qs), -1)
 	default:
-		if subj := a.sentenceSubject(f); subj.kind == attrNamed {
-			a.set(i, a.speakerOf(subj.toks, subj.from, subj.to), subj.toks[subj.from].start)
+		subj := a.sentenceSubject(f)
+		switch {
+		case subj.kind == attrNamed:
+			if name := a.speakerOf(subj.toks, subj.from, subj.to); !attrPlace(name) {
+				a.set(i, name, subj.toks[subj.from].start)
+			} // a place carried over "saying" is no speaker
 			return
+		case subj.kind == attrPronoun && f.kind == attrCarry:
+			f = subj // "She escalated her criticism, telling CNN …"
 		}
 		a.set(i, a.speakerFrom(f, h.open), -1)
 	}
@@ -153,8 +159,14 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		return attrFind{}
 	}
 	subj := attrForwardNP(toks, i)
-	if subj.kind == attrNamed && subj.to-subj.from >= 3 && attrPastTense(toks[subj.to-1]) {
+	if attrPronouns[toks[i].low] {
+		subj = attrNP(toks, i, i+1) // "She escalated her criticism, telling …"
+	}
+	if subj.kind == attrNamed && (subj.to-subj.from >= 3 || (subj.to-subj.from == 2 && toks[subj.from].upper)) && attrPastTense(toks[subj.to-1]) {
 		subj.to-- // "An OMB spokesperson declined to …"
+	}
+	if subj.kind == attrPronoun && f.kind == attrCarry && subj.to < hi && toks[subj.to].kind == attrWord && !toks[subj.to].upper {
+		return subj
 	}
 	if subj.kind != attrNamed || subj.to >= hi {
 		return attrFind{}
@@ -183,6 +195,10 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 // set records the speaker of quote i; pos is where the speaker is named,
 // or -1 when carried over.
 func (a *attributor) set(i int, speaker string, pos int) {
+	speaker = attrTrimAdverbs(speaker)
+	if !attrNamesSomeone(speaker) {
+		speaker = "" // "timing of Sanders", "2002 psychology class": unsure
+	}
 	a.speakers[i] = speaker
 	if speaker == "" {
 		return
@@ -420,52 +436,6 @@ func attrSubject(toks []attrTok, j, lo int) attrFind {
 		return attrBackwardNP(toks, k-1, lo)
 	}
 	return attrBackwardNP(toks, k, lo)
-}
-
-// attrAppositionBefore handles subjects set off by commas before the verb
-// (the comma before the verb is toks[c]): "Jane Doe, a spokeswoman for X,
-// said", "Sen. Chuck Schumer, D-N.Y., the majority leader, called",
-// "Labour's home secretary, Yvette Cooper, said", "Smith, 45, said".
-func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
-	var fallback attrFind
-	for hops := 0; hops < 3; hops++ {
-		p := attrPrevComma(toks, c, lo)
-		if p < 0 || p == c-1 {
-			return fallback
-		}
-		seg := attrBackwardNP(toks, c-1, p+1)
-		np := attrBackwardNP(toks, p-1, lo)
-		switch {
-		case np.kind == attrNone:
-			return fallback
-		case attrIsName(seg) && !attrIsName(np):
-			return seg
-		case attrIsTag(np):
-		case !toks[np.to-1].upper:
-			if fallback.kind == attrNone {
-				fallback = np
-			}
-		default:
-			return np
-		}
-		c = p
-	}
-	return fallback
-}
-
-// attrPrevComma returns the comma before toks[c] that opens an apposition,
-// or -1.
-func attrPrevComma(toks []attrTok, c, lo int) int {
-	for p := c - 1; p >= lo && c-p < 16; p-- {
-		t := toks[p]
-		if attrIsPunct(t, ",") {
-			return p
-		}
-		if t.kind == attrQuote || attrIsVerb(t) || attrIsPunct(t, ":;()") {
-			return -1
-		}
-	}
-	return -1
 }
 
 // attrBackwardNP reads the noun phrase that ends at toks[k], leftwards to a

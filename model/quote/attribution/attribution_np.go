@@ -81,3 +81,101 @@ func attrEndsSoon(toks []attrTok, k int) bool {
 // attrAuxiliaries open a clause of their own after a speech verb.
 var attrAuxiliaries = attrSet(`has have had was were is are will would could can may might should
 	did does do must`)
+
+// attrFindText is the words of a noun phrase, joined by spaces.
+func attrFindText(f attrFind) string {
+	var b strings.Builder
+	for k := f.from; k < f.to; k++ {
+		if k > f.from {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.toks[k].low)
+	}
+	return b.String()
+}
+
+// attrNamesSomeone reports a speaker that may have said something, unlike
+// a time ("past", "two weeks ago"), a function word ("wouldn’t", "he
+// only") or a word that names nobody ("someone", "many").
+func attrNamesSomeone(speaker string) bool {
+	f := strings.Fields(strings.ToLower(speaker))
+	if len(f) == 0 {
+		return true
+	}
+	words := strings.Fields(speaker)
+	if attrCapital(words[len(words)-1]) {
+		return true // a name, also "Jeb Bush of Florida"
+	}
+	last := f[len(f)-1]
+	if attrNotSpeakers[last] || attrStops[last] || attrSkips[last] || attrNotNames[last] || attrPossessive(last) ||
+		strings.HasSuffix(last, "n’t") || strings.HasSuffix(last, "n't") {
+		return false
+	}
+	return true
+}
+
+// attrTrimAdverbs drops the adverbs and time words a speaker's name ends
+// in: "Sanders again", "Donald Trump quickly".
+func attrTrimAdverbs(speaker string) string {
+	for {
+		k := strings.LastIndexByte(speaker, ' ')
+		if k < 0 {
+			return speaker
+		}
+		w := speaker[k+1:]
+		if w != strings.ToLower(w) || !attrSkip(attrTok{kind: attrWord, low: w}) {
+			return speaker
+		}
+		speaker = strings.TrimRight(speaker[:k], " ")
+	}
+}
+
+// attrNotSpeakers are words a speaker never ends in.
+var attrNotSpeakers = attrSet(`past night year years ago week weeks month months day days time you
+	otherwise only`)
+
+// attrAppositionBefore handles subjects set off by commas before the verb
+// (the comma before the verb is toks[c]): "Jane Doe, a spokeswoman for X,
+// said", "Sen. Chuck Schumer, D-N.Y., the majority leader, called",
+// "Labour's home secretary, Yvette Cooper, said", "Smith, 45, said".
+func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
+	var fallback attrFind
+	for hops := 0; hops < 3; hops++ {
+		p := attrPrevComma(toks, c, lo)
+		if p < 0 || p == c-1 {
+			return fallback
+		}
+		seg := attrBackwardNP(toks, c-1, p+1)
+		np := attrBackwardNP(toks, p-1, lo)
+		switch {
+		case np.kind == attrNone:
+			return fallback
+		case attrIsName(seg) && !attrIsName(np) && seg.from == p+1 && !attrPlace(attrFindText(seg)):
+			return seg // not "Trump, in Kentucky, said"
+		case attrIsTag(np):
+		case !toks[np.to-1].upper:
+			if fallback.kind == attrNone {
+				fallback = np
+			}
+		default:
+			return np
+		}
+		c = p
+	}
+	return fallback
+}
+
+// attrPrevComma returns the comma before toks[c] that opens an apposition,
+// or -1.
+func attrPrevComma(toks []attrTok, c, lo int) int {
+	for p := c - 1; p >= lo && c-p < 16; p-- {
+		t := toks[p]
+		if attrIsPunct(t, ",") {
+			return p
+		}
+		if t.kind == attrQuote || attrIsVerb(t) || attrIsPunct(t, ":;()") {
+			return -1
+		}
+	}
+	return -1
+}

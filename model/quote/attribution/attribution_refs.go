@@ -1,9 +1,6 @@
 package attribution
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // Referents: who "he", "she", "it" and "they" stand for.
 //
@@ -16,13 +13,6 @@ import (
 // known to be of the other gender (Mr., Ms., "his wife, Karin", "Linda
 // Pruitt said she …", or an earlier "she said" that went to them); "it"
 // skips people.
-
-// attrRef is a candidate antecedent.
-type attrRef struct {
-	pos    int
-	name   string
-	person bool
-}
 
 func (n *attrNames) addFull(last, first, name string, pos int) {
 	if l := n.full[last]; len(l) == 0 || l[len(l)-1].name != name {
@@ -62,7 +52,7 @@ var attrOpeners = attrSet(`in on at after before back asked then meanwhile howev
 func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 	for s := 0; s < len(toks); {
 		e := s
-		for e < len(toks) && !attrIsPunct(toks[e], ".!?") {
+		for e < len(toks) && !(attrIsPunct(toks[e], ".!?") && !attrAbbrevDot(toks, e)) && !a.quoteEndsSentence(toks, e) {
 			e++
 		}
 		st := toks[s:e]
@@ -73,6 +63,19 @@ func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 	}
 }
 
+// attrAbbrevDot reports a full stop toks[e] that a comma or a lower-case
+// word follows: an abbreviation's (Tulsa, Okla., police officer …).
+func attrAbbrevDot(toks []attrTok, e int) bool {
+	return e+1 < len(toks) && (attrIsPunct(toks[e+1], ",") || (toks[e+1].kind == attrWord && !toks[e+1].upper))
+}
+
+// quoteEndsSentence reports a quote toks[e] that ends its sentence
+// before a capitalised word: “… we will win.” Smith said.
+func (a *attributor) quoteEndsSentence(toks []attrTok, e int) bool {
+	return toks[e].kind == attrQuote && e+1 < len(toks) && toks[e+1].kind == attrWord &&
+		toks[e+1].upper && attrEndsSentence(a.hits[toks[e].q].text)
+}
+
 // rememberSubject remembers the subject a sentence opens with when it
 // names someone.
 func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
@@ -81,7 +84,7 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 		i++
 	}
 	for k := i; k < len(st) && k-i < 12; k++ {
-		if attrIsPunct(st[k], "—–") || (attrIsPunct(st[k], "-") && k > 0 && attrIsPunct(st[k-1], ")")) {
+		if (attrIsPunct(st[k], "—–") && !attrDashPair(st, k)) || (attrIsPunct(st[k], "-") && k > 0 && attrIsPunct(st[k-1], ")")) {
 			i = k + 1 // a dateline
 			break
 		}
@@ -89,7 +92,10 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 	if i >= len(st) || st[i].kind != attrWord {
 		return
 	}
-	if attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper) {
+	switch {
+	case attrLoneOpeners[st[i].low] && i+1 < len(st) && st[i+1].kind == attrWord && st[i+1].upper:
+		i++ // "Meanwhile Rihanna, who …", "And North Carolina’s Ada Fisher"
+	case attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper):
 		c := i
 		for c < len(st) && c-i < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
 			c++
@@ -97,7 +103,7 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 		if c >= len(st) || !attrIsPunct(st[c], ",") {
 			return
 		}
-		i = c + 1
+		i = a.skipPlace(st, c+1)
 	}
 	if i >= len(st) || st[i].kind != attrWord || attrPronouns[st[i].low] {
 		return
@@ -131,7 +137,65 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 			}
 		}
 	}
+	if m, ok := a.roleNameMention(n, st, i); ok {
+		return m, true
+	}
 	return a.appositionMention(n, st, d)
+}
+
+// attrPrepositions never stand between a role and a name.
+var attrPrepositions = attrSet(`along near toward towards around beyond upon via within throughout of for
+	to off onto past versus vs vs.`)
+
+// attrLoneOpeners may open a sentence before its subject with no comma.
+var attrLoneOpeners = attrSet(`and but so then meanwhile however still now later earlier instead
+	separately also yet today yesterday`)
+
+// attrDashPair reports a dash st[k] that a second one closes later in the
+// sentence: an apposition (Gov. Chris Christie – a Cowboys fan – gave),
+// not a dateline.
+func attrDashPair(st []attrTok, k int) bool {
+	for m := k + 1; m < len(st) && m-k <= 12; m++ {
+		if attrIsPunct(st[m], "—–") {
+			return true
+		}
+	}
+	return false
+}
+
+// skipPlace returns the index after a place and its comma at st[i], the
+// end of an opening phrase (Speaking in Salem, New Hampshire, Trump …),
+// or i.
+func (a *attributor) skipPlace(st []attrTok, i int) int {
+	if i >= len(st) || st[i].kind != attrWord || !st[i].upper {
+		return i
+	}
+	j := attrCapRun(st, i)
+	if j < len(st) && attrIsPunct(st[j], ",") && attrPlace(a.md[st[i].start:st[j-1].end]) {
+		return j + 1
+	}
+	return i
+}
+
+// roleNameMention reads a name after the modifiers and the role that
+// describe it: "Florida delegate John Archer", "Political analyst David
+// Bositis", "Democratic front-runner Hillary Clinton".
+func (a *attributor) roleNameMention(n *attrNames, st []attrTok, i int) (attrMention, bool) {
+	for k := i; k < len(st) && k-i < 5; k++ {
+		t := st[k]
+		if t.kind != attrWord || attrStops[t.low] || attrOpeners[t.low] || attrPrepositions[t.low] || (!t.upper && attrIsVerb(t)) {
+			return attrMention{}, false
+		}
+		if !t.upper && k+1 < len(st) && st[k+1].kind == attrWord && st[k+1].upper {
+			j := attrCapRun(st, k+1)
+			if j-(k+1) < 2 || j >= len(st) || attrPossessive(st[j-1].low) || attrRoles[st[j-1].low] || attrOrgs[st[j-1].low] ||
+				(st[j].kind == attrWord && attrJoins[st[j].low]) {
+				return attrMention{}, false
+			}
+			return a.nameMention(n, st, k+1, j, 0, false)
+		}
+	}
+	return attrMention{}, false
 }
 
 // appositionMention reads "a description, Name," from st[d].
@@ -168,7 +232,7 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	org := attrOrgName(name)
 	if !strings.ContainsAny(name, " ") && !org && g == 0 && name == strings.TrimSpace(a.md[st[i].start:st[j-1].end]) {
 		if n.lookup(strings.ToLower(name), st[i].start) == "" && n.first[strings.ToLower(name)] == "" && n.alias[strings.ToLower(name)] == "" {
-			if bare || j >= len(st) || !attrIsPunct(st[j], ",") {
+			if (bare || j >= len(st) || !attrIsPunct(st[j], ",")) && (!attrSaysAt(st, j) || strings.HasSuffix(strings.ToLower(name), "s")) {
 				return attrMention{}, false // a capitalised common word: "Residents", "Critics"
 			}
 		}
@@ -177,7 +241,10 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 		g = h
 	}
 	if g == 0 {
-		g = attrPronounAfterVerb(st, j)
+		g = attrNameGender(name)
+	}
+	if g == 0 {
+		g = attrPronounAfterVerb(st, j) // weaker than a first name: "X went on, saying he (Y) …"
 	}
 	if g != 0 && !org {
 		n.gender[name] = g
@@ -185,6 +252,26 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	person := titled || g != 0 || n.person[name] || (j+1 < len(st) && attrIsPunct(st[j], ",") && (st[j+1].low == "who" || strings.Trim(st[j+1].low, "0123456789") == ""))
 	return attrMention{pos: st[i].start, name: name, org: org, subject: true, person: person && !org}, true
 }
+
+// attrSaysAt reports a plain speech verb at st[j], after any adverbs:
+// "Song said".
+func attrSaysAt(st []attrTok, j int) bool {
+	if j > 0 && (attrNotNames[st[j-1].low] || attrSkip(st[j-1]) || attrOpeners[st[j-1].low]) {
+		return false // "Nobody asked", "Just ask him"
+	}
+	for j < len(st) && st[j].kind == attrWord && attrSkip(st[j]) {
+		j++
+	}
+	if j >= len(st) || !attrIsVerb(st[j]) || !attrSayVerbs[st[j].low] {
+		return false
+	}
+	w := st[j].low
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "wrote"
+}
+
+// attrNotNames are capitalised words that open a sentence and name nobody.
+var attrNotNames = attrSet(`nobody everybody everyone someone somebody anyone anybody none one
+	many most few several both all others another each either neither`)
 
 // attrPronounAfterVerb returns the gender of "said she" / "told reporters
 // he" after st[j], in the same sentence.
@@ -272,91 +359,6 @@ func attrNickVerb(w string) bool { return w == "as" || w == "nicknamed" || w == 
 
 func attrCapital(s string) bool { return s != "" && strings.ToUpper(s[:1]) == s[:1] && s[0] >= 'A' }
 
-// attrRefKind tells an organisation ('o'), a group of people ('g') and
-// anyone else (0) apart by the name.
-func attrRefKind(name string) byte {
-	if attrOrgName(name) {
-		return 'o'
-	}
-	if name != "" && name[0] >= 'a' && name[0] <= 'z' {
-		for _, w := range strings.Fields(name) {
-			if attrGroupWords[w] || (len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) {
-				return 'g'
-			}
-		}
-	}
-	return 0
-}
-
-var attrGroupWords = attrSet(`people officials sources residents analysts experts critics others`)
-
-// antecedent is who a pronoun or a subject-less participle at pos refers
-// to: the latest speaker or remembered subject that fits the word.
-func (a *attributor) antecedent(pos int, word string) string {
-	ms := a.names.mentions
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1
-	s := len(a.spoken) - 1
-	for steps := 0; steps < 40 && (k >= 0 || s >= 0); steps++ {
-		var r attrRef
-		switch {
-		case k >= 0 && (s < 0 || ms[k].pos > a.spoken[s].pos):
-			m := ms[k]
-			k--
-			if !m.subject && !m.org {
-				continue
-			}
-			r = attrRef{pos: m.pos, name: m.name, person: m.person}
-		default:
-			r = attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name}
-			s--
-		}
-		if a.fits(r, word) {
-			return r.name
-		}
-	}
-	return a.latest(pos, word == "it" || word == "they", "")
-}
-
-// fits reports whether r can be what word refers to, learning the gender
-// of a name that "he" or "she" goes to.
-func (a *attributor) fits(r attrRef, word string) bool {
-	kind := attrRefKind(r.name)
-	g := a.names.gender[r.name]
-	if k := strings.IndexAny(word, "’'"); k > 0 {
-		word = word[:k] // he’d, she’s
-	}
-	switch word {
-	case "his":
-		word = "he"
-	case "her":
-		word = "she"
-	case "its":
-		word = "it"
-	case "their":
-		word = "they"
-	}
-	switch word {
-	case "he", "she":
-		want := byte('m')
-		if word == "she" {
-			want = 'f'
-		}
-		if kind != 0 || (g != 0 && g != want) {
-			return false
-		}
-		if g == 0 && attrCapital(r.name) {
-			a.names.gender[r.name] = want
-		}
-		return true
-	case "it":
-		return kind == 'o' || (kind == 0 && g == 0 && !r.person && !a.names.person[r.name])
-	case "they":
-		return g == 0
-	}
-	return true
-}
-
-// attrSkipParens returns the index before the "(" that opens the
 // parenthesis closed at toks[k] (an acronym: "(WFP)"), or k when there is
 // none near.
 func attrSkipParens(toks []attrTok, k, lo int) int {
@@ -402,45 +404,12 @@ func (a *attributor) clauseSubject(toks []attrTok, lo, hi int) attrFind {
 	return attrForwardNP(toks, i)
 }
 
-// attrPastTense reports a lower-case word in -ed: at the end of a noun
-// phrase, more likely its verb than part of it.
+// attrPastTense reports a lower-case word in -ed or a common irregular
+// past: at the end of a noun phrase, more likely its verb than part of it.
 func attrPastTense(t attrTok) bool {
-	return t.kind == attrWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
+	return t.kind == attrWord && !t.upper && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || attrIrregularPast[t.low])
 }
 
-// attrGenericOrgs are nouns that stand for whichever organisation was
-// named last ("the agency", "the company"), whatever its name.
-var attrGenericOrgs = attrSet(`agency company firm group organisation organization body regulator charity
-	utility operator carrier airline network watchdog`)
-
-// latestOrg returns the organisation that was the subject of a sentence
-// or spoke last before pos; failing that, the latest subject or speaker
-// not known to be a person (Kalemba Copper, National Grid).
-func (a *attributor) latestOrg(pos int) string {
-	var refs []attrRef
-	ms := a.names.mentions
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1
-	s := len(a.spoken) - 1
-	for len(refs) < 40 && (k >= 0 || s >= 0) {
-		if k >= 0 && (s < 0 || ms[k].pos > a.spoken[s].pos) {
-			if ms[k].subject {
-				refs = append(refs, attrRef{pos: ms[k].pos, name: ms[k].name, person: ms[k].person})
-			}
-			k--
-			continue
-		}
-		refs = append(refs, attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name})
-		s--
-	}
-	for _, r := range refs {
-		if attrRefKind(r.name) == 'o' {
-			return r.name
-		}
-	}
-	for _, r := range refs {
-		if attrRefKind(r.name) == 0 && attrCapital(r.name) && !r.person && !a.names.person[r.name] && a.names.gender[r.name] == 0 {
-			return r.name
-		}
-	}
-	return ""
-}
+var attrIrregularPast = attrSet(`went made took gave came got led won ran sent met left held kept hit began
+	spoke drew threw saw knew felt found brought thought stood sat paid sold lost chose fought struck
+	became did`)

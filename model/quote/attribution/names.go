@@ -115,6 +115,8 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
 			case sentStart && n.person[name]:
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true, person: true})
+			case (j-from >= 2 || n.full[last] != nil) && !attrRoles[last] && !attrPlace(name):
+				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, person: n.person[name]})
 			}
 		}
 		lead += j - i
@@ -213,6 +215,9 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 		}
 	}
 	if j > from {
+		if k := attrNameAfterRoleOf(toks, from, j, to); k > j {
+			return a.resolve(text(k, to), toks[k].start) // ministre de l’Intérieur Gérald Darmanin
+		}
 		p := toks[j-1].low
 		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoles[last] {
 			return text(from, to)
@@ -222,6 +227,30 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 		return text(from, to) // "Prime Minister"
 	}
 	return a.resolve(text(j, to), toks[j].start)
+}
+
+// attrNameAfterRoleOf finds the person's name that ends a role "of" a
+// body (minister of the Interior Gérald Darmanin, ministro da Saúde João
+// Silva): the capitalised run toks[j:to] holds the body's name and then
+// the person's, whose first word is a known first name or the last but
+// one. It returns where the name starts, or j.
+func attrNameAfterRoleOf(toks []attrTok, from, j, to int) int {
+	if to-j < 3 || attrOrgs[attrStripPossessive(toks[to-1].low)] || !attrJoins[toks[j-1].low] && !attrDeterminers[toks[j-1].low] {
+		return j
+	}
+	role := false
+	for k := from; k < j; k++ {
+		role = role || attrRoles[toks[k].low]
+	}
+	if !role {
+		return j
+	}
+	for k := j + 1; k < to-1; k++ {
+		if attrFirstNames[toks[k].low] != 0 {
+			return k
+		}
+	}
+	return to - 2
 }
 
 // describe resolves a definite description at pos: "the statement" is

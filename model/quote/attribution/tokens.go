@@ -156,7 +156,7 @@ var (
 		blasted criticised criticized accused branded dubbed labelled labeled termed
 		issued quoted reported texted emailed wrote whispered exclaimed cried screamed
 		yelled mused told informed pointed cited conceded signalled signaled put puts calls
-		remembers remembered reports sings sang chanted barked retorted snapped scoffed`)
+		remembers remembered reports sings sang chanted barked retorted snapped scoffed answered`)
 
 	// attrSayVerbs are the plain speech verbs that may follow a quote
 	// which ends its own sentence (“We will win.” Smith said.).
