@@ -64,6 +64,10 @@ func TestFindQuotesLanguages(t *testing.T) {
 			"Le gouvernement a présenté le texte devant les députés et les sénateurs réunis dans la salle. Il a été très clair sur la question des retraites et il a répondu aux questions.\n\n" +
 				"« Nous ne céderons pas », a déclaré le ministre de l’Intérieur Gérald Darmanin.",
 			[]wantQuote{{"Nous ne céderons pas", "Gérald Darmanin"}}},
+		{"fr partial quote, the name in apposition to the role",
+			"Le gouvernement a présenté le texte devant les députés et les sénateurs réunis dans la salle. Il a été très clair sur la question des retraites et il a répondu aux questions.\n\n" +
+				"Le ministre de l'Intérieur, Gérald Darmanin, a pour sa part jugé la mobilisation « en baisse ».",
+			[]wantQuote{{"en baisse", "Gérald Darmanin"}}},
 		{"pt role of a ministry before the name",
 			"O governo apresentou o plano ao Congresso e a oposição não gostou do texto. Os partidos da oposição pediram que o projeto seja retirado da pauta.\n\n" +
 				"“Não vamos desistir”, disse o ministro da Saúde João Silva. “Vamos continuar”, disse.",

@@ -43,7 +43,51 @@ func (a *attributor) clauseOwner(toks []attrTok, lo, hi int) attrFind {
 	if w := attrStripPossessive(toks[i].low); end-i == 1 && toks[i].upper && a.resolve(w, toks[i].start) == w {
 		return attrFind{} // a word not known as a name: "Scholz sagte"
 	}
+	if from, to, ok := attrNameApposition(toks, i, end, hi); ok {
+		return attrFind{kind: attrNamed, toks: toks, from: from, to: to}
+	}
 	return attrFind{kind: attrNamed, toks: toks, from: i, to: end}
+}
+
+// attrNameApposition finds the name set off by commas after a subject
+// that is only a role ("The interior minister, Gerald Darmanin, judged
+// …", "Le ministre de l'Intérieur, Gérald Darmanin, a jugé …"): the name,
+// not the role, is who spoke.
+func attrNameApposition(toks []attrTok, i, end, hi int) (from, to int, ok bool) {
+	role, of := false, false
+	for k := i; k < end; k++ {
+		switch w := toks[k].low; {
+		case attrRoles[w]:
+			role = true
+		case attrJoins[w]:
+			of = true // "Secretary of State": a body's name in the role
+		case toks[k].upper && !attrDeterminers[w] && !of:
+			return 0, 0, false // the subject names someone already
+		}
+	}
+	if !role {
+		return 0, 0, false
+	}
+	if end < hi && toks[end].kind == attrWord && attrJoins[toks[end].low] {
+		// the rest of the role: "minister of the Interior"
+		for p := end; p < hi && p-end < 6 && toks[p].kind == attrWord; p++ {
+			if w := toks[p].low; !attrJoins[w] && !attrDeterminers[w] && !toks[p].upper {
+				return 0, 0, false
+			}
+			end = p + 1
+		}
+	}
+	if end >= hi || !attrIsPunct(toks[end], ",") {
+		return 0, 0, false
+	}
+	k := end + 1
+	for k < hi && toks[k].kind == attrWord && (toks[k].upper || NameParticle(toks[k].low)) {
+		k++
+	}
+	if n := k - (end + 1); n < 2 || n > 5 || k >= hi || !attrIsPunct(toks[k], ",") || !toks[k-1].upper {
+		return 0, 0, false
+	}
+	return end + 1, k, true
 }
 
 // attrSkipLead skips what may open a sentence before its subject:
