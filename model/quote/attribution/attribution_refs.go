@@ -401,8 +401,33 @@ func (a *attributor) clauseSubject(toks []attrTok, lo, hi int) attrFind {
 		}
 		return attrFind{kind: attrNamed, toks: toks, from: i, to: j}
 	}
-	return attrForwardNP(toks, i)
+	if end := attrOwnerNP(toks, i, hi); end > i {
+		return attrNP(toks, i, end) // "The spokesman was blunt:"
+	}
+	return attrPossessor(toks, i, hi)
 }
+
+// attrPossessor reads a subject that is someone's words ("the mayor's
+// answer came quickly:", "The ministry's statement was short:"): the one
+// whose words they are. Any other subject is a thing, which names nobody.
+func attrPossessor(toks []attrTok, i, hi int) attrFind {
+	for k := i; k < hi && k-i < 6 && toks[k].kind == attrWord; k++ {
+		if attrPossessive(toks[k].low) {
+			if k+1 < hi && attrSaying[toks[k+1].low] {
+				toks := append([]attrTok(nil), toks[i:k+1]...)
+				last := &toks[len(toks)-1]
+				last.low = attrStripPossessive(last.low)
+				return attrFind{kind: attrNamed, toks: toks, from: 0, to: len(toks)}
+			}
+			break
+		}
+	}
+	return attrFind{}
+}
+
+// attrSaying are nouns for what someone said.
+var attrSaying = attrSet(`answer reply response message question words statement verdict retort
+	warning comment comments remarks view advice`)
 
 // attrPastTense reports a lower-case word in -ed or a common irregular
 // past: at the end of a noun phrase, more likely its verb than part of it.
