@@ -33,7 +33,8 @@ type importRule struct {
 // pkg is its path or a parent of it.
 var importRules = []importRule{
 	{"model/markdown", nil},
-	{"model/quote/attribution", nil},
+	{"model/quote/attribution/lexicon", nil},
+	{"model/quote/attribution", []string{"model/quote/attribution/lexicon"}},
 	{"model/quote", []string{"model", "model/markdown", "model/quote/attribution"}},
 	{"model/share", []string{"model", "model/markdown"}},
 	{"model", nil},

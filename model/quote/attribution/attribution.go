@@ -1,6 +1,10 @@
 package attribution
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
+)
 
 // Attribution: who said each quote.
 //
@@ -126,7 +130,7 @@ func (a *attributor) attribute(i int) {
 		subj := a.sentenceSubject(f)
 		switch {
 		case subj.kind == attrNamed:
-			if name := a.speakerOf(subj.toks, subj.from, subj.to); !attrPlace(name) {
+			if name := a.speakerOf(subj.toks, subj.from, subj.to); !lexicon.Place(name) {
 				a.set(i, name, subj.toks[subj.from].start)
 			} // a place carried over "saying" is no speaker
 			return

@@ -1,6 +1,10 @@
 package attribution
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
+)
 
 // attrIsName reports a noun phrase made of capitalised words only.
 func attrIsName(f attrFind) bool {
@@ -150,7 +154,7 @@ func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
 		switch {
 		case np.kind == attrNone:
 			return fallback
-		case attrIsName(seg) && !attrIsName(np) && seg.from == p+1 && !attrPlace(attrFindText(seg)):
+		case attrIsName(seg) && !attrIsName(np) && seg.from == p+1 && !lexicon.Place(attrFindText(seg)):
 			return seg // not "Trump, in Kentucky, said"
 		case attrIsTag(np):
 		case !toks[np.to-1].upper:

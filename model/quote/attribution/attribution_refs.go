@@ -1,6 +1,10 @@
 package attribution
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
+)
 
 // Referents: who "he", "she", "it" and "they" stand for.
 //
@@ -171,7 +175,7 @@ func (a *attributor) skipPlace(st []attrTok, i int) int {
 		return i
 	}
 	j := attrCapRun(st, i)
-	if j < len(st) && attrIsPunct(st[j], ",") && attrPlace(a.md[st[i].start:st[j-1].end]) {
+	if j < len(st) && attrIsPunct(st[j], ",") && lexicon.Place(a.md[st[i].start:st[j-1].end]) {
 		return j + 1
 	}
 	return i
@@ -241,7 +245,7 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 		g = h
 	}
 	if g == 0 {
-		g = attrNameGender(name)
+		g = lexicon.NameGender(name)
 	}
 	if g == 0 {
 		g = attrPronounAfterVerb(st, j) // weaker than a first name: "X went on, saying he (Y) …"

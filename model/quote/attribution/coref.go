@@ -3,6 +3,8 @@ package attribution
 import (
 	"sort"
 	"strings"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
 )
 
 // Coreference: who a pronoun, a subject-less participle or "the company"
@@ -114,7 +116,7 @@ func (a *attributor) fits(r attrRef, word string) bool {
 		if word == "she" {
 			want = 'f'
 		}
-		if kind != 0 || (g != 0 && g != want) || attrPlace(r.name) {
+		if kind != 0 || (g != 0 && g != want) || lexicon.Place(r.name) {
 			return false
 		}
 		if g == 0 && attrCapital(r.name) {
@@ -126,7 +128,7 @@ func (a *attributor) fits(r attrRef, word string) bool {
 	case "they":
 		return g == 0
 	}
-	return !attrPlace(r.name) // a participle: "The United States, saying …"
+	return !lexicon.Place(r.name) // a participle: "The United States, saying …"
 }
 
 // genderOf is the gender of a name: as the text tells it (Mr., his wife,
@@ -135,7 +137,7 @@ func (a *attributor) genderOf(name string) byte {
 	if g := a.names.gender[name]; g != 0 {
 		return g
 	}
-	return attrNameGender(name)
+	return lexicon.NameGender(name)
 }
 
 // attrGenericOrgs are nouns that stand for whichever organisation was

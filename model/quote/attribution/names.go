@@ -3,6 +3,8 @@ package attribution
 import (
 	"sort"
 	"strings"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
 )
 
 // attrNames remembers the people and bodies named in the article.
@@ -115,7 +117,7 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
 			case sentStart && n.person[name]:
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true, person: true})
-			case (j-from >= 2 || n.full[last] != nil) && !attrRoles[last] && !attrPlace(name):
+			case (j-from >= 2 || n.full[last] != nil) && !attrRoles[last] && !lexicon.Place(name):
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, person: n.person[name]})
 			}
 		}
@@ -246,7 +248,7 @@ func attrNameAfterRoleOf(toks []attrTok, from, j, to int) int {
 		return j
 	}
 	for k := j + 1; k < to-1; k++ {
-		if attrFirstNames[toks[k].low] != 0 {
+		if lexicon.FirstNames[toks[k].low] != 0 {
 			return k
 		}
 	}

@@ -1,4 +1,9 @@
-package attribution
+// Package lexicon holds the word data attribution reads to tell a
+// person's gender and a place from a person: common first names and the
+// places news names as if they were people. It is data with two small
+// lookups, no rules about quotes; attribution (its only user) decides what
+// the answers mean. It imports nothing.
+package lexicon
 
 import "strings"
 
@@ -11,8 +16,8 @@ import "strings"
 // regions that news writes as the subject of a sentence ("New Hampshire
 // votes Tuesday") and that a pronoun for a person never stands for.
 
-// attrFirstNames maps a first name in lower case to 'm' or 'f'.
-var attrFirstNames = attrGenderTable(
+// FirstNames maps a first name in lower case to 'm' or 'f'.
+var FirstNames = genderTable(
 	`james john robert michael william david richard joseph thomas charles christopher daniel
 	matthew anthony mark donald steven stephen paul andrew joshua kenneth kevin brian george
 	timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan larry justin
@@ -53,8 +58,8 @@ var attrFirstNames = attrGenderTable(
 	amelia ava chloe ella mia lily ruby hope faith joy nadia fatima aisha leila mariam
 	olga tatiana svetlana natalia yulia irina anastasia`)
 
-// attrPlaces are places that may stand where a person's name would.
-var attrPlaces = attrSet(`alabama alaska arizona arkansas california colorado connecticut delaware
+// places are places that may stand where a person's name would.
+var places = set(`alabama alaska arizona arkansas california colorado connecticut delaware
 	florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
 	massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma
 	oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
@@ -66,15 +71,15 @@ var attrPlaces = attrSet(`alabama alaska arizona arkansas california colorado co
 	washington london paris moscow beijing tokyo berlin brussels jerusalem baghdad kabul
 	tehran damascus cairo manhattan brooklyn chicago boston iowa`)
 
-// attrPlacePhrases are places of two words or more, in lower case.
-var attrPlacePhrases = attrSet(`new_hampshire new_jersey new_mexico new_york north_carolina
+// placePhrases are places of two words or more, in lower case.
+var placePhrases = set(`new_hampshire new_jersey new_mexico new_york north_carolina
 	south_carolina north_dakota south_dakota rhode_island west_virginia united_states
 	united_kingdom south_korea north_korea saudi_arabia new_zealand south_africa
 	latin_america middle_east puerto_rico las_vegas los_angeles san_francisco
 	new_orleans des_moines capitol_hill wall_street silicon_valley`)
 
-// attrGenderTable reads the male and the female first names.
-func attrGenderTable(male, female string) map[string]byte {
+// genderTable reads the male and the female first names.
+func genderTable(male, female string) map[string]byte {
 	m := map[string]byte{}
 	for _, w := range strings.Fields(male) {
 		m[w] = 'm'
@@ -85,20 +90,28 @@ func attrGenderTable(male, female string) map[string]byte {
 	return m
 }
 
-// attrPlace reports a name that is a place's: a country, a US state, a
+// Place reports a name that is a place's: a country, a US state, a
 // region or a city news names often.
-func attrPlace(name string) bool {
+func Place(name string) bool {
 	low := strings.ToLower(strings.Join(strings.Fields(name), " "))
 	low = strings.TrimPrefix(low, "the ")
-	return attrPlaces[low] || attrPlacePhrases[strings.ReplaceAll(low, " ", "_")]
+	return places[low] || placePhrases[strings.ReplaceAll(low, " ", "_")]
 }
 
-// attrNameGender is the gender the first name of a person's full name
+// NameGender is the gender the first name of a person's full name
 // tells, or 0.
-func attrNameGender(name string) byte {
+func NameGender(name string) byte {
 	f := strings.Fields(name)
 	if len(f) < 2 {
 		return 0
 	}
-	return attrFirstNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]
+	return FirstNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]
+}
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
