@@ -95,7 +95,7 @@ func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
 func (a *attributor) tokens(bi int) []attrTok {
 	if a.toks[bi] == nil {
 		b := a.blocks[bi]
-		a.toks[bi] = a.lang.localize(a.md, attrTokenize(a.md, b.start, b.end, a.hits))
+		a.toks[bi] = attrJoinPhrasals(a.lang.localize(a.md, attrTokenize(a.md, b.start, b.end, a.hits)))
 	}
 	return a.toks[bi]
 }

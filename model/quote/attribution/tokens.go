@@ -163,7 +163,7 @@ var (
 	attrSayVerbs = attrSet(`say says said add adds added tell tells told write writes wrote ask asks
 		asked continue continues continued conclude concludes concluded explain explains explained
 		note notes noted reply replies replied recall recalls recalled insist insists insisted argue
-		argues argued warn warns warned tweet tweets tweeted`)
+		argues argued warn warns warned tweet tweets tweeted quipped retorted`)
 
 	attrDeterminers = attrSet(`the a an this these those his her its their our my your some any
 		no every each`)
