@@ -59,6 +59,7 @@ const (
 	attrPronoun              // he/she/they/it: carry over
 	attrCarry                // a participle without subject: carry over
 	attrStop                 // a subject that cannot be named: unknown
+	attrNull                 // a verb whose language dropped its subject (nullsubject.go)
 )
 
 type attrFind struct {
@@ -107,6 +108,10 @@ func (a *attributor) attribute(i int) {
 	f := a.after(endToks, qe)
 	if f.kind != attrNone && attrEndsWithPeriod(h.text) && !attrSaysNext(endToks, qe) && attrSignature(endToks, qe).kind == attrNone {
 		f = attrFind{} // “….” The next sentence is not an attribution.
+	}
+	if f.kind == attrNull {
+		a.set(i, a.nullSubject(h.open, h.first), -1)
+		return
 	}
 	if f.kind != attrNamed && f.kind != attrPronoun {
 		b := a.before(startToks, qs)
@@ -275,7 +280,10 @@ func (a *attributor) after(toks []attrTok, qi int) attrFind {
 	case attrIsVerb(t) && attrIsParticiple(t):
 		return attrFind{kind: attrCarry, toks: toks, from: j}
 	case attrIsVerb(t) && t.low != "told" && t.low != "tells":
-		return attrForwardNP(toks, j+1)
+		if f := attrForwardNP(toks, j+1); f.kind != attrNone || !a.dropsSubject(toks, j) {
+			return f
+		}
+		return attrFind{kind: attrNull, toks: toks, from: j}
 	}
 	return attrSubjectThenVerb(toks, j)
 }
