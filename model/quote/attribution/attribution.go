@@ -96,9 +96,16 @@ func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
 func (a *attributor) tokens(bi int) []attrTok {
 	if a.toks[bi] == nil {
 		b := a.blocks[bi]
-		a.toks[bi] = attrJoinPhrasals(a.lang.localize(a.md, attrTokenize(a.md, b.start, b.end, a.hits)))
+		a.toks[bi] = a.read(attrTokenize(a.md, b.start, b.end, a.hits))
 	}
 	return a.toks[bi]
+}
+
+// read turns the tokens of a block into what the rules read: words of
+// another language mapped onto English ones (lang.go), headline lines
+// (layout.go) and phrasal speech verbs (phrasal.go).
+func (a *attributor) read(toks []attrTok) []attrTok {
+	return attrJoinPhrasals(attrReadHeadlines(a.md, a.lang.localize(a.md, toks)))
 }
 
 func (a *attributor) attribute(i int) {

@@ -379,6 +379,9 @@ func attrSkipParens(toks []attrTok, k, lo int) int {
 // message was short: “…”"); with no subject ("Then, after a pause: “…”")
 // the speaker carries over.
 func (a *attributor) clauseSubject(toks []attrTok, lo, hi int) attrFind {
+	if f, ok := attrDashName(toks, lo, hi); ok {
+		return f // a roundup's "HEADLINE – Name:"
+	}
 	i := lo
 	for i < hi && toks[i].kind == attrPunct {
 		i++

@@ -70,7 +70,7 @@ func (a *attributor) collectNames() {
 			a.scanNames(n, a.tokens(bi))
 			a.scanSubjects(n, a.tokens(bi))
 		default:
-			scratch = attrJoinPhrasals(a.lang.localize(a.md, attrAppendTokens(scratch[:0], a.md, b.start, b.end, a.hits)))
+			scratch = a.read(attrAppendTokens(scratch[:0], a.md, b.start, b.end, a.hits))
 			a.scanNames(n, scratch)
 			a.scanSubjects(n, scratch)
 		}
