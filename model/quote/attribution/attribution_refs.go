@@ -236,7 +236,7 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	org := attrOrgName(name)
 	if !strings.ContainsAny(name, " ") && !org && g == 0 && name == strings.TrimSpace(a.md[st[i].start:st[j-1].end]) {
 		if n.lookup(strings.ToLower(name), st[i].start) == "" && n.first[strings.ToLower(name)] == "" && n.alias[strings.ToLower(name)] == "" {
-			if (bare || j >= len(st) || !attrIsPunct(st[j], ",")) && (!attrSaysAt(st, j) || strings.HasSuffix(strings.ToLower(name), "s")) {
+			if (bare || j >= len(st) || !attrIsPunct(st[j], ",")) && !attrLoneName(st, j, name) {
 				return attrMention{}, false // a capitalised common word: "Residents", "Critics"
 			}
 		}
@@ -255,6 +255,27 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	}
 	person := titled || g != 0 || n.person[name] || (j+1 < len(st) && attrIsPunct(st[j], ",") && (st[j+1].low == "who" || strings.Trim(st[j+1].low, "0123456789") == ""))
 	return attrMention{pos: st[i].start, name: name, org: org, subject: true, person: person && !org}, true
+}
+
+// attrLoneName reports a capitalised word st[..j] alone that is a name by
+// what follows it: ", who" (Rihanna, who …), or a speech verb when it is
+// no plural (Song said, Cruz openly admitted; not Critics argued).
+func attrLoneName(st []attrTok, j int, name string) bool {
+	if j+1 < len(st) && attrIsPunct(st[j], ",") && st[j+1].low == "who" {
+		return true
+	}
+	low := strings.ToLower(name)
+	if strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss") {
+		return false
+	}
+	if attrSaysAt(st, j) {
+		return true
+	}
+	k := j
+	for k < len(st) && st[k].kind == attrWord && attrSkip(st[k]) {
+		k++
+	}
+	return k < len(st) && attrIsVerb(st[k]) && !attrIsParticiple(st[k]) && (j == 0 || !attrNotNames[st[j-1].low])
 }
 
 // attrSaysAt reports a plain speech verb at st[j], after any adverbs:

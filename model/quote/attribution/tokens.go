@@ -94,10 +94,21 @@ func attrWordEnd(md string, i, lim int) int {
 			continue
 		case r == '.' && attrAbbrev(md[i:j]):
 			return j + size
+		case (r == '’' || r == '\'') && (md[j-1] == 's' || md[j-1] == 'S') && attrCapitalAfterSpace(md[j+size:lim]):
+			return j + size // a plural's possessive before a name: Fox News’ Bret Baier
 		}
 		return j
 	}
 	return j
+}
+
+// attrCapitalAfterSpace reports s opening with a space and a capital.
+func attrCapitalAfterSpace(s string) bool {
+	if len(s) < 2 || s[0] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[1:])
+	return unicode.IsUpper(r)
 }
 
 func attrInnerUpper(w string) bool {
@@ -247,6 +258,8 @@ func attrIsPunct(t attrTok, set string) bool {
 	return t.kind == attrPunct && strings.Contains(set, t.low)
 }
 
+// attrPossessive reports a possessive: Korea’s, and a capitalised plural's
+// (Fox News’ Bret Baier).
 func attrPossessive(low string) bool {
-	return strings.HasSuffix(low, "’s") || strings.HasSuffix(low, "'s")
+	return strings.HasSuffix(low, "’s") || strings.HasSuffix(low, "'s") || strings.HasSuffix(low, "s’") || strings.HasSuffix(low, "s'")
 }

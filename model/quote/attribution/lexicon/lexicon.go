@@ -99,13 +99,17 @@ func Place(name string) bool {
 }
 
 // NameGender is the gender the first name of a person's full name
-// tells, or 0.
+// tells (the first word, or the second of three or more), or 0.
 func NameGender(name string) byte {
 	f := strings.Fields(name)
 	if len(f) < 2 {
 		return 0
 	}
-	return FirstNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]
+	g := FirstNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]
+	if g == 0 && len(f) >= 3 {
+		g = FirstNames[strings.ToLower(f[1])] // a word before the name: Democrat Hillary Clinton
+	}
+	return g
 }
 
 func set(words string) map[string]bool {
