@@ -135,8 +135,14 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 			i, j = j, attrCapRun(st, j) // an affiliation: Al Jazeera's Farhan Rafiq
 		}
 		j = attrExtendOrg(st, i, j)
+		if attrOrgName(a.md[st[i].start:st[j-1].end]) && j+1 < len(st) && attrNounBeforeName(st, j) {
+			if m, ok := a.roleNameMention(n, st, i); ok {
+				return m, true // a body's role before a name: Top Republican Party donor Sheldon Adelson
+			}
+		}
 		if j < len(st) && (st[j].kind != attrWord || !attrPossessive(st[j-1].low)) {
 			if m, ok := a.nameMention(n, st, i, j, 0, d == i); ok {
+				m.pair = a.pairedName(st, j)
 				return m, true
 			}
 		}
@@ -257,6 +263,14 @@ func (a *attributor) nameMention(n *attrNames, st []attrTok, i, j int, g byte, b
 	return attrMention{pos: st[i].start, name: name, org: org, subject: true, person: person && !org}, true
 }
 
+// attrNounBeforeName reports a lower-case noun at st[j] that a
+// capitalised word follows: a role (donor, spokesman) before a name.
+func attrNounBeforeName(st []attrTok, j int) bool {
+	t := st[j]
+	return t.kind == attrWord && !t.upper && !attrStops[t.low] && !attrDeterminers[t.low] && !attrIsVerb(t) && !attrSkip(t) &&
+		!attrPastTense(t) && st[j+1].kind == attrWord && st[j+1].upper
+}
+
 // attrLoneName reports a capitalised word st[..j] alone that is a name by
 // what follows it: ", who" (Rihanna, who …), or a speech verb when it is
 // no plural (Song said, Cruz openly admitted; not Critics argued).
@@ -265,8 +279,8 @@ func attrLoneName(st []attrTok, j int, name string) bool {
 		return true
 	}
 	low := strings.ToLower(name)
-	if strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss") {
-		return false
+	if (strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss")) || attrSkips[low] || attrStops[low] || attrOpeners[low] || attrNotNames[low] {
+		return false // "Critics argued", "Just ask him"
 	}
 	if attrSaysAt(st, j) {
 		return true

@@ -61,6 +61,12 @@ func (a *attributor) antecedent(pos int, word string) string {
 				continue
 			}
 			r = attrRef{pos: m.pos, name: m.name, person: m.person}
+			if gendered && m.pair != "" && attrRefKind(m.name) == 0 {
+				if name, ok := a.eitherOf(m.name, m.pair, word, pos); ok {
+					return name
+				}
+				continue
+			}
 		default:
 			r = attrRef{pos: a.spoken[s].pos, name: a.spoken[s].name}
 			s--
@@ -116,7 +122,7 @@ func (a *attributor) fits(r attrRef, word string) bool {
 		if word == "she" {
 			want = 'f'
 		}
-		if kind != 0 || (g != 0 && g != want) || lexicon.Place(r.name) {
+		if kind != 0 || (g != 0 && g != want) || lexicon.Place(r.name) || (g == 0 && attrAcronym(r.name)) {
 			return false
 		}
 		if g == 0 && attrCapital(r.name) {
@@ -175,4 +181,57 @@ func (a *attributor) latestOrg(pos int) string {
 		}
 	}
 	return ""
+}
+
+// eitherOf chooses between two people who were the subject of a sentence
+// together (Tom Baker and Mike Dunn met the press) for "he" or "she":
+// the one whose gender agrees when the other's does not or is unknown,
+// else the one named at least twice as often before pos (the person the
+// article is about), else nobody; ok is false when neither agrees.
+func (a *attributor) eitherOf(first, second, word string, pos int) (string, bool) {
+	want := attrWant(word)
+	g1, g2 := a.genderOf(first), a.genderOf(second)
+	ok1, ok2 := g1 == 0 || g1 == want, g2 == 0 || g2 == want
+	switch {
+	case !ok1 && !ok2:
+		return "", false
+	case !ok2 || (g1 == want && g2 == 0):
+		return first, true
+	case !ok1 || (g2 == want && g1 == 0):
+		return second, true
+	}
+	n1, n2, last := 0, 0, -1
+	for _, m := range a.names.mentions {
+		if m.pos >= pos {
+			break
+		}
+		if m.pos == last {
+			continue // one name read both as a name and as a subject
+		}
+		last = m.pos
+		switch m.name {
+		case first:
+			n1++
+		case second:
+			n2++
+		}
+	}
+	switch {
+	case n1 > n2 && n1 >= 2*n2:
+		return first, true
+	case n2 > n1 && n2 >= 2*n1:
+		return second, true
+	}
+	return "", true
+}
+
+// attrWant is the gender "he" or "she" (his, her, he’d) asks for.
+func attrWant(word string) byte {
+	if k := strings.IndexAny(word, "’'"); k > 0 {
+		word = word[:k]
+	}
+	if word == "she" || word == "her" {
+		return 'f'
+	}
+	return 'm'
 }

@@ -1,6 +1,10 @@
 package attribution
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
+)
 
 // Layout: lines that are headlines rather than prose.
 //
@@ -115,4 +119,21 @@ func attrAllUpper(toks []attrTok) bool {
 		}
 	}
 	return true
+}
+
+// pairedName is the person named after "and" at st[j] when the subject
+// is two people (Tom Baker and Mike Dunn), or "".
+func (a *attributor) pairedName(st []attrTok, j int) string {
+	if j+2 >= len(st) || st[j].low != "and" || !st[j+1].upper || st[j+1].kind != attrWord {
+		return ""
+	}
+	e := attrCapRun(st, j+1)
+	if e >= len(st) || st[e].kind != attrWord || st[e].upper || attrPossessive(st[e-1].low) {
+		return "" // not the subject's end: "Tom and Jerry's", "Baker and Dunn, who"
+	}
+	name := a.speakerOf(st, j+1, e)
+	if attrRefKind(name) != 0 || lexicon.Place(name) {
+		return ""
+	}
+	return name
 }

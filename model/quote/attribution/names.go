@@ -26,9 +26,10 @@ type attrFull struct {
 type attrMention struct {
 	pos     int
 	name    string
-	org     bool // an organisation rather than a person
-	subject bool // named as the subject of a sentence
-	person  bool // known to be a person (a title, an age, "who")
+	org     bool   // an organisation rather than a person
+	subject bool   // named as the subject of a sentence
+	person  bool   // known to be a person (a title, an age, "who")
+	pair    string // the second of two people who are the subject together
 }
 
 // lookup returns the full name a last word stands for at pos: the latest
