@@ -45,6 +45,9 @@ func TestSpeakerSalience(t *testing.T) {
 		{"a body's role before a name after a dateline",
 			"MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said on Friday he met Donald Trump.\n\nWhile the donor gave no figure, he did say he found Trump “very charming.”",
 			[]wantQuote{{"very charming.", "Sheldon Adelson"}}},
+		{"a person opening a clause after ', but' is a subject",
+			"“Move on,” Marco Rubio said. The moderators were ready to move on, but Chris Christie wasn't having it.\n\n“You see, everybody,” he said.",
+			[]wantQuote{{"Move on,", "Marco Rubio"}, {"You see, everybody,", "Chris Christie"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })

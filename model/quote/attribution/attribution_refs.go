@@ -61,6 +61,7 @@ func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
 		}
 		st := toks[s:e]
 		a.rememberSubject(n, st)
+		a.rememberClauseSubjects(n, st)
 		a.scanAccordingTo(n, st)
 		a.scanNickname(n, st)
 		s = e + 1

@@ -11,7 +11,7 @@ import (
 // The rules of this package read English words: speech verbs, pronouns,
 // determiners, titles, roles, function words. An article in another
 // language is read through a table that maps its words onto those English
-// words (lang_tables.go: a déclaré → said, sagte → said, disse → said,
+// words (lexicon/langs.go: a déclaré → said, sagte → said, disse → said,
 // elle → she, le/der/el/o → the, Mme/Frau/Sra. → Ms., ministre → minister,
 // selon/laut/según/segundo → according to), so that the same rules —
 // a speech verb and its subject on either side of the quote, pronouns
@@ -31,16 +31,17 @@ import (
 
 // attrLang is one language's table.
 type attrLang struct {
-	name       string
-	words      map[string]string // a word in lower case → the English word(s) it reads as
-	phrases    map[string]string // two or three words, space-separated → the English words
-	aux        map[string]bool   // auxiliaries dropped before a speech verb
-	afterQuote map[string]string // words that attribute only right after a quote
-	according  map[string]bool   // words read as "according to" only before a name
-	elisions   []string          // elided articles and pronouns: l’, d’, qu’
-	clitics    map[string]bool   // pronouns a verb carries after a hyphen: dit-il
-	suffixes   map[string]string // endings of compound role and body nouns: -sprecher
-	markers    []string          // common words that tell the language
+	name        string
+	words       map[string]string // a word in lower case → the English word(s) it reads as
+	phrases     map[string]string // two or three words, space-separated → the English words
+	aux         map[string]bool   // auxiliaries dropped before a speech verb
+	afterQuote  map[string]string // words that attribute only right after a quote
+	according   map[string]bool   // words read as "according to" only before a name
+	elisions    []string          // elided articles and pronouns: l’, d’, qu’
+	clitics     map[string]bool   // pronouns a verb carries after a hyphen: dit-il
+	suffixes    map[string]string // endings of compound role and body nouns: -sprecher
+	markers     []string          // common words that tell the language
+	nullSubject bool              // verbs drop their subject (nullsubject.go)
 }
 
 // attrLangMaxBytes is how much of an article is read to tell its language.

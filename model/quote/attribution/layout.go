@@ -12,9 +12,9 @@ import (
 // Reform Was A Sign Of Leadership", "Clinton Tells Voters “…”") is a
 // headline: its capitalised speech verbs are verbs (Says, Said, Tells),
 // and when no punctuation ends it and it holds no quote (not “…” ―
-// Name), it ends a sentence there, so that the
-// line after it ("Marco Rubio defended …") opens one of its own and no
-// name runs across the two. A poll roundup's line "HEADLINE – Name: “…”"
+// Name), it ends a sentence there, so that the line after it ("Marco
+// Rubio defended …") opens one of its own and no name runs across the
+// two. A poll roundup's line "HEADLINE – Name: “…”"
 // names whoever stands between the dash and the colon (clauseSubject).
 
 // attrTitleSmall are the short words a title-case line leaves in lower
@@ -136,4 +136,18 @@ func (a *attributor) pairedName(st []attrTok, j int) string {
 		return ""
 	}
 	return name
+}
+
+// rememberClauseSubjects remembers the person a clause after ", but" or
+// ", and" opens with (The moderators were ready to move on, but Christie
+// wasn't having it): as recent a subject as a sentence's.
+func (a *attributor) rememberClauseSubjects(n *attrNames, st []attrTok) {
+	for k := 1; k+2 < len(st); k++ {
+		if !attrIsPunct(st[k-1], ",;") || (st[k].low != "but" && st[k].low != "and") || st[k+1].kind != attrWord || !st[k+1].upper {
+			continue
+		}
+		if m, ok := a.subjectMention(n, st, k+1); ok && !m.org && (m.person || n.person[m.name] || a.genderOf(m.name) != 0) {
+			n.mentions = append(n.mentions, m)
+		}
+	}
 }

@@ -14,14 +14,11 @@ import (
 // organisation ("el PP", "o Governo") only when no person was named
 // there since.
 
-// attrNullSubjectLangs are the languages whose verbs drop their subject.
-var attrNullSubjectLangs = attrSet(`es pt`)
-
 // dropsSubject reports a speech verb toks[j] with no subject after it, in
 // a language that drops subjects: the sentence ends after it, or a phrase
 // with no name does (dijo a la prensa).
 func (a *attributor) dropsSubject(toks []attrTok, j int) bool {
-	if a.lang == nil || !attrNullSubjectLangs[a.lang.name] {
+	if a.lang == nil || !a.lang.nullSubject {
 		return false
 	}
 	for k := j + 1; k < len(toks) && k-j <= 8; k++ {

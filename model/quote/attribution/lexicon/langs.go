@@ -1,16 +1,32 @@
-package attribution
+package lexicon
 
-import "strings"
-
-// The tables of the languages other than English (see lang.go). Each
-// entry reads "word=english"; an underscore stands for a space, so a word
-// may read as two (selon=according_to) and a phrase may be read as one
-// (de_acuerdo_con=according_to). The English words are those the rules
-// know: a speech verb, a pronoun, a determiner, a title, a role, an
+// The word tables of the languages other than English that attribution
+// reads onto its English rules (attribution/lang.go says how). Each entry
+// of a list reads "word=english"; an underscore stands for a space, so a
+// word may read as two (selon=according_to) and a phrase may be read as
+// one (de_acuerdo_con=according_to). The English words are those the
+// rules know: a speech verb, a pronoun, a determiner, a title, a role, an
 // organisation noun or a function word that ends a noun phrase.
 
-var attrLangs = []*attrLang{
-	attrNewLang("fr", `
+// LangTable is one language's words, as space-separated lists.
+type LangTable struct {
+	Name        string
+	Words       string // word=english pairs
+	Aux         string // auxiliaries dropped before a speech verb
+	AfterQuote  string // word=english pairs that attribute only right after a quote
+	According   string // words read as "according to" only before a name
+	Elisions    string // elided articles and pronouns: l’, d’, qu’
+	Clitics     string // pronouns a verb carries after a hyphen: dit-il
+	Suffixes    string // endings of compound role and body nouns: sprecher=spokesman
+	Markers     string // common words that tell the language
+	NullSubject bool   // its verbs drop their subject: «…», dijo.
+}
+
+// Langs are the tables, French, German, Spanish and Portuguese.
+var Langs = []LangTable{
+	{
+		Name: "fr",
+		Words: `
 		a=has ont=have avait=had dit=said déclaré=said déclare=says affirmé=said affirme=says ajouté=added ajoute=adds
 		expliqué=explained explique=explains estimé=said estime=says souligné=stressed souligne=stresses
 		précisé=said précise=says indiqué=said indique=says assuré=said assure=says confié=said confie=says
@@ -42,11 +58,14 @@ var attrLangs = []*attrLang{
 		dimanche=sunday l’=the l'=the d’=of d'=of qu’=that qu'=that j’=i j'=i n’=not n'=not s’=it s'=it
 		c’=it c'=it
 		selon=according_to d’après=according_to d'après=according_to`,
-		`a ont avait avaient aurait`, ``, ``,
-		`l’ l' d’ d' qu’ qu' j’ j' n’ n' s’ s' c’ c'`, `il elle ils elles on`, ``,
-		`le la les des est et une dans pour qui que pas sur au du avec il elle`),
-
-	attrNewLang("de", `
+		Aux:      `a ont avait avaient aurait`,
+		Elisions: `l’ l' d’ d' qu’ qu' j’ j' n’ n' s’ s' c’ c'`,
+		Clitics:  `il elle ils elles on`,
+		Markers:  `le la les des est et une dans pour qui que pas sur au du avec il elle`,
+	},
+	{
+		Name: "de",
+		Words: `
 		sagte=said sagt=says gesagt=said sagten=said erklärte=explained erklärt=explains erklärten=explained
 		betonte=stressed betont=stresses meinte=said meint=says fügte=added ergänzte=added ergänzt=adds
 		warnte=warned warnt=warns kritisierte=criticized forderte=demanded fordert=demands teilte=said
@@ -72,13 +91,16 @@ var attrLangs = []*attrLang{
 		montag=monday dienstag=tuesday mittwoch=wednesday donnerstag=thursday freitag=friday
 		samstag=saturday sonntag=sunday
 		laut=according_to`,
-		`hat haben hatte hatten`, `so=said`, ``, ``, ``,
-		`sprecher=spokesman sprecherin=spokeswoman minister=minister ministerin=minister
+		Aux:        `hat haben hatte hatten`,
+		AfterQuote: `so=said`,
+		Suffixes: `sprecher=spokesman sprecherin=spokeswoman minister=minister ministerin=minister
 		kanzler=chancellor kanzlerin=chancellor präsident=president präsidentin=president chef=chief
 		chefin=chief vorsitzende=chair vorsitzender=chair ministerium=ministry partei=party`,
-		`der die das und ist nicht ein eine mit sich auch dem den zu von sie er`),
-
-	attrNewLang("es", `
+		Markers: `der die das und ist nicht ein eine mit sich auch dem den zu von sie er`,
+	},
+	{
+		Name: "es",
+		Words: `
 		ha=has han=have dijo=said dice=says dicho=said afirmó=said afirma=says afirmado=said aseguró=said asegura=says
 		asegurado=said declaró=said declara=says declarado=said explicó=explained explica=explains
 		explicado=explained añadió=added añade=adds agregó=added agrega=adds señaló=noted señala=notes
@@ -106,10 +128,13 @@ var attrLangs = []*attrLang{
 		lunes=monday martes=tuesday miércoles=wednesday jueves=thursday viernes=friday sábado=saturday
 		domingo=sunday
 		según=according_to de_acuerdo_con=according_to`,
-		`ha han había habían habría`, ``, ``, ``, ``, ``,
-		`el los las del que por una con para es se lo y la`),
-
-	attrNewLang("pt", `
+		Aux:         `ha han había habían habría`,
+		Markers:     `el los las del que por una con para es se lo y la`,
+		NullSubject: true,
+	},
+	{
+		Name: "pt",
+		Words: `
 		tem=has disse=said diz=says dito=said afirmou=said afirma=says declarou=said declara=says
 		explicou=explained explica=explains acrescentou=added acrescenta=adds adiantou=added
 		garantiu=said garante=says sublinhou=stressed ressaltou=stressed destacou=stressed
@@ -135,54 +160,12 @@ var attrLangs = []*attrLang{
 		era=was são=are não=not também=also depois=then já=already ontem=yesterday hoje=today
 		de=of do=of da=of dos=of das=of
 		de_acordo_com=according_to conforme=according_to`,
-		`tem têm tinha tinham havia`, ``, `segundo`, ``, ``, ``,
-		`o os as do da dos das que não uma com para é em no na ele ela e`),
+		Aux:         `tem têm tinha tinham havia`,
+		According:   `segundo`,
+		Markers:     `o os as do da dos das que não uma com para é em no na ele ela e`,
+		NullSubject: true,
+	},
 }
 
-// attrEnglishMarkers tell English apart from the languages above.
-const attrEnglishMarkers = `the and of to is was that for with said he she it this`
-
-// attrLangMarkers maps a marker word to the languages (bit k: attrLangs[k],
-// bit len(attrLangs): English) it is common in.
-var attrLangMarkers = attrMarkerBits()
-
-func attrMarkerBits() map[string]uint8 {
-	m := map[string]uint8{}
-	for k, l := range attrLangs {
-		for _, w := range l.markers {
-			m[w] |= 1 << k
-		}
-	}
-	for _, w := range strings.Fields(attrEnglishMarkers) {
-		m[w] |= 1 << len(attrLangs)
-	}
-	return m
-}
-
-// attrNewLang builds a table from its word lists.
-func attrNewLang(name, words, aux, afterQuote, according, elisions, clitics, suffixes, markers string) *attrLang {
-	l := &attrLang{name: name, words: map[string]string{}, phrases: map[string]string{},
-		aux: attrSet(aux), afterQuote: attrPairs(afterQuote), according: attrSet(according),
-		elisions: strings.Fields(elisions), clitics: attrSet(clitics), suffixes: attrPairs(suffixes),
-		markers: strings.Fields(markers)}
-	for k, v := range attrPairs(words) {
-		if strings.Contains(k, " ") {
-			l.phrases[k] = v
-		} else {
-			l.words[k] = v
-		}
-	}
-	return l
-}
-
-// attrPairs reads "word=english" entries, underscores standing for spaces.
-func attrPairs(s string) map[string]string {
-	m := map[string]string{}
-	for _, f := range strings.Fields(s) {
-		k, v, ok := strings.Cut(f, "=")
-		if ok {
-			m[strings.ReplaceAll(k, "_", " ")] = strings.ReplaceAll(v, "_", " ")
-		}
-	}
-	return m
-}
+// EnglishMarkers tell English apart from the languages above.
+const EnglishMarkers = `the and of to is was that for with said he she it this`
