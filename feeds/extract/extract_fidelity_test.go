@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/byline-reader/byline/feeds/extract/formula"
 	"golang.org/x/net/html"
@@ -243,13 +244,12 @@ func sample(words []string) string {
 	return strings.Join(words, " ")
 }
 
-// readabilityText is the text content of the article the extractors
-// find in the page (readability's, less what package judge shows to be
-// furniture: see findArticle), the reference byline's cleaning is
-// measured against.
-// Its formulas are first put in code form as byline's are
-// (formula.Replace): readability alone drops them, and a formula byline
-// keeps is text kept, not text added.
+// readabilityText is the text of readability's article for the page: the
+// extraction library's result, the floor byline's text is measured
+// against (its own judge of furniture and its cleaning may remove only
+// what they recognise). Its formulas are first put in code form as
+// byline's are (formula.Replace): readability alone drops them, and a
+// formula byline keeps is text kept, not text added.
 func readabilityText(page []byte, pageURL string) string {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -257,11 +257,12 @@ func readabilityText(page []byte, pageURL string) string {
 	}
 	limitDepth(doc, maxDepth)
 	formula.Replace(doc)
-	f, err := findArticle(doc, baseURL(pageURL))
-	if err != nil || f.node == nil {
+	parser := readability.NewParser()
+	art, err := parser.ParseAndMutate(doc, baseURL(pageURL))
+	if err != nil || art.Node == nil {
 		return ""
 	}
-	return render.InnerText(f.node)
+	return render.InnerText(art.Node)
 }
 
 // tokens lower-cases text and splits it into words: runs of letters and
