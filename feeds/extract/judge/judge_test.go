@@ -116,6 +116,19 @@ func TestJudgeKeeps(t *testing.T) {
 			`<h2>The vote</h2>` + para2 + para3 + `</div>`},
 		{"a link in a sentence", `<div>` + para1 + `<p>Read <a href="https://council.example/report.pdf">the council's report</a> for the figures.</p>` + para2 + para3 + `</div>`},
 		{"a caption in a figure", `<div>` + para1 + `<figure class="related-image"><img src="a.jpg" alt=""><figcaption>The ferry at the pier.</figcaption></figure>` + para2 + para3 + `</div>`},
+		{"a list of sources under a heading after the last paragraph", `<div>` + para1 + para2 + para3 +
+			`<h2>Further reading</h2><ul><li><a href="https://ferries.example/history">A history of the island ferries</a></li>` +
+			`<li><a href="https://council.example/transport">The council's transport plan</a></li></ul></div>`},
+		{"links under a term of a definition list", `<div>` + para1 + para2 + para3 +
+			`<h2>Links</h2><dl><dt>Council</dt><dd><ul><li><a href="/plan">Transport plan</a></li></ul></dd></dl></div>`},
+		{"links after a line that introduces them", `<div>` + para1 + para2 + para3 +
+			`<p>The petition and the timetable are online:</p><p><a href="https://petition.example/ferry">Save the ferry</a></p>` +
+			`<p><a href="/timetable">Winter timetable</a></p></div>`},
+		{"links in a table's cells", `<div><table><tr><td>Departs</td><td>Arrives</td></tr></table>` + para1 + para2 + para3 +
+			`<table><tr><td><a href="/timetable">Summer timetable</a></td><td><a href="/fares">Fares</a></td></tr></table></div>`},
+		{"an article of short blocks, without a paragraph", `<div><header><h2>Timetables</h2></header>` +
+			`<p><a href="/winter">Winter timetable</a></p><p>First boat 6.10, last boat 22.40</p>` +
+			`<nav><a href="/fares">Fares</a></nav><p><a href="/contact">Contact the harbour office</a></p></div>`},
 		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
 	}
 	for _, tt := range tests {

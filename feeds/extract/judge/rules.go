@@ -20,11 +20,12 @@ const (
 	RuleMarked Rule = "marked"
 	// RuleLinksAfter: a block mostly of links, not a sentence, after the
 	// article's last paragraph: a list of related stories, tags, links to
-	// share.
+	// share. Not a table's cell, nor a list the article introduces (see
+	// introduced).
 	RuleLinksAfter Rule = "links-after"
-	// RuleChromeBefore: a short line, not a sentence, heading or list
-	// item, before the article's first paragraph: "Sign in", "Image 1 of
-	// 9", a section's link.
+	// RuleChromeBefore: a short line, not a sentence, heading, list
+	// item or table cell, before the article's first paragraph: "Sign in",
+	// "Image 1 of 9", a section's link.
 	RuleChromeBefore Rule = "chrome-before"
 	// RuleTeaser: a line that is only a link to another page of the site,
 	// a headline without a sentence's end: a teaser for another story.
@@ -55,6 +56,8 @@ type judgedBlock struct {
 	cue         string    // the furniture the page marked it as, or ""
 	tag         atom.Atom // its element as readability left it; 0 for a run of inline nodes
 	sameSite    bool      // all its text is in links to pages of the page's own site
+	inTable     bool      // inside a table's cell: the table is the article's
+	introduced  bool      // links the article introduces (see introduced)
 }
 
 // prose reports a block that reads as a paragraph of the article: long,
@@ -87,7 +90,10 @@ type articleShape struct {
 // blocks the evidence shows to be furniture, and tells which and why.
 // host is the page's. Nothing is removed when the evidence would take
 // more than half of the article's words, nor a caption inside a
-// <figure>, nor a formula.
+// <figure>, nor a formula; nor anything from an article without a
+// paragraph of prose (a product page's short blocks, a list of stories):
+// its place tells nothing there, and such a page's own sections carry the
+// class names furniture does.
 func (m Marks) Judge(article *html.Node, host string) []Verdict {
 	blocks, total, articleText := m.judgedBlocks(article, host)
 	a := articleShape{firstProse: -1, lastProse: -1, end: articleEnd(blocks, articleText)}
@@ -98,6 +104,12 @@ func (m Marks) Judge(article *html.Node, host string) []Verdict {
 			}
 			a.lastProse = i
 		}
+	}
+	if a.firstProse < 0 {
+		return nil
+	}
+	for i := range blocks {
+		blocks[i].introduced = introduced(blocks, i, a)
 	}
 	var drop []*html.Node
 	var verdicts []Verdict
@@ -133,6 +145,7 @@ func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlo
 		if len(nodes) == 1 && nodes[0].Type == html.ElementNode {
 			b.tag = atom.Lookup([]byte(nodes[0].Data))
 		}
+		b.inTable = inCell(nodes[0])
 		if b.link == b.bytes && b.bytes > 0 {
 			b.sameSite = linksTo(nodes, host)
 		}
@@ -178,9 +191,9 @@ func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
 			return ""
 		}
 		return RuleMarked
-	case i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text):
+	case i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text) && !b.inTable && !b.introduced:
 		return RuleLinksAfter
-	case i < a.firstProse && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] &&
+	case i < a.firstProse && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] && !b.inTable &&
 		(b.tag != atom.P || b.linkDensity() >= 0.9):
 		return RuleChromeBefore
 	case b.sameSite && b.words >= 6 && !sentenceEnd(b.text) && (b.tag == atom.P || b.tag == atom.Div || b.tag == 0):
@@ -189,6 +202,61 @@ func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
 		return RuleAfterEnd
 	}
 	return ""
+}
+
+// introduced reports a block of links after the article's last paragraph
+// that the article introduces as its own: one under a heading, a term
+// of a definition list or a line ending with a colon that follows that
+// paragraph ("See also", "Sources:", "Further reading"), or after a
+// paragraph that ends with a colon. The introduction is looked for before
+// the list the block is in, over the blocks of links before it. A list of
+// related stories has a heading too at times, in words
+// (furniture.Clean's "Related stories") or a class name (RuleMarked).
+func introduced(blocks []judgedBlock, i int, a articleShape) bool {
+	if i <= a.lastProse || blocks[i].linkDensity() < 0.5 {
+		return false
+	}
+	start := i
+	if l := listOf(blocks[i].nodes[0]); l != nil {
+		for start > 0 && listOf(blocks[start-1].nodes[0]) == l {
+			start--
+		}
+	}
+	for j := start - 1; j >= a.lastProse && j >= 0; j-- {
+		p := blocks[j]
+		if p.words == 0 || p.linkDensity() >= 0.5 {
+			continue
+		}
+		t := strings.TrimRight(strings.TrimSpace(p.text), "*_ ")
+		if headingTag[p.tag] || p.tag == atom.Dt || strings.HasSuffix(t, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// headingTag are the elements of headings.
+var headingTag = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true}
+
+// listOf is the list (<ul>, <ol>) n is in, or nil.
+func listOf(n *html.Node) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) {
+			return n
+		}
+	}
+	return nil
+}
+
+// inCell reports n inside a table's cell.
+func inCell(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+			return true
+		}
+	}
+	return false
 }
 
 // keptAnyway reports a block that is kept whatever the evidence against
