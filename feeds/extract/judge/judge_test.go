@@ -160,6 +160,8 @@ func TestNameWords(t *testing.T) {
 		"relatedArticles":    "related articles",
 		"c-newsletter__box2": "c newsletter box",
 		"AUTHOR_BIO":         "author bio",
+		"e1ad go gp":         "go gp",
+		"ad2Slot":            "ad slot",
 	} {
 		if got := strings.Join(nameWords(in), " "); got != want {
 			t.Errorf("nameWords(%q) = %q, want %q", in, got, want)
@@ -168,6 +170,7 @@ func TestNameWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"social-share-bar": "share", "relatedArticles": "related", "recommendations": "related",
 		"post-body": "", "headline": "", "shadow": "", "adjacent": "", "article-content": "",
+		"e1ad": "", "x9share": "", "ad-slot-2": "ad", "sidebar3": "aside",
 	} {
 		if got := furnitureInName(in); got != want {
 			t.Errorf("furnitureInName(%q) = %q, want %q", in, got, want)

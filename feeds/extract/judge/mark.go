@@ -189,24 +189,32 @@ var furnitureStems = []struct{ stem, cue string }{
 }
 
 // nameWords splits a class list or id into lower-case words, at
-// punctuation, digits and a lower-case letter followed by a capital.
+// punctuation and a lower-case letter followed by a capital. A word's
+// trailing digits go ("box2"); a word with digits inside is a generated
+// name, not a word ("e1ad", "x9share"), and is left out.
 func nameWords(name string) []string {
 	var words []string
 	start := -1
 	var prev rune
-	for i, r := range name {
-		letter := r < utf8.RuneSelf && unicode.IsLetter(r)
-		if start >= 0 && (!letter || unicode.IsUpper(r) && unicode.IsLower(prev)) {
-			words = append(words, strings.ToLower(name[start:i]))
-			start = -1
+	flush := func(end int) {
+		w := strings.TrimRight(name[start:end], "0123456789")
+		if w != "" && !strings.ContainsAny(w, "0123456789") {
+			words = append(words, strings.ToLower(w))
 		}
-		if letter && start < 0 {
+		start = -1
+	}
+	for i, r := range name {
+		alnum := r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if start >= 0 && (!alnum || unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev))) {
+			flush(i)
+		}
+		if alnum && start < 0 {
 			start = i
 		}
 		prev = r
 	}
 	if start >= 0 {
-		words = append(words, strings.ToLower(name[start:]))
+		flush(len(name))
 	}
 	return words
 }
