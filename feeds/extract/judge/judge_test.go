@@ -129,6 +129,10 @@ func TestJudgeKeeps(t *testing.T) {
 		{"an article of short blocks, without a paragraph", `<div><header><h2>Timetables</h2></header>` +
 			`<p><a href="/winter">Winter timetable</a></p><p>First boat 6.10, last boat 22.40</p>` +
 			`<nav><a href="/fares">Fares</a></nav><p><a href="/contact">Contact the harbour office</a></p></div>`},
+		{"a card named related that holds a paragraph", `<div>` + para1 + para2 + `<div class="related-story">` +
+			`<h4><a href="/ferry-history">Sixty years of the crossing</a></h4><p>The first boat to cross the firth in 1962 carried ` +
+			`twelve passengers and a bicycle, and its skipper kept a log of every crossing, which the island's museum still shows ` +
+			`beside the brass bell he rang at the pier before each departure, and the timetable pinned by the door.</p></div>` + para3 + `</div>`},
 		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
 	}
 	for _, tt := range tests {

@@ -238,19 +238,19 @@ func (m Marks) blockOwner(b []*html.Node) int32 {
 }
 
 // cueOf is the furniture that element i or an element around it names,
-// up to the first that holds at least half of the article's text: that
-// one wraps the article, whatever its class says ("content-share-module"),
-// and so does every element around it.
-func (m Marks) cueOf(i int32, articleText int32) string {
+// and that element; up to the first that holds at least half of the
+// article's text: that one wraps the article, whatever its class says
+// ("content-share-module"), and so does every element around it.
+func (m Marks) cueOf(i int32, articleText int32) (string, int32) {
 	for ; i >= 0; i = m[i].parent {
 		if 2*m[i].text >= articleText {
-			return ""
+			return "", -1
 		}
 		if m[i].cue != "" {
-			return m[i].cue
+			return m[i].cue, i
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // linkText is the bytes of text under nodes, and of those inside links.

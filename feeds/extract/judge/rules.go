@@ -153,13 +153,32 @@ func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlo
 		text += b.bytes
 		blocks = append(blocks, b)
 	}
+	cueAt := make([]int32, len(blocks))
+	prose := map[int32]bool{} // the elements that hold a paragraph of prose
 	for i := range blocks {
-		if o := m.blockOwner(blocks[i].nodes); o >= 0 {
-			blocks[i].cue = m.cueOf(o, int32(text))
+		o := m.blockOwner(blocks[i].nodes)
+		cueAt[i] = -1
+		if o < 0 {
+			continue
+		}
+		blocks[i].cue, cueAt[i] = m.cueOf(o, int32(text))
+		for e := o; blocks[i].prose() && e >= 0 && !prose[e]; e = m[e].parent {
+			prose[e] = true
+		}
+	}
+	for i := range blocks {
+		if linkCues[blocks[i].cue] && prose[cueAt[i]] {
+			blocks[i].cue = ""
 		}
 	}
 	return blocks, words, text
 }
+
+// linkCues are the furniture made of links and labels: a list of related
+// stories, a menu, tags, a share bar, a counter. An element named for
+// one of them that holds a paragraph of prose is something else: an
+// excerpt's card, a post's body ("related-content", "post-tags-wrap").
+var linkCues = map[string]bool{"related": true, "nav": true, "tags": true, "share": true, "count": true}
 
 // endCues are the furniture that follows an article: once one of them
 // comes after most of the article's text, what follows it is furniture
