@@ -117,11 +117,13 @@ var fixtureFurniture = map[string][]string{
 		"Sign up for our Business Briefing newsletter to get the day's top stories in your inbox."},
 	"news-readmore": {"Story continues below advertisement",
 		"Related: Council approves harbour expansion after heated debate"},
+	"medium-images": {"9 min read · Nov 3, 2022"},
 	"newsletter": {"Thanks for reading Main Street Notes! Subscribe for free to receive new posts and support my work.",
 		"Share", "Leave a comment"},
 	"related-list": {"Related: Utility rates to rise 4% in August, regulator says"},
 	"teaser":       {"Subscribe now to read the full story. Already a subscriber? Log in."},
-	"wordpress":    {"Get the Gazette in your inbox. Sign up for our free weekly newsletter. Subscribe"},
+	"wordpress": {"Get the Gazette in your inbox. Sign up for our free weekly newsletter. Subscribe",
+		"Village fete returns Bus route cut"},
 }
 
 // externalCorpora lists the directories of real pages to measure, if any.

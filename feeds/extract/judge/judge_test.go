@@ -133,6 +133,8 @@ func TestJudgeKeeps(t *testing.T) {
 			`<h4><a href="/ferry-history">Sixty years of the crossing</a></h4><p>The first boat to cross the firth in 1962 carried ` +
 			`twelve passengers and a bicycle, and its skipper kept a log of every crossing, which the island's museum still shows ` +
 			`beside the brass bell he rang at the pier before each departure, and the timetable pinned by the door.</p></div>` + para3 + `</div>`},
+		{"a section's header inside the article", `<div>` + para1 + `<section><header><h3>The vote</h3>` +
+			`<p><a href="/council">More on the council</a></p></header>` + para2 + `</section>` + para3 + `</div>`},
 		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
 	}
 	for _, tt := range tests {
@@ -144,6 +146,18 @@ func TestJudgeKeeps(t *testing.T) {
 				t.Errorf("removed %+v:\n got %s\nwant %s", verdicts, got, want)
 			}
 		})
+	}
+}
+
+// TestJudgeShortParagraphs: an article of short paragraphs, none as long
+// as prose() asks, is judged by its marks all the same.
+func TestJudgeShortParagraphs(t *testing.T) {
+	body := `<div><p>The ferry that has crossed the firth since 1962 will stop running next March, when its skipper retires.</p>` +
+		`<div class="share-tools"><a href="https://x.example/share">Share</a></div>` +
+		`<p>The council said on Friday that no operator had answered its call for tenders to run the service.</p></div>`
+	text, verdicts := judged(t, body)
+	if strings.Contains(text, "Share") || !strings.Contains(text, "call for tenders") || len(verdicts) != 1 {
+		t.Errorf("got %q, verdicts %+v", text, verdicts)
 	}
 }
 

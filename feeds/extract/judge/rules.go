@@ -17,11 +17,13 @@ type Rule string
 const (
 	// RuleMarked: the block's element, or one around it smaller than the
 	// article, names furniture by its tag, role, class or id (furnitureCue).
+	// A <header> counts only before the article's first paragraph or
+	// after its end: inside, it heads a section or a card.
 	RuleMarked Rule = "marked"
 	// RuleLinksAfter: a block mostly of links, not a sentence, after the
 	// article's last paragraph: a list of related stories, tags, links to
 	// share. Not a table's cell, nor a list the article introduces (see
-	// introduced).
+	// introduced), nor in an article without a paragraph of prose.
 	RuleLinksAfter Rule = "links-after"
 	// RuleChromeBefore: a short line, not a sentence, heading, list
 	// item or table cell, before the article's first paragraph: "Sign in",
@@ -90,10 +92,10 @@ type articleShape struct {
 // blocks the evidence shows to be furniture, and tells which and why.
 // host is the page's. Nothing is removed when the evidence would take
 // more than half of the article's words, nor a caption inside a
-// <figure>, nor a formula; nor anything from an article without a
-// paragraph of prose (a product page's short blocks, a list of stories):
-// its place tells nothing there, and such a page's own sections carry the
-// class names furniture does.
+// <figure>, nor a formula; nor anything from an article without even a
+// sentence of fifteen words (a product page's short blocks, a list of
+// stories): place tells nothing there, and such a page's own sections
+// carry the class names furniture does.
 func (m Marks) Judge(article *html.Node, host string) []Verdict {
 	blocks, total, articleText := m.judgedBlocks(article, host)
 	a := articleShape{firstProse: -1, lastProse: -1, end: articleEnd(blocks, articleText)}
@@ -105,7 +107,7 @@ func (m Marks) Judge(article *html.Node, host string) []Verdict {
 			a.lastProse = i
 		}
 	}
-	if a.firstProse < 0 {
+	if a.firstProse < 0 && !hasSentences(blocks) {
 		return nil
 	}
 	for i := range blocks {
@@ -204,13 +206,15 @@ func articleEnd(blocks []judgedBlock, articleText int) int {
 // judgedFurniture judges block b, the i-th of the article.
 func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
 	switch {
+	case b.cue == "header" && a.firstProse <= i && i <= a.end:
+		return "" // a section's or a card's header, inside the article
 	case b.cue != "":
 		// A standfirst is often in the page's <header>, with the headline.
 		if i < a.firstProse && isStandfirst(b.text, b.words) {
 			return ""
 		}
 		return RuleMarked
-	case i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text) && !b.inTable && !b.introduced:
+	case a.lastProse >= 0 && i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text) && !b.inTable && !b.introduced:
 		return RuleLinksAfter
 	case i < a.firstProse && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] && !b.inTable &&
 		(b.tag != atom.P || b.linkDensity() >= 0.9):
@@ -344,4 +348,15 @@ func linksTo(nodes []*html.Node, host string) bool {
 func sameHost(a, b string) bool {
 	a, b = strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www.")
 	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
+}
+
+// hasSentences reports blocks of which some read as a paragraph, if a
+// short one: a sentence or more, not a list of links.
+func hasSentences(blocks []judgedBlock) bool {
+	for _, b := range blocks {
+		if b.words >= 15 && sentenceEnd(b.text) && b.linkDensity() < 0.3 {
+			return true
+		}
+	}
+	return false
 }
