@@ -135,6 +135,8 @@ func TestJudgeKeeps(t *testing.T) {
 			`beside the brass bell he rang at the pier before each departure, and the timetable pinned by the door.</p></div>` + para3 + `</div>`},
 		{"a section's header inside the article", `<div>` + para1 + `<section><header><h3>The vote</h3>` +
 			`<p><a href="/council">More on the council</a></p></header>` + para2 + `</section>` + para3 + `</div>`},
+		{"readers' comments after the article", `<div>` + para1 + para2 + para3 +
+			`<ol class="comment-list"><li><p>Lovely piece, thank you.</p><p>— Bob</p></li></ol></div>`},
 		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
 	}
 	for _, tt := range tests {

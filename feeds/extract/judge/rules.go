@@ -18,7 +18,8 @@ const (
 	// RuleMarked: the block's element, or one around it smaller than the
 	// article, names furniture by its tag, role, class or id (furnitureCue).
 	// A <header> counts only before the article's first paragraph or
-	// after its end: inside, it heads a section or a card.
+	// after its end: inside, it heads a section or a card. Readers'
+	// comments are kept: they only end the article (RuleAfterEnd).
 	RuleMarked Rule = "marked"
 	// RuleLinksAfter: a block mostly of links, not a sentence, after the
 	// article's last paragraph: a list of related stories, tags, links to
@@ -208,6 +209,10 @@ func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
 	switch {
 	case b.cue == "header" && a.firstProse <= i && i <= a.end:
 		return "" // a section's or a card's header, inside the article
+	case b.cue == "comment":
+		// Readers' comments are text readability keeps with the article;
+		// their mark ends the article (articleEnd), what follows them goes.
+		return ""
 	case b.cue != "":
 		// A standfirst is often in the page's <header>, with the headline.
 		if i < a.firstProse && isStandfirst(b.text, b.words) {
