@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/byline-reader/byline/feeds/extract/formula"
 	"golang.org/x/net/html"
@@ -116,11 +117,13 @@ var fixtureFurniture = map[string][]string{
 		"Sign up for our Business Briefing newsletter to get the day's top stories in your inbox."},
 	"news-readmore": {"Story continues below advertisement",
 		"Related: Council approves harbour expansion after heated debate"},
+	"medium-images": {"9 min read · Nov 3, 2022"},
 	"newsletter": {"Thanks for reading Main Street Notes! Subscribe for free to receive new posts and support my work.",
 		"Share", "Leave a comment"},
 	"related-list": {"Related: Utility rates to rise 4% in August, regulator says"},
 	"teaser":       {"Subscribe now to read the full story. Already a subscriber? Log in."},
-	"wordpress":    {"Get the Gazette in your inbox. Sign up for our free weekly newsletter. Subscribe"},
+	"wordpress": {"Get the Gazette in your inbox. Sign up for our free weekly newsletter. Subscribe",
+		"Village fete returns Bus route cut"},
 }
 
 // externalCorpora lists the directories of real pages to measure, if any.
@@ -243,13 +246,12 @@ func sample(words []string) string {
 	return strings.Join(words, " ")
 }
 
-// readabilityText is the text content of the article the extractors
-// find in the page (readability's, less what package judge shows to be
-// furniture: see findArticle), the reference byline's cleaning is
-// measured against.
-// Its formulas are first put in code form as byline's are
-// (formula.Replace): readability alone drops them, and a formula byline
-// keeps is text kept, not text added.
+// readabilityText is the text of readability's article for the page: the
+// extraction library's result, the floor byline's text is measured
+// against (its own judge of furniture and its cleaning may remove only
+// what they recognise). Its formulas are first put in code form as
+// byline's are (formula.Replace): readability alone drops them, and a
+// formula byline keeps is text kept, not text added.
 func readabilityText(page []byte, pageURL string) string {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -257,11 +259,12 @@ func readabilityText(page []byte, pageURL string) string {
 	}
 	limitDepth(doc, maxDepth)
 	formula.Replace(doc)
-	f, err := findArticle(doc, baseURL(pageURL))
-	if err != nil || f.node == nil {
+	parser := readability.NewParser()
+	art, err := parser.ParseAndMutate(doc, baseURL(pageURL))
+	if err != nil || art.Node == nil {
 		return ""
 	}
-	return render.InnerText(f.node)
+	return render.InnerText(art.Node)
 }
 
 // tokens lower-cases text and splits it into words: runs of letters and

@@ -78,7 +78,10 @@ func repeatsHeader(block string, ex Extracted) bool {
 		return false
 	}
 	if found.Author != "" && (ex.Author == "" || !sameName(found.Author, ex.Author)) {
-		return false
+		// "By Jane Doe, Local Reporter · 18 January 2024": the byline
+		// read whole holds the role; read with its dateline, the name.
+		a, _, d, ok := splitBylineDateline(line)
+		return ok && ex.Author != "" && sameName(a, ex.Author) && !ex.Published.IsZero() && sameDay(d, ex.Published)
 	}
 	if !found.Published.IsZero() && (ex.Published.IsZero() || !sameDay(found.Published, ex.Published)) {
 		return false

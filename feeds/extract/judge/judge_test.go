@@ -116,6 +116,27 @@ func TestJudgeKeeps(t *testing.T) {
 			`<h2>The vote</h2>` + para2 + para3 + `</div>`},
 		{"a link in a sentence", `<div>` + para1 + `<p>Read <a href="https://council.example/report.pdf">the council's report</a> for the figures.</p>` + para2 + para3 + `</div>`},
 		{"a caption in a figure", `<div>` + para1 + `<figure class="related-image"><img src="a.jpg" alt=""><figcaption>The ferry at the pier.</figcaption></figure>` + para2 + para3 + `</div>`},
+		{"a list of sources under a heading after the last paragraph", `<div>` + para1 + para2 + para3 +
+			`<h2>Further reading</h2><ul><li><a href="https://ferries.example/history">A history of the island ferries</a></li>` +
+			`<li><a href="https://council.example/transport">The council's transport plan</a></li></ul></div>`},
+		{"links under a term of a definition list", `<div>` + para1 + para2 + para3 +
+			`<h2>Links</h2><dl><dt>Council</dt><dd><ul><li><a href="/plan">Transport plan</a></li></ul></dd></dl></div>`},
+		{"links after a line that introduces them", `<div>` + para1 + para2 + para3 +
+			`<p>The petition and the timetable are online:</p><p><a href="https://petition.example/ferry">Save the ferry</a></p>` +
+			`<p><a href="/timetable">Winter timetable</a></p></div>`},
+		{"links in a table's cells", `<div><table><tr><td>Departs</td><td>Arrives</td></tr></table>` + para1 + para2 + para3 +
+			`<table><tr><td><a href="/timetable">Summer timetable</a></td><td><a href="/fares">Fares</a></td></tr></table></div>`},
+		{"an article of short blocks, without a paragraph", `<div><header><h2>Timetables</h2></header>` +
+			`<p><a href="/winter">Winter timetable</a></p><p>First boat 6.10, last boat 22.40</p>` +
+			`<nav><a href="/fares">Fares</a></nav><p><a href="/contact">Contact the harbour office</a></p></div>`},
+		{"a card named related that holds a paragraph", `<div>` + para1 + para2 + `<div class="related-story">` +
+			`<h4><a href="/ferry-history">Sixty years of the crossing</a></h4><p>The first boat to cross the firth in 1962 carried ` +
+			`twelve passengers and a bicycle, and its skipper kept a log of every crossing, which the island's museum still shows ` +
+			`beside the brass bell he rang at the pier before each departure, and the timetable pinned by the door.</p></div>` + para3 + `</div>`},
+		{"a section's header inside the article", `<div>` + para1 + `<section><header><h3>The vote</h3>` +
+			`<p><a href="/council">More on the council</a></p></header>` + para2 + `</section>` + para3 + `</div>`},
+		{"readers' comments after the article", `<div>` + para1 + para2 + para3 +
+			`<ol class="comment-list"><li><p>Lovely piece, thank you.</p><p>— Bob</p></li></ol></div>`},
 		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
 	}
 	for _, tt := range tests {
@@ -127,6 +148,18 @@ func TestJudgeKeeps(t *testing.T) {
 				t.Errorf("removed %+v:\n got %s\nwant %s", verdicts, got, want)
 			}
 		})
+	}
+}
+
+// TestJudgeShortParagraphs: an article of short paragraphs, none as long
+// as prose() asks, is judged by its marks all the same.
+func TestJudgeShortParagraphs(t *testing.T) {
+	body := `<div><p>The ferry that has crossed the firth since 1962 will stop running next March, when its skipper retires.</p>` +
+		`<div class="share-tools"><a href="https://x.example/share">Share</a></div>` +
+		`<p>The council said on Friday that no operator had answered its call for tenders to run the service.</p></div>`
+	text, verdicts := judged(t, body)
+	if strings.Contains(text, "Share") || !strings.Contains(text, "call for tenders") || len(verdicts) != 1 {
+		t.Errorf("got %q, verdicts %+v", text, verdicts)
 	}
 }
 
@@ -147,6 +180,8 @@ func TestNameWords(t *testing.T) {
 		"relatedArticles":    "related articles",
 		"c-newsletter__box2": "c newsletter box",
 		"AUTHOR_BIO":         "author bio",
+		"e1ad go gp":         "go gp",
+		"ad2Slot":            "ad slot",
 	} {
 		if got := strings.Join(nameWords(in), " "); got != want {
 			t.Errorf("nameWords(%q) = %q, want %q", in, got, want)
@@ -155,6 +190,7 @@ func TestNameWords(t *testing.T) {
 	for in, want := range map[string]string{
 		"social-share-bar": "share", "relatedArticles": "related", "recommendations": "related",
 		"post-body": "", "headline": "", "shadow": "", "adjacent": "", "article-content": "",
+		"e1ad": "", "x9share": "", "ad-slot-2": "ad", "sidebar3": "aside",
 	} {
 		if got := furnitureInName(in); got != want {
 			t.Errorf("furnitureInName(%q) = %q, want %q", in, got, want)

@@ -189,24 +189,32 @@ var furnitureStems = []struct{ stem, cue string }{
 }
 
 // nameWords splits a class list or id into lower-case words, at
-// punctuation, digits and a lower-case letter followed by a capital.
+// punctuation and a lower-case letter followed by a capital. A word's
+// trailing digits go ("box2"); a word with digits inside is a generated
+// name, not a word ("e1ad", "x9share"), and is left out.
 func nameWords(name string) []string {
 	var words []string
 	start := -1
 	var prev rune
-	for i, r := range name {
-		letter := r < utf8.RuneSelf && unicode.IsLetter(r)
-		if start >= 0 && (!letter || unicode.IsUpper(r) && unicode.IsLower(prev)) {
-			words = append(words, strings.ToLower(name[start:i]))
-			start = -1
+	flush := func(end int) {
+		w := strings.TrimRight(name[start:end], "0123456789")
+		if w != "" && !strings.ContainsAny(w, "0123456789") {
+			words = append(words, strings.ToLower(w))
 		}
-		if letter && start < 0 {
+		start = -1
+	}
+	for i, r := range name {
+		alnum := r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if start >= 0 && (!alnum || unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev))) {
+			flush(i)
+		}
+		if alnum && start < 0 {
 			start = i
 		}
 		prev = r
 	}
 	if start >= 0 {
-		words = append(words, strings.ToLower(name[start:]))
+		flush(len(name))
 	}
 	return words
 }
@@ -230,19 +238,19 @@ func (m Marks) blockOwner(b []*html.Node) int32 {
 }
 
 // cueOf is the furniture that element i or an element around it names,
-// up to the first that holds at least half of the article's text: that
-// one wraps the article, whatever its class says ("content-share-module"),
-// and so does every element around it.
-func (m Marks) cueOf(i int32, articleText int32) string {
+// and that element; up to the first that holds at least half of the
+// article's text: that one wraps the article, whatever its class says
+// ("content-share-module"), and so does every element around it.
+func (m Marks) cueOf(i int32, articleText int32) (string, int32) {
 	for ; i >= 0; i = m[i].parent {
 		if 2*m[i].text >= articleText {
-			return ""
+			return "", -1
 		}
 		if m[i].cue != "" {
-			return m[i].cue
+			return m[i].cue, i
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // linkText is the bytes of text under nodes, and of those inside links.

@@ -17,14 +17,18 @@ type Rule string
 const (
 	// RuleMarked: the block's element, or one around it smaller than the
 	// article, names furniture by its tag, role, class or id (furnitureCue).
+	// A <header> counts only before the article's first paragraph or
+	// after its end: inside, it heads a section or a card. Readers'
+	// comments are kept: they only end the article (RuleAfterEnd).
 	RuleMarked Rule = "marked"
 	// RuleLinksAfter: a block mostly of links, not a sentence, after the
 	// article's last paragraph: a list of related stories, tags, links to
-	// share.
+	// share. Not a table's cell, nor a list the article introduces (see
+	// introduced), nor in an article without a paragraph of prose.
 	RuleLinksAfter Rule = "links-after"
-	// RuleChromeBefore: a short line, not a sentence, heading or list
-	// item, before the article's first paragraph: "Sign in", "Image 1 of
-	// 9", a section's link.
+	// RuleChromeBefore: a short line, not a sentence, heading, list
+	// item or table cell, before the article's first paragraph: "Sign in",
+	// "Image 1 of 9", a section's link.
 	RuleChromeBefore Rule = "chrome-before"
 	// RuleTeaser: a line that is only a link to another page of the site,
 	// a headline without a sentence's end: a teaser for another story.
@@ -55,6 +59,8 @@ type judgedBlock struct {
 	cue         string    // the furniture the page marked it as, or ""
 	tag         atom.Atom // its element as readability left it; 0 for a run of inline nodes
 	sameSite    bool      // all its text is in links to pages of the page's own site
+	inTable     bool      // inside a table's cell: the table is the article's
+	introduced  bool      // links the article introduces (see introduced)
 }
 
 // prose reports a block that reads as a paragraph of the article: long,
@@ -87,7 +93,10 @@ type articleShape struct {
 // blocks the evidence shows to be furniture, and tells which and why.
 // host is the page's. Nothing is removed when the evidence would take
 // more than half of the article's words, nor a caption inside a
-// <figure>, nor a formula.
+// <figure>, nor a formula; nor anything from an article without even a
+// sentence of fifteen words (a product page's short blocks, a list of
+// stories): place tells nothing there, and such a page's own sections
+// carry the class names furniture does.
 func (m Marks) Judge(article *html.Node, host string) []Verdict {
 	blocks, total, articleText := m.judgedBlocks(article, host)
 	a := articleShape{firstProse: -1, lastProse: -1, end: articleEnd(blocks, articleText)}
@@ -98,6 +107,12 @@ func (m Marks) Judge(article *html.Node, host string) []Verdict {
 			}
 			a.lastProse = i
 		}
+	}
+	if a.firstProse < 0 && !hasSentences(blocks) {
+		return nil
+	}
+	for i := range blocks {
+		blocks[i].introduced = introduced(blocks, i, a)
 	}
 	var drop []*html.Node
 	var verdicts []Verdict
@@ -133,6 +148,7 @@ func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlo
 		if len(nodes) == 1 && nodes[0].Type == html.ElementNode {
 			b.tag = atom.Lookup([]byte(nodes[0].Data))
 		}
+		b.inTable = inCell(nodes[0])
 		if b.link == b.bytes && b.bytes > 0 {
 			b.sameSite = linksTo(nodes, host)
 		}
@@ -140,13 +156,32 @@ func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlo
 		text += b.bytes
 		blocks = append(blocks, b)
 	}
+	cueAt := make([]int32, len(blocks))
+	prose := map[int32]bool{} // the elements that hold a paragraph of prose
 	for i := range blocks {
-		if o := m.blockOwner(blocks[i].nodes); o >= 0 {
-			blocks[i].cue = m.cueOf(o, int32(text))
+		o := m.blockOwner(blocks[i].nodes)
+		cueAt[i] = -1
+		if o < 0 {
+			continue
+		}
+		blocks[i].cue, cueAt[i] = m.cueOf(o, int32(text))
+		for e := o; blocks[i].prose() && e >= 0 && !prose[e]; e = m[e].parent {
+			prose[e] = true
+		}
+	}
+	for i := range blocks {
+		if linkCues[blocks[i].cue] && prose[cueAt[i]] {
+			blocks[i].cue = ""
 		}
 	}
 	return blocks, words, text
 }
+
+// linkCues are the furniture made of links and labels: a list of related
+// stories, a menu, tags, a share bar, a counter. An element named for
+// one of them that holds a paragraph of prose is something else: an
+// excerpt's card, a post's body ("related-content", "post-tags-wrap").
+var linkCues = map[string]bool{"related": true, "nav": true, "tags": true, "share": true, "count": true}
 
 // endCues are the furniture that follows an article: once one of them
 // comes after most of the article's text, what follows it is furniture
@@ -172,15 +207,21 @@ func articleEnd(blocks []judgedBlock, articleText int) int {
 // judgedFurniture judges block b, the i-th of the article.
 func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
 	switch {
+	case b.cue == "header" && a.firstProse <= i && i <= a.end:
+		return "" // a section's or a card's header, inside the article
+	case b.cue == "comment":
+		// Readers' comments are text readability keeps with the article;
+		// their mark ends the article (articleEnd), what follows them goes.
+		return ""
 	case b.cue != "":
 		// A standfirst is often in the page's <header>, with the headline.
 		if i < a.firstProse && isStandfirst(b.text, b.words) {
 			return ""
 		}
 		return RuleMarked
-	case i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text):
+	case a.lastProse >= 0 && i > a.lastProse && b.linkDensity() >= 0.5 && !sentenceEnd(b.text) && !b.inTable && !b.introduced:
 		return RuleLinksAfter
-	case i < a.firstProse && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] &&
+	case i < a.firstProse && b.words <= 10 && !sentenceEnd(b.text) && !keptTag[b.tag] && !b.inTable &&
 		(b.tag != atom.P || b.linkDensity() >= 0.9):
 		return RuleChromeBefore
 	case b.sameSite && b.words >= 6 && !sentenceEnd(b.text) && (b.tag == atom.P || b.tag == atom.Div || b.tag == 0):
@@ -189,6 +230,61 @@ func judgedFurniture(b judgedBlock, i int, a articleShape) Rule {
 		return RuleAfterEnd
 	}
 	return ""
+}
+
+// introduced reports a block of links after the article's last paragraph
+// that the article introduces as its own: one under a heading, a term
+// of a definition list or a line ending with a colon that follows that
+// paragraph ("See also", "Sources:", "Further reading"), or after a
+// paragraph that ends with a colon. The introduction is looked for before
+// the list the block is in, over the blocks of links before it. A list of
+// related stories has a heading too at times, in words
+// (furniture.Clean's "Related stories") or a class name (RuleMarked).
+func introduced(blocks []judgedBlock, i int, a articleShape) bool {
+	if i <= a.lastProse || blocks[i].linkDensity() < 0.5 {
+		return false
+	}
+	start := i
+	if l := listOf(blocks[i].nodes[0]); l != nil {
+		for start > 0 && listOf(blocks[start-1].nodes[0]) == l {
+			start--
+		}
+	}
+	for j := start - 1; j >= a.lastProse && j >= 0; j-- {
+		p := blocks[j]
+		if p.words == 0 || p.linkDensity() >= 0.5 {
+			continue
+		}
+		t := strings.TrimRight(strings.TrimSpace(p.text), "*_ ")
+		if headingTag[p.tag] || p.tag == atom.Dt || strings.HasSuffix(t, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// headingTag are the elements of headings.
+var headingTag = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true}
+
+// listOf is the list (<ul>, <ol>) n is in, or nil.
+func listOf(n *html.Node) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) {
+			return n
+		}
+	}
+	return nil
+}
+
+// inCell reports n inside a table's cell.
+func inCell(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+			return true
+		}
+	}
+	return false
 }
 
 // keptAnyway reports a block that is kept whatever the evidence against
@@ -257,4 +353,15 @@ func linksTo(nodes []*html.Node, host string) bool {
 func sameHost(a, b string) bool {
 	a, b = strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www.")
 	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
+}
+
+// hasSentences reports blocks of which some read as a paragraph, if a
+// short one: a sentence or more, not a list of links.
+func hasSentences(blocks []judgedBlock) bool {
+	for _, b := range blocks {
+		if b.words >= 15 && sentenceEnd(b.text) && b.linkDensity() < 0.3 {
+			return true
+		}
+	}
+	return false
 }
