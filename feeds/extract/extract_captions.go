@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -27,12 +28,12 @@ const maxCaption = 600
 // markCaptions turns the elements marked by their class as a caption or a
 // credit into <figcaption>s that say which.
 func markCaptions(root *html.Node) {
-	walkNodes(root, func(n *html.Node) bool {
+	htmlnode.Walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 			return true
 		}
 		kind := captionKind(n)
-		if kind == "" || findElement(n, func(c *html.Node) bool {
+		if kind == "" || htmlnode.Find(n, func(c *html.Node) bool {
 			return c.DataAtom == atom.Img || c.DataAtom == atom.Picture || c.DataAtom == atom.Figure
 		}) != nil {
 			return true
@@ -58,7 +59,7 @@ func captionKind(n *html.Node) string {
 		return "caption"
 	}
 	kind := ""
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	for _, c := range strings.Fields(strings.ToLower(htmlnode.Attr(n, "class"))) {
 		switch {
 		case strings.Contains(c, "credit") || c == "copyright" || strings.HasSuffix(c, "-copyright"):
 			return "credit"
@@ -73,7 +74,7 @@ func captionKind(n *html.Node) string {
 // insideCaption reports an element within a caption already marked.
 func insideCaption(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if attr(p, captionMark) != "" {
+		if htmlnode.Attr(p, captionMark) != "" {
 			return true
 		}
 	}
@@ -90,7 +91,7 @@ func captionLine(n *html.Node) string {
 			switch {
 			case k.Type == html.TextNode:
 				caption = append(caption, k.Data)
-			case k.Type == html.ElementNode && attr(k, captionMark) == "credit" && k != n:
+			case k.Type == html.ElementNode && htmlnode.Attr(k, captionMark) == "credit" && k != n:
 				credits = append(credits, nodeText(k))
 			case k.Type == html.ElementNode && !ariaHidden(k):
 				if k.DataAtom == atom.Br || k.DataAtom == atom.P || k.DataAtom == atom.Div {
@@ -102,7 +103,7 @@ func captionLine(n *html.Node) string {
 	}
 	walk(n)
 	text := cleanAlt(strings.Join(caption, " "))
-	if attr(n, captionMark) == "credit" {
+	if htmlnode.Attr(n, captionMark) == "credit" {
 		text, credits = "", []string{text}
 	} else if c, credit, ok := captionOf(text); ok && len(credits) == 0 {
 		text, credits = c, []string{credit}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -65,7 +66,7 @@ func newImageAlts(said articleSaid) *imageAlts {
 
 // text is the alt text to show for the image n, or "".
 func (a *imageAlts) text(n *html.Node) string {
-	alt := cleanAlt(attr(n, "alt"))
+	alt := cleanAlt(htmlnode.Attr(n, "alt"))
 	if alt == "" || a.seen[strings.ToLower(alt)] || !describes(alt) || a.isTitle(alt) || a.isAuthor(alt) ||
 		hasCaption(n) || repeatsNearbyText(n, alt) {
 		return ""
@@ -183,7 +184,7 @@ func hasCaption(n *html.Node) bool {
 			continue
 		}
 		found := false
-		walkNodes(p, func(c *html.Node) bool {
+		htmlnode.Walk(p, func(c *html.Node) bool {
 			if c.Type == html.ElementNode && c.DataAtom == atom.Figcaption && strings.TrimSpace(boundedText(c, 200)) != "" {
 				found = true
 			}
@@ -253,7 +254,7 @@ func prevElement(n *html.Node) *html.Node {
 // boundedText is the text inside n, cut off once it is longer than limit.
 func boundedText(n *html.Node, limit int) string {
 	var b strings.Builder
-	walkNodes(n, func(c *html.Node) bool {
+	htmlnode.Walk(n, func(c *html.Node) bool {
 		if c.Type == html.TextNode {
 			b.WriteString(c.Data)
 			b.WriteByte(' ')
@@ -261,22 +262,6 @@ func boundedText(n *html.Node, limit int) string {
 		return b.Len() <= limit
 	})
 	return b.String()
-}
-
-// walkNodes visits n and the nodes under it in document order, without
-// recursion, until fn returns false.
-func walkNodes(n *html.Node, fn func(*html.Node) bool) {
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !fn(c) {
-			return
-		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, k)
-		}
-	}
 }
 
 func wordSet(s string) map[string]bool {

@@ -11,6 +11,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/byline-reader/byline/feeds/extract/formula"
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -40,7 +41,7 @@ func toMarkdown(n *html.Node, pageURL *url.URL, said articleSaid) (string, error
 // elements hidden from readers (aria-hidden) go, and formulas become their
 // TeX source (see mathTeX).
 func prepareForMarkdown(root *html.Node) {
-	walkNodes(root, func(n *html.Node) bool {
+	htmlnode.Walk(root, func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
@@ -154,7 +155,7 @@ func renderCaption(_ converter.Context, w converter.Writer, n *html.Node) conver
 // (see markCaptions) as an italic line; a credit inside a caption is the
 // caption's to write.
 func renderMarkedCaption(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
-	if n.Type != html.ElementNode || attr(n, captionMark) == "" || insideCaption(n) {
+	if n.Type != html.ElementNode || htmlnode.Attr(n, captionMark) == "" || insideCaption(n) {
 		return converter.RenderTryNext
 	}
 	return renderCaption(ctx, w, n)
@@ -173,7 +174,7 @@ func (p readerText) renderEmptyLink(_ converter.Context, _ converter.Writer, n *
 // inside n.
 func (p readerText) hasVisibleContent(n *html.Node) bool {
 	found := false
-	walkNodes(n, func(c *html.Node) bool {
+	htmlnode.Walk(n, func(c *html.Node) bool {
 		switch {
 		case c.Type == html.TextNode:
 			found = strings.TrimSpace(c.Data) != ""

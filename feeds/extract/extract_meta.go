@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"github.com/byline-reader/byline/feeds/extract/meta"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
@@ -44,8 +45,8 @@ func readPageMeta(doc *html.Node, base *url.URL) pageMeta {
 		case atom.Meta:
 			m.addMeta(n)
 		case atom.Link:
-			if hasToken(attr(n, "rel"), "canonical") && m.canonical == "" {
-				m.canonical = absoluteHTTP(base, attr(n, "href"))
+			if hasToken(htmlnode.Attr(n, "rel"), "canonical") && m.canonical == "" {
+				m.canonical = absoluteHTTP(base, htmlnode.Attr(n, "href"))
 			}
 		case atom.H1:
 			switch {
@@ -55,7 +56,7 @@ func readPageMeta(doc *html.Node, base *url.URL) pageMeta {
 				h1Outside = nodeText(n)
 			}
 		case atom.Time:
-			if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" {
+			if dt := strings.TrimSpace(htmlnode.Attr(n, "datetime")); dt != "" {
 				if inArticle {
 					articleTimes = append(articleTimes, dt)
 				} else {
@@ -63,8 +64,8 @@ func readPageMeta(doc *html.Node, base *url.URL) pageMeta {
 				}
 			}
 		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && m.ld.published == "" {
-				m.ld = parseLD(rawText(n))
+			if strings.EqualFold(strings.TrimSpace(htmlnode.Attr(n, "type")), "application/ld+json") && m.ld.published == "" {
+				m.ld = parseLD(htmlnode.RawText(n))
 			}
 		}
 		if isBylineElement(n) && len(m.bylines) < 4 {
@@ -81,12 +82,12 @@ func readPageMeta(doc *html.Node, base *url.URL) pageMeta {
 }
 
 func (m *pageMeta) addMeta(n *html.Node) {
-	content := strings.TrimSpace(attr(n, "content"))
+	content := strings.TrimSpace(htmlnode.Attr(n, "content"))
 	if content == "" {
 		return
 	}
 	for _, key := range []string{"property", "name", "itemprop"} {
-		k := strings.ToLower(strings.TrimSpace(attr(n, key)))
+		k := strings.ToLower(strings.TrimSpace(htmlnode.Attr(n, key)))
 		if k != "" {
 			if _, seen := m.meta[k]; !seen {
 				m.meta[k] = content
@@ -265,10 +266,10 @@ func isBylineElement(n *html.Node) bool {
 	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script {
 		return false
 	}
-	if hasToken(attr(n, "rel"), "author") || hasToken(attr(n, "itemprop"), "author") {
+	if hasToken(htmlnode.Attr(n, "rel"), "author") || hasToken(htmlnode.Attr(n, "itemprop"), "author") {
 		return true
 	}
-	for _, tok := range strings.Fields(strings.ToLower(attr(n, "class") + " " + attr(n, "id"))) {
+	for _, tok := range strings.Fields(strings.ToLower(htmlnode.Attr(n, "class") + " " + htmlnode.Attr(n, "id"))) {
 		switch tok {
 		case "byline", "author", "author-name", "post-author", "entry-author", "article-author",
 			"byline__name", "byline-name", "authors":
@@ -318,26 +319,6 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	return model.SanitizeLine(b.String())
-}
-
-// rawText is the text directly inside n (a script's source).
-func rawText(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return b.String()
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 func hasToken(list, tok string) bool {

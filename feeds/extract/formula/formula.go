@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -27,7 +28,7 @@ import (
 
 // Replace puts every formula under root in code form.
 func Replace(root *html.Node) {
-	walkNodes(root, func(n *html.Node) bool {
+	htmlnode.Walk(root, func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode && IsFormula(c) {
@@ -52,7 +53,7 @@ func IsFormula(n *html.Node) bool {
 		return isFormulaImage(n)
 	}
 	return hasClass(n, "katex", "katex-display", "mwe-math-element") || isMathJaxRendering(n) ||
-		hasClass(n, mathJaxClasses...) && attr(n, "data-mathml") != ""
+		hasClass(n, mathJaxClasses...) && htmlnode.Attr(n, "data-mathml") != ""
 }
 
 // mathJaxClasses are the classes of MathJax 2's renderings of a formula.
@@ -112,31 +113,31 @@ func formula(n *html.Node) (tex, linear string, block bool) {
 	switch {
 	case n.DataAtom == atom.Script:
 		_, block = mathTeXScript(n)
-		return cleanTeX(rawText(n)), "", block
+		return cleanTeX(htmlnode.RawText(n)), "", block
 	case n.DataAtom == atom.Math:
 		return mathMLFormula(n)
 	case n.DataAtom == atom.Img:
-		return cleanTeX(attr(n, "alt")), "", hasClass(n, "mwe-math-fallback-image-display")
+		return cleanTeX(htmlnode.Attr(n, "alt")), "", hasClass(n, "mwe-math-fallback-image-display")
 	case isMathJaxRendering(n):
 		return "", "", false // the script beside it gives the formula
 	case n.Data == "mjx-container":
-		block = attr(n, "display") == "true"
+		block = htmlnode.Attr(n, "display") == "true"
 		if tex := descendantAttr(n, "data-latex"); tex != "" {
 			return cleanTeX(tex), "", block
 		}
 	case hasClass(n, mathJaxClasses...):
-		return dataMathML(attr(n, "data-mathml"), hasClass(n, "MathJax_Display", "MathJax_SVG_Display"))
+		return dataMathML(htmlnode.Attr(n, "data-mathml"), hasClass(n, "MathJax_Display", "MathJax_SVG_Display"))
 	case hasClass(n, "mwe-math-element"):
-		block = findElement(n, func(c *html.Node) bool { return hasClass(c, "mwe-math-fallback-image-display") }) != nil
+		block = htmlnode.Find(n, func(c *html.Node) bool { return hasClass(c, "mwe-math-fallback-image-display") }) != nil
 	case hasClass(n, "katex-display"):
 		block = true
 	}
-	if m := findElement(n, func(c *html.Node) bool { return c.DataAtom == atom.Math }); m != nil {
+	if m := htmlnode.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Math }); m != nil {
 		tex, linear, mblock := mathMLFormula(m)
 		return tex, linear, block || mblock
 	}
-	if img := findElement(n, func(c *html.Node) bool { return c.DataAtom == atom.Img }); img != nil {
-		return cleanTeX(attr(img, "alt")), "", block
+	if img := htmlnode.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Img }); img != nil {
+		return cleanTeX(htmlnode.Attr(img, "alt")), "", block
 	}
 	return "", "", block
 }
@@ -144,13 +145,13 @@ func formula(n *html.Node) (tex, linear string, block bool) {
 // mathMLFormula reads a <math>: its TeX annotation, its alttext, else its
 // linear form.
 func mathMLFormula(n *html.Node) (tex, linear string, block bool) {
-	block = attr(n, "display") == "block"
+	block = htmlnode.Attr(n, "display") == "block"
 	if a := findAnnotation(n); a != nil {
-		if tex = cleanTeX(rawText(a)); tex != "" {
+		if tex = cleanTeX(htmlnode.RawText(a)); tex != "" {
 			return tex, "", block
 		}
 	}
-	if tex = cleanTeX(attr(n, "alttext")); tex != "" {
+	if tex = cleanTeX(htmlnode.Attr(n, "alttext")); tex != "" {
 		return tex, "", block
 	}
 	return "", linearMath(n), block
@@ -170,7 +171,7 @@ func dataMathML(src string, block bool) (tex, linear string, isBlock bool) {
 	for _, n := range nodes {
 		m := n
 		if n.DataAtom != atom.Math {
-			m = findElement(n, func(c *html.Node) bool { return c.DataAtom == atom.Math })
+			m = htmlnode.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Math })
 		}
 		if m != nil {
 			tex, linear, mblock := mathMLFormula(m)
@@ -226,10 +227,10 @@ func isMathJaxRendering(n *html.Node) bool {
 
 // isFormulaImage reports an image of a formula whose alt text is its TeX.
 func isFormulaImage(n *html.Node) bool {
-	if strings.TrimSpace(attr(n, "alt")) == "" {
+	if strings.TrimSpace(htmlnode.Attr(n, "alt")) == "" {
 		return false
 	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	for _, c := range strings.Fields(strings.ToLower(htmlnode.Attr(n, "class"))) {
 		switch {
 		case c == "tex" || c == "latex" || c == "math" || c == "ql-img-inline-formula",
 			strings.HasPrefix(c, "mwe-math-fallback"):
@@ -241,30 +242,17 @@ func isFormulaImage(n *html.Node) bool {
 
 // findAnnotation finds the TeX annotation of a MathML formula.
 func findAnnotation(n *html.Node) *html.Node {
-	return findElement(n, func(c *html.Node) bool {
-		enc := strings.ToLower(attr(c, "encoding"))
+	return htmlnode.Find(n, func(c *html.Node) bool {
+		enc := strings.ToLower(htmlnode.Attr(c, "encoding"))
 		return c.Data == "annotation" && (enc == "application/x-tex" || enc == "tex" || enc == "latex")
 	})
-}
-
-// findElement is the first element under n (n excluded) that match
-// accepts.
-func findElement(n *html.Node, match func(*html.Node) bool) *html.Node {
-	var found *html.Node
-	walkNodes(n, func(c *html.Node) bool {
-		if c != n && c.Type == html.ElementNode && match(c) {
-			found = c
-		}
-		return found == nil
-	})
-	return found
 }
 
 // descendantAttr is the value of key on the first element under n that
 // has it.
 func descendantAttr(n *html.Node, key string) string {
 	v := ""
-	findElement(n, func(c *html.Node) bool {
+	htmlnode.Find(n, func(c *html.Node) bool {
 		v, _ = attrOK(c, key)
 		return v != ""
 	})
@@ -273,7 +261,7 @@ func descendantAttr(n *html.Node, key string) string {
 
 // hasClass reports an element with one of the classes (compared exactly).
 func hasClass(n *html.Node, classes ...string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+	for _, c := range strings.Fields(htmlnode.Attr(n, "class")) {
 		for _, want := range classes {
 			if c == want {
 				return true
@@ -290,36 +278,4 @@ func attrOK(n *html.Node, key string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// walkNodes calls fn on n and its descendants, depth first, without
-// recursion; fn returning false stops the walk.
-func walkNodes(n *html.Node, fn func(*html.Node) bool) {
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !fn(c) {
-			return
-		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, k)
-		}
-	}
-}
-
-func attr(n *html.Node, key string) string {
-	v, _ := attrOK(n, key)
-	return v
-}
-
-// rawText is the text of n's own text children (a script's source).
-func rawText(n *html.Node) string {
-	var b strings.Builder
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	}
-	return b.String()
 }

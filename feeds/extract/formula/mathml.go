@@ -3,6 +3,7 @@ package formula
 import (
 	"strings"
 
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 )
 
@@ -52,7 +53,7 @@ func writeMath(b *strings.Builder, n *html.Node, depth int) {
 			writeMath(b, kids[0], depth+1)
 		}
 	case "mo":
-		op := strings.TrimSpace(rawText(n))
+		op := strings.TrimSpace(htmlnode.RawText(n))
 		if len([]rune(op)) == 1 && strings.Contains(mathOperators, op) {
 			b.WriteString(" " + op + " ")
 		} else {

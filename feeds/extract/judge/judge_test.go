@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 )
 
@@ -26,7 +27,7 @@ func judged(t *testing.T, body string) (string, []Verdict) {
 	}
 	m := Mark(doc)
 	// Readability drops class names and ids; the judge must not need them.
-	walkNodes(doc, func(n *html.Node) bool {
+	htmlnode.Walk(doc, func(n *html.Node) bool {
 		var kept []html.Attribute
 		for _, a := range n.Attr {
 			if a.Key != "class" && a.Key != "id" && a.Key != "role" {
@@ -38,8 +39,8 @@ func judged(t *testing.T, body string) (string, []Verdict) {
 	})
 	v := m.Judge(doc, "news.example")
 	Unmark(doc)
-	walkNodes(doc, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && attr(n, judgeMark) != "" {
+	htmlnode.Walk(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && htmlnode.Attr(n, judgeMark) != "" {
 			t.Errorf("mark left on <%s>", n.Data)
 		}
 		return true

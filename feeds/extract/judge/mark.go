@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -71,7 +72,7 @@ func Mark(root *html.Node) Marks {
 
 // Unmark takes Mark's numbers off the elements under root.
 func Unmark(root *html.Node) {
-	walkNodes(root, func(n *html.Node) bool {
+	htmlnode.Walk(root, func(n *html.Node) bool {
 		for i, a := range n.Attr {
 			if a.Key == judgeMark {
 				n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
@@ -274,29 +275,4 @@ func linkText(nodes []*html.Node) (text, links int) {
 		visit(n, false)
 	}
 	return text, links
-}
-
-// walkNodes visits n and the nodes under it in document order, without
-// recursion, until fn returns false.
-func walkNodes(n *html.Node, fn func(*html.Node) bool) {
-	stack := []*html.Node{n}
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if !fn(c) {
-			return
-		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, k)
-		}
-	}
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }

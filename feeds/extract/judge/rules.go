@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/byline-reader/byline/feeds/extract/formula"
+	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -301,7 +302,7 @@ func keptAnyway(b []*html.Node) bool {
 			return true
 		}
 		math := false
-		walkNodes(n, func(c *html.Node) bool {
+		htmlnode.Walk(n, func(c *html.Node) bool {
 			math = c.Type == html.ElementNode && formula.IsFormula(c)
 			return !math
 		})
@@ -333,9 +334,9 @@ var keptTag = map[atom.Atom]bool{
 func linksTo(nodes []*html.Node, host string) bool {
 	ok := false
 	for _, n := range nodes {
-		walkNodes(n, func(c *html.Node) bool {
+		htmlnode.Walk(n, func(c *html.Node) bool {
 			if c.Type == html.ElementNode && c.DataAtom == atom.A {
-				u, err := url.Parse(attr(c, "href"))
+				u, err := url.Parse(htmlnode.Attr(c, "href"))
 				if err != nil || u.Host != "" && !sameHost(u.Host, host) {
 					ok = false
 					return false
