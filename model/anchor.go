@@ -38,21 +38,43 @@ func AnchorHighlight(markdown string, h Highlight) (start, end int, ok bool) {
 // spans paragraphs, or whose markdown has links or emphasis: a quote's
 // Text is what a reader sees), among quotes, markdown's quotes
 // (FindQuotes(markdown)): the quote with h's text nearest its old
-// position. It reports false when h is found in neither.
+// position, or the run of parts of a quote over paragraphs whose texts,
+// joined by blank lines, are h's (as a highlight kept by an earlier byline,
+// which reported such a quote as one, holds them). It reports false when h
+// is found in neither.
 func AnchorHighlightIn(markdown string, h Highlight, quotes []Quote) (start, end int, ok bool) {
 	if s, e, ok := AnchorHighlight(markdown, h); ok {
 		return s, e, ok
 	}
-	best, bestDist := -1, 0
+	best, last, bestDist := -1, -1, 0
 	for i, q := range quotes {
-		if d := distance(q.Start, h.Start); q.Text == h.Text && (best < 0 || d < bestDist) {
-			best, bestDist = i, d
+		j, ok := quoteRun(quotes, i, h.Text)
+		if d := distance(q.Start, h.Start); ok && (best < 0 || d < bestDist) {
+			best, last, bestDist = i, j, d
 		}
 	}
 	if best < 0 {
 		return 0, 0, false
 	}
-	return quotes[best].Start, quotes[best].End, true
+	return quotes[best].Start, quotes[last].End, true
+}
+
+// quoteRun reports whether text is the text of quotes[i], or of the run of
+// quotes from i to the returned index joined by blank lines: the parts of
+// a quote over paragraphs, which a highlight kept by an earlier byline
+// holds as one.
+func quoteRun(quotes []Quote, i int, text string) (int, bool) {
+	rest, ok := strings.CutPrefix(text, quotes[i].Text)
+	for j := i; ok; {
+		if rest == "" {
+			return j, true
+		}
+		if j++; j == len(quotes) {
+			return 0, false
+		}
+		rest, ok = strings.CutPrefix(rest, "\n\n"+quotes[j].Text)
+	}
+	return 0, false
 }
 
 // distance is how far apart two byte offsets are.

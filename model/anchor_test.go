@@ -32,18 +32,26 @@ func TestAnchorHighlight(t *testing.T) {
 	}
 }
 
+// TestAnchorHighlightInQuoteOverParagraphs: a highlight kept when byline
+// reported a quote over paragraphs as one (its text the parts joined by a
+// blank line) anchors over all the parts, now quotes of their own.
 func TestAnchorHighlightInQuoteOverParagraphs(t *testing.T) {
 	md := "Intro line.\n\n“The harbor is open again, and the boats are back.\n\n“We will hire more crews this summer,” said Ana Lima.\n\nEnd.\n"
 	quotes := quote.FindQuotes(md)
-	if len(quotes) != 1 || !strings.Contains(quotes[0].Text, "\n\n") {
-		t.Fatalf("the article should hold one quote over two paragraphs: %+v", quotes)
+	if len(quotes) != 2 {
+		t.Fatalf("the article should hold one quote over two paragraphs, in two parts: %+v", quotes)
 	}
-	h := model.Highlight{Text: quotes[0].Text, Start: quotes[0].Start + 40, End: quotes[0].End + 40}
+	joined := quotes[0].Text + "\n\n" + quotes[1].Text
+	h := model.Highlight{Text: joined, Start: quotes[0].Start + 40, End: quotes[1].End + 40}
 	if _, _, ok := model.AnchorHighlight(md, h); ok {
 		t.Fatal("the quote's text is not one string of the markdown")
 	}
-	if s, e, ok := model.AnchorHighlightIn(md, h, quotes); !ok || s != quotes[0].Start || e != quotes[0].End {
-		t.Fatalf("the quote anchors it: %d %d %v", s, e, ok)
+	if s, e, ok := model.AnchorHighlightIn(md, h, quotes); !ok || s != quotes[0].Start || e != quotes[1].End {
+		t.Fatalf("the quote's parts anchor it: %d %d %v", s, e, ok)
+	}
+	differs := model.Highlight{Text: quotes[0].Text + "\n\nWe will hire fewer crews,", Start: h.Start}
+	if _, _, ok := model.AnchorHighlightIn(md, differs, quotes); ok {
+		t.Fatal("a run of parts whose texts differ must not anchor")
 	}
 	if _, _, ok := model.AnchorHighlightIn(md, h, nil); ok {
 		t.Fatal("without the quotes it cannot be anchored")

@@ -21,6 +21,9 @@ type quoteHit struct {
 	start, end  int // span of the text
 	open, close int // start of the opening mark, end of the closing mark
 	first, last int // indexes of the first and last block it lies in
+	// parts are the spans of a quote that runs over paragraphs, one in
+	// each paragraph; nil for a quote within one.
+	parts [][2]int
 }
 
 // FindQuotes finds the quotations in an article's markdown, in order, and
@@ -49,11 +52,10 @@ type quoteHit struct {
 // emphasis and code marks and backslash escapes removed), without the
 // white space at its ends; Start and End delimit it in the markdown, for
 // highlighting and deep links. A quote that runs over paragraphs, each
-// opening with a mark and only the last closing, is one quote: its span
-// runs from the first paragraph's text to the closing mark, so that it is
-// highlighted whole, its Text is each paragraph's visible part joined by a
-// blank line, and its speaker is looked for around its first and last
-// parts.
+// opening with a mark and only the last closing, is attributed as one (its
+// speaker is looked for around its first and last parts) and reported as
+// one quote in each paragraph, all with that speaker: a paragraph is what
+// the reader highlights, shares and jumps to.
 func FindQuotes(markdown string) []model.Quote {
 	if strings.TrimSpace(markdown) == "" {
 		return nil
@@ -64,16 +66,20 @@ func FindQuotes(markdown string) []model.Quote {
 		return nil
 	}
 	speakers := attribution.Speakers(markdown, attributionBlocks(blocks), attributionQuotes(hits))
-	quotes := make([]model.Quote, len(hits))
+	quotes := make([]model.Quote, 0, len(hits))
 	for i, h := range hits {
-		quotes[i] = model.Quote{
-			N:         i + 1,
-			Text:      h.text,
-			Speaker:   speakers[i],
-			Paragraph: blocks[h.first].para,
-			Start:     h.start,
-			End:       h.end,
+		if len(h.parts) < 2 {
+			quotes = append(quotes, model.Quote{Text: h.text, Speaker: speakers[i],
+				Paragraph: blocks[h.first].para, Start: h.start, End: h.end})
+			continue
 		}
+		for j, part := range h.parts {
+			quotes = append(quotes, model.Quote{Text: quoteVisibleSpan(markdown, part[0], part[1]),
+				Speaker: speakers[i], Paragraph: blocks[min(h.first+j, h.last)].para, Start: part[0], End: part[1]})
+		}
+	}
+	for i := range quotes {
+		quotes[i].N = i + 1
 	}
 	return quotes
 }

@@ -133,6 +133,9 @@ func TestFindQuotesNotArticle(t *testing.T) {
 	checkSpans(t, md, got)
 }
 
+// TestFindQuotesMultiParagraph: a quote that runs over paragraphs (each
+// reopened with a mark, only the last closed) is one quote in each
+// paragraph, all with the speaker named at its end.
 func TestFindQuotesMultiParagraph(t *testing.T) {
 	md := "The governor spoke for ten minutes.\n\n" +
 		"“We were told the levees would hold. They did not.\n\n" +
@@ -140,19 +143,17 @@ func TestFindQuotesMultiParagraph(t *testing.T) {
 		"“Now we will rebuild,” Governor Ana Ruiz said.\n\n" +
 		"Officials did not respond."
 	got := FindQuotes(md)
-	if len(got) != 1 {
+	want := []string{"We were told the levees would hold. They did not.", "We were told help was on the way. It was not.", "Now we will rebuild,"}
+	if len(got) != len(want) {
 		t.Fatalf("got %d quotes: %+v", len(got), got)
 	}
-	q := got[0]
-	want := "We were told the levees would hold. They did not.\n\nWe were told help was on the way. It was not.\n\nNow we will rebuild,"
-	if q.Text != want {
-		t.Errorf("text = %q", q.Text)
-	}
-	if q.Speaker != "Ana Ruiz" || q.Paragraph != 2 {
-		t.Errorf("speaker %q paragraph %d", q.Speaker, q.Paragraph)
-	}
-	if md[q.Start:q.Start+10] != "We were to" || md[q.End:q.End+len("”")] != "”" {
-		t.Errorf("span [%d,%d) = %q", q.Start, q.End, md[q.Start:q.End])
+	for i, q := range got {
+		if q.Text != want[i] || q.Speaker != "Ana Ruiz" || q.Paragraph != i+2 || q.N != i+1 {
+			t.Errorf("quote %d: %+v", i+1, q)
+		}
+		if md[q.Start:q.End] != want[i] {
+			t.Errorf("quote %d: span %q", i+1, md[q.Start:q.End])
+		}
 	}
 	checkSpans(t, md, got)
 }
@@ -210,19 +211,20 @@ func TestFindQuotesVisibleText(t *testing.T) {
 	}
 }
 
-// TestFindQuotesMultiParagraphVisible: a quote over paragraphs is one
-// quote whose text holds each paragraph's visible part.
+// TestFindQuotesMultiParagraphVisible: each paragraph's part of a quote
+// over paragraphs has the visible text of that part.
 func TestFindQuotesMultiParagraphVisible(t *testing.T) {
 	md := "Ana Ruiz spoke to the crowd:\n\n“We were told the *levees* would hold.\n\n“We were told [help](https://example.com) was coming.”\n\nShe left."
 	got := FindQuotes(md)
-	if len(got) != 1 {
+	if len(got) != 2 {
 		t.Fatalf("got %+v", got)
 	}
-	want := "We were told the levees would hold.\n\nWe were told help was coming."
-	if got[0].Text != want || got[0].Speaker != "Ana Ruiz" {
-		t.Errorf("got %q (%s)", got[0].Text, got[0].Speaker)
+	if got[0].Text != "We were told the levees would hold." || got[1].Text != "We were told help was coming." ||
+		got[0].Speaker != "Ana Ruiz" || got[1].Speaker != "Ana Ruiz" {
+		t.Errorf("got %+v", got)
 	}
-	if !strings.HasPrefix(md[got[0].Start:], "We were told the *levees*") || !strings.HasPrefix(md[got[0].End:], "”") {
-		t.Errorf("span %q", md[got[0].Start:got[0].End])
+	if !strings.HasPrefix(md[got[0].Start:], "We were told the *levees*") || !strings.HasPrefix(md[got[1].End:], "”") {
+		t.Errorf("spans %q %q", md[got[0].Start:got[0].End], md[got[1].Start:got[1].End])
 	}
+	checkSpans(t, md, got)
 }

@@ -131,11 +131,12 @@ func (p *quotePairer) emit(op, cl quoteMark, bi int) {
 	})
 }
 
-// emitMulti reports a quote that runs over paragraphs as one quote: its
-// span runs from the first paragraph's text to the last closing mark (so
-// that it is highlighted whole), its text is the visible text of each
-// paragraph's part, without the marks that reopen it, joined by a blank
-// line.
+// emitMulti reports a quote that runs over paragraphs as one hit, to be
+// attributed as one: its span runs from the first paragraph's text to the
+// last closing mark, its text is the visible text of each paragraph's
+// part, without the marks that reopen it, joined by a blank line, and its
+// parts are where each paragraph's part lies (FindQuotes reports one
+// quote for each).
 func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
 	texts := make([]string, 0, len(pend.parts))
 	for _, part := range pend.parts {
@@ -149,9 +150,15 @@ func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
 	}
 	start, _ := quoteTrimSpan(p.md, pend.parts[0][0], pend.parts[0][1])
 	_, end := quoteTrimSpan(p.md, start, cl.pos)
+	parts := make([][2]int, 0, len(pend.parts))
+	for _, part := range pend.parts {
+		if from, to := quoteTrimSpan(p.md, part[0], part[1]); quoteHasWord(p.md[from:to]) {
+			parts = append(parts, [2]int{from, to})
+		}
+	}
 	p.hits = append(p.hits, quoteHit{
 		text: text, start: start, end: end,
-		open: pend.op.pos, close: cl.end, first: pend.first, last: bi,
+		open: pend.op.pos, close: cl.end, first: pend.first, last: bi, parts: parts,
 	})
 }
 

@@ -88,3 +88,15 @@ func FuzzReadAnn(f *testing.F) {
 		_ = goldQuotes(article{text: sampleText, attrs: attrs})
 	})
 }
+
+func TestParagraphParts(t *testing.T) {
+	text := "“One part.\n\n“Two part,” she said."
+	in := span{len("“"), len("“One part.\n\n“Two part,")}
+	var got []string
+	for _, p := range paragraphParts(text, in) {
+		got = append(got, text[p.start:p.end])
+	}
+	if len(got) != 2 || got[0] != "One part." || got[1] != "Two part," {
+		t.Fatalf("parts %q", got)
+	}
+}

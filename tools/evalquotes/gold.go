@@ -92,7 +92,8 @@ func straightOpens(text string, i int) bool {
 }
 
 // goldQuotes finds the direct quotations of an article: each outermost
-// pair of marks whose text lies inside the Content of an attribution
+// pair of marks (cut into one part per paragraph when it runs over
+// paragraphs) whose text lies inside the Content of an attribution
 // (the marks themselves may lie just outside it). A pair inside the
 // contents of several attributions goes to the narrowest.
 func goldQuotes(a article) []goldQuote {
@@ -109,12 +110,47 @@ func goldQuotes(a article) []goldQuote {
 		if best < 0 || strings.TrimSpace(a.text[in.start:in.end]) == "" {
 			continue
 		}
-		g := goldQuote{inner: in, text: a.text[in.start:in.end], attr: best, srcPos: -1}
+		g := goldQuote{attr: best, srcPos: -1}
 		if src := a.attrs[best].source; len(src) > 0 {
 			g.source = joinSpans(a.text, src)
 			g.srcPos = src[0].start
 		}
-		out = append(out, g)
+		for _, part := range paragraphParts(a.text, in) {
+			g.inner, g.text = part, a.text[part.start:part.end]
+			out = append(out, g)
+		}
 	}
 	return out
+}
+
+// paragraphParts cuts a quote that runs over paragraphs into one part per
+// paragraph, without the mark that reopens it, as byline reports such a
+// quote (and as a reader highlights it); a quote within one paragraph is
+// one part.
+func paragraphParts(text string, in span) []span {
+	var parts []span
+	from := in.start
+	for {
+		i := strings.Index(text[from:in.end], "\n\n")
+		if i < 0 {
+			break
+		}
+		if strings.TrimSpace(text[from:from+i]) != "" {
+			parts = append(parts, span{from, from + i})
+		}
+		from += i
+		for from < in.end && (text[from] == '\n' || text[from] == ' ') {
+			from++
+		}
+		for _, mark := range []string{"“", "\""} {
+			if strings.HasPrefix(text[from:in.end], mark) {
+				from += len(mark)
+				break
+			}
+		}
+	}
+	if strings.TrimSpace(text[from:in.end]) != "" {
+		parts = append(parts, span{from, in.end})
+	}
+	return parts
 }
