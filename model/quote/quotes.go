@@ -62,6 +62,7 @@ func FindQuotes(markdown string) []model.Quote {
 	}
 	blocks := quoteSplitBlocks(markdown)
 	hits := quoteDropPullQuotes(markdown, blocks, quotePairAll(markdown, blocks))
+	hits = quoteDropTitles(markdown, blocks, hits)
 	if len(hits) == 0 {
 		return nil
 	}
