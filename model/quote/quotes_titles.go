@@ -35,7 +35,7 @@ func init() {
 // quoteDropTitles removes the hits that are titles or subheadings.
 func quoteDropTitles(md string, blocks []quoteBlock, hits []quoteHit) []quoteHit {
 	kept := hits[:0:0]
-	for _, h := range hits {
+	for i, h := range hits {
 		if h.first != h.last || !quoteTitleCase(h.text) {
 			kept = append(kept, h)
 			continue
@@ -43,11 +43,69 @@ func quoteDropTitles(md string, blocks []quoteBlock, hits []quoteHit) []quoteHit
 		b := blocks[h.first]
 		alone := strings.Trim(md[b.start:h.open], " \t>*_") == "" &&
 			strings.Trim(md[h.close:b.end], " \t*_.") == ""
-		if !alone && !quoteAfterWorkWord(md[b.start:h.open]) {
+		if !alone && !quoteAfterWorkWord(md[b.start:h.open]) && !quoteBeforeWorkWord(md[h.close:b.end]) &&
+			!quoteInTitleList(md, hits, i) {
 			kept = append(kept, h)
 		}
 	}
 	return kept
+}
+
+// quoteBeforeWorkWord reports text after a quote that makes it a title:
+// a word for who made it or what it is ("the “Melvin and Howard” star"),
+// or a year in brackets ("“Bambi” (1942)").
+func quoteBeforeWorkWord(after string) bool {
+	words := strings.Fields(after)
+	if len(words) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(words[0], ",.;:"))
+	if len(w) == 6 && w[0] == '(' && w[5] == ')' && strings.Trim(w[1:5], "0123456789") == "" {
+		return true
+	}
+	return quoteMakerWords[w]
+}
+
+// quoteMakerWords follow the title of a work: who made it, what it is.
+var quoteMakerWords = map[string]bool{"star": true, "stars": true, "actor": true, "actress": true,
+	"author": true, "singer": true, "director": true, "host": true, "creator": true, "film": true,
+	"movie": true, "series": true, "song": true, "album": true, "book": true, "franchise": true,
+	"trilogy": true, "sequel": true, "episode": true, "podcast": true, "show": true}
+
+// quoteInTitleList reports a title-case quote in a list of three or more
+// of them (“Star Wars,” “Mary Poppins” and “Bambi”), each parted from the
+// next only by a comma, "and", "or" or a few capitalised words. Two are
+// not enough: the names someone called another (“Miss Piggy” and “Miss
+// Housekeeping”) are words they said.
+func quoteInTitleList(md string, hits []quoteHit, i int) bool {
+	lo, hi := i, i
+	for lo > 0 && quoteListed(md, hits, lo-1, lo) {
+		lo--
+	}
+	for hi+1 < len(hits) && quoteListed(md, hits, hi, hi+1) {
+		hi++
+	}
+	return hi-lo >= 2
+}
+
+// quoteListed reports title-case quotes a and b (b after a) of one block
+// parted only as the items of a list are.
+func quoteListed(md string, hits []quoteHit, a, b int) bool {
+	if hits[a].first != hits[b].first || !quoteTitleCase(hits[a].text) || !quoteTitleCase(hits[b].text) {
+		return false
+	}
+	between := strings.Fields(md[hits[a].close:hits[b].open])
+	if len(between) > 4 {
+		return false
+	}
+	for _, w := range between {
+		w = strings.Trim(w, ",;")
+		r, _ := utf8.DecodeRuneInString(w)
+		if w != "" && w != "and" && w != "or" && w != "including" && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteTitleCase reports text of at most quoteMaxTitleWords words whose

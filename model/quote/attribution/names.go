@@ -222,6 +222,9 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 			return a.resolve(text(k, to), toks[k].start) // ministre de l’Intérieur Gérald Darmanin
 		}
 		p := toks[j-1].low
+		if n := attrNameBeforeOf(toks, from, j); n >= 0 {
+			return a.resolve(text(n, j-1), toks[n].start) // geologist Rosaly Lopes of NASA
+		}
 		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoles[last] {
 			return text(from, to)
 		}
@@ -230,6 +233,25 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 		return text(from, to) // "Prime Minister"
 	}
 	return a.resolve(text(j, to), toks[j].start)
+}
+
+// attrNameBeforeOf finds a person's name before "of" and the body they
+// belong to (planetary geologist Rosaly Lopes of NASA's Jet Propulsion
+// Laboratory): toks[j-1] is "of", and two to four capitalised words that
+// are not a body's name stand before it, after lower-case words or
+// nothing. It returns where the name starts, or -1.
+func attrNameBeforeOf(toks []attrTok, from, j int) int {
+	if j-1 <= from || toks[j-1].low != "of" {
+		return -1
+	}
+	n := j - 1
+	for n > from && toks[n-1].upper && !attrRoles[toks[n-1].low] && !attrOrgs[attrStripPossessive(toks[n-1].low)] {
+		n--
+	}
+	if words := j - 1 - n; words < 2 || words > 4 || (n > from && toks[n-1].upper) {
+		return -1
+	}
+	return n
 }
 
 // attrNameAfterRoleOf finds the person's name that ends a role "of" a
