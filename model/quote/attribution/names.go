@@ -223,7 +223,11 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 		}
 		p := toks[j-1].low
 		if n := attrNameBeforeOf(toks, from, j); n >= 0 {
-			return a.resolve(text(n, j-1), toks[n].start) // geologist Rosaly Lopes of NASA
+			end := n
+			for end < j && toks[end].upper {
+				end++
+			}
+			return a.resolve(text(n, end), toks[n].start) // geologist Rosaly Lopes of NASA
 		}
 		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoles[last] {
 			return text(from, to)
@@ -241,14 +245,18 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 // are not a body's name stand before it, after lower-case words or
 // nothing. It returns where the name starts, or -1.
 func attrNameBeforeOf(toks []attrTok, from, j int) int {
-	if j-1 <= from || toks[j-1].low != "of" {
+	of := j - 1
+	if of > from && toks[of].low == "the" {
+		of-- // of the Jet Propulsion Laboratory
+	}
+	if of <= from || toks[of].low != "of" {
 		return -1
 	}
-	n := j - 1
+	n := of
 	for n > from && toks[n-1].upper && !attrRoles[toks[n-1].low] && !attrOrgs[attrStripPossessive(toks[n-1].low)] {
 		n--
 	}
-	if words := j - 1 - n; words < 2 || words > 4 || (n > from && toks[n-1].upper) {
+	if words := of - n; words < 2 || words > 4 || (n > from && toks[n-1].upper) {
 		return -1
 	}
 	return n
