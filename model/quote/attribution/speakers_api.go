@@ -5,6 +5,8 @@
 // is package quote's work; this package only reads the text around them.
 package attribution
 
+import "strings"
+
 // Block is one block of the article's markdown as the quote finder cut it:
 // a paragraph of prose, or a line that is not article text.
 type Block struct {
@@ -32,7 +34,32 @@ func Speakers(md string, blocks []Block, quotes []Quote) []string {
 	for i, q := range quotes {
 		hs[i] = quoteHit{text: q.Text, start: q.Start, end: q.End, open: q.Open, close: q.Close, first: q.First, last: q.Last}
 	}
-	return attributeQuotes(md, bs, hs)
+	speakers := attributeQuotes(md, bs, hs)
+	for i, s := range speakers {
+		speakers[i] = visibleName(s)
+	}
+	return speakers
+}
+
+// visibleName is a speaker's name as a reader sees it: a name taken from
+// markdown may hold a link's syntax ("[Mary Steenburgen](https://…)").
+func visibleName(s string) string {
+	if !strings.ContainsAny(s, "[]\\*_") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == ']' && i+1 < len(s) && s[i+1] == '(':
+			i = attrSkipLinkSyntax(s, i, len(s))
+		case c == '[' || c == ']' || c == '\\' || c == '*' || c == '_':
+			i++
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // quoteBlock and quoteHit are Block and Quote as the rules read them.

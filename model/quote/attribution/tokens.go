@@ -52,6 +52,9 @@ func attrAppendTokens(toks []attrTok, md string, from, to int, hits []quoteHit) 
 		if c := md[i]; c == ' ' || c == '\n' || c == '\t' {
 			i++
 			continue
+		} else if c == '[' || c == ']' || c == '!' && i+1 < lim && md[i+1] == '[' || c == '\\' && i+1 < lim && (md[i+1] == '[' || md[i+1] == ']') {
+			i = attrSkipLinkSyntax(md, i, lim) // a link is its words: [Jane Doe](https://…)
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(md[i:lim])
 		switch {
@@ -68,6 +71,38 @@ func attrAppendTokens(toks []attrTok, md string, from, to int, hits []quoteHit) 
 		}
 	}
 	return toks
+}
+
+// attrSkipLinkSyntax passes the markdown of a link at md[i] that is not
+// its words: an opening "[" (or "![", or an escaped "\\["), and a closing
+// "]" with the "(target)" after it. A name written as a link ("[Omar
+// Lamrani](https://…), an analyst, said") is read as the name.
+func attrSkipLinkSyntax(md string, i, lim int) int {
+	switch md[i] {
+	case '\\', '!':
+		return i + 2
+	case '[':
+		return i + 1
+	}
+	if i+1 >= lim || md[i+1] != '(' {
+		return i + 1
+	}
+	depth := 0
+	for j := i + 1; j < lim && j-i < 2048; j++ {
+		switch md[j] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return j + 1
+			}
+		case ' ', '\n':
+			if j+1 < lim && md[j+1] != '"' && md[j+1] != '\'' {
+				return i + 1 // no link target: a bracket in the text
+			}
+		}
+	}
+	return i + 1
 }
 
 // attrWordEnd returns the end of the word starting at i: letters and digits

@@ -85,7 +85,10 @@ const (
 		td lawmakers officials ch supt cllr lord baroness engineer administrator clerk auditor
 		comptroller coordinator planner trustee principal dean provost curator pastor marshal
 		warden magistrate prosecutor counsel correspondent reporter columnist assemblyman
-		assemblywoman alderman alderwoman selectman selectwoman trooper nurse teacher`
+		assemblywoman alderman alderwoman selectman selectwoman trooper nurse teacher
+		actor actress singer musician artist writer novelist poet comedian filmmaker producer
+		rapper athlete footballer striker goalkeeper presenter anchor journalist photographer
+		designer architect entrepreneur investor physicist geologist biologist astronomer`
 
 	// Orgs end the names of organisations, never of people.
 	Orgs = `ministry department office council house party agency service services
