@@ -83,8 +83,7 @@ func attrEndsSoon(toks []attrTok, k int) bool {
 }
 
 // attrAuxiliaries open a clause of their own after a speech verb.
-var attrAuxiliaries = attrSet(`has have had was were is are will would could can may might should
-	did does do must`)
+var attrAuxiliaries = attrSet(lexicon.Auxiliaries)
 
 // attrFindText is the words of a noun phrase, joined by spaces.
 func attrFindText(f attrFind) string {
@@ -135,8 +134,7 @@ func attrTrimAdverbs(speaker string) string {
 }
 
 // attrNotSpeakers are words a speaker never ends in.
-var attrNotSpeakers = attrSet(`past night year years ago week weeks month months day days time you
-	otherwise only`)
+var attrNotSpeakers = attrSet(lexicon.NotSpeakers)
 
 // attrAppositionBefore handles subjects set off by commas before the verb
 // (the comma before the verb is toks[c]): "Jane Doe, a spokeswoman for X,

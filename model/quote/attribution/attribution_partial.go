@@ -1,5 +1,7 @@
 package attribution
 
+import "github.com/byline-reader/byline/model/quote/attribution/lexicon"
+
 // Quotes with no speech verb of their own.
 //
 // A partial quote inside a sentence with no speech verb next to it takes
@@ -170,8 +172,7 @@ func attrOwnerEnd(toks []attrTok, i, j, end int) int {
 }
 
 // attrOwnerGroups are groups of people who may be a sentence's owner.
-var attrOwnerGroups = attrSet(`protesters supporters voters members democrats republicans lawmakers
-	candidates leaders aides advisers allies opponents rivals critics activists campaign`)
+var attrOwnerGroups = attrSet(lexicon.OwnerGroups)
 
 // attrOwnerVerbAt reports a verb after a subject ending before toks[k]:
 // a lower-case word, after any auxiliaries, adverbs and an apposition set
@@ -284,5 +285,4 @@ func attrSkipTag(toks []attrTok, k int) int {
 
 // attrClauseOpeners open, after a comma, a clause with a subject of its
 // own, whose quote the main subject need not have said.
-var attrClauseOpeners = attrSet(`which who whose where when while because although though since
-	after before unless whereas`)
+var attrClauseOpeners = attrSet(lexicon.ClauseOpeners)

@@ -47,10 +47,7 @@ var attrGendered = map[string]byte{"wife": 'f', "husband": 'm', "mother": 'f', "
 	"grandfather": 'm', "aunt": 'f', "uncle": 'm', "girlfriend": 'f', "boyfriend": 'm', "niece": 'f', "nephew": 'm'}
 
 // attrOpeners open a sentence with a phrase before its subject.
-var attrOpeners = attrSet(`in on at after before back asked then meanwhile however since during despite
-	for with from as like outside inside last earlier later by over under when while if although though
-	once still now today yesterday instead separately also but and so unlike besides behind elsewhere
-	there here nearby across amid among speaking reporting writing standing sitting addressing`)
+var attrOpeners = attrSet(lexicon.Openers)
 
 // scanSubjects remembers the subjects of the sentences of a block.
 func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
@@ -155,12 +152,10 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 }
 
 // attrPrepositions never stand between a role and a name.
-var attrPrepositions = attrSet(`along near toward towards around beyond upon via within throughout of for
-	to off onto past versus vs vs.`)
+var attrPrepositions = attrSet(lexicon.Prepositions)
 
 // attrLoneOpeners may open a sentence before its subject with no comma.
-var attrLoneOpeners = attrSet(`and but so then meanwhile however still now later earlier instead
-	separately also yet today yesterday`)
+var attrLoneOpeners = attrSet(lexicon.LoneOpeners)
 
 // attrDashPair reports a dash st[k] that a second one closes later in the
 // sentence: an apposition (Gov. Chris Christie – a Cowboys fan – gave),
@@ -310,8 +305,7 @@ func attrSaysAt(st []attrTok, j int) bool {
 }
 
 // attrNotNames are capitalised words that open a sentence and name nobody.
-var attrNotNames = attrSet(`nobody everybody everyone someone somebody anyone anybody none one
-	many most few several both all others another each either neither`)
+var attrNotNames = attrSet(lexicon.NotNames)
 
 // attrPronounAfterVerb returns the gender of "said she" / "told reporters
 // he" after st[j], in the same sentence.
@@ -469,8 +463,7 @@ func attrPossessor(toks []attrTok, i, hi int) attrFind {
 }
 
 // attrSaying are nouns for what someone said.
-var attrSaying = attrSet(`answer reply response message question words statement verdict retort
-	warning comment comments remarks view advice`)
+var attrSaying = attrSet(lexicon.SayingNouns)
 
 // attrPastTense reports a lower-case word in -ed or a common irregular
 // past: at the end of a noun phrase, more likely its verb than part of it.
@@ -478,6 +471,4 @@ func attrPastTense(t attrTok) bool {
 	return t.kind == attrWord && !t.upper && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || attrIrregularPast[t.low])
 }
 
-var attrIrregularPast = attrSet(`went made took gave came got led won ran sent met left held kept hit began
-	spoke drew threw saw knew felt found brought thought stood sat paid sold lost chose fought struck
-	became did`)
+var attrIrregularPast = attrSet(lexicon.IrregularPast)

@@ -148,8 +148,7 @@ func (a *attributor) genderOf(name string) byte {
 
 // attrGenericOrgs are nouns that stand for whichever organisation was
 // named last ("the agency", "the company"), whatever its name.
-var attrGenericOrgs = attrSet(`agency company firm group organisation organization body regulator charity
-	utility operator carrier airline network watchdog`)
+var attrGenericOrgs = attrSet(lexicon.GenericOrgs)
 
 // latestOrg returns the organisation that was the subject of a sentence
 // or spoke last before pos; failing that, the latest subject or speaker

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
 )
 
 // Languages other than English.
@@ -29,75 +31,26 @@ import (
 // Which table applies is decided once per article, from its commonest
 // words.
 
-// attrLang is one language's table.
-type attrLang struct {
-	name        string
-	words       map[string]string // a word in lower case → the English word(s) it reads as
-	phrases     map[string]string // two or three words, space-separated → the English words
-	aux         map[string]bool   // auxiliaries dropped before a speech verb
-	afterQuote  map[string]string // words that attribute only right after a quote
-	according   map[string]bool   // words read as "according to" only before a name
-	elisions    []string          // elided articles and pronouns: l’, d’, qu’
-	clitics     map[string]bool   // pronouns a verb carries after a hyphen: dit-il
-	suffixes    map[string]string // endings of compound role and body nouns: -sprecher
-	markers     []string          // common words that tell the language
-	nullSubject bool              // verbs drop their subject (nullsubject.go)
-}
+// attrLang is one language's table (lexicon.Lang), read by the methods
+// below.
+type attrLang struct{ *lexicon.Lang }
 
-// attrLangMaxBytes is how much of an article is read to tell its language.
-const attrLangMaxBytes = 6000
+// attrLangs are the tables of lexicon.Langs, in its order.
+var attrLangs = func() []*attrLang {
+	ls := make([]*attrLang, len(lexicon.Tables))
+	for k, t := range lexicon.Tables {
+		ls[k] = &attrLang{t}
+	}
+	return ls
+}()
 
 // attrDetectLang returns the table of the language md is written in, or
 // nil for English (or a language without a table).
 func attrDetectLang(md string) *attrLang {
-	md = md[:attrLangCut(md, attrLangMaxBytes)]
-	counts := make([]int, len(attrLangs)+1) // the last one counts English
-	for i := 0; i < len(md); {
-		r, size := utf8.DecodeRuneInString(md[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
-		}
-		j := i + size
-		for j < len(md) {
-			r, n := utf8.DecodeRuneInString(md[j:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j += n
-		}
-		if j-i <= 6 {
-			if bits := attrLangMarkers[strings.ToLower(md[i:j])]; bits != 0 {
-				for k := range counts {
-					if bits&(1<<k) != 0 {
-						counts[k]++
-					}
-				}
-			}
-		}
-		i = j
+	if k := lexicon.Detect(md); k >= 0 {
+		return attrLangs[k]
 	}
-	best, english := -1, counts[len(attrLangs)]
-	for k, c := range counts[:len(attrLangs)] {
-		if c >= 6 && c > 2*english && (best < 0 || c > counts[best]) {
-			best = k
-		}
-	}
-	if best < 0 {
-		return nil
-	}
-	return attrLangs[best]
-}
-
-// attrLangCut is a rune boundary at or before n.
-func attrLangCut(s string, n int) int {
-	if n >= len(s) {
-		return len(s)
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return n
+	return nil
 }
 
 // localize reads the tokens of a block through the language's table
@@ -162,7 +115,7 @@ func (l *attrLang) phrase(toks []attrTok, i int, out *[]attrTok) (int, bool) {
 			}
 			key += " " + toks[k].low
 		}
-		if en, ok := l.phrases[key]; ok && key != "" {
+		if en, ok := l.Phrases[key]; ok && key != "" {
 			*out = attrAppendMapped(*out, toks[i].start, toks[i+n-1].end, en)
 			return n, true
 		}
@@ -173,7 +126,7 @@ func (l *attrLang) phrase(toks []attrTok, i int, out *[]attrTok) (int, bool) {
 // word maps the word toks[i] and appends what it reads as.
 func (l *attrLang) word(md string, toks []attrTok, i int, out []attrTok) []attrTok {
 	t := toks[i]
-	for _, e := range l.elisions {
+	for _, e := range l.Elisions {
 		if strings.HasPrefix(t.low, e) && len(t.low) > len(e) && len(t.low) == t.end-t.start {
 			cut := t.start + len(e)
 			out = l.one(t.start, cut, e, toks, i, out)
@@ -183,7 +136,7 @@ func (l *attrLang) word(md string, toks []attrTok, i int, out []attrTok) []attrT
 			break
 		}
 	}
-	if h := strings.LastIndexByte(t.low, '-'); h > 0 && l.clitics[t.low[h+1:]] && len(t.low) == t.end-t.start {
+	if h := strings.LastIndexByte(t.low, '-'); h > 0 && l.Clitics[t.low[h+1:]] && len(t.low) == t.end-t.start {
 		verb := strings.TrimSuffix(t.low[:h], "-t")
 		out = l.one(t.start, t.start+len(verb), verb, toks, i, out)
 		return l.one(t.start+h+1, t.end, t.low[h+1:], toks, i, out)
@@ -200,7 +153,7 @@ func (l *attrLang) word(md string, toks []attrTok, i int, out []attrTok) []attrT
 // one appends the word low (at md[start:end], part of toks[i]) as its
 // table reads it.
 func (l *attrLang) one(start, end int, low string, toks []attrTok, i int, out []attrTok) []attrTok {
-	if l.aux[low] && l.verbFollows(toks, i) {
+	if l.Aux[low] && l.verbFollows(toks, i) {
 		return out // a déclaré → said
 	}
 	if en := l.lookup(low, toks, i); en != "" {
@@ -215,17 +168,17 @@ func (l *attrLang) one(start, end int, low string, toks []attrTok, i int, out []
 
 // lookup is the English a word of toks[i] reads as, or "".
 func (l *attrLang) lookup(low string, toks []attrTok, i int) string {
-	if en, ok := l.words[low]; ok {
+	if en, ok := l.Words[low]; ok {
 		return en
 	}
-	if en, ok := l.afterQuote[low]; ok && attrRightAfterQuote(toks, i) {
+	if en, ok := l.AfterQuote[low]; ok && attrRightAfterQuote(toks, i) {
 		return en
 	}
-	if l.according[low] && i+1 < len(toks) && toks[i+1].kind == attrWord && (toks[i+1].upper || l.isDeterminer(toks[i+1].low)) {
+	if l.According[low] && i+1 < len(toks) && toks[i+1].kind == attrWord && (toks[i+1].upper || l.isDeterminer(toks[i+1].low)) {
 		return "according to"
 	}
-	if toks[i].upper && len(l.suffixes) > 0 {
-		for suf, en := range l.suffixes {
+	if toks[i].upper && len(l.Suffixes) > 0 {
+		for suf, en := range l.Suffixes {
 			if len(low) > len(suf)+2 && strings.HasSuffix(low, suf) {
 				return en // Regierungssprecher → spokesman
 			}
@@ -234,7 +187,7 @@ func (l *attrLang) lookup(low string, toks []attrTok, i int) string {
 	return ""
 }
 
-func (l *attrLang) isDeterminer(low string) bool { return attrDeterminers[l.words[low]] }
+func (l *attrLang) isDeterminer(low string) bool { return attrDeterminers[l.Words[low]] }
 
 // verbFollows reports a speech verb among the three words after toks[i]
 // (or in the rest of the word itself: a-t-il dit).
@@ -243,7 +196,7 @@ func (l *attrLang) verbFollows(toks []attrTok, i int) bool {
 		if toks[k].kind != attrWord {
 			return false
 		}
-		if attrVerbs[l.words[toks[k].low]] {
+		if attrVerbs[l.Words[toks[k].low]] {
 			return true
 		}
 	}

@@ -14,7 +14,7 @@ func TestDetectLang(t *testing.T) {
 	for _, tt := range tests {
 		got := ""
 		if l := attrDetectLang(tt.md); l != nil {
-			got = l.name
+			got = l.Name
 		}
 		if got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
@@ -63,7 +63,7 @@ func TestLocalizeEveryCut(t *testing.T) {
 				for _, s := range []string{md[:k], md[k:]} {
 					for _, tk := range l.localize(s, attrTokenize(s, 0, len(s), nil)) {
 						if tk.start < 0 || tk.end > len(s) || tk.start > tk.end {
-							t.Fatalf("%s %q: token %+v outside", l.name, s, tk)
+							t.Fatalf("%s %q: token %+v outside", l.Name, s, tk)
 						}
 					}
 				}

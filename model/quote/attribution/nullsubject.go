@@ -18,7 +18,7 @@ import (
 // a language that drops subjects: the sentence ends after it, or a phrase
 // with no name does (dijo a la prensa).
 func (a *attributor) dropsSubject(toks []attrTok, j int) bool {
-	if a.lang == nil || !a.lang.nullSubject {
+	if a.lang == nil || !a.lang.NullSubject {
 		return false
 	}
 	for k := j + 1; k < len(toks) && k-j <= 8; k++ {

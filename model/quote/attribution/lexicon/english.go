@@ -104,3 +104,43 @@ const (
 	Documents = `statement report announcement release post letter communique
 		communiqué filing document readout memo notice`
 )
+
+// More English word lists, each read by one rule of attribution (its
+// comment there says what the rule does with it).
+const (
+	GenericOrgs = `agency company firm group organisation organization body regulator charity
+	utility operator carrier airline network watchdog`
+
+	Auxiliaries = `has have had was were is are will would could can may might should
+	did does do must`
+
+	NotSpeakers = `past night year years ago week weeks month months day days time you
+	otherwise only`
+
+	OwnerGroups = `protesters supporters voters members democrats republicans lawmakers
+	candidates leaders aides advisers allies opponents rivals critics activists campaign`
+
+	ClauseOpeners = `which who whose where when while because although though since
+	after before unless whereas`
+
+	Openers = `in on at after before back asked then meanwhile however since during despite
+	for with from as like outside inside last earlier later by over under when while if although though
+	once still now today yesterday instead separately also but and so unlike besides behind elsewhere
+	there here nearby across amid among speaking reporting writing standing sitting addressing`
+
+	Prepositions = `along near toward towards around beyond upon via within throughout of for
+	to off onto past versus vs vs.`
+
+	LoneOpeners = `and but so then meanwhile however still now later earlier instead
+	separately also yet today yesterday`
+
+	NotNames = `nobody everybody everyone someone somebody anyone anybody none one
+	many most few several both all others another each either neither`
+
+	SayingNouns = `answer reply response message question words statement verdict retort
+	warning comment comments remarks view advice`
+
+	IrregularPast = `went made took gave came got led won ran sent met left held kept hit began
+	spoke drew threw saw knew felt found brought thought stood sat paid sold lost chose fought struck
+	became did`
+)

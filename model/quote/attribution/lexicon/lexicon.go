@@ -1,7 +1,8 @@
 // Package lexicon holds the word data attribution reads: the English
 // speech verbs, roles, organisation words and function words
 // (english.go), the tables that map French, German, Spanish and
-// Portuguese onto them (langs.go), and, to tell a person's gender and a
+// Portuguese onto them (langs.go) and which of them a text is written in
+// (Detect, detect.go), and, to tell a person's gender and a
 // place from a person, common first names and the places news names as if
 // they were people. It is data with two small
 // lookups, no rules about quotes; attribution (its only user) decides what
