@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/byline-reader/byline/model/markdown"
 )
@@ -18,18 +19,31 @@ import (
 const maxLeadBlocks = 6
 
 // dropHeaderRepeats removes the leading blocks of md that repeat ex's
-// title, author or published date, and a heading the text ends on.
+// title (with the short heading over it: a kicker, a "Breaking news"
+// banner), author or published date; a leading
+// timestamp line ("Updated: Sat 8:31 PM, Feb 17, 2018"); and a heading
+// the text ends on. Image lines, bare links and blocks without a word
+// are passed over.
 func dropHeaderRepeats(md string, ex Extracted) string {
 	blocks := strings.Split(strings.TrimSpace(md), "\n\n")
 	var kept []string
+	var kickers []int // indices in kept of short headings in the lead
 	lead := true
 	for i, b := range blocks {
 		if lead && i < maxLeadBlocks {
 			switch {
-			case isImageLine(b):
+			case isImageLine(b) || isBareLink(b) || !hasWord(b):
 				kept = append(kept, b)
 				continue
-			case repeatsHeader(b, ex):
+			case repeatsTitle(b, ex.Title):
+				kept = dropIndices(kept, kickers)
+				kickers = nil
+				continue
+			case isKicker(b):
+				kickers = append(kickers, len(kept))
+				kept = append(kept, b)
+				continue
+			case repeatsHeader(b, ex) || isTimestampLine(b):
 				continue
 			}
 		}
@@ -40,6 +54,83 @@ func dropHeaderRepeats(md string, ex Extracted) string {
 		kept = kept[:n-1]
 	}
 	return strings.Join(kept, "\n\n")
+}
+
+// repeatsTitle reports a block that is the title.
+func repeatsTitle(b, title string) bool {
+	line := strings.TrimSpace(strings.Trim(plainLine(strings.TrimLeft(strings.TrimSpace(b), "#> ")), "_*"))
+	return title != "" && sameText(line, title)
+}
+
+// isTimestampLine reports a block of one or more labelled timestamps:
+// "Updated: Sat 8:31 PM, Feb 17, 2018", "Updated Nov 19, 9:41 AM;Posted
+// Nov 18, 8:19 PM". Shown before the text, it is the page's furniture,
+// whichever day it names; a bare date other than the published one is
+// not labelled as the page's and stays.
+func isTimestampLine(b string) bool {
+	line := strings.TrimSpace(strings.Trim(plainLine(strings.TrimSpace(b)), "_* "))
+	if line == "" || strings.Contains(line, "\n") {
+		return false
+	}
+	parts := strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(";|·•", r) })
+	for _, p := range parts {
+		if !hasTimestampLabel(p) {
+			return false
+		}
+		if _, ok := ParseDateline(p); !ok {
+			if _, ok := ParseDateline(p + " 2000"); !ok { // "Nov 19, 9:41 AM": no year
+				return false
+			}
+		}
+	}
+	return len(parts) > 0
+}
+
+// hasTimestampLabel reports text starting with the word that labels a
+// timestamp: "Updated", "Posted", "Published", "Last modified".
+func hasTimestampLabel(text string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	l = strings.TrimPrefix(l, "last ")
+	for _, w := range []string{"updated", "posted", "published", "modified"} {
+		if rest, ok := strings.CutPrefix(l, w); ok && (rest == "" || strings.ContainsRune(" :", rune(rest[0]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isKicker reports a heading of a few words, not a sentence: over the
+// headline, a kicker or a banner ("Breaking News").
+func isKicker(b string) bool {
+	if !isHeadingBlock(b) {
+		return false
+	}
+	t := strings.TrimSpace(strings.Trim(strings.TrimLeft(strings.TrimSpace(b), "# "), "*_"))
+	return len(strings.Fields(t)) <= 4 && !strings.ContainsAny(t, ".!?:")
+}
+
+// dropIndices is blocks less those at the indices drop, in order.
+func dropIndices(blocks []string, drop []int) []string {
+	out := blocks[:0:0]
+	for i, b := range blocks {
+		if len(drop) > 0 && drop[0] == i {
+			drop = drop[1:]
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// isBareLink reports a block that is one link or URL and nothing else.
+func isBareLink(b string) bool {
+	t := strings.TrimSpace(b)
+	return !strings.ContainsAny(t, " \n") && (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://"))
+}
+
+// hasWord reports a block with a letter or a digit in it.
+func hasWord(b string) bool {
+	return strings.IndexFunc(b, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // isHeadingBlock reports a block that is one heading line.

@@ -62,6 +62,8 @@ func TestCleanRemovesRelatedBlocks(t *testing.T) {
 		{"you may also like", "You may also like...\n\n[Who will make the shortlist?](https://n.example/a)\n\n[The band takes over the vote](https://n.example/b)"},
 		{"don't miss one block", "**DON'T MISS**  \n**[Mayor furious at budget jibe](https://n.example/a) \\[INSIGHT]**  \n**[Council makes final decision](https://n.example/b) \\[VIDEO]**"},
 		{"related post heading", "### Related post: [Pickled sprouts](https://n.example/sprouts)"},
+		{"more over linked headings", "#### More:\n\n- #### [Mayor furious at budget jibe](https://n.example/a)\n\n- #### [Council makes final decision](https://n.example/b)"},
+		{"related coverage from a section", "### Related coverage from [Money](https://n.example/money):\n\n- ### [How to budget](https://n.example/a)\n- ### [How to save](https://n.example/b)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +108,8 @@ func TestCleanKeepsNearMisses(t *testing.T) {
 		"More great stories came out of the festival than anyone expected, she said.",
 		"**Related**  \nThe two cases are related, prosecutors said, and [the filings](https://n.example/f) show it.",
 		"Ben Roe is on Twitter at [ben_roe](https://twitter.com/ben_roe).",
+		"## More\n\nThe council met again on Friday.",
+		"More:\n\n- ### The first reading of the bill\n- ### The second reading",
 	}
 	for _, p := range keep {
 		md := "Opening paragraph of the story.\n\n" + p + "\n\nClosing paragraph of the story.\n"

@@ -123,7 +123,7 @@ func kept(b block) bool {
 }
 
 // isLinkList reports a list, or a run of lines, whose every item is a
-// link: only a link, or a short line that holds one ("Headline [VIDEO]";
+// link, as a heading or not: only a link, or a short line that holds one ("Headline [VIDEO]";
 // "A teaser, [and its link](…)" as a list's item). Under a related heading that is a list
 // of other stories.
 func isLinkList(b block) bool {
@@ -136,7 +136,7 @@ func isLinkList(b block) bool {
 		if listed {
 			t = strings.TrimSpace(t[end:])
 		}
-		item := strings.Trim(t, "*_ ")
+		item := strings.Trim(strings.TrimLeft(t, "# "), "*_ ") // "- ### [A headline](…)"
 		if rxLinkOnly.MatchString(item) {
 			continue
 		}
