@@ -333,19 +333,29 @@ func attrSubjectThenVerb(toks []attrTok, j int) attrFind {
 }
 
 // attrAppositionThenVerb matches ", apposition, verb" after the noun
-// phrase toks[j:end], the first comma at toks[c].
+// phrase toks[j:end], the first comma at toks[c]. An apposition that is a
+// name's description may hold commas of its own or run to the verb
+// without one (“…,” Jim Chilton, vice president at Boeing Defense, Space,
+// and Security, said; Kurinji Selvaraj, an analyst at the think tank told).
 func attrAppositionThenVerb(toks []attrTok, j, end, c int) attrFind {
-	for k := c + 1; k < len(toks) && k-c < 16; k++ {
+	np := attrNP(toks, j, end)
+	long := attrIsName(np) && c+1 < len(toks) && toks[c+1].kind == attrWord && !toks[c+1].upper
+	for k := c + 1; k < len(toks) && k-c < 16 || long && k-c < 32; k++ {
 		t := toks[k]
 		if attrIsPunct(t, ",") {
 			if k+1 < len(toks) && attrIsVerb(toks[k+1]) && !attrIsParticiple(toks[k+1]) && k > c+1 {
-				np, seg := attrNP(toks, j, end), attrNP(toks, c+1, k)
-				if attrIsName(seg) && !attrIsName(np) {
+				if seg := attrNP(toks, c+1, k); attrIsName(seg) && !attrIsName(np) {
 					return seg
 				}
 				return np
 			}
-			return attrFind{}
+			if !long || k == c+1 {
+				return attrFind{}
+			}
+			continue
+		}
+		if long && k > c+2 && attrIsVerb(t) && attrSayVerbs[t.low] && toks[k-1].kind == attrWord {
+			return np // no comma closes the description
 		}
 		if t.kind != attrWord && !attrIsPunct(t, "-’'") {
 			return attrFind{}

@@ -155,9 +155,14 @@ func attrAppositionBefore(toks []attrTok, c, lo int) attrFind {
 		case attrIsName(seg) && !attrIsName(np) && seg.from == p+1 && !lexicon.Place(attrFindText(seg)):
 			return seg // not "Trump, in Kentucky, said"
 		case attrIsTag(np):
-		case !toks[np.to-1].upper:
+		case hops > 0 && fallback.kind != attrNone:
+			if attrIsName(np) && np.from == lo && !lexicon.Place(attrFindText(np)) {
+				return np // Omar Lamrani, an analyst at Stratfor, the …, told
+			}
+			return fallback
+		case !toks[np.to-1].upper || (!attrIsName(np) && attrDeterminers[toks[np.from].low]):
 			if fallback.kind == attrNone {
-				fallback = np
+				fallback = np // "a spokesperson for Inherent Resolve": a name may come before
 			}
 		default:
 			return np

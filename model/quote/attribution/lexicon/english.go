@@ -74,7 +74,7 @@ const (
 		king queen prince princess pope sheikh emir ayatollah judge justice ambassador
 		spokesman spokeswoman spokesperson director chairman chairwoman chair ceo cfo coo
 		commissioner governor gov. mayor senator sen. rep. representative congressman
-		congresswoman speaker leader chief officer general gen. lt. col. capt. maj. adm.
+		congresswoman speaker leader chief officer general gen. lt. col. capt. maj. adm. cmdr.
 		sgt. colonel captain admiral sergeant lieutenant commander prof. professor dr.
 		doctor rev. reverend father sir dame lord lady coach attorney deputy mr. mrs. ms.
 		miss mx. state envoy diplomat lawmaker legislator official premier councillor
