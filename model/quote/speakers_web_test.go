@@ -4,7 +4,8 @@ import "testing"
 
 // TestSpeakerWebNews covers attribution patterns common on news pages as
 // byline extracts them: long descriptions in apposition, roles of bodies
-// before the name they describe.
+// before the name they describe, words that open a sentence before a
+// name, and the person a pronoun speaks to.
 func TestSpeakerWebNews(t *testing.T) {
 	tests := []struct {
 		name string
@@ -26,6 +27,18 @@ func TestSpeakerWebNews(t *testing.T) {
 		{"an opening place is no speaker",
 			"In Washington, the Department of Justice, in a statement, said the plan was “unlawful.”",
 			[]wantQuote{{"unlawful.", "Department of Justice"}}},
+		{"a participle opening a sentence is no part of a name",
+			"Tim Cook spoke on Tuesday.\n\nHosting Cook at the summit “is our dream,” Marc Benioff said.\n\n“I can feel him here,” Cook said.",
+			[]wantQuote{{"is our dream,", "Marc Benioff"}, {"I can feel him here,", "Tim Cook"}}},
+		{"a first name in -ing stays a name",
+			"Sterling Brown said he was “thrilled.”",
+			[]wantQuote{{"thrilled.", "Sterling Brown"}}},
+		{"like before a name is no part of it",
+			"Like Instagram, the app lets users pick a label. “I chose Journalist,” said Nora Vance.\n\n“It was fun,” she said.",
+			[]wantQuote{{"I chose Journalist,", "Nora Vance"}, {"It was fun,", "Nora Vance"}}},
+		{"he told Name is not Name: unsure rather than wrong",
+			"Marc Benioff spoke first.\n\n“I love the way you work,” he told Benioff.",
+			[]wantQuote{{"I love the way you work,", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })

@@ -169,7 +169,7 @@ func NameParticle(w string) bool {
 // attrStripTitles drops the function words, titles and roles that open
 // the run toks[i:j]; person reports that a title or role was there.
 func attrStripTitles(toks []attrTok, i, j int) (int, bool) {
-	for i < j && (attrStops[toks[i].low] || attrDeterminers[toks[i].low] || attrSkips[toks[i].low]) {
+	for i < j && (attrStops[toks[i].low] || attrDeterminers[toks[i].low] || attrSkips[toks[i].low] || attrOpeningParticiple(toks, i, j)) {
 		i++
 	}
 	person := i > 0 && attrRoles[toks[i-1].low]
@@ -179,6 +179,14 @@ func attrStripTitles(toks []attrTok, i, j int) (int, bool) {
 		}
 	}
 	return i, person
+}
+
+// attrOpeningParticiple reports a participle that opens a sentence before
+// a name, "Hosting Cook at Dreamforce", not a first name (Sterling Brown).
+func attrOpeningParticiple(toks []attrTok, i, j int) bool {
+	w := toks[i].low
+	return j-i >= 2 && len(w) > 5 && attrIsParticiple(toks[i]) && lexicon.FirstNames[w] == 0 &&
+		(i == 0 || toks[i-1].kind != attrWord)
 }
 
 func attrStripPossessive(s string) string {
@@ -392,10 +400,36 @@ func (a *attributor) speakerFrom(f attrFind, pos int) string {
 	switch f.kind {
 	case attrNamed:
 		return a.speakerOf(f.toks, f.from, f.to)
-	case attrPronoun, attrCarry:
+	case attrPronoun:
+		name := a.antecedent(pos, f.toks[f.from].low)
+		if name != "" && name == a.addressee(f.toks, f.from+1, pos) {
+			return "" // "he told Benioff" is not Benioff: unsure who
+		}
+		return name
+	case attrCarry:
 		return a.antecedent(pos, f.toks[f.from].low)
 	}
 	return ""
+}
+
+// attrAddressVerbs are the plain speech verbs whose object is the person
+// spoken to.
+var attrAddressVerbs = attrSet(`tell tells told ask asks asked`)
+
+// addressee is the person a pronoun's verb at toks[j] is said to ("he told
+// Benioff", "she asked Smith"), whom the pronoun cannot be, or "".
+func (a *attributor) addressee(toks []attrTok, j, pos int) string {
+	for j < len(toks) && toks[j].kind == attrWord && attrSkip(toks[j]) {
+		j++
+	}
+	if j+1 >= len(toks) || !attrIsVerb(toks[j]) || !attrAddressVerbs[toks[j].low] {
+		return "" // "he said Smith …" names no addressee
+	}
+	from, to := j+1, attrCapRun(toks, j+1)
+	if from, _ = attrStripTitles(toks, from, to); to-from < 1 || to-from > 3 || attrPossessive(toks[to-1].low) {
+		return ""
+	}
+	return a.resolve(attrStripPossessive(a.md[toks[from].start:toks[to-1].end]), pos)
 }
 
 func (a *attributor) prevProse(bi int) int {

@@ -60,7 +60,7 @@ const (
 		moreover furthermore still yet now instead separately thus today yesterday tonight
 		it’s it's what why how whether monday tuesday wednesday thursday friday saturday sunday
 		january february march april june july august september october november december
-		asked speaking addressing earlier later meanwhile there`
+		asked speaking addressing earlier later meanwhile there like unlike despite`
 
 	// Joins may stand inside a noun phrase: "a spokeswoman for the agency".
 	Joins = `of for at with in from`
