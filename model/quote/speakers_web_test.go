@@ -39,6 +39,9 @@ func TestSpeakerWebNews(t *testing.T) {
 		{"he told Name is not Name: unsure rather than wrong",
 			"Marc Benioff spoke first.\n\n“I love the way you work,” he told Benioff.",
 			[]wantQuote{{"I love the way you work,", ""}}},
+		{"a sentence's subject ends where its verb begins",
+			"Van Der Beek revealed the news of the loss in a video, noting that he and his wife lived every parent’s “worst nightmare.”",
+			[]wantQuote{{"worst nightmare.", "Van Der Beek"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })

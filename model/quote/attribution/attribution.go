@@ -181,6 +181,11 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 	if subj.kind == attrNamed && (subj.to-subj.from >= 3 || (subj.to-subj.from == 2 && toks[subj.from].upper)) && attrPastTense(toks[subj.to-1]) {
 		subj.to-- // "An OMB spokesperson declined to …"
 	}
+	for k := subj.from + 1; subj.kind == attrNamed && k < subj.to; k++ {
+		if toks[k-1].upper && attrPastTense(toks[k]) {
+			subj.to = k // "Van Der Beek revealed the news of …"
+		}
+	}
 	if subj.kind == attrPronoun && f.kind == attrCarry && subj.to < hi && toks[subj.to].kind == attrWord && !toks[subj.to].upper {
 		return subj
 	}
