@@ -48,7 +48,7 @@ const (
 		did does do later then previously earlier recently repeatedly reportedly separately
 		again once publicly privately further subsequently immediately initially first finally
 		long already often frequently never just even still now today yesterday tonight
-		monday tuesday wednesday thursday friday saturday sunday on last week angrily flatly
+		monday tuesday wednesday thursday friday saturday sunday on last week angrily flatly maybe perhaps
 		bluntly simply openly explicitly specifically clearly strongly firmly quickly briefly
 		loudly quietly emphatically sharply jokingly formally officially directly`
 
