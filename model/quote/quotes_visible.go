@@ -82,6 +82,9 @@ func quoteVisibleMark(b *strings.Builder, s string, i int) (int, bool) {
 		if (c != '~' || j-i >= 2) && quoteEmphasisPaired(s, i, j) {
 			return j, true
 		}
+		if j-i == 2 && c != '~' && quoteEmphasisRole(s, i, j) != 0 {
+			return j, true // strong emphasis whose other mark is outside the quote: **“In print**,”
+		}
 		b.WriteString(s[i:j])
 		return j, true
 	case '!':
