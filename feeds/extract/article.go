@@ -22,6 +22,7 @@ type found struct {
 // findArticle finds the article in doc: readability's, less the blocks
 // the page shows to be furniture (package judge). doc is changed.
 func findArticle(doc *html.Node, base *url.URL) (found, error) {
+	judge.DropHoverCards(doc)
 	marks := judge.Mark(doc)
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(doc, base)

@@ -13,7 +13,8 @@ import (
 // subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
 // "Related:" lines, a "Related stories" heading with its list of links, a
 // tail list of links to other stories, a bare URL standing next to one of
-// those, and the marked furniture of marks.go (stray photo credits,
+// those, a press release's closing description of its company, and the
+// marked furniture of marks.go (stray photo credits,
 // toolbar labels, gallery counters, timestamps…).
 //
 // Precision comes first: only a whole block (a paragraph, or a line that
@@ -32,6 +33,7 @@ func Clean(md string) string {
 	markRepeatedCaptions(blocks)
 	markRelatedLists(blocks)
 	markTailLinkLists(blocks)
+	markCompanyBoilerplate(blocks)
 	markBareURLs(blocks)
 	return joinBlocks(blocks)
 }

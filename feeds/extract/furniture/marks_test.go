@@ -128,3 +128,23 @@ func TestCleanRepeatedCaption(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestIsRelatedLabel(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Related":                            true,
+		"You may also like...":               true,
+		"More stories":                       true,
+		"Você pode gostar...":                true,
+		"Vous aimerez aussi":                 true,
+		"Das könnte Sie auch interessieren:": true,
+		"También te puede interesar":         true,
+		"Read more":                          false, // a button showing the rest
+		"Related parties and the council":    false,
+		"More than a ferry":                  false,
+		"What you may also like to know":     false,
+	} {
+		if got := IsRelatedLabel(text); got != want {
+			t.Errorf("IsRelatedLabel(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -48,6 +48,9 @@ func judged(t *testing.T, body string) (string, []Verdict) {
 	return strings.Join(strings.Fields(Text([]*html.Node{doc})), " "), v
 }
 
+// teaser is an excerpt of another story, as a related section shows it.
+const teaser = `<div class="card"><p>The island's school has four pupils this year, and the teacher who crossed every morning for thirty years retired in June; the council has yet to find anyone willing to make the crossing in winter, when the boat is often late.</p></div>`
+
 func TestJudge(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -80,6 +83,12 @@ func TestJudge(t *testing.T) {
 		{"what follows the author's bio", `<div>` + para1 + para2 + para3 +
 			`<div class="bio"><p>Morag Flett covers the islands.</p></div><h3>Elsewhere</h3><p>Why puffins came back</p></div>`,
 			[]string{"Morag Flett", "Elsewhere", "puffins"}, RuleAfterEnd},
+		{"a related section of teasers, longer than the article", `<div><div class="post">` + para1 + para2 + para3 + `</div>` +
+			`<section><h3 class="relatedpoststitle">Você pode gostar...</h3>` + strings.Repeat(``+teaser+``, 4) + `</section></div>`,
+			[]string{"Você pode gostar", "four pupils"}, RuleRelatedSection},
+		{"a related section headed in words", `<div><div class="post">` + para1 + para2 + para3 + `</div>` +
+			`<div><div class="heading"><h2>You may also like</h2></div>` + strings.Repeat(``+teaser+``, 2) + `</div></div>`,
+			[]string{"also like", "four pupils"}, RuleRelatedSection},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,6 +147,14 @@ func TestJudgeKeeps(t *testing.T) {
 			`<p><a href="/council">More on the council</a></p></header>` + para2 + `</section>` + para3 + `</div>`},
 		{"readers' comments after the article", `<div>` + para1 + para2 + para3 +
 			`<ol class="comment-list"><li><p>Lovely piece, thank you.</p><p>— Bob</p></li></ol></div>`},
+		{"a related heading in the article's body, the article going on", `<div>` + para1 + para2 + para3 +
+			`<h3>Related</h3><p><a href="/fares">Fares rise</a></p>` + para1 + `</div>`},
+		{"a related section after a short article", `<div><div class="post">` + para1 + para2 + `</div>` +
+			`<section><h3>Related</h3>` + teaser + `</section></div>`},
+		{"a button that shows the rest of the article", `<div><div class="post">` + para1 + para2 + para3 + `</div>` +
+			`<div><h3>Read more</h3>` + para2 + `</div></div>`},
+		{"a heading that only mentions related things", `<div><div class="post">` + para1 + para2 + para3 + `</div>` +
+			`<div><h3>Related parties and the council</h3>` + para2 + `</div></div>`},
 		{"a standfirst in the header", `<div><header><p>An island's only link to the mainland may stop running next spring, when its skipper retires.</p></header>` + para1 + para2 + para3 + `</div>`},
 	}
 	for _, tt := range tests {

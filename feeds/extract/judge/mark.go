@@ -19,9 +19,10 @@ const judgeMark = "data-byline-n"
 type pageNode struct {
 	parent int32 // its parent's number, -1 for none
 	tag    atom.Atom
-	cue    string // the furniture its tag, class, id or role names, or ""
-	text   int32  // bytes of text under it
-	links  int32  // of which inside links
+	cue    string     // the furniture its tag, class, id or role names, or ""
+	text   int32      // bytes of text under it
+	links  int32      // of which inside links
+	label  *html.Node // the element, when it may head related stories (mayLabel)
 }
 
 // Marks is what a page said of its elements, by the number Mark gave
@@ -64,6 +65,9 @@ func Mark(root *html.Node) Marks {
 			text, links = text+t, links+l
 		}
 		m[i].text, m[i].links = text, links
+		if mayLabel(m[i]) {
+			m[i].label = n
+		}
 		return text, links
 	}
 	visit(root, -1, false)

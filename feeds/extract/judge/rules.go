@@ -62,6 +62,8 @@ type judgedBlock struct {
 	sameSite    bool      // all its text is in links to pages of the page's own site
 	inTable     bool      // inside a table's cell: the table is the article's
 	introduced  bool      // links the article introduces (see introduced)
+	owner       int32     // the page's element that holds it (blockOwner), or -1
+	related     bool      // under a related heading (relatedSection)
 }
 
 // prose reports a block that reads as a paragraph of the article: long,
@@ -100,6 +102,31 @@ type articleShape struct {
 // carry the class names furniture does.
 func (m Marks) Judge(article *html.Node, host string) []Verdict {
 	blocks, total, articleText := m.judgedBlocks(article, host)
+	var verdicts []Verdict
+	if m.relatedSection(article, blocks) {
+		// The section's blocks go whatever the rest's verdicts; the rest is
+		// judged as the article.
+		kept := blocks[:0]
+		for _, b := range blocks {
+			if !b.related {
+				kept = append(kept, b)
+				continue
+			}
+			total, articleText = total-b.words, articleText-b.bytes
+			if b.words > 0 {
+				verdicts = append(verdicts, Verdict{RuleRelatedSection, strings.Join(strings.Fields(b.text), " ")})
+			}
+			removeNodes(b.nodes)
+		}
+		blocks = kept
+	}
+	return append(verdicts, judgeBlocks(blocks, total, articleText)...)
+}
+
+// judgeBlocks removes the blocks of an article, of total words and
+// articleText bytes of text, that the evidence shows to be furniture (see
+// Judge).
+func judgeBlocks(blocks []judgedBlock, total, articleText int) []Verdict {
 	a := articleShape{firstProse: -1, lastProse: -1, end: articleEnd(blocks, articleText)}
 	for i, b := range blocks {
 		if b.prose() {
@@ -131,12 +158,17 @@ func (m Marks) Judge(article *html.Node, host string) []Verdict {
 	if len(drop) == 0 || float64(dropped) > maxJudged*float64(total) {
 		return nil
 	}
-	for _, n := range drop {
+	removeNodes(drop)
+	return verdicts
+}
+
+// removeNodes takes nodes out of their tree.
+func removeNodes(nodes []*html.Node) {
+	for _, n := range nodes {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
 		}
 	}
-	return verdicts
 }
 
 // judgedBlocks lists article's text blocks with what is known of each,
@@ -161,6 +193,7 @@ func (m Marks) judgedBlocks(article *html.Node, host string) (blocks []judgedBlo
 	prose := map[int32]bool{} // the elements that hold a paragraph of prose
 	for i := range blocks {
 		o := m.blockOwner(blocks[i].nodes)
+		blocks[i].owner = o
 		cueAt[i] = -1
 		if o < 0 {
 			continue
