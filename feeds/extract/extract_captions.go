@@ -118,6 +118,9 @@ func captionLine(n *html.Node) string {
 func italicLine(caption, credit string) string {
 	caption = strings.TrimSpace(caption)
 	credit = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(credit), ":.…,"))
+	if strings.HasPrefix(credit, "(") && strings.HasSuffix(credit, ")") {
+		credit = strings.TrimSpace(credit[1 : len(credit)-1]) // "(Image credit: X)"
+	}
 	for _, rx := range []*regexp.Regexp{rxCreditLabel, rxCreditWord} {
 		if loc := rx.FindStringIndex(credit); loc != nil && loc[1] < len(credit) {
 			credit = strings.TrimSpace(credit[loc[1]:])

@@ -22,6 +22,8 @@ func TestCaptionElements(t *testing.T) {
 			"_The pier at night. — Isla Munro_"},
 		{"caption span with credit in brackets", `<div><img src="a.jpg"><br><span class="pb-caption">The minister in Paris. (Ana Ruiz/AFP/Getty Images)</span></div>`,
 			"_The minister in Paris. — Ana Ruiz/AFP/Getty Images_"},
+		{"credit element in brackets", `<figure><img src="a.jpg"><figcaption>The ridge at dusk. <span class="credit">(Image credit: Ana Ruiz)</span></figcaption></figure>`,
+			"_The ridge at dusk. — Ana Ruiz_"},
 		{"caption without image", `<p>Text.</p><figcaption>A map of the route.</figcaption>`, "_A map of the route._"},
 	}
 	for _, tt := range tests {

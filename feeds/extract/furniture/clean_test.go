@@ -52,6 +52,11 @@ func TestCleanRemovesFurniture(t *testing.T) {
 		{"reporter contact", "*Have a tip? Kim Lee may be reached at* *klee@news.example**. Follow her on Twitter* *@kimlee* *or on* *Facebook**.*"},
 		{"email reporter", "*Email Sam Roe at sroe@news.example or follow him @samroe. Follow us on Twitter @newsdesk and on Facebook.*"},
 		{"share with friend", "***Like this story? Share it with a friend!***"},
+		{"sister title", `_Need more space? Subscribe to our sister title "Deep Field" Magazine for the latest news from the final frontier! — Deep Field_`},
+		{"sister publication", `_Want more science? Get a subscription of our sister publication "How Things Go" magazine, for the latest science news. — Acme plc_`},
+		{"forums", "*Join our Harbour Forums to keep talking boats on the latest races and more! And if you have a news tip, correction or comment, let us know at: desk@news.example.*"},
+		{"channel name with digits", "Subscribe to 4x4Daily on YouTube for more car news:"},
+		{"cookie notice", "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish.Accept Read More"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,6 +100,12 @@ func TestCleanKeepsRealText(t *testing.T) {
 		"Stay tuned, she says, when asked about that.",
 		"Support my bill, the senator told colleagues, or explain to your voters why not.",
 		"Read the full report on the union's website.",
+		`Need more space? "We Are Full," the sign on the school gate said — Jane Doe`,
+		"Join our forums, the moderator wrote, and you will find the same three people arguing.",
+		"This website uses cookies that track readers across the web, the regulator found in a report published on Tuesday, and it must now ask before it sets them.",
+		"We use cookies, the bakery's owner joked.",
+		"This website uses cookies to improve your experience, the company said, though critics say they track users.",
+		"If you have a complaint, let us know at the front desk, the manager said.",
 	}
 	for _, p := range keep {
 		in := p + "\n"

@@ -53,7 +53,8 @@ func classify(lines []string) furniture {
 		}
 	}
 	if allShareURLs(urls) && len(words) <= 12 || isShareBar(words) || isFollowUs(text, words) ||
-		isReadMore(text, len(urls) > 0) || isCallToAction(text) || rxCommentPrompt.MatchString(text) {
+		isReadMore(text, len(urls) > 0) || isCallToAction(text) || rxCommentPrompt.MatchString(text) ||
+		isCookieNotice(text, words) {
 		return removable
 	}
 	return notFurniture
@@ -70,7 +71,7 @@ var triggers = wordSet("advertisement advertisements advertising advert ad ads s
 	"signin listen watch discover explore learn love loved liked enjoy enjoyed enjoying thanks thank if " +
 	"found interested looking http https www facebook twitter x linkedin whatsapp reddit pinterest " +
 	"telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram " +
-	"youtube tiktok leave add post write view show comment comments reach contact have")
+	"youtube tiktok leave add post write view show comment comments reach contact have need")
 
 // mayBeFurniture is a cheap test run before the full one: furniture is
 // short and starts with one of the trigger words.
@@ -89,7 +90,7 @@ func mayBeFurniture(raw string) bool {
 	if end >= 0 {
 		first = raw[start : start+end]
 	}
-	return triggers[strings.ToLower(first)] || strings.Contains(raw, "inbox")
+	return triggers[strings.ToLower(first)] || strings.Contains(raw, "inbox") || strings.Contains(raw, "cookies")
 }
 
 // isShortLabel: a line of a few words that does not end a sentence
@@ -110,16 +111,19 @@ var (
 	rxRelatedHeading = regexp.MustCompile(`(?i)^(related|related (articles?|stories|story|coverage|content|posts?|links?|news|reading|topics)( (from|on|in) .{1,40})?|more|more( \S+){0,2} (stories|news|articles|coverage|reads|videos)|more to read|see more|see also|more (from|on|in) .{1,40}|you (may|might) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|read (more|next)|trending( now| stories| news)?|most (read|popular|viewed)|popular (stories|posts|now)|latest (news|stories|posts|articles)|top stories|editor'?s picks?|also read|don't miss|what to read next|keep reading)$`)
 	rxReadMore       = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|also see|related|related (articles?|stories|story|coverage|content|reading|news|posts?|links?)|more|more (from|on) [^:]{1,40}|recommended( reading)?|read next|read this next|don't miss|must read|see more|watch more)\s*:\s*(.+)$`)
 	rxReadMoreOnly   = regexp.MustCompile(`(?i)^(read more|continue reading|keep reading|read the full (story|article))[.…!:]*$`)
-	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me|him|her|them)| @\w+| \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
-	rxCTAExclaim     = regexp.MustCompile(`^(stay|don't|don’t|dont|do not|never|want|like|love|liked|loved|enjoy|enjoyed|enjoying|thanks|thank you|get|join|subscribe|sign up|support|found|have|got|interested|looking)\b`)
+	rxFollow         = regexp.MustCompile(`^(?i:follow|like|find|join|connect with|subscribe to)( (?i:us|me|him|her|them)| @\w+| [\p{Lu}\p{N}][\p{L}\p{N}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:\s*:|\s+(?i:on|at|via)\b|$)`)
+	rxCTAExclaim     = regexp.MustCompile(`^(stay|don't|don’t|dont|do not|never|want|need|like|love|liked|loved|enjoy|enjoyed|enjoying|thanks|thank you|get|join|subscribe|sign up|support|found|have|got|interested|looking)\b`)
 	rxCTAVerb        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|click|tap|download|get|receive|stay|don't miss|don’t miss|do not miss|never miss|support|donate|become|enter|want|be the first|try|unlock|start|upgrade|already a subscriber|not a subscriber|have a( news)? tip|got a( news)? tip|send us|sign in|log in|follow|listen|watch|read|discover|explore|find out|learn more|like what you|enjoy(ed)?|love|thanks? for reading|if you (enjoyed|like|liked|value|appreciate))\b`)
 	rxCTACore        = regexp.MustCompile(`^(subscribe|sign up|sign-up|signup|register|join|donate|become a (member|subscriber|supporter))\b`)
 	rxCTALogin       = regexp.MustCompile(`^(log in|sign in|login|signin|subscribe|sign up|register)\b`)
-	rxCTAStrongNoun  = regexp.MustCompile(`\b(newsletters?|inbox|e-?mails?|subscri\w*|sign(ing)? up|alerts?|apps?|membership|members|podcasts?|account|journalism|briefings?|digest|notifications|updates|youtube channel|channel)\b`)
+	rxCTAStrongNoun  = regexp.MustCompile(`\b(newsletters?|inbox|e-?mails?|subscri\w*|sign(ing)? up|alerts?|apps?|membership|members|podcasts?|account|journalism|briefings?|digest|notifications|updates|youtube channel|channel|forums?)\b`)
 	rxCTAWeakNoun    = regexp.MustCompile(`\b(here|below|today|now|free)\b`)
 	rxPronoun        = regexp.MustCompile(`\b(you|your|our|us|my|the latest)\b`)
 	rxCTAContact     = regexp.MustCompile(`^(email|e-mail|contact|reach|write to|tweet at) `)
-	rxCTAReached     = regexp.MustCompile(`\b(may|can) be (reached|contacted|emailed) at\b`)
+	rxCTAReached     = regexp.MustCompile(`\b((may|can) be (reached|contacted|emailed)|let us know|write to us|email us) at\b`)
+	rxCookies        = regexp.MustCompile(`^(this (web)?site|we) uses? cookies\b`)
+	rxCookieWhy      = regexp.MustCompile(`\b(your (browsing )?experience|accept|consent|opt[- ]out|cookie policy|privacy policy|you agree|continuing to (use|browse))\b`)
+	rxQuotedTitle    = regexp.MustCompile(`["“]\p{Lu}[^"“”]{0,40}["”]`)
 	rxCTAShare       = regexp.MustCompile(`^share (it|this|this (story|article|post)) with (a friend|your friends|friends|others)\b`)
 	rxCTADelivered   = regexp.MustCompile(`^get\b.{1,60}\bdelivered (to your|to you|through your|straight to|right to|free|every|each|daily|weekly)\b`)
 	rxCTACoverage    = regexp.MustCompile(`^(follow|read|see|get) (our|the|\S+'s|\S+’s) (full |complete |live |latest )?coverage of .{1,80} (at|here|on)\.?$`)
@@ -209,11 +213,18 @@ func isReadMore(text string, hasLink bool) bool {
 // asks the reader to do something (or is an exclamation or a URL), and at
 // least one is a real request naming a newsletter, an inbox, an app….
 func isCallToAction(text string) bool {
+	// A title in quotes ("All About Space" magazine) may stand in a
+	// call; other quotes are someone's words.
+	text = rxQuotedTitle.ReplaceAllStringFunc(text, func(q string) string { return strings.Trim(q, "\"“”") })
 	if len(strings.Fields(text)) > 70 || strings.ContainsAny(text, "“”\"") {
 		return false
 	}
 	strong := false
-	for _, s := range splitSentences(text) {
+	sentences := splitSentences(text)
+	for i, s := range sentences {
+		if i > 0 && i == len(sentences)-1 && isCaptionCredit(s) {
+			continue // the credit of a promotion's picture
+		}
 		switch ctaSentence(s) {
 		case ctaNone:
 			return false
@@ -258,6 +269,21 @@ func ctaSentence(s string) ctaKind {
 		return ctaWeak
 	}
 	return ctaNone
+}
+
+// isCookieNotice reports a site's notice that it sets cookies: "This
+// website uses cookies to improve your experience… Accept".
+func isCookieNotice(text string, words []string) bool {
+	l := strings.ToLower(text)
+	return len(words) <= 60 && rxCookies.MatchString(l) && rxCookieWhy.MatchString(l) && !rxAttribution.MatchString(l)
+}
+
+// isCaptionCredit reports the credit a caption line ends on, after a
+// dash: "— Future plc".
+func isCaptionCredit(s string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s), "— ")
+	n := len(strings.Fields(rest))
+	return ok && n >= 1 && n <= 4 && !strings.ContainsAny(rest, ".!?")
 }
 
 // splitSentences cuts text after ".", "!" or "?" followed by a space.
