@@ -34,6 +34,7 @@ func Clean(md string) string {
 	markRelatedLists(blocks)
 	markTailLinkLists(blocks)
 	markCompanyBoilerplate(blocks)
+	markTailCredits(blocks)
 	markBareURLs(blocks)
 	return joinBlocks(blocks)
 }
