@@ -13,7 +13,8 @@ import (
 // subscribe boxes, share bars, "Follow us on …" lines, "Read more:" and
 // "Related:" lines, a "Related stories" heading with its list of links, a
 // tail list of links to other stories, a bare URL standing next to one of
-// those, a press release's closing description of its company, and the
+// those, a press release's closing description of its company, a closing
+// wire credit ("Reporting by …; Editing by …"), a cookie notice, and the
 // marked furniture of marks.go (stray photo credits,
 // toolbar labels, gallery counters, timestamps…).
 //
