@@ -6,9 +6,11 @@ import (
 )
 
 // prepareForReadability rewrites what readability would lose: formulas
-// become code (package formula), captions and credits are marked
+// become code (package formula), embedded posts leave the wrappers
+// readability drops (unwrapEmbeds), captions and credits are marked
 // (markCaptions).
 func prepareForReadability(root *html.Node) {
 	formula.Replace(root)
+	unwrapEmbeds(root)
 	markCaptions(root)
 }
