@@ -60,7 +60,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	if err != nil {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	md = furniture.Clean(model.Sanitize(md))
+	md = tidyBody(furniture.Clean(model.Sanitize(md)), base)
 	// A leading byline or dateline paragraph that readability kept tells
 	// the author or the time when the page's markup does not; shown in
 	// the header, it leaves the text (see dropHeaderRepeats).

@@ -116,7 +116,7 @@ func captionLine(n *html.Node) string {
 // italicLine joins a caption and its credit, "caption — credit", in
 // emphasis marks.
 func italicLine(caption, credit string) string {
-	caption = strings.TrimSpace(caption)
+	caption = withoutCounter(onceOnly(strings.TrimSpace(caption)))
 	credit = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(credit), ":.…,"))
 	if strings.HasPrefix(credit, "(") && strings.HasSuffix(credit, ")") {
 		credit = strings.TrimSpace(credit[1 : len(credit)-1]) // "(Image credit: X)"
@@ -291,3 +291,25 @@ func captionOf(s string) (caption, credit string, ok bool) {
 	}
 	return "", "", false
 }
+
+// onceOnly is s said once when it is the same text twice over, as a
+// caption a page gives both for its picture and its enlargement ("A row
+// of cars. (AP Photo) A row of cars. (AP Photo)").
+func onceOnly(s string) string {
+	if h := len(s) / 2; len(s) > 20 && s[h] == ' ' && s[:h] == s[h+1:] {
+		return s[:h]
+	}
+	return s
+}
+
+// withoutCounter drops a gallery's counter before a caption ("2 of 4 A
+// shopper looks …"): the reader sees no gallery to count in.
+func withoutCounter(s string) string {
+	m := rxGalleryCounter.FindStringIndex(s)
+	if m == nil || m[1] == len(s) {
+		return s
+	}
+	return s[m[1]:]
+}
+
+var rxGalleryCounter = regexp.MustCompile(`^\d{1,3}\s*(?:of|/)\s*\d{1,3}\s+`)

@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"net/url"
+	"testing"
+)
+
+func TestTidyBody(t *testing.T) {
+	base, _ := url.Parse("https://www.paper.example/business/cars-2019.php")
+	cases := []struct{ name, in, want string }{
+		{"a caption line repeated right after itself",
+			"- _A row of cars at a dealership. — Jo Roe/AP_\n\n_A row of cars at a dealership. — Jo Roe/AP_\n\nSales fell.",
+			"- _A row of cars at a dealership. — Jo Roe/AP_\n\nSales fell."},
+		{"the same caption later, under another picture, stays",
+			"_A row of cars. — AP_\n\nSales fell in October.\n\n_A row of cars. — AP_",
+			"_A row of cars. — AP_\n\nSales fell in October.\n\n_A row of cars. — AP_"},
+		{"a logo and the page's own address printed bare",
+			"[Image: print header logo]\n\nhttps://www.paper.example/business/cars-2019.php\n\nSales fell.",
+			"Sales fell."},
+		{"another site's address and a picture of a car stay",
+			"https://other.example/report.pdf\n\n[Image: a red car on a lot]\n\nSales fell.",
+			"https://other.example/report.pdf\n\n[Image: a red car on a lot]\n\nSales fell."},
+	}
+	for _, c := range cases {
+		if got := tidyBody(c.in, base); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestCaptionRepeatsAndCounters(t *testing.T) {
+	cases := map[string]string{
+		"A row of cars at a dealership. (AP Photo) A row of cars at a dealership. (AP Photo)": "_A row of cars at a dealership. (AP Photo)_",
+		"2 of 4 A shopper looks at extension cords.":                                          "_A shopper looks at extension cords._",
+		"3 of the 4 shoppers bought cords.":                                                   "_3 of the 4 shoppers bought cords._",
+	}
+	for in, want := range cases {
+		if got := italicLine(in, ""); got != want {
+			t.Errorf("italicLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
