@@ -208,24 +208,34 @@ func (a *attributor) roleNameMention(n *attrNames, st []attrTok, i int) (attrMen
 func (a *attributor) appositionMention(n *attrNames, st []attrTok, d int) (attrMention, bool) {
 	var g byte
 	c := d
-	for c < len(st) && c-d < 12 && st[c].kind == attrWord {
+	for c < len(st) && c-d < 16 && st[c].kind == attrWord {
 		if x := attrGendered[st[c].low]; x != 0 {
 			g = x
 		}
 		c++
 	}
-	if c+1 >= len(st) || !attrIsPunct(st[c], ",") || st[c+1].kind != attrWord || !st[c+1].upper {
+	k := c + 1 // the name, after any roles: "Her son, filmmaker Charlie McDowell ("
+	for k < len(st) && k-c <= 3 && st[k].kind == attrWord && !st[k].upper && attrRoles[st[k].low] {
+		k++
+	}
+	if k >= len(st) || !attrIsPunct(st[c], ",") || st[k].kind != attrWord || !st[k].upper {
 		if c > d && c-d <= 6 && st[d].low == "the" && attrOrgs[st[c-1].low] {
 			name := a.md[st[d+1].start:st[c-1].end]
 			return attrMention{pos: st[d].start, name: name, org: true, subject: true}, true
 		}
 		return attrMention{}, false
 	}
-	j := attrExtendOrg(st, c+1, attrCapRun(st, c+1))
+	j := attrExtendOrg(st, k, attrCapRun(st, k))
 	if j >= len(st) || !attrIsPunct(st[j], ",(") {
 		return attrMention{}, false
 	}
-	return a.nameMention(n, st, c+1, j, g, false)
+	m, ok := a.nameMention(n, st, k, j, g, false)
+	for r := d; ok && r < k && !m.org; r++ {
+		if w := st[r].low; attrRoles[w] && r != c {
+			n.roles[w] = append(n.roles[w], attrFull{m.pos, m.name}) // The head of the PAC, Mike Murphy,
+		}
+	}
+	return m, ok
 }
 
 // nameMention makes a mention of the capitalised run st[i:j].

@@ -90,6 +90,9 @@ const (
 		rapper athlete footballer striker goalkeeper presenter anchor journalist photographer
 		designer architect entrepreneur investor physicist geologist biologist astronomer`
 
+	// RolePrefixes make a role of a role: co-CEO, ex-president, vice-chair.
+	RolePrefixes = `co ex vice`
+
 	// Orgs end the names of organisations, never of people.
 	Orgs = `ministry department office council house party agency service services
 		police court commission committee bank group company inc. corp. ltd. association
