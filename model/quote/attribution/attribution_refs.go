@@ -41,11 +41,6 @@ func attrHonorific(toks []attrTok, from, lo int) byte {
 	return 0
 }
 
-// attrGendered are nouns that tell a person's gender in an apposition.
-var attrGendered = map[string]byte{"wife": 'f', "husband": 'm', "mother": 'f', "father": 'm', "son": 'm',
-	"daughter": 'f', "brother": 'm', "sister": 'f', "widow": 'f', "widower": 'm', "grandmother": 'f',
-	"grandfather": 'm', "aunt": 'f', "uncle": 'm', "girlfriend": 'f', "boyfriend": 'm', "niece": 'f', "nephew": 'm'}
-
 // attrOpeners open a sentence with a phrase before its subject.
 var attrOpeners = attrSet(lexicon.Openers)
 
@@ -98,8 +93,16 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 	case attrLoneOpeners[st[i].low] && i+1 < len(st) && st[i+1].kind == attrWord && st[i+1].upper:
 		i++ // "Meanwhile Rihanna, who …", "And North Carolina’s Ada Fisher"
 	case attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper):
-		c := i
-		for c < len(st) && c-i < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
+		c, paren := i, 0 // words in parentheses do not count: While X (only three …), Early says
+		for c < len(st) && c-i-paren < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
+			if attrIsPunct(st[c], "(") {
+				for e := c; e < len(st) && e-c < 40; e++ {
+					if attrIsPunct(st[e], ")") {
+						paren, c = paren+e-c, e
+						break
+					}
+				}
+			}
 			c++
 		}
 		if c >= len(st) || !attrIsPunct(st[c], ",") {
@@ -129,6 +132,9 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 	}
 	if st[i].upper {
 		j := attrCapRun(st, i)
+		if d > 0 && j < len(st) && attrIsPunct(st[d-1], "*_") && attrIsPunct(st[j], "*_") {
+			return attrMention{}, false // a title in italics: *The Last Hot Time*, a novel, …
+		}
 		if attrPossessive(st[j-1].low) && j < len(st) && st[j].kind == attrWord && st[j].upper {
 			i, j = j, attrCapRun(st, j) // an affiliation: Al Jazeera's Farhan Rafiq
 		}
@@ -209,7 +215,7 @@ func (a *attributor) appositionMention(n *attrNames, st []attrTok, d int) (attrM
 	var g byte
 	c := d
 	for c < len(st) && c-d < 16 && st[c].kind == attrWord {
-		if x := attrGendered[st[c].low]; x != 0 {
+		if x := lexicon.KinGender[st[c].low]; x != 0 {
 			g = x
 		}
 		c++

@@ -176,13 +176,9 @@ func attrCapRun(toks []attrTok, i int) int {
 }
 
 // NameParticle is a lower-case word that may stand inside a name: de, van, bin.
-func NameParticle(w string) bool {
-	switch w {
-	case "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
-		return true
-	}
-	return false
-}
+func NameParticle(w string) bool { return attrParticles[w] }
+
+var attrParticles = attrSet(lexicon.NameParticles)
 
 // attrStripTitles drops the function words, titles and roles that open
 // the run toks[i:j]; person reports that a title or role was there.

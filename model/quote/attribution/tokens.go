@@ -176,18 +176,6 @@ func attrSet(words string) map[string]bool {
 	return m
 }
 
-// attrPrefixed adds to a set of roles each one with a prefix (co-ceo).
-func attrPrefixed(set map[string]bool, prefixes string) map[string]bool {
-	out := make(map[string]bool, len(set)*4)
-	for w := range set {
-		out[w] = true
-		for _, p := range strings.Fields(prefixes) {
-			out[p+"-"+w] = true
-		}
-	}
-	return out
-}
-
 // Word lists for attribution, from package lexicon (package-level because
 // Go has no const maps).
 var (
@@ -199,7 +187,7 @@ var (
 	attrStops       = attrSet(lexicon.Stops)
 	attrJoins       = attrSet(lexicon.Joins)
 	attrPronouns    = attrSet(lexicon.Pronouns)
-	attrRoles       = attrPrefixed(attrSet(lexicon.Roles), lexicon.RolePrefixes)
+	attrRoles       = attrSet(lexicon.WithPrefixes(lexicon.Roles, lexicon.RolePrefixes))
 	attrOrgs        = attrSet(lexicon.Orgs)
 	attrDocuments   = attrSet(lexicon.Documents)
 )
