@@ -124,7 +124,7 @@ func TestFindQuotesNotArticle(t *testing.T) {
 		"The mayor said the storm was “the worst in a century.”\n\n" +
 		"Setext “heading”\n===\n"
 	got := FindQuotes(md)
-	if len(got) != 1 || got[0].Text != "the worst in a century." || got[0].Speaker != "mayor" {
+	if len(got) != 1 || got[0].Text != "the worst in a century." || got[0].Speaker != "" {
 		t.Fatalf("got %+v", got)
 	}
 	if got[0].Paragraph != 1 {

@@ -58,7 +58,7 @@ func TestFindQuotesHouseStyles(t *testing.T) {
 		want []wantQuote
 	}{
 		{"AP after", `"We will respond," the minister said.`,
-			[]wantQuote{{"We will respond,", "minister"}}},
+			[]wantQuote{{"We will respond,", ""}}}, // no minister named: unsure
 		{"said name apposition",
 			"“The agency is reviewing the footage,” said Jane Doe, a spokeswoman for the Federal Aviation Administration.",
 			[]wantQuote{{"The agency is reviewing the footage,", "Jane Doe"}}},

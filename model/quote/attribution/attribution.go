@@ -182,8 +182,8 @@ func (a *attributor) sentenceSubject(f attrFind) attrFind {
 		subj.to-- // "An OMB spokesperson declined to …"
 	}
 	for k := subj.from + 1; subj.kind == attrNamed && k < subj.to; k++ {
-		if toks[k-1].upper && attrPastTense(toks[k]) {
-			subj.to = k // "Van Der Beek revealed the news of …"
+		if toks[k-1].upper && (attrPastTense(toks[k]) || f.kind == attrCarry && attrSkips[toks[k].low]) {
+			subj.to = k // "Van Der Beek revealed the news of …", "Van Der Beek even touched upon"
 		}
 	}
 	if subj.kind == attrPronoun && f.kind == attrCarry && subj.to < hi && toks[subj.to].kind == attrWord && !toks[subj.to].upper {

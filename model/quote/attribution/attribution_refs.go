@@ -41,11 +41,6 @@ func attrHonorific(toks []attrTok, from, lo int) byte {
 	return 0
 }
 
-// attrGendered are nouns that tell a person's gender in an apposition.
-var attrGendered = map[string]byte{"wife": 'f', "husband": 'm', "mother": 'f', "father": 'm', "son": 'm',
-	"daughter": 'f', "brother": 'm', "sister": 'f', "widow": 'f', "widower": 'm', "grandmother": 'f',
-	"grandfather": 'm', "aunt": 'f', "uncle": 'm', "girlfriend": 'f', "boyfriend": 'm', "niece": 'f', "nephew": 'm'}
-
 // attrOpeners open a sentence with a phrase before its subject.
 var attrOpeners = attrSet(lexicon.Openers)
 
@@ -98,8 +93,16 @@ func (a *attributor) rememberSubject(n *attrNames, st []attrTok) {
 	case attrLoneOpeners[st[i].low] && i+1 < len(st) && st[i+1].kind == attrWord && st[i+1].upper:
 		i++ // "Meanwhile Rihanna, who …", "And North Carolina’s Ada Fisher"
 	case attrOpeners[st[i].low] || (attrIsParticiple(st[i]) && st[i].upper):
-		c := i
-		for c < len(st) && c-i < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
+		c, paren := i, 0 // words in parentheses do not count: While X (only three …), Early says
+		for c < len(st) && c-i-paren < 16 && !attrIsPunct(st[c], ",") && st[c].kind != attrQuote {
+			if attrIsPunct(st[c], "(") {
+				for e := c; e < len(st) && e-c < 40; e++ {
+					if attrIsPunct(st[e], ")") {
+						paren, c = paren+e-c, e
+						break
+					}
+				}
+			}
 			c++
 		}
 		if c >= len(st) || !attrIsPunct(st[c], ",") {
@@ -129,6 +132,9 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 	}
 	if st[i].upper {
 		j := attrCapRun(st, i)
+		if d > 0 && j < len(st) && attrIsPunct(st[d-1], "*_") && attrIsPunct(st[j], "*_") {
+			return attrMention{}, false // a title in italics: *The Last Hot Time*, a novel, …
+		}
 		if attrPossessive(st[j-1].low) && j < len(st) && st[j].kind == attrWord && st[j].upper {
 			i, j = j, attrCapRun(st, j) // an affiliation: Al Jazeera's Farhan Rafiq
 		}
@@ -208,24 +214,34 @@ func (a *attributor) roleNameMention(n *attrNames, st []attrTok, i int) (attrMen
 func (a *attributor) appositionMention(n *attrNames, st []attrTok, d int) (attrMention, bool) {
 	var g byte
 	c := d
-	for c < len(st) && c-d < 12 && st[c].kind == attrWord {
-		if x := attrGendered[st[c].low]; x != 0 {
+	for c < len(st) && c-d < 16 && st[c].kind == attrWord {
+		if x := lexicon.KinGender[st[c].low]; x != 0 {
 			g = x
 		}
 		c++
 	}
-	if c+1 >= len(st) || !attrIsPunct(st[c], ",") || st[c+1].kind != attrWord || !st[c+1].upper {
+	k := c + 1 // the name, after any roles: "Her son, filmmaker Charlie McDowell ("
+	for k < len(st) && k-c <= 3 && st[k].kind == attrWord && !st[k].upper && attrRoles[st[k].low] {
+		k++
+	}
+	if k >= len(st) || !attrIsPunct(st[c], ",") || st[k].kind != attrWord || !st[k].upper {
 		if c > d && c-d <= 6 && st[d].low == "the" && attrOrgs[st[c-1].low] {
 			name := a.md[st[d+1].start:st[c-1].end]
 			return attrMention{pos: st[d].start, name: name, org: true, subject: true}, true
 		}
 		return attrMention{}, false
 	}
-	j := attrExtendOrg(st, c+1, attrCapRun(st, c+1))
+	j := attrExtendOrg(st, k, attrCapRun(st, k))
 	if j >= len(st) || !attrIsPunct(st[j], ",(") {
 		return attrMention{}, false
 	}
-	return a.nameMention(n, st, c+1, j, g, false)
+	m, ok := a.nameMention(n, st, k, j, g, false)
+	for r := d; ok && r < k && !m.org; r++ {
+		if w := st[r].low; attrRoles[w] && r != c {
+			n.roles[w] = append(n.roles[w], attrFull{m.pos, m.name}) // The head of the PAC, Mike Murphy,
+		}
+	}
+	return m, ok
 }
 
 // nameMention makes a mention of the capitalised run st[i:j].

@@ -140,13 +140,20 @@ func (a *attributor) pairedName(st []attrTok, j int) string {
 
 // rememberClauseSubjects remembers the person a clause after ", but" or
 // ", and" opens with (The moderators were ready to move on, but Christie
-// wasn't having it): as recent a subject as a sentence's.
+// wasn't having it): as recent a subject as a sentence's. The subject of
+// a subordinate clause after the main one (…, after the novelist Jo
+// Walton explained them) is remembered where the sentence starts, less
+// recent than the main clause's subject.
 func (a *attributor) rememberClauseSubjects(n *attrNames, st []attrTok) {
 	for k := 1; k+2 < len(st); k++ {
-		if !attrIsPunct(st[k-1], ",;") || (st[k].low != "but" && st[k].low != "and") || st[k+1].kind != attrWord || !st[k+1].upper {
+		sub := attrClauseOpeners[st[k].low] && st[k+1].kind == attrWord && (st[k+1].upper || attrDeterminers[st[k+1].low])
+		if !attrIsPunct(st[k-1], ",;") || (st[k].low != "but" && st[k].low != "and" && !sub) || st[k+1].kind != attrWord || !st[k+1].upper && !sub {
 			continue
 		}
 		if m, ok := a.subjectMention(n, st, k+1); ok && !m.org && (m.person || n.person[m.name] || a.genderOf(m.name) != 0) {
+			if sub {
+				m.pos = st[0].start
+			}
 			n.mentions = append(n.mentions, m)
 		}
 	}

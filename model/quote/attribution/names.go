@@ -15,6 +15,7 @@ type attrNames struct {
 	person   map[string]bool       // full names known to be people
 	gender   map[string]byte       // 'm' or 'f', from honorifics and pronouns
 	mentions []attrMention         // people and organisations named, in order
+	roles    map[string][]attrFull // a role in lower case → the people named with it, in order
 }
 
 // attrFull is a full name and where it was named.
@@ -49,12 +50,28 @@ func (n *attrNames) lookup(last string, pos int) string {
 	return best
 }
 
+// holder is the person named with a role ("actor James Van Der Beek") who
+// "the actor" at pos stands for: the latest before pos, else the first.
+func (n *attrNames) holder(role string, pos int) string {
+	list := n.roles[role]
+	if len(list) == 0 {
+		return ""
+	}
+	best := list[0].name
+	for _, f := range list[1:] {
+		if f.pos < pos {
+			best = f.name
+		}
+	}
+	return best
+}
+
 // collectNames reads every prose block for names of two words or more
 // ("Russian President Vladimir Putin" gives "Vladimir Putin") and for the
 // people that sentences start with.
 func (a *attributor) collectNames() {
 	a.names = attrNames{full: map[string][]attrFull{}, first: map[string]string{}, alias: map[string]string{},
-		person: map[string]bool{}, gender: map[string]byte{}}
+		person: map[string]bool{}, gender: map[string]byte{}, roles: map[string][]attrFull{}}
 	n := &a.names
 	needed := make([]bool, len(a.blocks)+1) // blocks attribution will read again
 	for _, h := range a.hits {
@@ -101,10 +118,11 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 		if from < j {
 			name := attrStripPossessive(a.md[toks[from].start:toks[j-1].end])
 			last := attrStripPossessive(toks[j-1].low)
-			if j-from >= 2 && !attrOrgs[last] && !attrRoles[last] {
+			if j-from >= 2 && !attrOrgs[last] && !attrRoleLast(toks, from, j) {
 				n.addFull(last, strings.ToLower(toks[from].low), name, toks[from].start)
 				if person {
 					n.person[name] = true
+					n.roles[attrStripPossessive(toks[from-1].low)] = append(n.roles[attrStripPossessive(toks[from-1].low)], attrFull{toks[from].start, name})
 				}
 			}
 			if j-from == 1 && n.full[last] != nil {
@@ -118,7 +136,7 @@ func (a *attributor) scanNames(n *attrNames, toks []attrTok) {
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, org: true, subject: sentStart})
 			case sentStart && n.person[name]:
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, subject: true, person: true})
-			case (j-from >= 2 || n.full[last] != nil) && !attrRoles[last] && !lexicon.Place(name):
+			case (j-from >= 2 || n.full[last] != nil) && !attrRoleLast(toks, from, j) && !lexicon.Place(name):
 				n.mentions = append(n.mentions, attrMention{pos: toks[from].start, name: name, person: n.person[name]})
 			}
 		}
@@ -158,13 +176,9 @@ func attrCapRun(toks []attrTok, i int) int {
 }
 
 // NameParticle is a lower-case word that may stand inside a name: de, van, bin.
-func NameParticle(w string) bool {
-	switch w {
-	case "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten":
-		return true
-	}
-	return false
-}
+func NameParticle(w string) bool { return attrParticles[w] }
+
+var attrParticles = attrSet(lexicon.NameParticles)
 
 // attrStripTitles drops the function words, titles and roles that open
 // the run toks[i:j]; person reports that a title or role was there.
@@ -237,14 +251,32 @@ func (a *attributor) speakerOf(toks []attrTok, from, to int) string {
 			}
 			return a.resolve(text(n, end), toks[n].start) // geologist Rosaly Lopes of NASA
 		}
-		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoles[last] {
+		if attrJoins[p] || attrDeterminers[p] || attrOrgs[last] || attrRoleLast(toks, j, to) {
 			return text(from, to)
 		}
 	}
-	if attrRoles[last] && j < to-1 {
+	if attrRoleLast(toks, j, to) && j < to-1 {
 		return text(from, to) // "Prime Minister"
 	}
 	return a.resolve(text(j, to), toks[j].start)
+}
+
+// attrRoleLast reports a run of capitalised words toks[j:to] that ends in
+// a role ("Prime Minister", "Chief Executive"), not in a surname that is a
+// role's word after a first name (Ken Doctor, Amy Judge).
+func attrRoleLast(toks []attrTok, j, to int) bool {
+	if !attrRoles[attrStripPossessive(toks[to-1].low)] {
+		return false
+	}
+	if to-j < 2 || lexicon.FirstNames[toks[j].low] == 0 {
+		return true
+	}
+	for k := j; k < to-1; k++ {
+		if attrRoles[toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // attrNameBeforeOf finds a person's name before "of" and the body they
@@ -312,6 +344,9 @@ func (a *attributor) describe(text, head string, definite bool, pos int) string 
 		if s := a.latestOrg(pos); s != "" {
 			return s
 		}
+	}
+	if attrRoles[head] && text == head {
+		return a.names.holder(head, pos) // "the actor": the person named as one, else unsure
 	}
 	for k := len(a.speakers) - 1; k >= 0 && len(a.speakers)-k < 200; k-- {
 		if s := a.speakers[k]; s != "" && strings.Contains(strings.ToLower(s), head) {

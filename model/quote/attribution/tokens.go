@@ -187,7 +187,7 @@ var (
 	attrStops       = attrSet(lexicon.Stops)
 	attrJoins       = attrSet(lexicon.Joins)
 	attrPronouns    = attrSet(lexicon.Pronouns)
-	attrRoles       = attrSet(lexicon.Roles)
+	attrRoles       = attrSet(lexicon.WithPrefixes(lexicon.Roles, lexicon.RolePrefixes))
 	attrOrgs        = attrSet(lexicon.Orgs)
 	attrDocuments   = attrSet(lexicon.Documents)
 )

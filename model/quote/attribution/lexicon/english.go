@@ -1,5 +1,7 @@
 package lexicon
 
+import "strings"
+
 // The English words attribution reads, as space-separated lists (the
 // other languages' words map onto these: see Langs).
 const (
@@ -90,6 +92,9 @@ const (
 		rapper athlete footballer striker goalkeeper presenter anchor journalist photographer
 		designer architect entrepreneur investor physicist geologist biologist astronomer`
 
+	// RolePrefixes make a role of a role: co-CEO, ex-president, vice-chair.
+	RolePrefixes = `co ex vice`
+
 	// Orgs end the names of organisations, never of people.
 	Orgs = `ministry department office council house party agency service services
 		police court commission committee bank group company inc. corp. ltd. association
@@ -144,3 +149,25 @@ const (
 	spoke drew threw saw knew felt found brought thought stood sat paid sold lost chose fought struck
 	became did`
 )
+
+// NameParticles are lower-case words that may stand inside a name.
+const NameParticles = `de da del della der den di du la le van von bin ibn al el dos das ter ten`
+
+// KinGender are nouns that tell a person's gender in an apposition ("his
+// wife, Karin").
+var KinGender = map[string]byte{"wife": 'f', "husband": 'm', "mother": 'f', "father": 'm', "son": 'm',
+	"daughter": 'f', "brother": 'm', "sister": 'f', "widow": 'f', "widower": 'm', "grandmother": 'f',
+	"grandfather": 'm', "aunt": 'f', "uncle": 'm', "girlfriend": 'f', "boyfriend": 'm', "niece": 'f', "nephew": 'm'}
+
+// WithPrefixes is the words of a list and each of them after each prefix
+// and a hyphen: the roles and co-ceo, ex-president.
+func WithPrefixes(words, prefixes string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(words) {
+		b.WriteString(w + " ")
+		for _, p := range strings.Fields(prefixes) {
+			b.WriteString(p + "-" + w + " ")
+		}
+	}
+	return b.String()
+}
