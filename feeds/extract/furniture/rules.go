@@ -126,7 +126,7 @@ var (
 	rxQuotedTitle    = regexp.MustCompile(`["“]\p{Lu}[^"“”]{0,40}["”]`)
 	rxCTAShare       = regexp.MustCompile(`^share (it|this|this (story|article|post)) with (a friend|your friends|friends|others)\b`)
 	rxCTADelivered   = regexp.MustCompile(`^get\b.{1,60}\bdelivered (to your|to you|through your|straight to|right to|free|every|each|daily|weekly)\b`)
-	rxCTACoverage    = regexp.MustCompile(`^(follow|read|see|get) (our|the|\S+'s|\S+’s) (full |complete |live |latest )?coverage of .{1,80} (at|here|on)\.?$`)
+	rxCTACoverage    = regexp.MustCompile(`^(follow|read|see|get) (our|the|\S+'s|\S+’s) (full |complete |live |latest )?coverage of .{1,80} (at|here|on):?(\s+\S+)?\.?$`)
 	rxCTAClickHere   = regexp.MustCompile(`^(click|tap) here\b`)
 	rxPrice          = regexp.MustCompile(`[$£€] ?\d`)
 	rxCTAThanks      = regexp.MustCompile(`^thanks?( you)? for (reading|subscribing|your support)\b`)
@@ -136,7 +136,7 @@ var (
 
 // shareWords are the words of a share bar; networks are the names in it.
 var (
-	shareWords = wordSet("share shares sharing this the post article story page on via print copy link copied tweet pin sms and or it url")
+	shareWords = wordSet("share shares sharing this the post article story page on via print copy link copied tweet pin sms and or it url click to")
 	networks   = wordSet("facebook twitter x linkedin whatsapp reddit pinterest telegram messenger flipboard bluesky threads mastodon tumblr pocket email e-mail mail instagram youtube tiktok")
 	followFill = wordSet("on and or at via social media for the latest news updates more daily too also us")
 )
