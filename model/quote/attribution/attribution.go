@@ -345,7 +345,7 @@ func attrSubjectThenVerb(toks []attrTok, j int) attrFind {
 func attrAppositionThenVerb(toks []attrTok, j, end, c int) attrFind {
 	np := attrNP(toks, j, end)
 	long := attrIsName(np) && c+1 < len(toks) && toks[c+1].kind == attrWord && !toks[c+1].upper
-	for k := c + 1; k < len(toks) && k-c < 16 || long && k-c < 32; k++ {
+	for k := c + 1; k < len(toks) && (k-c < 16 || long && k-c < 32); k++ {
 		t := toks[k]
 		if attrIsPunct(t, ",") {
 			if k+1 < len(toks) && attrIsVerb(toks[k+1]) && !attrIsParticiple(toks[k+1]) && k > c+1 {
