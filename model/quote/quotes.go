@@ -69,7 +69,7 @@ func FindQuotes(markdown string) []model.Quote {
 	speakers := attribution.Speakers(markdown, attributionBlocks(blocks), attributionQuotes(hits))
 	quotes := make([]model.Quote, 0, len(hits))
 	for i, h := range hits {
-		if len(h.parts) < 2 {
+		if len(h.parts) == 0 {
 			quotes = append(quotes, model.Quote{Text: h.text, Speaker: speakers[i],
 				Paragraph: blocks[h.first].para, Start: h.start, End: h.end})
 			continue
