@@ -25,7 +25,7 @@ func updateGolden() bool {
 
 func TestCleanRemovesFurniture(t *testing.T) {
 	const real = "The council voted 7-2 on Tuesday to approve the budget."
-	tests := []struct{ name, furniture string }{
+	tests := []furnitureCase{
 		{"ad label", "Advertisement"},
 		{"ad label caps", "ADVERTISEMENT"},
 		{"sponsored", "Sponsored"},
@@ -60,15 +60,7 @@ func TestCleanRemovesFurniture(t *testing.T) {
 		{"channel name with digits", "Subscribe to 4x4Daily on YouTube for more car news:"},
 		{"cookie notice", "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish.Accept Read More"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := real + "\n\n" + tt.furniture + "\n\n" + real + "\n"
-			want := real + "\n\n" + real + "\n"
-			if got := Clean(in); got != want {
-				t.Errorf("Clean kept furniture:\n%s", got)
-			}
-		})
-	}
+	checkRemoved(t, real, tests)
 }
 
 func TestCleanKeepsRealText(t *testing.T) {
@@ -254,5 +246,23 @@ func TestCleanKeepsProse(t *testing.T) {
 		if got := Clean(md); !strings.Contains(got, p) {
 			t.Errorf("removed an ordinary paragraph: %q", p)
 		}
+	}
+}
+
+// furnitureCase is a passage of furniture that Clean must remove.
+type furnitureCase struct{ name, furniture string }
+
+// checkRemoved puts each passage between two paragraphs of real text and
+// fails unless Clean leaves only the real text.
+func checkRemoved(t *testing.T, real string, tests []furnitureCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := real + "\n\n" + tt.furniture + "\n\n" + real + "\n"
+			want := real + "\n\n" + real + "\n"
+			if got := Clean(in); got != want {
+				t.Errorf("Clean kept furniture:\n%s", got)
+			}
+		})
 	}
 }

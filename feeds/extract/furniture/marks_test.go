@@ -9,7 +9,7 @@ import (
 // paragraphs, goes.
 func TestCleanRemovesMarkedFurniture(t *testing.T) {
 	const real = "The council voted 7-2 on Tuesday to approve the budget."
-	tests := []struct{ name, furniture string }{
+	tests := []furnitureCase{
 		{"credit with agency", "Jane Doe, AP"},
 		{"credit with slashes", "JIM WATSON/AFP/Getty Images"},
 		{"credit with bars", "Sam Roe | Bloomberg | Getty Images"},
@@ -41,22 +41,14 @@ func TestCleanRemovesMarkedFurniture(t *testing.T) {
 		{"caps headline link", "[**SENATE PASSES THE BILL AFTER A LONG NIGHT**](https://n.example/senate)"},
 		{"see more", "**SEE MORE**: [Protests spread to the suburbs](https://n.example/protests)"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := real + "\n\n" + tt.furniture + "\n\n" + real + "\n"
-			want := real + "\n\n" + real + "\n"
-			if got := Clean(in); got != want {
-				t.Errorf("Clean kept furniture:\n%s", got)
-			}
-		})
-	}
+	checkRemoved(t, real, tests)
 }
 
 // TestCleanRemovesRelatedBlocks: a related heading goes with the stories
 // listed under it.
 func TestCleanRemovesRelatedBlocks(t *testing.T) {
 	const real = "The council voted 7-2 on Tuesday to approve the budget."
-	tests := []struct{ name, furniture string }{
+	tests := []furnitureCase{
 		{"more great stories", "More Great Example Stories\n\n- Teachers must unionize, [no matter what the board says](https://n.example/a)\n- The plan to [boost drone batteries](https://n.example/b)"},
 		{"don't miss lines", "**DON'T MISS**\n\n[Mayor furious at budget jibe](https://n.example/a) \\[**INSIGHT]**  \n[Council makes final decision](https://n.example/b) **[VIDEO]**"},
 		{"you may also like", "You may also like...\n\n[Who will make the shortlist?](https://n.example/a)\n\n[The band takes over the vote](https://n.example/b)"},
@@ -65,15 +57,7 @@ func TestCleanRemovesRelatedBlocks(t *testing.T) {
 		{"more over linked headings", "#### More:\n\n- #### [Mayor furious at budget jibe](https://n.example/a)\n\n- #### [Council makes final decision](https://n.example/b)"},
 		{"related coverage from a section", "### Related coverage from [Money](https://n.example/money):\n\n- ### [How to budget](https://n.example/a)\n- ### [How to save](https://n.example/b)"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := real + "\n\n" + tt.furniture + "\n\n" + real + "\n"
-			want := real + "\n\n" + real + "\n"
-			if got := Clean(in); got != want {
-				t.Errorf("Clean kept furniture:\n%s", got)
-			}
-		})
-	}
+	checkRemoved(t, real, tests)
 }
 
 // TestCleanKeepsNearMisses: lines that look like furniture in one way
