@@ -22,9 +22,6 @@ type AccountConfig struct {
 	PasswordFile string `toml:"password_file"`
 }
 
-// AccountTypes are the kinds of sync server byline speaks.
-var AccountTypes = []string{"greader"}
-
 // Validate says what is wrong with the section, naming it.
 func (a AccountConfig) Validate(name string) error {
 	if err := ValidAccountName(name); err != nil {
