@@ -160,12 +160,8 @@ func (g *greader) subscriptions(w http.ResponseWriter, r *http.Request) {
 	g.mu.Lock()
 	hold := g.hold
 	g.mu.Unlock()
-	if hold > 0 {
-		select {
-		case <-time.After(hold):
-		case <-r.Context().Done():
-			return
-		}
+	if !holdBack(r, hold) {
+		return
 	}
 	type category struct {
 		ID    string `json:"id"`

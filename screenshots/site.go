@@ -72,12 +72,8 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	late, wait := s.late, s.delay[host]
 	s.mu.Unlock()
-	if wait > 0 {
-		select {
-		case <-time.After(wait):
-		case <-r.Context().Done():
-			return
-		}
+	if !holdBack(r, wait) {
+		return
 	}
 	body, err := s.render(name, late)
 	if err != nil {
@@ -86,6 +82,20 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", contentType(name))
 	_, _ = w.Write(body)
+}
+
+// holdBack waits d before a response, and reports false when the request
+// was given up meanwhile.
+func holdBack(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	select {
+	case <-time.After(d):
+		return true
+	case <-r.Context().Done():
+		return false
+	}
 }
 
 // render fills in one fixture template.
