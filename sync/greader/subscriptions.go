@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/byline-reader/byline/feeds"
@@ -76,7 +77,7 @@ func (r *rawSubscription) subscription(titles *strings.Replacer) (Subscription, 
 			name = cat.Label
 		}
 		name = feeds.CleanLine(name)
-		if name != "" && !contains(s.Folders, name) {
+		if name != "" && !slices.Contains(s.Folders, name) {
 			s.Folders = append(s.Folders, name)
 		}
 	}
@@ -95,15 +96,6 @@ func labelName(id string) string {
 		return ""
 	}
 	return name
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Subscribe asks the server to follow the feed at feedURL (an absolute
