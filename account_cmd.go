@@ -301,19 +301,24 @@ func runSync(e *env, args []string) error {
 	if e.opts.json {
 		return writeJSON(e.stdout, syncJSON(results))
 	}
-	failed := 0
+	if failed := printSyncResults(e, "sync", results); failed > 0 {
+		return fmt.Errorf("%d of %d %s failed to sync", failed, len(results), plural(len(results), "account", "accounts"))
+	}
+	return nil
+}
+
+// printSyncResults prints each account's sync: its line on stdout, or its
+// error on stderr under the command's name. It counts the failures.
+func printSyncResults(e *env, cmd string, results []library.SyncResult) (failed int) {
 	for _, r := range results {
 		if r.Err != nil {
 			failed++
-			fmt.Fprintln(e.stderr, "byline sync: "+r.Err.Error())
+			fmt.Fprintf(e.stderr, "byline %s: %s\n", cmd, r.Err.Error())
 			continue
 		}
 		fmt.Fprintln(e.stdout, library.SyncLine(r))
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d %s failed to sync", failed, len(results), plural(len(results), "account", "accounts"))
-	}
-	return nil
+	return failed
 }
 
 type syncResultJSON struct {

@@ -196,21 +196,12 @@ func runRefresh(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
-	failedAccounts := 0
-	for _, r := range sum.Accounts {
-		if r.Err != nil {
-			failedAccounts++
-			fmt.Fprintln(e.stderr, "byline refresh: "+r.Err.Error())
-		} else {
-			fmt.Fprintln(e.stdout, library.SyncLine(r))
-		}
-	}
+	failedAccounts := printSyncResults(e, "refresh", sum.Accounts)
 	switch {
 	case sum.Feeds == 0 && len(sum.Accounts) == 0:
 		fmt.Fprintln(e.stdout, "no feeds to refresh: add one with `byline add URL`")
 		return nil
 	case sum.Feeds > 0:
-		sum.Accounts = nil // printed above
 		fmt.Fprintln(e.stdout, sum.String())
 	}
 	if sum.Feeds > 0 && sum.OK == 0 {

@@ -55,8 +55,8 @@ type Options struct {
 	// Password asks for an account's password when its section says no
 	// other way; nil when nobody can be asked (the app, a script).
 	Password PasswordFunc
-	// SyncHTTP talks to sync servers; nil: a client with a one-minute
-	// timeout.
+	// SyncHTTP talks to sync servers; nil: greader's own, with a
+	// one-minute timeout.
 	SyncHTTP *http.Client
 }
 
@@ -86,9 +86,6 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	}
 	for name, a := range opts.Accounts {
 		l.accounts[name] = a
-	}
-	if l.syncHTTP == nil {
-		l.syncHTTP = &http.Client{Timeout: time.Minute}
 	}
 	if opts.Seed {
 		if err := l.seed(ctx); err != nil {

@@ -25,14 +25,10 @@ type Progress struct {
 	Feed func(FeedDone)
 }
 
-// String is the lines the command line prints at the end: one an account,
-// then one for the feeds.
+// String is the line the command line prints for the feeds at the end
+// (each account has its own: SyncLine).
 func (s Summary) String() string {
 	var b strings.Builder
-	for _, r := range s.Accounts {
-		b.WriteString(SyncLine(r))
-		b.WriteByte('\n')
-	}
 	fmt.Fprintf(&b, "refreshed %d %s: %d new %s", s.Feeds, plural(s.Feeds, "feed", "feeds"),
 		s.New, plural(s.New, "article", "articles"))
 	if len(s.Failed) > 0 {

@@ -231,9 +231,7 @@ func (s *session) pullItems(ctx context.Context, r *SyncResult, ids []int64, pro
 func (s *session) save(ctx context.Context, items []greader.Item, r *SyncResult) error {
 	batch := make([]model.SyncItem, len(items))
 	for i, it := range items {
-		a := it.Article
-		a.Read, a.Starred = it.Read, it.Starred
-		batch[i] = model.SyncItem{ID: it.ID, FeedID: it.StreamID, Article: a}
+		batch[i] = model.SyncItem{ID: it.ID, FeedID: it.StreamID, Article: it.Article} // its Read and Starred set
 	}
 	saved, orphans, err := s.l.store.SaveItems(ctx, s.acct.ID, batch, s.l.now())
 	r.New += saved

@@ -84,30 +84,40 @@ type rawText struct {
 // read on its own, so that one odd item costs only itself. titles undoes
 // the server's own escaping of titles and authors (nil: none).
 func decodeItems(body []byte, titles *strings.Replacer) ([]Item, error) {
+	const bad = "the items are not the JSON expected"
 	var doc struct {
 		Items json.RawMessage `json:"items"`
 	}
-	if !isObject(body) || json.Unmarshal(body, &doc) != nil || len(doc.Items) == 0 {
-		return nil, notGReader("the items are not the JSON expected")
+	if !isObject(body) || json.Unmarshal(body, &doc) != nil {
+		return nil, notGReader(bad)
 	}
+	return decodeEach(doc.Items, bad, "no item could be read",
+		func(r *rawItem) (Item, bool) { return r.item(titles) })
+}
+
+// decodeEach reads a JSON array one element at a time, as an R made a T
+// by convert (false: left out), so that one odd element costs only
+// itself. A list that is not an array is ErrNotGReader (bad), and so is
+// one none of whose elements can be read (none).
+func decodeEach[R, T any](list json.RawMessage, bad, none string, convert func(*R) (T, bool)) ([]T, error) {
 	var raws []json.RawMessage
-	if json.Unmarshal(doc.Items, &raws) != nil {
-		return nil, notGReader("the items are not the JSON expected")
+	if len(list) == 0 || json.Unmarshal(list, &raws) != nil {
+		return nil, notGReader(bad)
 	}
-	items := make([]Item, 0, len(raws))
+	out := make([]T, 0, len(raws))
 	for _, raw := range raws {
-		var r rawItem
+		var r R
 		if json.Unmarshal(raw, &r) != nil {
 			continue
 		}
-		if it, ok := r.item(titles); ok {
-			items = append(items, it)
+		if v, ok := convert(&r); ok {
+			out = append(out, v)
 		}
 	}
-	if len(items) == 0 && len(raws) > 0 {
-		return nil, notGReader("no item could be read")
+	if len(out) == 0 && len(raws) > 0 {
+		return nil, notGReader(none)
 	}
-	return items, nil
+	return out, nil
 }
 
 // item turns a raw item into an Item, sanitised; false when its id cannot

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/byline-reader/byline/feeds"
@@ -48,30 +49,15 @@ type rawSubscription struct {
 // Each entry is read on its own; one without an id is left out. titles
 // undoes the server's own escaping of titles (nil: none).
 func decodeSubscriptions(body []byte, titles *strings.Replacer) ([]Subscription, error) {
+	const bad = "the subscription list is not the JSON expected"
 	var doc struct {
 		Subscriptions json.RawMessage `json:"subscriptions"`
 	}
-	if !isObject(body) || json.Unmarshal(body, &doc) != nil || len(doc.Subscriptions) == 0 {
-		return nil, notGReader("the subscription list is not the JSON expected")
+	if !isObject(body) || json.Unmarshal(body, &doc) != nil {
+		return nil, notGReader(bad)
 	}
-	var raws []json.RawMessage
-	if json.Unmarshal(doc.Subscriptions, &raws) != nil {
-		return nil, notGReader("the subscription list is not the JSON expected")
-	}
-	subs := make([]Subscription, 0, len(raws))
-	for _, raw := range raws {
-		var r rawSubscription
-		if json.Unmarshal(raw, &r) != nil {
-			continue
-		}
-		if s, ok := r.subscription(titles); ok {
-			subs = append(subs, s)
-		}
-	}
-	if len(subs) == 0 && len(raws) > 0 {
-		return nil, notGReader("no subscription could be read")
-	}
-	return subs, nil
+	return decodeEach(doc.Subscriptions, bad, "no subscription could be read",
+		func(r *rawSubscription) (Subscription, bool) { return r.subscription(titles) })
 }
 
 // subscription turns a raw entry into a Subscription, sanitised.
@@ -91,7 +77,7 @@ func (r *rawSubscription) subscription(titles *strings.Replacer) (Subscription, 
 			name = cat.Label
 		}
 		name = feeds.CleanLine(name)
-		if name != "" && !contains(s.Folders, name) {
+		if name != "" && !slices.Contains(s.Folders, name) {
 			s.Folders = append(s.Folders, name)
 		}
 	}
@@ -110,15 +96,6 @@ func labelName(id string) string {
 		return ""
 	}
 	return name
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Subscribe asks the server to follow the feed at feedURL (an absolute
