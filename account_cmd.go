@@ -355,14 +355,14 @@ func syncJSON(results []library.SyncResult) []syncResultJSON {
 func (p *progressLine) sync(sp library.SyncProgress) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if sp.Stage == "items" && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
+	if sp.Stage == model.SyncItems && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
 		return
 	}
 	p.last = time.Now()
 	switch sp.Stage {
-	case "items":
+	case model.SyncItems:
 		fmt.Fprintf(p.w, "\r\x1b[Ksyncing %s: %d/%d new articles", sp.Account, sp.Done, sp.Total)
-	case "done":
+	case model.SyncDone:
 		fmt.Fprint(p.w, "\r\x1b[K")
 	default:
 		fmt.Fprintf(p.w, "\r\x1b[Ksyncing %s: %s", sp.Account, sp.Stage)

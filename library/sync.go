@@ -102,7 +102,7 @@ func (l *Library) syncAccount(ctx context.Context, name string, progress func(Sy
 		}
 		l.store.SetAccountSynced(context.WithoutCancel(ctx), s.acct.ID, l.now(), msg)
 	}
-	progress(SyncProgress{Account: name, Stage: "done", Result: &r})
+	progress(SyncProgress{Account: name, Stage: model.SyncDone, Result: &r})
 	return r
 }
 
@@ -111,11 +111,11 @@ func (l *Library) syncAccount(ctx context.Context, name string, progress func(Sy
 // state taken back already has this machine's changes; a change made
 // while the sync runs stays in the outbox and keeps its local state.
 func (s *session) sync(ctx context.Context, r *SyncResult, progress func(SyncProgress)) error {
-	progress(SyncProgress{Account: s.name, Stage: "sending changes"})
+	progress(SyncProgress{Account: s.name, Stage: model.SyncSending})
 	if err := s.push(ctx, r); err != nil {
 		return err
 	}
-	progress(SyncProgress{Account: s.name, Stage: "feeds"})
+	progress(SyncProgress{Account: s.name, Stage: model.SyncFeeds})
 	if err := s.pullFeeds(ctx, r); err != nil {
 		return err
 	}

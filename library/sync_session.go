@@ -223,7 +223,7 @@ func (s *session) pullItems(ctx context.Context, r *SyncResult, ids []int64, pro
 			return err
 		}
 		done += len(b.items)
-		progress(SyncProgress{Account: s.name, Stage: "items", Done: done, Total: len(ids)})
+		progress(SyncProgress{Account: s.name, Stage: model.SyncItems, Done: done, Total: len(ids)})
 	}
 	return ctx.Err()
 }

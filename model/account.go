@@ -122,8 +122,19 @@ type SyncResult struct {
 // SyncProgress is where an account's sync stands, for a progress line.
 type SyncProgress struct {
 	Account string
-	Stage   string // "sending changes", "feeds", "items", "done"
-	Done    int    // items fetched so far (stage "items")
+	Stage   SyncStage
+	Done    int // items fetched so far (SyncItems)
 	Total   int
-	Result  *SyncResult // how it ended (stage "done")
+	Result  *SyncResult // how it ended (SyncDone)
 }
+
+// SyncStage is a step of an account's sync, in the order a sync takes
+// them; its text names it on a progress line.
+type SyncStage string
+
+const (
+	SyncSending SyncStage = "sending changes" // the outbox goes to the server
+	SyncFeeds   SyncStage = "feeds"           // the subscription list comes back
+	SyncItems   SyncStage = "items"           // the articles this machine lacks
+	SyncDone    SyncStage = "done"            // Result says how it went
+)

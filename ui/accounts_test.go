@@ -80,11 +80,11 @@ func TestAccountRowsAskForTheirPlace(t *testing.T) {
 func TestSyncIsNotAFeed(t *testing.T) {
 	lib := withAccountFeeds(newFake(20))
 	lib.refresh = []model.FeedDone{
-		{Sync: &model.SyncProgress{Account: "home", Stage: "sending changes"}},
-		{Sync: &model.SyncProgress{Account: "home", Stage: "items", Done: 120, Total: 2500}},
-		{Sync: &model.SyncProgress{Account: "home", Stage: "done", Result: &model.SyncResult{Account: "home", New: 12}}},
-		{Sync: &model.SyncProgress{Account: "work", Stage: "feeds"}},
-		{Sync: &model.SyncProgress{Account: "work", Stage: "done", Result: &model.SyncResult{
+		{Sync: &model.SyncProgress{Account: "home", Stage: model.SyncSending}},
+		{Sync: &model.SyncProgress{Account: "home", Stage: model.SyncItems, Done: 120, Total: 2500}},
+		{Sync: &model.SyncProgress{Account: "home", Stage: model.SyncDone, Result: &model.SyncResult{Account: "home", New: 12}}},
+		{Sync: &model.SyncProgress{Account: "work", Stage: model.SyncFeeds}},
+		{Sync: &model.SyncProgress{Account: "work", Stage: model.SyncDone, Result: &model.SyncResult{
 			Err: errors.New("login: 401 Unauthorized\nbody: go away")}}},
 		{Feed: lib.feeds[0], New: 5, Done: 1, Total: 2},
 		{Feed: lib.feeds[1], Done: 2, Total: 2},

@@ -92,7 +92,7 @@ func (a App) handleFeedDone(msg service.FeedDoneMsg) (tea.Model, tea.Cmd) {
 func (a App) handleSync(gen int, p model.SyncProgress) (tea.Model, tea.Cmd) {
 	r := &a.refresh
 	next := service.NextFeedDone(a.ctx, gen, r.ch)
-	if p.Stage != "done" {
+	if p.Stage != model.SyncDone {
 		r.syncing = syncingLine(p)
 		return a, next
 	}
@@ -104,11 +104,11 @@ func (a App) handleSync(gen int, p model.SyncProgress) (tea.Model, tea.Cmd) {
 // syncingLine is the progress line of an account's sync:
 // "syncing home: 120/2,500 articles".
 func syncingLine(p model.SyncProgress) string {
-	stage := p.Stage
+	stage := string(p.Stage)
 	switch {
-	case p.Stage == "items" && p.Total > 0:
+	case p.Stage == model.SyncItems && p.Total > 0:
 		stage = groupThousands(p.Done) + "/" + groupThousands(p.Total) + " articles"
-	case p.Stage == "items":
+	case p.Stage == model.SyncItems:
 		stage = groupThousands(p.Done) + " articles"
 	}
 	return "syncing " + p.Account + ": " + stage
