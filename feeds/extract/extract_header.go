@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/byline-reader/byline/feeds/extract/meta"
 	"github.com/byline-reader/byline/model/markdown"
 )
 
@@ -77,8 +78,8 @@ func isTimestampLine(b string) bool {
 		if !hasTimestampLabel(p) {
 			return false
 		}
-		if _, ok := ParseDateline(p); !ok {
-			if _, ok := ParseDateline(p + " 2000"); !ok { // "Nov 19, 9:41 AM": no year
+		if _, ok := meta.ParseDateline(p); !ok {
+			if _, ok := meta.ParseDateline(p + " 2000"); !ok { // "Nov 19, 9:41 AM": no year
 				return false
 			}
 		}
@@ -163,7 +164,7 @@ func repeatsHeader(block string, ex Extracted) bool {
 	}
 	var found Extracted
 	if !takeMetaLine(&found, line) {
-		if a, _, ok := ParseByline(line); ok && ex.Author != "" && sameName(a, ex.Author) {
+		if a, _, ok := meta.ParseByline(line); ok && ex.Author != "" && sameName(a, ex.Author) {
 			return true // a bare name that is the author's
 		}
 		return false
