@@ -12,8 +12,10 @@ import (
 // classify says which furniture, if any, the lines of one unit are.
 func classify(lines []string) furniture {
 	raw := strings.TrimSpace(strings.Join(lines, " "))
+	var text string
+	var urls []string
 	if len(raw) <= maxMarkedBytes {
-		text, urls := plainText(raw)
+		text, urls = plainText(raw)
 		if k := classifyMarked(raw, text, urls); k != notFurniture {
 			return k
 		}
@@ -21,7 +23,9 @@ func classify(lines []string) furniture {
 	if !mayBeFurniture(raw) {
 		return notFurniture
 	}
-	text, urls := plainText(raw)
+	if len(raw) > maxMarkedBytes {
+		text, urls = plainText(raw) // not read for the marked rules
+	}
 	words := strings.Fields(text)
 	if len(words) == 0 {
 		if allShareURLs(urls) {
