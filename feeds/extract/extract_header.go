@@ -59,8 +59,13 @@ func dropHeaderRepeats(md string, ex Extracted) string {
 
 // repeatsTitle reports a block that is the title.
 func repeatsTitle(b, title string) bool {
-	line := strings.TrimSpace(strings.Trim(plainLine(strings.TrimLeft(strings.TrimSpace(b), "#> ")), "_*"))
-	return title != "" && sameText(line, title)
+	return title != "" && sameText(headerLine(b), title)
+}
+
+// headerLine is a block's text as compared with the header's fields:
+// without heading or quote marks and the emphasis around it.
+func headerLine(b string) string {
+	return strings.TrimSpace(strings.Trim(plainLine(strings.TrimLeft(strings.TrimSpace(b), "#> ")), "_*"))
 }
 
 // isTimestampLine reports a block of one or more labelled timestamps:
@@ -154,8 +159,7 @@ func hasParagraph(blocks []string) bool {
 // repeatsHeader reports a block that is the title, the byline or the
 // dateline the header shows.
 func repeatsHeader(block string, ex Extracted) bool {
-	line := plainLine(strings.TrimLeft(strings.TrimSpace(block), "#> "))
-	line = strings.TrimSpace(strings.Trim(line, "_*"))
+	line := headerLine(block)
 	if line == "" {
 		return false
 	}
