@@ -98,7 +98,7 @@ func (src feedSource) convert(feedURL string, maxItems int) ParsedFeed {
 		entries = entries[:maxItems]
 	}
 	pf := ParsedFeed{
-		Title:    cleanLine(src.title),
+		Title:    CleanLine(src.title),
 		SiteURL:  site,
 		Articles: make([]model.Article, 0, len(entries)),
 	}
@@ -121,7 +121,7 @@ func parseError(err error) error {
 // article turns one entry into an Article, sanitised.
 func (e *entry) article(base *url.URL) model.Article {
 	a := model.Article{
-		Title:   cleanLine(e.title),
+		Title:   CleanLine(e.title),
 		Author:  e.authorLine(),
 		Summary: model.Sanitize(e.summary),
 		Content: model.Sanitize(e.content),
@@ -156,12 +156,12 @@ func (e *entry) authorLine() string {
 		if name == "" {
 			name = p.email
 		}
-		if name = cleanLine(name); name != "" {
+		if name = CleanLine(name); name != "" {
 			names = append(names, name)
 		}
 	}
 	if len(names) == 0 && e.author != nil {
-		return cleanLine(e.author.name)
+		return CleanLine(e.author.name)
 	}
 	return truncate(strings.Join(names, ", "), maxLineField)
 }
@@ -179,9 +179,6 @@ func CleanLine(s string) string {
 	}
 	return truncate(model.SanitizeLine(s), maxLineField)
 }
-
-// cleanLine is CleanLine, by the name this package's code knows it.
-func cleanLine(s string) string { return CleanLine(s) }
 
 // stripTags removes what looks like markup (<a ...>, </b>, <!-- -->, <?x?>)
 // and keeps a lone '<' that starts no tag, as in "x < y".

@@ -31,7 +31,7 @@ func legacyParse(data []byte, feedURL string, maxItems int) (pf ParsedFeed, err 
 	if maxItems > 0 && len(items) > maxItems {
 		items = items[:maxItems]
 	}
-	pf = ParsedFeed{Title: cleanLine(gf.Title), SiteURL: site, Articles: make([]model.Article, 0, len(items))}
+	pf = ParsedFeed{Title: CleanLine(gf.Title), SiteURL: site, Articles: make([]model.Article, 0, len(items))}
 	for _, it := range items {
 		if it != nil {
 			pf.Articles = append(pf.Articles, legacyItem(it, base))
@@ -48,7 +48,7 @@ var errLegacyPanic error = legacyPanic{}
 
 func legacyItem(it *gofeed.Item, base *url.URL) model.Article {
 	a := model.Article{
-		Title:   cleanLine(it.Title),
+		Title:   CleanLine(it.Title),
 		Author:  legacyAuthor(it),
 		Summary: model.Sanitize(it.Description),
 		Content: model.Sanitize(it.Content),
@@ -89,12 +89,12 @@ func legacyAuthor(it *gofeed.Item) string {
 		if name == "" {
 			name = p.Email
 		}
-		if name = cleanLine(name); name != "" {
+		if name = CleanLine(name); name != "" {
 			names = append(names, name)
 		}
 	}
 	if len(names) == 0 && it.Author != nil {
-		return cleanLine(it.Author.Name)
+		return CleanLine(it.Author.Name)
 	}
 	return truncate(strings.Join(names, ", "), maxLineField)
 }

@@ -179,12 +179,12 @@ func TestCleanLine(t *testing.T) {
 		"&#27;[31mred":            "red",
 	}
 	for in, want := range tests {
-		if got := cleanLine(in); got != want {
-			t.Errorf("cleanLine(%q) = %q, want %q", in, got, want)
+		if got := CleanLine(in); got != want {
+			t.Errorf("CleanLine(%q) = %q, want %q", in, got, want)
 		}
 	}
 	long := strings.Repeat("é", 2000)
-	if got := cleanLine(long); len(got) > maxLineField+len("…") {
+	if got := CleanLine(long); len(got) > maxLineField+len("…") {
 		t.Errorf("long title kept %d bytes", len(got))
 	}
 }

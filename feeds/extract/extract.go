@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/feeds/extract/furniture"
+	"github.com/byline-reader/byline/feeds/extract/meta"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
 )
@@ -46,7 +47,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
 	limitDepth(doc, maxDepth)
-	meta := readPageMeta(doc, base)
+	pm := readPageMeta(doc, base)
 	prepareForReadability(doc)
 
 	f, err := findArticle(doc, base)
@@ -56,7 +57,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	if f.node == nil {
 		return Extracted{}, ErrNoArticle
 	}
-	md, err := toMarkdown(f.node, base, meta.said(f.art))
+	md, err := toMarkdown(f.node, base, pm.said(f.art))
 	if err != nil {
 		return Extracted{}, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
@@ -64,7 +65,7 @@ func Extract(page []byte, pageURL string) (Extracted, error) {
 	// A leading byline or dateline paragraph that readability kept tells
 	// the author or the time when the page's markup does not; shown in
 	// the header, it leaves the text (see dropHeaderRepeats).
-	ex := meta.extracted(f.art, f.lead.or(leadingMeta(md)))
+	ex := pm.extracted(f.art, f.lead.or(leadingMeta(md)))
 	ex.Markdown = strings.TrimSpace(dropHeaderRepeats(md, ex))
 	if ex.Markdown == "" {
 		return Extracted{}, ErrNoArticle
@@ -155,13 +156,13 @@ func takeMetaLine(ex *Extracted, line string) bool {
 		return false
 	}
 	if ex.Author == "" {
-		if a, site, ok := ParseBylineMarked(line); ok {
+		if a, site, ok := meta.ParseBylineMarked(line); ok {
 			ex.Author, ex.Site = a, site
 			return true
 		}
 	}
 	if ex.Published.IsZero() {
-		if t, ok := ParseDateline(line); ok {
+		if t, ok := meta.ParseDateline(line); ok {
 			ex.Published = t
 			return true
 		}
@@ -184,11 +185,11 @@ func splitBylineDateline(line string) (author, site string, t time.Time, ok bool
 	}
 	for i := 1; i < len(words); i++ {
 		head := strings.TrimRight(strings.Join(words[:i], " "), " ,|–—-·")
-		a, s, ok1 := ParseBylineMarked(head)
+		a, s, ok1 := meta.ParseBylineMarked(head)
 		if !ok1 {
 			continue
 		}
-		if d, ok2 := ParseDateline(strings.Join(words[i:], " ")); ok2 {
+		if d, ok2 := meta.ParseDateline(strings.Join(words[i:], " ")); ok2 {
 			return a, s, d, true
 		}
 	}

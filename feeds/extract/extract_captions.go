@@ -174,16 +174,16 @@ var (
 	rxAgencyCredit = regexp.MustCompile(`^[\p{L}.'’ -]{2,60}(?:\s*[/|]\s*[\p{L}.'’& -]{2,60}){1,3}$`)
 )
 
-// agencies end a credit line: the picture agencies and wire services
-// whose names close a photo credit.
-var agencies = map[string]bool{}
-
-func init() {
-	for _, a := range strings.Split("getty|getty images|afp|reuters|ap|associated press|epa|shutterstock|alamy|pa|"+
-		"pa images|pa wire|rex|rex features|istock|xinhua|anadolu|bloomberg|sipa|zuma|corbis|nurphoto|imago|dpa|"+
-		"efe|ansa", "|") {
-		agencies[a] = true
+// isAgency reports a name that ends a credit line: the picture agencies
+// and wire services whose names close a photo credit, in lower case.
+func isAgency(name string) bool {
+	switch name {
+	case "getty", "getty images", "afp", "reuters", "ap", "associated press", "epa", "shutterstock", "alamy", "pa",
+		"pa images", "pa wire", "rex", "rex features", "istock", "xinhua", "anadolu", "bloomberg", "sipa", "zuma",
+		"corbis", "nurphoto", "imago", "dpa", "efe", "ansa":
+		return true
 	}
+	return false
 }
 
 // captionBlocks makes italic lines of the short paragraphs that say they
@@ -272,7 +272,7 @@ func captionOf(s string) (caption, credit string, ok bool) {
 	}
 	if strings.ContainsAny(s, "/|") && rxAgencyCredit.MatchString(s) {
 		last := s[strings.LastIndexAny(s, "/|")+1:]
-		if agencies[strings.ToLower(strings.TrimSpace(last))] {
+		if isAgency(strings.ToLower(strings.TrimSpace(last))) {
 			return "", s, true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/byline-reader/byline/feeds/extract/meta"
 	"github.com/byline-reader/byline/model/markdown"
 )
 
@@ -58,8 +59,13 @@ func dropHeaderRepeats(md string, ex Extracted) string {
 
 // repeatsTitle reports a block that is the title.
 func repeatsTitle(b, title string) bool {
-	line := strings.TrimSpace(strings.Trim(plainLine(strings.TrimLeft(strings.TrimSpace(b), "#> ")), "_*"))
-	return title != "" && sameText(line, title)
+	return title != "" && sameText(headerLine(b), title)
+}
+
+// headerLine is a block's text as compared with the header's fields:
+// without heading or quote marks and the emphasis around it.
+func headerLine(b string) string {
+	return strings.TrimSpace(strings.Trim(plainLine(strings.TrimLeft(strings.TrimSpace(b), "#> ")), "_*"))
 }
 
 // isTimestampLine reports a block of one or more labelled timestamps:
@@ -77,8 +83,8 @@ func isTimestampLine(b string) bool {
 		if !hasTimestampLabel(p) {
 			return false
 		}
-		if _, ok := ParseDateline(p); !ok {
-			if _, ok := ParseDateline(p + " 2000"); !ok { // "Nov 19, 9:41 AM": no year
+		if _, ok := meta.ParseDateline(p); !ok {
+			if _, ok := meta.ParseDateline(p + " 2000"); !ok { // "Nov 19, 9:41 AM": no year
 				return false
 			}
 		}
@@ -153,8 +159,7 @@ func hasParagraph(blocks []string) bool {
 // repeatsHeader reports a block that is the title, the byline or the
 // dateline the header shows.
 func repeatsHeader(block string, ex Extracted) bool {
-	line := plainLine(strings.TrimLeft(strings.TrimSpace(block), "#> "))
-	line = strings.TrimSpace(strings.Trim(line, "_*"))
+	line := headerLine(block)
 	if line == "" {
 		return false
 	}
@@ -163,7 +168,7 @@ func repeatsHeader(block string, ex Extracted) bool {
 	}
 	var found Extracted
 	if !takeMetaLine(&found, line) {
-		if a, _, ok := ParseByline(line); ok && ex.Author != "" && sameName(a, ex.Author) {
+		if a, _, ok := meta.ParseByline(line); ok && ex.Author != "" && sameName(a, ex.Author) {
 			return true // a bare name that is the author's
 		}
 		return false

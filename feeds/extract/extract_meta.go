@@ -123,7 +123,7 @@ func (m pageMeta) extracted(art readability.Article, lead leadMeta) Extracted {
 		ex.Author = ""
 	}
 	ogTitle := firstNonEmpty(m.first("og:title", "twitter:title", "citation_title"), model.SanitizeLine(m.ld.headline))
-	ex.Title = ArticleTitle(m.title, ogTitle, m.h1, ex.Site)
+	ex.Title = meta.ArticleTitle(m.title, ogTitle, m.h1, ex.Site)
 	if ex.Title == "" {
 		ex.Title = model.SanitizeLine(art.Title())
 	}
@@ -161,7 +161,7 @@ func (m pageMeta) published(art readability.Article, lead leadMeta) time.Time {
 	}
 	candidates = append(candidates, m.times...)
 	for _, c := range candidates {
-		if t, ok := ParseTimestamp(c); ok {
+		if t, ok := meta.ParseTimestamp(c); ok {
 			return t
 		}
 	}

@@ -41,8 +41,8 @@ func isTailCredit(text string) bool {
 }
 
 // creditWords are the words of a credit line that are no name.
-var creditWords = setOf("and", "by", "with", "in", "from", "additional", "reporting", "writing",
-	"editing", "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al")
+var creditWords = wordSet("and by with in from additional reporting writing " +
+	"editing de da van von der del la le bin al")
 
 // allNames reports a credit line made only of names and credit words:
 // "Reporting by Jo Lee; additional reporting by Ana Ruiz; Editing by Sam Roe".

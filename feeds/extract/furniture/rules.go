@@ -12,8 +12,10 @@ import (
 // classify says which furniture, if any, the lines of one unit are.
 func classify(lines []string) furniture {
 	raw := strings.TrimSpace(strings.Join(lines, " "))
+	var text string
+	var urls []string
 	if len(raw) <= maxMarkedBytes {
-		text, urls := plainText(raw)
+		text, urls = plainText(raw)
 		if k := classifyMarked(raw, text, urls); k != notFurniture {
 			return k
 		}
@@ -21,7 +23,9 @@ func classify(lines []string) furniture {
 	if !mayBeFurniture(raw) {
 		return notFurniture
 	}
-	text, urls := plainText(raw)
+	if len(raw) > maxMarkedBytes {
+		text, urls = plainText(raw) // not read for the marked rules
+	}
 	words := strings.Fields(text)
 	if len(words) == 0 {
 		if allShareURLs(urls) {
@@ -348,23 +352,14 @@ func IsRelatedLabel(text string) bool {
 // relatedFirstWords are the first words of rxRelatedHeading's and
 // rxRelatedLabel's labels, looked up before those (slow) expressions
 // run; keep them in step.
-var relatedFirstWords = setOf("related", "more", "see", "you", "recommended", "read", "trending",
-	"most", "popular", "latest", "top", "editor's", "editors", "also", "don't", "what", "keep",
-	"você", "veja", "leia", "notícias", "artigos", "posts", "vous", "à", "lire", "articles", "sur",
-	"das", "könnte", "mehr", "weitere", "verwandte", "lesen", "auch", "también", "te", "noticias",
-	"artículos", "lee", "leer", "ti", "potrebbe", "articoli", "leggi", "gerelateerde", "lees", "meer",
-	"relaterade", "läs", "relaterte", "les", "relaterede", "læs", "powiązane", "czytaj", "читайте",
-	"похожие", "関連記事", "相关文章", "相关阅读", "관련")
+var relatedFirstWords = wordSet("related more see you recommended read trending " +
+	"most popular latest top editor's editors also don't what keep " +
+	"você veja leia notícias artigos posts vous à lire articles sur " +
+	"das könnte mehr weitere verwandte lesen auch también te noticias " +
+	"artículos lee leer ti potrebbe articoli leggi gerelateerde lees meer " +
+	"relaterade läs relaterte les relaterede læs powiązane czytaj читайте " +
+	"похожие 関連記事 相关文章 相关阅读 관련")
 
 // rxRelatedLabel are the labels of related stories in other languages
 // than English.
 var rxRelatedLabel = regexp.MustCompile(`(?i)^(você (também )?pode (gostar|se interessar)|veja também|leia também|leia mais|notícias relacionadas|artigos relacionados|posts relacionados|vous aimerez aussi|vous pourriez (aussi|également) aimer|à lire aussi|lire aussi|articles (similaires|liés|connexes)|sur le même sujet|das könnte sie auch interessieren|(das )?könnte (sie|dich) auch interessieren|mehr zum thema|weitere artikel|verwandte artikel|lesen sie auch|auch interessant|también te puede interesar|te puede interesar|también te podría interesar|noticias relacionadas|artículos relacionados|lee también|leer más|ti potrebbe interessare|potrebbe interessarti|articoli correlati|leggi anche|gerelateerde artikelen|lees ook|meer nieuws|relaterade artiklar|läs också|relaterte artikler|les også|relaterede artikler|læs også|powiązane artykuły|czytaj także|читайте также|похожие статьи|関連記事|相关文章|相关阅读|관련 기사)$`)
-
-// setOf is a set of words.
-func setOf(words ...string) map[string]bool {
-	s := make(map[string]bool, len(words))
-	for _, w := range words {
-		s[w] = true
-	}
-	return s
-}

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/byline-reader/byline/feeds/extract/formula"
 	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -96,7 +95,7 @@ type articleShape struct {
 // blocks the evidence shows to be furniture, and tells which and why.
 // host is the page's. Nothing is removed when the evidence would take
 // more than half of the article's words, nor a caption inside a
-// <figure>, nor a formula; nor anything from an article without even a
+// <figure>; nor anything from an article without even a
 // sentence of fifteen words (a product page's short blocks, a list of
 // stories): place tells nothing there, and such a page's own sections
 // carry the class names furniture does.
@@ -323,7 +322,8 @@ func inCell(n *html.Node) bool {
 
 // keptAnyway reports a block that is kept whatever the evidence against
 // it: a picture's caption (inside a <figure>), which a reader of the
-// page sees beside the picture, and a formula.
+// page sees beside the picture. (Formulas are no longer there to keep:
+// extraction makes them code before Mark and readability see the page.)
 func keptAnyway(b []*html.Node) bool {
 	for n := b[0].Parent; n != nil; n = n.Parent {
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption) {
@@ -332,14 +332,6 @@ func keptAnyway(b []*html.Node) bool {
 	}
 	for _, n := range b {
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption) {
-			return true
-		}
-		math := false
-		htmlnode.Walk(n, func(c *html.Node) bool {
-			math = c.Type == html.ElementNode && formula.IsFormula(c)
-			return !math
-		})
-		if math {
 			return true
 		}
 	}

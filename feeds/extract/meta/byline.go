@@ -13,17 +13,7 @@ import (
 // site. ok is false when s does not read as a byline: too long, a sentence,
 // or words that are not a name.
 func ParseByline(s string) (author, site string, ok bool) {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimRight(s, " .;:")
-	if s == "" || utf8.RuneCountInString(s) > 120 || strings.Contains(s, "://") {
-		return "", "", false
-	}
-	rest, _ := cutBylinePrefix(s)
-	names, site := splitBylineSite(rest)
-	if !isNameList(names) {
-		return "", "", false
-	}
-	return tidyName(names), site, true
+	return parseByline(s, false)
 }
 
 // ParseBylineMarked is ParseByline for a line of running text: it accepts
@@ -31,6 +21,11 @@ func ParseByline(s string) (author, site string, ok bool) {
 // "… | Site", "… for Site"), not a bare name, which could as well be a
 // heading.
 func ParseBylineMarked(s string) (author, site string, ok bool) {
+	return parseByline(s, true)
+}
+
+// parseByline is ParseByline, or ParseBylineMarked when mustBeMarked.
+func parseByline(s string, mustBeMarked bool) (author, site string, ok bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, " .;:")
 	if s == "" || utf8.RuneCountInString(s) > 120 || strings.Contains(s, "://") {
@@ -38,10 +33,7 @@ func ParseBylineMarked(s string) (author, site string, ok bool) {
 	}
 	rest, marked := cutBylinePrefix(s)
 	names, site := splitBylineSite(rest)
-	if !marked && site == "" {
-		return "", "", false
-	}
-	if !isNameList(names) {
+	if mustBeMarked && !marked && site == "" || !isNameList(names) {
 		return "", "", false
 	}
 	return tidyName(names), site, true
