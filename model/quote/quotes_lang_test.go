@@ -7,11 +7,7 @@ import "testing"
 // roles, "according to" and pronouns carried over by gender. Each passage
 // is long enough for its language to be told.
 func TestFindQuotesLanguages(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"fr compound past after the quote",
 			"Le président a parlé devant les députés et les sénateurs réunis dans la salle. Il a été très clair sur la question des retraites et il a répondu aux questions.\n\n" +
 				"« Nous ne céderons pas », a déclaré Emmanuel Macron.",
@@ -76,8 +72,5 @@ func TestFindQuotesLanguages(t *testing.T) {
 			"El Gobierno presentó el plan en el Congreso de los Diputados y la oposición lo criticó con dureza. Los grupos de la oposición pidieron que se retire el texto.\n\n" +
 				"«Vamos a seguir adelante», dijo la ministra de Hacienda María Montero. «No hay marcha atrás», añadió.",
 			[]wantQuote{{"Vamos a seguir adelante", "María Montero"}, {"No hay marcha atrás", "María Montero"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

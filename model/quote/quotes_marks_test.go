@@ -6,11 +6,7 @@ import (
 )
 
 func TestFindQuotesMarks(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"nested single inside double",
 			"“He told me ‘never again’, and I believed him,” said Tom Hardy.",
 			[]wantQuote{{"He told me ‘never again’, and I believed him,", "Tom Hardy"}}},
@@ -107,10 +103,7 @@ func TestFindQuotesMarks(t *testing.T) {
 		{"double quote nested in guillemets",
 			"Elle a écrit : « Il m’a dit “jamais” hier ».",
 			[]wantQuote{{"Il m’a dit “jamais” hier", ""}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }
 
 func TestFindQuotesNotArticle(t *testing.T) {

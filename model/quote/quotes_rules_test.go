@@ -5,11 +5,7 @@ import "testing"
 // TestFindQuotesReferents covers the rules that resolve who a pronoun, a
 // title or a description stands for.
 func TestFindQuotesReferents(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"apposition subject then pronoun",
 			"Linda Pruitt said she had never seen it. Her neighbor, Tom Greer, was less worried. “We’ve been through worse,” he said.",
 			[]wantQuote{{"We’ve been through worse,", "Tom Greer"}}},
@@ -43,20 +39,13 @@ func TestFindQuotesReferents(t *testing.T) {
 		{"according to names a referent",
 			"The money comes from reserves, according to Finance Director Omar Sutherland. He said they would drop to “about the minimum”.",
 			[]wantQuote{{"about the minimum", "Omar Sutherland"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }
 
 // TestFindQuotesIntroductions covers quotes introduced without a speech
 // verb next to them.
 func TestFindQuotesIntroductions(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"coordinated verb",
 			"Gov. Ellen Marsh called the damage “heartbreaking” and said engineers were working “around the clock.”",
 			[]wantQuote{{"heartbreaking", "Ellen Marsh"}, {"around the clock.", "Ellen Marsh"}}},
@@ -87,19 +76,12 @@ func TestFindQuotesIntroductions(t *testing.T) {
 		{"unknown word before a colon",
 			"Scholz sagte: „Wir stehen zusammen.“",
 			[]wantQuote{{"Wir stehen zusammen.", ""}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }
 
 // TestFindQuotesFurniture checks that page furniture yields no quotes.
 func TestFindQuotesFurniture(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"caption under an image",
 			"[Image: A flooded street]\n\nA man wades through water. “It keeps coming,” he said. (AP Photo/Jo Roe)\n\n“We are ready,” Mayor Ann Lee said.",
 			[]wantQuote{{"We are ready,", "Ann Lee"}}},
@@ -127,8 +109,5 @@ func TestFindQuotesFurniture(t *testing.T) {
 		{"blockquote that repeats nothing is kept",
 			"The regional government wrote on Facebook:\n\n> “Stay at home and follow the instructions.”",
 			[]wantQuote{{"Stay at home and follow the instructions.", "regional government"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

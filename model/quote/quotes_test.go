@@ -12,6 +12,21 @@ import (
 
 type wantQuote struct{ text, speaker string }
 
+// quoteCase is a passage and the quotes FindQuotes should find in it.
+type quoteCase struct {
+	name string
+	md   string
+	want []wantQuote
+}
+
+// runQuoteCases checks each case with checkQuotes, in a subtest of its own.
+func runQuoteCases(t *testing.T, cases []quoteCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
+	}
+}
+
 func checkQuotes(t *testing.T, md string, want []wantQuote) {
 	t.Helper()
 	got := FindQuotes(md)
@@ -52,11 +67,7 @@ func checkSpans(t *testing.T, md string, got []model.Quote) {
 }
 
 func TestFindQuotesHouseStyles(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"AP after", `"We will respond," the minister said.`,
 			[]wantQuote{{"We will respond,", ""}}}, // no minister named: unsure
 		{"said name apposition",
@@ -119,10 +130,7 @@ func TestFindQuotesHouseStyles(t *testing.T) {
 		{"definite description",
 			"The Japanese Defense Ministry said it tracked the missile. “There was no damage,” the ministry said.",
 			[]wantQuote{{"There was no damage,", "Japanese Defense Ministry"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }
 
 // TestFindQuotesPassages checks whole articles written for these tests in

@@ -6,11 +6,7 @@ import "testing"
 // speaker or subject that agrees in gender, a gender known from the text
 // or from a common first name, never a place or an organisation.
 func TestSpeakerPronouns(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"she skips a man known by his first name",
 			"Laura Pence chairs the committee. Michael Ostrow, the treasurer, opposed the plan on Monday.\n\n“We cannot afford it,” she said.",
 			[]wantQuote{{"We cannot afford it,", "Laura Pence"}}},
@@ -41,20 +37,13 @@ func TestSpeakerPronouns(t *testing.T) {
 		{"an abbreviation's dot ends no sentence",
 			"On Tuesday, Mary Lane criticized Tulsa, Okla., police officer Betty Shelby for the shooting.\n\n“This is unbearable,” she said.",
 			[]wantQuote{{"This is unbearable,", "Mary Lane"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }
 
 // TestSpeakerObjectsAndPlaces covers words near a speech verb that are not
 // its speaker: a listener, a place, a time word.
 func TestSpeakerObjectsAndPlaces(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"a place between commas is no apposition",
 			"Donald Trump, in Kentucky, said Tuesday that his rival was “a total lightweight.”",
 			[]wantQuote{{"a total lightweight.", "Donald Trump"}}},
@@ -73,8 +62,5 @@ func TestSpeakerObjectsAndPlaces(t *testing.T) {
 		{"an adverb after the name is not part of it",
 			"Senator Maria Lopez spoke first. Lopez again called the bill “a gift to the banks.”",
 			[]wantQuote{{"a gift to the banks.", "Maria Lopez"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

@@ -6,11 +6,7 @@ import "testing"
 // line whose speech verb is capitalised (Rubio Says “…”), one that runs
 // into the next line with no stop, and a roundup's "HEADLINE – Name: “…”".
 func TestSpeakerHeadlines(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"a title-case paragraph: X Says “…”",
 			"Rubio Says “We Will Win This State”\n\nThe senator spoke on Monday in Miami.",
 			[]wantQuote{{"We Will Win This State", "Rubio"}}},
@@ -32,8 +28,5 @@ func TestSpeakerHeadlines(t *testing.T) {
 		{"a prose sentence with a dash keeps its subject",
 			"The mayor – who took office in May – was blunt: “We are broke.”",
 			[]wantQuote{{"We are broke.", ""}}}, // no mayor named: unsure
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

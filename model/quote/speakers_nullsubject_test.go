@@ -7,11 +7,7 @@ import "testing"
 // paragraph or the one before, an organisation only when no person was.
 // Each passage is long enough for its language to be told.
 func TestSpeakerNullSubject(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"es dijo after a person named as subject",
 			"El presidente del PP, Alberto Feijóo, habló ayer en Madrid con los periodistas sobre la economía. Después la ministra Nadia Calviño respondió a las críticas de la oposición en el Congreso.\n\n" +
 				"«No vamos a subir los impuestos», dijo.",
@@ -32,8 +28,5 @@ func TestSpeakerNullSubject(t *testing.T) {
 			"La lluvia siguió durante toda la noche en la costa y en las montañas del norte del país. Los ríos crecieron y las carreteras se cerraron por la mañana.\n\n" +
 				"«Nunca vimos algo así», dijo.",
 			[]wantQuote{{"Nunca vimos algo así", ""}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

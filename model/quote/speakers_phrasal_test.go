@@ -6,11 +6,7 @@ import "testing"
 // speech together (shot back, chimed in, went on), and "went on" where it
 // reports no speech.
 func TestSpeakerPhrasalVerbs(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"shot back before the quote, past an earlier verb",
 			"After Jerry Brown criticized her, Hillary Clinton shot back, “I chose to fulfil my profession.”",
 			[]wantQuote{{"I chose to fulfil my profession.", "Hillary Clinton"}}},
@@ -35,8 +31,5 @@ func TestSpeakerPhrasalVerbs(t *testing.T) {
 		{"a quote ending its sentence and a phrasal",
 			"“We will win.” Sarah Kline chimed in.",
 			[]wantQuote{{"We will win.", "Sarah Kline"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

@@ -5,11 +5,7 @@ import "testing"
 // TestSpeakerRolesInNames covers roles and descriptions that stand before
 // a name or for it, and subjects a pronoun should or should not reach.
 func TestSpeakerRolesInNames(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"a hyphenated role after a body's role",
 			"Apple was “pulled in,” CEO Tim Cook said in a chat with Salesforce founder and co-CEO Marc Benioff.\n\nHosting Cook “is our dream,” Benioff said.",
 			[]wantQuote{{"pulled in,", "Tim Cook"}, {"is our dream,", "Marc Benioff"}}},
@@ -40,8 +36,5 @@ func TestSpeakerRolesInNames(t *testing.T) {
 		{"an adverb between the subject and its verb after an opening phrase",
 			"James Van Der Beek danced.\n\nIn [his initial Instagram](https://x.com/a) announcement of the pregnancy, Van Der Beek even touched upon the idea of miscarriage and noted there should be “zero shame” involved.",
 			[]wantQuote{{"zero shame", "Van Der Beek"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

@@ -5,11 +5,7 @@ import "testing"
 // TestSpeakerRules covers the attribution rules measured on news prose:
 // one short passage per class.
 func TestSpeakerRules(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"partial quote takes the sentence's subject",
 			"President Maria Lindqvist spoke on Monday. Lindqvist condemned the vote as “reckless and cynical” before leaving.",
 			[]wantQuote{{"reckless and cynical", "Maria Lindqvist"}}},
@@ -88,8 +84,5 @@ func TestSpeakerRules(t *testing.T) {
 		{"speaker signed under the quote",
 			"“It was a disgrace to watch.” ― Maria Flores\n\n“I will vote in November.” ― Jorge Ruiz Vega",
 			[]wantQuote{{"It was a disgrace to watch.", "Maria Flores"}, {"I will vote in November.", "Jorge Ruiz Vega"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

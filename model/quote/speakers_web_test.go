@@ -7,11 +7,7 @@ import "testing"
 // before the name they describe, words that open a sentence before a
 // name, and the person a pronoun speaks to.
 func TestSpeakerWebNews(t *testing.T) {
-	tests := []struct {
-		name string
-		md   string
-		want []wantQuote
-	}{
+	runQuoteCases(t, []quoteCase{
 		{"a description holding commas after the quote",
 			"“We have a plan,” Jim Carlton, senior vice president at Acme Air, Space, and Security, said in a statement.",
 			[]wantQuote{{"We have a plan,", "Jim Carlton"}}},
@@ -45,8 +41,5 @@ func TestSpeakerWebNews(t *testing.T) {
 		{"a sentence's subject ends where its verb begins",
 			"Van Der Beek revealed the news of the loss in a video, noting that he and his wife lived every parent’s “worst nightmare.”",
 			[]wantQuote{{"worst nightmare.", "Van Der Beek"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.md, tt.want) })
-	}
+	})
 }

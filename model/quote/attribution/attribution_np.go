@@ -83,7 +83,7 @@ func attrEndsSoon(toks []attrTok, k int) bool {
 }
 
 // attrAuxiliaries open a clause of their own after a speech verb.
-var attrAuxiliaries = attrSet(lexicon.Auxiliaries)
+var attrAuxiliaries = lexicon.Set(lexicon.Auxiliaries)
 
 // attrFindText is the words of a noun phrase, joined by spaces.
 func attrFindText(f attrFind) string {
@@ -134,7 +134,7 @@ func attrTrimAdverbs(speaker string) string {
 }
 
 // attrNotSpeakers are words a speaker never ends in.
-var attrNotSpeakers = attrSet(lexicon.NotSpeakers)
+var attrNotSpeakers = lexicon.Set(lexicon.NotSpeakers)
 
 // attrAppositionBefore handles subjects set off by commas before the verb
 // (the comma before the verb is toks[c]): "Jane Doe, a spokeswoman for X,

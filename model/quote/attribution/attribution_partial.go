@@ -172,7 +172,7 @@ func attrOwnerEnd(toks []attrTok, i, j, end int) int {
 }
 
 // attrOwnerGroups are groups of people who may be a sentence's owner.
-var attrOwnerGroups = attrSet(lexicon.OwnerGroups)
+var attrOwnerGroups = lexicon.Set(lexicon.OwnerGroups)
 
 // attrOwnerVerbAt reports a verb after a subject ending before toks[k]:
 // a lower-case word, after any auxiliaries, adverbs and an apposition set
@@ -285,4 +285,4 @@ func attrSkipTag(toks []attrTok, k int) int {
 
 // attrClauseOpeners open, after a comma, a clause with a subject of its
 // own, whose quote the main subject need not have said.
-var attrClauseOpeners = attrSet(lexicon.ClauseOpeners)
+var attrClauseOpeners = lexicon.Set(lexicon.ClauseOpeners)

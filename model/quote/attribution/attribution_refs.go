@@ -42,7 +42,7 @@ func attrHonorific(toks []attrTok, from, lo int) byte {
 }
 
 // attrOpeners open a sentence with a phrase before its subject.
-var attrOpeners = attrSet(lexicon.Openers)
+var attrOpeners = lexicon.Set(lexicon.Openers)
 
 // scanSubjects remembers the subjects of the sentences of a block.
 func (a *attributor) scanSubjects(n *attrNames, toks []attrTok) {
@@ -158,10 +158,10 @@ func (a *attributor) subjectMention(n *attrNames, st []attrTok, i int) (attrMent
 }
 
 // attrPrepositions never stand between a role and a name.
-var attrPrepositions = attrSet(lexicon.Prepositions)
+var attrPrepositions = lexicon.Set(lexicon.Prepositions)
 
 // attrLoneOpeners may open a sentence before its subject with no comma.
-var attrLoneOpeners = attrSet(lexicon.LoneOpeners)
+var attrLoneOpeners = lexicon.Set(lexicon.LoneOpeners)
 
 // attrDashPair reports a dash st[k] that a second one closes later in the
 // sentence: an apposition (Gov. Chris Christie – a Cowboys fan – gave),
@@ -321,7 +321,7 @@ func attrSaysAt(st []attrTok, j int) bool {
 }
 
 // attrNotNames are capitalised words that open a sentence and name nobody.
-var attrNotNames = attrSet(lexicon.NotNames)
+var attrNotNames = lexicon.Set(lexicon.NotNames)
 
 // attrPronounAfterVerb returns the gender of "said she" / "told reporters
 // he" after st[j], in the same sentence.
@@ -479,7 +479,7 @@ func attrPossessor(toks []attrTok, i, hi int) attrFind {
 }
 
 // attrSaying are nouns for what someone said.
-var attrSaying = attrSet(lexicon.SayingNouns)
+var attrSaying = lexicon.Set(lexicon.SayingNouns)
 
 // attrPastTense reports a lower-case word in -ed or a common irregular
 // past: at the end of a noun phrase, more likely its verb than part of it.
@@ -487,4 +487,4 @@ func attrPastTense(t attrTok) bool {
 	return t.kind == attrWord && !t.upper && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || attrIrregularPast[t.low])
 }
 
-var attrIrregularPast = attrSet(lexicon.IrregularPast)
+var attrIrregularPast = lexicon.Set(lexicon.IrregularPast)

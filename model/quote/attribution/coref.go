@@ -34,7 +34,7 @@ func attrRefKind(name string) byte {
 	return 0
 }
 
-var attrGroupWords = attrSet(`people officials sources residents analysts experts critics others`)
+var attrGroupWords = lexicon.Set(`people officials sources residents analysts experts critics others`)
 
 // antecedent is who a pronoun or a subject-less participle at pos refers
 // to. The candidates, latest first, are the speakers and the subjects of
@@ -148,7 +148,7 @@ func (a *attributor) genderOf(name string) byte {
 
 // attrGenericOrgs are nouns that stand for whichever organisation was
 // named last ("the agency", "the company"), whatever its name.
-var attrGenericOrgs = attrSet(lexicon.GenericOrgs)
+var attrGenericOrgs = lexicon.Set(lexicon.GenericOrgs)
 
 // latestOrg returns the organisation that was the subject of a sentence
 // or spoke last before pos; failing that, the latest subject or speaker

@@ -35,20 +35,11 @@ import (
 // below.
 type attrLang struct{ *lexicon.Lang }
 
-// attrLangs are the tables of lexicon.Langs, in its order.
-var attrLangs = func() []*attrLang {
-	ls := make([]*attrLang, len(lexicon.Tables))
-	for k, t := range lexicon.Tables {
-		ls[k] = &attrLang{t}
-	}
-	return ls
-}()
-
 // attrDetectLang returns the table of the language md is written in, or
 // nil for English (or a language without a table).
 func attrDetectLang(md string) *attrLang {
 	if k := lexicon.Detect(md); k >= 0 {
-		return attrLangs[k]
+		return &attrLang{lexicon.Tables[k]}
 	}
 	return nil
 }

@@ -1,6 +1,10 @@
 package attribution
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/byline-reader/byline/model/quote/attribution/lexicon"
+)
 
 func TestDetectLang(t *testing.T) {
 	tests := []struct{ name, md, want string }{
@@ -25,7 +29,7 @@ func TestDetectLang(t *testing.T) {
 // TestLocalize checks how a table reads a language's word order onto the
 // English words the rules know.
 func TestLocalize(t *testing.T) {
-	fr := attrLangs[0]
+	fr := &attrLang{lexicon.Tables[0]}
 	tests := []struct{ md, want string }{
 		{"a déclaré le ministre", "said the minister"},
 		{"dit-il", "said he"},
@@ -59,7 +63,8 @@ func TestLocalizeEveryCut(t *testing.T) {
 	}
 	for _, md := range passages {
 		for k := 0; k <= len(md); k++ {
-			for _, l := range attrLangs {
+			for _, table := range lexicon.Tables {
+				l := &attrLang{table}
 				for _, s := range []string{md[:k], md[k:]} {
 					for _, tk := range l.localize(s, attrTokenize(s, 0, len(s), nil)) {
 						if tk.start < 0 || tk.end > len(s) || tk.start > tk.end {

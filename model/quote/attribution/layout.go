@@ -19,7 +19,7 @@ import (
 
 // attrTitleSmall are the short words a title-case line leaves in lower
 // case.
-var attrTitleSmall = attrSet(`a an the of to in on for and or but at by with from as is vs. via`)
+var attrTitleSmall = lexicon.Set(`a an the of to in on for and or but at by with from as is vs. via`)
 
 // attrReadHeadlines applies the layout rules above to the tokens of a
 // block of md.

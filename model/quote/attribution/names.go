@@ -178,7 +178,7 @@ func attrCapRun(toks []attrTok, i int) int {
 // NameParticle is a lower-case word that may stand inside a name: de, van, bin.
 func NameParticle(w string) bool { return attrParticles[w] }
 
-var attrParticles = attrSet(lexicon.NameParticles)
+var attrParticles = lexicon.Set(lexicon.NameParticles)
 
 // attrStripTitles drops the function words, titles and roles that open
 // the run toks[i:j]; person reports that a title or role was there.
@@ -449,7 +449,7 @@ func (a *attributor) speakerFrom(f attrFind, pos int) string {
 
 // attrAddressVerbs are the plain speech verbs whose object is the person
 // spoken to.
-var attrAddressVerbs = attrSet(`tell tells told ask asks asked`)
+var attrAddressVerbs = lexicon.Set(`tell tells told ask asks asked`)
 
 // addressee is the person a pronoun's verb at toks[j] is said to ("he told
 // Benioff", "she asked Smith"), whom the pronoun cannot be, or "".

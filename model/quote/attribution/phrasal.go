@@ -1,5 +1,7 @@
 package attribution
 
+import "github.com/byline-reader/byline/model/quote/attribution/lexicon"
+
 // Phrasal speech verbs: a verb and its particle that together report
 // speech ("shot back", "fired back", "chimed in", "weighed in", "spoke
 // out", "summed up", "pointed out", "went on") are read as one speech verb
@@ -20,7 +22,7 @@ var attrPhrasals = map[string]string{
 
 // attrOnlyBeforeStop are phrasals that report speech only when no word
 // follows them.
-var attrOnlyBeforeStop = attrSet(`went goes`)
+var attrOnlyBeforeStop = lexicon.Set(`went goes`)
 
 // attrJoinPhrasals merges each phrasal speech verb of toks into one token
 // spanning both words.

@@ -168,28 +168,20 @@ func attrAbbrev(w string) bool {
 	return attrAbbrevs[strings.ToLower(w)]
 }
 
-func attrSet(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
 // Word lists for attribution, from package lexicon (package-level because
 // Go has no const maps).
 var (
-	attrAbbrevs     = attrSet(lexicon.Abbrevs)
-	attrVerbs       = attrSet(lexicon.SpeechVerbs)
-	attrSayVerbs    = attrSet(lexicon.SayVerbs)
-	attrDeterminers = attrSet(lexicon.Determiners)
-	attrSkips       = attrSet(lexicon.Skips)
-	attrStops       = attrSet(lexicon.Stops)
-	attrJoins       = attrSet(lexicon.Joins)
-	attrPronouns    = attrSet(lexicon.Pronouns)
-	attrRoles       = attrSet(lexicon.WithPrefixes(lexicon.Roles, lexicon.RolePrefixes))
-	attrOrgs        = attrSet(lexicon.Orgs)
-	attrDocuments   = attrSet(lexicon.Documents)
+	attrAbbrevs     = lexicon.Set(lexicon.Abbrevs)
+	attrVerbs       = lexicon.Set(lexicon.SpeechVerbs)
+	attrSayVerbs    = lexicon.Set(lexicon.SayVerbs)
+	attrDeterminers = lexicon.Set(lexicon.Determiners)
+	attrSkips       = lexicon.Set(lexicon.Skips)
+	attrStops       = lexicon.Set(lexicon.Stops)
+	attrJoins       = lexicon.Set(lexicon.Joins)
+	attrPronouns    = lexicon.Set(lexicon.Pronouns)
+	attrRoles       = lexicon.Set(lexicon.WithPrefixes(lexicon.Roles, lexicon.RolePrefixes))
+	attrOrgs        = lexicon.Set(lexicon.Orgs)
+	attrDocuments   = lexicon.Set(lexicon.Documents)
 )
 
 // attrSkip reports a word that may stand between a subject and its verb:
@@ -203,7 +195,7 @@ func attrSkip(t attrTok) bool {
 }
 
 // attrNotAdverbs end in -ly but are no adverbs.
-var attrNotAdverbs = attrSet(`family supply assembly anomaly monopoly butterfly italy`)
+var attrNotAdverbs = lexicon.Set(`family supply assembly anomaly monopoly butterfly italy`)
 
 func attrIsVerb(t attrTok) bool { return t.kind == attrWord && !t.upper && attrVerbs[t.low] }
 

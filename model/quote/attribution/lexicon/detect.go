@@ -108,8 +108,8 @@ func markerBits() map[string]uint8 {
 // newLang builds a language's table from its word lists.
 func newLang(t LangTable) *Lang {
 	l := &Lang{Name: t.Name, Words: map[string]string{}, Phrases: map[string]string{},
-		Aux: set(t.Aux), AfterQuote: pairs(t.AfterQuote), According: set(t.According),
-		Elisions: strings.Fields(t.Elisions), Clitics: set(t.Clitics), Suffixes: pairs(t.Suffixes),
+		Aux: Set(t.Aux), AfterQuote: pairs(t.AfterQuote), According: Set(t.According),
+		Elisions: strings.Fields(t.Elisions), Clitics: Set(t.Clitics), Suffixes: pairs(t.Suffixes),
 		Markers: strings.Fields(t.Markers), NullSubject: t.NullSubject}
 	for k, v := range pairs(t.Words) {
 		if strings.Contains(k, " ") {

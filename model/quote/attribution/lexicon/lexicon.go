@@ -4,9 +4,9 @@
 // Portuguese onto them (langs.go) and which of them a text is written in
 // (Detect, detect.go), and, to tell a person's gender and a
 // place from a person, common first names and the places news names as if
-// they were people. It is data with two small
-// lookups, no rules about quotes; attribution (its only user) decides what
-// the answers mean. It imports nothing.
+// they were people. It is data with two small lookups and Set, which
+// reads a word list; no rules about quotes: attribution (its only user)
+// decides what the answers mean. It imports nothing.
 package lexicon
 
 import "strings"
@@ -63,7 +63,7 @@ var FirstNames = genderTable(
 	olga tatiana svetlana natalia yulia irina anastasia`)
 
 // places are places that may stand where a person's name would.
-var places = set(`alabama alaska arizona arkansas california colorado connecticut delaware
+var places = Set(`alabama alaska arizona arkansas california colorado connecticut delaware
 	florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
 	massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma
 	oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
@@ -76,7 +76,7 @@ var places = set(`alabama alaska arizona arkansas california colorado connecticu
 	tehran damascus cairo manhattan brooklyn chicago boston iowa`)
 
 // placePhrases are places of two words or more, in lower case.
-var placePhrases = set(`new_hampshire new_jersey new_mexico new_york north_carolina
+var placePhrases = Set(`new_hampshire new_jersey new_mexico new_york north_carolina
 	south_carolina north_dakota south_dakota rhode_island west_virginia united_states
 	united_kingdom south_korea north_korea saudi_arabia new_zealand south_africa
 	latin_america middle_east puerto_rico las_vegas los_angeles san_francisco
@@ -116,7 +116,8 @@ func NameGender(name string) byte {
 	return g
 }
 
-func set(words string) map[string]bool {
+// Set reads a space-separated word list as a set.
+func Set(words string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(words) {
 		m[w] = true
