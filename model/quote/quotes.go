@@ -23,7 +23,13 @@ type quoteHit struct {
 	first, last int // indexes of the first and last block it lies in
 	// parts are the spans of a quote that runs over paragraphs, one in
 	// each paragraph; nil for a quote within one.
-	parts [][2]int
+	parts []quotePart
+}
+
+// quotePart is one paragraph's part of a quote over paragraphs.
+type quotePart struct {
+	start, end int // its text
+	block      int // the block it lies in
 }
 
 // FindQuotes finds the quotations in an article's markdown, in order, and
@@ -74,9 +80,9 @@ func FindQuotes(markdown string) []model.Quote {
 				Paragraph: blocks[h.first].para, Start: h.start, End: h.end})
 			continue
 		}
-		for j, part := range h.parts {
-			quotes = append(quotes, model.Quote{Text: quoteVisibleSpan(markdown, part[0], part[1]),
-				Speaker: speakers[i], Paragraph: blocks[min(h.first+j, h.last)].para, Start: part[0], End: part[1]})
+		for _, part := range h.parts {
+			quotes = append(quotes, model.Quote{Text: quoteVisibleSpan(markdown, part.start, part.end),
+				Speaker: speakers[i], Paragraph: blocks[part.block].para, Start: part.start, End: part.end})
 		}
 	}
 	for i := range quotes {

@@ -224,3 +224,15 @@ func TestFindQuotesMultiParagraphVisible(t *testing.T) {
 	}
 	checkSpans(t, md, got)
 }
+
+// TestMultiParagraphPartsKeepTheirParagraph: a part with no words (a
+// paragraph of only a reopening mark and dashes) is not reported, and the
+// parts after it keep the paragraph they are in.
+func TestMultiParagraphPartsKeepTheirParagraph(t *testing.T) {
+	md := "Intro line.\n\n“We waited all night.\n\n“ — … —\n\n“Nobody came,” said Tom Briggs."
+	got := FindQuotes(md)
+	if len(got) != 2 || got[0].Paragraph != 2 || got[1].Paragraph != 4 {
+		t.Fatalf("got %+v, want parts in paragraphs 2 and 4", got)
+	}
+	checkSpans(t, md, got)
+}

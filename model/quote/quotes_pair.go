@@ -150,10 +150,10 @@ func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
 	}
 	start, _ := quoteTrimSpan(p.md, pend.parts[0][0], pend.parts[0][1])
 	_, end := quoteTrimSpan(p.md, start, cl.pos)
-	parts := make([][2]int, 0, len(pend.parts))
-	for _, part := range pend.parts {
+	parts := make([]quotePart, 0, len(pend.parts))
+	for k, part := range pend.parts { // part k lies in block pend.first+k
 		if from, to := quoteTrimSpan(p.md, part[0], part[1]); quoteHasWord(p.md[from:to]) {
-			parts = append(parts, [2]int{from, to})
+			parts = append(parts, quotePart{from, to, pend.first + k})
 		}
 	}
 	p.hits = append(p.hits, quoteHit{
