@@ -215,3 +215,34 @@ func TestNameWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksTo: a block's links go to the site only when every one does,
+// in whichever of its nodes it stands.
+func TestLinksTo(t *testing.T) {
+	nodes := func(frags ...string) []*html.Node {
+		var out []*html.Node
+		for _, f := range frags {
+			doc, err := html.Parse(strings.NewReader(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, doc)
+		}
+		return out
+	}
+	cases := []struct {
+		name  string
+		nodes []*html.Node
+		want  bool
+	}{
+		{"own links", nodes(`<a href="https://www.news.example/a">a</a>`, `<a href="/b">b</a>`), true},
+		{"another site's link first", nodes(`<a href="https://other.example/a">a</a>`, `<a href="/b">b</a>`), false},
+		{"another site's link after", nodes(`<a href="/b">b</a>`, `<a href="https://other.example/a">a</a>`), false},
+		{"no links", nodes(`<p>text</p>`), false},
+	}
+	for _, c := range cases {
+		if got := linksTo(c.nodes, "news.example"); got != c.want {
+			t.Errorf("%s: linksTo = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

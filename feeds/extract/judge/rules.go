@@ -354,24 +354,24 @@ var keptTag = map[atom.Atom]bool{
 	atom.Figcaption: true, atom.Caption: true,
 }
 
-// linksTo reports whether the links under nodes go to host (or to no
-// host: a relative link readability did not resolve).
+// linksTo reports whether there are links under nodes and all of them go
+// to host (or to no host: a relative link readability did not resolve).
 func linksTo(nodes []*html.Node, host string) bool {
-	ok := false
+	found, foreign := false, false
 	for _, n := range nodes {
 		htmlnode.Walk(n, func(c *html.Node) bool {
 			if c.Type == html.ElementNode && c.DataAtom == atom.A {
 				u, err := url.Parse(htmlnode.Attr(c, "href"))
-				if err != nil || u.Host != "" && !sameHost(u.Host, host) {
-					ok = false
-					return false
-				}
-				ok = true
+				foreign = err != nil || u.Host != "" && !sameHost(u.Host, host)
+				found = true
 			}
-			return true
+			return !foreign
 		})
+		if foreign {
+			return false
+		}
 	}
-	return ok
+	return found
 }
 
 // sameHost reports two hosts of one site: "www.example.com" and
