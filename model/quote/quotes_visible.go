@@ -45,7 +45,7 @@ func quoteAppendVisible(b *strings.Builder, s string) {
 			continue
 		}
 		if s[i] == '&' {
-			if r, n := quoteEntity(s[i:]); n > 0 {
+			if r, n := markdown.Entity(s[i:]); n > 0 {
 				b.WriteRune(r)
 				i += n
 				continue
@@ -68,7 +68,7 @@ func quoteVisibleMark(b *strings.Builder, s string, i int) (int, bool) {
 		}
 		return j + markdown.QuoteEnd(s[j:]), true
 	case '\\':
-		if i+1 < len(s) && strings.IndexByte(quoteEscapable, s[i+1]) >= 0 {
+		if i+1 < len(s) && strings.IndexByte(markdown.Escapable, s[i+1]) >= 0 {
 			b.WriteByte(s[i+1])
 			return i + 2, true
 		}
@@ -89,12 +89,12 @@ func quoteVisibleMark(b *strings.Builder, s string, i int) (int, bool) {
 		return j, true
 	case '!':
 		if i+1 < len(s) && s[i+1] == '[' {
-			if _, end, ok := quoteLinkSpan(s, i+1); ok {
+			if _, end, ok := markdown.LinkSpan(s, i+1, len(s)); ok {
 				return end, true
 			}
 		}
 	case '[':
-		if textEnd, end, ok := quoteLinkSpan(s, i); ok {
+		if textEnd, end, ok := markdown.LinkSpan(s, i, len(s)); ok {
 			quoteAppendVisible(b, s[i+1:textEnd])
 			return end, true
 		}
@@ -112,9 +112,6 @@ func quoteVisibleMark(b *strings.Builder, s string, i int) (int, bool) {
 	}
 	return i, false
 }
-
-// quoteEscapable is the ASCII punctuation a backslash escapes.
-const quoteEscapable = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 // quoteVisibleCode writes the code span opened by the backticks at s[i]
 // without its marks; a run never closed stands for itself.
@@ -179,54 +176,4 @@ func quoteEmphasisPaired(s string, i, j int) bool {
 		a = e
 	}
 	return false
-}
-
-// quoteLinkSpan parses [text](target), [text][ref] or [text][] at s[i]:
-// the end of its text and of the whole link.
-func quoteLinkSpan(s string, i int) (textEnd, end int, ok bool) {
-	j := quoteMatchingEsc(s, i, '[', ']')
-	if j < 0 || j+1 >= len(s) || (s[j+1] != '(' && s[j+1] != '[') {
-		return 0, 0, false
-	}
-	closer := byte(')')
-	if s[j+1] == '[' {
-		closer = ']'
-	}
-	k := quoteMatchingEsc(s, j+1, s[j+1], closer)
-	if k < 0 {
-		return 0, 0, false
-	}
-	return j, k + 1, true
-}
-
-// quoteMatchingEsc returns the index of the bracket closing s[i], skipping
-// escaped ones, or -1.
-func quoteMatchingEsc(s string, i int, open, close byte) int {
-	depth := 0
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case open:
-			depth++
-		case close:
-			if depth--; depth == 0 {
-				return j
-			}
-		}
-	}
-	return -1
-}
-
-// quoteEntity decodes the few HTML entities markdown converters leave.
-func quoteEntity(s string) (rune, int) {
-	for _, e := range [...]struct {
-		name string
-		r    rune
-	}{{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}, {"&nbsp;", '\u00a0'}} {
-		if strings.HasPrefix(s, e.name) {
-			return e.r, len(e.name)
-		}
-	}
-	return 0, 0
 }

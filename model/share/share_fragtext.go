@@ -173,7 +173,10 @@ func fragInline(t *fragText, md string, from, to int, verbatim bool) {
 		}
 		r, size := utf8.DecodeRuneInString(md[i:to])
 		if r == '&' {
-			if ch, n := fragEntity(md[i:to]); n > 0 {
+			if ch, n := markdown.Entity(md[i:to]); n > 0 {
+				if ch == '\u00a0' {
+					ch = ' ' // a fragment's words are parted by plain spaces
+				}
 				t.emit(ch, i)
 				i += n
 				continue
@@ -189,7 +192,7 @@ func fragInline(t *fragText, md string, from, to int, verbatim bool) {
 func fragInlineMark(t *fragText, md string, i, from, to int) (int, bool) {
 	switch c := md[i]; c {
 	case '\\':
-		if i+1 < to && strings.IndexByte(fragPunct, md[i+1]) >= 0 {
+		if i+1 < to && strings.IndexByte(markdown.Escapable, md[i+1]) >= 0 {
 			t.emit(rune(md[i+1]), i+1)
 			return i + 2, true
 		}
@@ -208,12 +211,12 @@ func fragInlineMark(t *fragText, md string, i, from, to int) (int, bool) {
 		return j, true
 	case '!':
 		if i+1 < to && md[i+1] == '[' {
-			if _, end, ok := fragLink(md, i+1, to); ok {
+			if _, end, ok := markdown.LinkSpan(md, i+1, to); ok {
 				return end, true
 			}
 		}
 	case '[':
-		if textEnd, end, ok := fragLink(md, i, to); ok {
+		if textEnd, end, ok := markdown.LinkSpan(md, i, to); ok {
 			fragInline(t, md, i+1, textEnd, false)
 			return end, true
 		}
@@ -252,71 +255,6 @@ func fragIsDelimiter(md string, i, j, from, to int, c byte) bool {
 	}
 	return true
 }
-
-// fragLink parses [text](target), [text][ref] or [text][] at md[i]: the
-// end of the text and of the whole link.
-func fragLink(md string, i, to int) (textEnd, end int, ok bool) {
-	depth := 0
-	for j := i; j < to; j++ {
-		switch md[j] {
-		case '\\':
-			j++
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth > 0 {
-				continue
-			}
-			if j+1 < to && (md[j+1] == '(' || md[j+1] == '[') {
-				closer := byte(')')
-				if md[j+1] == '[' {
-					closer = ']'
-				}
-				if k := fragMatching(md, j+1, to, md[j+1], closer); k > 0 {
-					return j, k + 1, true
-				}
-			}
-			return 0, 0, false
-		}
-	}
-	return 0, 0, false
-}
-
-// fragMatching finds the closer matching the opener at md[i].
-func fragMatching(md string, i, to int, opener, closer byte) int {
-	depth := 0
-	for j := i; j < to; j++ {
-		switch md[j] {
-		case '\\':
-			j++
-		case opener:
-			depth++
-		case closer:
-			depth--
-			if depth == 0 {
-				return j
-			}
-		}
-	}
-	return -1
-}
-
-// fragEntity decodes the few HTML entities markdown converters leave.
-func fragEntity(s string) (rune, int) {
-	for _, e := range [...]struct {
-		name string
-		r    rune
-	}{{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}, {"&#x27;", '\''}} {
-		if strings.HasPrefix(s, e.name) {
-			return e.r, len(e.name)
-		}
-	}
-	return 0, 0
-}
-
-// fragPunct is the ASCII punctuation a backslash escapes in markdown.
-const fragPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 // fragWordRune reports a rune that is part of a word.
 func fragWordRune(r rune) bool {
