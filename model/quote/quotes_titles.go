@@ -19,17 +19,23 @@ import (
 // quoteMaxTitleWords is the longest title recognised.
 const quoteMaxTitleWords = 8
 
-// quoteWorkWords name works that have titles.
-var quoteWorkWords = map[string]bool{}
+// quoteWorkWords name works that have titles, or say a title follows.
+var quoteWorkWords = quoteWordSet(`show shows program programme series film movie documentary
+	book books novel memoir biography song songs album anthem hymn play musical opera
+	podcast column essay editorial broadcast episode segment newsletter magazine newspaper
+	poem painting exhibition exhibit sitcom drama comedy thriller video ad spot campaign
+	slogan hashtag titled entitled called dubbed named nicknamed`)
 
-func init() {
-	for _, w := range strings.Fields(`show shows program programme series film movie documentary
-		book books novel memoir biography song songs album anthem hymn play musical opera
-		podcast column essay editorial broadcast episode segment newsletter magazine newspaper
-		poem painting exhibition exhibit sitcom drama comedy thriller video ad spot campaign
-		slogan hashtag titled entitled called dubbed named nicknamed`) {
-		quoteWorkWords[w] = true
+// quoteMakerWords follow the title of a work: who made it, what it is.
+var quoteMakerWords = quoteWordSet(`star stars actor actress author singer director host creator
+	film movie series song album book franchise trilogy sequel episode podcast show`)
+
+func quoteWordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
 	}
+	return m
 }
 
 // quoteDropTitles removes the hits that are titles or subheadings.
@@ -65,12 +71,6 @@ func quoteBeforeWorkWord(after string) bool {
 	}
 	return quoteMakerWords[w]
 }
-
-// quoteMakerWords follow the title of a work: who made it, what it is.
-var quoteMakerWords = map[string]bool{"star": true, "stars": true, "actor": true, "actress": true,
-	"author": true, "singer": true, "director": true, "host": true, "creator": true, "film": true,
-	"movie": true, "series": true, "song": true, "album": true, "book": true, "franchise": true,
-	"trilogy": true, "sequel": true, "episode": true, "podcast": true, "show": true}
 
 // quoteInTitleList reports a title-case quote in a list of three or more
 // of them (“Star Wars,” “Mary Poppins” and “Bambi”), each parted from the
