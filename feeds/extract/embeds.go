@@ -23,7 +23,7 @@ var embedClasses = []string{"twitter-tweet", "instagram-media", "tiktok-embed", 
 func unwrapEmbeds(root *html.Node) {
 	var posts []*html.Node
 	htmlnode.Walk(root, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Blockquote && isEmbed(n) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Blockquote && htmlnode.HasClass(n, embedClasses...) {
 			posts = append(posts, n)
 		}
 		return true
@@ -39,17 +39,6 @@ func unwrapEmbeds(root *html.Node) {
 			outer.Parent.RemoveChild(outer)
 		}
 	}
-}
-
-func isEmbed(n *html.Node) bool {
-	for _, c := range strings.Fields(htmlnode.Attr(n, "class")) {
-		for _, e := range embedClasses {
-			if c == e {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // onlyHolds reports an element whose only content is child (white space,

@@ -52,8 +52,8 @@ func IsFormula(n *html.Node) bool {
 	case n.DataAtom == atom.Img:
 		return isFormulaImage(n)
 	}
-	return hasClass(n, "katex", "katex-display", "mwe-math-element") || isMathJaxRendering(n) ||
-		hasClass(n, mathJaxClasses...) && htmlnode.Attr(n, "data-mathml") != ""
+	return htmlnode.HasClass(n, "katex", "katex-display", "mwe-math-element") || isMathJaxRendering(n) ||
+		htmlnode.HasClass(n, mathJaxClasses...) && htmlnode.Attr(n, "data-mathml") != ""
 }
 
 // mathJaxClasses are the classes of MathJax 2's renderings of a formula.
@@ -117,7 +117,7 @@ func formula(n *html.Node) (tex, linear string, block bool) {
 	case n.DataAtom == atom.Math:
 		return mathMLFormula(n)
 	case n.DataAtom == atom.Img:
-		return cleanTeX(htmlnode.Attr(n, "alt")), "", hasClass(n, "mwe-math-fallback-image-display")
+		return cleanTeX(htmlnode.Attr(n, "alt")), "", htmlnode.HasClass(n, "mwe-math-fallback-image-display")
 	case isMathJaxRendering(n):
 		return "", "", false // the script beside it gives the formula
 	case n.Data == "mjx-container":
@@ -125,11 +125,11 @@ func formula(n *html.Node) (tex, linear string, block bool) {
 		if tex := descendantAttr(n, "data-latex"); tex != "" {
 			return cleanTeX(tex), "", block
 		}
-	case hasClass(n, mathJaxClasses...):
-		return dataMathML(htmlnode.Attr(n, "data-mathml"), hasClass(n, "MathJax_Display", "MathJax_SVG_Display"))
-	case hasClass(n, "mwe-math-element"):
-		block = htmlnode.Find(n, func(c *html.Node) bool { return hasClass(c, "mwe-math-fallback-image-display") }) != nil
-	case hasClass(n, "katex-display"):
+	case htmlnode.HasClass(n, mathJaxClasses...):
+		return dataMathML(htmlnode.Attr(n, "data-mathml"), htmlnode.HasClass(n, "MathJax_Display", "MathJax_SVG_Display"))
+	case htmlnode.HasClass(n, "mwe-math-element"):
+		block = htmlnode.Find(n, func(c *html.Node) bool { return htmlnode.HasClass(c, "mwe-math-fallback-image-display") }) != nil
+	case htmlnode.HasClass(n, "katex-display"):
 		block = true
 	}
 	if m := htmlnode.Find(n, func(c *html.Node) bool { return c.DataAtom == atom.Math }); m != nil {
@@ -208,7 +208,7 @@ func mathTeXScript(n *html.Node) (ok, block bool) {
 // isMathJaxRendering reports MathJax 2's rendering of a formula (or its
 // preview) that a math/tex script after it gives as source.
 func isMathJaxRendering(n *html.Node) bool {
-	if !hasClass(n, mathJaxClasses...) {
+	if !htmlnode.HasClass(n, mathJaxClasses...) {
 		return false
 	}
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
@@ -218,7 +218,7 @@ func isMathJaxRendering(n *html.Node) bool {
 		if ok, _ := mathTeXScript(s); ok {
 			return true
 		}
-		if !hasClass(s, mathJaxClasses...) {
+		if !htmlnode.HasClass(s, mathJaxClasses...) {
 			return false
 		}
 	}
@@ -257,18 +257,6 @@ func descendantAttr(n *html.Node, key string) string {
 		return v != ""
 	})
 	return v
-}
-
-// hasClass reports an element with one of the classes (compared exactly).
-func hasClass(n *html.Node, classes ...string) bool {
-	for _, c := range strings.Fields(htmlnode.Attr(n, "class")) {
-		for _, want := range classes {
-			if c == want {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {

@@ -48,6 +48,18 @@ func Attr(n *html.Node, key string) string {
 	return ""
 }
 
+// HasClass reports an element with one of the classes, compared exactly.
+func HasClass(n *html.Node, classes ...string) bool {
+	for _, c := range strings.Fields(Attr(n, "class")) {
+		for _, want := range classes {
+			if c == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // RawText is the text of n's own text children: a script's or a title's.
 func RawText(n *html.Node) string {
 	var b strings.Builder
