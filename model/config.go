@@ -13,9 +13,18 @@ import (
 // Config is byline's configuration file: defaults, overridden by the file,
 // overridden by flags.
 type Config struct {
-	Theme     string `toml:"theme"`      // auto, dark or light
-	TextWidth int    `toml:"text_width"` // the reader's widest line
-	Browser   string `toml:"browser"`    // a program to open links; empty: $BROWSER, then xdg-open/open
+	Theme string `toml:"theme"` // auto, dark or light
+	// TextWidth is the reader's measure: its text column, centred in a
+	// wider window (reader_width; text_width is its older name).
+	TextWidth    int    `toml:"reader_width"`
+	OldTextWidth int    `toml:"text_width"`
+	Browser      string `toml:"browser"` // a program to open links; empty: $BROWSER, then xdg-open/open
+	// Images is how the reader draws pictures: auto (ask the terminal),
+	// kitty (its graphics protocol), blocks (half blocks in colour), off
+	// (a line with the alt text).
+	Images string `toml:"images"`
+	// ImageCacheMiB bounds the pictures kept on disk (XDG_CACHE_HOME).
+	ImageCacheMiB int64 `toml:"image_cache_mib"`
 	// RefreshInterval refreshes every feed in the background; 0 turns it off.
 	RefreshInterval Duration `toml:"refresh_interval"`
 
@@ -61,9 +70,13 @@ func (d *Duration) UnmarshalText(b []byte) error {
 // MarshalText writes the duration as Go does ("1m30s").
 func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
+// DefaultTextWidth is the reader's measure when the file does not set
+// one: about 80 columns, comfortable for prose.
+const DefaultTextWidth = 80
+
 // DefaultConfig is what byline uses with no configuration file.
 func DefaultConfig() Config {
-	return Config{Theme: "auto", TextWidth: 100}
+	return Config{Theme: "auto", TextWidth: DefaultTextWidth, Images: "auto", ImageCacheMiB: 100}
 }
 
 // ParseConfig reads a TOML configuration over the defaults. Unknown keys and
@@ -82,6 +95,10 @@ func ParseConfig(data []byte) (Config, error) {
 		key := und[0]
 		return cfg, fmt.Errorf("line %d: unknown setting %q", keyLine(data, key), key.String())
 	}
+	if cfg.OldTextWidth != 0 && !md.IsDefined("reader_width") {
+		cfg.TextWidth = cfg.OldTextWidth
+	}
+	cfg.OldTextWidth = 0
 	cfg.sanitize()
 	return cfg, cfg.validate()
 }
@@ -115,7 +132,15 @@ func (c Config) validate() error {
 		return fmt.Errorf("theme must be auto, dark or light, not %q", c.Theme)
 	}
 	if c.TextWidth < 20 || c.TextWidth > 400 {
-		return fmt.Errorf("text_width must be between 20 and 400, not %d", c.TextWidth)
+		return fmt.Errorf("reader_width must be between 20 and 400, not %d", c.TextWidth)
+	}
+	switch c.Images {
+	case "auto", "kitty", "blocks", "off":
+	default:
+		return fmt.Errorf("images must be auto, kitty, blocks or off, not %q", c.Images)
+	}
+	if c.ImageCacheMiB < 0 || c.ImageCacheMiB > 1<<20 {
+		return fmt.Errorf("image_cache_mib must be between 0 and 1048576, not %d", c.ImageCacheMiB)
 	}
 	if c.Fetch.Workers < 0 || c.Fetch.PerHost < 0 || c.Fetch.MaxItems < 0 {
 		return fmt.Errorf("fetch settings cannot be negative")

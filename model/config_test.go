@@ -32,7 +32,7 @@ pinboard = "https://pinboard.in/add?url={url}&title={title}"
 		cfg.Keys["down"] != "j,down" || cfg.Share.Mastodon != "mastodon.social" || len(cfg.Share.Targets) != 1 {
 		t.Fatalf("parsed %+v", cfg)
 	}
-	if def, _ := ParseConfig(nil); def.Theme != "auto" || def.TextWidth != 100 {
+	if def, _ := ParseConfig(nil); def.Theme != "auto" || def.TextWidth != 80 || def.Images != "auto" {
 		t.Fatalf("defaults: %+v", def)
 	}
 }
@@ -44,7 +44,7 @@ func TestParseConfigErrorsNameTheLine(t *testing.T) {
 		{"theme = \n", "line 1"},
 		{"theme = \"blue\"\n", "theme must be auto, dark or light"},
 		{"refresh_interval = \"soon\"\n", "not a duration"},
-		{"text_width = 5\n", "text_width must be between"},
+		{"text_width = 5\n", "reader_width must be between"}, {"reader_width = 500\n", "reader_width must be between"}, {"images = \"sixel\"\n", "images must be"},
 		{"[nonsense]\nx = 1\n", "line 1: unknown setting \"nonsense\""},
 	}
 	for _, c := range cases {
