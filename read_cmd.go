@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/ui"
 	"github.com/byline-reader/byline/ui/reader"
 )
@@ -21,6 +22,24 @@ type readJSON struct {
 	Notice    string      `json:"notice,omitempty"`
 	Markdown  string      `json:"markdown"`
 	Quotes    []quoteJSON `json:"quotes"`
+	Images    []imageJSON `json:"images"`
+	Links     []linkJSON  `json:"links"`
+}
+
+// imageJSON is an image of the article, in order: where it is fetched
+// from, its alt text and the caption under it.
+type imageJSON struct {
+	URL     string `json:"url"`
+	Alt     string `json:"alt"`
+	Caption string `json:"caption"`
+}
+
+// linkJSON is a link of the article, once per URL, numbered as the
+// reader and `read --plain` number it.
+type linkJSON struct {
+	N    int    `json:"n"`
+	Text string `json:"text"`
+	URL  string `json:"url"`
 }
 
 type quoteJSON struct {
@@ -31,9 +50,9 @@ type quoteJSON struct {
 }
 
 func readFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.BoolVar(&o.json, "json", false, "print an object {id,title,url,site,author,published,markdown,quotes}")
+	fs.BoolVar(&o.json, "json", false, "print an object {id,title,url,site,author,published,markdown,quotes,images,links}")
 	fs.BoolVar(&o.markdown, "markdown", false, "print the cleaned markdown")
-	fs.BoolVar(&o.plain, "plain", false, "print the rendered text, without escape codes")
+	fs.BoolVar(&o.plain, "plain", false, "print the text as the reader shows it, links numbered and listed at the end")
 	fs.IntVar(&o.width, "width", 80, "wrap width for --plain")
 }
 
@@ -85,7 +104,26 @@ func articleObject(r model.Reading) readJSON {
 		ID: a.ID, Title: oneLine(a.Title), URL: oneLine(a.URL),
 		Site: a.SiteName(), Author: oneLine(a.Author), Published: rfc3339(a.Published),
 		Notice: oneLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
+		Images: imagesJSON(r.Body), Links: linksJSON(r.Body),
 	}
+}
+
+func imagesJSON(body string) []imageJSON {
+	_, images := markdown.Refs(body)
+	out := make([]imageJSON, len(images))
+	for i, im := range images {
+		out[i] = imageJSON{URL: im.URL, Alt: im.Alt, Caption: im.Caption}
+	}
+	return out
+}
+
+func linksJSON(body string) []linkJSON {
+	links := reader.UniqueLinks(body)
+	out := make([]linkJSON, len(links))
+	for i, l := range links {
+		out[i] = linkJSON{N: l.N, Text: l.Text, URL: l.URL}
+	}
+	return out
 }
 
 func quotesJSON(qs []model.Quote) []quoteJSON {

@@ -2,26 +2,33 @@ package reader
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // Text is an opened article as plain text, wrapped at width, without
-// escape codes (`byline read --plain`): the title, a line of site, author,
-// date and reading time, the notice, then the body as the reader lays it
-// out. The caller's output edge sanitises it.
+// escape codes or markdown's marks (`byline read --plain`): the title, a
+// line of site, author, date and reading time, the notice, then the body
+// as the reader lays it out — headings, lists, quotes and tables in their
+// form, an image as its alt text, each link's words followed by its
+// number, and the links listed at the end. The caller's output edge
+// sanitises it.
 func Text(r model.Reading, width int) (string, error) {
 	a := r.Article
-	g, err := glamour.NewTermRenderer(glamour.WithStyles(styles.NoTTYStyleConfig), glamour.WithWordWrap(width))
+	g, err := glamour.NewTermRenderer(glamour.WithStyles(plainStyle()), glamour.WithWordWrap(width))
 	if err != nil {
 		return "", err
 	}
-	body, err := g.Render(r.Body)
+	body, links := plainMarkdown(r.Body)
+	rendered, err := g.Render(body)
 	if err != nil {
 		return "", fmt.Errorf("render: %w", err)
 	}
@@ -41,8 +48,102 @@ func Text(r model.Reading, width int) (string, error) {
 	if a.Notice != "" {
 		b.WriteString(a.Notice + "\n\n")
 	}
-	for _, line := range strings.Split(strings.Trim(ansi.Strip(body), "\n"), "\n") {
+	rendered = strings.ReplaceAll(ansi.Strip(rendered), "\u00a0", " ")
+	for _, line := range strings.Split(strings.Trim(rendered, "\n"), "\n") {
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
+	if len(links) > 0 {
+		b.WriteString("\nLinks\n")
+		for _, l := range links {
+			fmt.Fprintf(&b, "[%d] %s\n", l.N, l.URL)
+		}
+	}
 	return b.String(), nil
+}
+
+// UniqueLinks is each of a body's links once, by number (the first text
+// it has), as the link list and `read --json` give them.
+func UniqueLinks(body string) []markdown.Link {
+	links, _ := markdown.Refs(body)
+	return uniqueLinks(links)
+}
+
+func uniqueLinks(links []markdown.Link) []markdown.Link {
+	var out []markdown.Link
+	for _, l := range links {
+		if l.N == len(out)+1 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// plainMarkdown rewrites a body for plain text: a link becomes its words
+// and its number ("words [3]"), an image the line "[Image: alt]" (or
+// "[Image]"), so no URL is printed inside the text. It returns the links,
+// once each, for the list at the end.
+func plainMarkdown(body string) (string, []markdown.Link) {
+	links, images := markdown.Refs(body)
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	for _, im := range images {
+		label := `\[Image\]`
+		if im.Alt != "" {
+			label = `\[Image: ` + escapeText(im.Alt) + `\]`
+		}
+		edits = append(edits, edit{im.Start, im.End, label})
+	}
+	for _, l := range links {
+		num := "\u00a0\\[" + strconv.Itoa(l.N) + `\]` // a no-break space: the number stays with its words
+		edits = append(edits, edit{l.Start, l.TextStart, ""}, edit{l.TextEnd, l.End, num})
+	}
+	// Apply in order of position; an image inside a link's text lies
+	// between the link's two edits.
+	sortEdits := func(i, j int) bool { return edits[i].start < edits[j].start }
+	for i := 1; i < len(edits); i++ {
+		for j := i; j > 0 && sortEdits(j, j-1); j-- {
+			edits[j], edits[j-1] = edits[j-1], edits[j]
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, e := range edits {
+		if e.start < at {
+			continue
+		}
+		b.WriteString(body[at:e.start])
+		b.WriteString(e.text)
+		at = e.end
+	}
+	b.WriteString(body[at:])
+	return b.String(), uniqueLinks(links)
+}
+
+// escapeText escapes what markdown would read as syntax in plain words.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 && strings.ContainsRune(`\[]*_`+"`", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// plainStyle is Glamour's ASCII style without markdown's marks: headings
+// without '#', emphasis, strong text and code without their delimiters.
+func plainStyle() gansi.StyleConfig {
+	st := styles.NoTTYStyleConfig
+	for _, h := range []*gansi.StyleBlock{&st.H1, &st.H2, &st.H3, &st.H4, &st.H5, &st.H6} {
+		h.Prefix = ""
+	}
+	st.Emph = gansi.StylePrimitive{}
+	st.Strong = gansi.StylePrimitive{}
+	st.Strikethrough = gansi.StylePrimitive{}
+	st.Code.BlockPrefix, st.Code.BlockSuffix = "", ""
+	return st
 }
