@@ -104,6 +104,9 @@ func (s *site) render(name string, late bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if strings.HasPrefix(contentType(name), "image/") {
+		return raw, nil // pictures are served as they are
+	}
 	return fillTemplate(name, string(raw), s.start, pageData{Late: late})
 }
 
