@@ -28,6 +28,9 @@ type Article struct {
 	Markdown    string
 	ExtractedAt time.Time
 	Notice      string // why the page could not be used, when it could not
+	// ExtractVersion is the version of extraction that made Markdown
+	// (extract.Version then); 0 for a body kept before versions were.
+	ExtractVersion int
 	Site        string // the publication's name, from the page or feed
 
 	Read      bool
