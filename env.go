@@ -71,7 +71,8 @@ func (e *env) library() (*library.Library, error) {
 	if path == "" {
 		path, seed = defaultDBPath(), true
 	}
-	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts}
+	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts,
+		ImageCacheDir: defaultImageCacheDir(), ImageCacheBytes: cfg.ImageCacheMiB << 20}
 	if !e.noPrompt {
 		opts.Password = e.askPassword
 	}
@@ -121,6 +122,20 @@ func defaultDBPath() string {
 		dir = filepath.Join(home, ".local", "share")
 	}
 	return filepath.Join(dir, "byline", "byline.db")
+}
+
+// defaultImageCacheDir is where article pictures are kept:
+// $XDG_CACHE_HOME/byline/images, else ~/.cache/byline/images.
+func defaultImageCacheDir() string {
+	dir := os.Getenv("XDG_CACHE_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "" // nowhere to keep them: fetched each time
+		}
+		dir = filepath.Join(home, ".cache")
+	}
+	return filepath.Join(dir, "byline", "images")
 }
 
 // defaultConfigPath is config.toml in the XDG config folder.

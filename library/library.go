@@ -58,6 +58,12 @@ type Options struct {
 	// SyncHTTP talks to sync servers; nil: greader's own, with a
 	// one-minute timeout.
 	SyncHTTP *http.Client
+
+	// ImageCacheDir is the folder ImageData keeps pictures in (made 0700
+	// when needed), and ImageCacheBytes the most it holds; "" or 0 keeps
+	// none on disk.
+	ImageCacheDir   string
+	ImageCacheBytes int64
 }
 
 // Library is an open database with the client that feeds it.
@@ -68,6 +74,7 @@ type Library struct {
 	accounts map[string]model.AccountConfig
 	ask      PasswordFunc
 	syncHTTP *http.Client
+	images   *imageCache
 }
 
 // Open opens (creating when needed) the database at path.
@@ -80,7 +87,8 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 		return nil, err
 	}
 	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now,
-		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP}
+		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP,
+		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}}
 	if l.now == nil {
 		l.now = time.Now
 	}

@@ -35,14 +35,43 @@ func (l *Library) loadArticle(ctx context.Context, id int64) (model.Article, err
 	if err != nil {
 		return a, err
 	}
-	if a.Markdown != "" && (a.Notice == "" || l.now().Sub(a.ExtractedAt) < retryFallbackAfter) {
+	outdated := l.outdated(a)
+	if a.Markdown != "" && (a.Notice == "" || l.now().Sub(a.ExtractedAt) < retryFallbackAfter) && !outdated {
 		return a, nil
 	}
+	old := a
 	a = l.extract(ctx, a)
+	if outdated && (ctx.Err() != nil || a.Notice != "") {
+		return l.keepOutdated(ctx, old)
+	}
 	if ctx.Err() != nil {
 		return a, ctx.Err()
 	}
-	if err := l.store.SaveExtraction(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt); err != nil {
+	a.ExtractVersion = extract.Version
+	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
+		return a, fmt.Errorf("keep the extracted article: %w", err)
+	}
+	return a, nil
+}
+
+// outdated reports a body extracted from the article's page by an older
+// version of extraction (one that dropped pictures, say), which is made
+// anew when the page can be had; tried at most once in retryFallbackAfter.
+func (l *Library) outdated(a model.Article) bool {
+	return a.Markdown != "" && a.Notice == "" && a.ExtractVersion < extract.Version &&
+		(strings.HasPrefix(a.URL, "https://") || strings.HasPrefix(a.URL, "http://")) &&
+		l.now().Sub(a.ExtractedAt) >= retryFallbackAfter
+}
+
+// keepOutdated keeps an older body when its page could not be had to make
+// it anew: a body is never lost to a failed fetch. The time of the try is
+// kept, so the page is asked for again only after retryFallbackAfter.
+func (l *Library) keepOutdated(ctx context.Context, a model.Article) (model.Article, error) {
+	if ctx.Err() != nil {
+		return a, ctx.Err()
+	}
+	a.ExtractedAt = l.now()
+	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
 		return a, fmt.Errorf("keep the extracted article: %w", err)
 	}
 	return a, nil

@@ -30,6 +30,10 @@ type Article struct {
 	Notice      string // why the page could not be used, when it could not
 	Site        string // the publication's name, from the page or feed
 
+	// ExtractVersion is the version of extraction that made Markdown
+	// (extract.Version then); 0 for a body kept before versions were.
+	ExtractVersion int
+
 	Read      bool
 	Starred   bool
 	FetchedAt time.Time

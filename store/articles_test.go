@@ -217,3 +217,28 @@ func keys(arts []model.Article) []string {
 	}
 	return k
 }
+
+func TestSaveExtractionVersion(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	save(t, s, f, items(0, 1))
+	list, _ := s.Articles(ctx, model.ArticleQuery{})
+	id := list[0].ID
+	if a, _ := s.Article(ctx, id); a.ExtractVersion != 0 {
+		t.Errorf("a new article's extraction version is %d, want 0", a.ExtractVersion)
+	}
+	if err := s.SaveExtractionVersion(ctx, id, "Body one.", "", "", t0, 2); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Article(ctx, id); a.ExtractVersion != 2 || a.Markdown != "Body one." {
+		t.Errorf("after SaveExtractionVersion: version %d, %q", a.ExtractVersion, a.Markdown)
+	}
+	// SaveExtraction leaves the version as it is.
+	if err := s.SaveExtraction(ctx, id, "Body two.", "", "", t0); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Article(ctx, id); a.ExtractVersion != 2 || a.Markdown != "Body two." {
+		t.Errorf("after SaveExtraction: version %d, %q", a.ExtractVersion, a.Markdown)
+	}
+}

@@ -157,6 +157,14 @@ CREATE TABLE outbox (
 	UNIQUE (account_id, item_id, starred)
 );
 `,
+
+	// 3: which version of extraction made an article's markdown, so that
+	// a body made by an older one is extracted again when its page can be
+	// had. 0: kept before versions were. (Last in the row, after the
+	// bodies: only Article reads it, with the markdown.)
+	`
+ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // migrate brings db to schema version target, one transaction per step.

@@ -29,6 +29,12 @@ type Extracted struct {
 	ReadingMinutes int    // at model.WordsPerMinute, at least 1
 }
 
+// Version is the version of what Extract and FragmentToMarkdown make:
+// raised when an article extracted before reads worse than the same page
+// extracted again, so that its stored body is made anew (library). 2:
+// pictures are kept.
+const Version = 2
+
 // ErrNoArticle is returned when a page holds no article text to show.
 var ErrNoArticle = errors.New("no article found on the page")
 

@@ -211,6 +211,15 @@ func captionBlocks(md string) string {
 			i++
 			continue
 		}
+		if isPictureLine(t) && pendingCredit >= 0 && pendingCredit == len(out)-1 {
+			// A credit the page set above its picture goes under it, where
+			// the caption that follows joins it.
+			credit := out[pendingCredit]
+			out[pendingCredit] = b
+			out = append(out, credit)
+			pendingCredit++
+			continue
+		}
 		caption, credit, ok := captionOf(t)
 		if !ok && pendingCredit >= 0 && isItalicLine(t) {
 			caption, ok = italicText(t), true

@@ -328,9 +328,10 @@ func recall(got, want []string) float64 {
 }
 
 var (
-	rxPlainImage = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
-	// rxImageLine is byline's line for an image ("[Image: its alt text]"):
-	// an image, not text, as tools/evalextract counts it too.
+	// rxPlainImage is a picture, "![alt](address)", and rxImageLine
+	// byline's older line for one ("[Image: its alt text]"): images, not
+	// text, as tools/evalextract counts them too.
+	rxPlainImage = regexp.MustCompile(`!\[(?:\\.|[^\]\\])*\]\([^)]*\)`)
 	rxImageLine  = regexp.MustCompile(`\[Image: (?:\\.|[^\]\\])*\]`)
 	rxPlainLink  = regexp.MustCompile(`\[((?:\\.|[^\[\]\\]|\[(?:\\.|[^\[\]\\])*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)`)
 	rxMdAutoLink = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
@@ -348,7 +349,7 @@ func markdownToPlain(md string) string {
 		s := strings.Join(para, "\n")
 		s = rxMdRule.ReplaceAllString(s, "")
 		s = rxImageLine.ReplaceAllString(s, "")
-		s = rxPlainImage.ReplaceAllString(s, "$1")
+		s = rxPlainImage.ReplaceAllString(s, "")
 		s = rxPlainLink.ReplaceAllString(s, "$1")
 		s = rxMdAutoLink.ReplaceAllString(s, "$1")
 		s = rxMdLineMark.ReplaceAllString(s, "")

@@ -218,5 +218,5 @@ func foldText(s string) string {
 
 func isImageLine(b string) bool {
 	t := strings.TrimSpace(b)
-	return strings.HasPrefix(t, "[Image:") || strings.HasPrefix(t, "[[Image:") || isItalicLine(t)
+	return isPictureLine(t) || isItalicLine(t)
 }

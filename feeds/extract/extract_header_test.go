@@ -16,7 +16,7 @@ func TestDropHeaderRepeats(t *testing.T) {
 		{"linked byline", "By [Jane Doe](/staff/jane)\n\nText.", "Text."},
 		{"dateline", "June 21, 2024\n\nText.", "Text."},
 		{"byline and dateline", "By Jane Doe\n\nJune 21, 2024 at 8:37 a.m.\n\nText.", "Text."},
-		{"image before byline stays", "[Image: A ferry]\n\nBy Jane Doe\n\nText.", "[Image: A ferry]\n\nText."},
+		{"image before byline stays", "![A ferry](https://x.example/ferry.jpg)\n\nBy Jane Doe\n\nText.", "![A ferry](https://x.example/ferry.jpg)\n\nText."},
 		{"byline with a role and a dateline", "By Jane Doe, Local Reporter · 21 June 2024\n\nText.", "Text."},
 		{"another author stays", "By John Roe\n\nText.", "By John Roe\n\nText."},
 		{"another author with a role stays", "By John Roe, Local Reporter · 21 June 2024\n\nText.", "By John Roe, Local Reporter · 21 June 2024\n\nText."},

@@ -1,31 +1,34 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
 	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-// An image becomes a line "[Image: its alt text]" only when the alt text
-// tells the reader something the article's text does not already say. It
-// is left out when the image has a caption (a <figcaption>, or text next
-// to it that repeats the alt text), and when the alt text is no
-// description at all: a file name, a URL, a bare "Photo", TeX source.
+// Each picture of the article becomes a block of its own, a line
+// "![its alt text](its absolute address)", where it stands in the text;
+// its caption (an italic line, see extract_captions.go) follows. Which
+// address is the picture's is image_source.go's to say. The alt text is
+// kept when it describes the picture and says what the caption and the
+// text around it do not: not a file name, an address, a bare "Photo", a
+// credit, TeX source or the article's title. An image that is
+// the author's portrait is left out, as is the same picture a second time;
+// an emoji drawn as an image is its own character.
 
-// nearbyLimit bounds how much text around an image is compared with its
-// alt text; a container with more text than that is the article itself.
-const nearbyLimit = 1000
-
-// maxAltWords is as much of an alt text as is shown: a description longer
-// than that is cut short ("…"), a line about an image rather than a
-// paragraph of its own.
-const maxAltWords = 16
+// maxAltWords and maxAltBytes bound an alt text: a longer description is
+// cut short ("…").
+const (
+	maxAltWords = 40
+	maxAltBytes = 300
+)
 
 // articleSaid is what a page says about its article outside its text.
 type articleSaid struct {
@@ -42,54 +45,116 @@ func (m pageMeta) said(art readability.Article) articleSaid {
 	}
 }
 
-// imageAlts decides the alt text shown for the images of one article.
-type imageAlts struct {
+// pictures decides what the images of one article become.
+type pictures struct {
+	base   *url.URL
 	titles []map[string]bool // the words of each form of the title
 	names  []map[string]bool // the words of each form of the author's name
-	seen   map[string]bool   // alt texts already shown
+	shown  map[string]bool   // addresses of the pictures already shown
 }
 
-func newImageAlts(said articleSaid) *imageAlts {
-	a := &imageAlts{seen: map[string]bool{}}
+func newPictures(said articleSaid, base *url.URL) *pictures {
+	p := &pictures{base: base, shown: map[string]bool{}}
 	for _, t := range said.titles {
 		if words := tokenSet(t); len(words) >= 3 {
-			a.titles = append(a.titles, words)
+			p.titles = append(p.titles, words)
 		}
 	}
 	for _, n := range said.names {
 		if words := tokenSet(n); len(words) > 0 && len(words) <= 8 {
-			a.names = append(a.names, words)
+			p.names = append(p.names, words)
 		}
 	}
-	return a
+	return p
 }
 
-// text is the alt text to show for the image n, or "".
-func (a *imageAlts) text(n *html.Node) string {
-	alt := cleanAlt(htmlnode.Attr(n, "alt"))
-	if alt == "" || a.seen[strings.ToLower(alt)] || !describes(alt) || a.isTitle(alt) || a.isAuthor(alt) ||
-		hasCaption(n) || repeatsNearbyText(n, alt) {
+// markdown is what the image n becomes, "" for nothing, and notes a
+// picture as shown.
+func (p *pictures) markdown(n *html.Node) string {
+	if isEmoji(n) {
+		return emojiText(n)
+	}
+	src := imageSource(n, p.base)
+	alt := pictureAlt(htmlnode.Attr(n, "alt"))
+	if loc := rxAltLabel.FindStringIndex(alt); loc != nil && loc[1] < len(alt) {
+		alt = alt[loc[1]:] // "Image: A flooded street"
+	}
+	if src == "" || p.shown[src] || alt != "" && p.isAuthor(alt) {
 		return ""
 	}
-	if f := strings.Fields(alt); len(f) > maxAltWords {
-		alt = strings.Join(f[:maxAltWords], " ") + "…"
+	p.shown[src] = true
+	if !describes(alt) || p.isTitle(alt) || repeatsNearbyText(n, alt) {
+		alt = ""
+	}
+	return "![" + escapeAlt(capAlt(alt)) + "](" + markdownURL(src) + ")"
+}
+
+// visible reports an image that shows as something: a picture or an emoji.
+func (p *pictures) visible(n *html.Node) bool {
+	if isEmoji(n) {
+		return emojiText(n) != ""
+	}
+	return imageSource(n, p.base) != ""
+}
+
+// isEmoji reports an emoji or a smiley drawn as an image, as WordPress
+// and others draw them.
+func isEmoji(n *html.Node) bool {
+	class := strings.ToLower(htmlnode.Attr(n, "class"))
+	src := strings.ToLower(htmlnode.Attr(n, "src"))
+	return strings.Contains(class, "emoji") || strings.Contains(class, "smiley") ||
+		strings.Contains(src, "/emoji/") || strings.Contains(src, "/emojis/")
+}
+
+// emojiText is an emoji image's alt text when that is the emoji itself: a
+// few characters, no word.
+func emojiText(n *html.Node) string {
+	alt := strings.TrimSpace(model.SanitizeLine(htmlnode.Attr(n, "alt")))
+	if alt == "" || utf8.RuneCountInString(alt) > 8 || strings.IndexFunc(alt, unicode.IsLetter) >= 0 ||
+		strings.ContainsAny(alt, "[]()<>`*_\\") {
+		return ""
 	}
 	return alt
 }
 
-// shown notes an alt text as shown: the same text on another image is
-// not repeated.
-func (a *imageAlts) shown(alt string) {
-	if alt != "" {
-		a.seen[strings.ToLower(alt)] = true
+// capAlt cuts an alt text to maxAltWords words and maxAltBytes bytes.
+func capAlt(alt string) string {
+	cut := false
+	if f := strings.Fields(alt); len(f) > maxAltWords {
+		alt, cut = strings.Join(f[:maxAltWords], " "), true
 	}
+	if len(alt) > maxAltBytes {
+		i := maxAltBytes
+		for i > 0 && !utf8.RuneStart(alt[i]) {
+			i--
+		}
+		if j := strings.LastIndexByte(alt[:i], ' '); j > maxAltBytes/2 {
+			i = j
+		}
+		alt, cut = strings.TrimSpace(alt[:i]), true
+	}
+	if cut {
+		alt += "…"
+	}
+	return alt
+}
+
+// escapeAlt escapes what would end an image's alt text early.
+func escapeAlt(alt string) string {
+	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(alt)
+}
+
+// markdownURL writes an address as a markdown link's destination, with
+// the characters that would end it escaped as the address allows.
+func markdownURL(u string) string {
+	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u)
 }
 
 // isTitle reports alt text that holds the article's title, as the alt
 // text of a lead image often does ("Illustration for article titled …").
-func (a *imageAlts) isTitle(alt string) bool {
+func (p *pictures) isTitle(alt string) bool {
 	words := tokenSet(alt)
-	for _, title := range a.titles {
+	for _, title := range p.titles {
 		if covered(title, words) && len(words) <= len(title)+6 {
 			return true
 		}
@@ -99,9 +164,9 @@ func (a *imageAlts) isTitle(alt string) bool {
 
 // isAuthor reports alt text that is the author's name (or more of the
 // byline): the alt text of the author's portrait.
-func (a *imageAlts) isAuthor(alt string) bool {
+func (p *pictures) isAuthor(alt string) bool {
 	words := tokenSet(alt)
-	for _, name := range a.names {
+	for _, name := range p.names {
 		if len(words) <= 8 && covered(words, name) {
 			return true
 		}
@@ -120,24 +185,36 @@ func covered(words, have map[string]bool) bool {
 	return missing*5 <= len(words)
 }
 
-var rxAltTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+var (
+	rxAltTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	// rxAltLabel is a label before an alt text's description.
+	rxAltLabel = regexp.MustCompile(`^(?i:image|photo|photograph|picture|illustration)\s*:\s*`)
+)
 
 // cleanAlt makes alt text one line of plain text, without markup or the
 // characters that would read as markdown around it.
-func cleanAlt(alt string) string {
-	if strings.Contains(alt, "<") {
-		alt = rxAltTag.ReplaceAllString(alt, " ")
+func cleanAlt(alt string) string { return cleanLine(alt, "[]`*_<>") }
+
+// pictureAlt is cleanAlt for a picture's alt text, which keeps its
+// brackets (escaped where it is written, see escapeAlt).
+func pictureAlt(alt string) string { return cleanLine(alt, "`*_<>") }
+
+// cleanLine makes s one line of plain text, without markup, soft hyphens
+// or the characters of drop.
+func cleanLine(s, drop string) string {
+	if strings.Contains(s, "<") {
+		s = rxAltTag.ReplaceAllString(s, " ")
 	}
-	alt = strings.Map(func(r rune) rune {
+	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u00ad':
 			return -1
-		case strings.ContainsRune("[]`*_<>", r):
+		case strings.ContainsRune(drop, r):
 			return ' '
 		}
 		return r
-	}, model.SanitizeLine(alt))
-	return strings.Join(strings.Fields(alt), " ")
+	}, model.SanitizeLine(s))
+	return strings.Join(strings.Fields(s), " ")
 }
 
 var (
@@ -176,27 +253,13 @@ func onlyGeneric(alt string) bool {
 	return true
 }
 
-// hasCaption reports an image inside a <figure> that has a <figcaption>
-// with text: the caption says what the image shows.
-func hasCaption(n *html.Node) bool {
-	for p, depth := n.Parent, 0; p != nil && depth < 6; p, depth = p.Parent, depth+1 {
-		if p.Type != html.ElementNode || p.DataAtom != atom.Figure {
-			continue
-		}
-		found := false
-		htmlnode.Walk(p, func(c *html.Node) bool {
-			if c.Type == html.ElementNode && c.DataAtom == atom.Figcaption && strings.TrimSpace(boundedText(c, 200)) != "" {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
-	return false
-}
+// nearbyLimit bounds how much text around an image is compared with its
+// alt text; a container with more text than that is the article itself.
+const nearbyLimit = 1000
 
 // repeatsNearbyText reports alt text whose words all stand in the text
-// around the image: the link it is in, its wrapper, a caption beside it.
+// around the image: the link beside it, its wrapper, a caption beside it.
+// Said there, it is not said again as the picture's alt text.
 func repeatsNearbyText(n *html.Node, alt string) bool {
 	words := tokenSet(alt)
 	if len(words) == 0 {
@@ -222,17 +285,6 @@ func repeatsNearbyText(n *html.Node, alt string) bool {
 	return covered(words, tokenSet(strings.Join(near, " ")))
 }
 
-// tokenSet is the lower-cased words of s.
-func tokenSet(s string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		set[w] = true
-	}
-	return set
-}
-
 func nextElement(n *html.Node) *html.Node {
 	for s := n.NextSibling; s != nil; s = s.NextSibling {
 		if s.Type == html.ElementNode {
@@ -249,6 +301,17 @@ func prevElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// tokenSet is the lower-cased words of s.
+func tokenSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		set[w] = true
+	}
+	return set
 }
 
 // boundedText is the text inside n, cut off once it is longer than limit.

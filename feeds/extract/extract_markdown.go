@@ -18,21 +18,37 @@ import (
 )
 
 // toMarkdown converts the article's HTML to markdown: headings, lists,
-// links, emphasis, block quotes, tables and code are kept; an image
-// becomes a line "[Image: its alt text]" (no URL) when its alt text says
-// something its caption and the text around it do not (see imageAlts.text).
-// said is what the page already says about the article (its title as
-// <title>, <h1>… give it; its author): an image whose alt text only
-// repeats that is left out.
+// links, emphasis, block quotes, tables and code are kept; a picture
+// becomes a block "![alt text](absolute address)" of its own, its caption
+// under it (see pictures.markdown). said is what the page already says
+// about the article (its title as <title>, <h1>… give it; its author): an
+// alt text that only repeats the title is left out, and so is the
+// author's portrait.
 func toMarkdown(n *html.Node, pageURL *url.URL, said articleSaid) (string, error) {
 	prepareForMarkdown(n)
-	conv := newMarkdownConverter(newImageAlts(said))
+	hoistPictures(n)
+	captionsAfterPictures(n)
+	conv := newMarkdownConverter(newPictures(said, pageURL))
 	var opts []converter.ConvertOptionFunc
 	if pageURL.Host != "" {
 		opts = append(opts, converter.WithDomain(pageURL.String()))
 	}
 	out, err := conv.ConvertNode(n, opts...)
-	return captionBlocks(string(out)), err
+	return captionBlocks(trimAroundPictures(string(out))), err
+}
+
+// rxAroundPicture is a picture block cut out of a paragraph, with the
+// spaces it leaves on the lines before and after it.
+var rxAroundPicture = regexp.MustCompile(`[ \t]*\n\n(!\[[^\n]*\))\n\n[ \t]{0,3}([^ \t\n])`)
+
+// trimAroundPictures takes out the spaces a picture taken out of a
+// paragraph leaves at the end of the text before it and the start of
+// the text after it.
+func trimAroundPictures(md string) string {
+	if !strings.Contains(md, "![") {
+		return md
+	}
+	return rxAroundPicture.ReplaceAllString(md, "\n\n$1\n\n$2")
 }
 
 // prepareForMarkdown rewrites the article before conversion so that its
@@ -101,7 +117,7 @@ func safeHref(href string) bool {
 	return false
 }
 
-func newMarkdownConverter(alts *imageAlts) *converter.Converter {
+func newMarkdownConverter(pics *pictures) *converter.Converter {
 	return converter.NewConverter(converter.WithPlugins(
 		base.NewBasePlugin(),
 		// Two lists in a row are told apart by the markdown itself, not
@@ -109,15 +125,15 @@ func newMarkdownConverter(alts *imageAlts) *converter.Converter {
 		commonmark.NewCommonmarkPlugin(commonmark.WithListEndComment(false)),
 		table.NewTablePlugin(),
 
-		readerText{alts},
+		readerText{pics},
 	))
 }
 
 // readerText is a converter plugin for what the reader sees: an <img> is
-// its alt text, a link to nothing visible is left out, and text is
+// a picture line, a link to nothing visible is left out, and text is
 // written without the entities and invisible characters a reader of the
 // page never sees.
-type readerText struct{ alts *imageAlts }
+type readerText struct{ pics *pictures }
 
 func (readerText) Name() string { return "reader-text" }
 
@@ -131,14 +147,13 @@ func (p readerText) Init(conv *converter.Converter) error {
 }
 
 func (p readerText) renderImage(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
-	alt := p.alts.text(n)
-	p.alts.shown(alt)
+	md := p.pics.markdown(n)
 	switch {
-	case alt == "":
-	case insideLink(n):
-		w.WriteString("[Image: " + alt + "]")
+	case md == "":
+	case !strings.HasPrefix(md, "!") || insideLine(n):
+		w.WriteString(md) // an emoji, or a picture in a table cell or a heading
 	default:
-		w.WriteString("\n\n[Image: " + alt + "]\n\n")
+		w.WriteString("\n\n" + md + "\n\n")
 	}
 	return converter.RenderSuccess
 }
@@ -170,16 +185,15 @@ func (p readerText) renderEmptyLink(_ converter.Context, _ converter.Writer, n *
 	return converter.RenderSuccess
 }
 
-// hasVisibleContent reports text, or an image shown by its alt text,
-// inside n.
+// hasVisibleContent reports text, or an image shown, inside n.
 func (p readerText) hasVisibleContent(n *html.Node) bool {
 	found := false
 	htmlnode.Walk(n, func(c *html.Node) bool {
 		switch {
 		case c.Type == html.TextNode:
 			found = strings.TrimSpace(c.Data) != ""
-		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
-			found = p.alts.text(c) != ""
+		case isTag(c, "img"):
+			found = p.pics.visible(c)
 		}
 		return !found
 	})
@@ -204,13 +218,104 @@ func readableText(_ converter.Context, content string) string {
 	return strings.ReplaceAll(content, "&gt;", ">")
 }
 
-func insideLink(n *html.Node) bool {
+// insideLine reports an element that must stay on one line: in a table
+// cell.
+func insideLine(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.A {
+		if isTag(p, "td") || isTag(p, "th") {
 			return true
 		}
 	}
 	return false
+}
+
+// wrapsPicture are the elements a picture is moved out of: the inline
+// ones (a link around a picture mostly opens it larger; emphasis around
+// one means nothing) and headings, as a picture is a block of its own.
+var wrapsPicture = wordSet("a strong b em i u span font small big mark s del ins sup sub abbr cite q label " +
+	"h1 h2 h3 h4 h5 h6")
+
+// hoistPictures moves each picture out of the link it is in and of the
+// emphasis and headings around it, to just before the outermost of
+// them, and drops a heading left with no text. An emoji stays where it is.
+func hoistPictures(root *html.Node) {
+	var imgs []*html.Node
+	htmlnode.Walk(root, func(n *html.Node) bool {
+		if isTag(n, "img") && !isEmoji(n) {
+			imgs = append(imgs, n)
+		}
+		return true
+	})
+	for _, img := range imgs {
+		n := img
+		if isTag(n.Parent, "picture") {
+			n = n.Parent // with its <source>s
+		}
+		var outer *html.Node
+		inline := true
+		for p := n.Parent; p != nil && p != root && p.Type == html.ElementNode; p = p.Parent {
+			inline = inline && wrapsPicture[p.Data]
+			if inline || p.Data == "a" { // a link, however deep the picture in it
+				outer = p
+			}
+		}
+		if outer == nil || outer.Parent == nil || n.Parent == nil {
+			continue
+		}
+		n.Parent.RemoveChild(n)
+		outer.Parent.InsertBefore(n, outer)
+		if strings.HasPrefix(outer.Data, "h") && len(outer.Data) == 2 && !hasText(outer) && htmlnode.Find(outer, isImg) == nil {
+			outer.Parent.RemoveChild(outer)
+		}
+	}
+}
+
+// captionsAfterPictures moves a figure's caption after its picture when
+// the page put it before: the caption line is read under its picture.
+func captionsAfterPictures(root *html.Node) {
+	var figures []*html.Node
+	htmlnode.Walk(root, func(n *html.Node) bool {
+		if isTag(n, "figure") {
+			figures = append(figures, n)
+		}
+		return true
+	})
+	for _, f := range figures {
+		var caption *html.Node
+		htmlnode.Walk(f, func(n *html.Node) bool {
+			switch {
+			case n.Type != html.ElementNode:
+			case n.Data == "img":
+				return false // the picture comes first
+			case n.Data == "figcaption" && n.Parent == f:
+				caption = n
+				return false
+			}
+			return true
+		})
+		if caption != nil && htmlnode.Find(caption, isImg) == nil && htmlnode.Find(f, isImg) != nil {
+			f.RemoveChild(caption)
+			f.AppendChild(caption)
+		}
+	}
+}
+
+func isImg(n *html.Node) bool { return isTag(n, "img") }
+
+// hasText reports text other than white space under n.
+func hasText(n *html.Node) bool {
+	found := false
+	htmlnode.Walk(n, func(c *html.Node) bool {
+		found = c.Type == html.TextNode && strings.TrimSpace(c.Data) != ""
+		return !found
+	})
+	return found
+}
+
+// isTag reports an element by its name: readability makes elements
+// without their atom.
+func isTag(n *html.Node, name string) bool {
+	return n != nil && n.Type == html.ElementNode && n.Data == name
 }
 
 // leadMeta is what the first blocks of an article's markdown say when

@@ -90,8 +90,12 @@ func TestExtractKeepsStructure(t *testing.T) {
 			t.Errorf("markdown lacks %q", want)
 		}
 	}
-	// The photo has a caption, which says what it shows: no alt text line.
-	for _, gone := range []string{"[Image: An otter", "otter.jpg", "cookies", "Leave a Reply", "Recent Posts", "newsletter", "Proudly powered", "Share this"} {
+	// The photo is a picture line, its caption under it; its alt text
+	// says what the text around it says, and is left out.
+	if want := "![](https://valley.example/wp-content/uploads/2024/05/otter.jpg)\n\n_An otter"; !strings.Contains(ex.Markdown, want) {
+		t.Errorf("markdown lacks the picture and its caption:\n%s", ex.Markdown)
+	}
+	for _, gone := range []string{"[Image: An otter", "cookies", "Leave a Reply", "Recent Posts", "newsletter", "Proudly powered", "Share this"} {
 		if strings.Contains(ex.Markdown, gone) {
 			t.Errorf("markdown keeps %q", gone)
 		}

@@ -39,8 +39,8 @@ var (
 )
 
 func plainLine(line string) string {
+	line = rxImgLink.ReplaceAllString(line, "") // before rxImage: alt text may read "[Image: …]"
 	line = rxImage.ReplaceAllString(line, "")
-	line = rxImgLink.ReplaceAllString(line, "")
 	for i := 0; i < 3 && strings.Contains(line, "]("); i++ { // links inside links
 		line = rxLink.ReplaceAllString(line, "$1")
 	}

@@ -45,11 +45,12 @@ func TestSummarize(t *testing.T) {
 
 func TestPlainText(t *testing.T) {
 	cases := map[string]string{
-		"A [link](https://x.example/a) here.":  "A link here.",
-		"[Image: a map of the city]\n\nText.":  "Text.",
-		"![alt](https://x.example/i.png) Text": "Text",
-		"Some \\*escaped\\* marks":             "Some *escaped* marks",
-		"_An italic caption_":                  "An italic caption",
+		"A [link](https://x.example/a) here.":                      "A link here.",
+		"[Image: a map of the city]\n\nText.":                      "Text.",
+		"![alt](https://x.example/i.png) Text":                     "Text",
+		"![Image: a map \\[1\\]](https://x.example/i.png)\n\nText": "Text",
+		"Some \\*escaped\\* marks":                                 "Some *escaped* marks",
+		"_An italic caption_":                                      "An italic caption",
 	}
 	for in, want := range cases {
 		if got := tokenize(plainText(in)); !slices.Equal(got, tokenize(want)) {
