@@ -230,7 +230,7 @@ func withPictures(m tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	}
 	more := a.wantPictures()
 	if more == nil {
-		return a, cmd
+		return m, cmd // a new App in a tea.Model would be an allocation
 	}
 	return a, tea.Batch(cmd, more)
 }

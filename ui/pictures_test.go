@@ -2,9 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +21,7 @@ const picturedBody = "The boats came in at dawn, and the harbour woke.\n\n" +
 	"*The boat at six.*\n\nThe market opened an hour later.\n"
 
 // boatPNG is a small picture: red over grey.
-func boatPNG(t *testing.T) []byte {
+func boatPNG(t testing.TB) []byte {
 	m := image.NewNRGBA(image.Rect(0, 0, 64, 36))
 	for y := range 36 {
 		for x := range 64 {
@@ -179,5 +181,83 @@ func TestPictureEnv(t *testing.T) {
 	}
 	if k, _ := pictureEnv(env(map[string]string{"TERM": "xterm-256color"})); k {
 		t.Error("xterm")
+	}
+}
+
+// picturesHarness opens an article of 20 pictures, each 1200×675 (as
+// large as Decode keeps), and scrolls through it so that every one
+// arrives, in half blocks.
+func picturesHarness(t testing.TB) *harness {
+	lib := newFake(10)
+	lib.images = map[string][]byte{}
+	var body strings.Builder
+	for i := range 20 {
+		url := fmt.Sprintf("https://img.example/%d.png", i)
+		lib.images[url] = bigPNG(t, i)
+		fmt.Fprintf(&body, "Paragraph %d of the story, long enough to wrap once or twice in the reader's column of text.\n\n![Picture %d](%s)\n\n*Caption %d.*\n\n", i, i, url, i)
+	}
+	lib.body = body.String()
+	h := newHarness(t, lib, 120, 40)
+	h.send(tea.ColorProfileMsg{Profile: colorprofile.TrueColor}, press("enter"))
+	for range 40 {
+		h.send(press("ctrl+d"))
+	}
+	if lib.imageCalls != 20 {
+		t.Fatalf("%d of 20 pictures fetched", lib.imageCalls)
+	}
+	return h
+}
+
+// bigPNG is a 1200×675 picture of noise-free bands.
+func bigPNG(t testing.TB, seed int) []byte {
+	m := image.NewNRGBA(image.Rect(0, 0, 1200, 675))
+	for y := range 675 {
+		for x := range 1200 {
+			m.SetNRGBA(x, y, color.NRGBA{uint8(x + seed), uint8(y), uint8(x ^ y), 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestMemoryWith20Pictures: the app keeps the cells it draws, never the
+// decoded pictures.
+func TestMemoryWith20Pictures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	h := picturesHarness(t)
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	used := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("heap held with 20 pictures shown: %.1f MiB", float64(used)/(1<<20))
+	if used > 50<<20 {
+		t.Fatalf("the app holds %d MiB", used>>20)
+	}
+	runtime.KeepAlive(h)
+}
+
+// BenchmarkReaderScrollPictures is one line of scrolling through an
+// article of 20 pictures, all arrived in half blocks: Update and View.
+func BenchmarkReaderScrollPictures(b *testing.B) {
+	h := picturesHarness(b)
+	h.send(press("g"), press("ctrl+d"))
+	if !strings.Contains(h.app().View().Content, "▀") {
+		b.Fatal("no picture in view")
+	}
+	keys := []tea.Msg{press("j"), press("j"), press("k")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.m.Update(keys[i%3])
+		h.m = m
+		_ = m.(App).View()
 	}
 }
