@@ -62,6 +62,7 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
+	pics        pictureState // pictures in the reader (pictures.go)
 	refresh     refreshState
 	filterDelay time.Duration // typing must pause this long before the filter asks the library
 	openSeq     int
@@ -103,6 +104,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
+	a.pics.config = cfg.Images
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
 	}
@@ -126,6 +128,7 @@ func (a App) Init() tea.Cmd {
 	if a.start != nil {
 		cmds = append(cmds, a.start)
 	}
+	cmds = append(cmds, a.pics.askTerminal())
 	return tea.Batch(cmds...)
 }
 
@@ -137,13 +140,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		return a.handleBackground(msg.IsDark())
 	case tea.KeyPressMsg:
-		return a.handleKey(msg)
+		return withPictures(a.handleKey(msg))
 	case tea.PasteMsg:
 		return a.handlePromptInput(msg)
 	case tea.MouseClickMsg:
 		return a.handleClick(msg)
 	case tea.MouseWheelMsg:
-		return a.handleWheel(msg)
+		return withPictures(a.handleWheel(msg))
 	case service.FeedsMsg:
 		return a.handleFeeds(msg)
 	case service.WindowMsg:
@@ -155,7 +158,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case articleMsg:
 		return a.handleArticle(msg)
 	case renderedMsg:
-		return a.handleRendered(msg)
+		return withPictures(a.handleRendered(msg))
+	case pictureMsg:
+		return withPictures(a.handlePicture(msg))
 	case resizeRenderMsg:
 		return a.handleResizeRender(msg)
 	case service.MarkedMsg:
@@ -182,6 +187,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleError(msg.Err)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
+	}
+	if m, cmd, ok := a.handleTerminalAnswer(msg); ok {
+		return m, cmd
 	}
 	if a.prompt.mode != promptNone {
 		return a.handlePromptInput(msg)
@@ -316,6 +324,10 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	cmds := []tea.Cmd{a.ensureWindow()}
 	if a.screen == screenReader {
 		cmds = append(cmds, a.layoutReader(true))
+	}
+	if a.pics.viewer.open {
+		_, cmd := a.showViewer(a.pics.viewer.image)
+		cmds = append(cmds, cmd)
 	}
 	return a, tea.Batch(cmds...)
 }

@@ -42,6 +42,9 @@ type fakeLibrary struct {
 	queries []model.ArticleQuery   // every Articles question, in order
 	edit    func(a *model.Article) // changes the made-up articles, when set
 
+	images     map[string][]byte // pictures by URL; others fail
+	imageCalls int               // ImageData calls
+
 	hls      []model.Highlight // stored highlights, oldest first
 	hlSeq    int64
 	settings map[string]string
@@ -166,6 +169,16 @@ func (f *fakeLibrary) OpenArticle(ctx context.Context, id int64) (model.Reading,
 		return model.Reading{Article: a}, err
 	}
 	return f.prepare(ctx, a), nil
+}
+
+func (f *fakeLibrary) ImageData(_ context.Context, url string) ([]byte, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.imageCalls++
+	if data, ok := f.images[url]; ok {
+		return data, nil
+	}
+	return nil, errors.New("HTTP 404")
 }
 
 // loadArticle is article id, whole.

@@ -18,7 +18,12 @@ import (
 
 func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.reader.keys
+	if a.pics.viewer.open {
+		return a.handleViewerKey(msg)
+	}
 	switch {
+	case k.Matches(msg, keys.Image):
+		return a.openViewer()
 	case k.Matches(msg, keys.Back) && a.single:
 		return a, tea.Quit
 	case k.Matches(msg, keys.Back):
@@ -75,6 +80,9 @@ func (a *App) openReader(headline model.Article) int {
 func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	if msg.seq != a.reader.seq || a.screen != screenReader {
 		return a, nil
+	}
+	if msg.doc != nil && a.pics.mode() == modeOff {
+		msg.doc = msg.doc.WithoutImages()
 	}
 	a.reader.setArticle(msg)
 	var cmd tea.Cmd

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -28,7 +29,9 @@ func RunArticle(ctx context.Context, lib service.Library, cfg model.Config, r mo
 // clipboard tool.
 func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
 	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{}}
-	return New(ctx, svc, cfg)
+	app := New(ctx, svc, cfg)
+	app.pics.envKitty, app.pics.tmux = pictureEnv(os.Getenv)
+	return app
 }
 
 // run runs the app until the user quits; a signal that cancels ctx ends

@@ -59,6 +59,8 @@ func (a App) body() string {
 		return cells.Fit(a.fullHelp(), a.width, h)
 	case a.overlay != overlayNone:
 		return cells.PadLines(cells.Fit(a.overlayView(h), a.width, h), a.width)
+	case a.screen == screenReader && a.pics.viewer.open:
+		return a.viewerView(h)
 	case a.screen == screenReader:
 		return cells.Fit(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:

@@ -42,6 +42,7 @@ const (
 	Share
 	CopyLink
 	CopyMarkdown
+	Image
 	Remove
 	ClearFilter
 	Close
@@ -148,6 +149,7 @@ var table = [count]Action{
 		on(Headlines, 4, 1), on(Reader, 4, 3).short(7), on(QuotesPanel, 2, 2).short(4).as("share quote")}},
 	CopyLink:     {"copy_link", []string{"y"}, "y", "copy link", []Use{on(Headlines, 4, 2), on(Reader, 4, 4).short(8)}},
 	CopyMarkdown: {"copy_markdown", []string{"Y"}, "Y", "copy markdown link", []Use{on(Headlines, 4, 3), on(Reader, 4, 5)}},
+	Image:        {"image", []string{"i"}, "i", "view picture", []Use{on(Reader, 4, 6)}},
 	Remove: {"remove", []string{"d", "delete"}, "d", "remove", []Use{
 		on(HighlightsList, 2, 2).short(4).as("remove highlight")}},
 

@@ -19,8 +19,10 @@ type Doc struct {
 	labelEv   []evPair
 	spanEv    map[model.Span]evPair
 	nEvents   int
-	source    string // the body with marks and speaker labels
-	sig       uint64 // names source, for the render cache
+	source    string     // the body with marks and speaker labels
+	sig       uint64     // names source, for the render cache
+	images    []docImage // the pictures with a box (images.go)
+	imagesOff bool       // boxes are one line, the alt text
 }
 
 // NewDoc marks the body's quotes, sentences and highlights, and the
@@ -34,7 +36,9 @@ func NewDoc(body string, quotes []model.Quote, sentences []model.Span, hls []mod
 		sentences = sentences[:max(0, room)]
 	}
 	d.sentences = sentences
-	db := &docBuilder{body: body, seen: map[model.Span]int32{}, closeBy: map[int32]int32{}}
+	tokenized, images := tokenizeImages(body)
+	d.images = images
+	db := &docBuilder{body: tokenized, seen: map[model.Span]int32{}, closeBy: map[int32]int32{}}
 	quoteIDs := make([]int32, len(quotes))
 	for i, q := range quotes {
 		quoteIDs[i] = db.span(model.Span{Start: q.Start, End: q.End}, true)
@@ -63,6 +67,7 @@ func NewDoc(body string, quotes []model.Quote, sentences []model.Span, hls []mod
 		}
 	}
 	var ev []evPair
+	moveEventsOutOfImages(db.events, d.images)
 	d.source, ev = db.write()
 	d.nEvents = len(db.events)
 	for s, id := range db.seen {

@@ -19,17 +19,24 @@ import (
 type Rendered struct {
 	Lines []string
 	marks *bodyMarks // nil for a render without marks
+	Width int        // the wrap width it was laid out at
+	boxes []Box      // where the pictures stand (images.go)
+	boxOf []int32    // per line: its box in boxes, -1 for none; nil without boxes
 }
 
 // Render lays out doc's marked markdown with Glamour, wrapped to width in
 // the dark or light style, and takes the marks out of the result, noting
 // where they fell. It is slow (Glamour): call it off the event loop.
 func Render(doc *Doc, width int, dark bool) (*Rendered, error) {
-	lines, marks, err := renderMarked(doc.source, width, dark, doc.nEvents)
+	raw, err := glamourRaw(doc.source, width, dark)
 	if err != nil {
 		return nil, err
 	}
-	return &Rendered{Lines: lines, marks: marks}, nil
+	raw, boxes := doc.expandBoxes(raw, width)
+	lines, marks := readMarks(raw, width, doc.nEvents)
+	r := &Rendered{Lines: lines, marks: marks, Width: width}
+	r.setBoxes(boxes)
+	return r, nil
 }
 
 // RenderPlain lays out markdown without a doc: nothing is marked, so
@@ -39,7 +46,7 @@ func RenderPlain(markdown string, width int, dark bool) (*Rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rendered{Lines: lines}, nil
+	return &Rendered{Lines: lines, Width: width}, nil
 }
 
 func glamourLines(body string, width int, dark bool) ([]string, error) {
@@ -112,6 +119,13 @@ func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *
 	if err != nil {
 		return nil, nil, err
 	}
+	lines, m := readMarks(raw, width, nEvents)
+	return lines, m, nil
+}
+
+// readMarks takes the marks out of Glamour's lines, noting where they
+// were.
+func readMarks(raw []string, width, nEvents int) ([]string, *bodyMarks) {
 	m := &bodyMarks{
 		start: make([]int32, len(raw)), cuts: make([][]markCut, len(raw)),
 		evLine: make([]int32, nEvents),
@@ -140,7 +154,7 @@ func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *
 		m.cuts[i] = cuts
 		raw[i] = l
 	}
-	return raw, m, nil
+	return raw, m
 }
 
 // takeMarks cleans a rendered line (marks are not control characters and

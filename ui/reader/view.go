@@ -30,6 +30,9 @@ type View struct {
 	frac   float64    // the scroll position, kept across renders
 	term   string     // the term last found, lower-cased
 	plain  []string   // every line lower-cased without styles, for Find
+
+	rendered *Rendered            // the render shown, for its pictures' boxes
+	pics     map[int]pictureCells // each picture's cells or note (boxes.go)
 }
 
 // SetDoc takes the loaded article's doc and highlights.
@@ -51,13 +54,13 @@ func (v *View) SetHeader(lines []string) {
 // SetRender shows a render of the body, at the same place in the article
 // as the last one.
 func (v *View) SetRender(r *Rendered) {
-	v.lines, v.plain, v.marks = r.Lines, nil, r.marks
+	v.lines, v.plain, v.marks, v.rendered = r.Lines, nil, r.marks, r
 	v.offset = int(v.frac * float64(len(v.header)+len(r.Lines)))
 }
 
 // ClearRender stops showing the render: a new one, for another width or
 // theme, is being made. Until it arrives the body is a line saying so.
-func (v *View) ClearRender() { v.lines = nil }
+func (v *View) ClearRender() { v.lines, v.rendered = nil, nil }
 
 // HasRender says a render is shown.
 func (v *View) HasRender() bool { return v.lines != nil }
@@ -144,6 +147,8 @@ func (v *View) Draw(st *Styles, width, textWidth, height int) string {
 		l := v.contentLine(i)
 		if i == len(v.header) && v.lines == nil {
 			l = st.Empty.Render("  " + l)
+		} else if box, ok := v.boxLine(st, i-len(v.header)); ok {
+			l = box
 		} else if i >= len(v.header) && v.marks != nil {
 			l = v.marks.paint(i-len(v.header), l, v.bits, &st.spans)
 		}

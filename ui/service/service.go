@@ -35,6 +35,8 @@ type Library interface {
 	// Highlights lists an article's highlights (all articles' for 0,
 	// newest first).
 	Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error)
+	// ImageData is a picture's bytes, from the network or the cache.
+	ImageData(ctx context.Context, url string) ([]byte, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 }
