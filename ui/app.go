@@ -159,7 +159,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleArticle(msg)
 	case renderedMsg:
 		return withPictures(a.handleRendered(msg))
-	case pictureMsg:
+	case service.PictureMsg:
 		return withPictures(a.handlePicture(msg))
 	case resizeRenderMsg:
 		return a.handleResizeRender(msg)

@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"image"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -23,15 +21,6 @@ import (
 // kitty's graphics protocol the command also makes the sequence that
 // sends the picture, which the answer writes (tea.Raw) before the
 // placeholder cells are painted.
-
-// pictureMode is how pictures are drawn.
-type pictureMode int
-
-const (
-	modeBlocks pictureMode = iota
-	modeKitty
-	modeOff
-)
 
 // maxPictureFetches is how many pictures are fetched at once.
 const maxPictureFetches = 3
@@ -53,37 +42,12 @@ type pictureState struct {
 	viewer    imageViewer
 }
 
-// pictureKey names one fetch: the reader's opening, the picture, and the
-// cells it is drawn in (full: the window, for the viewer).
-type pictureKey struct {
-	seq, image, cols, rows int
-	full                   bool
-}
+// pictureKey names one fetch (service.PictureKey).
+type pictureKey = service.PictureKey
 
 // mode is how pictures are drawn now.
-func (p *pictureState) mode() pictureMode {
-	switch p.config {
-	case "off":
-		return modeOff
-	case "kitty":
-		return modeKitty
-	case "blocks":
-		return modeBlocks
-	}
-	if p.answered || p.envKitty {
-		return modeKitty
-	}
-	return modeBlocks
-}
-
-// pictureEnv reads what the environment says of the terminal: kitty and
-// Ghostty speak the graphics protocol; $TMUX means sequences must be
-// passed through.
-func pictureEnv(getenv func(string) string) (kitty, tmux bool) {
-	term, prog := getenv("TERM"), strings.ToLower(getenv("TERM_PROGRAM"))
-	kitty = term == "xterm-kitty" || term == "xterm-ghostty" || getenv("KITTY_WINDOW_ID") != "" ||
-		prog == "ghostty" || getenv("GHOSTTY_RESOURCES_DIR") != ""
-	return kitty, getenv("TMUX") != ""
+func (p *pictureState) mode() picture.Mode {
+	return picture.Choose(p.config, p.answered, p.envKitty)
 }
 
 // askTerminal asks, with images = auto, whether the terminal speaks
@@ -115,69 +79,6 @@ func (a App) handleTerminalAnswer(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	return a, nil, true
 }
 
-// pictureMsg carries a picture drawn for its key, or why it is not.
-type pictureMsg struct {
-	key   pictureKey
-	lines []string
-	raw   string // kitty: the sequence that sends the picture
-	err   error
-}
-
-// pictureJob is what a fetch needs to draw a picture.
-type pictureJob struct {
-	key       pictureKey
-	url       string
-	mode      pictureMode
-	truecolor bool
-	tmux      bool
-	id        uint32
-}
-
-// fetchPicture asks the library for a picture's bytes, decodes them and
-// draws the cells, off the event loop. The decoded picture is dropped
-// once its cells are made.
-func fetchPicture(ctx context.Context, lib service.Library, job pictureJob) tea.Cmd {
-	return func() tea.Msg {
-		data, err := lib.ImageData(ctx, job.url)
-		if err != nil {
-			return pictureMsg{key: job.key, err: err}
-		}
-		img, err := picture.Decode(data)
-		if err != nil {
-			return pictureMsg{key: job.key, err: err}
-		}
-		lines, raw := drawPicture(img, job)
-		return pictureMsg{key: job.key, lines: lines, raw: raw}
-	}
-}
-
-// drawPicture makes a picture's cells for its key's box.
-func drawPicture(img image.Image, job pictureJob) (lines []string, raw string) {
-	cols, rows := job.key.cols, job.key.rows
-	if job.mode != modeKitty {
-		return picture.Blocks(img, cols, rows, job.truecolor), ""
-	}
-	b := img.Bounds()
-	pw, ph := picture.Fit(b.Dx(), b.Dy(), cols, 2*rows)
-	kc, kr := pw, (ph+1)/2
-	sw, sh := picture.Fit(b.Dx(), b.Dy(), kc*10, kr*20) // about a cell's pixels
-	raw = picture.KittyTransmit(job.id, picture.Scale(img, sw, sh), kc, kr)
-	if job.tmux {
-		raw = picture.Passthrough(raw)
-	}
-	return picture.KittyPlaceholder(job.id, kc, kr), raw
-}
-
-// pictureNote is the short reason a box shows for a failed picture.
-func pictureNote(err error) string {
-	for _, known := range []error{picture.ErrTooLarge, picture.ErrNotPicture, picture.ErrBroken} {
-		if errors.Is(err, known) {
-			return known.Error()
-		}
-	}
-	return "not fetched"
-}
-
 // startFetch asks for a picture unless it is being fetched or enough
 // are; it says whether it did.
 func (a *App) startFetch(key pictureKey, url string) tea.Cmd {
@@ -188,23 +89,23 @@ func (a *App) startFetch(key pictureKey, url string) tea.Cmd {
 		return nil
 	}
 	a.pics.inFlight[key] = true
-	job := pictureJob{key: key, url: url, mode: a.pics.mode(), truecolor: a.pics.truecolor, tmux: a.pics.tmux}
-	if job.mode == modeKitty {
+	job := service.PictureJob{Key: key, URL: url, Mode: a.pics.mode(), Truecolor: a.pics.truecolor, Tmux: a.pics.tmux}
+	if job.Mode == picture.Kitty {
 		a.pics.nextID++
-		job.id = a.pics.nextID
+		job.ID = a.pics.nextID
 		if a.pics.truecolor {
-			job.id |= 0x10000 // 24-bit ids: fewer clashes with other programs'
+			job.ID |= 0x10000 // 24-bit ids: fewer clashes with other programs'
 		} else {
-			job.id = 1 + (a.pics.nextID-1)%255 // 256-colour ids: the colour survives
+			job.ID = 1 + (a.pics.nextID-1)%255 // 256-colour ids: the colour survives
 		}
 	}
-	return fetchPicture(a.ctx, a.lib, job)
+	return service.FetchPicture(a.ctx, a.lib, job)
 }
 
 // wantPictures asks for the pictures of the boxes on the reader's screen
 // and in the screen below it, that it has not shown yet.
 func (a *App) wantPictures() tea.Cmd {
-	if a.screen != screenReader || a.pics.mode() == modeOff || !a.reader.hasRender() {
+	if a.screen != screenReader || a.pics.mode() == picture.Off || !a.reader.hasRender() {
 		return nil
 	}
 	h := a.bodyHeight()
@@ -214,7 +115,7 @@ func (a *App) wantPictures() tea.Cmd {
 		if b.Image >= len(pics) || a.reader.v.PictureShown(b.Image, b.Cols) {
 			continue
 		}
-		key := pictureKey{seq: a.reader.seq, image: b.Image, cols: b.Cols, rows: b.Rows}
+		key := pictureKey{Seq: a.reader.seq, Image: b.Image, Cols: b.Cols, Rows: b.Rows}
 		if cmd := a.startFetch(key, pics[b.Image].URL); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
@@ -235,21 +136,21 @@ func withPictures(m tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	return a, tea.Batch(cmd, more)
 }
 
-func (a App) handlePicture(msg pictureMsg) (tea.Model, tea.Cmd) {
-	delete(a.pics.inFlight, msg.key)
-	if msg.key.full {
+func (a App) handlePicture(msg service.PictureMsg) (tea.Model, tea.Cmd) {
+	delete(a.pics.inFlight, msg.Key)
+	if msg.Key.Full {
 		return a.handleViewerPicture(msg)
 	}
-	if msg.key.seq != a.reader.seq || a.screen != screenReader || errors.Is(msg.err, context.Canceled) {
+	if msg.Key.Seq != a.reader.seq || a.screen != screenReader || errors.Is(msg.Err, context.Canceled) {
 		return a, nil
 	}
-	if msg.err != nil {
-		a.reader.v.SetPictureNote(msg.key.image, pictureNote(msg.err))
+	if msg.Err != nil {
+		a.reader.v.SetPictureNote(msg.Key.Image, service.PictureNote(msg.Err))
 		return a, nil
 	}
-	a.reader.v.SetPicture(msg.key.image, msg.key.cols, msg.lines)
-	if msg.raw != "" && a.reader.v.PictureShown(msg.key.image, a.readerWidth()) {
-		return a, tea.Raw(msg.raw)
+	a.reader.v.SetPicture(msg.Key.Image, msg.Key.Cols, msg.Lines)
+	if msg.Raw != "" && a.reader.v.PictureShown(msg.Key.Image, a.readerWidth()) {
+		return a, tea.Raw(msg.Raw)
 	}
 	return a, nil
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/byline-reader/byline/ui/picture"
+	"github.com/byline-reader/byline/ui/service"
 	"github.com/charmbracelet/colorprofile"
 )
 
@@ -49,7 +51,7 @@ func openUntilRendered(t *testing.T, h *harness) []tea.Cmd {
 		rendered := false
 		for _, c := range pending {
 			for _, msg := range runCmd(c, 2*time.Second) {
-				if _, ok := msg.(pictureMsg); ok {
+				if _, ok := msg.(service.PictureMsg); ok {
 					t.Fatal("a picture arrived with the text")
 				}
 				_, rendered = msg.(renderedMsg)
@@ -173,13 +175,13 @@ func TestKittyPicturesUsePlaceholders(t *testing.T) {
 
 func TestPictureEnv(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if k, tm := pictureEnv(env(map[string]string{"TERM": "xterm-kitty"})); !k || tm {
+	if k, tm := picture.Env(env(map[string]string{"TERM": "xterm-kitty"})); !k || tm {
 		t.Error("kitty's TERM")
 	}
-	if k, tm := pictureEnv(env(map[string]string{"TERM": "tmux-256color", "TMUX": "/tmp/x", "TERM_PROGRAM": "ghostty"})); !k || !tm {
+	if k, tm := picture.Env(env(map[string]string{"TERM": "tmux-256color", "TMUX": "/tmp/x", "TERM_PROGRAM": "ghostty"})); !k || !tm {
 		t.Error("ghostty in tmux")
 	}
-	if k, _ := pictureEnv(env(map[string]string{"TERM": "xterm-256color"})); k {
+	if k, _ := picture.Env(env(map[string]string{"TERM": "xterm-256color"})); k {
 		t.Error("xterm")
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/picture"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 )
@@ -81,7 +82,7 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	if msg.seq != a.reader.seq || a.screen != screenReader {
 		return a, nil
 	}
-	if msg.doc != nil && a.pics.mode() == modeOff {
+	if msg.doc != nil && a.pics.mode() == picture.Off {
 		msg.doc = msg.doc.WithoutImages()
 	}
 	a.reader.setArticle(msg)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/picture"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -30,7 +31,7 @@ func RunArticle(ctx context.Context, lib service.Library, cfg model.Config, r mo
 func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
 	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{}}
 	app := New(ctx, svc, cfg)
-	app.pics.envKitty, app.pics.tmux = pictureEnv(os.Getenv)
+	app.pics.envKitty, app.pics.tmux = picture.Env(os.Getenv)
 	return app
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/picture"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // The picture viewer: `i` in the reader shows the first picture on the
@@ -30,7 +32,7 @@ func (a App) viewerRows() int { return max(1, a.bodyHeight()-2) }
 
 // openViewer shows the first picture on the reader's screen.
 func (a App) openViewer() (tea.Model, tea.Cmd) {
-	if a.pics.mode() == modeOff {
+	if a.pics.mode() == picture.Off {
 		return a, a.setStatus("images are off (images in the config)", true)
 	}
 	boxes := a.reader.v.BoxesNear(a.bodyHeight(), 0)
@@ -42,7 +44,7 @@ func (a App) openViewer() (tea.Model, tea.Cmd) {
 
 // showViewer shows picture i and asks for it fitted to the window.
 func (a App) showViewer(i int) (tea.Model, tea.Cmd) {
-	key := pictureKey{seq: a.reader.seq, image: i, cols: a.width, rows: a.viewerRows(), full: true}
+	key := pictureKey{Seq: a.reader.seq, Image: i, Cols: a.width, Rows: a.viewerRows(), Full: true}
 	a.pics.viewer = imageViewer{open: true, image: i, key: key}
 	pics := a.reader.doc().Pictures()
 	if i >= len(pics) {
@@ -70,17 +72,17 @@ func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-func (a App) handleViewerPicture(msg pictureMsg) (tea.Model, tea.Cmd) {
-	if !a.pics.viewer.open || msg.key != a.pics.viewer.key {
+func (a App) handleViewerPicture(msg service.PictureMsg) (tea.Model, tea.Cmd) {
+	if !a.pics.viewer.open || msg.Key != a.pics.viewer.key {
 		return a, nil
 	}
-	if msg.err != nil {
-		a.pics.viewer.note = pictureNote(msg.err)
+	if msg.Err != nil {
+		a.pics.viewer.note = service.PictureNote(msg.Err)
 		return a, nil
 	}
-	a.pics.viewer.lines = msg.lines
-	if msg.raw != "" {
-		return a, tea.Raw(msg.raw)
+	a.pics.viewer.lines = msg.Lines
+	if msg.Raw != "" {
+		return a, tea.Raw(msg.Raw)
 	}
 	return a, nil
 }

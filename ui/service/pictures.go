@@ -1,0 +1,81 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"image"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/ui/picture"
+)
+
+// PictureKey names one picture fetch: the reader's opening, the picture,
+// and the cells it is drawn in (Full: the window, for the viewer).
+type PictureKey struct {
+	Seq, Image, Cols, Rows int
+	Full                   bool
+}
+
+// PictureJob is what a fetch needs to draw a picture.
+type PictureJob struct {
+	Key       PictureKey
+	URL       string
+	Mode      picture.Mode
+	Truecolor bool
+	Tmux      bool   // kitty's sequence is passed through tmux
+	ID        uint32 // kitty's image id
+}
+
+// PictureMsg carries a picture drawn for its key, or why it is not.
+type PictureMsg struct {
+	Key   PictureKey
+	Lines []string
+	Raw   string // kitty: the sequence that sends the picture
+	Err   error
+}
+
+// FetchPicture asks the library for a picture's bytes, decodes them and
+// draws the cells, off the event loop. The decoded picture is dropped
+// once its cells are made.
+func FetchPicture(ctx context.Context, lib Library, job PictureJob) tea.Cmd {
+	return func() tea.Msg {
+		data, err := lib.ImageData(ctx, job.URL)
+		if err != nil {
+			return PictureMsg{Key: job.Key, Err: err}
+		}
+		img, err := picture.Decode(data)
+		if err != nil {
+			return PictureMsg{Key: job.Key, Err: err}
+		}
+		lines, raw := drawPicture(img, job)
+		return PictureMsg{Key: job.Key, Lines: lines, Raw: raw}
+	}
+}
+
+// drawPicture makes a picture's cells for its key's box.
+func drawPicture(img image.Image, job PictureJob) (lines []string, raw string) {
+	cols, rows := job.Key.Cols, job.Key.Rows
+	if job.Mode != picture.Kitty {
+		return picture.Blocks(img, cols, rows, job.Truecolor), ""
+	}
+	b := img.Bounds()
+	pw, ph := picture.Fit(b.Dx(), b.Dy(), cols, 2*rows)
+	kc, kr := pw, (ph+1)/2
+	sw, sh := picture.Fit(b.Dx(), b.Dy(), kc*10, kr*20) // about a cell's pixels
+	raw = picture.KittyTransmit(job.ID, picture.Scale(img, sw, sh), kc, kr)
+	if job.Tmux {
+		raw = picture.Passthrough(raw)
+	}
+	return picture.KittyPlaceholder(job.ID, kc, kr), raw
+}
+
+// PictureNote is the short reason a box shows for a failed picture.
+func PictureNote(err error) string {
+	for _, known := range []error{picture.ErrTooLarge, picture.ErrNotPicture, picture.ErrBroken} {
+		if errors.Is(err, known) {
+			return known.Error()
+		}
+	}
+	return "not fetched"
+}
