@@ -30,6 +30,10 @@ type Article struct {
 	Notice      string // why the page could not be used, when it could not
 	Site        string // the publication's name, from the page or feed
 
+	// PageFailures counts the failed fetches of the page in a row, the
+	// last at ExtractedAt; 0 once it is read (only Store.Article fills it).
+	PageFailures int
+
 	Read      bool
 	Starred   bool
 	FetchedAt time.Time

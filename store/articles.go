@@ -141,9 +141,9 @@ func (d timeDest) Scan(v any) error {
 // Article is everything stored about the article with that id.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 	var a model.Article
-	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown)
+	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown, &a.PageFailures)
 	err := s.db.QueryRowContext(ctx, `SELECT `+headlineColumns+`,
-		a.summary, a.content, a.markdown
+		a.summary, a.content, a.markdown, a.page_failures
 		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id
 		WHERE a.id = ?`, id).Scan(dest...)
 	if err != nil {
@@ -235,15 +235,30 @@ func feedExists(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // SaveExtraction keeps the article's body as extracted from its page (or
 // the notice saying why that failed), the site's name when one was found,
-// and when; the full-text index then searches the new body.
+// and when; the full-text index then searches the new body. The page's
+// failures are forgotten (see SavePageFailure).
 func (s *Store) SaveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time) error {
+	return s.saveExtraction(ctx, id, markdown, notice, site, at, false)
+}
+
+// SavePageFailure keeps the text shown in place of a page that could not
+// be had (the feed's) with the notice saying why, and when it was tried,
+// and counts one more failure of the page in a row: Article's
+// PageFailures.
+func (s *Store) SavePageFailure(ctx context.Context, id int64, markdown, notice string, at time.Time) error {
+	return s.saveExtraction(ctx, id, markdown, notice, "", at, true)
+}
+
+func (s *Store) saveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time, failed bool) error {
 	markdown = capText(markdown, MaxTextBytes)
 	notice, site = capText(notice, maxLineBytes), capText(site, maxLineBytes)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET markdown = ?1,
 			notice = ?2, site = CASE WHEN ?3 <> '' THEN ?3 ELSE site END,
-			extracted_at = ?4 WHERE id = ?5`,
-			markdown, notice, site, nanos(at), id)
+			extracted_at = ?4,
+			page_failures = CASE WHEN ?6 THEN page_failures + 1 ELSE 0 END
+			WHERE id = ?5`,
+			markdown, notice, site, nanos(at), id, failed)
 		if err != nil {
 			return err
 		}
