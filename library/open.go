@@ -17,30 +17,103 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// retryFallbackAfter is how long a fallback (the page could not be had)
-// is trusted before opening the article tries the page again.
-const retryFallbackAfter = time.Hour
-
 // maxLocalFile bounds a local file given to `read`.
 const maxLocalFile = 16 << 20
 
-// loadArticle loads an article to read: whole, with its body as markdown.
-// When the article has no extracted body yet, its page is fetched and
-// extracted, and the result kept, so it opens instantly (and offline) the
-// next time. When the page cannot be had, the feed's content or summary
-// stands in and Notice says why. When the feed carries the whole text, the
-// page is not fetched at all.
+// pageRetry is how long opening an article waits before it tries again a
+// page that failed n times in a row: a minute after the first failure,
+// doubling with each, to at most an hour. (It was an hour from the first:
+// a page that failed once, offline, showed the feed's text for the next
+// hour of reading, which read as never.)
+func pageRetry(n int) time.Duration {
+	return min(time.Hour, time.Minute<<min(max(n-1, 0), 6))
+}
+
+// loadArticle loads an article to read, whole: what is stored (loadStored)
+// and, when its page is still to be had, the page fetched and extracted
+// (fetchStored), so it opens instantly (and offline) the next time.
 func (l *Library) loadArticle(ctx context.Context, id int64) (model.Article, error) {
+	a, needsPage, err := l.loadStored(ctx, id)
+	if err != nil || !needsPage {
+		return a, err
+	}
+	return l.fetchStored(ctx, id)
+}
+
+// loadStored loads an article to read without the network, with its body
+// as markdown: the one extracted before (or the feed's text kept with a
+// notice when the page could not be had), else the feed's own text. It
+// says whether the page is still to be fetched (fetchStored): never
+// opened and the feed's text is not the whole article, or it failed and
+// its back-off (pageRetry) is over. When the feed carries the whole text,
+// or the article has no link, the page is never fetched: that text is
+// kept at once.
+func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, needsPage bool, err error) {
+	a, err = l.Article(ctx, id)
+	if err != nil {
+		return a, false, err
+	}
+	if a.Markdown != "" || a.Notice != "" { // opened before
+		due := l.now().Sub(a.ExtractedAt) >= pageRetry(max(a.PageFailures, 1))
+		return a, a.Notice != "" && a.URL != "" && due, nil
+	}
+	feed := feedTextOf(a)
+	switch {
+	case extract.FeedHasFullText(feed.content, feed.summary):
+		a.Markdown, a.Notice = feed.content, ""
+	case a.URL == "":
+		a = feed.fallback(a, "The article has no link")
+	default: // shown while the page is fetched; nothing is kept yet
+		a.Markdown = feed.summary
+		if strings.TrimSpace(feed.content) != "" {
+			a.Markdown = feed.content
+		}
+		return a, true, nil
+	}
+	a.ExtractedAt = l.now()
+	if err := l.store.SaveExtraction(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt); err != nil {
+		return a, false, fmt.Errorf("keep the article's text: %w", err)
+	}
+	return a, false, nil
+}
+
+// fetchStored fetches and extracts the page of stored article id, now,
+// and keeps the result: the whole article or, when the page cannot be
+// had, the feed's text with a notice saying why, one more failure counted
+// (Article.PageFailures) and when (ExtractedAt). A whole article read
+// before is never replaced by the feed's text: the page's failure is then
+// the error, and the article kept is returned.
+func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, error) {
 	a, err := l.Article(ctx, id)
 	if err != nil {
 		return a, err
 	}
-	if a.Markdown != "" && (a.Notice == "" || l.now().Sub(a.ExtractedAt) < retryFallbackAfter) {
-		return a, nil
+	if a.URL == "" {
+		return a, badInput("the article has no link to fetch")
 	}
-	a = l.extract(ctx, a)
+	ex, err := l.client.FetchArticle(ctx, a.URL)
 	if ctx.Err() != nil {
 		return a, ctx.Err()
+	}
+	now := l.now()
+	if err != nil { // an empty extraction is ErrNoArticle
+		why := pageProblem(err)
+		if a.Markdown != "" && a.Notice == "" {
+			return a, fmt.Errorf("%s; kept the text read before", why)
+		}
+		f := feedTextOf(a).fallback(a, why)
+		f.ExtractedAt, f.PageFailures = now, a.PageFailures+1
+		if err := l.store.SavePageFailure(ctx, a.ID, f.Markdown, f.Notice, now); err != nil {
+			return f, fmt.Errorf("keep the feed's text: %w", err)
+		}
+		return f, nil
+	}
+	a.Markdown, a.Notice, a.ExtractedAt, a.PageFailures = ex.Markdown, "", now, 0
+	if ex.Site != "" {
+		a.Site = ex.Site
+	}
+	if a.Author == "" {
+		a.Author = ex.Author
 	}
 	if err := l.store.SaveExtraction(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt); err != nil {
 		return a, fmt.Errorf("keep the extracted article: %w", err)
@@ -48,33 +121,12 @@ func (l *Library) loadArticle(ctx context.Context, id int64) (model.Article, err
 	return a, nil
 }
 
-// extract fills a.Markdown from the feed's full text, the page, or the
-// feed's summary, in that order of preference.
-func (l *Library) extract(ctx context.Context, a model.Article) model.Article {
-	a.ExtractedAt = l.now()
-	feed := feedText{
+// feedTextOf is the feed's own text for a, as markdown.
+func feedTextOf(a model.Article) feedText {
+	return feedText{
 		content: extract.FragmentToMarkdown(a.Content, a.URL),
 		summary: extract.FragmentToMarkdown(a.Summary, a.URL),
 	}
-	if extract.FeedHasFullText(feed.content, feed.summary) {
-		a.Markdown, a.Notice = feed.content, ""
-		return a
-	}
-	if a.URL == "" {
-		return feed.fallback(a, "The article has no link")
-	}
-	ex, err := l.client.FetchArticle(ctx, a.URL)
-	if err != nil { // an empty extraction is ErrNoArticle
-		return feed.fallback(a, pageProblem(err))
-	}
-	a.Markdown, a.Notice = ex.Markdown, ""
-	if ex.Site != "" {
-		a.Site = ex.Site
-	}
-	if a.Author == "" {
-		a.Author = ex.Author
-	}
-	return a
 }
 
 // feedText is a feed's own text for an article, as markdown.
