@@ -107,6 +107,15 @@ func (v *View) FindPosition() string {
 	return strconv.Itoa(min(v.find.cur+1, n)) + "/" + strconv.Itoa(n)
 }
 
+// Where is the status line's place in the article: how far through it
+// is (Percent), after the current match and their count during a search.
+func (v *View) Where(height int) string {
+	if p := v.FindPosition(); p != "" {
+		return p + " · " + v.Percent(height)
+	}
+	return v.Percent(height)
+}
+
 // refreshMatches finds the term's matches again when the lines changed
 // (a new render or header), keeping the current match's number.
 func (v *View) refreshMatches() {
