@@ -154,6 +154,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleSearch(msg)
 	case articleMsg:
 		return a.handleArticle(msg)
+	case pageMsg:
+		return a.handlePage(msg)
 	case renderedMsg:
 		return a.handleRendered(msg)
 	case resizeRenderMsg:
