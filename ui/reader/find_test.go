@@ -138,3 +138,32 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkScrollWhileFinding is a key's work in the reader during a
+// search of a 4,000-word article: scroll a line and draw the screen, its
+// matches painted.
+func BenchmarkScrollWhileFinding(b *testing.B) {
+	const width, height = 120, 38
+	st := testStyles()
+	v := renderedView(b, testarticle.Words4000(), width)
+	if v.Find("the", height) == 0 {
+		b.Fatal("nothing to find")
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		v.ScrollTo(i%max(1, v.Len()-height), height)
+		_ = v.Draw(&st, width, 0, height)
+	}
+}
+
+// BenchmarkFind4000Words is starting a search: every line of a 4,000-word
+// article searched.
+func BenchmarkFind4000Words(b *testing.B) {
+	v := renderedView(b, testarticle.Words4000(), 120)
+	b.ReportAllocs()
+	for b.Loop() {
+		if v.Find("harbor", 38) == 0 {
+			b.Fatal("nothing found")
+		}
+	}
+}
