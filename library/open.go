@@ -17,93 +17,138 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// retryFallbackAfter is how long a fallback (the page could not be had)
-// is trusted before opening the article tries the page again.
-const retryFallbackAfter = time.Hour
-
 // maxLocalFile bounds a local file given to `read`.
 const maxLocalFile = 16 << 20
 
-// loadArticle loads an article to read: whole, with its body as markdown.
-// When the article has no extracted body yet, its page is fetched and
-// extracted, and the result kept, so it opens instantly (and offline) the
-// next time. When the page cannot be had, the feed's content or summary
-// stands in and Notice says why. When the feed carries the whole text, the
-// page is not fetched at all.
+// pageRetry is how long opening an article waits before it tries again a
+// page that failed n times in a row: a minute after the first failure,
+// doubling with each, to at most an hour. (It was an hour from the first:
+// a page that failed once, offline, showed the feed's text for the next
+// hour of reading, which read as never.)
+func pageRetry(n int) time.Duration {
+	return min(time.Hour, time.Minute<<min(max(n-1, 0), 6))
+}
+
+// loadArticle loads an article to read, whole: what is stored (loadStored)
+// and, when its page is still to be had, the page fetched and extracted
+// (fetchStored), so it opens instantly (and offline) the next time.
 func (l *Library) loadArticle(ctx context.Context, id int64) (model.Article, error) {
+	a, needsPage, err := l.loadStored(ctx, id)
+	if err != nil || !needsPage {
+		return a, err
+	}
+	f, err := l.fetchStored(ctx, id)
+	if err != nil && ctx.Err() == nil && a.Markdown != "" && a.Notice == "" {
+		return a, nil // the body read before (an older extraction's) stands
+	}
+	return f, err
+}
+
+// loadStored loads an article to read without the network, with its body
+// as markdown: the one extracted before (or the feed's text kept with a
+// notice when the page could not be had), else the feed's own text. It
+// says whether the page is still to be fetched (fetchStored): never
+// opened and the feed's text is not the whole article, or it failed and
+// its back-off (pageRetry) is over. When the feed carries the whole text,
+// or the article has no link, the page is never fetched: that text is
+// kept at once.
+func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, needsPage bool, err error) {
+	a, err = l.Article(ctx, id)
+	if err != nil {
+		return a, false, err
+	}
+	outdated := l.outdated(a)
+	if (a.Markdown != "" || a.Notice != "") && !outdated { // opened before
+		due := l.now().Sub(a.ExtractedAt) >= pageRetry(max(a.PageFailures, 1))
+		return a, a.Notice != "" && a.URL != "" && due, nil
+	}
+	feed := feedTextOf(a)
+	switch {
+	case outdated && !extract.FeedHasFullText(feed.content, feed.summary):
+		return a, true, nil // the body read before, shown while the page is fetched again
+	case extract.FeedHasFullText(feed.content, feed.summary):
+		a.Markdown, a.Notice = feed.content, ""
+	case a.URL == "":
+		a = feed.fallback(a, "The article has no link")
+	default: // shown while the page is fetched; nothing is kept yet
+		a.Markdown = feed.summary
+		if strings.TrimSpace(feed.content) != "" {
+			a.Markdown = feed.content
+		}
+		return a, true, nil
+	}
+	a.ExtractedAt, a.ExtractVersion = l.now(), extract.Version
+	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
+		return a, false, fmt.Errorf("keep the article's text: %w", err)
+	}
+	return a, false, nil
+}
+
+// outdated reports a body made by an older version of extraction (one
+// that dropped pictures, say), which is made anew when the page can be
+// had; tried at most once an hour. A body the page's failure left (with a
+// notice) is retried on its own schedule instead.
+func (l *Library) outdated(a model.Article) bool {
+	return a.Markdown != "" && a.Notice == "" && a.ExtractVersion < extract.Version &&
+		(strings.HasPrefix(a.URL, "https://") || strings.HasPrefix(a.URL, "http://")) &&
+		l.now().Sub(a.ExtractedAt) >= time.Hour
+}
+
+// fetchStored fetches and extracts the page of stored article id, now,
+// and keeps the result: the whole article or, when the page cannot be
+// had, the feed's text with a notice saying why, one more failure counted
+// (Article.PageFailures) and when (ExtractedAt). A whole article read
+// before is never replaced by the feed's text: the page's failure is then
+// the error, and the article kept is returned.
+func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, error) {
 	a, err := l.Article(ctx, id)
 	if err != nil {
 		return a, err
 	}
-	outdated := l.outdated(a)
-	if a.Markdown != "" && (a.Notice == "" || l.now().Sub(a.ExtractedAt) < retryFallbackAfter) && !outdated {
-		return a, nil
-	}
-	old := a
-	a = l.extract(ctx, a)
-	if outdated && (ctx.Err() != nil || a.Notice != "") {
-		return l.keepOutdated(ctx, old)
-	}
-	if ctx.Err() != nil {
-		return a, ctx.Err()
-	}
-	a.ExtractVersion = extract.Version
-	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
-		return a, fmt.Errorf("keep the extracted article: %w", err)
-	}
-	return a, nil
-}
-
-// outdated reports a body extracted from the article's page by an older
-// version of extraction (one that dropped pictures, say), which is made
-// anew when the page can be had; tried at most once in retryFallbackAfter.
-func (l *Library) outdated(a model.Article) bool {
-	return a.Markdown != "" && a.Notice == "" && a.ExtractVersion < extract.Version &&
-		(strings.HasPrefix(a.URL, "https://") || strings.HasPrefix(a.URL, "http://")) &&
-		l.now().Sub(a.ExtractedAt) >= retryFallbackAfter
-}
-
-// keepOutdated keeps an older body when its page could not be had to make
-// it anew: a body is never lost to a failed fetch. The time of the try is
-// kept, so the page is asked for again only after retryFallbackAfter.
-func (l *Library) keepOutdated(ctx context.Context, a model.Article) (model.Article, error) {
-	if ctx.Err() != nil {
-		return a, ctx.Err()
-	}
-	a.ExtractedAt = l.now()
-	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
-		return a, fmt.Errorf("keep the extracted article: %w", err)
-	}
-	return a, nil
-}
-
-// extract fills a.Markdown from the feed's full text, the page, or the
-// feed's summary, in that order of preference.
-func (l *Library) extract(ctx context.Context, a model.Article) model.Article {
-	a.ExtractedAt = l.now()
-	feed := feedText{
-		content: extract.FragmentToMarkdown(a.Content, a.URL),
-		summary: extract.FragmentToMarkdown(a.Summary, a.URL),
-	}
-	if extract.FeedHasFullText(feed.content, feed.summary) {
-		a.Markdown, a.Notice = feed.content, ""
-		return a
-	}
 	if a.URL == "" {
-		return feed.fallback(a, "The article has no link")
+		return a, badInput("the article has no link to fetch")
 	}
 	ex, err := l.client.FetchArticle(ctx, a.URL)
-	if err != nil { // an empty extraction is ErrNoArticle
-		return feed.fallback(a, pageProblem(err))
+	if ctx.Err() != nil {
+		return a, ctx.Err()
 	}
-	a.Markdown, a.Notice = ex.Markdown, ""
+	now := l.now()
+	if err != nil { // an empty extraction is ErrNoArticle
+		why := pageProblem(err)
+		if a.Markdown != "" && a.Notice == "" {
+			// Never lost to a failed fetch; the try is kept, so a body of
+			// an older extraction asks again only in an hour.
+			if err := l.store.SaveExtraction(ctx, a.ID, a.Markdown, a.Notice, a.Site, now); err != nil {
+				return a, fmt.Errorf("keep the article: %w", err)
+			}
+			return a, fmt.Errorf("%s; kept the text read before", why)
+		}
+		f := feedTextOf(a).fallback(a, why)
+		f.ExtractedAt, f.PageFailures = now, a.PageFailures+1
+		if err := l.store.SavePageFailure(ctx, a.ID, f.Markdown, f.Notice, now); err != nil {
+			return f, fmt.Errorf("keep the feed's text: %w", err)
+		}
+		return f, nil
+	}
+	a.Markdown, a.Notice, a.ExtractedAt, a.PageFailures, a.ExtractVersion = ex.Markdown, "", now, 0, extract.Version
 	if ex.Site != "" {
 		a.Site = ex.Site
 	}
 	if a.Author == "" {
 		a.Author = ex.Author
 	}
-	return a
+	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
+		return a, fmt.Errorf("keep the extracted article: %w", err)
+	}
+	return a, nil
+}
+
+// feedTextOf is the feed's own text for a, as markdown.
+func feedTextOf(a model.Article) feedText {
+	return feedText{
+		content: extract.FragmentToMarkdown(a.Content, a.URL),
+		summary: extract.FragmentToMarkdown(a.Summary, a.URL),
+	}
 }
 
 // feedText is a feed's own text for an article, as markdown.

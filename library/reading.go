@@ -10,9 +10,35 @@ import (
 
 // OpenArticle opens a stored article to read: its page fetched and
 // extracted the first time (see loadArticle), then prepared once into what
-// the reader and the command line show.
+// the reader and the command line show. It is OpenStored, then FetchPage
+// when that says the page is to be had, prepared once.
 func (l *Library) OpenArticle(ctx context.Context, id int64) (model.Reading, error) {
 	a, err := l.loadArticle(ctx, id)
+	if err != nil {
+		return model.Reading{Article: a}, err
+	}
+	return l.prepare(ctx, a), nil
+}
+
+// OpenStored opens a stored article to read at once, without the network:
+// the whole article when it was read before, else the feed's own text
+// (see loadStored). needsPage says that its page is still to be had: ask
+// FetchPage next, and show this meanwhile.
+func (l *Library) OpenStored(ctx context.Context, id int64) (r model.Reading, needsPage bool, err error) {
+	a, needsPage, err := l.loadStored(ctx, id)
+	if err != nil {
+		return model.Reading{Article: a}, false, err
+	}
+	return l.prepare(ctx, a), needsPage, nil
+}
+
+// FetchPage fetches and extracts a stored article's page now, whatever
+// its back-off, keeps the result and opens it to read: the whole article,
+// or the feed's text with a notice when the page cannot be had (counted
+// in Article.PageFailures). When the article was read whole before, a
+// failure keeps it and is the error.
+func (l *Library) FetchPage(ctx context.Context, id int64) (model.Reading, error) {
+	a, err := l.fetchStored(ctx, id)
 	if err != nil {
 		return model.Reading{Article: a}, err
 	}

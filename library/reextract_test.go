@@ -104,7 +104,7 @@ func TestOutdatedBodyKeptWhenThePageFails(t *testing.T) {
 	if _, err := l.OpenArticle(ctx, id); err != nil || hits.Load() != 1 {
 		t.Errorf("asked again at once: %v, %d page hits", err, hits.Load())
 	}
-	*clock = clock.Add(retryFallbackAfter + time.Minute)
+	*clock = clock.Add(time.Hour + time.Minute)
 	if _, err := l.OpenArticle(ctx, id); err != nil || hits.Load() != 2 {
 		t.Errorf("not asked again after the hour: %v, %d page hits", err, hits.Load())
 	}

@@ -33,6 +33,9 @@ type Article struct {
 	// ExtractVersion is the version of extraction that made Markdown
 	// (extract.Version then); 0 for a body kept before versions were.
 	ExtractVersion int
+	// PageFailures counts the failed fetches of the page in a row, the
+	// last at ExtractedAt; 0 once it is read (only Store.Article fills it).
+	PageFailures int
 
 	Read      bool
 	Starred   bool

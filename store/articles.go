@@ -141,9 +141,9 @@ func (d timeDest) Scan(v any) error {
 // Article is everything stored about the article with that id.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 	var a model.Article
-	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown, &a.ExtractVersion)
+	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown, &a.ExtractVersion, &a.PageFailures)
 	err := s.db.QueryRowContext(ctx, `SELECT `+headlineColumns+`,
-		a.summary, a.content, a.markdown, a.extract_version
+		a.summary, a.content, a.markdown, a.extract_version, a.page_failures
 		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id
 		WHERE a.id = ?`, id).Scan(dest...)
 	if err != nil {
@@ -236,23 +236,38 @@ func feedExists(ctx context.Context, tx *sql.Tx, id int64) error {
 // SaveExtraction keeps the article's body as extracted from its page (or
 // the notice saying why that failed), the site's name when one was found,
 // and when; the full-text index then searches the new body. The version
-// of extraction kept stays as it was (see SaveExtractionVersion).
+// of extraction kept stays as it was (see SaveExtractionVersion); the
+// page's failures are forgotten (see SavePageFailure).
 func (s *Store) SaveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time) error {
-	return s.SaveExtractionVersion(ctx, id, markdown, notice, site, at, -1)
+	return s.saveExtraction(ctx, id, markdown, notice, site, at, -1, false)
 }
 
 // SaveExtractionVersion is SaveExtraction that also keeps which version of
 // extraction made markdown (model.Article.ExtractVersion); a negative
 // version leaves the one kept as it is.
 func (s *Store) SaveExtractionVersion(ctx context.Context, id int64, markdown, notice, site string, at time.Time, version int) error {
+	return s.saveExtraction(ctx, id, markdown, notice, site, at, version, false)
+}
+
+// SavePageFailure keeps the text shown in place of a page that could not
+// be had (the feed's) with the notice saying why, and when it was tried,
+// and counts one more failure of the page in a row: Article's
+// PageFailures.
+func (s *Store) SavePageFailure(ctx context.Context, id int64, markdown, notice string, at time.Time) error {
+	return s.saveExtraction(ctx, id, markdown, notice, "", at, -1, true)
+}
+
+func (s *Store) saveExtraction(ctx context.Context, id int64, markdown, notice, site string, at time.Time, version int, failed bool) error {
 	markdown = capText(markdown, MaxTextBytes)
 	notice, site = capText(notice, maxLineBytes), capText(site, maxLineBytes)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET markdown = ?1,
 			notice = ?2, site = CASE WHEN ?3 <> '' THEN ?3 ELSE site END,
 			extracted_at = ?4,
-			extract_version = CASE WHEN ?6 >= 0 THEN ?6 ELSE extract_version END WHERE id = ?5`,
-			markdown, notice, site, nanos(at), id, version)
+			extract_version = CASE WHEN ?6 >= 0 THEN ?6 ELSE extract_version END,
+			page_failures = CASE WHEN ?7 THEN page_failures + 1 ELSE 0 END
+			WHERE id = ?5`,
+			markdown, notice, site, nanos(at), id, version, failed)
 		if err != nil {
 			return err
 		}

@@ -183,6 +183,36 @@ func TestSaveExtraction(t *testing.T) {
 	}
 }
 
+// TestSavePageFailureCounts: each failed fetch of a page counts one more
+// in a row, with when it was tried; a page read at last forgets them.
+func TestSavePageFailureCounts(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	save(t, s, f, items(0, 1))
+	list, _ := s.Articles(ctx, model.ArticleQuery{})
+	id := list[0].ID
+	for i := 1; i <= 3; i++ {
+		at := t0.Add(time.Duration(i) * time.Minute)
+		if err := s.SavePageFailure(ctx, id, "the summary", "offline", at); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := s.Article(ctx, id)
+		if a.PageFailures != i || !a.ExtractedAt.Equal(at) || a.Notice != "offline" || a.Markdown != "the summary" {
+			t.Fatalf("after failure %d: %d failures at %v, notice %q, markdown %q", i, a.PageFailures, a.ExtractedAt, a.Notice, a.Markdown)
+		}
+	}
+	if err := s.SaveExtraction(ctx, id, "The whole text.", "", "", t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Article(ctx, id); a.PageFailures != 0 || a.Notice != "" {
+		t.Errorf("a page read forgets its failures: %d, notice %q", a.PageFailures, a.Notice)
+	}
+	if err := s.SavePageFailure(ctx, 999, "", "x", t0); !isNotFound(err) {
+		t.Errorf("SavePageFailure(999): %v", err)
+	}
+}
+
 func TestInsertArticle(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()

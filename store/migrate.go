@@ -165,6 +165,11 @@ CREATE TABLE outbox (
 	`
 ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL DEFAULT 0;
 `,
+
+	// 4: page_failures counts the failed fetches of an article's page in
+	// a row (0 once it is read), so that opening the article tries it
+	// again after a back-off that grows with them.
+	`ALTER TABLE articles ADD COLUMN page_failures INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // migrate brings db to schema version target, one transaction per step.

@@ -157,6 +157,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleSearch(msg)
 	case articleMsg:
 		return a.handleArticle(msg)
+	case pageMsg:
+		return a.handlePage(msg)
 	case renderedMsg:
 		return withPictures(a.handleRendered(msg))
 	case service.PictureMsg:

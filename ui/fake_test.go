@@ -48,6 +48,8 @@ type fakeLibrary struct {
 	hls      []model.Highlight // stored highlights, oldest first
 	hlSeq    int64
 	settings map[string]string
+
+	page fakePage // OpenStored and FetchPage (reader_fetch_test.go)
 }
 
 func newFake(n int) *fakeLibrary {

@@ -61,6 +61,11 @@ func (s *strangerLibrary) OpenArticle(ctx context.Context, id int64) (model.Read
 	return s.prepare(ctx, a), err
 }
 
+func (s *strangerLibrary) OpenStored(ctx context.Context, id int64) (model.Reading, bool, error) {
+	r, err := s.OpenArticle(ctx, id)
+	return r, false, err
+}
+
 // strangerArticle fills a with payloads; its link is a bad one for most
 // ids, a web link full of shell characters for the rest.
 func strangerArticle(a *model.Article) {

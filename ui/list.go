@@ -142,17 +142,4 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 }
 
 // groupThousands writes 100000 as 100,000.
-func groupThousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 1000 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func groupThousands(n int) string { return cells.Thousands(n) }

@@ -79,9 +79,9 @@ func (a App) handleTerminalAnswer(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	return a, nil, true
 }
 
-// startFetch asks for a picture unless it is being fetched or enough
+// startPictureFetch asks for a picture unless it is being fetched or enough
 // are; it says whether it did.
-func (a *App) startFetch(key pictureKey, url string) tea.Cmd {
+func (a *App) startPictureFetch(key pictureKey, url string) tea.Cmd {
 	if a.pics.inFlight == nil {
 		a.pics.inFlight = map[pictureKey]bool{}
 	}
@@ -116,7 +116,7 @@ func (a *App) wantPictures() tea.Cmd {
 			continue
 		}
 		key := pictureKey{Seq: a.reader.seq, Image: b.Image, Cols: b.Cols, Rows: b.Rows}
-		if cmd := a.startFetch(key, pics[b.Image].URL); cmd != nil {
+		if cmd := a.startPictureFetch(key, pics[b.Image].URL); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
 	}

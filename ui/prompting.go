@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -58,9 +56,7 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 	case promptMastodon:
 		return a.acceptMastodon(value)
 	case promptFind:
-		if !a.reader.find(value, a.bodyHeight()) {
-			return a, a.setStatus(fmt.Sprintf("not found: %q", a.reader.findTerm()), true)
-		}
+		return a.startFind(value)
 	}
 	return a, nil
 }

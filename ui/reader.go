@@ -33,6 +33,9 @@ type readerPane struct {
 
 	v         reader.View
 	pendingHL int64 // a highlight to focus once the article is shown
+
+	page     pageFetch // the fetch of the article's page (reader_fetch.go)
+	notFound int       // the status of find's last "not found" (reader_find.go)
 }
 
 func newReaderPane(k keys.Map) readerPane { return readerPane{keys: k} }
@@ -128,14 +131,14 @@ func (r *readerPane) scroll(n, height int) { r.v.Scroll(n, height) }
 
 func (r *readerPane) clamp(height int) { r.v.Clamp(height) }
 
-// find moves to the next line holding term, after the top line.
-func (r *readerPane) find(term string, height int) bool { return r.v.Find(term, height) }
+// find starts a search for term and counts its matches (reader_find.go).
+func (r *readerPane) find(term string, height int) int { return r.v.Find(term, height) }
 
 // findTerm is the term last looked for.
 func (r *readerPane) findTerm() string { return r.v.FindTerm() }
 
 // percent is how far through the article the bottom of the screen is.
-func (r *readerPane) percent(height int) string { return r.v.Percent(height) }
+func (r *readerPane) percent(height int) string { return r.v.Where(height) }
 
 // layout makes the header for the width and theme, when they changed.
 func (r *readerPane) layout(s theme.Styles, width, textWidth int, dark bool) {
@@ -148,7 +151,7 @@ func (r *readerPane) layout(s theme.Styles, width, textWidth int, dark bool) {
 		return
 	}
 	r.headerAt = at
-	r.v.SetHeader(reader.Header(&s.Reader, r.article, r.minutes, reader.WrapWidth(width, textWidth), r.err))
+	r.v.SetHeader(reader.Header(&s.Reader, r.headerArticle(), r.minutes, reader.WrapWidth(width, textWidth), r.err))
 }
 
 func (r *readerPane) view(s theme.Styles, width, height, textWidth int) string {

@@ -22,6 +22,12 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.pics.viewer.open {
 		return a.handleViewerKey(msg)
 	}
+	if cmd, ok := a.handleFindKey(msg); ok {
+		return a, cmd
+	}
+	if cmd, ok := a.handleFetchKey(msg); ok {
+		return a, cmd
+	}
 	switch {
 	case k.Matches(msg, keys.Image):
 		return a.openViewer()
@@ -86,6 +92,7 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 		msg.doc = msg.doc.WithoutImages()
 	}
 	a.reader.setArticle(msg)
+	fetch := a.fetchIfNeeded(msg)
 	var cmd tea.Cmd
 	switch {
 	case msg.err != nil:
@@ -97,7 +104,7 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
 		cmd = a.setStatus(text, false)
 	}
-	return a, tea.Batch(cmd, render)
+	return a, tea.Batch(cmd, render, fetch)
 }
 
 // resizeRenderMsg asks, a moment after a resize, for the render the new
@@ -154,6 +161,8 @@ type articleMsg struct {
 	r   model.Reading
 	doc *reader.Doc // the body's quotes, sentences, highlights and marks
 	err error
+
+	needsPage bool // the page is still to be fetched (reader_fetch.go)
 }
 
 // renderedMsg carries a Glamour render of an article's body.
@@ -163,13 +172,17 @@ type renderedMsg struct {
 	err      error
 }
 
+// openArticle opens what is stored of an article at once; its page, when
+// still to be had, is fetched next (reader_fetch.go).
 func openArticle(ctx context.Context, lib service.Library, seq int, id int64) tea.Cmd {
 	return func() tea.Msg {
-		r, err := lib.OpenArticle(ctx, id)
+		r, needsPage, err := lib.OpenStored(ctx, id)
 		if err != nil {
 			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
 		}
-		return readingMsg(seq, r)
+		m := readingMsg(seq, r)
+		m.needsPage = needsPage
+		return m
 	}
 }
 

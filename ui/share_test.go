@@ -33,6 +33,11 @@ func (l trackedLibrary) OpenArticle(ctx context.Context, id int64) (model.Readin
 	return l.prepare(ctx, a), err
 }
 
+func (l trackedLibrary) OpenStored(ctx context.Context, id int64) (model.Reading, bool, error) {
+	r, err := l.OpenArticle(ctx, id)
+	return r, false, err
+}
+
 // clipboardWrites runs cmd and returns what it wrote with OSC 52; its
 // other messages go to the app.
 func clipboardWrites(h *harness, cmd tea.Cmd) []string {

@@ -53,7 +53,7 @@ func (a App) showViewer(i int) (tea.Model, tea.Cmd) {
 	if a.pics.inFlight[key] {
 		delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
 	}
-	return a, a.startFetch(key, pics[i].URL)
+	return a, a.startPictureFetch(key, pics[i].URL)
 }
 
 func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {

@@ -153,7 +153,7 @@ func TestFullHelpShowsEveryAction(t *testing.T) {
 			}
 		}
 	}
-	want := "headlines:page_down reader:refresh reader:refresh_all share:half_down share:half_up"
+	want := "headlines:page_down reader:refresh share:half_down share:half_up"
 	if got := strings.Join(unlisted, " "); got != want {
 		t.Errorf("left out of ?: %s\nwant %s", got, want)
 	}
@@ -183,7 +183,7 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 
 func TestKeysAreRebindable(t *testing.T) {
 	set, err := New(map[string]string{"down": "n, ctrl+n", "bogus": "x", "up": " , "})
-	want := `config [keys]: unknown action "bogus" (known: back, bottom, copy_link, copy_markdown, down, filter, ` +
+	want := `config [keys]: unknown action "bogus" (known: back, bottom, copy_link, copy_markdown, down, fetch_page, filter, ` +
 		`focus, fold, half_down, half_up, help, highlight, highlights, image, mark_feed_read, next_quote, next_sentence, ` +
 		`open, open_browser, page_down, prev_quote, prev_sentence, quit, quotes, refresh, refresh_all, remove, ` +
 		`search, share, toggle_read, toggle_star, top, up)`

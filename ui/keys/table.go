@@ -27,6 +27,7 @@ const (
 	Search
 	Refresh
 	RefreshAll
+	FetchPage
 	ToggleRead
 	ToggleStar
 	FeedRead
@@ -127,7 +128,8 @@ var table = [count]Action{
 	Refresh: {"refresh", []string{"r"}, "r", "refresh feed", []Use{
 		on(Headlines, 3, 4), on(Feeds, 3, 1).short(3), unlisted(Reader)}},
 	RefreshAll: {"refresh_all", []string{"R"}, "R", "refresh all", []Use{
-		on(Headlines, 3, 5).short(5), on(Feeds, 3, 2).short(4), unlisted(Reader)}},
+		on(Headlines, 3, 5).short(5), on(Feeds, 3, 2).short(4)}},
+	FetchPage: {"fetch_page", []string{"R"}, "R", "fetch the page", []Use{on(Reader, 2, 7)}},
 	ToggleRead: {"toggle_read", []string{"m"}, "m", "read/unread", []Use{
 		on(Headlines, 2, 2).short(2), on(Reader, 2, 2)}},
 	ToggleStar: {"toggle_star", []string{"f"}, "f", "star", []Use{

@@ -80,9 +80,12 @@ func (v *View) units(kind Kind) int {
 }
 
 // Move puts the focus on the next (dir > 0) or previous quote or
-// sentence: after or before the one in focus, else from the screen's top
-// (or bottom), and scrolls to it. It says what it did, and whether it
-// moved.
+// sentence, from where the reader is: after or before the one in focus
+// while any of it is on the screen; else, the reader having scrolled away
+// from it (or with none), the first that starts at or below the screen's
+// top line, or the last that starts above its bottom line, so that both
+// find what is on the screen first. It scrolls to it, and says what it
+// did and whether it moved.
 func (v *View) Move(kind Kind, dir, height int) (string, bool) {
 	n := v.units(kind)
 	name := map[Kind]string{Quote: "quote", Sentence: "sentence"}[kind]
@@ -90,6 +93,9 @@ func (v *View) Move(kind Kind, dir, height int) (string, bool) {
 		return "no " + name + "s in this article", false
 	}
 	cur := v.FocusSpan()
+	if !v.focusOnScreen(cur, height) {
+		cur = noSpan // move from the screen's edge
+	}
 	found := -1
 	for j := 0; j < n; j++ {
 		i := j
@@ -114,7 +120,7 @@ func (v *View) Move(kind Kind, dir, height int) (string, bool) {
 	return v.Describe(), true
 }
 
-// isAhead says whether unit i lies beyond the focus (or, with no focus,
+// isAhead says whether unit i lies beyond the focus, cur (or, with none,
 // on or beyond the screen's edge) in direction dir.
 func (v *View) isAhead(kind Kind, i int, s, cur model.Span, dir, height int) bool {
 	if cur.Start >= 0 {
@@ -134,6 +140,20 @@ func (v *View) isAhead(kind Kind, i int, s, cur model.Span, dir, height int) boo
 		return line >= v.offset
 	}
 	return line < v.offset+height
+}
+
+// focusOnScreen says whether any line of the focus, span s, is on the
+// screen; a focus whose lines are not known (no render yet) counts as on
+// it.
+func (v *View) focusOnScreen(s model.Span, height int) bool {
+	if s.Start < 0 {
+		return false
+	}
+	first, last := v.spanLine(s, false), v.spanLine(s, true)
+	if first < 0 {
+		return true
+	}
+	return first < v.offset+height && max(first, last) >= v.offset
 }
 
 // reveal scrolls the focus into view when it is not: its first line two

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/byline-reader/byline/model"
 )
 
@@ -15,7 +13,7 @@ const renderingLine = "rendering…"
 // View is what the reader shows of one article, and where: the header,
 // the render of the body for the current width and theme (none while it
 // is made: a render for another width is never drawn), the scroll
-// position, the focus, the highlights and the term last found. The zero
+// position, the focus, the highlights and the search in it. The zero
 // View shows nothing; the app keeps one per reader and tells it what
 // arrived (SetDoc, SetHeader, SetRender) and what the keys ask for.
 type View struct {
@@ -28,8 +26,7 @@ type View struct {
 	marks  *bodyMarks // where the doc's marks fell in the last render
 	offset int        // the top line shown, counting the header's
 	frac   float64    // the scroll position, kept across renders
-	term   string     // the term last found, lower-cased
-	plain  []string   // every line lower-cased without styles, for Find
+	find   finder     // the search in the article (find.go)
 
 	rendered *Rendered            // the render shown, for its pictures' boxes
 	pics     map[int]pictureCells // each picture's cells or note (boxes.go)
@@ -48,13 +45,12 @@ func (v View) Doc() *Doc { return v.doc }
 // theme.
 func (v *View) SetHeader(lines []string) {
 	v.header = lines
-	v.plain = nil
 }
 
 // SetRender shows a render of the body, at the same place in the article
 // as the last one.
 func (v *View) SetRender(r *Rendered) {
-	v.lines, v.plain, v.marks, v.rendered = r.Lines, nil, r.marks, r
+	v.lines, v.marks, v.rendered = r.Lines, r.marks, r
 	v.offset = int(v.frac * float64(len(v.header)+len(r.Lines)))
 }
 
@@ -94,36 +90,6 @@ func (v *View) Clamp(height int) {
 	}
 }
 
-// Find moves to the next line holding term, after the top line; an empty
-// term finds the last one again. It says whether the term was found.
-func (v *View) Find(term string, height int) bool {
-	if term = strings.ToLower(strings.TrimSpace(term)); term == "" {
-		term = v.term
-	}
-	v.term = term
-	if term == "" {
-		return true
-	}
-	if v.plain == nil {
-		for i := range v.contentLen() {
-			v.plain = append(v.plain, strings.ToLower(ansi.Strip(v.contentLine(i))))
-		}
-	}
-	n := len(v.plain)
-	for i := 1; i <= n; i++ {
-		j := (v.offset + i) % n
-		if strings.Contains(v.plain[j], term) {
-			v.offset = max(0, j-2)
-			v.Clamp(height)
-			return true
-		}
-	}
-	return false
-}
-
-// FindTerm is the term last looked for, lower-cased.
-func (v *View) FindTerm() string { return v.term }
-
 // Percent is how far through the article the bottom of the screen is.
 func (v *View) Percent(height int) string {
 	n := len(v.header) + max(1, len(v.lines))
@@ -152,6 +118,7 @@ func (v *View) Draw(st *Styles, width, textWidth, height int) string {
 		} else if i >= len(v.header) && v.marks != nil {
 			l = v.marks.paint(i-len(v.header), l, v.bits, &st.spans)
 		}
+		l = v.paintMatches(i, l)
 		b.WriteString(pad)
 		b.WriteString(l)
 	}

@@ -22,6 +22,11 @@ type Library interface {
 	// OpenArticle opens an article to read, prepared (body, quotes,
 	// sentences, anchored highlights).
 	OpenArticle(ctx context.Context, id int64) (model.Reading, error)
+	// OpenStored opens an article at once from what is stored (the feed's
+	// text before its page is read); needsPage says to ask FetchPage next.
+	OpenStored(ctx context.Context, id int64) (r model.Reading, needsPage bool, err error)
+	// FetchPage fetches and extracts an article's page now and opens it.
+	FetchPage(ctx context.Context, id int64) (model.Reading, error)
 	Mark(ctx context.Context, ids []int64, read, starred *bool) (int, error)
 	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
 	Search(ctx context.Context, query string, limit int) ([]model.Article, error)
