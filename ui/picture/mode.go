@@ -8,8 +8,8 @@ type Mode int
 // The ways of drawing a picture.
 const (
 	HalfBlocks Mode = iota // half blocks in colour, in any terminal
-	Kitty              // kitty's graphics protocol, through placeholder cells
-	Off                // a line with the alt text
+	Kitty                  // kitty's graphics protocol, through placeholder cells
+	Off                    // a line with the alt text
 )
 
 // Choose is the mode for the configuration's `images` setting: auto
