@@ -55,6 +55,9 @@ type App struct {
 	quotes        quotesPane
 	hlPane        highlightsPane
 	share         shareMenu
+	links         linksPane    // the link list (l)
+	trail         []readerPane // the pages left for a link, the last on top
+	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
 
@@ -82,6 +85,9 @@ type Services struct {
 	Mail      service.Opener    // opens mailto: links; nil: they are copied instead
 	Clipboard service.Clipboard // nil: OSC 52 only
 	Now       func() time.Time  // nil: time.Now
+	// Hyperlinks says the terminal shows OSC 8 hyperlinks
+	// (reader.HyperlinksFor its $TERM): links in the reader are made them.
+	Hyperlinks bool
 }
 
 // New makes the app over the services it is given.
@@ -101,8 +107,10 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
 		share: newShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
+		links: newLinksPane(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
+	a.styles.Reader.Hyperlinks = a.hyperlinks
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
 	}
@@ -179,7 +187,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case service.SettingMsg:
 		return a.handleSetting(msg)
 	case service.BrowserMsg:
-		return a.handleError(msg.Err)
+		return a.handleBrowser(msg)
+	case linkCopiedMsg:
+		return a.handleLinkCopied(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}
@@ -219,6 +229,8 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.handleHighlightsKey(msg)
 	case keys.ShareMenu:
 		return a.handleShareKey(msg)
+	case keys.LinksList:
+		return a.handleLinksKey(msg)
 	case keys.Reader:
 		return a.handleReaderKey(msg)
 	case keys.Feeds:
@@ -237,6 +249,8 @@ func (a App) focus() keys.Screen {
 		return keys.HighlightsList
 	case a.overlay == overlayShare:
 		return keys.ShareMenu
+	case a.overlay == overlayLinks:
+		return keys.LinksList
 	case a.screen == screenReader:
 		return keys.Reader
 	case a.feedsFocused:
@@ -331,6 +345,7 @@ func (a *App) clampOverlays() {
 	a.quotes.clamp(len(quotes), h)
 	a.hlPane.clamp(h)
 	a.share.clamp(h)
+	a.links.clamp(h)
 }
 
 func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
@@ -339,6 +354,7 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 	}
 	a.isDark = dark
 	a.styles = theme.New(dark)
+	a.styles.Reader.Hyperlinks = a.hyperlinks
 	a.help.Styles = help.DefaultStyles(dark)
 	if a.screen == screenReader {
 		return a, a.layoutReader(false)

@@ -125,16 +125,16 @@ func (a *App) focusedFeedID() []int64 {
 
 func (a *App) browse() tea.Cmd {
 	art, ok := a.current()
+	if a.screen == screenReader { // a page read from a link is not stored: it has no ID
+		art, ok = a.reader.article, true
+	}
 	if !ok {
 		return nil
 	}
 	if art.URL == "" {
 		return a.setStatus("this article has no link", true)
 	}
-	if why := notWebLink(art.URL); why != "" {
-		return a.setStatus("not a web link: "+why, true)
-	}
-	return tea.Batch(service.OpenInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
+	return a.openLink(art.URL, art.URL)
 }
 
 // notWebLink says why link is not one to hand a browser (its scheme, when

@@ -19,6 +19,8 @@ import (
 func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.reader.keys
 	switch {
+	case k.Matches(msg, keys.Back) && len(a.trail) > 0:
+		return a.walkBack()
 	case k.Matches(msg, keys.Back) && a.single:
 		return a, tea.Quit
 	case k.Matches(msg, keys.Back):
@@ -31,6 +33,8 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.toggleHighlight()
 	case k.Matches(msg, keys.Quotes):
 		return a.openQuotes()
+	case k.Matches(msg, keys.Links):
+		return a.openLinks()
 	}
 	if m, cmd, ok := a.handleFocusKey(msg, k); ok {
 		return m, cmd
@@ -172,7 +176,7 @@ func givenArticle(seq int, r model.Reading) tea.Cmd {
 // readingMsg lays out an opened article for the reader: library has found
 // its body, quotes, sentences and highlights.
 func readingMsg(seq int, r model.Reading) articleMsg {
-	return articleMsg{seq: seq, r: r, doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights)}
+	return articleMsg{seq: seq, r: r, doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights).WithBase(r.Article.URL)}
 }
 
 // renderBody lays an article's body out with Glamour, off the event loop:

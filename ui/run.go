@@ -3,11 +3,13 @@ package ui
 import (
 	"context"
 	"errors"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -27,7 +29,8 @@ func RunArticle(ctx context.Context, lib service.Library, cfg model.Config, r mo
 // newApp is the app over lib with the machine's browser, mail handler and
 // clipboard tool.
 func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
-	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{}}
+	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{},
+		Hyperlinks: reader.HyperlinksFor(os.Getenv("TERM"))}
 	return New(ctx, svc, cfg)
 }
 

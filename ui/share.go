@@ -149,7 +149,7 @@ func (m shareMenu) qrView(s theme.Styles, width, height int) string {
 func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
 	if a.screen == screenReader {
 		art := a.reader.article
-		if art.ID == 0 {
+		if art.ID == 0 && art.URL == "" { // a page read from a link has a URL, not an ID
 			return art, nil, false
 		}
 		art.Markdown = a.reader.body

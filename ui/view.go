@@ -243,6 +243,8 @@ func (a App) overlayView(height int) string {
 		return a.hlPane.view(a.styles, a.width, height)
 	case overlayShare:
 		return a.share.view(a.styles, a.width, height)
+	case overlayLinks:
+		return a.links.view(a.styles, a.width, height)
 	}
 	return ""
 }

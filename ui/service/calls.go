@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -161,15 +160,19 @@ func IndexSearch(ctx context.Context, lib Library) tea.Cmd {
 }
 
 // BrowserMsg says whether a link could be opened.
-type BrowserMsg struct{ Err error }
+type BrowserMsg struct {
+	Err  error
+	Link string // the link it was asked to open
+}
 
-// OpenInBrowser opens a web link with the browser, if there is one.
+// OpenInBrowser opens a web link with the browser, if there is one
+// (desktop.ErrNoBrowser when there is none).
 func OpenInBrowser(o Opener, url string) tea.Cmd {
 	return func() tea.Msg {
 		if o == nil {
-			return BrowserMsg{Err: errors.New("no browser configured")}
+			return BrowserMsg{Err: fmt.Errorf("%w: none configured", desktop.ErrNoBrowser), Link: url}
 		}
-		return BrowserMsg{Err: o.Open(url)}
+		return BrowserMsg{Err: o.Open(url), Link: url}
 	}
 }
 

@@ -35,6 +35,10 @@ type Library interface {
 	// Highlights lists an article's highlights (all articles' for 0,
 	// newest first).
 	Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error)
+	// Read opens what a link or `byline read` names: a stored article
+	// with that link, else the page fetched and extracted, not stored
+	// (its Article.ID is 0), prepared like any article.
+	Read(ctx context.Context, target string) (model.Reading, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 }
