@@ -93,16 +93,18 @@ func (p linksPane) view(s theme.Styles, width, height int) string {
 	if len(p.items) > 0 {
 		numW = len(strconv.Itoa(p.items[len(p.items)-1].N))
 	}
+	// The sites line up after the words, which take at most two thirds of
+	// the row.
+	textW := 0
+	for _, l := range p.items {
+		textW = max(textW, cells.Width(linkWords(l)))
+	}
+	textW = min(textW, max(8, (width-numW-3)*2/3))
 	for i := p.list.offset; i < len(p.items) && len(lines) < height; i++ {
 		l := p.items[i]
-		text := clean(l.Text)
-		if text == "" {
-			text = "(no text)"
-		}
 		num := fmt.Sprintf(" %*d  ", numW, l.N)
 		where := "  " + linkHost(l)
-		room := max(1, width-cells.Width(num)-cells.Width(where))
-		row := num + cells.Cut(text, room)
+		row := num + cells.Pad(cells.Cut(linkWords(l), textW), textW)
 		if i == p.list.cursor {
 			lines = append(lines, s.Rows.Selected.On(cells.Pad(row+where, width)))
 			continue
@@ -110,6 +112,14 @@ func (p linksPane) view(s theme.Styles, width, height int) string {
 		lines = append(lines, cells.Cut(row+s.Rows.Dim.On(where), width))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// linkWords is a link's words as the list shows them.
+func linkWords(l reader.Link) string {
+	if text := clean(l.Text); text != "" {
+		return text
+	}
+	return "(no words)"
 }
 
 // linkHost is where a link leads, as the list shows it: its site, or why

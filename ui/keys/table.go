@@ -163,7 +163,7 @@ var table = [count]Action{
 	ClearFilter: {"", []string{"esc"}, "esc", "clear filter", []Use{on(Headlines, 3, 3)}},
 	Close: {"", []string{"esc", "q"}, "esc", "close", []Use{
 		on(QuotesPanel, 2, 3).short(5).keys("esc", "q", "Q"), on(HighlightsList, 2, 3).short(5).keys("esc", "q", "H"),
-		on(ShareMenu, 2, 2).short(4), on(LinksList, 2, 5).short(7).keys("esc", "q", "l")}},
+		on(ShareMenu, 2, 2).short(4), on(LinksList, 2, 5).short(6).keys("esc", "q", "l")}},
 	LinkNumber: {"", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "0-9", "go to link number", []Use{
-		on(LinksList, 2, 4).short(6)}},
+		on(LinksList, 2, 4).short(7)}},
 }
