@@ -1,12 +1,14 @@
 package reader
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/quote"
 )
@@ -214,4 +216,53 @@ func FuzzDocLinks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// linked4000 is the 4,000-word article with every tenth word a link (a
+// Wikipedia page's density), each to its own page.
+func linked4000() string {
+	words := strings.Split(testarticle.Words4000(), " ")
+	for i := 5; i < len(words); i += 10 {
+		w := words[i]
+		if strings.ContainsAny(w, "[]()*_`#\n") || w == "" {
+			continue
+		}
+		words[i] = "[" + w + "](https://wiki.example/wiki/Page_" + strconv.Itoa(i) + "?utm_source=x)"
+	}
+	return strings.Join(words, " ")
+}
+
+// BenchmarkLinkedDoc is marking the links (and sentences) of a page thick
+// with them, done once when it is opened.
+func BenchmarkLinkedDoc(b *testing.B) {
+	body := linked4000()
+	sentences := quote.Sentences(body)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = NewDoc(body, nil, sentences, nil).WithBase("https://wiki.example/wiki/Harbor")
+	}
+}
+
+// BenchmarkDrawLinks is one frame of a page thick with links, scrolled a
+// line, with hyperlinks: the cost each key pays.
+func BenchmarkDrawLinks(b *testing.B) {
+	body := linked4000()
+	doc := NewDoc(body, nil, quote.Sentences(body), nil).WithBase("https://wiki.example/wiki/Harbor")
+	if n := len(doc.Links()); n < 300 {
+		b.Fatalf("%d links", n)
+	}
+	r, err := Render(doc, 80, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := testStyles()
+	st.Hyperlinks = true
+	var v View
+	v.SetDoc(doc, nil)
+	v.SetRender(r)
+	b.ReportAllocs()
+	for b.Loop() {
+		v.Scroll(1, 40)
+		_ = v.Draw(&st, 120, 80, 40)
+	}
 }
