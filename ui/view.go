@@ -195,7 +195,7 @@ func (a App) statusText() (string, lipgloss.Style) {
 	case a.status != "":
 		return clean(a.status), a.styles.Status
 	case a.refresh.running:
-		return a.refresh.progress(), a.styles.Status
+		return a.refresh.Line(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
 		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && e.Feed.LastError != "" {
