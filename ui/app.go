@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/linklist"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
@@ -55,9 +56,9 @@ type App struct {
 	quotes        quotesPane
 	hlPane        highlightsPane
 	share         shareMenu
-	links         linksPane    // the link list (l)
-	trail         []readerPane // the pages left for a link, the last on top
-	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
+	links         linklist.List // the link list (l)
+	trail         []readerPane  // the pages left for a link, the last on top
+	hyperlinks    bool          // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
 
@@ -107,7 +108,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
 		share: newShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
-		links: newLinksPane(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
+		links: linklist.New(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	a.styles.Reader.Hyperlinks = a.hyperlinks
@@ -188,8 +189,6 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleSetting(msg)
 	case service.BrowserMsg:
 		return a.handleBrowser(msg)
-	case linkCopiedMsg:
-		return a.handleLinkCopied(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}
@@ -345,7 +344,7 @@ func (a *App) clampOverlays() {
 	a.quotes.clamp(len(quotes), h)
 	a.hlPane.clamp(h)
 	a.share.clamp(h)
-	a.links.clamp(h)
+	a.links.Clamp(h)
 }
 
 func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {

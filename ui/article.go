@@ -2,13 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
@@ -134,22 +131,7 @@ func (a *App) browse() tea.Cmd {
 	if art.URL == "" {
 		return a.setStatus("this article has no link", true)
 	}
-	return a.openLink(art.URL, art.URL)
-}
-
-// notWebLink says why link is not one to hand a browser (its scheme, when
-// it has one), or "" when it is an http or https link.
-func notWebLink(link string) string {
-	u, err := url.Parse(strings.TrimSpace(link))
-	switch {
-	case err != nil || u.Scheme == "":
-		return cells.Cut(link, 40)
-	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
-		return strings.ToLower(u.Scheme)
-	case u.Host == "":
-		return u.Scheme + " link without a host"
-	}
-	return ""
+	return a.openLink(art.URL)
 }
 
 func (a App) handleMarked(msg service.MarkedMsg) (tea.Model, tea.Cmd) {

@@ -87,7 +87,7 @@ func TestLinkListNumbersAsTyped(t *testing.T) {
 		want int
 	}{{"1", 1}, {"2", 12}, {"3", 3}, {"1", 1}, {"1", 11}, {"j", 12}, {"7", 7}} {
 		h.send(press(c.key))
-		if l, _ := h.app().links.selected(); l.N != c.want {
+		if l, _ := h.app().links.Selected(); l.N != c.want {
 			t.Fatalf("after %q the cursor is on link %d, want %d", c.key, l.N, c.want)
 		}
 	}

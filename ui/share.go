@@ -224,7 +224,7 @@ func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 	label := strings.ToLower(l.Label)
 	switch l.Action {
 	case share.ShareOpen:
-		return a, tea.Batch(service.OpenInBrowser(a.opener, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
+		return a, tea.Batch(service.OpenOrCopy(a.ctx, a.opener, a.clip, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
 	case share.ShareMail:
 		return a, service.OpenMail(a.mail, l.Value)
 	}

@@ -244,7 +244,7 @@ func (a App) overlayView(height int) string {
 	case overlayShare:
 		return a.share.view(a.styles, a.width, height)
 	case overlayLinks:
-		return a.links.view(a.styles, a.width, height)
+		return a.links.View(a.styles, a.width, height)
 	}
 	return ""
 }
