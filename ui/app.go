@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/linklist"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
@@ -55,6 +56,9 @@ type App struct {
 	quotes        quotesPane
 	hlPane        highlightsPane
 	share         shareMenu
+	links         linklist.List // the link list (l)
+	trail         []readerPane  // the pages left for a link, the last on top
+	hyperlinks    bool          // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
 
@@ -83,6 +87,9 @@ type Services struct {
 	Mail      service.Opener    // opens mailto: links; nil: they are copied instead
 	Clipboard service.Clipboard // nil: OSC 52 only
 	Now       func() time.Time  // nil: time.Now
+	// Hyperlinks says the terminal shows OSC 8 hyperlinks
+	// (reader.HyperlinksFor its $TERM): links in the reader are made them.
+	Hyperlinks bool
 }
 
 // New makes the app over the services it is given.
@@ -102,9 +109,11 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
 		share: newShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
+		links: linklist.New(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	a.pics.config = cfg.Images
+	a.styles.Reader.Hyperlinks = a.hyperlinks
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
 	}
@@ -186,7 +195,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case service.SettingMsg:
 		return a.handleSetting(msg)
 	case service.BrowserMsg:
-		return a.handleError(msg.Err)
+		return a.handleBrowser(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}
@@ -229,6 +238,8 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.handleHighlightsKey(msg)
 	case keys.ShareMenu:
 		return a.handleShareKey(msg)
+	case keys.LinksList:
+		return a.handleLinksKey(msg)
 	case keys.Reader:
 		return a.handleReaderKey(msg)
 	case keys.Feeds:
@@ -247,6 +258,8 @@ func (a App) focus() keys.Screen {
 		return keys.HighlightsList
 	case a.overlay == overlayShare:
 		return keys.ShareMenu
+	case a.overlay == overlayLinks:
+		return keys.LinksList
 	case a.screen == screenReader:
 		return keys.Reader
 	case a.feedsFocused:
@@ -345,6 +358,7 @@ func (a *App) clampOverlays() {
 	a.quotes.clamp(len(quotes), h)
 	a.hlPane.clamp(h)
 	a.share.clamp(h)
+	a.links.Clamp(h)
 }
 
 func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
@@ -353,6 +367,7 @@ func (a App) handleBackground(dark bool) (tea.Model, tea.Cmd) {
 	}
 	a.isDark = dark
 	a.styles = theme.New(dark)
+	a.styles.Reader.Hyperlinks = a.hyperlinks
 	a.help.Styles = help.DefaultStyles(dark)
 	if a.screen == screenReader {
 		return a, a.layoutReader(false)

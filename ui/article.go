@@ -2,13 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
@@ -125,31 +122,16 @@ func (a *App) focusedFeedID() []int64 {
 
 func (a *App) browse() tea.Cmd {
 	art, ok := a.current()
+	if a.screen == screenReader { // a page read from a link is not stored: it has no ID
+		art, ok = a.reader.article, true
+	}
 	if !ok {
 		return nil
 	}
 	if art.URL == "" {
 		return a.setStatus("this article has no link", true)
 	}
-	if why := notWebLink(art.URL); why != "" {
-		return a.setStatus("not a web link: "+why, true)
-	}
-	return tea.Batch(service.OpenInBrowser(a.opener, art.URL), a.setStatus("opening "+art.URL, false))
-}
-
-// notWebLink says why link is not one to hand a browser (its scheme, when
-// it has one), or "" when it is an http or https link.
-func notWebLink(link string) string {
-	u, err := url.Parse(strings.TrimSpace(link))
-	switch {
-	case err != nil || u.Scheme == "":
-		return cells.Cut(link, 40)
-	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
-		return strings.ToLower(u.Scheme)
-	case u.Host == "":
-		return u.Scheme + " link without a host"
-	}
-	return ""
+	return a.openLink(art.URL)
 }
 
 func (a App) handleMarked(msg service.MarkedMsg) (tea.Model, tea.Cmd) {

@@ -45,6 +45,8 @@ type fakeLibrary struct {
 	images     map[string][]byte // pictures by URL; others fail
 	imageCalls int               // ImageData calls
 
+	pages    map[string]string // Read: pages not stored, by URL (their markdown)
+	reads    []string          // every Read target, in order
 	hls      []model.Highlight // stored highlights, oldest first
 	hlSeq    int64
 	settings map[string]string
@@ -198,6 +200,24 @@ func (f *fakeLibrary) loadArticle(id int64) (model.Article, error) {
 func (f *fakeLibrary) prepare(ctx context.Context, a model.Article) model.Reading {
 	hls, _ := f.Highlights(ctx, a.ID)
 	return quote.Prepare(a, hls)
+}
+
+// Read opens a stored article by its link, else one of the fake's pages,
+// not stored, as library does.
+func (f *fakeLibrary) Read(ctx context.Context, target string) (model.Reading, error) {
+	f.mu.Lock()
+	f.reads = append(f.reads, target)
+	page, ok := f.pages[target]
+	f.mu.Unlock()
+	for i := range f.n {
+		if f.article(i).URL == target {
+			return f.OpenArticle(ctx, int64(i+1))
+		}
+	}
+	if !ok {
+		return model.Reading{}, fmt.Errorf("read %s: HTTP 404", target)
+	}
+	return f.prepare(ctx, model.Article{Title: "Page at " + target, URL: target, Markdown: page}), nil
 }
 
 func (f *fakeLibrary) Mark(_ context.Context, ids []int64, read, starred *bool) (int, error) {

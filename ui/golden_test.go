@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/internal/testarticle"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/reader"
 )
 
@@ -32,7 +33,7 @@ func TestGoldenFrames(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return groupThousands(n) }
+func itoa(n int) string { return progress.Thousands(n) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()

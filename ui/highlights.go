@@ -160,6 +160,9 @@ func (a *App) toggleHighlight() tea.Cmd {
 	if s.Start < 0 || r.doc() == nil {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
+	if r.article.ID == 0 {
+		return a.setStatus("highlights are kept for articles from your feeds; this page is not stored", true)
+	}
 	if i := r.highlightAt(s); i >= 0 {
 		return service.RemoveHighlight(a.ctx, a.lib, r.highlights()[i])
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/headlines"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -68,7 +69,7 @@ func (l listPane) position() string {
 	if l.Count() == 0 {
 		return ""
 	}
-	return strconv.Itoa(l.Cursor()+1) + "/" + groupThousands(l.Count())
+	return strconv.Itoa(l.Cursor()+1) + "/" + progress.Thousands(l.Count())
 }
 
 func (l *listPane) view(s theme.Styles, width, height int, focused bool) string {
@@ -140,6 +141,3 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 	b.WriteString(age)
 	return cells.Pad(b.String(), width)
 }
-
-// groupThousands writes 100000 as 100,000.
-func groupThousands(n int) string { return cells.Thousands(n) }

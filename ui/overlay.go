@@ -7,7 +7,7 @@ import (
 )
 
 // overlay is a pane drawn over the body: the quotes panel, the list of
-// highlights, the share menu.
+// highlights, the share menu, the link list.
 type overlay int
 
 const (
@@ -15,6 +15,7 @@ const (
 	overlayQuotes
 	overlayHighlights
 	overlayShare
+	overlayLinks
 )
 
 // cursorList is a cursor over n rows of which height show.

@@ -29,6 +29,8 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	switch {
+	case k.Matches(msg, keys.Back) && len(a.trail) > 0:
+		return a.walkBack()
 	case k.Matches(msg, keys.Image):
 		return a.openViewer()
 	case k.Matches(msg, keys.Back) && a.single:
@@ -43,6 +45,8 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.toggleHighlight()
 	case k.Matches(msg, keys.Quotes):
 		return a.openQuotes()
+	case k.Matches(msg, keys.Links):
+		return a.openLinks()
 	}
 	if m, cmd, ok := a.handleFocusKey(msg, k); ok {
 		return m, cmd
@@ -194,7 +198,7 @@ func givenArticle(seq int, r model.Reading) tea.Cmd {
 // readingMsg lays out an opened article for the reader: library has found
 // its body, quotes, sentences and highlights.
 func readingMsg(seq int, r model.Reading) articleMsg {
-	return articleMsg{seq: seq, r: r, doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights)}
+	return articleMsg{seq: seq, r: r, doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights).WithBase(r.Article.URL)}
 }
 
 // renderBody lays an article's body out with Glamour, off the event loop:

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/ui/refreshing"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -16,10 +16,10 @@ import (
 // feeds stream in, and the reloads it causes: one load of each kind at a
 // time, another after it when more came in meanwhile.
 type refreshState struct {
-	running bool
-	gen     int
-	ch      <-chan model.FeedDone
-	refreshing.Tally
+	running        bool
+	gen            int
+	ch             <-chan model.FeedDone
+	progress.Tally // what the status line says of it
 
 	feedsInflight, feedsDirty bool
 	listDirty                 bool
@@ -77,9 +77,8 @@ func (a App) handleFeedDone(msg service.FeedDoneMsg) (tea.Model, tea.Cmd) {
 // when it ends, its result kept for the summary and the feeds and list
 // reloaded (its new items, the read and starred states it changed).
 func (a App) handleSync(gen int, p model.SyncProgress) (tea.Model, tea.Cmd) {
-	r := &a.refresh
-	next := service.NextFeedDone(a.ctx, gen, r.ch)
-	if !r.Sync(p) {
+	next := service.NextFeedDone(a.ctx, gen, a.refresh.ch)
+	if !a.refresh.Sync(p) {
 		return a, next
 	}
 	return a, tea.Batch(next, a.reloadFeeds(), a.reloadList())

@@ -10,6 +10,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
 	"github.com/byline-reader/byline/ui/picture"
+	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -29,7 +30,8 @@ func RunArticle(ctx context.Context, lib service.Library, cfg model.Config, r mo
 // newApp is the app over lib with the machine's browser, mail handler and
 // clipboard tool.
 func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
-	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{}}
+	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{},
+		Hyperlinks: reader.HyperlinksFor(os.Getenv("TERM"))}
 	app := New(ctx, svc, cfg)
 	app.pics.envKitty, app.pics.tmux = picture.Env(os.Getenv)
 	return app

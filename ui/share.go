@@ -149,7 +149,7 @@ func (m shareMenu) qrView(s theme.Styles, width, height int) string {
 func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
 	if a.screen == screenReader {
 		art := a.reader.article
-		if art.ID == 0 {
+		if art.ID == 0 && art.URL == "" { // a page read from a link has a URL, not an ID
 			return art, nil, false
 		}
 		art.Markdown = a.reader.body
@@ -224,7 +224,7 @@ func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 	label := strings.ToLower(l.Label)
 	switch l.Action {
 	case share.ShareOpen:
-		return a, tea.Batch(service.OpenInBrowser(a.opener, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
+		return a, tea.Batch(service.OpenOrCopy(a.ctx, a.opener, a.clip, l.Value), a.setStatus("opening "+l.Label+" in the browser", false))
 	case share.ShareMail:
 		return a, service.OpenMail(a.mail, l.Value)
 	}

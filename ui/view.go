@@ -197,7 +197,7 @@ func (a App) statusText() (string, lipgloss.Style) {
 	case a.status != "":
 		return clean(a.status), a.styles.Status
 	case a.refresh.running:
-		return a.refresh.Progress(), a.styles.Status
+		return a.refresh.Line(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
 		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && e.Feed.LastError != "" {
@@ -245,6 +245,8 @@ func (a App) overlayView(height int) string {
 		return a.hlPane.view(a.styles, a.width, height)
 	case overlayShare:
 		return a.share.view(a.styles, a.width, height)
+	case overlayLinks:
+		return a.links.View(a.styles, a.width, height)
 	}
 	return ""
 }

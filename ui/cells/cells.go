@@ -5,7 +5,6 @@
 package cells
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -83,19 +82,3 @@ func PadLines(s string, width int) string {
 
 // Wrap wraps plain text to width.
 func Wrap(s string, width int) string { return ansi.Wordwrap(s, max(1, width), "") }
-
-// Thousands writes a count as the app shows it: 100000 as 100,000.
-func Thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 1000 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}

@@ -29,6 +29,9 @@ type Browser struct {
 // ErrNotWebLink is returned for links that are not http or https.
 var ErrNotWebLink = errors.New("only http and https links are opened")
 
+// ErrNoBrowser says no browser program was found to open a link.
+var ErrNoBrowser = errors.New("no browser found")
+
 // Open starts the browser on u.
 func (o Browser) Open(u string) error {
 	parsed, err := url.Parse(u)
@@ -37,9 +40,12 @@ func (o Browser) Open(u string) error {
 	}
 	name, args := o.command(parsed.String())
 	if name == "" {
-		return errors.New("no browser found: set browser in the config file or $BROWSER")
+		return fmt.Errorf("%w: set browser in the config file or $BROWSER", ErrNoBrowser)
 	}
 	if err := orStart(o.Start)(name, args...); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return fmt.Errorf("%w (%s not found)", ErrNoBrowser, name)
+		}
 		return fmt.Errorf("start %s: %w", name, err)
 	}
 	return nil

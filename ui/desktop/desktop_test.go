@@ -61,3 +61,12 @@ func TestMailerOpensOnlyMailtoLinks(t *testing.T) {
 		t.Fatalf("started %q, %v", started, err)
 	}
 }
+
+// TestMissingBrowserIsNoBrowser: a browser program that is not installed
+// says there is no browser, so the app copies the link instead.
+func TestMissingBrowserIsNoBrowser(t *testing.T) {
+	err := Browser{Program: "byline-test-no-such-browser"}.Open("https://a.example/")
+	if !errors.Is(err, ErrNoBrowser) {
+		t.Fatalf("err = %v", err)
+	}
+}

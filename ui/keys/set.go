@@ -22,6 +22,7 @@ const (
 	QuotesPanel
 	HighlightsList
 	ShareMenu
+	LinksList
 	numScreens
 )
 
@@ -40,6 +41,8 @@ func (s Screen) String() string {
 		return "highlights"
 	case ShareMenu:
 		return "share"
+	case LinksList:
+		return "links"
 	}
 	return fmt.Sprintf("Screen(%d)", int(s))
 }

@@ -45,8 +45,10 @@ const (
 	CopyMarkdown
 	Image
 	Remove
+	Links
 	ClearFilter
 	Close
+	LinkNumber
 	count
 )
 
@@ -92,35 +94,40 @@ func (u Use) keys(k ...string) Use { u.Keys = k; return u }
 var table = [count]Action{
 	Down: {"down", []string{"j", "down"}, "j/↓", "down", []Use{
 		on(Headlines, 1, 1), on(Feeds, 1, 1), on(Reader, 1, 1).short(1).as("scroll down"),
-		on(QuotesPanel, 1, 1).short(1), on(HighlightsList, 1, 1).short(1), on(ShareMenu, 1, 1).short(1)}},
+		on(QuotesPanel, 1, 1).short(1), on(HighlightsList, 1, 1).short(1), on(ShareMenu, 1, 1).short(1),
+		on(LinksList, 1, 1).short(1)}},
 	Up: {"up", []string{"k", "up"}, "k/↑", "up", []Use{
 		on(Headlines, 1, 2), on(Feeds, 1, 2), on(Reader, 1, 2).short(2).as("scroll up"),
-		on(QuotesPanel, 1, 2).short(2), on(HighlightsList, 1, 2).short(2), on(ShareMenu, 1, 2).short(2)}},
+		on(QuotesPanel, 1, 2).short(2), on(HighlightsList, 1, 2).short(2), on(ShareMenu, 1, 2).short(2),
+		on(LinksList, 1, 2).short(2)}},
 	Top: {"top", []string{"g", "home"}, "g", "top", []Use{
 		on(Headlines, 1, 5), on(Feeds, 1, 3), on(Reader, 1, 6),
-		on(QuotesPanel, 1, 3), on(HighlightsList, 1, 3), on(ShareMenu, 1, 3)}},
+		on(QuotesPanel, 1, 3), on(HighlightsList, 1, 3), on(ShareMenu, 1, 3), on(LinksList, 1, 3)}},
 	Bottom: {"bottom", []string{"G", "end"}, "G", "bottom", []Use{
 		on(Headlines, 1, 6), on(Feeds, 1, 4), on(Reader, 1, 7),
-		on(QuotesPanel, 1, 4), on(HighlightsList, 1, 4), on(ShareMenu, 1, 4)}},
+		on(QuotesPanel, 1, 4), on(HighlightsList, 1, 4), on(ShareMenu, 1, 4), on(LinksList, 1, 4)}},
 	HalfDown: {"half_down", []string{"ctrl+d"}, "ctrl+d", "half page down", []Use{
-		on(Headlines, 1, 3), on(Reader, 1, 4), on(QuotesPanel, 1, 5), on(HighlightsList, 1, 5), unlisted(ShareMenu)}},
+		on(Headlines, 1, 3), on(Reader, 1, 4), on(QuotesPanel, 1, 5), on(HighlightsList, 1, 5), unlisted(ShareMenu),
+		on(LinksList, 1, 5)}},
 	HalfUp: {"half_up", []string{"ctrl+u"}, "ctrl+u", "half page up", []Use{
-		on(Headlines, 1, 4), on(Reader, 1, 5), on(QuotesPanel, 1, 6), on(HighlightsList, 1, 6), unlisted(ShareMenu)}},
+		on(Headlines, 1, 4), on(Reader, 1, 5), on(QuotesPanel, 1, 6), on(HighlightsList, 1, 6), unlisted(ShareMenu),
+		on(LinksList, 1, 6)}},
 	PageDown: {"page_down", []string{"space", "pgdown"}, "space", "page down", []Use{
 		unlisted(Headlines), on(Reader, 1, 3)}},
 
 	Open: {"open", []string{"enter"}, "enter", "open", []Use{
 		on(Headlines, 2, 1).short(1).as("read"), on(Feeds, 2, 1).short(1).as("show headlines"),
 		on(QuotesPanel, 2, 1).short(3).as("go to quote"), on(HighlightsList, 2, 1).short(3).as("go to highlight"),
-		on(ShareMenu, 2, 1).short(3).as("choose")}},
-	Back: {"back", []string{"esc", "q"}, "esc/q", "back", []Use{on(Reader, 2, 1).short(3)}},
+		on(ShareMenu, 2, 1).short(3).as("choose"), on(LinksList, 2, 1).short(3).as("read link")}},
+	Back: {"back", []string{"esc", "q", "backspace"}, "esc/q", "back", []Use{on(Reader, 2, 1).short(3)}},
 	Quit: {"quit", []string{"q", "ctrl+c"}, "q", "quit", []Use{
 		on(Headlines, 5, 3).short(8), on(Feeds, 4, 4).short(7)}},
 	Focus: {"focus", []string{"tab"}, "tab", "feeds/list", []Use{
 		on(Headlines, 5, 1).short(6), on(Feeds, 2, 3).short(2)}},
 	Help: {"help", []string{"?"}, "?", "help", []Use{
 		on(Headlines, 5, 2).short(7), on(Feeds, 4, 3).short(6), on(Reader, 2, 6).short(9),
-		on(QuotesPanel, 2, 4).short(6), on(HighlightsList, 2, 4).short(6), on(ShareMenu, 2, 3).short(5)}},
+		on(QuotesPanel, 2, 4).short(6), on(HighlightsList, 2, 4).short(6), on(ShareMenu, 2, 3).short(5),
+		on(LinksList, 2, 6).short(8)}},
 
 	Filter: {"filter", []string{"/"}, "/", "filter", []Use{
 		on(Headlines, 3, 1).short(4), on(Feeds, 4, 1), on(Reader, 2, 5).as("find in article")}},
@@ -136,7 +143,7 @@ var table = [count]Action{
 		on(Headlines, 2, 3).short(3), on(Reader, 2, 3)}},
 	FeedRead: {"mark_feed_read", []string{"A"}, "A", "mark feed read", []Use{
 		on(Headlines, 2, 4), on(Feeds, 3, 3).short(5)}},
-	Browser: {"open_browser", []string{"o"}, "o", "open in browser", []Use{on(Headlines, 2, 5), on(Reader, 2, 4)}},
+	Browser: {"open_browser", []string{"o"}, "o", "open in browser", []Use{on(Headlines, 2, 5), on(Reader, 2, 4), on(LinksList, 2, 2).short(4)}},
 	Fold:    {"fold", []string{"space"}, "space", "fold folder", []Use{on(Feeds, 2, 2)}},
 
 	NextQuote:    {"next_quote", []string{"n"}, "n", "next quote", []Use{on(Reader, 3, 1).short(4)}},
@@ -149,15 +156,18 @@ var table = [count]Action{
 		on(Headlines, 4, 4), on(Reader, 4, 2)}},
 	Share: {"share", []string{"s"}, "s", "share", []Use{
 		on(Headlines, 4, 1), on(Reader, 4, 3).short(7), on(QuotesPanel, 2, 2).short(4).as("share quote")}},
-	CopyLink:     {"copy_link", []string{"y"}, "y", "copy link", []Use{on(Headlines, 4, 2), on(Reader, 4, 4).short(8)}},
+	CopyLink:     {"copy_link", []string{"y"}, "y", "copy link", []Use{on(Headlines, 4, 2), on(Reader, 4, 4).short(8), on(LinksList, 2, 3).short(5)}},
 	CopyMarkdown: {"copy_markdown", []string{"Y"}, "Y", "copy markdown link", []Use{on(Headlines, 4, 3), on(Reader, 4, 5)}},
 	Image:        {"image", []string{"i"}, "i", "view picture", []Use{on(Reader, 4, 6)}},
 	Remove: {"remove", []string{"d", "delete"}, "d", "remove", []Use{
 		on(HighlightsList, 2, 2).short(4).as("remove highlight")}},
+	Links: {"links", []string{"l"}, "l", "links", []Use{on(Reader, 3, 6).short(10)}},
 
 	// Fixed keys: not in [keys].
 	ClearFilter: {"", []string{"esc"}, "esc", "clear filter", []Use{on(Headlines, 3, 3)}},
 	Close: {"", []string{"esc", "q"}, "esc", "close", []Use{
 		on(QuotesPanel, 2, 3).short(5).keys("esc", "q", "Q"), on(HighlightsList, 2, 3).short(5).keys("esc", "q", "H"),
-		on(ShareMenu, 2, 2).short(4)}},
+		on(ShareMenu, 2, 2).short(4), on(LinksList, 2, 5).short(6).keys("esc", "q", "l")}},
+	LinkNumber: {"", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "0-9", "go to link number", []Use{
+		on(LinksList, 2, 4).short(7)}},
 }

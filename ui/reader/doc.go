@@ -3,13 +3,16 @@
 //
 // It owns:
 //   - the Doc: the article's markdown with its quotes, sentences,
-//     highlights and speaker labels marked in it (NewDoc);
+//     highlights and speaker labels marked in it (NewDoc), and its links
+//     numbered like footnotes, their URLs out of the text (Links,
+//     LinkTarget, links.go);
 //   - the render: Glamour lays the marked markdown out at a width, the
 //     marks are taken out and where they fell is kept (Render,
 //     RenderPlain); Glamour's output is filtered here, at the edge where
 //     it goes to the terminal;
-//   - the painting of quotes, highlights, speaker labels and the focus
-//     over Glamour's lines, in the Styles it is given;
+//   - the painting of quotes, highlights, speaker labels, the focus and
+//     links (OSC 8 hyperlinks where Styles.Hyperlinks) over Glamour's
+//     lines, in the Styles it is given;
 //   - the article's header (Header), the wrap width (WrapWidth) and a
 //     Cache of renders by article, width, theme and doc;
 //   - the View: what the reader shows and where, apart from keys (scroll,

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/model/quote"
 )
 
@@ -18,6 +19,7 @@ type Doc struct {
 	quoteEv   []evPair
 	labelEv   []evPair
 	spanEv    map[model.Span]evPair
+	links     docLinks
 	nEvents   int
 	source    string     // the body with marks and speaker labels
 	sig       uint64     // names source, for the render cache
@@ -25,19 +27,21 @@ type Doc struct {
 	imagesOff bool       // boxes are one line, the alt text
 }
 
-// NewDoc marks the body's quotes, sentences and highlights, and the
-// speaker labels that follow the sentences of quotes whose speaker they do
-// not name. body is the article's markdown as it is shown
+// NewDoc marks the body's quotes, sentences, highlights and links, and
+// the speaker labels that follow the sentences of quotes whose speaker
+// they do not name; each link's URL leaves the text for its number (see
+// Links; WithBase resolves relative links). body is the article's markdown as it is shown
 // (model.Reading.Body, sanitised); every span is a byte range of it.
 func NewDoc(body string, quotes []model.Quote, sentences []model.Span, hls []model.Highlight) *Doc {
 	d := &Doc{body: body, quotes: quotes, spanEv: map[model.Span]evPair{}}
 	labels := quote.SpeakerLabels(body, quotes, sentences)
-	if room := maxDocEvents/2 - 2*len(quotes) - len(hls); len(sentences) > room {
+	refs, images := markdown.Refs(body)
+	if room := maxDocEvents/2 - 2*len(quotes) - len(hls) - 2*min(len(refs), maxLinks); len(sentences) > room {
 		sentences = sentences[:max(0, room)]
 	}
 	d.sentences = sentences
-	tokenized, images := tokenizeImages(body)
-	d.images = images
+	tokenized, boxed := tokenizeImages(body)
+	d.images = boxed
 	db := &docBuilder{body: tokenized, seen: map[model.Span]int32{}, closeBy: map[int32]int32{}}
 	quoteIDs := make([]int32, len(quotes))
 	for i, q := range quotes {
@@ -66,6 +70,8 @@ func NewDoc(body string, quotes []model.Quote, sentences []model.Span, hls []mod
 			db.span(model.Span{Start: h.Start, End: h.End}, true)
 		}
 	}
+	var linkIDs, numIDs []int32
+	d.links.refs, linkIDs, numIDs = markLinks(db, refs, images)
 	var ev []evPair
 	moveEventsOutOfImages(db.events, d.images)
 	d.source, ev = db.write()
@@ -75,6 +81,8 @@ func NewDoc(body string, quotes []model.Quote, sentences []model.Span, hls []mod
 	}
 	d.quoteEv = pick(ev, quoteIDs)
 	d.labelEv = pick(ev, labelIDs)
+	d.links.textEv, d.links.numEv = pick(ev, linkIDs), pick(ev, numIDs)
+	d.links.resolve("")
 	h := fnv.New64a()
 	h.Write([]byte(d.source))
 	d.sig = h.Sum64()
@@ -138,6 +146,8 @@ const (
 	bitHighlight
 	bitSpeaker
 	bitFocus
+	bitLink    // a link's text
+	bitLinkNum // its number
 )
 
 // regionBits is the look of every region between two events: region k
@@ -159,6 +169,10 @@ func (d *Doc) regionBits(hls []model.Highlight, focus model.Span) []uint8 {
 		if p, ok := d.spanEv[model.Span{Start: h.Start, End: h.End}]; ok {
 			set(p, bitHighlight)
 		}
+	}
+	for i := range d.links.textEv {
+		set(d.links.textEv[i], bitLink)
+		set(d.links.numEv[i], bitLinkNum)
 	}
 	if p, ok := d.spanEv[focus]; ok {
 		set(p, bitFocus)

@@ -64,6 +64,15 @@ type docBuilder struct {
 	seen    map[model.Span]int32
 	hasEnd  []bool          // the span has a closing event of its own
 	closeBy map[int32]int32 // a span that ends where another opens
+	edits   []edit          // source rewritten: a link's syntax, in order
+}
+
+// edit replaces the body's bytes [start, end) with text in the marked
+// source. Marks that fall inside an edit move to its end; every span keeps
+// its byte offsets of the body.
+type edit struct {
+	start, end int
+	text       string
 }
 
 // span adds s (once), with its own closing mark when withClose is set.
@@ -103,6 +112,7 @@ func (b *docBuilder) label(pos int, text string) int32 {
 // write puts the marks (and labels) in the body, in order, and says which
 // events open and close each span.
 func (b *docBuilder) write() (string, []evPair) {
+	b.moveOutOfEdits()
 	events := b.events
 	sort.SliceStable(events, func(i, j int) bool {
 		if events[i].pos != events[j].pos {
@@ -113,9 +123,9 @@ func (b *docBuilder) write() (string, []evPair) {
 	ev := make([]evPair, len(b.spans))
 	var out strings.Builder
 	out.Grow(len(b.body) + len(events)*12)
-	last := 0
+	last, ei := 0, 0
 	for k, e := range events {
-		out.WriteString(b.body[last:e.pos])
+		ei = b.copyBody(&out, last, e.pos, ei)
 		last = e.pos
 		appendMark(&out, k)
 		out.WriteString(e.label)
@@ -125,11 +135,41 @@ func (b *docBuilder) write() (string, []evPair) {
 			ev[e.owner][1] = int32(k)
 		}
 	}
-	out.WriteString(b.body[last:])
+	b.copyBody(&out, last, len(b.body), ei)
 	for id, next := range b.closeBy {
 		ev[id][1] = ev[next][0]
 	}
 	return out.String(), ev
+}
+
+// moveOutOfEdits moves each event that falls inside an edit to the
+// edit's end.
+func (b *docBuilder) moveOutOfEdits() {
+	if len(b.edits) == 0 {
+		return
+	}
+	for k := range b.events {
+		e := &b.events[k]
+		// The first edit that ends after the event.
+		i := sort.Search(len(b.edits), func(i int) bool { return b.edits[i].end > e.pos })
+		if i < len(b.edits) && b.edits[i].start < e.pos {
+			e.pos = b.edits[i].end
+		}
+	}
+}
+
+// copyBody writes body[from:to] with the edits that lie in it (from edit
+// ei on), and returns the first edit not yet written.
+func (b *docBuilder) copyBody(out *strings.Builder, from, to, ei int) int {
+	for ei < len(b.edits) && b.edits[ei].end <= to && b.edits[ei].start >= from {
+		e := b.edits[ei]
+		out.WriteString(b.body[from:e.start])
+		out.WriteString(e.text)
+		from = e.end
+		ei++
+	}
+	out.WriteString(b.body[from:to])
+	return ei
 }
 
 func pick(ev []evPair, ids []int32) []evPair {

@@ -20,27 +20,39 @@ type Styles struct {
 	Highlight lipgloss.Style // the reader's own highlights
 	Speaker   lipgloss.Style // "— Speaker" after a sentence with a quote
 	Focus     lipgloss.Style // the quote, sentence or highlight in focus
+	Link      lipgloss.Style // a link's text
+	LinkNum   lipgloss.Style // the number after it, "[3]"
+	// Hyperlinks makes each link's text an OSC 8 hyperlink to its clean
+	// URL: set it where the terminal shows them (HyperlinksFor).
+	Hyperlinks bool
 
-	spans spanPaints // Quote to Focus as escape codes, for every frame
+	spans spanPaints // Quote to LinkNum as escape codes, for every frame
 }
 
 // NewStyles is looks ready to paint with: the escape codes of quotes,
-// highlights, speakers and the focus, and of their every combination, are
-// worked out once here rather than on every frame. Styles not made by
-// NewStyles paint no quotes, highlights, speakers or focus.
+// highlights, speakers, the focus and links, and of their every
+// combination, are worked out once here rather than on every frame.
+// Styles not made by NewStyles paint none of them.
 func NewStyles(looks Styles) Styles {
-	looks.spans = newSpanPaints(looks.Quote, looks.Highlight, looks.Speaker, looks.Focus)
+	looks.spans = newSpanPaints(looks.Quote, looks.Highlight, looks.Speaker, looks.Focus, looks.Link, looks.LinkNum)
 	return looks
 }
 
-// spanPaints are the looks of quotes, highlights, speakers and the focus,
-// as escape codes, for every combination of region bits.
-type spanPaints struct{ pre [16]string }
+// regionLooks is how many combinations of region bits there are.
+const regionLooks = 64
 
-func newSpanPaints(quote, highlight, speaker, focus lipgloss.Style) spanPaints {
+// spanPaints are the looks of quotes, highlights, speakers, the focus and
+// links, as escape codes, for every combination of region bits.
+type spanPaints struct{ pre [regionLooks]string }
+
+// newSpanPaints takes the looks in the order of the region bits.
+func newSpanPaints(looks ...lipgloss.Style) spanPaints {
 	var p spanPaints
-	parts := []string{stylePrefix(quote), stylePrefix(highlight), stylePrefix(speaker), stylePrefix(focus)}
-	for bits := 1; bits < 16; bits++ {
+	parts := make([]string, len(looks))
+	for i, st := range looks {
+		parts[i] = stylePrefix(st)
+	}
+	for bits := 1; bits < regionLooks; bits++ {
 		for i, part := range parts {
 			if bits&(1<<i) != 0 {
 				p.pre[bits] += part
@@ -83,10 +95,18 @@ func textBounds(l string) (lo, hi int32) {
 	return lo, hi
 }
 
-// paint draws body line i in the looks of its regions. Glamour's own
+// paint draws body line i in the looks of its regions, without
+// hyperlinks.
+func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
+	return m.paintLinked(i, l, bits, nil, p)
+}
+
+// paintLinked draws body line i in the looks of its regions. Glamour's own
 // colours are kept outside them and its attributes inside them; the look
 // is set again after each of Glamour's codes, so it holds across words.
-func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
+// The text of a region with a target in hrefs is a hyperlink to it, opened
+// and closed on the line.
+func (m *bodyMarks) paintLinked(i int, l string, bits []uint8, hrefs map[int32]string, p *spanPaints) string {
 	if m == nil || i < 0 || i >= len(m.start) {
 		return l
 	}
@@ -103,21 +123,25 @@ func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
 	}
 	var b strings.Builder
 	b.Grow(len(l) + 64)
-	cur, look, ci := "", uint8(0), 0
+	cur, look, ci, href := "", uint8(0), 0, ""
 	for pos := 0; pos < len(l); {
 		for ci < len(cuts) && int(cuts[ci].pos) <= pos {
 			region = cuts[ci].region
 			ci++
 		}
-		want := uint8(0)
+		want, wantHref := uint8(0), ""
 		if pos >= lo && pos < hi {
-			want = bitsAt(bits, region)
+			want, wantHref = bitsAt(bits, region), hrefs[region]
+		}
+		if wantHref != href {
+			b.WriteString(osc8(wantHref))
+			href = wantHref
 		}
 		if want != look {
 			if look != 0 {
 				b.WriteString("\x1b[m" + cur)
 			}
-			b.WriteString(p.pre[want&15])
+			b.WriteString(p.pre[want%regionLooks])
 			look = want
 		}
 		next := len(l)
@@ -129,11 +153,14 @@ func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
 		} else if pos < hi {
 			next = min(next, hi)
 		}
-		cur = copyPainted(&b, l[pos:next], cur, p.pre[look&15])
+		cur = copyPainted(&b, l[pos:next], cur, p.pre[look%regionLooks])
 		pos = next
 	}
 	if look != 0 {
 		b.WriteString("\x1b[m" + cur)
+	}
+	if href != "" {
+		b.WriteString(osc8(""))
 	}
 	return b.String()
 }

@@ -100,11 +100,15 @@ func (v *View) Percent(height int) string {
 }
 
 // Draw is the screen: height lines from the top line on, the body's
-// painted in the looks of its quotes, highlights, speakers and focus, and
-// all centred in a window width wide.
+// painted in the looks of its quotes, highlights, speakers, focus and
+// links, and all centred in a window width wide.
 func (v *View) Draw(st *Styles, width, textWidth, height int) string {
 	pad := strings.Repeat(" ", max(0, (width-WrapWidth(width, textWidth))/2))
 	end := min(v.contentLen(), v.offset+height)
+	var hrefs map[int32]string
+	if st.Hyperlinks && v.doc != nil {
+		hrefs = v.doc.links.hrefs
+	}
 	var b strings.Builder
 	for i := v.offset; i < end; i++ {
 		if i > v.offset {
@@ -116,7 +120,7 @@ func (v *View) Draw(st *Styles, width, textWidth, height int) string {
 		} else if box, ok := v.boxLine(st, i-len(v.header)); ok {
 			l = box
 		} else if i >= len(v.header) && v.marks != nil {
-			l = v.marks.paint(i-len(v.header), l, v.bits, &st.spans)
+			l = v.marks.paintLinked(i-len(v.header), l, v.bits, hrefs, &st.spans)
 		}
 		l = v.paintMatches(i, l)
 		b.WriteString(pad)

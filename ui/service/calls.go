@@ -160,16 +160,36 @@ func IndexSearch(ctx context.Context, lib Library) tea.Cmd {
 	}
 }
 
-// BrowserMsg says whether a link could be opened.
-type BrowserMsg struct{ Err error }
+// BrowserMsg says whether a link could be opened and, when not, why and
+// how it was copied instead.
+type BrowserMsg struct {
+	Err    error
+	Why    string // "no browser found", "the browser did not start"
+	Copied string // how the link was copied: "OSC 52", "OSC 52 + xclip"
+}
 
-// OpenInBrowser opens a web link with the browser, if there is one.
-func OpenInBrowser(o Opener, url string) tea.Cmd {
+// OpenOrCopy opens a web link with the browser; when there is none, or it
+// does not start, it copies the link instead (OSC 52, and the clipboard
+// tool when there is one) and says why.
+func OpenOrCopy(ctx context.Context, o Opener, c Clipboard, url string) tea.Cmd {
 	return func() tea.Msg {
-		if o == nil {
-			return BrowserMsg{Err: errors.New("no browser configured")}
+		err := fmt.Errorf("%w: none configured", desktop.ErrNoBrowser)
+		if o != nil {
+			err = o.Open(url)
 		}
-		return BrowserMsg{Err: o.Open(url)}
+		if err == nil {
+			return BrowserMsg{}
+		}
+		msg := BrowserMsg{Err: err, Why: "the browser did not start", Copied: "OSC 52"}
+		if errors.Is(err, desktop.ErrNoBrowser) {
+			msg.Why = "no browser found"
+		}
+		if c != nil {
+			if tool, cerr := c.Copy(ctx, url); tool != "" && cerr == nil {
+				msg.Copied += " + " + tool
+			}
+		}
+		return tea.BatchMsg{tea.SetClipboard(url), func() tea.Msg { return msg }}
 	}
 }
 

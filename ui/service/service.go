@@ -42,6 +42,10 @@ type Library interface {
 	Highlights(ctx context.Context, articleID int64) ([]model.Highlight, error)
 	// ImageData is a picture's bytes, from the network or the cache.
 	ImageData(ctx context.Context, url string) ([]byte, error)
+	// Read opens what a link or `byline read` names: a stored article
+	// with that link, else the page fetched and extracted, not stored
+	// (its Article.ID is 0), prepared like any article.
+	Read(ctx context.Context, target string) (model.Reading, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 }

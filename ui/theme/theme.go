@@ -67,6 +67,7 @@ func New(isDark bool) Styles {
 	quote := c(lipgloss.Color("#8A4B00"), lipgloss.Color("#F2C46D"))
 	marker := c(lipgloss.Color("#FFF0A0"), lipgloss.Color("#4D4318"))
 	focusBg := c(lipgloss.Color("#D8CCFF"), lipgloss.Color("#45358F"))
+	link := c(lipgloss.Color("#0B5FA5"), lipgloss.Color("#7DB8F0"))
 	st := Styles{
 		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Selected:     lipgloss.NewStyle().Reverse(true),
@@ -96,6 +97,8 @@ func New(isDark bool) Styles {
 		Highlight: lipgloss.NewStyle().Background(marker),
 		Speaker:   lipgloss.NewStyle().Foreground(dim).Italic(true),
 		Focus:     lipgloss.NewStyle().Background(focusBg).Bold(true),
+		Link:      lipgloss.NewStyle().Foreground(link).Underline(true),
+		LinkNum:   lipgloss.NewStyle().Foreground(dim),
 	})
 	st.Rows = RowPaints{
 		Selected: newPaint(st.Selected), SelectedBlur: newPaint(st.SelectedBlur), Unread: newPaint(st.Unread),
