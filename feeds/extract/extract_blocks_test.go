@@ -72,7 +72,7 @@ func TestLayoutTablesAreLeftAlone(t *testing.T) {
 
 func TestBreakInRunInHeadingKeepsWordsApart(t *testing.T) {
 	for html, want := range map[string]string{
-		`<h3>Title<br>subtitle</h3>`:                     "### Title subtitle",
+		`<h3>Title<br>subtitle</h3>`:                      "### Title subtitle",
 		`<p><strong>Lead:</strong><br>The text goes.</p>`: "**Lead:**  \nThe text goes.",
 		`<h2><strong>Alpha<br>Beta</strong></h2>`:         "## **Alpha** **Beta**",
 	} {
