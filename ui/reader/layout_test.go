@@ -322,3 +322,27 @@ func TestTableCells(t *testing.T) {
 		t.Errorf("a link's target counts in its width: %d", w)
 	}
 }
+
+// FuzzLayout lays out any markdown at a narrow and a wide width: nothing
+// panics, no line is wider than the width and no layout mark is left.
+func FuzzLayout(f *testing.F) {
+	f.Add(typeset, 40)
+	f.Add("- a\n\n  b\n- c\n\n| a | b |\n|---|---|\n| x | y |\n", 20)
+	f.Add("> ```\n> x\n> ```\n> - y\n>   - z\n", 12)
+	f.Add("|a|\n|-|\n|\\|b|\n\n1. x\n\n   y\n10. z\n", 30)
+	f.Fuzz(func(t *testing.T, md string, width int) {
+		width = 10 + int(uint(width)%150)
+		lines, err := glamourLines(md, width, true)
+		if err != nil {
+			return
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > width {
+				t.Fatalf("line %d is %d wide at %d: %q", i, w, width, l)
+			}
+			if strings.Contains(l, layoutPrefix) {
+				t.Fatalf("a layout mark was left in line %d: %q", i, l)
+			}
+		}
+	})
+}
