@@ -260,8 +260,98 @@ func (blockRules) Name() string { return "reader-blocks" }
 
 func (blockRules) Init(conv *converter.Converter) error {
 	conv.Register.PreRenderer(flattenDataTables, converter.PriorityEarly)
+	conv.Register.PreRenderer(restoreCodeLanguages, converter.PriorityEarly)
 	conv.Register.Renderer(renderBlockquote, converter.PriorityEarly)
 	conv.Register.Renderer(renderOrderedList, converter.PriorityEarly)
 	conv.Register.Renderer(renderTableCell, converter.PriorityEarly)
 	return nil
+}
+
+// langMark is the attribute that carries a code block's language through
+// readability, which drops every class.
+const langMark = "data-byline-lang"
+
+// markCodeLanguages notes the language a page gives its code blocks, in
+// the classes highlighters read ("language-go", "lang-go",
+// "highlight-source-go") or in a data-lang attribute, on each <pre> (or
+// the element around it) and <code>, so that the code's fence names it and the reader highlights it.
+func markCodeLanguages(root *html.Node) {
+	htmlnode.Walk(root, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Pre || n.DataAtom == atom.Code) {
+			lang := codeLanguage(n)
+			if lang == "" && n.DataAtom == atom.Pre && n.Parent != nil {
+				lang = codeLanguage(n.Parent) // <div class="highlight-source-go"><pre>
+			}
+			if lang != "" {
+				n.Attr = append(n.Attr, html.Attribute{Key: langMark, Val: lang})
+			}
+		}
+		return true
+	})
+}
+
+// codeLanguage is the language n's class or data-lang names, or "".
+func codeLanguage(n *html.Node) string {
+	for _, key := range []string{"data-lang", "data-language"} {
+		if lang := cleanLanguage(htmlnode.Attr(n, key)); lang != "" {
+			return lang
+		}
+	}
+	for _, c := range strings.Fields(htmlnode.Attr(n, "class")) {
+		for _, prefix := range []string{"language-", "lang-", "highlight-source-"} {
+			if rest, ok := strings.CutPrefix(c, prefix); ok {
+				if lang := cleanLanguage(rest); lang != "" {
+					return lang
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// cleanLanguage keeps a language name that can stand after a fence: a
+// short word of letters, digits and + # . _ -.
+func cleanLanguage(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || len(s) > 24 || s == "none" || s == "plaintext" || s == "text" {
+		return ""
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("+#._-", r)) {
+			return ""
+		}
+	}
+	return s
+}
+
+// restoreCodeLanguages gives each code block the class the converter
+// reads its language from: the language markCodeLanguages noted, or the
+// one its own class names (a page converted without readability), and
+// no class when that is not a clean name, which could break the fence.
+func restoreCodeLanguages(_ converter.Context, doc *html.Node) {
+	htmlnode.Walk(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || (n.DataAtom != atom.Pre && n.DataAtom != atom.Code) {
+			return true
+		}
+		lang := htmlnode.Attr(n, langMark)
+		if lang == "" {
+			lang = codeLanguage(n)
+		}
+		class := ""
+		if lang != "" {
+			class = "language-" + lang
+		}
+		setAttr(n, "class", class)
+		return true
+	})
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
 }

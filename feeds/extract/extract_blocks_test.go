@@ -119,3 +119,32 @@ func quotedFence(l string) string {
 	}
 	return rest[:n]
 }
+
+// TestCodeKeepsItsLanguage extracts a whole page: readability drops every
+// class, yet each code block's fence names the language the page gave it.
+func TestCodeKeepsItsLanguage(t *testing.T) {
+	para := "<p>The harbour authority published the new tide tables on Monday, and the ferry company changed its timetable to match them for the summer season.</p>"
+	page := "<html><head><title>Tides</title></head><body><article><h1>Tides</h1>" + strings.Repeat(para, 4) +
+		`<pre><code class="hljs language-python">print("tide")</code></pre>` + para +
+		`<pre class="lang-js">tide();</pre>` + para +
+		`<div class="highlight highlight-source-go"><pre>func tide() {}</pre></div>` + para +
+		`<pre data-lang="Rust">fn tide() {}</pre>` + para +
+		"<pre><code class=\"language-x```\">x</code></pre>" + para +
+		"</article></body></html>"
+	ex, err := Extract([]byte(page), "https://tides.example/2024/tides")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"```python\nprint(\"tide\")\n```", "```js\ntide();\n```", "```go\nfunc tide() {}\n```", "```rust\nfn tide() {}\n```", "```\nx\n```"} {
+		if !strings.Contains(ex.Markdown, want) {
+			t.Errorf("no %q in\n%s", want, ex.Markdown)
+		}
+	}
+}
+
+func TestCodeLanguageFromClass(t *testing.T) {
+	md := blocksMarkdown(t, "<pre><code class=\"language-x```\">a</code></pre><pre><code class=\"lang-c++\">b</code></pre>")
+	if md != "```\na\n```\n\n```c++\nb\n```" {
+		t.Errorf("got %q", md)
+	}
+}
