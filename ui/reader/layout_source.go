@@ -188,7 +188,7 @@ func unwrapStrong(s string) string {
 }
 
 // visibleText is roughly what a reader sees of a cell's markdown: its
-// links' text without their targets, without the stars of emphasis, code
+// links' text with a number after it rather than their targets, without the stars of emphasis, code
 // ticks and escapes.
 func visibleText(s string) string {
 	if !strings.ContainsAny(s, "[*`\\") {
@@ -200,6 +200,7 @@ func visibleText(s string) string {
 		case '[':
 			if textEnd, end, ok := markdown.LinkSpan(s, i, len(s)); ok {
 				b.WriteString(visibleText(s[i+1 : textEnd]))
+				b.WriteString("[00]") // Glamour numbers a table's links
 				i = end - 1
 				continue
 			}

@@ -318,7 +318,7 @@ func TestTableCells(t *testing.T) {
 			t.Errorf("%s: %q, want %q", row, got, want)
 		}
 	}
-	if w := tableWidth([]string{"[link](https://example.com/long)", "b"}, nil); w != len("link")+2+1+2+1 {
+	if w := tableWidth([]string{"[link](https://example.com/long)", "b"}, nil); w != len("link[00]")+2+1+2+1 {
 		t.Errorf("a link's target counts in its width: %d", w)
 	}
 }
