@@ -340,7 +340,7 @@ func (c fakeClipboard) Copy(_ context.Context, text string) (string, error) {
 
 func newHarness(t testing.TB, lib service.Library, w, h int) *harness {
 	hs := &harness{}
-	cfg := model.Config{Theme: "dark", TextWidth: 100}
+	cfg := model.Config{Theme: "dark", TextWidth: model.DefaultTextWidth}
 	app := New(context.Background(), Services{Library: lib, Browser: fakeOpener{&hs.opened}, Mail: fakeOpener{&hs.mailed},
 		Clipboard: fakeClipboard{&hs.copied}, Now: func() time.Time { return testNow }}, cfg)
 	app.filterDelay = time.Millisecond // typed text is applied at once; TestFilterWaitsForAPause times it

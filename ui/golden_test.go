@@ -11,6 +11,7 @@ import (
 
 	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/ui/progress"
+	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/reader"
 )
 
@@ -83,14 +84,15 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	h.settle(cmd)
 	a := h.app()
 	newRender, _ := a.cache.Get(a.reader.want)
-	if a.reader.want.Width != 100 || !a.reader.hasRender() || newRender == nil {
+	wide := reader.WrapWidth(140, model.DefaultTextWidth)
+	if a.reader.want.Width != wide || !a.reader.hasRender() || newRender == nil {
 		t.Fatalf("want %+v, render %v", a.reader.want, newRender)
 	}
 	widest := 0
 	for _, l := range newRender.Lines {
 		widest = max(widest, ansi.StringWidth(l))
 	}
-	if widest <= 80 || widest > 100 {
+	if widest <= 80 || widest > wide {
 		t.Fatalf("the new render is %d wide", widest)
 	}
 	// Back to the first width: the cached render shows at once.

@@ -123,9 +123,12 @@ func newMarkdownConverter(pics *pictures) *converter.Converter {
 		// Two lists in a row are told apart by the markdown itself, not
 		// by an HTML comment ("<!--THE END-->") that reads as text.
 		commonmark.NewCommonmarkPlugin(commonmark.WithListEndComment(false)),
-		table.NewTablePlugin(),
+		// A table without a header row takes its first row as the header,
+		// rather than an empty one.
+		table.NewTablePlugin(table.WithHeaderPromotion(true)),
 
 		readerText{pics},
+		blockRules{},
 	))
 }
 

@@ -26,16 +26,22 @@ func Sentences(md string) []model.Span {
 		end, next := markdown.NextLine(md, pos)
 		line := md[pos:end]
 		l := markdown.LineOf(line)
+		// A fence inside a block quote ("> ```") opens code as one
+		// outside does.
+		inner := l
+		if l.Kind == markdown.BlockQuote {
+			inner = markdown.LineOf(line[markdown.QuoteEnd(line):])
+		}
 		switch {
 		case fence.Mark != 0:
 			// Any fence line of the same mark ends the code, info string
 			// or not.
-			if l.Kind == markdown.CodeFence && l.Mark == fence.Mark {
+			if inner.Kind == markdown.CodeFence && inner.Mark == fence.Mark {
 				fence = markdown.Fence{}
 			}
-		case l.Kind == markdown.CodeFence:
+		case inner.Kind == markdown.CodeFence:
 			flush()
-			fence = l.Fence()
+			fence = inner.Fence()
 		case l.Kind == markdown.Blank || notProse(line, l):
 			flush()
 		default:

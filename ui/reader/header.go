@@ -10,14 +10,16 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// WrapWidth is the width the body is wrapped to in a window width wide:
-// the configured text width (100 when unset), at most the window's and at
-// least 10 columns. Draw centres it in the window.
+// WrapWidth is the width the body is rendered at in a window width wide:
+// the measure (textWidth, the configured reader_width; 80 when unset)
+// and the margin on either side of it, at most the window's width and at
+// least 10 columns. In a narrower window the text takes the window less
+// its margins. Draw centres it in the window.
 func WrapWidth(width, textWidth int) int {
 	if textWidth <= 0 {
-		textWidth = 100
+		textWidth = model.DefaultTextWidth
 	}
-	return max(10, min(width, textWidth))
+	return max(10, min(width, textWidth+2*docMargin))
 }
 
 // Header is the article's title, byline and notice, and err when the

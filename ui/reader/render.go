@@ -5,8 +5,6 @@ import (
 	"unicode/utf8"
 
 	"charm.land/glamour/v2"
-	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
@@ -65,14 +63,14 @@ func glamourLines(body string, width int, dark bool) ([]string, error) {
 }
 
 // glamourRaw is Glamour's render as lines, the blank ones at the top and
-// bottom left out, not yet cleaned. The style is always given: Glamour v2
-// has no automatic one.
+// bottom left out, laid out (see layoutSource and layoutLines) but not yet
+// cleaned. The style is always given: Glamour v2 has no automatic one.
 func glamourRaw(body string, width int, dark bool) ([]string, error) {
 	r, err := glamour.NewTermRenderer(glamour.WithStyles(articleStyle(dark)), glamour.WithWordWrap(width))
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.Render(body)
+	out, err := r.Render(layoutSource(body, width))
 	if err != nil {
 		return nil, err
 	}
@@ -80,25 +78,7 @@ func glamourRaw(body string, width int, dark bool) ([]string, error) {
 	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
 		lines = lines[1:]
 	}
-	return lines, nil
-}
-
-// articleStyle is Glamour's dark or light style for an article: headings
-// without the "## " that marks them in markdown, their weight and colour
-// kept. H1 keeps its coloured band (its prefix and suffix are the band's
-// padding), so it stays apart from the rest.
-func articleStyle(dark bool) gansi.StyleConfig {
-	st := styles.LightStyleConfig
-	if dark {
-		st = styles.DarkStyleConfig
-	}
-	for _, h := range []*gansi.StyleBlock{&st.H1, &st.H2, &st.H3, &st.H4, &st.H5, &st.H6} {
-		h.Prefix = strings.TrimLeft(h.Prefix, "#")
-		if strings.TrimSpace(h.Prefix) == "" && h.BackgroundColor == nil {
-			h.Prefix = ""
-		}
-	}
-	return st
+	return layoutLines(lines, width, paletteFor(dark)), nil
 }
 
 // bodyMarks is where the marks fell in a render: for each line, the region
