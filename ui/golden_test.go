@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/internal/testarticle"
-	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/reader"
 )
 
