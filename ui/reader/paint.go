@@ -63,8 +63,10 @@ func newSpanPaints(looks ...lipgloss.Style) spanPaints {
 }
 
 // stylePrefix is the escape codes a style writes before its text.
+// (A printable letter: Lip Gloss leaves a control character such as NUL
+// unstyled when the style underlines.)
 func stylePrefix(st lipgloss.Style) string {
-	pre, _, _ := strings.Cut(st.Render("\x00"), "\x00")
+	pre, _, _ := strings.Cut(st.Render("x"), "x")
 	return pre
 }
 
