@@ -63,6 +63,24 @@ var shots = []shot{
 		},
 	},
 	{
+		file: "picture.png", caption: "A picture in the text, drawn with half blocks (kitty's graphics protocol where the terminal speaks it)",
+		theme: "dark",
+		steps: []step{
+			keys(see(mainHeadline)),
+			keys(see(mainBody), "enter"),
+			keys(see("How the barrier’s gates would stand"), "ctrl+d"),
+		},
+	},
+	{
+		file: "links.png", caption: "The article's links, numbered as in the text: read one inside byline, open it, copy it",
+		theme: "dark",
+		steps: []step{
+			keys(see(mainHeadline)),
+			keys(see(mainBody), "enter"),
+			keys(see("Links (3)", "Wendmouth University"), "l"),
+		},
+	},
+	{
 		file: "quotes.png", caption: "The quotes panel: every quotation in the article with its speaker",
 		theme: "dark",
 		steps: []step{

@@ -158,7 +158,7 @@ var table = [count]Action{
 		on(Headlines, 4, 1), on(Reader, 4, 3).short(7), on(QuotesPanel, 2, 2).short(4).as("share quote")}},
 	CopyLink:     {"copy_link", []string{"y"}, "y", "copy link", []Use{on(Headlines, 4, 2), on(Reader, 4, 4).short(8), on(LinksList, 2, 3).short(5)}},
 	CopyMarkdown: {"copy_markdown", []string{"Y"}, "Y", "copy markdown link", []Use{on(Headlines, 4, 3), on(Reader, 4, 5)}},
-	Image:        {"image", []string{"i"}, "i", "view picture", []Use{on(Reader, 4, 6)}},
+	Image:        {"image", []string{"i", "enter"}, "i/enter", "view picture", []Use{on(Reader, 4, 6)}},
 	Remove: {"remove", []string{"d", "delete"}, "d", "remove", []Use{
 		on(HighlightsList, 2, 2).short(4).as("remove highlight")}},
 	Links: {"links", []string{"l"}, "l", "links", []Use{on(Reader, 3, 6).short(10)}},
