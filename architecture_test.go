@@ -42,7 +42,8 @@ var importRules = []importRule{
 	{"feeds", []string{"model", "model/", "feeds/"}},
 	{"sync", []string{"model", "model/", "feeds"}},
 	{"library", []string{"model", "model/", "store", "feeds", "feeds/", "sync/"}},
-	{"ui/reader", []string{"model", "model/"}},
+	{"ui/reader/typeset", []string{"model", "model/markdown"}},
+	{"ui/reader", []string{"model", "model/", "ui/reader/typeset"}},
 	{"ui", []string{"model", "model/", "ui/"}},
 	{"internal", nil},
 	{".", []string{""}}, // main wires everything
@@ -61,7 +62,8 @@ var outsideRules = map[string][]string{
 // outsideForbidden: outside libraries a package must not import although
 // its parent may.
 var outsideForbidden = map[string][]string{
-	"ui/reader": {"charm.land/bubbletea/v2", "charm.land/bubbles/v2"},
+	"ui/reader":         {"charm.land/bubbletea/v2", "charm.land/bubbles/v2"},
+	"ui/reader/typeset": {"charm.land/bubbletea/v2", "charm.land/bubbles/v2"},
 }
 
 // Limits from STYLE.md and ARCHITECTURE.md.

@@ -105,7 +105,7 @@ func BenchmarkRenderWithSpeakerLabels(b *testing.B) {
 // tables (the typeset test article twenty times) at 80 columns: the
 // layout passes over Glamour's lines cost what they add to its render.
 func BenchmarkRenderTypeset(b *testing.B) {
-	body := strings.Repeat(typeset+"\n", 20)
+	body := strings.Repeat(testarticle.Typeset()+"\n", 20)
 	for b.Loop() {
 		if _, err := glamourLines(body, 80, true); err != nil {
 			b.Fatal(err)

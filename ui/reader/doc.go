@@ -10,9 +10,9 @@
 //     marks are taken out and where they fell is kept (Render,
 //     RenderPlain); Glamour's output is filtered here, at the edge where
 //     it goes to the terminal;
-//   - the article's style (style.go) and the layout Glamour cannot do:
-//     tables too wide for the column as rows (layout_source.go), quote
-//     bars, code backgrounds and hanging list items (layout.go);
+//   - through package typeset, the article's style and the layout Glamour
+//     cannot do (tables too wide for the column as rows, quote bars, code
+//     backgrounds and hanging list items);
 //   - the painting of quotes, highlights, speaker labels, the focus and
 //     links (OSC 8 hyperlinks where Styles.Hyperlinks) over Glamour's
 //     lines, in the Styles it is given;

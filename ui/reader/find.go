@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/byline-reader/byline/ui/reader/typeset"
 )
 
 // How find paints: every match on the screen in reverse video, the
@@ -166,7 +168,7 @@ func visibleRunes(l string) []rune {
 	out := make([]rune, 0, len(l))
 	for i := 0; i < len(l); {
 		if l[i] == 0x1b {
-			n, _ := escapeAt(l[i:])
+			n, _ := typeset.EscapeAt(l[i:])
 			i += n
 			continue
 		}
@@ -228,7 +230,7 @@ func paintRunes(l string, ms []match, cur int) string {
 	r, k := 0, 0
 	for pos := 0; pos < len(l); {
 		if l[pos] == 0x1b {
-			n, isSGR := escapeAt(l[pos:])
+			n, isSGR := typeset.EscapeAt(l[pos:])
 			seq := l[pos : pos+n]
 			b.WriteString(seq)
 			switch {

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/reader/typeset"
 )
 
 // WrapWidth is the width the body is rendered at in a window width wide:
@@ -19,7 +20,7 @@ func WrapWidth(width, textWidth int) int {
 	if textWidth <= 0 {
 		textWidth = model.DefaultTextWidth
 	}
-	return max(10, min(width, textWidth+2*docMargin))
+	return max(10, min(width, textWidth+2*typeset.Margin))
 }
 
 // Header is the article's title, byline and notice, and err when the

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/byline-reader/byline/ui/reader/typeset"
 )
 
 // Styles are the reader's looks, made by the app from its theme and
@@ -76,7 +78,7 @@ func textBounds(l string) (lo, hi int32) {
 	lo = -1
 	for i := 0; i < len(l); {
 		if l[i] == 0x1b {
-			n, _ := escapeAt(l[i:])
+			n, _ := typeset.EscapeAt(l[i:])
 			i += n
 			continue
 		}
@@ -184,7 +186,7 @@ func copyPainted(b *strings.Builder, s, cur, look string) string {
 			return cur
 		}
 		b.WriteString(s[:i])
-		n, _ := escapeAt(s[i:])
+		n, _ := typeset.EscapeAt(s[i:])
 		seq := s[i : i+n]
 		b.WriteString(seq)
 		if seq == "\x1b[m" || seq == "\x1b[0m" {

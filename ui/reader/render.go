@@ -4,10 +4,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/reader/typeset"
 )
 
 // Rendered is an article's body laid out by Glamour at one width and
@@ -26,7 +26,7 @@ type Rendered struct {
 // the dark or light style, and takes the marks out of the result, noting
 // where they fell. It is slow (Glamour): call it off the event loop.
 func Render(doc *Doc, width int, dark bool) (*Rendered, error) {
-	raw, err := glamourRaw(doc.source, width, dark)
+	raw, err := typeset.Lines(doc.source, width, dark)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +48,7 @@ func RenderPlain(markdown string, width int, dark bool) (*Rendered, error) {
 }
 
 func glamourLines(body string, width int, dark bool) ([]string, error) {
-	lines, err := glamourRaw(body, width, dark)
+	lines, err := typeset.Lines(body, width, dark)
 	if err != nil {
 		return nil, err
 	}
@@ -60,25 +60,6 @@ func glamourLines(body string, width int, dark bool) ([]string, error) {
 		lines[i] = l
 	}
 	return lines, nil
-}
-
-// glamourRaw is Glamour's render as lines, the blank ones at the top and
-// bottom left out, laid out (see layoutSource and layoutLines) but not yet
-// cleaned. The style is always given: Glamour v2 has no automatic one.
-func glamourRaw(body string, width int, dark bool) ([]string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(articleStyle(dark)), glamour.WithWordWrap(width))
-	if err != nil {
-		return nil, err
-	}
-	out, err := r.Render(layoutSource(body, width))
-	if err != nil {
-		return nil, err
-	}
-	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
-	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
-		lines = lines[1:]
-	}
-	return layoutLines(lines, width, paletteFor(dark)), nil
 }
 
 // bodyMarks is where the marks fell in a render: for each line, the region
@@ -95,7 +76,7 @@ type markCut struct{ pos, region int32 }
 // renderMarked renders a marked source with Glamour and takes the marks
 // out of the result, noting where they were.
 func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *bodyMarks, error) {
-	raw, err := glamourRaw(source, width, dark)
+	raw, err := typeset.Lines(source, width, dark)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -224,7 +205,7 @@ func cleanRendered(s string) string {
 			continue
 		}
 		flush(i)
-		n, keep := escapeAt(s[i:])
+		n, keep := typeset.EscapeAt(s[i:])
 		if keep {
 			b.WriteString(s[i : i+n])
 		}
@@ -233,41 +214,4 @@ func cleanRendered(s string) string {
 	}
 	flush(len(s))
 	return b.String()
-}
-
-// escapeAt measures the escape sequence at the start of s and says whether
-// it is an SGR sequence worth keeping.
-func escapeAt(s string) (n int, sgr bool) {
-	if len(s) < 2 {
-		return len(s), false
-	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
-			if c := s[i]; c >= 0x40 && c <= 0x7e {
-				return i + 1, c == 'm' && sgrParams(s[2:i])
-			}
-		}
-		return len(s), false
-	case ']', 'P', '_', '^', 'X':
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1, false
-			}
-			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2, false
-			}
-		}
-		return len(s), false
-	}
-	return 2, false
-}
-
-func sgrParams(p string) bool {
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; (c < '0' || c > '9') && c != ';' && c != ':' {
-			return false
-		}
-	}
-	return true
 }

@@ -73,34 +73,3 @@ func TestMarksDoNotChangeTheWrapping(t *testing.T) {
 		}
 	}
 }
-
-// TestHeadingsWithoutHashes renders every level of heading in both
-// themes: no "#" is drawn, headings stay bold, and H1 keeps its band.
-func TestHeadingsWithoutHashes(t *testing.T) {
-	body := "# The harbor\n\nIntro.\n\n## What changed\n\nText.\n\n### Details\n\n#### Four\n\n##### Five\n\n###### Six\n\nEnd.\n"
-	for _, dark := range []bool{true, false} {
-		lines, err := glamourLines(body, 60, dark)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plain := ansi.Strip(strings.Join(lines, "\n"))
-		if strings.Contains(plain, "#") {
-			t.Errorf("dark %v: a heading shows its markdown:\n%s", dark, plain)
-		}
-		var h1, h2 string
-		for _, l := range lines {
-			switch strings.TrimSpace(ansi.Strip(l)) {
-			case "The harbor":
-				h1 = l
-			case "What changed":
-				h2 = l
-			}
-		}
-		if !strings.Contains(h2, "\x1b[") || !strings.Contains(h1, "48;5;"+paletteFor(dark).h1bg) {
-			t.Errorf("dark %v: H2 is styled and H1 has its band:\nH1 %q\nH2 %q", dark, h1, h2)
-		}
-		if !strings.Contains(ansi.Strip(h1), " The harbor ") {
-			t.Errorf("dark %v: H1's band is padded: %q", dark, ansi.Strip(h1))
-		}
-	}
-}

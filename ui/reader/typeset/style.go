@@ -1,4 +1,4 @@
-package reader
+package typeset
 
 import (
 	"strings"
@@ -12,10 +12,10 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// docMargin is the blank columns Glamour leaves on either side of the
+// Margin is the blank columns Glamour leaves on either side of the
 // text: the text column (the configured measure) is the render's width
 // less twice this.
-const docMargin = 2
+const Margin = 2
 
 // codeMargin is how far a code block is set in from the text around it.
 const codeMargin = 2
@@ -84,7 +84,7 @@ func articleStyle(dark bool) gansi.StyleConfig {
 	if dark {
 		st = styles.DarkStyleConfig
 	}
-	st.Document.Margin = uintPtr(docMargin)
+	st.Document.Margin = uintPtr(Margin)
 	st.Document.Color = &p.text
 	headings(&st, p)
 	st.BlockQuote.Indent = uintPtr(2)

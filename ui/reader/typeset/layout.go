@@ -1,4 +1,4 @@
-package reader
+package typeset
 
 import (
 	"strings"
@@ -72,7 +72,7 @@ func codeBlocks(lines []string, width int, p palette) []string {
 			continue
 		}
 		col := max(0, ansi.StringWidth(lines[i][:open])-codeMargin)
-		fill := max(1, width-docMargin-col)
+		fill := max(1, width-Margin-col)
 		frame, _ := cutCells(lines[i], col)
 		blank := frame + bg + strings.Repeat(" ", fill) + "\x1b[m"
 		out = append(out, blank)
@@ -168,7 +168,7 @@ func trimRightSpace(s string) string {
 
 // escapeLen is the length of the escape sequence at the start of s.
 func escapeLen(s string) int {
-	n, _ := escapeAt(s)
+	n, _ := EscapeAt(s)
 	return max(1, n)
 }
 

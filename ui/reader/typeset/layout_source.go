@@ -1,4 +1,4 @@
-package reader
+package typeset
 
 import (
 	"strings"
@@ -43,7 +43,7 @@ func layoutSource(body string, width int) string {
 			item = -1
 		}
 		if fence.Mark == 0 && l.Kind == markdown.TableRow && i+1 < len(lines) && markdown.LineOf(lines[i+1]).Kind == markdown.TableRule {
-			i = layoutTable(lines, i, width-2*docMargin, &out)
+			i = layoutTable(lines, i, width-2*Margin, &out)
 			continue
 		}
 		out = append(out, lines[i])
