@@ -3,6 +3,7 @@ package reader
 import (
 	"strings"
 
+	"github.com/byline-reader/byline/ui/reader/typeset"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -128,8 +129,8 @@ func (v *View) boxLabel(b Box, note string) string {
 		label += " · " + note
 	}
 	label = ansi.Truncate(label, b.Cols, "…")
-	if b.Rows == 1 {
-		return label
+	if b.Rows == 1 { // images off: a line of the text, set in as it is
+		return strings.Repeat(" ", typeset.Margin) + label
 	}
 	return strings.Repeat(" ", max(0, (b.Cols-ansi.StringWidth(label))/2)) + label
 }
