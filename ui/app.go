@@ -15,7 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
-	"github.com/byline-reader/byline/ui/linklist"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
@@ -53,12 +53,12 @@ type App struct {
 	prompt        prompt
 	showHelp      bool
 	overlay       overlay
-	quotes        quotesPane
-	hlPane        highlightsPane
-	share         shareMenu
-	links         linklist.List // the link list (l)
-	trail         []readerPane  // the pages left for a link, the last on top
-	hyperlinks    bool          // the terminal is sent OSC 8 hyperlinks
+	quotes        panes.Quotes
+	hlPane        panes.Highlights
+	share         panes.ShareMenu
+	links         panes.Links  // the link list (l)
+	trail         []readerPane // the pages left for a link, the last on top
+	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
 
@@ -106,10 +106,10 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
 		feeds: newFeedsPane(set.On(keys.Feeds)), list: newListPane(set.On(keys.Headlines), now),
 		reader: newReaderPane(set.On(keys.Reader)), cache: reader.NewCache(), prompt: newPrompt(),
-		quotes: newQuotesPane(set.On(keys.QuotesPanel)), hlPane: newHighlightsPane(set.On(keys.HighlightsList)),
-		share: newShareMenu(set.On(keys.ShareMenu)),
+		quotes: panes.NewQuotes(set.On(keys.QuotesPanel)), hlPane: panes.NewHighlights(set.On(keys.HighlightsList)),
+		share: panes.NewShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
-		links: linklist.New(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
+		links: panes.NewLinks(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	a.pics.config = cfg.Images
@@ -340,8 +340,8 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	if a.screen == screenReader {
 		cmds = append(cmds, a.layoutReader(true))
 	}
-	if a.pics.viewer.open {
-		_, cmd := a.showViewer(a.pics.viewer.image)
+	if i, open := a.pics.viewer.Shows(); open {
+		_, cmd := a.showViewer(i)
 		cmds = append(cmds, cmd)
 	}
 	return a, tea.Batch(cmds...)
@@ -355,9 +355,9 @@ func (a *App) clampOverlays() {
 	if a.reader.doc() != nil {
 		quotes = a.reader.doc().Quotes()
 	}
-	a.quotes.clamp(len(quotes), h)
-	a.hlPane.clamp(h)
-	a.share.clamp(h)
+	a.quotes.Clamp(len(quotes), h)
+	a.hlPane.Clamp(h)
+	a.share.Clamp(h)
 	a.links.Clamp(h)
 }
 

@@ -7,11 +7,11 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
-	"github.com/byline-reader/byline/ui/linklist"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
-// The reader's links: the link list (l, ui/linklist) and what its keys
+// The reader's links: the link list (l, panes.Links) and what its keys
 // do. enter reads a linked page in the reader, extracted like any article;
 // the page left goes on the trail, which esc and backspace walk back, each
 // page at its scroll position. o opens a link in the browser (the
@@ -37,15 +37,15 @@ func (a App) handleLinksKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case note != "":
 		return a, a.setStatus(note, true)
-	case act == linklist.Close:
+	case act == panes.Close:
 		a.overlay = overlayNone
-	case act != linklist.None && l.Target == "":
-		return a, a.setStatus(linklist.Host(l), true)
-	case act == linklist.Read:
-		return a.followLink(l.Target, linklist.Words(l))
-	case act == linklist.Browse:
+	case act != panes.None && l.Target == "":
+		return a, a.setStatus(panes.LinkHost(l), true)
+	case act == panes.Open:
+		return a.followLink(l.Target, panes.LinkWords(l))
+	case act == panes.Browse:
 		return a, a.openLink(l.Target)
-	case act == linklist.Copy:
+	case act == panes.Copy:
 		return a, a.copyText(l.Target, "link")
 	}
 	return a, nil
@@ -88,7 +88,7 @@ func readLink(ctx context.Context, lib service.Library, seq int, link string) te
 // or copies it when no browser opens it.
 func (a *App) openLink(link string) tea.Cmd {
 	clean, err := share.CleanURL(link)
-	if why := linklist.NotWebLink(link); err != nil && why != "" {
+	if why := panes.NotWebLink(link); err != nil && why != "" {
 		return a.setStatus("not a web link: "+why, true)
 	} else if err != nil {
 		return a.setStatus("this link cannot be opened", true)

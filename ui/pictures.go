@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/picture"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
@@ -38,8 +39,8 @@ type pictureState struct {
 	answered  bool   // the terminal answered the graphics query
 	truecolor bool   // 24-bit colours; else the 256 palette
 	inFlight  map[pictureKey]bool
-	nextID    uint32 // the last kitty image id used
-	viewer    imageViewer
+	nextID    uint32       // the last kitty image id used
+	viewer    panes.Viewer // the picture viewer (viewer.go)
 }
 
 // pictureKey names one fetch (service.PictureKey).

@@ -115,12 +115,12 @@ func TestQuotesPanelJumps(t *testing.T) {
 func TestQuotesPanelClampedOnResize(t *testing.T) {
 	h, _ := quotedHarness(t, 80, 30)
 	h.send(press("Q"), press("G"))
-	if l := h.app().quotes.list; l.cursor != 2 || l.offset != 0 {
+	if l := h.app().quotes.Cursor(); l.Row != 2 || l.Offset != 0 {
 		t.Fatalf("G moves to the last quote, all in sight: %+v", l)
 	}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 5})
 	a := h.app()
-	if l := a.quotes.list; l.cursor != 2 || l.offset != 2 {
+	if l := a.quotes.Cursor(); l.Row != 2 || l.Offset != 2 {
 		t.Fatalf("after the resize the cursor's row is the one in sight: %+v", l)
 	}
 	if s := h.screen(); !strings.Contains(s, "If the weather holds") {

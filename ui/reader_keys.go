@@ -19,7 +19,7 @@ import (
 
 func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.reader.keys
-	if a.pics.viewer.open {
+	if a.viewerOpen() {
 		return a.handleViewerKey(msg)
 	}
 	if cmd, ok := a.handleFindKey(msg); ok {

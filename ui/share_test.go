@@ -11,9 +11,7 @@ import (
 	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
-	"github.com/byline-reader/byline/ui/qr"
 	"github.com/byline-reader/byline/ui/service"
-	"github.com/byline-reader/byline/ui/theme"
 )
 
 // trackedLibrary gives every article a link with tracking parameters.
@@ -131,7 +129,7 @@ func TestMailWithoutProgramCopiesTheLink(t *testing.T) {
 
 // toMastodon moves the share menu's cursor to the Mastodon entry.
 func toMastodon(h *harness) {
-	for i, l := range h.app().share.links {
+	for i, l := range h.app().share.Links() {
 		if l.Name == "mastodon" {
 			for range i {
 				h.send(press("j"))
@@ -184,7 +182,7 @@ func TestQRCodeOrTooSmall(t *testing.T) {
 	}
 	assertFits(t, h.screen(), 100, 40)
 	h.send(press("esc"))
-	if a := h.app(); a.overlay != overlayShare || a.share.qr != nil {
+	if a := h.app(); a.overlay != overlayShare || a.share.ShowsQR() {
 		t.Fatal("esc goes back to the menu")
 	}
 	small := newHarness(t, newFake(3), 30, 12)
@@ -193,27 +191,4 @@ func TestQRCodeOrTooSmall(t *testing.T) {
 		t.Fatalf("a small window says so:\n%s", small.screen())
 	}
 	assertFits(t, small.screen(), 30, 12)
-}
-
-// TestQRCodeEndsWithItsQuietZone draws QR codes of several sizes: the
-// last line, the quiet zone's last half row (package qr), is drawn on the
-// page's background, not above a dark strip; every other line on the
-// code's.
-func TestQRCodeEndsWithItsQuietZone(t *testing.T) {
-	st := theme.New(true)
-	black := "48;2;0;0;0m" // the code's background
-	for _, link := range []string{"https://x.example/", "https://news.example/a/1?id=4", "https://news.example/" + strings.Repeat("long/", 30)} {
-		code, err := qr.Lines(link)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := shareMenu{qr: code, qrLink: link}
-		lines := strings.Split(m.qrView(st, 200, 200), "\n")[2:]
-		for i, l := range lines {
-			onBlack := strings.Contains(l, black)
-			if last := i == len(lines)-1; onBlack == last {
-				t.Errorf("%s: line %d of %d on the dark background: %v\n%q", link, i+1, len(lines), onBlack, l)
-			}
-		}
-	}
 }

@@ -59,8 +59,8 @@ func (a App) body() string {
 		return cells.Fit(a.fullHelp(), a.width, h)
 	case a.overlay != overlayNone:
 		return cells.PadLines(cells.Fit(a.overlayView(h), a.width, h), a.width)
-	case a.screen == screenReader && a.pics.viewer.open:
-		return a.viewerView(h)
+	case a.screen == screenReader && a.viewerOpen():
+		return a.pics.viewer.View(a.styles, a.reader.doc().Pictures(), a.width, h)
 	case a.screen == screenReader:
 		return cells.Fit(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:
@@ -240,11 +240,11 @@ func (a App) overlayView(height int) string {
 		if a.reader.doc() != nil {
 			quotes = a.reader.doc().Quotes()
 		}
-		return a.quotes.view(a.styles, quotes, a.width, height)
+		return a.quotes.View(a.styles, quotes, a.width, height)
 	case overlayHighlights:
-		return a.hlPane.view(a.styles, a.width, height)
+		return a.hlPane.View(a.styles, a.width, height)
 	case overlayShare:
-		return a.share.view(a.styles, a.width, height)
+		return a.share.View(a.styles, a.width, height)
 	case overlayLinks:
 		return a.links.View(a.styles, a.width, height)
 	}

@@ -1,34 +1,24 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
-	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/picture"
 	"github.com/byline-reader/byline/ui/service"
 )
 
-// The picture viewer: `i` in the reader shows the first picture on the
-// screen fitted to the whole window, its caption under it; j/k (or n/N)
-// move to the next or previous picture, esc, q or i go back to the text.
+// The picture viewer (panes.Viewer): `i` in the reader shows the first
+// picture on the screen fitted to the whole window, its caption under it;
+// j/k (or n/N) move to the next or previous picture, esc, q or i go back
+// to the text.
 
-// imageViewer is the picture on show, and its cells once they arrive.
-type imageViewer struct {
-	open  bool
-	image int
-	key   pictureKey // the fetch whose answer is shown
-	lines []string
-	note  string
+// viewerOpen says whether the picture viewer is on show.
+func (a App) viewerOpen() bool {
+	_, open := a.pics.viewer.Shows()
+	return open
 }
-
-// viewerRows is the rows a picture takes in the viewer: the body, less
-// the caption's line and the hint's.
-func (a App) viewerRows() int { return max(1, a.bodyHeight()-2) }
 
 // openViewer shows the first picture on the reader's screen.
 func (a App) openViewer() (tea.Model, tea.Cmd) {
@@ -44,8 +34,8 @@ func (a App) openViewer() (tea.Model, tea.Cmd) {
 
 // showViewer shows picture i and asks for it fitted to the window.
 func (a App) showViewer(i int) (tea.Model, tea.Cmd) {
-	key := pictureKey{Seq: a.reader.seq, Image: i, Cols: a.width, Rows: a.viewerRows(), Full: true}
-	a.pics.viewer = imageViewer{open: true, image: i, key: key}
+	key := pictureKey{Seq: a.reader.seq, Image: i, Cols: a.width, Rows: panes.ViewerRows(a.bodyHeight()), Full: true}
+	a.pics.viewer.Show(i, key)
 	pics := a.reader.doc().Pictures()
 	if i >= len(pics) {
 		return a, nil
@@ -59,10 +49,10 @@ func (a App) showViewer(i int) (tea.Model, tea.Cmd) {
 func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := a.reader.keys
 	n := len(a.reader.doc().Pictures())
-	i := a.pics.viewer.image
+	i, _ := a.pics.viewer.Shows()
 	switch {
 	case k.Matches(msg, keys.Back, keys.Image):
-		a.pics.viewer = imageViewer{}
+		a.pics.viewer.Close()
 		return withPictures(a, nil)
 	case k.Matches(msg, keys.Down, keys.NextQuote) && i+1 < n:
 		return a.showViewer(i + 1)
@@ -73,54 +63,12 @@ func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 func (a App) handleViewerPicture(msg service.PictureMsg) (tea.Model, tea.Cmd) {
-	if !a.pics.viewer.open || msg.Key != a.pics.viewer.key {
-		return a, nil
-	}
+	note := ""
 	if msg.Err != nil {
-		a.pics.viewer.note = service.PictureNote(msg.Err)
+		note = service.PictureNote(msg.Err)
+	}
+	if !a.pics.viewer.Take(msg.Key, msg.Lines, note) || msg.Err != nil || msg.Raw == "" {
 		return a, nil
 	}
-	a.pics.viewer.lines = msg.Lines
-	if msg.Raw != "" {
-		return a, tea.Raw(msg.Raw)
-	}
-	return a, nil
-}
-
-// viewerView is the viewer's body: the picture centred, or its alt text
-// while it loads, then its caption and the keys.
-func (a App) viewerView(height int) string {
-	v := a.pics.viewer
-	pics := a.reader.doc().Pictures()
-	if v.image >= len(pics) {
-		return ""
-	}
-	p := pics[v.image]
-	rows := a.viewerRows()
-	body := make([]string, rows)
-	if v.lines != nil {
-		top := max(0, (rows-len(v.lines))/2)
-		for r, l := range v.lines {
-			if top+r < rows {
-				body[top+r] = strings.Repeat(" ", max(0, (a.width-ansi.StringWidth(l))/2)) + l
-			}
-		}
-	} else {
-		note := v.note
-		if note == "" {
-			note = "loading…"
-		}
-		body[rows/2] = a.styles.Empty.Render(centre(clean("▣ "+p.Alt+" · "+note), a.width))
-	}
-	caption := centre(clean(p.Caption), a.width)
-	hint := centre(fmt.Sprintf("picture %d/%d · j/k next/previous · esc back", v.image+1, len(pics)), a.width)
-	text := strings.Join(body, "\n") + "\n" + a.styles.Empty.Render(caption) + "\n" + a.styles.Dim.Render(hint)
-	return cells.Fit(text, a.width, height)
-}
-
-// centre pads a line of text to sit in the middle of width cells, cut
-// to fit.
-func centre(s string, width int) string {
-	s = ansi.Truncate(s, width, "…")
-	return strings.Repeat(" ", max(0, (width-ansi.StringWidth(s))/2)) + s
+	return a, tea.Raw(msg.Raw)
 }

@@ -1,4 +1,4 @@
-package linklist
+package panes
 
 import (
 	"strings"
@@ -11,7 +11,18 @@ import (
 	"github.com/byline-reader/byline/ui/theme"
 )
 
-func TestHostSaysWhereOrWhyNot(t *testing.T) {
+// press is the key s: "enter", "esc", or a character.
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
+
+func TestLinkHostSaysWhereOrWhyNot(t *testing.T) {
 	for _, c := range []struct {
 		l    reader.Link
 		want string
@@ -20,36 +31,31 @@ func TestHostSaysWhereOrWhyNot(t *testing.T) {
 		{reader.Link{URL: "mailto:a@b.example"}, "not a web link: mailto"},
 		{reader.Link{URL: "/rel\x1b[31m"}, "not a web link: /rel"},
 	} {
-		if got := Host(c.l); got != c.want {
-			t.Errorf("Host(%+v) = %q, want %q", c.l, got, c.want)
+		if got := LinkHost(c.l); got != c.want {
+			t.Errorf("LinkHost(%+v) = %q, want %q", c.l, got, c.want)
 		}
 	}
 }
 
-func TestKeysMoveAndAsk(t *testing.T) {
+func TestLinkKeysMoveAndAsk(t *testing.T) {
 	set, _ := keys.New(nil)
-	l := New(set.On(keys.LinksList))
+	l := NewLinks(set.On(keys.LinksList))
 	var links []reader.Link
 	for n := 1; n <= 30; n++ {
 		links = append(links, reader.Link{N: n, Text: "link", Target: "https://a.example/"})
 	}
 	l.Open(links, 10)
-	key := func(s string) (Action, string) {
-		if s == "enter" {
-			return l.Key(tea.KeyPressMsg{Code: tea.KeyEnter}, 10)
-		}
-		return l.Key(tea.KeyPressMsg{Code: rune(s[0]), Text: s}, 10)
-	}
+	key := func(s string) (Action, string) { return l.Key(press(s), 10) }
 	for _, s := range []string{"2", "5"} {
 		key(s)
 	}
-	if got, _ := l.Selected(); got.N != 25 || l.offset == 0 {
-		t.Fatalf("2 5 goes to link 25, in view: %d, offset %d", got.N, l.offset)
+	if got, _ := l.Selected(); got.N != 25 || l.cur.Offset == 0 {
+		t.Fatalf("2 5 goes to link 25, in view: %d, offset %d", got.N, l.cur.Offset)
 	}
 	if _, note := key("9"); note != "" {
 		t.Fatalf("9 starts a new number: %q", note)
 	}
-	if act, _ := key("enter"); act != Read {
+	if act, _ := key("enter"); act != Open {
 		t.Errorf("enter reads: %v", act)
 	}
 	if act, _ := key("o"); act != Browse {
