@@ -46,7 +46,7 @@ func TestAccountRowsAskForTheirPlace(t *testing.T) {
 		t.Fatalf("byline's own folder:\n%s", s)
 	}
 	h.send(press("j"), press("j"), press("j")) // Harbor Gazette, Broken Feed, home
-	if e, _ := h.app().feeds.current(); e.Kind != feedtree.Account || e.Unread != 66 {
+	if e, _ := h.app().feeds.Current(); e.Kind != feedtree.Account || e.Unread != 66 {
 		t.Fatalf("on %+v; want the account with 66 unread", e)
 	}
 	s := h.screen()
@@ -66,7 +66,7 @@ func TestAccountRowsAskForTheirPlace(t *testing.T) {
 	}
 	h.send(press("j"), press("j"), press("space")) // Circuit Weekly, Garden Notes: folds home
 	a := h.app()
-	if e, _ := a.feeds.current(); e.Kind != feedtree.Account || !a.feeds.collapsed[feedtree.Group{Account: "home"}] {
+	if e, _ := a.feeds.Current(); e.Kind != feedtree.Account || !a.feeds.Folded(feedtree.Group{Account: "home"}) {
 		t.Fatalf("space on the account's loose feed folds the account, cursor on it: %+v", e)
 	}
 	if s := h.screen(); !strings.Contains(s, "▸ @home") || regexp.MustCompile(`(?m)^ +(Garden Notes|▾ Tech)`).MatchString(s) {

@@ -1,8 +1,9 @@
 // Package ui is byline's Bubble Tea app. Only App, the root, returns a
-// tea.View; each screen or pane lives in its own file, with its keymap
-// from the key table (ui/keys), and everything it needs from the outside
-// comes through the small interfaces of ui/service, asked in commands, so
-// tests drive it with fakes.
+// tea.View; what each screen or pane's keys do to the app lives in its
+// own file, with its keymap from the key table (ui/keys), while the
+// panes' state and drawing are ui/panes'. Everything it needs from the
+// outside comes through the small interfaces of ui/service, asked in
+// commands, so tests drive it with fakes.
 package ui
 
 import (
@@ -46,8 +47,8 @@ type App struct {
 	width, height int
 	screen        screen
 	feedsFocused  bool // keys go to the feeds pane
-	feeds         feedsPane
-	list          listPane
+	feeds         panes.Feeds
+	list          panes.Headlines
 	reader        readerPane
 	cache         *reader.Cache
 	prompt        prompt
@@ -104,7 +105,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 	a := App{
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
 		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
-		feeds: newFeedsPane(set.On(keys.Feeds)), list: newListPane(set.On(keys.Headlines), now),
+		feeds: panes.NewFeeds(set.On(keys.Feeds)), list: panes.NewHeadlines(set.On(keys.Headlines), now),
 		reader: newReaderPane(set.On(keys.Reader)), cache: reader.NewCache(), prompt: newPrompt(),
 		quotes: panes.NewQuotes(set.On(keys.QuotesPanel)), hlPane: panes.NewHighlights(set.On(keys.HighlightsList)),
 		share: panes.NewShareMenu(set.On(keys.ShareMenu)),
@@ -334,7 +335,7 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	a.width, a.height = msg.Width, msg.Height
 	a.help.SetWidth(msg.Width)
 	a.list.Clamp(a.bodyHeight())
-	a.feeds.clamp(a.bodyHeight())
+	a.feeds.Clamp(a.bodyHeight())
 	a.clampOverlays()
 	cmds := []tea.Cmd{a.ensureWindow()}
 	if a.screen == screenReader {

@@ -245,7 +245,7 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	h := newHarness(t, lib, 120, 30)
 	h.send(press("tab"), press("j"), press("j"), press("j"), press("j")) // All, Unread, Starred, World Wire, local
 	a := h.app()
-	if e, _ := a.feeds.current(); e.Kind != feedtree.Folder || e.Unread != 20+5 {
+	if e, _ := a.feeds.Current(); e.Kind != feedtree.Folder || e.Unread != 20+5 {
 		t.Fatalf("on %+v; want the folder with 25 unread", e)
 	}
 	if a.list.Query().Tag != "local" || lib.lastQuery().Tag != "local" {
@@ -258,8 +258,8 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	}
 	gen := a.list.Gen()
 	h.send(press("space"))
-	if a = h.app(); !a.feeds.collapsed[feedtree.Group{Folder: "local"}] || a.list.Gen() != gen || a.list.Query().Tag != "local" {
-		t.Fatalf("space folds and keeps the list: collapsed %v, gen %d→%d", a.feeds.collapsed, gen, a.list.Gen())
+	if a = h.app(); !a.feeds.Folded(feedtree.Group{Folder: "local"}) || a.list.Gen() != gen || a.list.Query().Tag != "local" {
+		t.Fatalf("space folds and keeps the list: gen %d→%d", gen, a.list.Gen())
 	}
 	if s := h.screen(); !strings.Contains(s, "▸ local") || regexp.MustCompile(`(?m)^ +Harbor Gazette +\d*│`).MatchString(s) {
 		t.Fatalf("folded:\n%s", s)

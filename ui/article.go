@@ -68,7 +68,7 @@ func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
 		if read {
 			delta = -1
 		}
-		a.feeds.adjustUnread(feedID, delta)
+		a.feeds.AdjustUnread(feedID, delta)
 	}
 	what := "mark read"
 	if !read {
@@ -107,11 +107,11 @@ func (a *App) markFeedRead() tea.Cmd {
 // focusedFeedID is the feed that r and A act on, if any.
 func (a *App) focusedFeedID() []int64 {
 	if a.screen == screenList {
-		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && (a.feedsFocused || a.list.Query().FeedID != 0) {
+		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed && (a.feedsFocused || a.list.Query().FeedID != 0) {
 			return []int64{e.Feed.ID}
 		}
-		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Account && a.feedsFocused {
-			return a.feeds.accountFeed(e.Account) // refreshing one of its feeds syncs the account
+		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Account && a.feedsFocused {
+			return a.feeds.AccountFeed(e.Account) // refreshing one of its feeds syncs the account
 		}
 	}
 	if art, ok := a.current(); ok && art.FeedID != 0 {

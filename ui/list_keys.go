@@ -14,9 +14,9 @@ import (
 // filter and full-text search.
 
 func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := a.list.keys
+	k := a.list.Keys()
 	switch {
-	case k.Matches(msg, keys.ClearFilter) && a.list.searching():
+	case k.Matches(msg, keys.ClearFilter) && a.list.Searching():
 		a.list.ClearSearch(a.bodyHeight())
 		return a, a.ensureWindow()
 	case k.Matches(msg, keys.ClearFilter) && a.list.Filtered():
@@ -36,7 +36,7 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m, cmd, ok := a.handleArticleKey(msg, k); ok {
 		return m, cmd
 	}
-	a.list.update(msg, a.bodyHeight())
+	a.list.Update(msg, a.bodyHeight())
 	return a, a.ensureWindow()
 }
 
@@ -114,7 +114,7 @@ const filterDelay = 120 * time.Millisecond
 // results give way to the list's view, which the filter narrows.
 func (a App) beginFilter() (tea.Model, tea.Cmd) {
 	cmd := a.prompt.open(promptFilter, a.list.Filter())
-	if a.list.searching() {
+	if a.list.Searching() {
 		a.list.ClearSearch(a.bodyHeight())
 		return a, tea.Batch(cmd, a.ensureWindow())
 	}

@@ -53,7 +53,7 @@ func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if a.feedsVisible() && (msg.X < a.feedsWidth() || !a.wide()) {
-		return a.clickFeed(a.feeds.offset + row)
+		return a.clickFeed(a.feeds.Cursor().Offset + row)
 	}
 	i := a.list.Offset() + row
 	if i >= a.list.Count() {
@@ -72,18 +72,19 @@ func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 }
 
 func (a App) clickFeed(i int) (tea.Model, tea.Cmd) {
-	if i >= len(a.feeds.entries) {
+	e, ok := a.feeds.Entry(i)
+	if !ok {
 		return a, nil
 	}
 	a.feedsFocused = true
-	if i == a.feeds.cursor {
-		if a.feeds.entries[i].Heads() {
-			a.feeds.fold()
+	if i == a.feeds.Cursor().Row {
+		if e.Heads() {
+			a.feeds.Fold()
 		} else if !a.wide() {
 			a.feedsFocused = false
 		}
 		return a, nil
 	}
-	a.feeds.selectRow(i, a.bodyHeight())
+	a.feeds.SelectRow(i, a.bodyHeight())
 	return a, a.showFocusedFeed()
 }

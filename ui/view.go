@@ -64,12 +64,12 @@ func (a App) body() string {
 	case a.screen == screenReader:
 		return cells.Fit(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:
-		return cells.Fit(a.feeds.view(a.styles, a.width, h, true), a.width, h)
+		return cells.Fit(a.feeds.View(a.styles, a.width, h, true), a.width, h)
 	case !a.wide():
 		return a.listBody(a.width, h)
 	}
 	fw, lw := a.feedsWidth(), a.listWidth()
-	left := strings.Split(cells.Fit(a.feeds.view(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
+	left := strings.Split(cells.Fit(a.feeds.View(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
 	right := strings.Split(a.listBody(lw, h), "\n")
 	sep := a.styles.Separator.Render("│")
 	var b strings.Builder
@@ -93,7 +93,7 @@ func (a App) listBody(width, height int) string {
 		text := a.styles.Empty.Render(lipgloss.NewStyle().Width(max(1, width-2)).Render(msg))
 		return cells.PadLines(cells.Fit(text, width, height), width)
 	}
-	rows := a.list.view(a.styles, width, height, !a.feedsFocused)
+	rows := a.list.View(a.styles, width, height, !a.feedsFocused)
 	n := strings.Count(rows, "\n") + 1
 	if rows == "" {
 		n = 0
@@ -120,10 +120,11 @@ func (a App) emptyMessage() string {
 	if q.Text != "" {
 		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
 	}
-	if a.feeds.loaded && len(a.feeds.feeds) == 0 {
+	feeds, loaded := a.feeds.Feeds()
+	if loaded && len(feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
 	}
-	if failing, err := allFailing(a.feeds.feeds); failing && q == (model.ArticleQuery{}) {
+	if failing, err := allFailing(feeds); failing && q == (model.ArticleQuery{}) {
 		return "Every feed failed to refresh: are you offline?\n\n" + clean(err) + "\n\nPress R to try again."
 	}
 	switch {
@@ -136,7 +137,7 @@ func (a App) emptyMessage() string {
 	case q.Account != "" && q.Account != model.LocalFeeds:
 		return "No articles in this account yet. Press R to sync it."
 	case q.FeedID != 0:
-		if e, ok := a.feeds.current(); ok && e.Feed.ID == q.FeedID && e.Feed.LastError != "" {
+		if e, ok := a.feeds.Current(); ok && e.Feed.ID == q.FeedID && e.Feed.LastError != "" {
 			return "This feed failed: " + clean(e.Feed.LastError) + "\n\nPress r to try again."
 		}
 		return "No articles in this feed yet. Press r to refresh it."
@@ -177,7 +178,7 @@ func (a App) statusLine() string {
 	if a.prompt.mode != promptNone {
 		return a.prompt.view(a.styles, a.width)
 	}
-	right := a.list.position()
+	right := a.list.Position()
 	if a.screen == screenReader {
 		right = a.reader.percent(a.bodyHeight())
 	}
@@ -200,10 +201,10 @@ func (a App) statusText() (string, lipgloss.Style) {
 		return a.refresh.Line(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
-		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed && e.Feed.LastError != "" {
+		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed && e.Feed.LastError != "" {
 			return "failing: " + clean(e.Feed.LastError), a.styles.Error
 		}
-		if e, ok := a.feeds.current(); ok && e.Kind == feedtree.Feed {
+		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed {
 			return clean(e.Feed.URL), a.styles.Status
 		}
 	}
@@ -226,7 +227,7 @@ func (a App) helpLine() string {
 func (a App) fullHelp() string {
 	title := a.styles.Title.Render("Keys: "+a.focus().String()) + a.styles.Dim.Render("  (? or esc closes)")
 	text := title + "\n\n" + a.help.FullHelpView(a.keyMap().FullHelp())
-	if a.focus() == keys.Feeds && a.feeds.hasAccounts() {
+	if a.focus() == keys.Feeds && a.feeds.HasAccounts() {
 		text += "\n\n" + a.styles.Dim.Render("Accounts (@name) fold like folders; R syncs them, then refreshes feeds.")
 	}
 	return text

@@ -4,23 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/theme"
 )
-
-// press is the key s: "enter", "esc", or a character.
-func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	}
-	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
-}
 
 func TestLinkHostSaysWhereOrWhyNot(t *testing.T) {
 	for _, c := range []struct {

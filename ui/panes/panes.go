@@ -1,10 +1,12 @@
-// Package panes holds the panes the app draws over its body (the quotes
-// panel, the list of highlights, the share menu, the link list) and the
-// picture viewer: what each one lists, its cursor and the keys that move
-// it, and how it is drawn. A pane says what a key asks for (an Action);
-// what that does to the app (open a page, copy, share, jump to a quote)
-// is package ui's, which imports this one. No IO here, and nothing of
-// package ui.
+// Package panes holds the state and drawing of the app's panes: the
+// feeds pane and the headline list, the panes drawn over the body (the
+// quotes panel, the list of highlights, the share menu, the link list)
+// and the picture viewer. Each keeps what it lists and its cursor, moves
+// the cursor with its keys, and draws itself as a string. A key that
+// asks for more than a move comes back as an Action (or, for the feeds
+// pane and the list, is the app's before the pane sees it): what it does
+// to the app (open a page, copy, share, jump to a quote) is package ui's,
+// which imports this one. No IO here, and nothing of package ui.
 package panes
 
 import (

@@ -1,11 +1,27 @@
 package panes
 
 import (
+	"slices"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
 )
+
+// press is the key s: "enter", "esc", "space", or a character.
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
 
 func TestCursorStaysOnTheRowsAndInView(t *testing.T) {
 	set, _ := keys.New(nil)
@@ -75,5 +91,37 @@ func TestHighlightsLoadAndRemove(t *testing.T) {
 	}
 	if h, ok := p.Selected(); !ok || h.ID != 1 {
 		t.Fatalf("the cursor stays on the list: %+v %v", h, ok)
+	}
+}
+
+func TestFeedsFoldKeepsTheCursorOnTheGroup(t *testing.T) {
+	set, _ := keys.New(nil)
+	p := NewFeeds(set.On(keys.Feeds))
+	news := []string{"news"}
+	p.SetFeeds([]model.Feed{{ID: 1, Title: "One", Tags: news, Unread: 2}, {ID: 2, Title: "Two", Tags: news}, {ID: 3, Title: "Three"}})
+	rows := func() (ids []int64) {
+		for i := 0; ; i++ {
+			e, ok := p.Entry(i)
+			if !ok {
+				return ids
+			}
+			ids = append(ids, e.Feed.ID)
+		}
+	}
+	before := rows()
+	at := slices.Index(before, 2)
+	if at < 0 {
+		t.Fatalf("no row for feed Two: %v", before)
+	}
+	p.SelectRow(at, 10)
+	if changed := p.Move(press("space"), 10); !changed {
+		t.Fatal("space folds the folder and moves the cursor to its row")
+	}
+	e, _ := p.Current()
+	if g, ok := e.Group(); !ok || !e.Heads() || !p.Folded(g) {
+		t.Fatalf("the cursor is on the folded folder: %+v", e)
+	}
+	if after := rows(); slices.Contains(after, 2) || len(after) != len(before)-2 {
+		t.Fatalf("the folder's feeds are folded away: %v, then %v", before, after)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package panes
 
 import (
 	"strconv"
@@ -16,21 +16,26 @@ import (
 	"github.com/byline-reader/byline/ui/theme"
 )
 
-// listPane is the headline list: its state (a window of headlines over a
-// query, or search results) is a headlines.List; the pane moves it with
+// Headlines is the headline list: its state (a window of headlines over
+// a query, or search results) is a headlines.List; the pane moves it with
 // keys and draws only the rows on screen.
-type listPane struct {
+type Headlines struct {
 	headlines.List
 	keys keys.Map
 	now  func() time.Time
 }
 
-func newListPane(k keys.Map, now func() time.Time) listPane {
-	return listPane{List: headlines.New("All articles"), keys: k, now: now}
+// NewHeadlines is the list of all articles acting on the keys of k
+// (keys.Headlines'), its ages counted from now.
+func NewHeadlines(k keys.Map, now func() time.Time) Headlines {
+	return Headlines{List: headlines.New("All articles"), keys: k, now: now}
 }
 
-// update moves the cursor.
-func (l *listPane) update(msg tea.KeyPressMsg, height int) {
+// Keys is the list's key map.
+func (l Headlines) Keys() keys.Map { return l.keys }
+
+// Update moves the cursor for a key.
+func (l *Headlines) Update(msg tea.KeyPressMsg, height int) {
 	switch {
 	case l.keys.Matches(msg, keys.Down):
 		l.Move(1, height)
@@ -51,29 +56,31 @@ func (l *listPane) update(msg tea.KeyPressMsg, height int) {
 	}
 }
 
-// searching says whether search results are shown in place of the view.
-func (l listPane) searching() bool {
+// Searching says whether search results are shown in place of the view.
+func (l Headlines) Searching() bool {
 	_, ok := l.Search()
 	return ok
 }
 
-// shows says whether the list shows the entry's headlines (filtered or not).
-func (l listPane) shows(e feedtree.Entry) bool {
+// Shows says whether the list shows the entry's headlines (filtered or not).
+func (l Headlines) Shows(e feedtree.Entry) bool {
 	q := l.Query()
 	q.Text = ""
-	return !l.searching() && q == e.Query()
+	return !l.Searching() && q == e.Query()
 }
 
-// position is where the cursor is, for the status line: "3/1,204".
-func (l listPane) position() string {
+// Position is where the cursor is, for the status line: "3/1,204".
+func (l Headlines) Position() string {
 	if l.Count() == 0 {
 		return ""
 	}
 	return strconv.Itoa(l.Cursor()+1) + "/" + progress.Thousands(l.Count())
 }
 
-func (l *listPane) view(s theme.Styles, width, height int, focused bool) string {
-	if !l.searching() && !l.Loaded() {
+// View draws the headlines in view; focused says whether keys go to the
+// list.
+func (l *Headlines) View(s theme.Styles, width, height int, focused bool) string {
+	if !l.Searching() && !l.Loaded() {
 		return s.Empty.Render(cells.Pad("loading headlines…", width))
 	}
 	if l.Count() == 0 {
