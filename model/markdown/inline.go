@@ -61,3 +61,31 @@ func Entity(s string) (rune, int) {
 	}
 	return 0, 0
 }
+
+// Unescape reads markdown's backslash escapes and the entities Entity
+// knows, as CommonMark reads a link's destination: `a\_b&amp;c` is
+// "a_b&c".
+func Unescape(s string) string {
+	if !strings.ContainsAny(s, `\&`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte(Escapable, s[i+1]) >= 0:
+			i++
+			b.WriteByte(s[i])
+		case c == '&':
+			if r, n := Entity(s[i:]); n > 0 {
+				b.WriteRune(r)
+				i += n - 1
+				continue
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

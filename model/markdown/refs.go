@@ -7,7 +7,8 @@ import "strings"
 // draws in place, and what `read --json` reports. Code (fenced or
 // indented) holds none.
 
-// Link is one inline link [text](url) of a body. Links to the same URL
+// Link is one inline link [text](url) of a body; its URL is read as
+// CommonMark reads it (escapes and entities decoded). Links to the same URL
 // share their number, N, counted from 1 in order of first appearance.
 type Link struct {
 	N    int
@@ -77,7 +78,7 @@ func lineRefs(body string, from, to int, numbers map[string]int, links []Link, i
 				continue
 			}
 			image := i > from && body[i-1] == '!' && !escaped(body, i-1)
-			url := target(body[textEnd+2 : end-1])
+			url := Unescape(target(body[textEnd+2 : end-1]))
 			text := inlineText(body[i+1 : textEnd])
 			if image {
 				images = append(images, Picture{URL: url, Alt: text, Caption: captionAfter(body, end), Start: i - 1, End: end})

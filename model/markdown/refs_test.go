@@ -49,6 +49,13 @@ func TestRefsImagesAndCaptions(t *testing.T) {
 	}
 }
 
+func TestRefsReadDestinationsAsCommonMark(t *testing.T) {
+	links, _ := Refs("[a](https://a.example/?a=1&amp;b=2) [b](https://a.example/\\_x)\n")
+	if len(links) != 2 || links[0].URL != "https://a.example/?a=1&b=2" || links[1].URL != "https://a.example/_x" {
+		t.Errorf("links: %+v", links)
+	}
+}
+
 func TestInlineTextKeepsWordUnderscores(t *testing.T) {
 	if got := inlineText("_the_ scheduled_timestamp &amp; **more**"); got != "the scheduled_timestamp & more" {
 		t.Errorf("got %q", got)

@@ -121,13 +121,13 @@ func (l *docLinks) resolve(base string) {
 	}
 }
 
-// LinkTarget is the link a body's URL leads to, as it may be opened,
-// copied or put in a hyperlink: its escapes and entities decoded,
+// LinkTarget is the link a body's URL (as markdown.Refs reads it) leads
+// to, as it may be opened, copied or put in a hyperlink:
 // resolved against base when relative, http or https with a host,
 // tracking parameters stripped (share.CleanURL), no control character.
 // It is "" for anything else.
 func LinkTarget(base, raw string) string {
-	u, err := url.Parse(decodeDest(strings.TrimSpace(raw)))
+	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return ""
 	}
@@ -145,32 +145,6 @@ func LinkTarget(base, raw string) string {
 	return clean
 }
 
-// decodeDest reads a markdown link destination as CommonMark does:
-// backslash escapes and entities decoded.
-func decodeDest(s string) string {
-	if !strings.ContainsAny(s, `\&`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\' && i+1 < len(s) && strings.IndexByte(markdown.Escapable, s[i+1]) >= 0:
-			i++
-			b.WriteByte(s[i])
-		case c == '&':
-			if r, n := markdown.Entity(s[i:]); n > 0 {
-				b.WriteRune(r)
-				i += n - 1
-				continue
-			}
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
 
 // HyperlinksFor says whether a terminal of type term (its $TERM) is sent
 // OSC 8 hyperlinks: not the Linux console, not a dumb terminal, not an

@@ -166,8 +166,6 @@ func TestLinkTarget(t *testing.T) {
 		{"https://a.example/", "javascript:alert(1)", ""},
 		{"https://a.example/", "ftp://a.example/f", ""},
 		{"", "https://a.example/a\x1b]8;;evil\x07", ""},
-		{"", "https://a.example/?a=1&amp;b=2", "https://a.example/?a=1&b=2"},
-		{"", `https://a.example/\_x`, "https://a.example/_x"},
 	} {
 		if got := LinkTarget(c.base, c.raw); got != c.want {
 			t.Errorf("LinkTarget(%q, %q) = %q, want %q", c.base, c.raw, got, c.want)
