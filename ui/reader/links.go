@@ -145,7 +145,6 @@ func LinkTarget(base, raw string) string {
 	return clean
 }
 
-
 // HyperlinksFor says whether a terminal of type term (its $TERM) is sent
 // OSC 8 hyperlinks: not the Linux console, not a dumb terminal, not an
 // unknown one.
