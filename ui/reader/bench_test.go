@@ -112,3 +112,49 @@ func BenchmarkRenderTypeset(b *testing.B) {
 		}
 	}
 }
+
+// twentyPictures is a 4,000-word article with a captioned picture after
+// every few paragraphs, 20 in all, and the same text without the
+// pictures (their captions kept).
+func twentyPictures() (with, without string) {
+	paras := strings.Split(testarticle.Quotes4000(), "\n\n")
+	var w, wo strings.Builder
+	n := 0
+	for i, p := range paras {
+		w.WriteString(p + "\n\n")
+		wo.WriteString(p + "\n\n")
+		if n < 20 && i%max(1, len(paras)/20) == 0 {
+			n++
+			w.WriteString("![A picture of the harbour](https://img.example/" + strings.Repeat("p", n) + ".png)\n\n")
+			w.WriteString("*A caption under the picture.*\n\n")
+			wo.WriteString("*A caption under the picture.*\n\n")
+		}
+	}
+	return w.String(), wo.String()
+}
+
+// BenchmarkOpenWith20Pictures is what opening an article costs before its
+// text is drawn (the doc and its render, made off the event loop) with 20
+// pictures in it: their boxes only, the pictures come later in their own
+// commands. Compare BenchmarkOpenWithoutPictures.
+func BenchmarkOpenWith20Pictures(b *testing.B) {
+	body, _ := twentyPictures()
+	benchOpen(b, body)
+}
+
+// BenchmarkOpenWithoutPictures is BenchmarkOpenWith20Pictures's article
+// without its pictures.
+func BenchmarkOpenWithoutPictures(b *testing.B) {
+	_, body := twentyPictures()
+	benchOpen(b, body)
+}
+
+func benchOpen(b *testing.B, body string) {
+	r := quote.Prepare(model.Article{Markdown: body}, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if ready := MakeReady(r, 80, true, true); ready.Rendered == nil {
+			b.Fatal("no render")
+		}
+	}
+}
