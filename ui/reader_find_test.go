@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // statusRight is the end of the status line: the find's count and the
@@ -26,6 +28,9 @@ func TestFindInTheReader(t *testing.T) {
 	if s := h.statusLine(); !strings.Contains(s, "1/30 ·") {
 		t.Fatalf("the status line counts the matches: %q", s)
 	}
+	if l := ansi.Strip(h.app().helpLine()); !strings.Contains(l, "n/enter next match") || !strings.Contains(l, "esc end the search") {
+		t.Fatalf("the help line says what the keys do while finding: %q", l)
+	}
 	if v := h.app().View().Content; !strings.Contains(v, "\x1b[7mferry") || !strings.Contains(v, "\x1b[1;4;7mferry") {
 		t.Fatalf("the matches are marked, the current one apart:\n%q", v)
 	}
@@ -39,6 +44,9 @@ func TestFindInTheReader(t *testing.T) {
 		t.Fatalf("going round says so: %q", h.statusLine())
 	}
 	h.send(press("esc"))
+	if strings.Contains(ansi.Strip(h.app().helpLine()), "next match") {
+		t.Fatal("the help line is the reader's again after the search")
+	}
 	if a := h.app(); a.screen != screenReader || strings.Contains(h.statusLine(), "/30") || strings.Contains(a.View().Content, "\x1b[7mferry") {
 		t.Fatalf("esc ends the search and stays in the reader: %q", h.statusLine())
 	}

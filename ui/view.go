@@ -221,6 +221,9 @@ func (a App) helpLine() string {
 		}
 		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
 	}
+	if a.screen == screenReader && a.overlay == overlayNone && a.reader.v.Finding() {
+		return cells.Cut(a.help.ShortHelpView(findHelp(a.keyMap())), a.width)
+	}
 	return cells.Cut(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
 }
 

@@ -193,6 +193,15 @@ func (m Map) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
 	return false
 }
 
+// KeyHelp is how the help names the keys of an action on the screen
+// ("n"), "" when it does not act there.
+func (m Map) KeyHelp(id ID) string {
+	if b := m.m.bindings[id]; b != nil {
+		return b.Help().Key
+	}
+	return ""
+}
+
 // ShortHelp is the screen's help line.
 func (m Map) ShortHelp() []key.Binding { return m.m.short }
 
