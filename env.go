@@ -113,29 +113,32 @@ func fetchOptions(cfg model.Config) feeds.Options {
 
 // defaultDBPath is byline.db in the XDG data folder.
 func defaultDBPath() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			home = "."
-		}
-		dir = filepath.Join(home, ".local", "share")
-	}
+	dir, _ := xdgDir("XDG_DATA_HOME", filepath.Join(".local", "share"))
 	return filepath.Join(dir, "byline", "byline.db")
 }
 
 // defaultImageCacheDir is where article pictures are kept:
 // $XDG_CACHE_HOME/byline/images, else ~/.cache/byline/images.
 func defaultImageCacheDir() string {
-	dir := os.Getenv("XDG_CACHE_HOME")
-	if dir == "" || !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "" // nowhere to keep them: fetched each time
-		}
-		dir = filepath.Join(home, ".cache")
+	dir, ok := xdgDir("XDG_CACHE_HOME", ".cache")
+	if !ok {
+		return "" // nowhere to keep them: fetched each time
 	}
 	return filepath.Join(dir, "byline", "images")
+}
+
+// xdgDir is the XDG base folder that the variable names when it is an
+// absolute path, else fallback under the home folder; with no home
+// folder, fallback as it is (relative) and false.
+func xdgDir(variable, fallback string) (string, bool) {
+	if dir := os.Getenv(variable); filepath.IsAbs(dir) {
+		return dir, true
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return fallback, false
+	}
+	return filepath.Join(home, fallback), true
 }
 
 // defaultConfigPath is config.toml in the XDG config folder.
