@@ -90,7 +90,7 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 // notice) is retried on its own schedule instead.
 func (l *Library) outdated(a model.Article) bool {
 	return a.Markdown != "" && a.Notice == "" && a.ExtractVersion < extract.Version &&
-		(strings.HasPrefix(a.URL, "https://") || strings.HasPrefix(a.URL, "http://")) &&
+		isWebURL(a.URL) &&
 		l.now().Sub(a.ExtractedAt) >= time.Hour
 }
 

@@ -116,8 +116,11 @@ func (l *Library) Export(ctx context.Context, w io.Writer) error {
 }
 
 // isWebFeed tells real subscriptions from byline's built-in welcome feed.
-func isWebFeed(f model.Feed) bool {
-	return strings.HasPrefix(f.URL, "http://") || strings.HasPrefix(f.URL, "https://")
+func isWebFeed(f model.Feed) bool { return isWebURL(f.URL) }
+
+// isWebURL reports an http(s) address (not byline's own, as "byline:welcome").
+func isWebURL(u string) bool {
+	return strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")
 }
 
 // unwrapPathError drops the *os.PathError wrapper, whose message repeats
