@@ -63,10 +63,11 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 		return a, a.Notice != "" && a.URL != "" && due, nil
 	}
 	feed := feedTextOf(a)
+	whole := extract.FeedHasFullText(feed.content, feed.summary)
 	switch {
-	case outdated && !extract.FeedHasFullText(feed.content, feed.summary):
+	case outdated && !whole:
 		return a, true, nil // the body read before, shown while the page is fetched again
-	case extract.FeedHasFullText(feed.content, feed.summary):
+	case whole:
 		a.Markdown, a.Notice = feed.content, ""
 	case a.URL == "":
 		a = feed.fallback(a, "The article has no link")
