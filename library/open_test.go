@@ -49,7 +49,16 @@ func articleServer(t *testing.T) (*httptest.Server, *atomic.Int64) {
 	return srv, &pageHits
 }
 
+// refreshed is a library subscribed to srv's feed of three articles
+// (articleServer), and its articles.
 func refreshed(t *testing.T, srv *httptest.Server) (*Library, []model.Article) {
+	t.Helper()
+	return subscribedTo(t, srv, 3)
+}
+
+// subscribedTo is a library subscribed to srv's /feed.xml and refreshed,
+// and its articles, of which there must be n.
+func subscribedTo(t *testing.T, srv *httptest.Server, n int) (*Library, []model.Article) {
 	t.Helper()
 	l := open(t, false)
 	ctx := context.Background()
@@ -60,7 +69,7 @@ func refreshed(t *testing.T, srv *httptest.Server) (*Library, []model.Article) {
 		t.Fatal(err)
 	}
 	arts, err := l.Articles(ctx, model.ArticleQuery{})
-	if err != nil || len(arts) != 3 {
+	if err != nil || len(arts) != n {
 		t.Fatalf("articles: %v %d", err, len(arts))
 	}
 	return l, arts

@@ -2,9 +2,6 @@ package library
 
 import (
 	"context"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -22,47 +19,16 @@ const picturePage = `<!doctype html><html><head><title>Harbor reopens</title></h
 <p>The repairs cost less than expected, the port authority said, and finished a week ahead of schedule despite a second storm.</p>
 </article></body></html>`
 
-// pictureStory serves a feed of one article whose page holds a picture;
-// down makes the page answer 503.
-func pictureStory(t *testing.T) (srv *httptest.Server, hits *atomic.Int64, down *atomic.Bool) {
-	hits, down = new(atomic.Int64), new(atomic.Bool)
-	mux := http.NewServeMux()
-	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Coast</title><link>http://%[1]s/</link>
-<item><title>Harbor reopens</title><link>http://%[1]s/story</link><guid>1</guid><description>The harbor reopened.</description></item>
-</channel></rss>`, r.Host)
-	})
-	mux.HandleFunc("/story", func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		if down.Load() {
-			http.Error(w, "down", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprint(w, picturePage)
-	})
-	srv = httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv, hits, down
-}
-
 // withOldBody stores, as an older extraction would have, a body without
 // the picture, extracted two hours ago.
 func withOldBody(t *testing.T, down bool) (*Library, int64, *atomic.Int64, *time.Time) {
 	t.Helper()
-	srv, hits, isDown := pictureStory(t)
+	srv, isDown, hits := flakyServer(t, picturePage)
 	isDown.Store(down)
 	clock := time.Now()
-	l := open(t, false)
+	l, id := refreshed1(t, srv)
 	l.now = func() time.Time { return clock }
 	ctx := context.Background()
-	if _, err := l.Add(ctx, srv.URL+"/feed.xml"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.Refresh(ctx, Progress{}); err != nil {
-		t.Fatal(err)
-	}
-	arts, _ := l.Articles(ctx, model.ArticleQuery{})
-	id := arts[0].ID
 	old := "The harbor reopened to commercial traffic on Thursday.\n\n_The mended breakwater._\n"
 	if err := l.store.SaveExtraction(ctx, id, old, "", "", clock.Add(-2*time.Hour)); err != nil {
 		t.Fatal(err)

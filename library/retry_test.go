@@ -9,8 +9,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/byline-reader/byline/model"
 )
 
 func TestPageRetryGrows(t *testing.T) {
@@ -24,9 +22,9 @@ func TestPageRetryGrows(t *testing.T) {
 	}
 }
 
-// flakyServer serves a feed of one story whose page answers 503 while
-// down is set, and counts the page's requests.
-func flakyServer(t *testing.T) (srv *httptest.Server, down *atomic.Bool, hits *atomic.Int64) {
+// flakyServer serves a feed of one story whose page is page, or answers
+// 503 while down is set, and counts the page's requests.
+func flakyServer(t *testing.T, page string) (srv *httptest.Server, down *atomic.Bool, hits *atomic.Int64) {
 	down, hits = new(atomic.Bool), new(atomic.Int64)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
@@ -40,7 +38,7 @@ func flakyServer(t *testing.T) (srv *httptest.Server, down *atomic.Bool, hits *a
 			http.Error(w, "down", http.StatusServiceUnavailable)
 			return
 		}
-		fmt.Fprint(w, storyPage)
+		fmt.Fprint(w, page)
 	})
 	srv = httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -53,7 +51,7 @@ func flakyServer(t *testing.T) (srv *httptest.Server, down *atomic.Bool, hits *a
 // once when asked (FetchPage); a page read forgets its failures, and a
 // later failure keeps the whole text.
 func TestOpenStoredThenFetchPage(t *testing.T) {
-	srv, down, hits := flakyServer(t)
+	srv, down, hits := flakyServer(t, storyPage)
 	l, id := refreshed1(t, srv)
 	now := time.Date(2024, 6, 21, 12, 0, 0, 0, time.UTC)
 	l.now = func() time.Time { return now }
@@ -123,17 +121,6 @@ func TestOpenStoredKeepsFullText(t *testing.T) {
 // that article's id.
 func refreshed1(t *testing.T, srv *httptest.Server) (*Library, int64) {
 	t.Helper()
-	l := open(t, false)
-	ctx := context.Background()
-	if _, err := l.Add(ctx, srv.URL+"/feed.xml"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.Refresh(ctx, Progress{}); err != nil {
-		t.Fatal(err)
-	}
-	arts, err := l.Articles(ctx, model.ArticleQuery{})
-	if err != nil || len(arts) != 1 {
-		t.Fatalf("articles: %v %d", err, len(arts))
-	}
+	l, arts := subscribedTo(t, srv, 1)
 	return l, arts[0].ID
 }
