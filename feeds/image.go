@@ -3,12 +3,10 @@ package feeds
 import (
 	"context"
 	"errors"
-	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // MaxImageBytes bounds the bytes of one image: a picture in an article is
@@ -32,50 +30,29 @@ func (c *Client) FetchImage(ctx context.Context, imageURL string) ([]byte, error
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, &reasonError{msg: "not an http(s) image address", err: ErrNotImage}
 	}
-	resp, release, err := c.get(ctx, imageURL, http.Header{"Accept": {imageAccept}})
+	r, err := c.getBody(ctx, imageURL, imageAccept, "image", MaxImageBytes, imageReason, checkImage)
 	if err != nil {
-		return nil, imageReason(err)
+		return nil, err
 	}
-	defer release()
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		drain(resp.Body)
-		return nil, &reasonError{
-			msg: fmt.Sprintf("the image answered %d", resp.StatusCode),
-			err: &HTTPError{Status: resp.StatusCode, RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())},
-		}
-	}
-	if resp.ContentLength > MaxImageBytes {
-		return nil, imageTooLarge()
-	}
-	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if !maybeImage(mediaType) {
-		drain(resp.Body)
-		return nil, notImage(mediaType)
-	}
-	body, err := readCapped(resp.Body, MaxImageBytes, resp.ContentLength)
-	if err != nil {
-		return nil, imageReason(err)
-	}
-	if !strings.HasPrefix(mediaType, "image/") {
-		sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(body))
+	if !strings.HasPrefix(r.mediaType, "image/") {
+		sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(r.body))
 		if !strings.HasPrefix(sniffed, "image/") {
 			return nil, notImage(sniffed)
 		}
 	}
-	return body, nil
+	return r.body, nil
 }
 
-// maybeImage accepts an image type and the types that say nothing (none,
+// checkImage accepts an image type and the types that say nothing (none,
 // or a bare stream), which are sniffed once the bytes are in.
-func maybeImage(mediaType string) bool {
+func checkImage(mediaType string) error {
 	switch {
 	case strings.HasPrefix(mediaType, "image/"):
-		return true
 	case mediaType == "", mediaType == "application/octet-stream", mediaType == "binary/octet-stream":
-		return true
+	default:
+		return notImage(mediaType)
 	}
-	return false
+	return nil
 }
 
 func notImage(mediaType string) error {
@@ -89,15 +66,11 @@ func notImage(mediaType string) error {
 	return &reasonError{msg: "the image is " + what, err: ErrNotImage}
 }
 
-func imageTooLarge() error {
-	return &reasonError{msg: "image too large", err: ErrTooLarge}
-}
-
 // imageReason words a transport failure for an image, keeping the address
 // out of it.
 func imageReason(err error) error {
 	if errors.Is(err, ErrTooLarge) {
-		return imageTooLarge()
+		return &reasonError{msg: "image too large", err: ErrTooLarge}
 	}
 	r := reason(err)
 	var re *reasonError

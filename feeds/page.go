@@ -34,39 +34,63 @@ type Page struct {
 // page is larger than 5 MiB", "the page is a PDF, not HTML" (ErrNotHTML).
 func (c *Client) FetchPage(ctx context.Context, pageURL string) (Page, error) {
 	limit := c.opts.Limits.MaxPageBytes
-	resp, release, err := c.get(ctx, pageURL, http.Header{"Accept": {htmlAccept}})
+	r, err := c.getBody(ctx, pageURL, htmlAccept, "page", limit,
+		func(err error) error { return pageReason(err, limit) }, checkHTML)
 	if err != nil {
-		return Page{}, pageReason(err, limit)
+		return Page{}, err
+	}
+	mediaType := r.mediaType
+	if mediaType == "" || mediaType == "application/octet-stream" {
+		mediaType, _, _ = mime.ParseMediaType(http.DetectContentType(r.body))
+		if err := checkHTML(mediaType); err != nil {
+			return Page{}, err
+		}
+	}
+	text, name := extract.DecodePage(r.body, r.params["charset"])
+	return Page{URL: r.url, ContentType: mediaType, Charset: name, HTML: text}, nil
+}
+
+// fetched is a response read whole, and what its Content-Type said of it.
+type fetched struct {
+	url       string            // where it was found, after redirects
+	mediaType string            // without parameters; "" when none was given
+	params    map[string]string // the Content-Type's parameters (charset)
+	body      []byte
+}
+
+// getBody GETs addr and reads its body, at most limit bytes: FetchPage's
+// and FetchImage's common steps. A status other than 2xx is "the <noun>
+// answered 404" (an HTTPError); check refuses a media type before the
+// body is read; word rewords a transport failure, and a body past limit
+// (ErrTooLarge), for the caller.
+func (c *Client) getBody(ctx context.Context, addr, accept, noun string, limit int64,
+	word func(error) error, check func(mediaType string) error) (fetched, error) {
+	resp, release, err := c.get(ctx, addr, http.Header{"Accept": {accept}})
+	if err != nil {
+		return fetched{}, word(err)
 	}
 	defer release()
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		drain(resp.Body)
-		return Page{}, &reasonError{
-			msg: fmt.Sprintf("the page answered %d", resp.StatusCode),
+		return fetched{}, &reasonError{
+			msg: fmt.Sprintf("the %s answered %d", noun, resp.StatusCode),
 			err: &HTTPError{Status: resp.StatusCode, RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())},
 		}
 	}
 	if resp.ContentLength > limit {
-		return Page{}, tooLarge(limit, ErrTooLarge)
+		return fetched{}, word(ErrTooLarge)
 	}
 	mediaType, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if err := checkHTML(mediaType); err != nil {
+	if err := check(mediaType); err != nil {
 		drain(resp.Body)
-		return Page{}, err
+		return fetched{}, err
 	}
-	body, err := readCapped(resp.Body, limit, resp.ContentLength)
+	data, err := readCapped(resp.Body, limit, resp.ContentLength)
 	if err != nil {
-		return Page{}, pageReason(err, limit)
+		return fetched{}, word(err)
 	}
-	if mediaType == "" || mediaType == "application/octet-stream" {
-		mediaType, _, _ = mime.ParseMediaType(http.DetectContentType(body))
-		if err := checkHTML(mediaType); err != nil {
-			return Page{}, err
-		}
-	}
-	text, name := extract.DecodePage(body, params["charset"])
-	return Page{URL: resp.Request.URL.String(), ContentType: mediaType, Charset: name, HTML: text}, nil
+	return fetched{url: resp.Request.URL.String(), mediaType: mediaType, params: params, body: data}, nil
 }
 
 // FetchArticle fetches a page and extracts its article.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/marker"
@@ -144,8 +145,7 @@ func oneLine(s string) string {
 			continue
 		}
 		if b.Len() > 0 {
-			prev := b.String()
-			if strings.ContainsRune(".,;:!?…", lastRune(prev)) {
+			if last, _ := utf8.DecodeLastRuneInString(b.String()); strings.ContainsRune(".,;:!?…", last) {
 				b.WriteString(" ")
 			} else {
 				b.WriteString("; ")
@@ -154,14 +154,6 @@ func oneLine(s string) string {
 		b.WriteString(l)
 	}
 	return b.String()
-}
-
-func lastRune(s string) rune {
-	r := []rune(s[max(0, len(s)-4):])
-	if len(r) == 0 {
-		return 0
-	}
-	return r[len(r)-1]
 }
 
 // cellMark is the attribute flattenDataTables sets on the cells that
