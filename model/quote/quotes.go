@@ -94,7 +94,7 @@ func FindQuotes(markdown string) []model.Quote {
 func attributionBlocks(blocks []quoteBlock) []attribution.Block {
 	out := make([]attribution.Block, len(blocks))
 	for i, b := range blocks {
-		out[i] = attribution.Block{Start: b.start, End: b.end, Prose: b.prose, Para: b.para}
+		out[i] = attribution.Block{Start: b.start, End: b.end, Prose: b.prose}
 	}
 	return out
 }
@@ -102,7 +102,7 @@ func attributionBlocks(blocks []quoteBlock) []attribution.Block {
 func attributionQuotes(hits []quoteHit) []attribution.Quote {
 	out := make([]attribution.Quote, len(hits))
 	for i, h := range hits {
-		out[i] = attribution.Quote{Text: h.text, Start: h.start, End: h.end, Open: h.open, Close: h.close, First: h.first, Last: h.last}
+		out[i] = attribution.Quote{Text: h.text, Open: h.open, Close: h.close, First: h.first, Last: h.last}
 	}
 	return out
 }
