@@ -28,8 +28,9 @@ type quoteHit struct {
 
 // quotePart is one paragraph's part of a quote over paragraphs.
 type quotePart struct {
-	start, end int // its text
-	block      int // the block it lies in
+	start, end int    // its text
+	block      int    // the block it lies in
+	text       string // what a reader sees of it
 }
 
 // FindQuotes finds the quotations in an article's markdown, in order, and
@@ -81,7 +82,7 @@ func FindQuotes(markdown string) []model.Quote {
 			continue
 		}
 		for _, part := range h.parts {
-			quotes = append(quotes, model.Quote{Text: quoteVisibleSpan(markdown, part.start, part.end),
+			quotes = append(quotes, model.Quote{Text: part.text,
 				Speaker: speakers[i], Paragraph: blocks[part.block].para, Start: part.start, End: part.end})
 		}
 	}
