@@ -1,9 +1,6 @@
 package model
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Highlight is a passage of an article the reader chose to keep: a quote
 // or a sentence. Its exact text is what is kept; the position is where the
@@ -21,9 +18,3 @@ type Highlight struct {
 	ArticleURL   string
 	Site         string
 }
-
-// SpansParagraphs reports a highlight of a quote that runs over
-// paragraphs. It is kept as its paragraphs' words without the marks that
-// open each, which the markdown does not hold as one string, so only the
-// article's quotes can anchor it (AnchorHighlightIn).
-func (h Highlight) SpansParagraphs() bool { return strings.Contains(h.Text, "\n\n") }

@@ -154,11 +154,10 @@ func followable(url string) bool {
 // line (or after one blank line), without its marks: the caption the
 // extraction puts under a picture.
 func captionAfter(body string, end int) string {
-	rest := body[end:]
-	if strings.TrimSpace(firstLine(rest)) != "" {
+	lineEnd, next := NextLine(body, end)
+	if strings.TrimSpace(body[end:lineEnd]) != "" {
 		return "" // more on the image's own line
 	}
-	_, next := NextLine(body, end)
 	for tries := 0; tries < 2 && next < len(body); tries++ {
 		lineEnd, after := NextLine(body, next)
 		line := strings.TrimSpace(body[next:lineEnd])
@@ -174,13 +173,6 @@ func captionAfter(body string, end int) string {
 		return ""
 	}
 	return ""
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
 
 // inlineText is what a reader sees of inline markdown: the text of links

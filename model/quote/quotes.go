@@ -28,8 +28,9 @@ type quoteHit struct {
 
 // quotePart is one paragraph's part of a quote over paragraphs.
 type quotePart struct {
-	start, end int // its text
-	block      int // the block it lies in
+	start, end int    // its text
+	block      int    // the block it lies in
+	text       string // what a reader sees of it
 }
 
 // FindQuotes finds the quotations in an article's markdown, in order, and
@@ -81,7 +82,7 @@ func FindQuotes(markdown string) []model.Quote {
 			continue
 		}
 		for _, part := range h.parts {
-			quotes = append(quotes, model.Quote{Text: quoteVisibleSpan(markdown, part.start, part.end),
+			quotes = append(quotes, model.Quote{Text: part.text,
 				Speaker: speakers[i], Paragraph: blocks[part.block].para, Start: part.start, End: part.end})
 		}
 	}
@@ -94,7 +95,7 @@ func FindQuotes(markdown string) []model.Quote {
 func attributionBlocks(blocks []quoteBlock) []attribution.Block {
 	out := make([]attribution.Block, len(blocks))
 	for i, b := range blocks {
-		out[i] = attribution.Block{Start: b.start, End: b.end, Prose: b.prose, Para: b.para}
+		out[i] = attribution.Block{Start: b.start, End: b.end, Prose: b.prose}
 	}
 	return out
 }
@@ -102,7 +103,7 @@ func attributionBlocks(blocks []quoteBlock) []attribution.Block {
 func attributionQuotes(hits []quoteHit) []attribution.Quote {
 	out := make([]attribution.Quote, len(hits))
 	for i, h := range hits {
-		out[i] = attribution.Quote{Text: h.text, Start: h.start, End: h.end, Open: h.open, Close: h.close, First: h.first, Last: h.last}
+		out[i] = attribution.Quote{Text: h.text, Open: h.open, Close: h.close, First: h.first, Last: h.last}
 	}
 	return out
 }

@@ -139,9 +139,15 @@ func (p *quotePairer) emit(op, cl quoteMark, bi int) {
 // quote for each).
 func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
 	texts := make([]string, 0, len(pend.parts))
-	for _, part := range pend.parts {
-		if t := quoteVisibleSpan(p.md, part[0], part[1]); t != "" {
+	parts := make([]quotePart, 0, len(pend.parts))
+	for k, part := range pend.parts { // part k lies in block pend.first+k
+		from, to := quoteTrimSpan(p.md, part[0], part[1])
+		t := quoteVisibleSpan(p.md, from, to)
+		if t != "" {
 			texts = append(texts, t)
+		}
+		if quoteHasWord(p.md[from:to]) {
+			parts = append(parts, quotePart{from, to, pend.first + k, t})
 		}
 	}
 	text := strings.Join(texts, "\n\n")
@@ -150,12 +156,6 @@ func (p *quotePairer) emitMulti(pend *quotePending, bi int, cl quoteMark) {
 	}
 	start, _ := quoteTrimSpan(p.md, pend.parts[0][0], pend.parts[0][1])
 	_, end := quoteTrimSpan(p.md, start, cl.pos)
-	parts := make([]quotePart, 0, len(pend.parts))
-	for k, part := range pend.parts { // part k lies in block pend.first+k
-		if from, to := quoteTrimSpan(p.md, part[0], part[1]); quoteHasWord(p.md[from:to]) {
-			parts = append(parts, quotePart{from, to, pend.first + k})
-		}
-	}
 	p.hits = append(p.hits, quoteHit{
 		text: text, start: start, end: end,
 		open: pend.op.pos, close: cl.end, first: pend.first, last: bi, parts: parts,

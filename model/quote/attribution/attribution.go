@@ -70,8 +70,8 @@ type attrFind struct {
 
 type attributor struct {
 	md          string
-	blocks      []quoteBlock
-	hits        []quoteHit
+	blocks      []Block
+	hits        []Quote
 	toks        [][]attrTok // per block, made on demand
 	names       attrNames
 	speakers    []string
@@ -82,7 +82,7 @@ type attributor struct {
 }
 
 // attributeQuotes names the speaker of each quote, "" when unknown.
-func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
+func attributeQuotes(md string, blocks []Block, hits []Quote) []string {
 	a := &attributor{md: md, blocks: blocks, hits: hits, toks: make([][]attrTok, len(blocks)), lastPos: -1}
 	a.lang = attrDetectLang(md)
 	a.speakers = make([]string, len(hits))
@@ -96,7 +96,7 @@ func attributeQuotes(md string, blocks []quoteBlock, hits []quoteHit) []string {
 func (a *attributor) tokens(bi int) []attrTok {
 	if a.toks[bi] == nil {
 		b := a.blocks[bi]
-		a.toks[bi] = a.read(attrTokenize(a.md, b.start, b.end, a.hits))
+		a.toks[bi] = a.read(attrTokenize(a.md, b.Start, b.End, a.hits))
 	}
 	return a.toks[bi]
 }
@@ -110,14 +110,14 @@ func (a *attributor) read(toks []attrTok) []attrTok {
 
 func (a *attributor) attribute(i int) {
 	h := a.hits[i]
-	endToks, startToks := a.tokens(h.last), a.tokens(h.first)
+	endToks, startToks := a.tokens(h.Last), a.tokens(h.First)
 	qe, qs := attrQuoteIndex(endToks, i), attrQuoteIndex(startToks, i)
 	f := a.after(endToks, qe)
-	if f.kind != attrNone && attrEndsWithPeriod(h.text) && !attrSaysNext(endToks, qe) && attrSignature(endToks, qe).kind == attrNone {
+	if f.kind != attrNone && attrEndsWithPeriod(h.Text) && !attrSaysNext(endToks, qe) && attrSignature(endToks, qe).kind == attrNone {
 		f = attrFind{} // “….” The next sentence is not an attribution.
 	}
 	if f.kind == attrNull {
-		a.set(i, a.nullSubject(h.open, h.first), -1)
+		a.set(i, a.nullSubject(h.Open, h.First), -1)
 		return
 	}
 	if f.kind != attrNamed && f.kind != attrPronoun {
@@ -134,7 +134,7 @@ func (a *attributor) attribute(i int) {
 			a.set(i, a.speakerOf(g.toks, g.from, g.to), g.toks[g.from].start)
 			return
 		} else if g.kind == attrPronoun {
-			a.set(i, a.speakerFrom(g, h.open), -1)
+			a.set(i, a.speakerFrom(g, h.Open), -1)
 			return
 		}
 		a.set(i, a.continuation(i, startToks, qs), -1)
@@ -149,7 +149,7 @@ func (a *attributor) attribute(i int) {
 		case subj.kind == attrPronoun && f.kind == attrCarry:
 			f = subj // "She escalated her criticism, telling CNN …"
 		}
-		a.set(i, a.speakerFrom(f, h.open), -1)
+		a.set(i, a.speakerFrom(f, h.Open), -1)
 	}
 }
 
@@ -226,7 +226,7 @@ func (a *attributor) set(i int, speaker string, pos int) {
 	}
 	a.lastSpeaker = speaker
 	if pos < 0 {
-		pos = a.hits[i].open
+		pos = a.hits[i].Open
 	}
 	a.lastPos = pos
 	a.spoken = append(a.spoken, attrFull{pos: pos, name: speaker})
@@ -253,7 +253,7 @@ func (a *attributor) attrSentenceStart(toks []attrTok, qi int) int {
 		if attrIsPunct(t, ".!?;") && j+1 < len(toks) && (attrIsPunct(toks[j+1], ",;") || (toks[j+1].kind == attrWord && !toks[j+1].upper)) {
 			continue // R-La., or an abbreviation
 		}
-		if attrIsPunct(t, ".!?;") || (t.kind == attrQuote && attrEndsSentence(a.hits[t.q].text)) {
+		if attrIsPunct(t, ".!?;") || (t.kind == attrQuote && attrEndsSentence(a.hits[t.q].Text)) {
 			return j + 1
 		}
 	}

@@ -224,8 +224,8 @@ func (a *attributor) partialOwner(toks []attrTok, qi int) attrFind {
 func (a *attributor) prevSentenceOwner(i int, toks []attrTok, qi int) attrFind {
 	lo := a.attrSentenceStart(toks, qi)
 	if lo == 0 {
-		prev := a.prevProse(a.hits[i].first)
-		if prev < 0 || prev != a.hits[i].first-1 {
+		prev := a.prevProse(a.hits[i].First)
+		if prev < 0 || prev != a.hits[i].First-1 {
 			return attrFind{}
 		}
 		toks = a.tokens(prev)

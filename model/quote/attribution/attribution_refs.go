@@ -70,7 +70,7 @@ func attrAbbrevDot(toks []attrTok, e int) bool {
 // before a capitalised word: “… we will win.” Smith said.
 func (a *attributor) quoteEndsSentence(toks []attrTok, e int) bool {
 	return toks[e].kind == attrQuote && e+1 < len(toks) && toks[e+1].kind == attrWord &&
-		toks[e+1].upper && attrEndsSentence(a.hits[toks[e].q].text)
+		toks[e+1].upper && attrEndsSentence(a.hits[toks[e].q].Text)
 }
 
 // rememberSubject remembers the subject a sentence opens with when it
@@ -390,7 +390,7 @@ func (a *attributor) scanNickname(n *attrNames, st []attrTok) {
 		if st[k].kind != attrQuote || !attrNickVerb(st[k-1].low) {
 			continue
 		}
-		text := a.hits[st[k].q].text
+		text := a.hits[st[k].q].Text
 		if len(text) > 30 || strings.ContainsAny(text, ".,!?;:") || !attrCapital(text) {
 			continue
 		}

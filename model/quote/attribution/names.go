@@ -75,20 +75,20 @@ func (a *attributor) collectNames() {
 	n := &a.names
 	needed := make([]bool, len(a.blocks)+1) // blocks attribution will read again
 	for _, h := range a.hits {
-		needed[h.first], needed[h.last] = true, true
-		if h.first > 0 {
-			needed[h.first-1] = true
+		needed[h.First], needed[h.Last] = true, true
+		if h.First > 0 {
+			needed[h.First-1] = true
 		}
 	}
 	var scratch []attrTok
 	for bi, b := range a.blocks {
 		switch {
-		case !b.prose:
+		case !b.Prose:
 		case needed[bi]:
 			a.scanNames(n, a.tokens(bi))
 			a.scanSubjects(n, a.tokens(bi))
 		default:
-			scratch = a.read(attrAppendTokens(scratch[:0], a.md, b.start, b.end, a.hits))
+			scratch = a.read(attrAppendTokens(scratch[:0], a.md, b.Start, b.End, a.hits))
 			a.scanNames(n, scratch)
 			a.scanSubjects(n, scratch)
 		}
@@ -412,19 +412,19 @@ func (a *attributor) continuation(i int, toks []attrTok, qi int) string {
 		}
 	}
 	h := a.hits[i]
-	prev := a.prevProse(h.first)
+	prev := a.prevProse(h.First)
 	if lo == 0 && prev >= 0 {
 		pt := a.tokens(prev)
 		if n := len(pt); n > 0 && attrIsPunct(pt[n-1], ":") {
-			return a.speakerFrom(a.before(pt, n), h.open)
+			return a.speakerFrom(a.before(pt, n), h.Open)
 		}
 	}
 	if f := a.prevSentenceOwner(i, toks, qi); f.kind != attrNone {
-		if s := a.speakerFrom(f, h.open); s != "" {
+		if s := a.speakerFrom(f, h.Open); s != "" {
 			return s
 		}
 	}
-	if i > 0 && (a.hits[i-1].last == h.first || (prev >= 0 && a.hits[i-1].last == prev)) {
+	if i > 0 && (a.hits[i-1].Last == h.First || (prev >= 0 && a.hits[i-1].Last == prev)) {
 		return a.speakers[i-1]
 	}
 	return ""
@@ -469,10 +469,10 @@ func (a *attributor) addressee(toks []attrTok, j, pos int) string {
 
 func (a *attributor) prevProse(bi int) int {
 	for k := bi - 1; k >= 0; k-- {
-		if a.blocks[k].prose {
+		if a.blocks[k].Prose {
 			return k
 		}
-		if a.blocks[k].end > a.blocks[k].start {
+		if a.blocks[k].End > a.blocks[k].Start {
 			return -1 // a heading or an image between them
 		}
 	}

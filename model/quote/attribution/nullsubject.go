@@ -35,9 +35,9 @@ func (a *attributor) dropsSubject(toks []attrTok, j int) bool {
 // nullSubject is who a subject-less speech verb for the quote at pos in
 // block bi stands for (see above), or "".
 func (a *attributor) nullSubject(pos, bi int) string {
-	lo := a.blocks[bi].start
+	lo := a.blocks[bi].Start
 	if prev := a.prevProse(bi); prev >= 0 {
-		lo = a.blocks[prev].start
+		lo = a.blocks[prev].Start
 	}
 	ms := a.names.mentions
 	k := sort.Search(len(ms), func(i int) bool { return ms[i].pos >= pos }) - 1

@@ -12,13 +12,11 @@ import "strings"
 type Block struct {
 	Start, End int  // bytes of its lines, without the last newline
 	Prose      bool // article text, where speakers are looked for
-	Para       int  // 1-based number of a prose block, 0 otherwise
 }
 
 // Quote is where one quotation lies in the markdown.
 type Quote struct {
 	Text        string
-	Start, End  int // its text
 	Open, Close int // from its opening mark to the end of its closing mark
 	First, Last int // indexes of the first and last block it lies in
 }
@@ -26,15 +24,7 @@ type Quote struct {
 // Speakers names the speaker of each quote, "" when unsure. The quotes are
 // in order and do not overlap.
 func Speakers(md string, blocks []Block, quotes []Quote) []string {
-	bs := make([]quoteBlock, len(blocks))
-	for i, b := range blocks {
-		bs[i] = quoteBlock{start: b.Start, end: b.End, prose: b.Prose, para: b.Para}
-	}
-	hs := make([]quoteHit, len(quotes))
-	for i, q := range quotes {
-		hs[i] = quoteHit{text: q.Text, start: q.Start, end: q.End, open: q.Open, close: q.Close, first: q.First, last: q.Last}
-	}
-	speakers := attributeQuotes(md, bs, hs)
+	speakers := attributeQuotes(md, blocks, quotes)
 	for i, s := range speakers {
 		speakers[i] = visibleName(s)
 	}
@@ -60,20 +50,6 @@ func visibleName(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// quoteBlock and quoteHit are Block and Quote as the rules read them.
-type quoteBlock struct {
-	start, end int
-	prose      bool
-	para       int
-}
-
-type quoteHit struct {
-	text        string
-	start, end  int
-	open, close int
-	first, last int
 }
 
 func quoteIsASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

@@ -27,27 +27,27 @@ type attrTok struct {
 
 // attrTokenize splits md[from:to] into words, punctuation and quotations;
 // hits are the quotations, in order.
-func attrTokenize(md string, from, to int, hits []quoteHit) []attrTok {
+func attrTokenize(md string, from, to int, hits []Quote) []attrTok {
 	return attrAppendTokens(make([]attrTok, 0, (to-from)/5+4), md, from, to, hits)
 }
 
 // attrAppendTokens is attrTokenize appending to toks.
-func attrAppendTokens(toks []attrTok, md string, from, to int, hits []quoteHit) []attrTok {
+func attrAppendTokens(toks []attrTok, md string, from, to int, hits []Quote) []attrTok {
 	h := 0
-	for h < len(hits) && hits[h].close <= from {
+	for h < len(hits) && hits[h].Close <= from {
 		h++
 	}
 	for i := from; i < to; {
-		if h < len(hits) && hits[h].open <= i {
-			end := min(hits[h].close, to)
-			toks = append(toks, attrTok{start: max(hits[h].open, from), end: end, kind: attrQuote, q: h})
+		if h < len(hits) && hits[h].Open <= i {
+			end := min(hits[h].Close, to)
+			toks = append(toks, attrTok{start: max(hits[h].Open, from), end: end, kind: attrQuote, q: h})
 			i = max(end, i+1)
 			h++
 			continue
 		}
 		lim := to
-		if h < len(hits) && hits[h].open < to {
-			lim = hits[h].open
+		if h < len(hits) && hits[h].Open < to {
+			lim = hits[h].Open
 		}
 		if c := md[i]; c == ' ' || c == '\n' || c == '\t' {
 			i++
