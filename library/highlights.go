@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/model/quote"
 	"github.com/byline-reader/byline/model/share"
 	"github.com/byline-reader/byline/store"
@@ -198,7 +199,7 @@ func (l *Library) WriteHighlightsMarkdown(ctx context.Context, w io.Writer) erro
 }
 
 // highlightMarkdown is one highlight of HighlightsMarkdown.
-func highlightMarkdown(h model.Highlight, markdown string) string {
+func highlightMarkdown(h model.Highlight, body string) string {
 	var b strings.Builder
 	for _, line := range strings.Split(strings.TrimSpace(h.Text), "\n") {
 		line = strings.TrimRight(line, " \t")
@@ -213,13 +214,13 @@ func highlightMarkdown(h model.Highlight, markdown string) string {
 		title = "Untitled"
 	}
 	b.WriteString("\n— ")
-	if link := highlightLink(h, markdown); link != "" {
-		b.WriteString("[" + markdownText(title) + "](" + markdownDest(link) + ")")
+	if link := highlightLink(h, body); link != "" {
+		b.WriteString("[" + markdown.EscapeText(title) + "](" + markdown.Destination(link) + ")")
 	} else {
-		b.WriteString(markdownText(title))
+		b.WriteString(markdown.EscapeText(title))
 	}
 	if site := h.Site; site != "" && site != title {
-		b.WriteString(", " + markdownText(site))
+		b.WriteString(", " + markdown.EscapeText(site))
 	}
 	b.WriteString("\n")
 	return b.String()
@@ -239,15 +240,4 @@ func highlightLink(h model.Highlight, markdown string) string {
 		}
 	}
 	return clean
-}
-
-// markdownText escapes what markdown would read as markup in s.
-func markdownText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`,
-		"`", "\\`", "<", `\<`, ">", `\>`).Replace(s)
-}
-
-// markdownDest makes link safe as a markdown link destination.
-func markdownDest(link string) string {
-	return strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20").Replace(link)
 }

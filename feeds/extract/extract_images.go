@@ -10,6 +10,7 @@ import (
 	"codeberg.org/readeck/go-readability/v2"
 	"github.com/byline-reader/byline/feeds/extract/htmlnode"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 	"golang.org/x/net/html"
 )
 
@@ -86,7 +87,7 @@ func (p *pictures) markdown(n *html.Node) string {
 	if !describes(alt) || p.isTitle(alt) || repeatsNearbyText(n, alt) {
 		alt = ""
 	}
-	return "![" + escapeAlt(capAlt(alt)) + "](" + markdownURL(src) + ")"
+	return "![" + escapeAlt(capAlt(alt)) + "](" + markdown.Destination(src) + ")"
 }
 
 // visible reports an image that shows as something: a picture or an emoji.
@@ -142,12 +143,6 @@ func capAlt(alt string) string {
 // escapeAlt escapes what would end an image's alt text early.
 func escapeAlt(alt string) string {
 	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(alt)
-}
-
-// markdownURL writes an address as a markdown link's destination, with
-// the characters that would end it escaped as the address allows.
-func markdownURL(u string) string {
-	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u)
 }
 
 // isTitle reports alt text that holds the article's title, as the alt

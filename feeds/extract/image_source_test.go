@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 func TestSrcsetCandidates(t *testing.T) {
@@ -41,8 +43,8 @@ func FuzzImageSource(f *testing.F) {
 			if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 				t.Errorf("pictureURL(%q) = %q", raw, u)
 			}
-			if md := markdownURL(u); strings.ContainsAny(md, "() <>") {
-				t.Errorf("markdownURL(%q) = %q", u, md)
+			if md := markdown.Destination(u); strings.ContainsAny(md, "() <>") {
+				t.Errorf("markdown.Destination(%q) = %q", u, md)
 			}
 		}
 	})

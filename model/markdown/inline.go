@@ -89,3 +89,19 @@ func Unescape(s string) string {
 	}
 	return b.String()
 }
+
+// escapeText and destination are the escapes of EscapeText and
+// Destination (read-only).
+var (
+	escapeText  = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, ">", `\>`)
+	destination = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20")
+)
+
+// EscapeText writes words as markdown text: the backslashes, brackets,
+// emphasis and code marks and angle brackets in them escaped, so they
+// stay words.
+func EscapeText(s string) string { return escapeText.Replace(s) }
+
+// Destination writes a URL as a link's destination: the parentheses,
+// angle brackets and spaces that would end it percent-encoded.
+func Destination(u string) string { return destination.Replace(u) }

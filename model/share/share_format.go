@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 )
 
 // ShareQuoteLine writes a quote for pasting: “text” — Speaker, Site. The
@@ -41,9 +42,7 @@ func shareQuoteText(text string) string {
 // emphasis marks and backslashes in it stay text, and the parentheses and
 // angle brackets of the link percent-encoded.
 func shareMarkdown(in *shareInput) (string, error) {
-	esc := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`, ">", `\>`)
-	dest := strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20")
-	return "[" + esc.Replace(in.title) + "](" + dest.Replace(in.link) + ")", nil
+	return "[" + markdown.EscapeText(in.title) + "](" + markdown.Destination(in.link) + ")", nil
 }
 
 // shareMailto writes mailto:?subject=…&body=… (RFC 6068): the title as
