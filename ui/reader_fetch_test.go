@@ -224,3 +224,25 @@ func TestFailedPageSaysWhenAndRRetries(t *testing.T) {
 		t.Fatalf("the reader's help lists R:\n%s", h.screen())
 	}
 }
+
+// TestFetchedPageLinksLeadWhereThePageMeant: a relative link in the page
+// fetched after the feed's text is resolved against the article's link,
+// as it is in a stored article, so the link list can follow it.
+func TestFetchedPageLinksLeadWhereThePageMeant(t *testing.T) {
+	lib := newFake(5)
+	lib.body = "The council published [the minutes](/minutes/41) of the meeting.\n\n"
+	lib.page = fakePage{needed: true, feedText: "The feed's summary."}
+	h := newHarness(t, lib, 100, 20)
+	h.send(press("enter"))
+	if lib.fetches() != 1 || !strings.Contains(h.joined(), "page of article 1") {
+		t.Fatalf("the page was not fetched:\n%s", h.screen())
+	}
+	links := h.app().reader.doc().Links()
+	if len(links) != 1 || links[0].Target != "https://news.example/minutes/41" {
+		t.Fatalf("the page's relative link is not resolved against the article's: %+v", links)
+	}
+	h.send(press("l"))
+	if s := h.joined(); !strings.Contains(s, "the minutes news.example") {
+		t.Fatalf("the link list shows where the link leads:\n%s", h.screen())
+	}
+}
