@@ -246,3 +246,25 @@ func TestFetchedPageLinksLeadWhereThePageMeant(t *testing.T) {
 		t.Fatalf("the link list shows where the link leads:\n%s", h.screen())
 	}
 }
+
+// TestWalkBackToAPageStillFetching: a page whose fetch ended while a
+// link was read (its answer dropped there) is fetched again on walking
+// back, rather than saying it is being fetched for ever.
+func TestWalkBackToAPageStillFetching(t *testing.T) {
+	lib := newFake(3)
+	lib.body = "The whole article.\n\n"
+	lib.pages = map[string]string{"https://council.example/report?id=7": "# The report\n\nThe harbour plan, in full.\n"}
+	lib.page = fakePage{needed: true, feedText: "See [the report](https://council.example/report?id=7).\n", gate: make(chan struct{})}
+	h := newHarness(t, lib, 100, 20)
+	later := h.runEach(h.sendRaw(press("enter")))
+	h.send(press("l"), press("enter"))
+	if !strings.Contains(h.joined(), "The harbour plan, in full.") {
+		t.Fatalf("the link is read:\n%s", h.screen())
+	}
+	close(lib.page.gate)
+	h.send(awaitPages(t, later, 1)[0])
+	h.send(press("esc"))
+	if s := h.joined(); !strings.Contains(s, "page of article 1") || strings.Contains(s, "Fetching") || h.app().reader.page.fetching {
+		t.Fatalf("walking back fetches the page again (%d fetches):\n%s", lib.fetches(), h.screen())
+	}
+}
