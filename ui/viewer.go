@@ -40,9 +40,7 @@ func (a App) showViewer(i int) (tea.Model, tea.Cmd) {
 	if i >= len(pics) {
 		return a, nil
 	}
-	if a.pics.inFlight[key] {
-		delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
-	}
+	delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
 	return a, a.startPictureFetch(key, pics[i].URL)
 }
 
