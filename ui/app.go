@@ -342,8 +342,7 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, a.layoutReader(true))
 	}
 	if i, open := a.pics.viewer.Shows(); open {
-		_, cmd := a.showViewer(i)
-		cmds = append(cmds, cmd)
+		cmds = append(cmds, a.showViewer(i))
 	}
 	return a, tea.Batch(cmds...)
 }

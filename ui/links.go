@@ -65,11 +65,16 @@ func (a App) followLink(target, title string) (tea.Model, tea.Cmd) {
 
 // walkBack goes back to the page before this one on the trail, at its
 // scroll position. The page left, if still loading, has a newer seq: its
-// answer is dropped.
+// answer is dropped. So was the page fetched for the one gone back to
+// while it was on the trail: it is fetched again.
 func (a App) walkBack() (tea.Model, tea.Cmd) {
 	last := len(a.trail) - 1
 	a.reader, a.trail = a.trail[last], a.trail[:last]
-	return a, a.layoutReader(false)
+	var fetch tea.Cmd
+	if a.reader.page.fetching {
+		fetch = a.startFetch()
+	}
+	return a, tea.Batch(fetch, a.layoutReader(false))
 }
 
 // readLink opens a linked page: a stored article with that link, else the

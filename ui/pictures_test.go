@@ -23,12 +23,15 @@ const picturedBody = "The boats came in at dawn, and the harbour woke.\n\n" +
 	"*The boat at six.*\n\nThe market opened an hour later.\n"
 
 // boatPNG is a small picture: red over grey.
-func boatPNG(t testing.TB) []byte {
-	m := image.NewNRGBA(image.Rect(0, 0, 64, 36))
-	for y := range 36 {
-		for x := range 64 {
+func boatPNG(t testing.TB) []byte { return boatPNGSized(t, 64, 36) }
+
+// boatPNGSized is the boat w×h pixels.
+func boatPNGSized(t testing.TB, w, h int) []byte {
+	m := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
 			c := color.NRGBA{128, 128, 128, 255}
-			if y < 18 {
+			if y < h/2 {
 				c = color.NRGBA{255, 0, 0, 255}
 			}
 			m.SetNRGBA(x, y, c)
@@ -146,6 +149,22 @@ func TestViewerShowsThePictureWhole(t *testing.T) {
 	h.send(press("esc"))
 	if s := h.screen(); !strings.Contains(s, "The market opened") {
 		t.Fatalf("esc goes back to the text:\n%s", s)
+	}
+}
+
+// TestViewerRedrawsForANewWindowSize: after a resize the viewer shows
+// the picture as one opened at the new size does, not the old one cut.
+func TestViewerRedrawsForANewWindowSize(t *testing.T) {
+	big := boatPNGSized(t, 640, 360) // larger than either window: fitted to each
+	h, lib := pictureHarness(t, "blocks")
+	lib.images["https://img.example/boat.png"] = big
+	h.send(press("enter"), press("i"), tea.WindowSizeMsg{Width: 80, Height: 30})
+	fresh, lib := pictureHarness(t, "blocks")
+	lib.images["https://img.example/boat.png"] = big
+	fresh.send(tea.WindowSizeMsg{Width: 80, Height: 30}, press("enter"), press("i"))
+	got, want := h.app().View().Content, fresh.app().View().Content
+	if n := strings.Count(want, "▀"); n < 1000 || strings.Count(got, "▀") != n {
+		t.Fatalf("resized: %d cells of picture, opened at that size: %d\n%s", strings.Count(got, "▀"), n, h.screen())
 	}
 }
 

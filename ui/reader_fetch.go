@@ -33,14 +33,17 @@ type pageMsg struct {
 }
 
 // fetchPage fetches an article's page, prepares it and renders it wrap
-// columns wide, off the event loop.
+// columns wide, off the event loop. Its links are resolved against the
+// article's link, as readingMsg's are.
 func fetchPage(ctx context.Context, lib service.Library, seq, fetch int, id int64, wrap int, dark, images bool) tea.Cmd {
 	return func() tea.Msg {
 		r, err := lib.FetchPage(ctx, id)
 		if err != nil {
 			return pageMsg{seq: seq, fetch: fetch, err: fmt.Errorf("fetch the page: %w", err)}
 		}
-		return pageMsg{seq: seq, fetch: fetch, r: r, ready: reader.MakeReady(r, wrap, dark, images)}
+		ready := reader.MakeReady(r, wrap, dark, images)
+		ready.Doc = ready.Doc.WithBase(r.Article.URL)
+		return pageMsg{seq: seq, fetch: fetch, r: r, ready: ready}
 	}
 }
 

@@ -224,3 +224,47 @@ func TestFailedPageSaysWhenAndRRetries(t *testing.T) {
 		t.Fatalf("the reader's help lists R:\n%s", h.screen())
 	}
 }
+
+// TestFetchedPageLinksLeadWhereThePageMeant: a relative link in the page
+// fetched after the feed's text is resolved against the article's link,
+// as it is in a stored article, so the link list can follow it.
+func TestFetchedPageLinksLeadWhereThePageMeant(t *testing.T) {
+	lib := newFake(5)
+	lib.body = "The council published [the minutes](/minutes/41) of the meeting.\n\n"
+	lib.page = fakePage{needed: true, feedText: "The feed's summary."}
+	h := newHarness(t, lib, 100, 20)
+	h.send(press("enter"))
+	if lib.fetches() != 1 || !strings.Contains(h.joined(), "page of article 1") {
+		t.Fatalf("the page was not fetched:\n%s", h.screen())
+	}
+	links := h.app().reader.doc().Links()
+	if len(links) != 1 || links[0].Target != "https://news.example/minutes/41" {
+		t.Fatalf("the page's relative link is not resolved against the article's: %+v", links)
+	}
+	h.send(press("l"))
+	if s := h.joined(); !strings.Contains(s, "the minutes news.example") {
+		t.Fatalf("the link list shows where the link leads:\n%s", h.screen())
+	}
+}
+
+// TestWalkBackToAPageStillFetching: a page whose fetch ended while a
+// link was read (its answer dropped there) is fetched again on walking
+// back, rather than saying it is being fetched for ever.
+func TestWalkBackToAPageStillFetching(t *testing.T) {
+	lib := newFake(3)
+	lib.body = "The whole article.\n\n"
+	lib.pages = map[string]string{"https://council.example/report?id=7": "# The report\n\nThe harbour plan, in full.\n"}
+	lib.page = fakePage{needed: true, feedText: "See [the report](https://council.example/report?id=7).\n", gate: make(chan struct{})}
+	h := newHarness(t, lib, 100, 20)
+	later := h.runEach(h.sendRaw(press("enter")))
+	h.send(press("l"), press("enter"))
+	if !strings.Contains(h.joined(), "The harbour plan, in full.") {
+		t.Fatalf("the link is read:\n%s", h.screen())
+	}
+	close(lib.page.gate)
+	h.send(awaitPages(t, later, 1)[0])
+	h.send(press("esc"))
+	if s := h.joined(); !strings.Contains(s, "page of article 1") || strings.Contains(s, "Fetching") || h.app().reader.page.fetching {
+		t.Fatalf("walking back fetches the page again (%d fetches):\n%s", lib.fetches(), h.screen())
+	}
+}

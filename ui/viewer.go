@@ -29,21 +29,19 @@ func (a App) openViewer() (tea.Model, tea.Cmd) {
 	if len(boxes) == 0 {
 		return a, a.setStatus("no picture on the screen", true)
 	}
-	return a.showViewer(boxes[0].Image)
+	return a, a.showViewer(boxes[0].Image)
 }
 
 // showViewer shows picture i and asks for it fitted to the window.
-func (a App) showViewer(i int) (tea.Model, tea.Cmd) {
+func (a *App) showViewer(i int) tea.Cmd {
 	key := pictureKey{Seq: a.reader.seq, Image: i, Cols: a.width, Rows: panes.ViewerRows(a.bodyHeight()), Full: true}
 	a.pics.viewer.Show(i, key)
 	pics := a.reader.doc().Pictures()
 	if i >= len(pics) {
-		return a, nil
+		return nil
 	}
-	if a.pics.inFlight[key] {
-		delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
-	}
-	return a, a.startPictureFetch(key, pics[i].URL)
+	delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
+	return a.startPictureFetch(key, pics[i].URL)
 }
 
 func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -55,9 +53,9 @@ func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.pics.viewer.Close()
 		return withPictures(a, nil)
 	case k.Matches(msg, keys.Down, keys.NextQuote) && i+1 < n:
-		return a.showViewer(i + 1)
+		return a, a.showViewer(i + 1)
 	case k.Matches(msg, keys.Up, keys.PrevQuote) && i > 0:
-		return a.showViewer(i - 1)
+		return a, a.showViewer(i - 1)
 	}
 	return a, nil
 }
