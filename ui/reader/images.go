@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -154,11 +155,11 @@ func moveEventsOutOfImages(events []docEvent, images []docImage) {
 	}
 	for i := range events {
 		pos := events[i].pos
-		for _, im := range images {
-			if pos >= im.Start && pos <= im.End {
-				events[i].pos = im.tokenAt
-				break
-			}
+		// The first image that ends at or after the event (images are in
+		// the body's order and do not overlap).
+		k := sort.Search(len(images), func(k int) bool { return images[k].End >= pos })
+		if k < len(images) && images[k].Start <= pos {
+			events[i].pos = images[k].tokenAt
 		}
 	}
 }
