@@ -69,11 +69,11 @@ func (d *Doc) WithoutImages() *Doc {
 // ImagesOff says the doc shows no pictures, only their alt text.
 func (d *Doc) ImagesOff() bool { return d != nil && d.imagesOff }
 
-// tokenizeImages finds the images standing as blocks and replaces each
-// one's syntax by its token, padded with spaces to the same length, with
-// a line break before or after when it shares a paragraph.
-func tokenizeImages(body string) (string, []docImage) {
-	_, pics := markdown.Refs(body)
+// tokenizeImages finds, of the body's images pics (markdown.Refs's), the
+// ones standing as blocks and replaces each one's syntax by its token,
+// padded with spaces to the same length, with a line break before or
+// after when it shares a paragraph.
+func tokenizeImages(body string, pics []markdown.Picture) (string, []docImage) {
 	var b strings.Builder
 	var images []docImage
 	last := 0

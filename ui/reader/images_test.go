@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/model/quote"
 )
 
@@ -155,7 +156,8 @@ func TestImagesOffIsOneLineOfAltText(t *testing.T) {
 }
 
 func TestTokensKeepBodyOffsets(t *testing.T) {
-	tokenized, images := tokenizeImages(pictured)
+	_, pics := markdown.Refs(pictured)
+	tokenized, images := tokenizeImages(pictured, pics)
 	if len(tokenized) != len(pictured) || len(images) != 2 {
 		t.Fatalf("tokenizing changed the length (%d → %d) or found %d images", len(pictured), len(tokenized), len(images))
 	}
