@@ -47,7 +47,7 @@ func TestPicturesGetBoxesWhereTheyStand(t *testing.T) {
 	if len(pics) != 2 || pics[0].Alt != "A harbour at dawn, boats tied up" || pics[1].URL != "https://example.com/market.jpg" {
 		t.Fatalf("pictures with a box: %+v", pics)
 	}
-	boxes := r.Boxes()
+	boxes := r.boxes
 	if len(boxes) != 2 {
 		t.Fatalf("boxes: %+v", boxes)
 	}
@@ -134,7 +134,7 @@ func TestBoxesDrawLabelThenPicture(t *testing.T) {
 
 func TestImagesOffIsOneLineOfAltText(t *testing.T) {
 	doc, r := renderPictured(t, 60, true)
-	boxes := r.Boxes()
+	boxes := r.boxes
 	if len(boxes) != 2 || boxes[0].Rows != 1 {
 		t.Fatalf("boxes with images off: %+v", boxes)
 	}
