@@ -72,17 +72,6 @@ type bodyMarks struct {
 
 type markCut struct{ pos, region int32 }
 
-// renderMarked renders a marked source with Glamour and takes the marks
-// out of the result, noting where they were.
-func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *bodyMarks, error) {
-	raw, err := typeset.Lines(source, width, dark)
-	if err != nil {
-		return nil, nil, err
-	}
-	lines, m := readMarks(raw, width, nEvents)
-	return lines, m, nil
-}
-
 // readMarks takes the marks out of Glamour's lines, noting where they
 // were.
 func readMarks(raw []string, width, nEvents int) ([]string, *bodyMarks) {
