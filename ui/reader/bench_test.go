@@ -158,3 +158,16 @@ func benchOpen(b *testing.B, body string) {
 		}
 	}
 }
+
+// BenchmarkArticleDocManyPictures is marking an article of 3,000
+// pictures, each after a paragraph of three sentences: every mark is
+// checked against the pictures' syntax.
+func BenchmarkArticleDocManyPictures(b *testing.B) {
+	body := strings.Repeat("One sentence here. Another one there. A third goes on.\n\n"+
+		"![The alt text of a picture](https://img.example/p.png)\n\n", 3000)
+	sentences := quote.Sentences(body)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = NewDoc(body, nil, sentences, nil)
+	}
+}

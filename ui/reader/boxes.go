@@ -39,9 +39,6 @@ func (r *Rendered) setBoxes(boxes []Box) {
 	}
 }
 
-// Boxes are where the render's pictures stand.
-func (r *Rendered) Boxes() []Box { return r.boxes }
-
 // SetPicture shows picture image's lines, made for boxes width cells
 // wide (a box of another width keeps its label); each is centred here.
 func (v *View) SetPicture(image, width int, lines []string) {
@@ -63,9 +60,6 @@ func (v *View) SetPictureNote(image int, note string) {
 	}
 	v.pics[image] = pictureCells{note: note}
 }
-
-// ForgetPictures drops every picture's cells: another article is shown.
-func (v *View) ForgetPictures() { v.pics = nil }
 
 // PictureShown says whether picture image has cells for boxes width
 // wide, or a note saying why it has none: nothing more to fetch.

@@ -40,7 +40,7 @@ func NewDoc(body string, quotes []model.Quote, sentences []model.Span, hls []mod
 		sentences = sentences[:max(0, room)]
 	}
 	d.sentences = sentences
-	tokenized, boxed := tokenizeImages(body)
+	tokenized, boxed := tokenizeImages(body, images)
 	d.images = boxed
 	db := &docBuilder{body: tokenized, seen: map[model.Span]int32{}, closeBy: map[int32]int32{}}
 	quoteIDs := make([]int32, len(quotes))

@@ -26,6 +26,7 @@ type finder struct {
 	term    []rune  // the term of the search, lower-cased; nil: no search
 	matches []match // in order of line, then column
 	cur     int     // the current match
+	found   bool    // matches were found in header and lines
 	header  []string
 	lines   []string // what matches were found in
 }
@@ -48,7 +49,7 @@ func (v *View) Find(term string, height int) int {
 		return 0
 	}
 	v.find.term = foldRunes([]rune(term))
-	v.find.lines = nil // found again
+	v.find.found = false // found again
 	v.refreshMatches()
 	if len(v.find.matches) == 0 {
 		v.EndFind()
@@ -88,8 +89,7 @@ func (v *View) FindNext(dir, height int) (wrapped bool) {
 
 // EndFind ends the search: no match is painted.
 func (v *View) EndFind() {
-	v.find.term, v.find.matches, v.find.cur = nil, nil, 0
-	v.find.header, v.find.lines = nil, nil
+	v.find = finder{last: v.find.last}
 }
 
 // Finding says a search goes on.
@@ -119,13 +119,14 @@ func (v *View) Where(height int) string {
 }
 
 // refreshMatches finds the term's matches again when the lines changed
-// (a new render or header), keeping the current match's number.
+// (a new render or header, or none while one is made), keeping the
+// current match's number.
 func (v *View) refreshMatches() {
 	f := &v.find
-	if f.term == nil || sameLines(f.header, v.header) && sameLines(f.lines, v.lines) && f.lines != nil {
+	if f.term == nil || f.found && sameLines(f.header, v.header) && sameLines(f.lines, v.lines) {
 		return
 	}
-	f.header, f.lines, f.matches = v.header, v.lines, f.matches[:0]
+	f.found, f.header, f.lines, f.matches = true, v.header, v.lines, f.matches[:0]
 	n := len(v.header)
 	if v.lines != nil {
 		n += len(v.lines)

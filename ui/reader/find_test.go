@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -165,5 +166,23 @@ func BenchmarkFind4000Words(b *testing.B) {
 		if v.Find("harbor", 38) == 0 {
 			b.Fatal("nothing found")
 		}
+	}
+}
+
+// TestFindWhileRendering: while a render for another width is made, the
+// search holds the header's matches, and the render brings the body's
+// back.
+func TestFindWhileRendering(t *testing.T) {
+	const width, height = 60, 10
+	v := renderedView(t, testarticle.Long(), width)
+	n := v.Find("harbor", height)
+	r := v.rendered
+	v.ClearRender()
+	if got := v.FindPosition(); n < 2 || !strings.HasSuffix(got, "/1") {
+		t.Fatalf("%d matches; while rendering: %q", n, got)
+	}
+	v.SetRender(r)
+	if got := v.FindPosition(); !strings.HasSuffix(got, "/"+strconv.Itoa(n)) {
+		t.Fatalf("after the render: %q, want %d matches", got, n)
 	}
 }

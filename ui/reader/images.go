@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -68,11 +69,11 @@ func (d *Doc) WithoutImages() *Doc {
 // ImagesOff says the doc shows no pictures, only their alt text.
 func (d *Doc) ImagesOff() bool { return d != nil && d.imagesOff }
 
-// tokenizeImages finds the images standing as blocks and replaces each
-// one's syntax by its token, padded with spaces to the same length, with
-// a line break before or after when it shares a paragraph.
-func tokenizeImages(body string) (string, []docImage) {
-	_, pics := markdown.Refs(body)
+// tokenizeImages finds, of the body's images pics (markdown.Refs's), the
+// ones standing as blocks and replaces each one's syntax by its token,
+// padded with spaces to the same length, with a line break before or
+// after when it shares a paragraph.
+func tokenizeImages(body string, pics []markdown.Picture) (string, []docImage) {
 	var b strings.Builder
 	var images []docImage
 	last := 0
@@ -154,11 +155,11 @@ func moveEventsOutOfImages(events []docEvent, images []docImage) {
 	}
 	for i := range events {
 		pos := events[i].pos
-		for _, im := range images {
-			if pos >= im.Start && pos <= im.End {
-				events[i].pos = im.tokenAt
-				break
-			}
+		// The first image that ends at or after the event (images are in
+		// the body's order and do not overlap).
+		k := sort.Search(len(images), func(k int) bool { return images[k].End >= pos })
+		if k < len(images) && images[k].Start <= pos {
+			events[i].pos = images[k].tokenAt
 		}
 	}
 }

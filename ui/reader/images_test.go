@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/model/quote"
 )
 
@@ -46,7 +47,7 @@ func TestPicturesGetBoxesWhereTheyStand(t *testing.T) {
 	if len(pics) != 2 || pics[0].Alt != "A harbour at dawn, boats tied up" || pics[1].URL != "https://example.com/market.jpg" {
 		t.Fatalf("pictures with a box: %+v", pics)
 	}
-	boxes := r.Boxes()
+	boxes := r.boxes
 	if len(boxes) != 2 {
 		t.Fatalf("boxes: %+v", boxes)
 	}
@@ -133,7 +134,7 @@ func TestBoxesDrawLabelThenPicture(t *testing.T) {
 
 func TestImagesOffIsOneLineOfAltText(t *testing.T) {
 	doc, r := renderPictured(t, 60, true)
-	boxes := r.Boxes()
+	boxes := r.boxes
 	if len(boxes) != 2 || boxes[0].Rows != 1 {
 		t.Fatalf("boxes with images off: %+v", boxes)
 	}
@@ -155,7 +156,8 @@ func TestImagesOffIsOneLineOfAltText(t *testing.T) {
 }
 
 func TestTokensKeepBodyOffsets(t *testing.T) {
-	tokenized, images := tokenizeImages(pictured)
+	_, pics := markdown.Refs(pictured)
+	tokenized, images := tokenizeImages(pictured, pics)
 	if len(tokenized) != len(pictured) || len(images) != 2 {
 		t.Fatalf("tokenizing changed the length (%d → %d) or found %d images", len(pictured), len(tokenized), len(images))
 	}

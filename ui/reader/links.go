@@ -69,10 +69,14 @@ func markLinks(db *docBuilder, refs []markdown.Link, images []markdown.Picture) 
 		} else {
 			textIDs = append(textIDs, -1) // no words to mark: "[](url)"
 		}
-		numIDs = append(numIDs, db.label(l.TextEnd, "\u00a0\\["+strconv.Itoa(l.N)+"\\]"))
+		numIDs = append(numIDs, db.label(l.TextEnd, linkNumber(l.N)))
 	}
 	return kept, textIDs, numIDs
 }
+
+// linkNumber is link n's number as markdown to follow its words, "[3]":
+// after a no-break space, so that it stays with them.
+func linkNumber(n int) string { return "\u00a0\\[" + strconv.Itoa(n) + "\\]" }
 
 // Links are the article's links, each number once, in order; none for a
 // nil Doc.

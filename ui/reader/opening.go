@@ -50,9 +50,15 @@ type Ready struct {
 	Rendered *Rendered
 }
 
-// MakeReady marks r's body and renders it wrap columns wide.
+// ReadingDoc is the doc of an opened article: its body marked (NewDoc),
+// its links resolved against the article's URL (WithBase).
+func ReadingDoc(r model.Reading) *Doc {
+	return NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights).WithBase(r.Article.URL)
+}
+
+// MakeReady marks r's body (ReadingDoc) and renders it wrap columns wide.
 func MakeReady(r model.Reading, wrap int, dark, images bool) Ready {
-	p := Ready{Doc: NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights)}
+	p := Ready{Doc: ReadingDoc(r)}
 	if !images {
 		p.Doc = p.Doc.WithoutImages()
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/quote"
 )
 
 func TestAgo(t *testing.T) {
@@ -27,5 +28,16 @@ func TestPageNotice(t *testing.T) {
 	a.PageFailures = 0 // the article has no link, or an older byline said so
 	if got := PageNotice(a, now); got != a.Notice {
 		t.Errorf("no failure counted: %q", got)
+	}
+}
+
+// TestMakeReadyResolvesLinks opens a feed's text whose links are relative,
+// as FetchPage gives it when the page cannot be had: its links lead where
+// the article's page meant them to, as when the stored text was shown.
+func TestMakeReadyResolvesLinks(t *testing.T) {
+	r := quote.Prepare(model.Article{URL: "https://news.example/story/1", Markdown: "See [the harbour](/harbour) today."}, nil)
+	links := MakeReady(r, 60, true, true).Doc.Links()
+	if len(links) != 1 || links[0].Target != "https://news.example/harbour" {
+		t.Fatalf("links: %+v", links)
 	}
 }

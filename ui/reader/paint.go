@@ -99,12 +99,6 @@ func textBounds(l string) (lo, hi int32) {
 	return lo, hi
 }
 
-// paint draws body line i in the looks of its regions, without
-// hyperlinks.
-func (m *bodyMarks) paint(i int, l string, bits []uint8, p *spanPaints) string {
-	return m.paintLinked(i, l, bits, nil, p)
-}
-
 // paintLinked draws body line i in the looks of its regions. Glamour's own
 // colours are kept outside them and its attributes inside them; the look
 // is set again after each of Glamour's codes, so it holds across words.

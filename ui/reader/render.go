@@ -17,7 +17,6 @@ import (
 type Rendered struct {
 	Lines []string
 	marks *bodyMarks // nil for a render without marks
-	Width int        // the wrap width it was laid out at
 	boxes []Box      // where the pictures stand (images.go)
 	boxOf []int32    // per line: its box in boxes, -1 for none; nil without boxes
 }
@@ -32,7 +31,7 @@ func Render(doc *Doc, width int, dark bool) (*Rendered, error) {
 	}
 	raw, boxes := doc.expandBoxes(raw, width)
 	lines, marks := readMarks(raw, width, doc.nEvents)
-	r := &Rendered{Lines: lines, marks: marks, Width: width}
+	r := &Rendered{Lines: lines, marks: marks}
 	r.setBoxes(boxes)
 	return r, nil
 }
@@ -44,7 +43,7 @@ func RenderPlain(markdown string, width int, dark bool) (*Rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Rendered{Lines: lines, Width: width}, nil
+	return &Rendered{Lines: lines}, nil
 }
 
 func glamourLines(body string, width int, dark bool) ([]string, error) {
@@ -72,17 +71,6 @@ type bodyMarks struct {
 }
 
 type markCut struct{ pos, region int32 }
-
-// renderMarked renders a marked source with Glamour and takes the marks
-// out of the result, noting where they were.
-func renderMarked(source string, width int, dark bool, nEvents int) ([]string, *bodyMarks, error) {
-	raw, err := typeset.Lines(source, width, dark)
-	if err != nil {
-		return nil, nil, err
-	}
-	lines, m := readMarks(raw, width, nEvents)
-	return lines, m, nil
-}
 
 // readMarks takes the marks out of Glamour's lines, noting where they
 // were.

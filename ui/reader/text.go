@@ -1,8 +1,9 @@
 package reader
 
 import (
+	"cmp"
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 
 	"charm.land/glamour/v2"
@@ -84,10 +85,6 @@ func uniqueLinks(links []markdown.Link) []markdown.Link {
 // once each, for the list at the end.
 func plainMarkdown(body string) (string, []markdown.Link) {
 	links, images := markdown.Refs(body)
-	type edit struct {
-		start, end int
-		text       string
-	}
 	var edits []edit
 	for _, im := range images {
 		label := `\[Image\]`
@@ -97,17 +94,11 @@ func plainMarkdown(body string) (string, []markdown.Link) {
 		edits = append(edits, edit{im.Start, im.End, label})
 	}
 	for _, l := range links {
-		num := "\u00a0\\[" + strconv.Itoa(l.N) + `\]` // a no-break space: the number stays with its words
-		edits = append(edits, edit{l.Start, l.TextStart, ""}, edit{l.TextEnd, l.End, num})
+		edits = append(edits, edit{l.Start, l.TextStart, ""}, edit{l.TextEnd, l.End, linkNumber(l.N)})
 	}
 	// Apply in order of position; an image inside a link's text lies
 	// between the link's two edits.
-	sortEdits := func(i, j int) bool { return edits[i].start < edits[j].start }
-	for i := 1; i < len(edits); i++ {
-		for j := i; j > 0 && sortEdits(j, j-1); j-- {
-			edits[j], edits[j-1] = edits[j-1], edits[j]
-		}
-	}
+	slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
 	var b strings.Builder
 	at := 0
 	for _, e := range edits {

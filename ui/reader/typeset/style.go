@@ -43,8 +43,8 @@ const (
 	// codeOpen and codeClose bound a code block.
 	codeOpen  = string(layoutHi) + string(model.MarkRuneFirst+2)
 	codeClose = string(layoutHi) + string(model.MarkRuneFirst+3)
-	// layoutPrefix starts the UTF-8 of every layout mark.
-	layoutPrefix = "\xf3\xa0\x87\xaf"
+	// layoutPrefix starts every layout mark.
+	layoutPrefix = string(layoutHi)
 )
 
 // palette is the colours of one theme's article style (ANSI 256).
