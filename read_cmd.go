@@ -100,16 +100,16 @@ func runRead(e *env, args []string) error {
 func articleObject(r model.Reading) readJSON {
 	a := r.Article
 	md := a.Markdown
+	links, images := markdown.Refs(r.Body)
 	return readJSON{
 		ID: a.ID, Title: oneLine(a.Title), URL: oneLine(a.URL),
 		Site: a.SiteName(), Author: oneLine(a.Author), Published: rfc3339(a.Published),
 		Notice: oneLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
-		Images: imagesJSON(r.Body), Links: linksJSON(r.Body),
+		Images: imagesJSON(images), Links: linksJSON(markdown.Numbered(links)),
 	}
 }
 
-func imagesJSON(body string) []imageJSON {
-	_, images := markdown.Refs(body)
+func imagesJSON(images []markdown.Picture) []imageJSON {
 	out := make([]imageJSON, len(images))
 	for i, im := range images {
 		out[i] = imageJSON{URL: im.URL, Alt: im.Alt, Caption: im.Caption}
@@ -117,8 +117,7 @@ func imagesJSON(body string) []imageJSON {
 	return out
 }
 
-func linksJSON(body string) []linkJSON {
-	links := reader.UniqueLinks(body)
+func linksJSON(links []markdown.Link) []linkJSON {
 	out := make([]linkJSON, len(links))
 	for i, l := range links {
 		out[i] = linkJSON{N: l.N, Text: l.Text, URL: l.URL}

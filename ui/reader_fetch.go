@@ -41,9 +41,7 @@ func fetchPage(ctx context.Context, lib service.Library, seq, fetch int, id int6
 		if err != nil {
 			return pageMsg{seq: seq, fetch: fetch, err: fmt.Errorf("fetch the page: %w", err)}
 		}
-		ready := reader.MakeReady(r, wrap, dark, images)
-		ready.Doc = ready.Doc.WithBase(r.Article.URL)
-		return pageMsg{seq: seq, fetch: fetch, r: r, ready: ready}
+		return pageMsg{seq: seq, fetch: fetch, r: r, ready: reader.MakeReady(r, wrap, dark, images)}
 	}
 }
 

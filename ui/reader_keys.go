@@ -198,7 +198,7 @@ func givenArticle(seq int, r model.Reading) tea.Cmd {
 // readingMsg lays out an opened article for the reader: library has found
 // its body, quotes, sentences and highlights.
 func readingMsg(seq int, r model.Reading) articleMsg {
-	return articleMsg{seq: seq, r: r, doc: reader.NewDoc(r.Body, r.Quotes, r.Sentences, r.Highlights).WithBase(r.Article.URL)}
+	return articleMsg{seq: seq, r: r, doc: reader.ReadingDoc(r)}
 }
 
 // renderBody lays an article's body out with Glamour, off the event loop:

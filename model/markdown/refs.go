@@ -45,7 +45,7 @@ func Refs(body string) (links []Link, images []Picture) {
 			}
 		case l.Kind == CodeFence:
 			fence = l.Fence()
-		case l.Kind == Blank || (l.Indented && l.Kind == Text && prevBlank(body, from)):
+		case l.Kind == Blank || (l.Indented && l.Kind == Text && PrevBlank(body, from)):
 		default:
 			links, images = lineRefs(body, from, end, numbers, links, images)
 		}
@@ -54,9 +54,10 @@ func Refs(body string) (links []Link, images []Picture) {
 	return links, images
 }
 
-// prevBlank says whether the line before from is blank or absent, so that
-// an indented line there is code, not a paragraph's continuation.
-func prevBlank(body string, from int) bool {
+// PrevBlank says whether the line before the one starting at from is
+// blank or absent: an indented line after it is code, not a paragraph's
+// continuation, and an image line after it stands as a block.
+func PrevBlank(body string, from int) bool {
 	if from == 0 {
 		return true
 	}
@@ -206,4 +207,16 @@ func inlineText(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// Numbered is each link once, by number, with the first text it has: the
+// list the reader's `l`, `read --plain` and `read --json` give.
+func Numbered(links []Link) []Link {
+	var out []Link
+	for _, l := range links {
+		if l.N == len(out)+1 {
+			out = append(out, l)
+		}
+	}
+	return out
 }

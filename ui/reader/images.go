@@ -89,7 +89,7 @@ func tokenizeImages(body string, pics []markdown.Picture) (string, []docImage) {
 		if lineStart != p.Start || strings.TrimSpace(body[p.End:lineEnd]) != "" || p.Start < last {
 			continue // not alone on its line
 		}
-		before := lineStart > 0 && !blankLineBefore(body, lineStart)
+		before := lineStart > 0 && !markdown.PrevBlank(body, lineStart)
 		after := lineEnd < len(body) && !blankLineAfter(body, lineEnd)
 		need := tokenLen + boolInt(before) + boolInt(after)
 		if p.End-p.Start < need {
@@ -126,13 +126,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// blankLineBefore says whether the line before the one starting at
-// lineStart is blank.
-func blankLineBefore(body string, lineStart int) bool {
-	prev := strings.LastIndexByte(body[:lineStart-1], '\n') + 1
-	return strings.TrimSpace(body[prev:lineStart-1]) == ""
 }
 
 // blankLineAfter says whether the line after the one ending at lineEnd

@@ -62,23 +62,6 @@ func Text(r model.Reading, width int) (string, error) {
 	return b.String(), nil
 }
 
-// UniqueLinks is each of a body's links once, by number (the first text
-// it has), as the link list and `read --json` give them.
-func UniqueLinks(body string) []markdown.Link {
-	links, _ := markdown.Refs(body)
-	return uniqueLinks(links)
-}
-
-func uniqueLinks(links []markdown.Link) []markdown.Link {
-	var out []markdown.Link
-	for _, l := range links {
-		if l.N == len(out)+1 {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // plainMarkdown rewrites a body for plain text: a link becomes its words
 // and its number ("words [3]"), an image the line "[Image: alt]" (or
 // "[Image]"), so no URL is printed inside the text. It returns the links,
@@ -110,7 +93,7 @@ func plainMarkdown(body string) (string, []markdown.Link) {
 		at = e.end
 	}
 	b.WriteString(body[at:])
-	return b.String(), uniqueLinks(links)
+	return b.String(), markdown.Numbered(links)
 }
 
 // escapeText escapes what markdown would read as syntax in plain words.
