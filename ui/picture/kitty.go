@@ -132,3 +132,15 @@ func Passthrough(seq string) string {
 func KittyQuery(id uint32) string {
 	return "\x1b_Gi=" + strconv.FormatUint(uint64(id), 10) + ",s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[c"
 }
+
+// KittyCells draws img in kitty's placeholder mode fitted in cols×rows cells
+// (its aspect kept, a cell twice as tall as wide): the placeholder lines
+// to paint, and the sequence that sends the picture, scaled to about a
+// cell's pixels, under id.
+func KittyCells(img image.Image, id uint32, cols, rows int) (lines []string, transmit string) {
+	b := img.Bounds()
+	pw, ph := Fit(b.Dx(), b.Dy(), cols, 2*rows)
+	kc, kr := pw, (ph+1)/2
+	sw, sh := Fit(b.Dx(), b.Dy(), kc*10, kr*20)
+	return KittyPlaceholder(id, kc, kr), KittyTransmit(id, Scale(img, sw, sh), kc, kr)
+}

@@ -59,15 +59,11 @@ func drawPicture(img image.Image, job PictureJob) (lines []string, raw string) {
 	if job.Mode != picture.Kitty {
 		return picture.Blocks(img, cols, rows, job.Truecolor), ""
 	}
-	b := img.Bounds()
-	pw, ph := picture.Fit(b.Dx(), b.Dy(), cols, 2*rows)
-	kc, kr := pw, (ph+1)/2
-	sw, sh := picture.Fit(b.Dx(), b.Dy(), kc*10, kr*20) // about a cell's pixels
-	raw = picture.KittyTransmit(job.ID, picture.Scale(img, sw, sh), kc, kr)
+	lines, raw = picture.KittyCells(img, job.ID, cols, rows)
 	if job.Tmux {
 		raw = picture.Passthrough(raw)
 	}
-	return picture.KittyPlaceholder(job.ID, kc, kr), raw
+	return lines, raw
 }
 
 // PictureNote is the short reason a box shows for a failed picture.
