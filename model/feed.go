@@ -25,13 +25,36 @@ type Feed struct {
 	LastFetched time.Time // when a fetch last finished, successfully or not
 	NextAllowed time.Time // honour Retry-After: no fetch before this
 
+	// Settings are the user's choices for this feed (feed set, the app's
+	// feed form).
+	Settings FeedSettings
+	// NextDue is when automatic refresh fetches the feed next (zero: at
+	// once); PublishGap the time it measured between its articles.
+	NextDue    time.Time
+	PublishGap time.Duration
+
 	// Counts, filled by queries that ask for them.
 	Unread int
 	Total  int
 }
 
-// DisplayTitle is the feed's title, or its URL when it has none yet.
+// FeedSettings are the per-feed choices a user makes. The zero value is
+// every default.
+type FeedSettings struct {
+	Title     string        // the user's name for the feed; a refresh never overwrites it
+	Interval  time.Duration // how often automatic refresh fetches it; 0: adaptive
+	FetchMode string        // "" or "full": fetch each article's page; "feed": trust the feed's text
+	UserAgent string        // sent instead of byline's own; "": byline's
+	KeepDays  int           // articles older than this are dropped at refresh; 0: kept
+	KeepItems int           // at most this many articles are kept; 0: all
+}
+
+// DisplayTitle is the user's title for the feed, else the feed's own,
+// else its URL when it has none yet.
 func (f Feed) DisplayTitle() string {
+	if f.Settings.Title != "" {
+		return f.Settings.Title
+	}
 	if f.Title != "" {
 		return f.Title
 	}

@@ -15,7 +15,8 @@ import (
 const feedColumns = `id, url, title, site_url, tags, etag, last_modified,
 	last_error, last_fetched, next_allowed,
 	ifnull((SELECT name FROM accounts WHERE accounts.id = feeds.account_id), ''),
-	remote_id`
+	remote_id, user_title, refresh_every, fetch_mode, user_agent, keep_days,
+	keep_items, next_due, publish_gap`
 
 const insertFeedSQL = `INSERT INTO feeds (url, title, site_url, tags, etag,
 	last_modified, last_error, last_fetched, next_allowed, created)
@@ -171,9 +172,12 @@ type scanner interface{ Scan(dest ...any) error }
 func scanFeed(r scanner, withCounts bool) (model.Feed, error) {
 	var f model.Feed
 	var tags string
-	var fetched, next int64
+	var fetched, next, every, due, gap int64
+	st := &f.Settings
 	dest := []any{&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag,
-		&f.LastModified, &f.LastError, &fetched, &next, &f.Account, &f.RemoteID}
+		&f.LastModified, &f.LastError, &fetched, &next, &f.Account, &f.RemoteID,
+		&st.Title, &every, &st.FetchMode, &st.UserAgent, &st.KeepDays,
+		&st.KeepItems, &due, &gap}
 	if withCounts {
 		dest = append(dest, &f.Unread, &f.Total)
 	}
@@ -182,6 +186,8 @@ func scanFeed(r scanner, withCounts bool) (model.Feed, error) {
 	}
 	f.Tags = splitTags(tags)
 	f.LastFetched, f.NextAllowed = fromNanos(fetched), fromNanos(next)
+	st.Interval = time.Duration(every) * time.Second
+	f.NextDue, f.PublishGap = fromNanos(due), time.Duration(gap)*time.Second
 	return f, nil
 }
 

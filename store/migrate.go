@@ -170,6 +170,30 @@ ALTER TABLE articles ADD COLUMN extract_version INTEGER NOT NULL DEFAULT 0;
 	// a row (0 once it is read), so that opening the article tries it
 	// again after a back-off that grows with them.
 	`ALTER TABLE articles ADD COLUMN page_failures INTEGER NOT NULL DEFAULT 0;`,
+
+	// 5: power reading. Per-feed settings (user_title: the user's name for
+	// the feed, which a refresh never overwrites; refresh_every in seconds,
+	// 0 adaptive; fetch_mode '' or 'full' fetches pages, 'feed' trusts the
+	// feed's text; user_agent; keep_days, keep_items: retention, 0 keeps
+	// all); the schedule of automatic refresh (next_due, and publish_gap,
+	// the feed's measured time between articles, in seconds). On articles:
+	// hidden (1 hidden by a kill rule, 2 dropped: bodies emptied, the row
+	// kept so that the feed's next refresh does not bring it back),
+	// quote_count and speakers (newline-separated), known once the article
+	// has been opened, for the filter language.
+	`
+ALTER TABLE feeds ADD COLUMN user_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN refresh_every INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN fetch_mode TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN keep_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN keep_items INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN next_due INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN publish_gap INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN speakers TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // migrate brings db to schema version target, one transaction per step.
