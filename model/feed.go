@@ -45,7 +45,7 @@ type FeedSettings struct {
 	Interval  time.Duration // how often automatic refresh fetches it; 0: adaptive
 	FetchMode string        // "" or "full": fetch each article's page; "feed": trust the feed's text
 	UserAgent string        // sent instead of byline's own; "": byline's
-	KeepDays  int           // articles older than this are dropped at refresh; 0: kept
+	KeepDays  int           // articles older than this are dropped at refresh; 0: the [retention] default; -1: all kept
 	KeepItems int           // at most this many articles are kept; 0: all
 }
 
