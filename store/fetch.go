@@ -21,21 +21,35 @@ import (
 // article seen before is updated in place only when what the feed says
 // about it changed, keeping its read and star state and extracted markdown.
 // A feed removed meanwhile gives ErrNotFound.
+//
+// When r.Feed.Settings keeps only some articles (KeepDays, KeepItems
+// above 0), retention runs in the same transaction (see retain): older
+// articles are dropped, and new ones it would drop at once are not stored.
 func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Time) (newArticles int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := saveFeedState(ctx, tx, r, now); err != nil {
 			return err
 		}
-		if r.Err != nil || r.NotModified || len(r.Articles) == 0 {
+		if r.Err != nil {
 			return nil
+		}
+		keep := retentionOf(r.Feed, now)
+		if r.NotModified {
+			return keep.drop(ctx, tx, nil)
 		}
 		w, err := prepareWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer w.close()
+		if w.skipBefore, err = keep.cutoff(ctx, tx); err != nil {
+			return err
+		}
 		newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
-		return err
+		if err != nil {
+			return err
+		}
+		return keep.drop(ctx, tx, w.listed)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("save fetch of %s: %w", r.Feed.URL, err)
@@ -78,10 +92,15 @@ func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now tim
 // writer holds the statements that write articles inside one transaction.
 type writer struct {
 	lookup, insert, update, queue *sql.Stmt
+
+	// skipBefore: a new article published before this (unix ns) is not
+	// stored, as retention would drop it at once; 0 stores all.
+	skipBefore int64
+	listed     []string // the keys of the articles written, for retention
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{}
+	w := &writer{listed: []string{}}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
@@ -130,6 +149,7 @@ func (w *writer) upsertAll(ctx context.Context, feedID int64, arts []model.Artic
 			continue
 		}
 		seen[a.Key] = true
+		w.listed = append(w.listed, a.Key)
 		isNew, err := w.upsert(ctx, a, now)
 		if err != nil {
 			return 0, fmt.Errorf("article %s: %w", a.Key, err)
@@ -147,6 +167,9 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	var id, oldHash int64
 	err := w.lookup.QueryRowContext(ctx, a.FeedID, a.Key).Scan(&id, &oldHash)
 	if errors.Is(err, sql.ErrNoRows) {
+		if p := nanos(a.Published); p != 0 && p < w.skipBefore {
+			return false, nil // retention would drop it at once
+		}
 		if a.FetchedAt.IsZero() {
 			a.FetchedAt = now
 		}

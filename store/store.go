@@ -99,6 +99,9 @@ func dataSourceName(path string) (string, error) {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "page_size(16384)") // before WAL: larger pages, fewer writes
+	// Before the first table: a new file gives back the pages retention
+	// frees (Compact); an older one becomes so at its first VACUUM.
+	q.Add("_pragma", "auto_vacuum(2)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
