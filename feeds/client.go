@@ -176,9 +176,9 @@ func fillLimits(l, def Limits) Limits {
 	return l
 }
 
-// get performs a GET with byline's headers plus extra, holding one of the
-// host's slots until the body is read. The caller reads the body with
-// readCapped and closes it.
+// get performs a GET with byline's headers plus extra (which may replace
+// the User-Agent), holding one of the host's slots until the body is read.
+// The caller reads the body with readCapped and closes it.
 func (c *Client) get(ctx context.Context, rawURL string, extra http.Header) (*http.Response, func(), error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -195,6 +195,7 @@ func (c *Client) get(ctx context.Context, rawURL string, extra http.Header) (*ht
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	for k, vs := range extra {
+		req.Header.Del(k)
 		for _, v := range vs {
 			req.Header.Add(k, v)
 		}

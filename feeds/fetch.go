@@ -46,6 +46,9 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed) (res model.FetchRe
 	}()
 	hdr := http.Header{}
 	hdr.Set("Accept", feedAccept)
+	if ua := f.Settings.UserAgent; ua != "" {
+		hdr.Set("User-Agent", ua) // the feed's own setting
+	}
 	if f.ETag != "" {
 		hdr.Set("If-None-Match", f.ETag)
 	}

@@ -30,7 +30,7 @@ func (c *Client) FetchImage(ctx context.Context, imageURL string) ([]byte, error
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, &reasonError{msg: "not an http(s) image address", err: ErrNotImage}
 	}
-	r, err := c.getBody(ctx, imageURL, imageAccept, "image", MaxImageBytes, imageReason, checkImage)
+	r, err := c.getBody(ctx, imageURL, imageAccept, "", "image", MaxImageBytes, imageReason, checkImage)
 	if err != nil {
 		return nil, err
 	}

@@ -33,8 +33,13 @@ type Page struct {
 // as a reader would say them: "the page answered 404", "timeout", "the
 // page is larger than 5 MiB", "the page is a PDF, not HTML" (ErrNotHTML).
 func (c *Client) FetchPage(ctx context.Context, pageURL string) (Page, error) {
+	return c.fetchPage(ctx, pageURL, "")
+}
+
+// fetchPage is FetchPage sending userAgent ("": byline's).
+func (c *Client) fetchPage(ctx context.Context, pageURL, userAgent string) (Page, error) {
 	limit := c.opts.Limits.MaxPageBytes
-	r, err := c.getBody(ctx, pageURL, htmlAccept, "page", limit,
+	r, err := c.getBody(ctx, pageURL, htmlAccept, userAgent, "page", limit,
 		func(err error) error { return pageReason(err, limit) }, checkHTML)
 	if err != nil {
 		return Page{}, err
@@ -62,10 +67,14 @@ type fetched struct {
 // and FetchImage's common steps. A status other than 2xx is "the <noun>
 // answered 404" (an HTTPError); check refuses a media type before the
 // body is read; word rewords a transport failure, and a body past limit
-// (ErrTooLarge), for the caller.
-func (c *Client) getBody(ctx context.Context, addr, accept, noun string, limit int64,
+// (ErrTooLarge), for the caller. userAgent, unless "", replaces byline's.
+func (c *Client) getBody(ctx context.Context, addr, accept, userAgent, noun string, limit int64,
 	word func(error) error, check func(mediaType string) error) (fetched, error) {
-	resp, release, err := c.get(ctx, addr, http.Header{"Accept": {accept}})
+	hdr := http.Header{"Accept": {accept}}
+	if userAgent != "" {
+		hdr.Set("User-Agent", userAgent)
+	}
+	resp, release, err := c.get(ctx, addr, hdr)
 	if err != nil {
 		return fetched{}, word(err)
 	}
@@ -95,7 +104,13 @@ func (c *Client) getBody(ctx context.Context, addr, accept, noun string, limit i
 
 // FetchArticle fetches a page and extracts its article.
 func (c *Client) FetchArticle(ctx context.Context, pageURL string) (extract.Extracted, error) {
-	p, err := c.FetchPage(ctx, pageURL)
+	return c.FetchArticleAs(ctx, pageURL, "")
+}
+
+// FetchArticleAs is FetchArticle sending userAgent in place of byline's
+// own ("": byline's), as a feed's settings may ask for its pages.
+func (c *Client) FetchArticleAs(ctx context.Context, pageURL, userAgent string) (extract.Extracted, error) {
+	p, err := c.fetchPage(ctx, pageURL, userAgent)
 	if err != nil {
 		return extract.Extracted{}, err
 	}
