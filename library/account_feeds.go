@@ -65,29 +65,18 @@ func (l *Library) unsubscribe(ctx context.Context, f model.Feed) error {
 	return nil
 }
 
-// SetFeed renames a feed (title not nil) and moves it to a folder (folder
+// SetFeed renames a feed (title not nil: the user's title for byline's
+// own, the server's for an account's) and moves it to a folder (folder
 // not nil; "" for none). An account's feed changes on its server first.
 func (l *Library) SetFeed(ctx context.Context, urlOrID string, title, folder *string) (model.Feed, error) {
-	f, err := l.FindFeed(ctx, urlOrID)
-	if err != nil {
-		return f, err
+	var values []model.FeedValue
+	if title != nil {
+		values = append(values, model.FeedValue{Key: "title", Value: *title})
 	}
-	var tags []string
 	if folder != nil {
-		tags = []string{}
-		if strings.TrimSpace(*folder) != "" {
-			tags = []string{strings.TrimSpace(*folder)}
-		}
+		values = append(values, model.FeedValue{Key: "folder", Value: *folder})
 	}
-	if f.Account != "" {
-		if err := l.editOnServer(ctx, f, title, tags); err != nil {
-			return f, err
-		}
-	}
-	if err := l.store.SetFeed(ctx, f.ID, title, tags); err != nil {
-		return f, err
-	}
-	return l.store.Feed(ctx, f.ID)
+	return l.EditFeed(ctx, urlOrID, values)
 }
 
 func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string, tags []string) error {

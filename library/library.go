@@ -64,6 +64,10 @@ type Options struct {
 	// none on disk.
 	ImageCacheDir   string
 	ImageCacheBytes int64
+
+	// KeepDays is how many days of articles a refresh keeps of a feed
+	// whose keep_days is not set ([retention] keep_days); 0 keeps all.
+	KeepDays int
 }
 
 // Library is an open database with the client that feeds it.
@@ -75,6 +79,7 @@ type Library struct {
 	ask      PasswordFunc
 	syncHTTP *http.Client
 	images   *imageCache
+	keepDays int // Options.KeepDays
 }
 
 // Open opens (creating when needed) the database at path.
@@ -88,7 +93,7 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	}
 	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now,
 		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP,
-		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}}
+		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}, keepDays: opts.KeepDays}
 	if l.now == nil {
 		l.now = time.Now
 	}

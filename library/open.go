@@ -57,10 +57,11 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 	if err != nil {
 		return a, false, err
 	}
-	outdated := l.outdated(a)
+	feedOnly := l.feedOf(ctx, a).Settings.FetchMode == "feed"
+	outdated := l.outdated(a) && !feedOnly
 	if (a.Markdown != "" || a.Notice != "") && !outdated { // opened before
 		due := l.now().Sub(a.ExtractedAt) >= pageRetry(max(a.PageFailures, 1))
-		return a, a.Notice != "" && a.URL != "" && due, nil
+		return a, a.Notice != "" && a.URL != "" && due && !feedOnly, nil
 	}
 	feed := feedTextOf(a)
 	whole := extract.FeedHasFullText(feed.content, feed.summary)
@@ -71,6 +72,8 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 		a.Markdown, a.Notice = feed.content, ""
 	case a.URL == "":
 		a = feed.fallback(a, "The article has no link")
+	case feedOnly:
+		a = feed.fallback(a, feedOnlyNotice)
 	default: // shown while the page is fetched; nothing is kept yet
 		a.Markdown = feed.summary
 		if strings.TrimSpace(feed.content) != "" {
@@ -109,7 +112,11 @@ func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, err
 	if a.URL == "" {
 		return a, badInput("the article has no link to fetch")
 	}
-	ex, err := l.client.FetchArticle(ctx, a.URL)
+	feed := l.feedOf(ctx, a)
+	if feed.Settings.FetchMode == "feed" {
+		return a, badInput("%s: its pages are not fetched (byline feed set %d fetch=full changes that)", feedOnlyNotice, feed.ID)
+	}
+	ex, err := l.client.FetchArticleAs(ctx, a.URL, feed.Settings.UserAgent)
 	if ctx.Err() != nil {
 		return a, ctx.Err()
 	}
@@ -143,6 +150,9 @@ func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, err
 	}
 	return a, nil
 }
+
+// feedOnlyNotice says why a feed's text is shown: the feed's setting.
+const feedOnlyNotice = "This feed is set to show its own text (fetch = feed)"
 
 // feedTextOf is the feed's own text for a, as markdown.
 func feedTextOf(a model.Article) feedText {

@@ -83,7 +83,7 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 		for r := range l.client.FetchAll(ctx, targets, l.now()) {
 			done++
 			fd := FeedDone{Feed: r.Feed, NotModified: r.NotModified, Err: r.Err, Done: done, Total: len(targets)}
-			n, err := l.store.SaveFetch(ctx, r, l.now())
+			n, err := l.store.SaveFetch(ctx, l.withRetention(r), l.now())
 			if err != nil && fd.Err == nil {
 				fd.Err = fmt.Errorf("store: %w", err)
 			}
@@ -95,6 +95,9 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 				return
 			}
 		}
+		// The space retention freed goes back to the file system; a
+		// failure here loses nothing and is tried after the next refresh.
+		_ = l.store.Compact(ctx)
 	}()
 	return out, nil
 }

@@ -33,6 +33,13 @@ type Config struct {
 	Share ShareConfig       `toml:"share"`
 	// Accounts are sync servers, by name: [accounts.NAME].
 	Accounts map[string]AccountConfig `toml:"accounts"`
+	// Retention is what a refresh keeps of a feed whose keep_days is not set.
+	Retention RetentionConfig `toml:"retention"`
+}
+
+// RetentionConfig is the default retention of byline's own feeds.
+type RetentionConfig struct {
+	KeepDays int `toml:"keep_days"` // days of articles kept; 0: all
 }
 
 // FetchConfig tunes how byline talks to servers.
@@ -144,6 +151,9 @@ func (c Config) validate() error {
 	}
 	if c.Fetch.Workers < 0 || c.Fetch.PerHost < 0 || c.Fetch.MaxItems < 0 {
 		return fmt.Errorf("fetch settings cannot be negative")
+	}
+	if c.Retention.KeepDays < 0 || c.Retention.KeepDays > maxKeepDays {
+		return fmt.Errorf("[retention] keep_days must be between 0 (keep all) and %d, not %d", maxKeepDays, c.Retention.KeepDays)
 	}
 	for _, name := range c.AccountNames() {
 		if err := c.Accounts[name].Validate(name); err != nil {

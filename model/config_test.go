@@ -82,3 +82,16 @@ func TestParseConfigSanitisesWhatIsShown(t *testing.T) {
 		}
 	}
 }
+
+func TestRetentionConfig(t *testing.T) {
+	cfg, err := ParseConfig([]byte("[retention]\nkeep_days = 90\n"))
+	if err != nil || cfg.Retention.KeepDays != 90 {
+		t.Fatalf("%+v %v", cfg.Retention, err)
+	}
+	if _, err := ParseConfig([]byte("[retention]\nkeep_days = -1\n")); err == nil || !strings.Contains(err.Error(), "keep_days") {
+		t.Errorf("negative keep_days: %v", err)
+	}
+	if _, err := ParseConfig([]byte("[retention]\nkeep_weeks = 2\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("unknown key: %v", err)
+	}
+}

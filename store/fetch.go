@@ -46,10 +46,14 @@ func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Tim
 			return err
 		}
 		newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
-		if err != nil {
+		if err != nil || keep.keepsAll() {
 			return err
 		}
-		return keep.drop(ctx, tx, w.listed)
+		if err := keep.drop(ctx, tx, w.listed); err != nil {
+			return err
+		}
+		newArticles, err = keep.stillThere(ctx, tx, w.added)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("save fetch of %s: %w", r.Feed.URL, err)
@@ -97,6 +101,7 @@ type writer struct {
 	// stored, as retention would drop it at once; 0 stores all.
 	skipBefore int64
 	listed     []string // the keys of the articles written, for retention
+	added      []int64  // the ids of the articles inserted
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -173,7 +178,10 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 		if a.FetchedAt.IsZero() {
 			a.FetchedAt = now
 		}
-		_, err = w.add(ctx, a)
+		id, err := w.add(ctx, a)
+		if err == nil {
+			w.added = append(w.added, id)
+		}
 		return err == nil, err
 	}
 	if err != nil {

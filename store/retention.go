@@ -107,6 +107,22 @@ func (k retention) drop(ctx context.Context, tx *sql.Tx, listed []string) error 
 	return err
 }
 
+// stillThere counts the articles of ids that retention kept: a first
+// refresh stores a feed's articles before it knows which are the newest.
+func (k retention) stillThere(ctx context.Context, tx *sql.Tx, ids []int64) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM articles
+		WHERE id IN (SELECT value FROM json_each(?))`, string(list)).Scan(&n)
+	return n, err
+}
+
 // droppedKey counts in meta the articles dropped since the full-text
 // index was last optimised.
 const droppedKey = "retention.dropped"

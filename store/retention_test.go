@@ -105,7 +105,7 @@ func TestRetentionByItems(t *testing.T) {
 	f := addFeed(t, s, "https://example.com/feed")
 	f.Settings.KeepItems = 3
 	arts := []model.Article{dated(1, 1), dated(2, 2), dated(3, 3), dated(4, 4), dated(5, 5)}
-	if n := save(t, s, f, arts); n != 5 {
+	if n := save(t, s, f, arts); n != 3 {
 		t.Fatalf("first refresh stored %d", n)
 	}
 	want := []string{"guid-1", "guid-2", "guid-3"}
