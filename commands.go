@@ -21,7 +21,7 @@ var commands = []command{
 	{name: "add", args: "URL...", summary: "subscribe (a feed URL, or a site whose feed is discovered); --account NAME on a sync server", flags: placeFlags, run: runAdd},
 	{name: "remove", args: "URL|ID", summary: "unsubscribe, deleting the feed's articles", run: runRemove},
 	{name: "feeds", summary: "subscriptions with unread counts and last error", flags: jsonFlag, run: runFeeds},
-	{name: "feed", args: "set URL|ID title=T folder=F", summary: "rename a feed or move it to a folder (an account's, on its server)", run: runFeed},
+	{name: "feed", args: "set URL|ID KEY=VALUE...|show URL|ID", summary: "a feed's settings: title, folder, interval, fetch, user_agent, keep_days, keep_items (an account's title and folder on its server)", flags: jsonFlag, run: runFeed},
 	{name: "refresh", summary: "sync every account, then fetch every feed; progress on a terminal", run: runRefresh},
 	{name: "sync", args: "[NAME...]", summary: "sync accounts: send changes made here, take the server's feeds, articles and state", flags: jsonFlag, run: runSync},
 	{name: "account", args: "add NAME|list|remove NAME", summary: "sync accounts on Google Reader API servers (Miniflux, FreshRSS…)", flags: accountCmdFlags, run: runAccount},
@@ -269,35 +269,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// runFeed changes a feed: `feed set URL|ID title=T folder=F`.
-func runFeed(e *env, args []string) error {
-	if len(args) < 3 || args[0] != "set" {
-		return usagef("feed needs set URL|ID KEY=VALUE... (keys: title, folder)")
-	}
-	var title, folder *string
-	for _, kv := range args[2:] {
-		k, v, ok := strings.Cut(kv, "=")
-		switch {
-		case !ok:
-			return usagef("feed set: %q is not KEY=VALUE", kv)
-		case k == "title":
-			title = &v
-		case k == "folder":
-			folder = &v
-		default:
-			return usagef("feed set: unknown key %q (title, folder)", k)
-		}
-	}
-	lib, err := e.library()
-	if err != nil {
-		return err
-	}
-	f, err := lib.SetFeed(e.ctx, args[1], title, folder)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "feed %d: %s, folder %q\n", f.ID, f.DisplayTitle(), strings.Join(f.Tags, ", "))
-	return nil
 }

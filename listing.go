@@ -36,6 +36,9 @@ type feedJSON struct {
 	// Account is the sync account the feed belongs to; null for byline's own.
 	Account *string  `json:"account"`
 	Folders []string `json:"folders"`
+	// Settings are the feed's settings that are not the default, as
+	// `feed set` takes them (see settingsJSON); {} when none are set.
+	Settings map[string]string `json:"settings"`
 }
 
 func runFeeds(e *env, args []string) error {
@@ -54,7 +57,7 @@ func runFeeds(e *env, args []string) error {
 		out := make([]feedJSON, len(all))
 		for i, f := range all {
 			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total,
-				Folders: append([]string{}, f.Tags...)}
+				Folders: append([]string{}, f.Tags...), Settings: settingsJSON(f, false)}
 			if f.Account != "" {
 				out[i].Account = &f.Account
 			}

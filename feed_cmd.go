@@ -1,0 +1,123 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// feedShowJSON is the shape `feed show --json` prints.
+type feedShowJSON struct {
+	ID      int64    `json:"id"`
+	URL     string   `json:"url"`
+	Title   string   `json:"title"` // as shown: the user's title, else the feed's own
+	Account *string  `json:"account"`
+	Folders []string `json:"folders"`
+	// Settings are every key of `feed set` but folder, as it takes them;
+	// "" is the default.
+	Settings map[string]string `json:"settings"`
+}
+
+// settingsJSON is f's settings as `feed set` takes them, keyed by name
+// (folder is the feed's folders): all of them, or only those set.
+func settingsJSON(f model.Feed, all bool) map[string]string {
+	out := map[string]string{}
+	for _, v := range model.FeedValues(model.Feed{Settings: f.Settings}) {
+		if v.Key != "folder" && (all || v.Value != "") {
+			out[v.Key] = oneLine(v.Value)
+		}
+	}
+	return out
+}
+
+// runFeed shows or changes a feed: `feed set URL|ID KEY=VALUE...`,
+// `feed show URL|ID`.
+func runFeed(e *env, args []string) error {
+	keyList := strings.Join(model.FeedKeys, ", ")
+	if len(args) < 2 || (args[0] != "set" && args[0] != "show") {
+		return usagef("feed needs set URL|ID KEY=VALUE... or show URL|ID (keys: %s)", keyList)
+	}
+	if args[0] == "show" && len(args) != 2 {
+		return usagef("feed show needs one feed URL or id")
+	}
+	if args[0] == "set" && len(args) < 3 {
+		return usagef("feed set needs KEY=VALUE after the feed (keys: %s)", keyList)
+	}
+	var values []model.FeedValue
+	for _, kv := range args[2:] {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return usagef("feed set: %q is not KEY=VALUE (keys: %s)", kv, keyList)
+		}
+		values = append(values, model.FeedValue{Key: strings.TrimSpace(k), Value: v})
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	var f model.Feed
+	if args[0] == "set" {
+		f, err = lib.EditFeed(e.ctx, args[1], values)
+	} else {
+		f, err = lib.FindFeed(e.ctx, args[1])
+	}
+	if err != nil {
+		return err
+	}
+	return e.printFeed(f)
+}
+
+// printFeed prints a feed's settings, a default in words.
+func (e *env) printFeed(f model.Feed) error {
+	if e.opts.json {
+		out := feedShowJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.DisplayTitle()),
+			Folders: append([]string{}, f.Tags...), Settings: settingsJSON(f, true)}
+		if f.Account != "" {
+			out.Account = &f.Account
+		}
+		return writeJSON(e.stdout, out)
+	}
+	fmt.Fprintf(e.stdout, "feed %d: %s\n", f.ID, oneLine(f.DisplayTitle()))
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  url\t%s\n", oneLine(f.URL))
+	if f.Account != "" {
+		fmt.Fprintf(tw, "  account\t%s\n", oneLine(f.Account))
+	}
+	for _, v := range model.FeedValues(f) {
+		value := oneLine(v.Value)
+		if value == "" {
+			value = e.defaultWords(v.Key, f)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", v.Key, value)
+	}
+	return tw.Flush()
+}
+
+// defaultWords says what a setting left to its default does.
+func (e *env) defaultWords(key string, f model.Feed) string {
+	switch key {
+	case "title":
+		return "(the feed's own: " + oneLine(f.Title) + ")"
+	case "folder":
+		return "(none)"
+	case "interval":
+		return "auto (adaptive)"
+	case "fetch":
+		return "full (each article's page)"
+	case "user_agent":
+		return "(byline's own)"
+	case "keep_days":
+		cfg, err := e.config()
+		switch {
+		case f.Account != "":
+			return "all (the server's to keep)"
+		case err == nil && cfg.Retention.KeepDays > 0:
+			return strconv.Itoa(cfg.Retention.KeepDays) + " (the [retention] default)"
+		}
+		return "all"
+	}
+	return "all"
+}
