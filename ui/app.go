@@ -58,6 +58,7 @@ type App struct {
 	hlPane        panes.Highlights
 	share         panes.ShareMenu
 	links         panes.Links  // the link list (l)
+	form          panes.FeedForm
 	trail         []readerPane // the pages left for a link, the last on top
 	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
@@ -152,6 +153,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return withPictures(a.handleKey(msg))
 	case tea.PasteMsg:
+		if a.overlay == overlayFeedForm {
+			return a.handleFormInput(msg)
+		}
 		return a.handlePromptInput(msg)
 	case tea.MouseClickMsg:
 		return a.handleClick(msg)
@@ -199,12 +203,17 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleBrowser(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
+	case service.FeedEditedMsg:
+		return a.handleFeedEdited(msg)
 	}
 	if m, cmd, ok := a.handleTerminalAnswer(msg); ok {
 		return m, cmd
 	}
 	if a.prompt.mode != promptNone {
 		return a.handlePromptInput(msg)
+	}
+	if a.overlay == overlayFeedForm {
+		return a.handleFormInput(msg)
 	}
 	return a, nil
 }
@@ -219,6 +228,8 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.quit()
 	case a.prompt.mode != promptNone:
 		return a.handlePromptKey(msg)
+	case a.overlay == overlayFeedForm: // every key but the form's is typed
+		return a.handleFeedFormKey(msg)
 	case a.showHelp:
 		a.showHelp = !a.keys.Matches(msg, keys.Help, keys.Back)
 		return a, nil
@@ -261,6 +272,8 @@ func (a App) focus() keys.Screen {
 		return keys.ShareMenu
 	case a.overlay == overlayLinks:
 		return keys.LinksList
+	case a.overlay == overlayFeedForm:
+		return keys.FeedForm
 	case a.screen == screenReader:
 		return keys.Reader
 	case a.feedsFocused:

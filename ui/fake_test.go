@@ -52,6 +52,8 @@ type fakeLibrary struct {
 	settings map[string]string
 
 	page fakePage // OpenStored and FetchPage (reader_fetch_test.go)
+
+	edits [][]model.FeedValue // every EditFeed, in order
 }
 
 func newFake(n int) *fakeLibrary {
@@ -415,6 +417,8 @@ func press(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyEscape}
 	case "tab":
 		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
 	case "space":
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "backspace":
@@ -450,3 +454,23 @@ func (s *shiftLibrary) Articles(ctx context.Context, q model.ArticleQuery) ([]mo
 }
 
 func windowSize_(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// EditFeed sets the fake feed's settings as the library does (model's
+// rules), keeping what it was given in edits.
+func (f *fakeLibrary) EditFeed(_ context.Context, urlOrID string, values []model.FeedValue) (model.Feed, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.edits = append(f.edits, values)
+	for i, feed := range f.feeds {
+		if fmt.Sprint(feed.ID) != urlOrID {
+			continue
+		}
+		g, err := model.EditFeed(feed, values)
+		if err != nil {
+			return feed, err
+		}
+		f.feeds[i] = g
+		return g, nil
+	}
+	return model.Feed{}, errors.New("no such feed")
+}

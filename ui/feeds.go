@@ -25,6 +25,8 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case k.Matches(msg, keys.FeedRead):
 		return a, a.markFeedRead()
+	case k.Matches(msg, keys.EditFeed):
+		return a.openFeedForm()
 	case k.Matches(msg, keys.Filter):
 		a.feedsFocused = false
 		return a.beginFilter()

@@ -11,4 +11,5 @@ const (
 	overlayHighlights
 	overlayShare
 	overlayLinks
+	overlayFeedForm // the feed form (e in the feeds pane)
 )

@@ -251,6 +251,8 @@ func (a App) overlayView(height int) string {
 		return a.share.View(a.styles, a.width, height)
 	case overlayLinks:
 		return a.links.View(a.styles, a.width, height)
+	case overlayFeedForm:
+		return a.form.View(a.styles, a.width, height)
 	}
 	return ""
 }

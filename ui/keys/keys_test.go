@@ -26,7 +26,7 @@ func TestEveryActionIsDeclared(t *testing.T) {
 		}
 	}
 	// Only these keys cannot be rebound, as before the table.
-	if got := strings.Join(fixed, ", "); got != "clear filter, close, go to link number" {
+	if got := strings.Join(fixed, ", "); got != "clear filter, close, go to link number, next field, previous field, save" {
 		t.Errorf("fixed keys: %s", got)
 	}
 }
@@ -183,7 +183,7 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 
 func TestKeysAreRebindable(t *testing.T) {
 	set, err := New(map[string]string{"down": "n, ctrl+n", "bogus": "x", "up": " , "})
-	want := `config [keys]: unknown action "bogus" (known: back, bottom, copy_link, copy_markdown, down, fetch_page, filter, ` +
+	want := `config [keys]: unknown action "bogus" (known: back, bottom, copy_link, copy_markdown, down, edit_feed, fetch_page, filter, ` +
 		`focus, fold, half_down, half_up, help, highlight, highlights, image, links, mark_feed_read, next_quote, next_sentence, ` +
 		`open, open_browser, page_down, prev_quote, prev_sentence, quit, quotes, refresh, refresh_all, remove, ` +
 		`search, share, toggle_read, toggle_star, top, up)`

@@ -23,6 +23,7 @@ const (
 	HighlightsList
 	ShareMenu
 	LinksList
+	FeedForm
 	numScreens
 )
 
@@ -43,6 +44,8 @@ func (s Screen) String() string {
 		return "share"
 	case LinksList:
 		return "links"
+	case FeedForm:
+		return "feed settings"
 	}
 	return fmt.Sprintf("Screen(%d)", int(s))
 }

@@ -49,6 +49,10 @@ const (
 	ClearFilter
 	Close
 	LinkNumber
+	EditFeed
+	NextField
+	PrevField
+	Save
 	count
 )
 
@@ -167,7 +171,14 @@ var table = [count]Action{
 	ClearFilter: {"", []string{"esc"}, "esc", "clear filter", []Use{on(Headlines, 3, 3)}},
 	Close: {"", []string{"esc", "q"}, "esc", "close", []Use{
 		on(QuotesPanel, 2, 3).short(5).keys("esc", "q", "Q"), on(HighlightsList, 2, 3).short(5).keys("esc", "q", "H"),
-		on(ShareMenu, 2, 2).short(4), on(LinksList, 2, 5).short(6).keys("esc", "q", "l")}},
+		on(ShareMenu, 2, 2).short(4), on(LinksList, 2, 5).short(6).keys("esc", "q", "l"),
+		on(FeedForm, 2, 2).short(4).keys("esc").as("cancel")}},
 	LinkNumber: {"", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "0-9", "go to link number", []Use{
 		on(LinksList, 2, 4).short(7)}},
+
+	EditFeed: {"edit_feed", []string{"e"}, "e", "edit feed", []Use{on(Feeds, 3, 4)}},
+	// The feed form's keys: fixed, as every other key is typed in a field.
+	NextField: {"", []string{"tab", "down"}, "tab/↓", "next field", []Use{on(FeedForm, 1, 1).short(1)}},
+	PrevField: {"", []string{"shift+tab", "up"}, "shift+tab/↑", "previous field", []Use{on(FeedForm, 1, 2).short(2)}},
+	Save:      {"", []string{"enter"}, "enter", "save", []Use{on(FeedForm, 2, 1).short(3)}},
 }

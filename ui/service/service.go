@@ -48,6 +48,9 @@ type Library interface {
 	Read(ctx context.Context, target string) (model.Reading, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
+	// EditFeed changes a feed's settings (model.FeedKeys, as typed); a
+	// refused value is a *model.SettingError naming its key.
+	EditFeed(ctx context.Context, urlOrID string, values []model.FeedValue) (model.Feed, error)
 }
 
 // Opener opens a link outside the terminal: desktop.Browser in a browser,
