@@ -58,11 +58,11 @@ type App struct {
 	hlPane        panes.Highlights
 	share         panes.ShareMenu
 	links         panes.Links  // the link list (l)
-	form          panes.FeedForm
 	trail         []readerPane // the pages left for a link, the last on top
 	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
+	form          panes.FeedForm // the feed form (e in the feeds pane)
 
 	status    string
 	statusErr bool
