@@ -239,6 +239,10 @@ func TestYearOfRetentionKeepsTheFileSmall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var mode int
+	if err := s.db.QueryRow("PRAGMA auto_vacuum").Scan(&mode); err != nil || mode != 2 {
+		t.Fatalf("a new file's auto_vacuum is %d (%v), want 2 (incremental)", mode, err)
+	}
 	simulateYear(t, s, yearFeeds(t, s, 4), 12)
 	n, _ := s.CountArticles(context.Background(), model.ArticleQuery{})
 	s.Close()
@@ -288,5 +292,42 @@ func TestOlderFileIsVacuumedOnce(t *testing.T) {
 	}
 	if size, live := fileFigures(t, path); float64(size) > 1.1*float64(live) {
 		t.Errorf("file %d bytes, live data %d", size, live)
+	}
+}
+
+// BenchmarkSaveFetchRetention: a refresh of a feed of 50 items with 10
+// new ones, keeping 30 days and 500 items of 1,000 stored, against the
+// same refresh keeping all.
+func BenchmarkSaveFetchRetention(b *testing.B) {
+	for _, keep := range []model.FeedSettings{{}, {KeepDays: 30, KeepItems: 500}} {
+		name := "keep all"
+		if keep.KeepDays > 0 {
+			name = "30 days, 500 items"
+		}
+		b.Run(name, func(b *testing.B) {
+			s, ctx := newStore(b), context.Background()
+			f := addFeed(b, s, "https://site.example/feed")
+			var old []model.Article
+			for n := range 1000 {
+				a := item(n)
+				a.Published = t0.Add(-time.Duration(1000-n) * time.Hour)
+				old = append(old, a)
+			}
+			save(b, s, f, old)
+			f.Settings = keep
+			next := 1000
+			for b.Loop() {
+				arts := make([]model.Article, 0, 50)
+				for n := next - 40; n < next+10; n++ {
+					a := item(n)
+					a.Published = t0.Add(-time.Duration(1000-n) * time.Hour)
+					arts = append(arts, a)
+				}
+				next += 10
+				if _, err := s.SaveFetch(ctx, model.FetchResult{Feed: f, Status: 200, Articles: arts}, t0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
