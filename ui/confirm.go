@@ -55,7 +55,7 @@ func (a App) handleConfirmKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch act, q, where := a.confirm.Answer(msg); act {
 	case panes.Open:
-		cmd = service.MarkQueryRead(a.ctx, a.lib, q, where)
+		cmd = tea.Batch(service.MarkQueryRead(a.ctx, a.lib, q, where), a.setStatus("marking "+where+" read…", false))
 	case panes.Close:
 		cmd = a.setStatus("nothing marked", false)
 	}
