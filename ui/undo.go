@@ -39,7 +39,8 @@ func (a App) undoLast() (tea.Model, tea.Cmd) {
 		done := a.setStatus("undone: "+c.What, false)
 		return a, tea.Batch(cmd, done)
 	}
-	return a, service.UnmarkMany(a.ctx, a.lib, c.IDs, !c.To, c.What)
+	cmd := tea.Batch(service.UnmarkMany(a.ctx, a.lib, c.IDs, !c.To, c.What), a.setStatus("undoing: "+c.What+"…", false))
+	return a, cmd
 }
 
 // handleMarkedMany takes the answer to A (a view marked read: kept to be
