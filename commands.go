@@ -244,11 +244,13 @@ func runMark(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := lib.Mark(e.ctx, ids, read, starred)
+	readIDs, starIDs, err := lib.MarkChanges(e.ctx, ids, read, starred)
 	if err != nil {
 		return err
 	}
+	n := len(union(readIDs, starIDs))
 	fmt.Fprintf(e.stdout, "marked %d %s\n", n, plural(n, "article", "articles"))
+	printMarkUndo(e, readIDs, starIDs, read, starred)
 	return nil
 }
 

@@ -153,6 +153,24 @@ func (l *Library) Mark(ctx context.Context, ids []int64, read, starred *bool) (i
 	return n, err
 }
 
+// MarkChanges is Mark that says which articles changed: those whose read
+// state changed and those whose star did, so that the change can be
+// reversed exactly (the command line prints how).
+func (l *Library) MarkChanges(ctx context.Context, ids []int64, read, starred *bool) (readIDs, starIDs []int64, err error) {
+	readIDs, starIDs, err = l.store.MarkChanges(ctx, ids, read, starred)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil, badInput("no article with id %s", joinIDs(ids))
+	}
+	return readIDs, starIDs, err
+}
+
+// MarkQueryRead marks read every unread article q selects (a feed, a
+// folder, an account, all…) and gives the ids it changed, which Mark can
+// make unread again.
+func (l *Library) MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]int64, error) {
+	return l.store.MarkQueryRead(ctx, q)
+}
+
 // MarkFeedRead marks every article of a feed read.
 func (l *Library) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 	return l.store.MarkFeedRead(ctx, feedID)

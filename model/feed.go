@@ -34,8 +34,9 @@ type Feed struct {
 	PublishGap time.Duration
 
 	// Counts, filled by queries that ask for them.
-	Unread int
-	Total  int
+	Unread  int
+	Total   int
+	Starred int
 }
 
 // FeedSettings are the per-feed choices a user makes. The zero value is

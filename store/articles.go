@@ -156,29 +156,46 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 // leaves that state as it is. It counts the articles whose state changed,
 // and gives ErrNotFound when none of ids exists.
 func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (changed int, err error) {
+	readIDs, starIDs, err := s.MarkChanges(ctx, ids, read, starred)
+	seen := make(map[int64]bool, len(readIDs)+len(starIDs))
+	for _, id := range append(readIDs, starIDs...) {
+		seen[id] = true
+	}
+	return len(seen), err
+}
+
+// MarkChanges is Mark that says which articles it changed: those whose
+// read state changed, and those whose starred state did (so that the
+// change can be reversed exactly). It is one transaction, with an outbox
+// entry for each change to an account's item.
+func (s *Store) MarkChanges(ctx context.Context, ids []int64, read, starred *bool) (readIDs, starIDs []int64, err error) {
 	if len(ids) == 0 {
-		return 0, nil
+		return nil, nil, nil
 	}
 	list, err := json.Marshal(ids)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `UPDATE articles
-			SET read = coalesce(?1, read), starred = coalesce(?2, starred)
-			WHERE id IN (SELECT value FROM json_each(?3))
-			AND (read <> coalesce(?1, read) OR starred <> coalesce(?2, starred))
-			RETURNING id`,
-			optBool(read), optBool(starred), string(list))
-		if err != nil {
+		readIDs, starIDs = nil, nil
+		if read != nil {
+			if readIDs, err = setFlag(ctx, tx, "read", *read, string(list)); err != nil {
+				return err
+			}
+		}
+		if starred != nil {
+			if starIDs, err = setFlag(ctx, tx, "starred", *starred, string(list)); err != nil {
+				return err
+			}
+		}
+		if err := queueChanges(ctx, tx, readIDs, read, nil); err != nil {
 			return err
 		}
-		done, err := returnedIDs(rows)
-		if err != nil {
+		if err := queueChanges(ctx, tx, starIDs, nil, starred); err != nil {
 			return err
 		}
-		if changed = len(done); changed > 0 {
-			return queueChanges(ctx, tx, done, read, starred)
+		if len(readIDs)+len(starIDs) > 0 {
+			return nil
 		}
 		var found int
 		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM articles
@@ -189,9 +206,22 @@ func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (cha
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("mark articles: %w", err)
+		return nil, nil, fmt.Errorf("mark articles: %w", err)
 	}
-	return changed, nil
+	return readIDs, starIDs, nil
+}
+
+// setFlag sets column (read or starred: a constant, never outside text)
+// to v on the articles of the JSON list whose value differs, and gives
+// their ids.
+func setFlag(ctx context.Context, tx *sql.Tx, column string, v bool, list string) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `UPDATE articles SET `+column+` = ?1
+		WHERE id IN (SELECT value FROM json_each(?2)) AND `+column+` <> ?1
+		RETURNING id`, boolInt(v), list)
+	if err != nil {
+		return nil, err
+	}
+	return returnedIDs(rows)
 }
 
 func optBool(b *bool) any {
@@ -225,6 +255,32 @@ func (s *Store) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 		return 0, fmt.Errorf("mark feed %d read: %w", feedID, err)
 	}
 	return changed, nil
+}
+
+// MarkQueryRead marks read every unread article q selects (ignoring its
+// Limit and Offset) in one transaction, with an outbox entry for each
+// account's item, and gives the ids of the articles it changed, so that
+// exactly those can be marked unread again.
+func (s *Store) MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]int64, error) {
+	q.Unread, q.Limit, q.Offset = true, 0, 0
+	where, args := articleFilter(q)
+	var done []int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE articles SET read = 1
+			WHERE id IN (SELECT a.id FROM articles AS a`+where+`) RETURNING id`, args...)
+		if err != nil {
+			return err
+		}
+		if done, err = returnedIDs(rows); err != nil {
+			return err
+		}
+		yes := true
+		return queueChanges(ctx, tx, done, &yes, nil)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("mark articles read: %w", err)
+	}
+	return done, nil
 }
 
 func feedExists(ctx context.Context, tx *sql.Tx, id int64) error {

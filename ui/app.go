@@ -20,6 +20,7 @@ import (
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
+	"github.com/byline-reader/byline/ui/undo"
 )
 
 type screen int
@@ -67,6 +68,9 @@ type App struct {
 	status    string
 	statusErr bool
 	statusSeq int
+
+	undo    undo.Stack        // the changes u reverses (undo.go)
+	confirm panes.ConfirmRead // the question A asks (confirm.go)
 
 	pics        pictureState // pictures in the reader (pictures.go)
 	refresh     refreshState
@@ -205,6 +209,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleStatusTimeout(msg)
 	case service.FeedEditedMsg:
 		return a.handleFeedEdited(msg)
+	case service.CountMsg:
+		return a.handleCount(msg)
+	case service.MarkedManyMsg:
+		return a.handleMarkedMany(msg)
+	case undoneMsg:
+		return a.handleUndone(msg)
 	}
 	if m, cmd, ok := a.handleTerminalAnswer(msg); ok {
 		return m, cmd
@@ -221,11 +231,17 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // ctrlC always quits, whatever the keymap says.
 var ctrlC = key.NewBinding(key.WithKeys("ctrl+c"))
 
-// handleKey routes a key: to the prompt, the help, or the screen in focus.
+// handleKey routes a key: to the question asked, the prompt, the help,
+// or the screen in focus. An error shown goes with it.
 func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if a.statusErr {
+		a.status, a.statusErr = "", false
+	}
 	switch {
 	case key.Matches(msg, ctrlC):
 		return a.quit()
+	case a.confirm.Asking():
+		return a.handleConfirmKey(msg)
 	case a.prompt.mode != promptNone:
 		return a.handlePromptKey(msg)
 	case a.overlay == overlayFeedForm: // every key but the form's is typed
@@ -236,6 +252,8 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case a.keys.Matches(msg, keys.Help):
 		a.showHelp = true
 		return a, nil
+	case !a.keyMap().Bound(msg):
+		return a, a.unboundKey(msg)
 	}
 	switch k := a.keyMap(); { // the table says where r and R act
 	case k.Matches(msg, keys.RefreshAll):
@@ -296,22 +314,25 @@ func (a App) handleError(err error) (tea.Model, tea.Cmd) {
 }
 
 func (a App) handleStatusTimeout(msg statusTimeoutMsg) (tea.Model, tea.Cmd) {
-	if msg.seq == a.statusSeq {
+	if msg.seq == a.statusSeq && !a.statusErr { // an error stays until a key
 		a.status, a.statusErr = "", false
 	}
 	return a, nil
 }
 
-// setStatus shows a message in the status line for a while.
+// setStatus shows a message in the status line: for statusFor, or, an
+// error, until the next key.
 func (a *App) setStatus(text string, isErr bool) tea.Cmd {
 	a.statusSeq++
 	a.status, a.statusErr = text, isErr
-	d := 5 * time.Second
 	if isErr {
-		d = 12 * time.Second
+		return nil
 	}
-	return clearStatusAfter(a.statusSeq, d)
+	return clearStatusAfter(a.statusSeq, statusFor)
 }
+
+// statusFor is how long a message that is not an error stays.
+const statusFor = 5 * time.Second
 
 func (a App) wide() bool { return a.width >= wideWidth }
 

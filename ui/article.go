@@ -9,6 +9,7 @@ import (
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/undo"
 )
 
 // The keys that act on the article in focus (the headline selected, or
@@ -25,7 +26,9 @@ func (a App) handleArticleKey(msg tea.KeyPressMsg, k keys.Map) (m tea.Model, cmd
 	case k.Matches(msg, keys.ToggleStar):
 		return a, a.toggleStar(), true
 	case k.Matches(msg, keys.FeedRead):
-		return a, a.markFeedRead(), true
+		return a, a.askMarkRead(), true
+	case k.Matches(msg, keys.Undo):
+		m, cmd = a.undoLast()
 	case k.Matches(msg, keys.Browser):
 		return a, a.browse(), true
 	case k.Matches(msg, keys.Share):
@@ -60,8 +63,14 @@ func (a *App) toggleRead() tea.Cmd {
 }
 
 // setRead marks an article read or unread everywhere it is shown, then
-// stores it.
+// stores it; u undoes it.
 func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
+	a.undo.Push(undo.Change{Kind: undo.Read, IDs: []int64{id}, FeedID: feedID, To: read, What: undo.MarkedOne(a.titleOf(id), read)})
+	return a.applyRead(id, feedID, read)
+}
+
+// applyRead is setRead that is not kept to be undone (an undo).
+func (a *App) applyRead(id, feedID int64, read bool) tea.Cmd {
 	changed := a.list.Mark(id, &read, nil)
 	if a.reader.mark(id, &read, nil) || changed {
 		delta := 1
@@ -83,25 +92,21 @@ func (a *App) toggleStar() tea.Cmd {
 		return nil
 	}
 	star := !art.Starred
-	id := art.ID
+	a.undo.Push(undo.Change{Kind: undo.Star, IDs: []int64{art.ID}, FeedID: art.FeedID, To: star, What: undo.StarredOne(art.Title, star)})
+	return a.applyStar(art.ID, art.FeedID, star)
+}
+
+// applyStar stars an article or takes its star off everywhere it is
+// shown, then stores it.
+func (a *App) applyStar(id, feedID int64, star bool) tea.Cmd {
 	a.list.Mark(id, nil, &star)
 	a.reader.mark(id, nil, &star)
+	a.feeds.AdjustStarred(feedID, map[bool]int{true: 1, false: -1}[star])
 	what := "star"
 	if !star {
 		what = "unstar"
 	}
 	return service.Mark(a.ctx, a.lib, id, nil, &star, what)
-}
-
-// markFeedRead marks the focused feed read: the feeds pane's entry, else
-// the selected headline's feed.
-func (a *App) markFeedRead() tea.Cmd {
-	ids := a.focusedFeedID()
-	if len(ids) == 0 {
-		return a.setStatus("choose a feed first (tab, then j/k)", true)
-	}
-	a.list.MarkFeedRead(ids[0])
-	return service.MarkFeedRead(a.ctx, a.lib, ids[0])
 }
 
 // focusedFeedID is the feed that r and A act on, if any.

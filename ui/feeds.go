@@ -24,9 +24,11 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case k.Matches(msg, keys.FeedRead):
-		return a, a.markFeedRead()
+		return a, a.askMarkRead()
 	case k.Matches(msg, keys.EditFeed):
 		return a.openFeedForm()
+	case k.Matches(msg, keys.Undo):
+		return a.undoLast()
 	case k.Matches(msg, keys.Filter):
 		a.feedsFocused = false
 		return a.beginFilter()

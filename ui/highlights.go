@@ -8,6 +8,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
+	"github.com/byline-reader/byline/ui/undo"
 )
 
 // Highlights: h in the reader keeps or removes one, and the list of every
@@ -78,6 +79,7 @@ func (a App) handleHighlighted(msg service.HighlightMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.Removed != 0 {
 		a.reader.dropHighlight(msg.Removed)
+		a.undo.Push(undo.Change{Kind: undo.Highlight, Highlight: msg.Gone, What: undo.RemovedHighlight(msg.Gone)})
 		return a, a.setStatus("highlight removed", false)
 	}
 	a.reader.addHighlight(msg.Added)

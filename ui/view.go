@@ -175,6 +175,9 @@ func (a App) titleLine() string {
 // statusLine shows, by priority, the prompt, a message, refresh progress,
 // the focused feed's error; and on the right, the position.
 func (a App) statusLine() string {
+	if a.confirm.Asking() {
+		return a.confirm.View(a.styles, a.width)
+	}
 	if a.prompt.mode != promptNone {
 		return a.prompt.view(a.styles, a.width)
 	}
@@ -215,6 +218,9 @@ func (a App) statusText() (string, lipgloss.Style) {
 func (a App) keyMap() keys.Map { return a.keys.On(a.focus()) }
 
 func (a App) helpLine() string {
+	if a.confirm.Asking() {
+		return a.confirm.Help(a.styles, a.width)
+	}
 	if a.prompt.mode != promptNone {
 		if a.status != "" && a.statusErr {
 			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))

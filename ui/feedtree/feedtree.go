@@ -1,7 +1,7 @@
 // Package feedtree lays out the feeds pane's rows: the views, byline's own
 // feeds and folders, then each sync account with its folders and feeds;
-// each row with its unread count, the headlines it shows and the title the
-// list gives them. It owns the layout and the queries, not the painting or
+// each row with its unread count (the Starred row: its starred articles),
+// the headlines it shows and the title the list gives them. It owns the layout and the queries, not the painting or
 // the keys (ui does those). No Bubble Tea.
 package feedtree
 
@@ -36,6 +36,7 @@ type Entry struct {
 	Folder  string // the folder key of a folder row, or of a feed inside one
 	Feed    model.Feed
 	Unread  int
+	Starred int // the Starred row's count of starred articles
 	Depth   int // how far in the row is indented
 
 	// local marks byline's own rows when some feed has an account: their
@@ -106,11 +107,12 @@ func (e Entry) Heads() bool { return e.Kind == Folder || e.Kind == Account }
 // tag, matched without regard to ASCII case as the library does and named
 // as first spelled. A collapsed group shows only its own row.
 func Build(feeds []model.Feed, collapsed map[Group]bool) []Entry {
-	total := 0
+	total, starred := 0, 0
 	byAccount := map[string][]model.Feed{}
 	var accounts []string
 	for _, f := range feeds {
 		total += f.Unread
+		starred += f.Starred
 		if _, seen := byAccount[f.Account]; !seen && f.Account != "" {
 			accounts = append(accounts, f.Account)
 		}
@@ -120,7 +122,7 @@ func Build(feeds []model.Feed, collapsed map[Group]bool) []Entry {
 	entries := []Entry{
 		{Kind: All, Label: "All articles", Unread: total},
 		{Kind: Unread, Label: "Unread", Unread: total},
-		{Kind: Starred, Label: "Starred"},
+		{Kind: Starred, Label: "Starred", Starred: starred},
 	}
 	own := place{local: len(accounts) > 0, collapsed: collapsed}
 	entries = own.appendFeeds(entries, byAccount[""])

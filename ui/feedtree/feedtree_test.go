@@ -154,3 +154,14 @@ func TestFoldingAnAccountOrItsFolder(t *testing.T) {
 		t.Fatal("a view folds nothing")
 	}
 }
+
+func TestStarredCountsEveryFeedsStars(t *testing.T) {
+	feeds := []model.Feed{
+		{ID: 1, Title: "A", Starred: 2, Unread: 1},
+		{ID: 2, Title: "B", Account: "home", Starred: 3},
+	}
+	e := Build(feeds, map[Group]bool{})[2]
+	if e.Kind != Starred || e.Starred != 5 || e.Unread != 0 {
+		t.Errorf("the Starred row: %+v", e)
+	}
+}

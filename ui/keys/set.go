@@ -196,6 +196,17 @@ func (m Map) Matches(msg tea.KeyPressMsg, ids ...ID) bool {
 	return false
 }
 
+// Bound says whether msg is the key of any action on the screen; a key
+// that is not does nothing there.
+func (m Map) Bound(msg tea.KeyPressMsg) bool {
+	for _, b := range m.m.bindings {
+		if b != nil && key.Matches(msg, *b) {
+			return true
+		}
+	}
+	return false
+}
+
 // KeyHelp is how the help names the keys of an action on the screen
 // ("n"), "" when it does not act there.
 func (m Map) KeyHelp(id ID) string {

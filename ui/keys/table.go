@@ -46,6 +46,7 @@ const (
 	Image
 	Remove
 	Links
+	Undo
 	ClearFilter
 	Close
 	LinkNumber
@@ -145,7 +146,7 @@ var table = [count]Action{
 		on(Headlines, 2, 2).short(2), on(Reader, 2, 2)}},
 	ToggleStar: {"toggle_star", []string{"f"}, "f", "star", []Use{
 		on(Headlines, 2, 3).short(3), on(Reader, 2, 3)}},
-	FeedRead: {"mark_feed_read", []string{"A"}, "A", "mark feed read", []Use{
+	FeedRead: {"mark_feed_read", []string{"A"}, "A", "mark all read", []Use{
 		on(Headlines, 2, 4), on(Feeds, 3, 3).short(5)}},
 	Browser: {"open_browser", []string{"o"}, "o", "open in browser", []Use{on(Headlines, 2, 5), on(Reader, 2, 4), on(LinksList, 2, 2).short(4)}},
 	Fold:    {"fold", []string{"space"}, "space", "fold folder", []Use{on(Feeds, 2, 2)}},
@@ -166,6 +167,8 @@ var table = [count]Action{
 	Remove: {"remove", []string{"d", "delete"}, "d", "remove", []Use{
 		on(HighlightsList, 2, 2).short(4).as("remove highlight")}},
 	Links: {"links", []string{"l"}, "l", "links", []Use{on(Reader, 3, 6).short(10)}},
+	Undo: {"undo", []string{"u"}, "u", "undo", []Use{
+		on(Headlines, 2, 6), on(Feeds, 3, 4), on(Reader, 2, 8)}},
 
 	// Fixed keys: not in [keys].
 	ClearFilter: {"", []string{"esc"}, "esc", "clear filter", []Use{on(Headlines, 3, 3)}},
@@ -176,7 +179,7 @@ var table = [count]Action{
 	LinkNumber: {"", []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "0-9", "go to link number", []Use{
 		on(LinksList, 2, 4).short(7)}},
 
-	EditFeed: {"edit_feed", []string{"e"}, "e", "edit feed", []Use{on(Feeds, 3, 4)}},
+	EditFeed: {"edit_feed", []string{"e"}, "e", "edit feed", []Use{on(Feeds, 3, 5)}},
 	// The feed form's keys: fixed, as every other key is typed in a field.
 	NextField: {"", []string{"tab", "down"}, "tab/↓", "next field", []Use{on(FeedForm, 1, 1).short(1)}},
 	PrevField: {"", []string{"shift+tab", "up"}, "shift+tab/↑", "previous field", []Use{on(FeedForm, 1, 2).short(2)}},

@@ -104,6 +104,17 @@ func (p *Feeds) AdjustUnread(feedID int64, delta int) {
 	p.rebuild()
 }
 
+// AdjustStarred changes a feed's count of starred articles by delta, as a
+// star is stored.
+func (p *Feeds) AdjustStarred(feedID int64, delta int) {
+	for i := range p.feeds {
+		if p.feeds[i].ID == feedID {
+			p.feeds[i].Starred = max(0, p.feeds[i].Starred+delta)
+		}
+	}
+	p.rebuild()
+}
+
 // Move moves the cursor, or folds, for a key; it says whether the entry
 // in focus changed.
 func (p *Feeds) Move(msg tea.KeyPressMsg, height int) (changed bool) {
@@ -184,9 +195,12 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 	if e.Kind == feedtree.Account {
 		name = "@" + name
 	}
-	count := ""
-	if e.Unread > 0 {
-		count = " " + strconv.Itoa(e.Unread)
+	count, n := "", e.Unread
+	if e.Kind == feedtree.Starred {
+		n = e.Starred
+	}
+	if n > 0 {
+		count = " " + strconv.Itoa(n)
 	}
 	label := strings.Repeat("  ", e.Depth) + mark + " " + name
 	line := cells.Pad(label, max(0, width-len(count))) + count

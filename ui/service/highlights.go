@@ -28,10 +28,11 @@ func LoadHighlights(ctx context.Context, lib Library, seq int) tea.Cmd {
 }
 
 // HighlightMsg says a highlight was stored (Added; What was highlighted)
-// or deleted (Removed, its id), or why not.
+// or deleted (Removed, its id; Gone, the highlight), or why not.
 type HighlightMsg struct {
 	Added   model.Highlight
 	Removed int64
+	Gone    model.Highlight
 	What    string
 	Err     error
 }
@@ -55,7 +56,7 @@ func RemoveHighlight(ctx context.Context, lib Library, h model.Highlight) tea.Cm
 		if err := lib.RemoveHighlight(ctx, h.ID); err != nil {
 			return HighlightMsg{Err: fmt.Errorf("remove highlight: %w", err)}
 		}
-		return HighlightMsg{Removed: h.ID}
+		return HighlightMsg{Removed: h.ID, Gone: h}
 	}
 }
 

@@ -29,6 +29,9 @@ type Library interface {
 	FetchPage(ctx context.Context, id int64) (model.Reading, error)
 	Mark(ctx context.Context, ids []int64, read, starred *bool) (int, error)
 	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
+	// MarkQueryRead marks read every unread article q selects and gives
+	// the ids it changed.
+	MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]int64, error)
 	Search(ctx context.Context, query string, limit int) ([]model.Article, error)
 	RefreshStream(ctx context.Context, ids ...int64) (<-chan model.FeedDone, error)
 	// IndexSearch brings the full-text index up to date after a refresh
