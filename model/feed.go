@@ -86,8 +86,8 @@ type FetchResult struct {
 	// MaxAge is how long the server said its answer stays fresh
 	// (Cache-Control max-age, or Expires); 0 when it said nothing, or
 	// no-cache or no-store.
-	MaxAge time.Duration
-	FinalURL     string    // where redirects ended
+	MaxAge   time.Duration
+	FinalURL string // where redirects ended
 
 	Err error // why the fetch failed; nil on success
 }
