@@ -140,7 +140,7 @@ func TestRefreshDue(t *testing.T) {
 		t.Errorf("a 429 without Retry-After is allowed again at %v", f.NextAllowed)
 	}
 
-	refresh(20*time.Minute)
+	refresh(20 * time.Minute)
 	refresh(31*time.Minute, "/hourly")
 	refresh(62*time.Minute, "/hourly", "/throttled-silently", "/bad")
 	if got, want := due("/bad"), 62*time.Minute+2*time.Hour; got != want {
