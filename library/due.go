@@ -20,7 +20,7 @@ const AccountSyncEvery = 30 * time.Minute
 // publishSample is how many of a feed's latest stored times the schedule
 // is given: enough for its Sample distinct ones past a burst of items
 // published together.
-const publishSample = 200
+const publishSample = 40
 
 // RefreshDueStream is RefreshStream over what is due now: the accounts
 // not synced for AccountSyncEvery (or never), then byline's own feeds
