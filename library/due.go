@@ -18,8 +18,9 @@ import (
 const AccountSyncEvery = 30 * time.Minute
 
 // publishSample is how many of a feed's latest stored times the schedule
-// is given: enough for its Sample distinct ones past a burst of items
-// published together.
+// is given: enough for its schedule.Sample distinct ones past a burst of
+// a few dozen items published together (after a bigger burst it keeps
+// the gap measured before).
 const publishSample = 40
 
 // RefreshDueStream is RefreshStream over what is due now: the accounts
