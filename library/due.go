@@ -85,14 +85,8 @@ func (l *Library) planFetch(ctx context.Context, r *model.FetchResult, now time.
 		}
 		return
 	}
-	// A feed whose times cannot be read is scheduled on what the fetch
-	// brought and the gap measured before.
-	times, _ := l.store.PublishTimes(ctx, f.ID, now, publishSample)
-	for _, a := range r.Articles {
-		times = append(times, a.Published)
-	}
 	in := schedule.Input{
-		Now: now, Published: times, LastGap: f.PublishGap,
+		Now: now, Published: l.publishTimes(ctx, *r, now), LastGap: f.PublishGap,
 		Interval: f.Settings.Interval, MaxAge: r.MaxAge, NotBefore: r.RetryAfter,
 		Failed: r.Err != nil, PrevFailed: f.LastError != "",
 	}
@@ -101,4 +95,23 @@ func (l *Library) planFetch(ctx context.Context, r *model.FetchResult, now time.
 	}
 	p := schedule.Next(in)
 	r.NextDue, r.PublishGap = p.Next, p.Gap
+}
+
+// publishTimes are the times the schedule measures a fetched feed by: its
+// latest stored ones with those the fetch brought. A fetch that brought
+// nothing (a 304, a failure) leaves the feed's articles as they were
+// when its gap was measured: only the latest time is read, for how long
+// it has been silent (a gap never measured is measured). A feed whose
+// times cannot be read is scheduled on what the fetch brought and the
+// gap measured before.
+func (l *Library) publishTimes(ctx context.Context, r model.FetchResult, now time.Time) []time.Time {
+	if len(r.Articles) == 0 && r.Feed.PublishGap > 0 {
+		latest, _ := l.store.LatestTime(ctx, r.Feed.ID, now)
+		return []time.Time{latest}
+	}
+	times, _ := l.store.PublishTimes(ctx, r.Feed.ID, now, publishSample)
+	for _, a := range r.Articles {
+		times = append(times, a.Published)
+	}
+	return times
 }

@@ -74,6 +74,15 @@ func TestRefreshDue(t *testing.T) {
 		case "/bad":
 			http.Error(w, "no", http.StatusInternalServerError)
 			return
+		case "/hourly": // unchanged after the first fetch: 304s
+			if r.Header.Get("If-None-Match") == `"h1"` {
+				mu.Lock()
+				hits["304"]++
+				mu.Unlock()
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"h1"`)
 		}
 		fmt.Fprint(w, hourlyRSS(start))
 	}))
@@ -103,9 +112,13 @@ func TestRefreshDue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		var got []string
 		for p := range hits {
-			got = append(got, p)
+			if p != "304" {
+				got = append(got, p)
+			}
 		}
 		slices.Sort(got)
 		slices.Sort(want)
@@ -147,10 +160,16 @@ func TestRefreshDue(t *testing.T) {
 		t.Errorf("/bad failed twice: due at +%v, want +%v", got, want)
 	}
 	refresh(2*time.Hour+time.Minute, "/hourly", "/cached")
-	// Silent for 2h11m, the hourly feed waits half of that.
+	// Silent for 2h11m (its 304s say so too), the hourly feed waits half
+	// of that.
 	if got, want := due("/hourly"), 2*time.Hour+time.Minute+(2*time.Hour+11*time.Minute)/2; got != want {
 		t.Errorf("/hourly, silent: due at +%v, want +%v", got, want)
 	}
+	mu.Lock()
+	if hits["304"] != 1 {
+		t.Errorf("the hourly feed's last fetch was not a 304")
+	}
+	mu.Unlock()
 	refresh(3*time.Hour+2*time.Minute, "/throttled", "/throttled-silently", "/bad")
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -58,4 +59,16 @@ func (s *Store) PublishTimes(ctx context.Context, feedID int64, now time.Time, l
 		return nil, fmt.Errorf("publish times of feed %d: %w", feedID, err)
 	}
 	return times, nil
+}
+
+// LatestTime is when a feed's latest article up to now appeared (as
+// PublishTimes counts it); zero when it has none.
+func (s *Store) LatestTime(ctx context.Context, feedID int64, now time.Time) (time.Time, error) {
+	var n sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(sort_at) FROM articles
+		WHERE feed_id = ? AND sort_at <= ? AND sort_at <> 0`, feedID, nanos(now)).Scan(&n)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("latest time of feed %d: %w", feedID, err)
+	}
+	return fromNanos(n.Int64), nil
 }

@@ -103,3 +103,16 @@ func TestPublishTimes(t *testing.T) {
 		t.Errorf("all times: %v", all)
 	}
 }
+
+func TestLatestTime(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	if got, err := s.LatestTime(ctx, f.ID, t0); err != nil || !got.IsZero() {
+		t.Fatalf("no articles: %v, %v", got, err)
+	}
+	save(t, s, f, append(items(0, 5), item(600)))
+	if got, err := s.LatestTime(ctx, f.ID, t0.Add(time.Hour)); err != nil || !got.Equal(t0.Add(4*time.Minute)) {
+		t.Fatalf("latest: %v, %v", got, err)
+	}
+}
