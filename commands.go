@@ -22,7 +22,7 @@ var commands = []command{
 	{name: "remove", args: "URL|ID", summary: "unsubscribe, deleting the feed's articles", run: runRemove},
 	{name: "feeds", summary: "subscriptions with unread counts and last error", flags: jsonFlag, run: runFeeds},
 	{name: "feed", args: "set URL|ID KEY=VALUE...|show URL|ID", summary: "a feed's settings: title, folder, interval, fetch, user_agent, keep_days, keep_items (an account's title and folder on its server)", flags: jsonFlag, run: runFeed},
-	{name: "refresh", summary: "sync every account, then fetch every feed; progress on a terminal", run: runRefresh},
+	{name: "refresh", summary: "sync every account, then fetch every feed; progress on a terminal; --due: only what is due (for cron)", flags: refreshFlags, run: runRefresh},
 	{name: "sync", args: "[NAME...]", summary: "sync accounts: send changes made here, take the server's feeds, articles and state", flags: jsonFlag, run: runSync},
 	{name: "account", args: "add NAME|list|remove NAME", summary: "sync accounts on Google Reader API servers (Miniflux, FreshRSS…)", flags: accountCmdFlags, run: runAccount},
 	{name: "list", summary: "headlines, newest first", flags: listFlags, run: runList},
@@ -53,6 +53,10 @@ func listFlags(fs *flag.FlagSet, o *cmdOptions) {
 	fs.BoolVar(&o.unread, "unread", false, "only unread articles")
 	fs.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
 	fs.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
+}
+
+func refreshFlags(fs *flag.FlagSet, o *cmdOptions) {
+	fs.BoolVar(&o.due, "due", false, "only the feeds due by their schedule, and accounts not synced for 30 minutes")
 }
 
 func placeFlags(fs *flag.FlagSet, o *cmdOptions) {

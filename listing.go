@@ -195,12 +195,20 @@ func runRefresh(e *env, args []string) error {
 		progress = library.Progress{Feed: p.update, Sync: p.sync}
 		defer p.clear()
 	}
-	sum, err := lib.Refresh(e.ctx, progress)
+	var sum library.Summary
+	if e.opts.due {
+		sum, err = lib.RefreshDue(e.ctx, progress)
+	} else {
+		sum, err = lib.Refresh(e.ctx, progress)
+	}
 	if err != nil {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
 	failedAccounts := printSyncResults(e, "refresh", sum.Accounts)
 	switch {
+	case sum.Feeds == 0 && len(sum.Accounts) == 0 && e.opts.due:
+		fmt.Fprintln(e.stdout, "nothing due")
+		return nil
 	case sum.Feeds == 0 && len(sum.Accounts) == 0:
 		fmt.Fprintln(e.stdout, "no feeds to refresh: add one with `byline add URL`")
 		return nil

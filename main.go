@@ -76,6 +76,7 @@ type cmdOptions struct {
 	target     string // share: a share target's name
 
 	account, folder string // add, import, feed set: where a feed goes
+	due             bool   // refresh: only what is due
 	acct            accountFlags
 }
 

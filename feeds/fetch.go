@@ -69,11 +69,15 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed) (res model.FetchRe
 		res.NotModified = true
 		res.ETag = validator(resp.Header.Get("ETag"), f.ETag)
 		res.LastModified = validator(resp.Header.Get("Last-Modified"), f.LastModified)
+		res.MaxAge = freshness(resp.Header)
 		return res
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		he := &HTTPError{Status: resp.StatusCode}
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 			he.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+			if he.RetryAfter.IsZero() && resp.StatusCode == http.StatusTooManyRequests {
+				he.RetryAfter = time.Now().Add(throttleWait)
+			}
 			res.RetryAfter = he.RetryAfter
 		}
 		drain(resp.Body)
@@ -95,6 +99,7 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed) (res model.FetchRe
 	}
 	res.ETag = validator(resp.Header.Get("ETag"), "")
 	res.LastModified = validator(resp.Header.Get("Last-Modified"), "")
+	res.MaxAge = freshness(resp.Header)
 	res.Title, res.SiteURL, res.Articles = pf.Title, pf.SiteURL, pf.Articles
 	return res
 }

@@ -62,6 +62,12 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 	if err != nil {
 		return nil, err
 	}
+	return l.stream(ctx, targets, accounts), nil
+}
+
+// stream syncs accounts, then fetches targets, as RefreshStream says.
+// Each feed is stored with its next due time (planFetch).
+func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []string) <-chan FeedDone {
 	out := make(chan FeedDone, 16)
 	send := func(fd FeedDone) bool {
 		select {
@@ -83,7 +89,9 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 		for r := range l.client.FetchAll(ctx, targets, l.now()) {
 			done++
 			fd := FeedDone{Feed: r.Feed, NotModified: r.NotModified, Err: r.Err, Done: done, Total: len(targets)}
-			n, err := l.store.SaveFetch(ctx, l.withRetention(r), l.now())
+			now := l.now()
+			l.planFetch(ctx, &r, now)
+			n, err := l.store.SaveFetch(ctx, l.withRetention(r), now)
 			if err != nil && fd.Err == nil {
 				fd.Err = fmt.Errorf("store: %w", err)
 			}
@@ -99,18 +107,23 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 		// failure here loses nothing and is tried after the next refresh.
 		_ = l.store.Compact(ctx)
 	}()
-	return out, nil
+	return out
 }
 
 // Refresh is RefreshStream run to the end, reporting to progress, and
 // returns the summary. An account that fails to sync does not stop the
 // rest.
 func (l *Library) Refresh(ctx context.Context, p Progress, ids ...int64) (Summary, error) {
-	var s Summary
 	ch, err := l.RefreshStream(ctx, ids...)
 	if err != nil {
-		return s, err
+		return Summary{}, err
 	}
+	return collect(ctx, p, ch)
+}
+
+// collect runs a refresh's stream to the end, reporting to p.
+func collect(ctx context.Context, p Progress, ch <-chan FeedDone) (Summary, error) {
+	var s Summary
 	for fd := range ch {
 		if fd.Sync != nil {
 			if fd.Sync.Result != nil {

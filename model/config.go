@@ -25,8 +25,13 @@ type Config struct {
 	Images string `toml:"images"`
 	// ImageCacheMiB bounds the pictures kept on disk (XDG_CACHE_HOME).
 	ImageCacheMiB int64 `toml:"image_cache_mib"`
-	// RefreshInterval refreshes every feed in the background; 0 turns it off.
+	// RefreshInterval, when set, refreshes every feed in the background
+	// at this fixed interval instead of each feed when it is due; 0: each
+	// feed at its own interval.
 	RefreshInterval Duration `toml:"refresh_interval"`
+	// AutoRefresh refreshes in the background while the app runs (on by
+	// default); false leaves refreshing to r, R and `byline refresh`.
+	AutoRefresh bool `toml:"auto_refresh"`
 
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"
@@ -83,7 +88,7 @@ const DefaultTextWidth = 80
 
 // DefaultConfig is what byline uses with no configuration file.
 func DefaultConfig() Config {
-	return Config{Theme: "auto", TextWidth: DefaultTextWidth, Images: "auto", ImageCacheMiB: 100}
+	return Config{Theme: "auto", TextWidth: DefaultTextWidth, Images: "auto", ImageCacheMiB: 100, AutoRefresh: true}
 }
 
 // ParseConfig reads a TOML configuration over the defaults. Unknown keys and
@@ -149,6 +154,9 @@ func (c Config) validate() error {
 	if c.ImageCacheMiB < 0 || c.ImageCacheMiB > 1<<20 {
 		return fmt.Errorf("image_cache_mib must be between 0 and 1048576, not %d", c.ImageCacheMiB)
 	}
+	if err := c.validateRefresh(); err != nil {
+		return err
+	}
 	if c.Fetch.Workers < 0 || c.Fetch.PerHost < 0 || c.Fetch.MaxItems < 0 {
 		return fmt.Errorf("fetch settings cannot be negative")
 	}
@@ -159,6 +167,20 @@ func (c Config) validate() error {
 		if err := c.Accounts[name].Validate(name); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// MinRefreshInterval is the shortest refresh_interval byline takes.
+const MinRefreshInterval = time.Minute
+
+func (c Config) validateRefresh() error {
+	every := c.RefreshInterval.Duration
+	if every > 0 && every < MinRefreshInterval {
+		return fmt.Errorf("refresh_interval must be at least 1m, not %s", every)
+	}
+	if every > 0 && !c.AutoRefresh {
+		return fmt.Errorf("refresh_interval = %q refreshes in the background, and auto_refresh = false says not to: remove one", every)
 	}
 	return nil
 }

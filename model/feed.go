@@ -86,6 +86,18 @@ type FetchResult struct {
 	RetryAfter   time.Time // zero unless the server asked us to wait
 	FinalURL     string    // where redirects ended
 
+	// MaxAge is how long the server said its answer stays fresh
+	// (Cache-Control max-age, or Expires); 0 when it said nothing, or
+	// no-cache or no-store.
+	MaxAge time.Duration
+
+	// The refresh schedule after this fetch, which the library works out
+	// (model/schedule) and the store keeps with the fetch: when the feed
+	// is due next (zero: at once), and the gap measured between its
+	// articles (zero: unknown).
+	NextDue    time.Time
+	PublishGap time.Duration
+
 	Err error // why the fetch failed; nil on success
 }
 

@@ -88,7 +88,8 @@ func (w *workspace) prepare() error {
 	account := fmt.Sprintf("\n[accounts.%s]\ntype = \"greader\"\nurl = %q\nusername = %q\npassword_file = %q\n",
 		accountName, w.reader.url(), accountUser, passwordFile)
 	for theme := range themes {
-		conf := fmt.Sprintf("theme = %q\n\n[fetch]\nper_host = 8\n", theme)
+		// No background refresh: a shot shows only what its keys do.
+		conf := fmt.Sprintf("theme = %q\nauto_refresh = false\n\n[fetch]\nper_host = 8\n", theme)
 		if err := os.WriteFile(w.config(theme), []byte(conf), 0o644); err != nil {
 			return err
 		}

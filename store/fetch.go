@@ -61,28 +61,32 @@ func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Tim
 	return newArticles, nil
 }
 
-// saveFeedState updates the feed's row after a fetch.
+// saveFeedState updates the feed's row after a fetch, with the schedule
+// the library worked out (r.NextDue, r.PublishGap).
 func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now time.Time) error {
 	var res sql.Result
 	var err error
 	id, at, next := r.Feed.ID, nanos(now), nanos(r.RetryAfter)
+	due, gap := nanos(r.NextDue), int64(r.PublishGap/time.Second)
 	switch {
 	case r.Err != nil:
-		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = ?,
-			last_fetched = ?, next_allowed = ? WHERE id = ?`,
-			r.Err.Error(), at, next, id)
+		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = ?1,
+			last_fetched = ?2, next_allowed = ?3, next_due = ?4, publish_gap = ?5
+			WHERE id = ?6`, r.Err.Error(), at, next, due, gap, id)
 	case r.NotModified:
 		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = '',
 			last_fetched = ?1, next_allowed = ?2,
 			etag = CASE WHEN ?3 <> '' THEN ?3 ELSE etag END,
-			last_modified = CASE WHEN ?4 <> '' THEN ?4 ELSE last_modified END
-			WHERE id = ?5`, at, next, r.ETag, r.LastModified, id)
+			last_modified = CASE WHEN ?4 <> '' THEN ?4 ELSE last_modified END,
+			next_due = ?6, publish_gap = ?7
+			WHERE id = ?5`, at, next, r.ETag, r.LastModified, id, due, gap)
 	default:
 		res, err = tx.ExecContext(ctx, `UPDATE feeds SET last_error = '',
-			last_fetched = ?, next_allowed = ?, etag = ?, last_modified = ?,
+			last_fetched = ?1, next_allowed = ?2, etag = ?3, last_modified = ?4,
 			title = CASE WHEN ?5 <> '' THEN ?5 ELSE title END,
-			site_url = CASE WHEN ?6 <> '' THEN ?6 ELSE site_url END
-			WHERE id = ?`, at, next, r.ETag, r.LastModified, r.Title, r.SiteURL, id)
+			site_url = CASE WHEN ?6 <> '' THEN ?6 ELSE site_url END,
+			next_due = ?8, publish_gap = ?9
+			WHERE id = ?7`, at, next, r.ETag, r.LastModified, r.Title, r.SiteURL, id, due, gap)
 	}
 	if err != nil {
 		return err

@@ -132,7 +132,7 @@ func (a App) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		service.LoadFeeds(a.ctx, a.lib),
 		service.LoadWindow(a.ctx, a.lib, a.list.WindowQuery(0), a.list.Gen()),
-		autoRefreshTick(a.cfg.RefreshInterval.Duration),
+		a.autoRefreshStart(),
 	}
 	if a.cfg.Theme == "auto" || a.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -193,6 +193,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleIndexed(msg)
 	case autoRefreshMsg:
 		return a.handleAutoRefresh()
+	case dueTickMsg:
+		return a.handleDueTick()
 	case service.HighlightListMsg:
 		return a.handleHighlightList(msg)
 	case service.HighlightMsg:

@@ -34,6 +34,8 @@ type fakeLibrary struct {
 	body     string // every article's markdown
 	marks    []string
 	refresh  []model.FeedDone
+	due      []model.FeedDone // what RefreshDueStream streams
+	dueCalls int
 	onSearch func(string) []model.Article
 	failAll  error
 	indexed  int   // IndexSearch calls
@@ -253,6 +255,18 @@ func (f *fakeLibrary) Search(_ context.Context, q string, _ int) ([]model.Articl
 func (f *fakeLibrary) RefreshStream(context.Context, ...int64) (<-chan model.FeedDone, error) {
 	ch := make(chan model.FeedDone, len(f.refresh))
 	for _, fd := range f.refresh {
+		ch <- fd
+	}
+	close(ch)
+	return ch, nil
+}
+
+func (f *fakeLibrary) RefreshDueStream(context.Context) (<-chan model.FeedDone, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.dueCalls++
+	ch := make(chan model.FeedDone, len(f.due))
+	for _, fd := range f.due {
 		ch <- fd
 	}
 	close(ch)

@@ -23,17 +23,39 @@ type refreshState struct {
 
 	feedsInflight, feedsDirty bool
 	listDirty                 bool
+
+	auto   bool               // started by a timer: quiet, and announces what it brought
+	cancel context.CancelFunc // stops it: an automatic refresh gives way to r and R
 }
 
 // beginRefresh starts refreshing the given feeds (all when none).
 func (a *App) beginRefresh(ids ...int64) tea.Cmd {
-	if a.refresh.running {
+	if a.refresh.running && !a.refresh.auto {
 		return a.setStatus("a refresh is already running", false)
 	}
-	a.refresh = refreshState{running: true, gen: a.refresh.gen + 1,
-		feedsInflight: a.refresh.feedsInflight, feedsDirty: a.refresh.feedsDirty}
+	ctx := a.newRefresh(false)
 	a.status = ""
-	return service.StartRefresh(a.ctx, a.lib, a.refresh.gen, ids...)
+	return service.StartRefresh(ctx, a.lib, a.refresh.gen, ids...)
+}
+
+// stop ends the refresh: it no longer runs, and what it left in flight
+// is cancelled.
+func (r *refreshState) stop() {
+	r.running = false
+	if r.cancel != nil {
+		r.cancel()
+		r.cancel = nil
+	}
+}
+
+// newRefresh begins the state of a refresh, stopping an automatic one
+// still running, and gives the new refresh its context.
+func (a *App) newRefresh(auto bool) context.Context {
+	a.refresh.stop()
+	ctx, cancel := context.WithCancel(a.ctx)
+	a.refresh = refreshState{running: true, gen: a.refresh.gen + 1, auto: auto, cancel: cancel,
+		feedsInflight: a.refresh.feedsInflight, feedsDirty: a.refresh.feedsDirty}
+	return ctx
 }
 
 func (a App) handleRefreshStarted(msg service.RefreshStartedMsg) (tea.Model, tea.Cmd) {
@@ -41,7 +63,7 @@ func (a App) handleRefreshStarted(msg service.RefreshStartedMsg) (tea.Model, tea
 		return a, nil
 	}
 	if msg.Err != nil {
-		a.refresh.running = false
+		a.refresh.stop()
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	a.refresh.ch = msg.Ch
@@ -54,7 +76,10 @@ func (a App) handleFeedDone(msg service.FeedDoneMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if msg.Done {
-		r.running = false
+		r.stop()
+		if r.auto {
+			return a.endAutoRefresh()
+		}
 		return a, tea.Batch(a.setStatus(r.Summary(), r.AllFailed()),
 			a.reloadFeeds(), a.reloadList(), service.IndexSearch(a.ctx, a.lib))
 	}
@@ -108,7 +133,8 @@ func (a App) handleAutoRefresh() (tea.Model, tea.Cmd) {
 	if a.refresh.running {
 		return a, next
 	}
-	return a, tea.Batch(next, a.beginRefresh())
+	ctx := a.newRefresh(true)
+	return a, tea.Batch(next, service.StartRefresh(ctx, a.lib, a.refresh.gen))
 }
 
 // autoRefreshMsg is the auto-refresh timer's tick.

@@ -200,7 +200,7 @@ func (a App) statusText() (string, lipgloss.Style) {
 		return clean(a.status), a.styles.Error
 	case a.status != "":
 		return clean(a.status), a.styles.Status
-	case a.refresh.running:
+	case a.refresh.running && !a.refresh.auto:
 		return a.refresh.Line(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {

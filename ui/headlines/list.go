@@ -33,6 +33,7 @@ type List struct {
 	winStart int
 	inflight bool
 	anchor   int64 // keep this article under the cursor when the next window lands
+	chasing  bool  // the anchor was not in the window reloaded: the next window looks further down
 	stale    bool  // the window is an older filter's, shown until the new one lands
 
 	res *results // a full-text search being shown instead of the query

@@ -47,7 +47,7 @@ func (l *List) Reload(height int) (start int, ok bool) {
 		return l.AskWindow(height)
 	}
 	if sel, ok := l.Selected(); ok && l.res == nil {
-		l.anchor = sel.ID
+		l.anchor, l.chasing = sel.ID, false
 	}
 	l.inflight = true
 	if !l.loaded {
@@ -57,26 +57,50 @@ func (l *List) Reload(height int) (start int, ok bool) {
 }
 
 // SetWindow takes a loaded window (from start, of total), keeping the
-// anchored article (if it is in the window) on the same screen row. The
+// anchored article (if it is in the window) on the same screen row. An
+// anchored article pushed past the window by many new ones above it is
+// chased once: the cursor moves down by as many rows as the list grew,
+// where the window the caller asks for next (AskWindow) finds it. The
 // first window of a new filter starts at the top.
 func (l *List) SetWindow(start, total int, articles []model.Article, height int) {
 	if l.stale {
 		l.stale, l.cursor, l.offset = false, 0, 0
 	}
+	grown := total - l.total
+	if !l.loaded {
+		grown = 0
+	}
 	l.inflight = false
 	l.total, l.win, l.winStart, l.loaded = total, articles, start, true
 	if l.anchor != 0 {
-		for j, a := range l.win {
-			if a.ID == l.anchor {
-				shift := l.winStart + j - l.cursor
-				l.cursor += shift
-				l.offset = max(0, l.offset+shift)
-				break
-			}
-		}
-		l.anchor = 0
+		l.keepAnchor(grown)
 	}
 	l.Clamp(height)
+}
+
+// keepAnchor puts the cursor back on the anchored article, or chases it
+// (SetWindow).
+func (l *List) keepAnchor(grown int) {
+	for j, a := range l.win {
+		if a.ID == l.anchor {
+			shift := l.winStart + j - l.cursor
+			l.cursor += shift
+			l.offset = max(0, l.offset+shift)
+			l.anchor, l.chasing = 0, false
+			return
+		}
+	}
+	if l.chasing || grown <= 0 {
+		l.anchor, l.chasing = 0, false
+		return
+	}
+	l.cursor += grown
+	l.offset += grown
+	if l.cursor >= l.winStart && l.cursor < l.winStart+len(l.win) {
+		l.anchor = 0 // it is not where it would be: gone
+		return
+	}
+	l.chasing = true
 }
 
 // FailWindow takes a window that could not be loaded. A new filter's rows

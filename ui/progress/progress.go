@@ -21,12 +21,16 @@ type Tally struct {
 	FirstErr    string
 	Syncing     string    // the account sync under way, as the progress line says it
 	Synced      []Account // the accounts' syncs that ended, in order
+	NewIn       []Source  // the feeds that brought new articles, in order
 }
 
 // Feed counts a feed's result.
 func (t *Tally) Feed(fd model.FeedDone) {
 	t.Done, t.Total = fd.Done, fd.Total
 	t.New += fd.New
+	if fd.New > 0 {
+		t.NewIn = append(t.NewIn, Source{Name: fd.Feed.DisplayTitle(), New: fd.New})
+	}
 	if fd.Err != nil {
 		t.Failed++
 		if t.FirstErr == "" {

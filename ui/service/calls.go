@@ -120,6 +120,17 @@ func StartRefresh(ctx context.Context, lib Library, gen int, ids ...int64) tea.C
 	}
 }
 
+// StartDueRefresh starts refreshing what is due (automatic refresh).
+func StartDueRefresh(ctx context.Context, lib Library, gen int) tea.Cmd {
+	return func() tea.Msg {
+		ch, err := lib.RefreshDueStream(ctx)
+		if err != nil {
+			err = fmt.Errorf("automatic refresh: %w", err)
+		}
+		return RefreshStartedMsg{Gen: gen, Ch: ch, Err: err}
+	}
+}
+
 // FeedDoneMsg is one feed of refresh Gen, stored; Done is set when the
 // stream ended instead.
 type FeedDoneMsg struct {

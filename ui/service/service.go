@@ -34,6 +34,9 @@ type Library interface {
 	MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]int64, error)
 	Search(ctx context.Context, query string, limit int) ([]model.Article, error)
 	RefreshStream(ctx context.Context, ids ...int64) (<-chan model.FeedDone, error)
+	// RefreshDueStream is RefreshStream over what is due: the feeds whose
+	// schedule says so, and the accounts not synced for a while.
+	RefreshDueStream(ctx context.Context) (<-chan model.FeedDone, error)
 	// IndexSearch brings the full-text index up to date after a refresh
 	// and says how many articles it indexed.
 	IndexSearch(ctx context.Context) (int, error)

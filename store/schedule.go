@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// DueFeeds is byline's own feeds (not a sync account's) that automatic
+// refresh should fetch at now: their next_due and next_allowed (the
+// server's Retry-After) have both passed. A feed never fetched is due.
+// They come without counts, the longest overdue first.
+func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]model.Feed, error) {
+	at := nanos(now)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+feedColumns+` FROM feeds
+		WHERE account_id IS NULL AND next_due <= ? AND next_allowed <= ?
+		ORDER BY next_due, id`, at, at)
+	if err != nil {
+		return nil, fmt.Errorf("due feeds: %w", err)
+	}
+	defer rows.Close()
+	var feeds []model.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows, false)
+		if err != nil {
+			return nil, fmt.Errorf("due feeds: %w", err)
+		}
+		feeds = append(feeds, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("due feeds: %w", err)
+	}
+	return feeds, nil
+}
+
+// PublishTimes is when a feed's latest articles up to now appeared (their
+// publish time, or when byline first saw an undated one), newest first,
+// at most limit of them: what the refresh schedule measures.
+func (s *Store) PublishTimes(ctx context.Context, feedID int64, now time.Time, limit int) ([]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sort_at FROM articles
+		WHERE feed_id = ? AND sort_at <= ? AND sort_at <> 0
+		ORDER BY sort_at DESC LIMIT ?`, feedID, nanos(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("publish times of feed %d: %w", feedID, err)
+	}
+	defer rows.Close()
+	var times []time.Time
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("publish times of feed %d: %w", feedID, err)
+		}
+		times = append(times, fromNanos(n))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("publish times of feed %d: %w", feedID, err)
+	}
+	return times, nil
+}
+
+// LatestTime is when a feed's latest article up to now appeared (as
+// PublishTimes counts it); zero when it has none.
+func (s *Store) LatestTime(ctx context.Context, feedID int64, now time.Time) (time.Time, error) {
+	var n sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(sort_at) FROM articles
+		WHERE feed_id = ? AND sort_at <= ? AND sort_at <> 0`, feedID, nanos(now)).Scan(&n)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("latest time of feed %d: %w", feedID, err)
+	}
+	return fromNanos(n.Int64), nil
+}
