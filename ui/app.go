@@ -209,14 +209,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleBrowser(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
-	case service.FeedEditedMsg:
-		return a.handleFeedEdited(msg)
-	case service.CountMsg:
-		return a.handleCount(msg)
-	case service.MarkedManyMsg:
-		return a.handleMarkedMany(msg)
-	case undoneMsg:
-		return a.handleUndone(msg)
+	}
+	if m, cmd, ok := a.handleChange(msg); ok {
+		return m, cmd
 	}
 	if m, cmd, ok := a.handleTerminalAnswer(msg); ok {
 		return m, cmd
@@ -228,6 +223,26 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleFormInput(msg)
 	}
 	return a, nil
+}
+
+// handleChange takes the answers to changes the user asked for: a feed's
+// settings saved, marks of many articles counted, made or undone.
+func (a App) handleChange(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	var m tea.Model
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case service.FeedEditedMsg:
+		m, cmd = a.handleFeedEdited(msg)
+	case service.CountMsg:
+		m, cmd = a.handleCount(msg)
+	case service.MarkedManyMsg:
+		m, cmd = a.handleMarkedMany(msg)
+	case undoneMsg:
+		m, cmd = a.handleUndone(msg)
+	default:
+		return a, nil, false
+	}
+	return m, cmd, true
 }
 
 // ctrlC always quits, whatever the keymap says.
