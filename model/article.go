@@ -90,7 +90,7 @@ type ArticleQuery struct {
 	Starred bool   // only starred articles
 	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
 	Account string // only one account's feeds (its name), or byline's own (LocalFeeds); "": all
-	Text    string // only articles whose title contains this, ignoring case (ASCII letters)
+	Text    string // only articles whose title contains this, ignoring case and accents
 	Limit   int    // 0: no limit
 	Offset  int
 }

@@ -77,7 +77,7 @@ func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now tim
 
 // writer holds the statements that write articles inside one transaction.
 type writer struct {
-	lookup, insert, update, queue *sql.Stmt
+	lookup, insert, update, queue, fold *sql.Stmt
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -96,6 +96,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
 			summary = ?, content = ? WHERE id = ?`},
 		{&w.queue, queueSQL},
+		{&w.fold, saveFoldSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -108,7 +109,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.queue} {
+	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.queue, w.fold} {
 		if st != nil {
 			st.Close()
 		}
@@ -165,6 +166,9 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if err != nil {
 		return false, err
 	}
+	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
+		return false, err
+	}
 	_, err = w.queue.ExecContext(ctx, id, 0)
 	return false, err
 }
@@ -180,6 +184,9 @@ func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
+		return 0, err
+	}
+	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
 		return 0, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 1)
