@@ -161,3 +161,50 @@ func TestMigrationFoldsStoredTitles(t *testing.T) {
 		t.Errorf("title_folds keeps %d rows of removed articles, %v", n, err)
 	}
 }
+
+// NextUnread walks a list's unread articles both ways from an article,
+// giving each one's row in the list.
+func TestNextUnread(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	a, b := addFeed(t, s, "https://a.example/feed"), addFeed(t, s, "https://b.example/feed")
+	save(t, s, a, items(0, 6)) // rows: guid-5 … guid-0
+	save(t, s, b, items(10, 11))
+	list, _ := s.Articles(ctx, model.ArticleQuery{})
+	id := map[string]int64{}
+	for _, x := range list {
+		id[x.Key] = x.ID
+	}
+	if _, err := s.Mark(ctx, []int64{id["guid-5"], id["guid-4"], id["guid-2"]}, ptr(true), nil); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q       model.ArticleQuery
+		from    string
+		back    bool
+		want    string
+		wantRow int
+	}{
+		{model.ArticleQuery{FeedID: a.ID}, "", false, "guid-3", 2},
+		{model.ArticleQuery{FeedID: a.ID}, "guid-5", false, "guid-3", 2},
+		{model.ArticleQuery{FeedID: a.ID}, "guid-3", false, "guid-1", 4},
+		{model.ArticleQuery{FeedID: a.ID}, "guid-0", false, "", 0},
+		{model.ArticleQuery{FeedID: a.ID}, "guid-1", true, "guid-3", 2},
+		{model.ArticleQuery{FeedID: a.ID}, "guid-3", true, "", 0},
+		{model.ArticleQuery{FeedID: a.ID}, "", true, "guid-0", 5},
+		{model.ArticleQuery{}, "guid-5", true, "guid-10", 0},
+		{model.ArticleQuery{Text: "headline 1"}, "guid-10", false, "guid-1", 1},
+	}
+	for _, tt := range tests {
+		got, row, err := s.NextUnread(ctx, tt.q, id[tt.from], tt.back)
+		if tt.want == "" {
+			if !isNotFound(err) {
+				t.Errorf("%+v from %s back %v: %s, %v; want none", tt.q, tt.from, tt.back, got.Key, err)
+			}
+			continue
+		}
+		if err != nil || got.Key != tt.want || row != tt.wantRow || got.Read {
+			t.Errorf("%+v from %s back %v: %s row %d, %v; want %s row %d", tt.q, tt.from, tt.back, got.Key, row, err, tt.want, tt.wantRow)
+		}
+	}
+}
