@@ -123,8 +123,9 @@ func (l *Library) CountArticles(ctx context.Context, q model.ArticleQuery) (int,
 }
 
 // NextUnread is the first unread article of q's list after the article
-// from (before it when back), with its row in the list (store.NextUnread).
-func (l *Library) NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (model.Article, int, error) {
+// from (before it when back), with its row in the list; ok is false when
+// there is none (store.NextUnread).
+func (l *Library) NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (a model.Article, row int, ok bool, err error) {
 	return l.store.NextUnread(ctx, q, from, back)
 }
 

@@ -27,6 +27,9 @@ type Config struct {
 	ImageCacheMiB int64 `toml:"image_cache_mib"`
 	// RefreshInterval refreshes every feed in the background; 0 turns it off.
 	RefreshInterval Duration `toml:"refresh_interval"`
+	// ShowRead false starts the app's list with read articles hidden (U
+	// shows them); nil or true shows them.
+	ShowRead *bool `toml:"show_read"`
 
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"

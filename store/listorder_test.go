@@ -196,14 +196,14 @@ func TestNextUnread(t *testing.T) {
 		{model.ArticleQuery{Text: "headline 1"}, "guid-10", false, "guid-1", 1},
 	}
 	for _, tt := range tests {
-		got, row, err := s.NextUnread(ctx, tt.q, id[tt.from], tt.back)
+		got, row, ok, err := s.NextUnread(ctx, tt.q, id[tt.from], tt.back)
 		if tt.want == "" {
-			if !isNotFound(err) {
+			if ok || err != nil {
 				t.Errorf("%+v from %s back %v: %s, %v; want none", tt.q, tt.from, tt.back, got.Key, err)
 			}
 			continue
 		}
-		if err != nil || got.Key != tt.want || row != tt.wantRow || got.Read {
+		if err != nil || !ok || got.Key != tt.want || row != tt.wantRow || got.Read {
 			t.Errorf("%+v from %s back %v: %s row %d, %v; want %s row %d", tt.q, tt.from, tt.back, got.Key, row, err, tt.want, tt.wantRow)
 		}
 	}

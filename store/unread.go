@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/byline-reader/byline/model"
@@ -10,10 +12,10 @@ import (
 // NextUnread is the first unread article of q's list (Limit and Offset
 // ignored) after the article from in the list's order, or before it when
 // back, with its row in the list, from 0; from 0 starts at the top (the
-// bottom when back). ErrNotFound when there is none, or when from is not
+// bottom when back); ok is false when there is none, or when from is not
 // stored. Both walk the list's index from the article, so their cost is
 // the distance, not the list's length.
-func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (model.Article, int, error) {
+func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (a model.Article, row int, ok bool, err error) {
 	where, args := articleFilter(q)
 	where = andWhere(where, "a.read = 0")
 	cmp, dir := "<", "DESC"
@@ -24,23 +26,24 @@ func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64
 		where = andWhere(where, "(a.sort_key, a.id) "+cmp+" (SELECT sort_key, id FROM articles WHERE id = ?)")
 		args = append(args, from)
 	}
-	var a model.Article
 	var key int64
-	err := s.db.QueryRowContext(ctx, `SELECT `+headlineColumns+`, a.sort_key
+	err = s.db.QueryRowContext(ctx, `SELECT `+headlineColumns+`, a.sort_key
 		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id`+where+`
 		ORDER BY a.sort_key `+dir+`, a.id `+dir+` LIMIT 1`, args...).Scan(append(headlineDest(&a), &key)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Article{}, 0, false, nil
+	}
 	if err != nil {
-		return model.Article{}, 0, fmt.Errorf("next unread article: %w", notFound(err))
+		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
 	}
 	where, args = articleFilter(q)
 	where = andWhere(where, "(a.sort_key, a.id) > (?, ?)")
-	var row int
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where,
 		append(args, key, a.ID)...).Scan(&row)
 	if err != nil {
-		return model.Article{}, 0, fmt.Errorf("next unread article: %w", err)
+		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
 	}
-	return a, row, nil
+	return a, row, true, nil
 }
 
 // andWhere adds a condition to a WHERE clause that may be empty.

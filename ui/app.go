@@ -67,6 +67,7 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
+	subs        subscribing  // a feed being added or removed (subscribe.go)
 	pics        pictureState // pictures in the reader (pictures.go)
 	refresh     refreshState
 	filterDelay time.Duration // typing must pause this long before the filter asks the library
@@ -117,6 +118,9 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 	a.styles.Reader.Hyperlinks = a.hyperlinks
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
+	}
+	if cfg.ShowRead != nil && !*cfg.ShowRead {
+		a.list.HideRead(true)
 	}
 	return a
 }
@@ -177,6 +181,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleResizeRender(msg)
 	case service.MarkedMsg:
 		return a.handleMarked(msg)
+	case service.UnreadMsg:
+		return a.handleUnread(msg)
+	case service.AddedMsg:
+		return a.handleAdded(msg)
+	case service.RemovedMsg:
+		return a.handleRemoved(msg)
 	case service.RefreshStartedMsg:
 		return a.handleRefreshStarted(msg)
 	case service.FeedDoneMsg:

@@ -64,9 +64,7 @@ func (l Headlines) Searching() bool {
 
 // Shows says whether the list shows the entry's headlines (filtered or not).
 func (l Headlines) Shows(e feedtree.Entry) bool {
-	q := l.Query()
-	q.Text = ""
-	return !l.Searching() && q == e.Query()
+	return !l.Searching() && l.ViewQuery() == e.Query()
 }
 
 // Position is where the cursor is, for the status line: "3/1,204".
