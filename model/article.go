@@ -78,6 +78,19 @@ func Age(now, t time.Time) string {
 	}
 }
 
+// HeadlineAge is how old a headline is, as every list shows it: the age of
+// its published time, else "~" and the age of its first fetch (a feed that
+// dates nothing; "~3h"), else "".
+func HeadlineAge(now time.Time, a Article) string {
+	if age := Age(now, a.Published); age != "" {
+		return age
+	}
+	if age := Age(now, a.FetchedAt); age != "" {
+		return "~" + age
+	}
+	return ""
+}
+
 // LocalFeeds, as ArticleQuery.Account, narrows to the feeds byline fetches
 // itself (no account's).
 const LocalFeeds = "(local)"

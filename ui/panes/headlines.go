@@ -123,10 +123,7 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 	} else {
 		b.WriteString("  ")
 	}
-	age := model.Age(now, a.Published)
-	if age == "" {
-		age = model.Age(now, a.FetchedAt)
-	}
+	age := model.HeadlineAge(now, a)
 	siteW := 0
 	if width >= 60 {
 		siteW = min(22, width/5)
