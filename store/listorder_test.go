@@ -208,3 +208,30 @@ func TestNextUnread(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNextUnread finds the next unread article from the middle of
+// the list of 50,000 and of one feed, and its row.
+func BenchmarkNextUnread(b *testing.B) {
+	s := openBig(b)
+	ctx := context.Background()
+	mid, err := s.Articles(ctx, model.ArticleQuery{Offset: 25_000, Limit: 1})
+	if err != nil || len(mid) != 1 {
+		b.Fatal(err)
+	}
+	for _, bm := range []struct {
+		name string
+		q    model.ArticleQuery
+	}{
+		{"all", model.ArticleQuery{}},
+		{"one feed", model.ArticleQuery{FeedID: mid[0].FeedID}},
+		{"text", model.ArticleQuery{Text: mid[0].Title[:2]}},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, ok, err := s.NextUnread(ctx, bm.q, mid[0].ID, false); err != nil || !ok {
+					b.Fatal(ok, err)
+				}
+			}
+		})
+	}
+}
