@@ -167,7 +167,7 @@ func printArticles(e *env, arts []model.Article, empty string) error {
 		} else {
 			mark += " "
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, mark, model.Age(now, a.Published),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, mark, model.HeadlineAge(now, a),
 			truncate(oneLine(a.FeedTitle), 24), oneLine(a.Title))
 	}
 	return tw.Flush()

@@ -127,6 +127,13 @@ func (l *Library) CountArticles(ctx context.Context, q model.ArticleQuery) (int,
 	return l.store.CountArticles(ctx, q)
 }
 
+// NextUnread is the first unread article of q's list after the article
+// from (before it when back), with its row in the list; ok is false when
+// there is none (store.NextUnread).
+func (l *Library) NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (a model.Article, row int, ok bool, err error) {
+	return l.store.NextUnread(ctx, q, from, back)
+}
+
 // Article loads one article whole.
 func (l *Library) Article(ctx context.Context, id int64) (model.Article, error) {
 	a, err := l.store.Article(ctx, id)

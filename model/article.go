@@ -78,6 +78,19 @@ func Age(now, t time.Time) string {
 	}
 }
 
+// HeadlineAge is how old a headline is, as every list shows it: the age of
+// its published time, else "~" and the age of its first fetch (a feed that
+// dates nothing; "~3h"), else "".
+func HeadlineAge(now time.Time, a Article) string {
+	if age := Age(now, a.Published); age != "" {
+		return age
+	}
+	if age := Age(now, a.FetchedAt); age != "" {
+		return "~" + age
+	}
+	return ""
+}
+
 // LocalFeeds, as ArticleQuery.Account, narrows to the feeds byline fetches
 // itself (no account's).
 const LocalFeeds = "(local)"
@@ -90,7 +103,7 @@ type ArticleQuery struct {
 	Starred bool   // only starred articles
 	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
 	Account string // only one account's feeds (its name), or byline's own (LocalFeeds); "": all
-	Text    string // only articles whose title contains this, ignoring case (ASCII letters)
+	Text    string // only articles whose title contains this, ignoring case and accents
 	Limit   int    // 0: no limit
 	Offset  int
 }

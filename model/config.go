@@ -32,6 +32,9 @@ type Config struct {
 	// AutoRefresh refreshes in the background while the app runs (on by
 	// default); false leaves refreshing to r, R and `byline refresh`.
 	AutoRefresh bool `toml:"auto_refresh"`
+	// ShowRead false starts the app's list with read articles hidden (U
+	// shows them); nil or true shows them.
+	ShowRead *bool `toml:"show_read"`
 
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"

@@ -11,6 +11,7 @@ func TestParseConfig(t *testing.T) {
 theme = "light"
 text_width = 90
 refresh_interval = "30m"
+show_read = false
 
 [fetch]
 workers = 8
@@ -29,10 +30,11 @@ pinboard = "https://pinboard.in/add?url={url}&title={title}"
 	}
 	if cfg.Theme != "light" || cfg.TextWidth != 90 || cfg.RefreshInterval.Duration != 30*time.Minute ||
 		cfg.Fetch.Workers != 8 || cfg.Fetch.Timeout.Duration != 10*time.Second ||
-		cfg.Keys["down"] != "j,down" || cfg.Share.Mastodon != "mastodon.social" || len(cfg.Share.Targets) != 1 {
+		cfg.Keys["down"] != "j,down" || cfg.Share.Mastodon != "mastodon.social" || len(cfg.Share.Targets) != 1 ||
+		cfg.ShowRead == nil || *cfg.ShowRead {
 		t.Fatalf("parsed %+v", cfg)
 	}
-	if def, _ := ParseConfig(nil); def.Theme != "auto" || def.TextWidth != 80 || def.Images != "auto" {
+	if def, _ := ParseConfig(nil); def.Theme != "auto" || def.TextWidth != 80 || def.Images != "auto" || def.ShowRead != nil {
 		t.Fatalf("defaults: %+v", def)
 	}
 }

@@ -18,7 +18,8 @@ const headlineColumns = `a.id, a.feed_id, f.title, a.key, a.title, a.url,
 	a.fetched_at, a.extracted_at`
 
 // Articles lists headlines (every field but Summary, Content and Markdown),
-// newest first: by published time, or fetch time for articles without one,
+// newest first: by published time, or fetch time for articles without one
+// or dated more than a day after it was fetched (migration 6's sort_key),
 // then by id.
 func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
 	where, args := articleFilter(q)
@@ -27,13 +28,13 @@ func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Art
 		limit = -1
 	}
 	args = append(args, limit, max(q.Offset, 0))
-	order := "a.sort_at"
+	order := "a.sort_key"
 	if q.Text != "" {
-		// Walking articles_sort to find a rare title costs a row lookup
-		// per article (100 ms for 50,000); "+" makes SQLite scan the table
-		// and sort what matched, which costs the same ~20 ms whatever the
-		// text.
-		order = "+a.sort_at"
+		// Walking articles_key to find a rare title costs a row lookup
+		// per article (100 ms for 50,000); "+" makes SQLite take the
+		// matching titles and sort them, which costs about the same
+		// whatever the text.
+		order = "+a.sort_key"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+headlineColumns+`
 		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id`+where+`
@@ -91,8 +92,8 @@ func articleFilter(q model.ArticleQuery) (string, []any) {
 		args = append(args, q.Account)
 	}
 	if q.Text != "" {
-		conds = append(conds, `a.title LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+likeEscape(q.Text)+"%")
+		conds = append(conds, `a.id IN (SELECT id FROM title_folds WHERE title LIKE ? ESCAPE '\')`)
+		args = append(args, "%"+likeEscape(fold(q.Text))+"%")
 	}
 	if len(conds) == 0 {
 		return "", nil

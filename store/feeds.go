@@ -136,7 +136,7 @@ func (s *Store) Feeds(ctx context.Context) ([]model.Feed, error) {
 			-- the starred few through their partial index (the planner
 			-- would walk articles_feed_read, reading every article's flag)
 			SELECT feed_id, count(*) AS starred FROM articles
-			INDEXED BY articles_starred WHERE starred = 1 GROUP BY feed_id
+			INDEXED BY articles_starred_key WHERE starred = 1 GROUP BY feed_id
 		) AS st ON st.feed_id = feeds.id`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)

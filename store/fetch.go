@@ -99,7 +99,7 @@ func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now tim
 
 // writer holds the statements that write articles inside one transaction.
 type writer struct {
-	lookup, insert, update, queue *sql.Stmt
+	lookup, insert, update, queue, fold *sql.Stmt
 
 	// skipBefore: a new article published before this (unix ns) is not
 	// stored, as retention would drop it at once; 0 stores all.
@@ -124,6 +124,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
 			summary = ?, content = ? WHERE id = ?`},
 		{&w.queue, queueSQL},
+		{&w.fold, saveFoldSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -136,7 +137,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.queue} {
+	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.queue, w.fold} {
 		if st != nil {
 			st.Close()
 		}
@@ -200,6 +201,9 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if err != nil {
 		return false, err
 	}
+	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
+		return false, err
+	}
 	_, err = w.queue.ExecContext(ctx, id, 0)
 	return false, err
 }
@@ -215,6 +219,9 @@ func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
+		return 0, err
+	}
+	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
 		return 0, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 1)

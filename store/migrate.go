@@ -194,6 +194,36 @@ ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN quote_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN speakers TEXT NOT NULL DEFAULT '';
 `,
+
+	// 6: the list's order and the `/` filter. sort_key replaces sort_at
+	// as the order of every list: an article dated more than a day after
+	// it was first fetched (a feed's mistake, or a post scheduled ahead)
+	// sorts by its fetch time instead, so it is not pinned to the top
+	// until the date comes; a day leaves room for feeds that give local
+	// time as UTC. title_folds holds each title in lower case without
+	// accents (store's fold, filled by the writer; afterStep folds the
+	// titles already stored), which the filter matches.
+	`
+ALTER TABLE articles ADD COLUMN sort_key INTEGER GENERATED ALWAYS AS
+	(CASE WHEN published <> 0 AND (fetched_at = 0 OR published <= fetched_at + 86400000000000)
+	THEN published ELSE fetched_at END) VIRTUAL;
+DROP INDEX articles_feed_sort;
+DROP INDEX articles_sort;
+DROP INDEX articles_starred;
+CREATE INDEX articles_feed_key ON articles (feed_id, sort_key, id);
+CREATE INDEX articles_key ON articles (sort_key, id);
+CREATE INDEX articles_starred_key ON articles (sort_key, id) WHERE starred = 1;
+CREATE TABLE title_folds (
+	id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	title TEXT NOT NULL
+);
+`,
+}
+
+// afterStep are the steps done in Go after the SQL of a migration, in
+// its transaction, by the version it migrates to.
+var afterStep = map[int]func(context.Context, *sql.Tx) error{
+	6: foldAllTitles,
 }
 
 // migrate brings db to schema version target, one transaction per step.
@@ -246,6 +276,11 @@ func migrateStep(ctx context.Context, db *sql.DB, target int) (done bool, err er
 	}
 	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+	}
+	if step := afterStep[v+1]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
 	}
 	if err := foreignKeysHold(ctx, tx); err != nil {
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)

@@ -63,8 +63,8 @@ func (k retention) cutoff(ctx context.Context, tx *sql.Tx) (int64, error) {
 		return c, nil
 	}
 	var nth int64
-	err := tx.QueryRowContext(ctx, `SELECT sort_at FROM articles WHERE feed_id = ?
-		ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET ?`, k.feedID, k.items-1).Scan(&nth)
+	err := tx.QueryRowContext(ctx, `SELECT sort_key FROM articles WHERE feed_id = ?
+		ORDER BY sort_key DESC, id DESC LIMIT 1 OFFSET ?`, k.feedID, k.items-1).Scan(&nth)
 	switch {
 	case err == sql.ErrNoRows:
 		return c, nil // fewer than items kept: room for any
@@ -79,9 +79,9 @@ func (k retention) cutoff(ctx context.Context, tx *sql.Tx) (int64, error) {
 const dropSQL = `DELETE FROM articles WHERE feed_id = ?1 AND starred = 0
 	AND NOT EXISTS (SELECT 1 FROM highlights AS h WHERE h.article_id = articles.id)
 	AND (published <> 0 OR (?2 AND key NOT IN (SELECT value FROM json_each(?3))))
-	AND ((?4 <> 0 AND sort_at < ?4) OR (?5 > 0 AND id IN (
+	AND ((?4 <> 0 AND sort_key < ?4) OR (?5 > 0 AND id IN (
 		SELECT id FROM articles WHERE feed_id = ?1
-		ORDER BY sort_at DESC, id DESC LIMIT -1 OFFSET ?5)))`
+		ORDER BY sort_key DESC, id DESC LIMIT -1 OFFSET ?5)))`
 
 // drop deletes what retention does not keep; listed are the keys of the
 // feed's document, nil when it was not read (a 304). It counts what it

@@ -40,9 +40,9 @@ func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]model.Feed, erro
 // publish time, or when byline first saw an undated one), newest first,
 // at most limit of them: what the refresh schedule measures.
 func (s *Store) PublishTimes(ctx context.Context, feedID int64, now time.Time, limit int) ([]time.Time, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT sort_at FROM articles
-		WHERE feed_id = ? AND sort_at <= ? AND sort_at <> 0
-		ORDER BY sort_at DESC LIMIT ?`, feedID, nanos(now), limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT sort_key FROM articles
+		WHERE feed_id = ? AND sort_key <= ? AND sort_key <> 0
+		ORDER BY sort_key DESC LIMIT ?`, feedID, nanos(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("publish times of feed %d: %w", feedID, err)
 	}
@@ -65,8 +65,8 @@ func (s *Store) PublishTimes(ctx context.Context, feedID int64, now time.Time, l
 // PublishTimes counts it); zero when it has none.
 func (s *Store) LatestTime(ctx context.Context, feedID int64, now time.Time) (time.Time, error) {
 	var n sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(sort_at) FROM articles
-		WHERE feed_id = ? AND sort_at <= ? AND sort_at <> 0`, feedID, nanos(now)).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT max(sort_key) FROM articles
+		WHERE feed_id = ? AND sort_key <= ? AND sort_key <> 0`, feedID, nanos(now)).Scan(&n)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("latest time of feed %d: %w", feedID, err)
 	}

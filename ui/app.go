@@ -71,6 +71,7 @@ type App struct {
 
 	undo    undo.Stack        // the changes u reverses (undo.go)
 	confirm panes.ConfirmRead // the question A asks (confirm.go)
+	subs    subscribing       // a feed being added or removed (subscribe.go)
 
 	pics        pictureState // pictures in the reader (pictures.go)
 	refresh     refreshState
@@ -122,6 +123,9 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 	a.styles.Reader.Hyperlinks = a.hyperlinks
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
+	}
+	if cfg.ShowRead != nil && !*cfg.ShowRead {
+		a.list.HideRead(true)
 	}
 	return a
 }
@@ -185,6 +189,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleResizeRender(msg)
 	case service.MarkedMsg:
 		return a.handleMarked(msg)
+	case service.UnreadMsg:
+		return a.handleUnread(msg)
+	case service.AddedMsg:
+		return a.handleAdded(msg)
+	case service.RemovedMsg:
+		return a.handleRemoved(msg)
 	case service.RefreshStartedMsg:
 		return a.handleRefreshStarted(msg)
 	case service.FeedDoneMsg:

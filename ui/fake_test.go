@@ -78,10 +78,13 @@ func (f *fakeLibrary) article(i int) model.Article {
 	return a
 }
 
-// matches says whether q's Account, Tag and Text select the article, as
+// matches says whether q's Unread, Account, Tag and Text select the article, as
 // the store does: feeds of the account (or byline's own), tagged Tag,
 // titles containing Text, both ignoring case.
 func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
+	if q.Unread && a.Read {
+		return false
+	}
 	if q.Text != "" && !strings.Contains(strings.ToLower(a.Title), strings.ToLower(q.Text)) {
 		return false
 	}
@@ -114,7 +117,7 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 // selected lists the articles q selects (ignoring Limit and Offset): the
 // row numbers, or nil for all n when q has no Account, Tag or Text.
 func (f *fakeLibrary) selected(q model.ArticleQuery) []int {
-	if q.Tag == "" && q.Text == "" && q.Account == "" {
+	if q.Tag == "" && q.Text == "" && q.Account == "" && !q.Unread {
 		return nil
 	}
 	rows := []int{}

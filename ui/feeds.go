@@ -35,6 +35,12 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case k.Matches(msg, keys.Search):
 		a.feedsFocused = false
 		return a, a.prompt.open(promptSearch, "")
+	case k.Matches(msg, keys.AddFeed):
+		return a, a.prompt.open(promptAddFeed, "")
+	case k.Matches(msg, keys.Remove):
+		return a.askRemove()
+	case k.Matches(msg, keys.ToggleReadShown):
+		return a.toggleReadShown()
 	}
 	if !a.feeds.Move(msg, a.bodyHeight()) {
 		return a, nil
@@ -59,8 +65,9 @@ func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
 	}
 	a.feeds.SetFeeds(msg.Feeds)
 	a.feeds.Clamp(a.bodyHeight())
+	show := a.afterFeedsLoad()
 	if a.refresh.feedsDirty {
-		return a, a.reloadFeeds()
+		return a, tea.Batch(show, a.reloadFeeds())
 	}
-	return a, nil
+	return a, show
 }

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
 )
@@ -32,6 +33,10 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.beginFilter()
 	case k.Matches(msg, keys.Search):
 		return a, a.prompt.open(promptSearch, "")
+	case k.Matches(msg, keys.NextUnread, keys.PrevUnread):
+		return a.nextUnread(k.Matches(msg, keys.PrevUnread))
+	case k.Matches(msg, keys.ToggleReadShown):
+		return a.toggleReadShown()
 	}
 	if m, cmd, ok := a.handleArticleKey(msg, k); ok {
 		return m, cmd
@@ -46,12 +51,17 @@ func (a App) openSelected() (tea.Model, tea.Cmd) {
 	if !ok {
 		return a, nil
 	}
+	return a, a.openHeadline(sel)
+}
+
+// openHeadline opens a headline in the reader and marks it read.
+func (a *App) openHeadline(sel model.Article) tea.Cmd {
 	seq := a.openReader(sel)
 	cmds := []tea.Cmd{openArticle(a.ctx, a.lib, seq, sel.ID)}
 	if !sel.Read {
 		cmds = append(cmds, a.setRead(sel.ID, sel.FeedID, true))
 	}
-	return a, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // ensureWindow loads the headlines the list needs on screen, if any.

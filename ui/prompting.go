@@ -16,6 +16,9 @@ var (
 
 func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	mode := a.prompt.mode
+	if mode == promptRemoveFeed {
+		return a.answerRemove(msg)
+	}
 	switch {
 	case key.Matches(msg, promptCancel):
 		a.prompt.close()
@@ -57,6 +60,8 @@ func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 		return a.acceptMastodon(value)
 	case promptFind:
 		return a.startFind(value)
+	case promptAddFeed:
+		return a.addFeed(value)
 	}
 	return a, nil
 }
@@ -70,12 +75,15 @@ const (
 	promptSearch
 	promptFind
 	promptMastodon
+	promptAddFeed
+	promptRemoveFeed // a question answered y or n, not a line
 )
 
 // prompt is the one-line input at the bottom of the screen.
 type prompt struct {
-	mode  promptMode
-	input textinput.Model
+	mode     promptMode
+	input    textinput.Model
+	question string // what promptRemoveFeed asks
 }
 
 func newPrompt() prompt {
@@ -116,11 +124,16 @@ func (p prompt) label() string {
 		return "find: "
 	case promptMastodon:
 		return "your Mastodon server (e.g. mastodon.social): "
+	case promptAddFeed:
+		return "add a feed (its URL, or a site's): "
 	}
 	return ""
 }
 
 func (p prompt) view(s theme.Styles, width int) string {
+	if p.mode == promptRemoveFeed { // the question holds a feed's title
+		return cells.Cut(s.Prompt.Render(clean(p.question)+" y/n"), width)
+	}
 	label := p.label()
 	p.input.SetWidth(max(1, width-len(label)-1))
 	return cells.Cut(s.Prompt.Render(label)+p.input.View(), width)

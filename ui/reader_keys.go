@@ -47,6 +47,8 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.openQuotes()
 	case k.Matches(msg, keys.Links):
 		return a.openLinks()
+	case k.Matches(msg, keys.NextUnread, keys.PrevUnread):
+		return a.nextUnread(k.Matches(msg, keys.PrevUnread))
 	}
 	if m, cmd, ok := a.handleFocusKey(msg, k); ok {
 		return m, cmd

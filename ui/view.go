@@ -124,10 +124,12 @@ func (a App) emptyMessage() string {
 	if loaded && len(feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
 	}
-	if failing, err := allFailing(feeds); failing && q == (model.ArticleQuery{}) {
+	if failing, err := allFailing(feeds); failing && a.list.ViewQuery() == (model.ArticleQuery{}) {
 		return "Every feed failed to refresh: are you offline?\n\n" + clean(err) + "\n\nPress R to try again."
 	}
 	switch {
+	case q.Unread && a.list.ReadHidden():
+		return "Nothing unread here. Press U to show the read articles too."
 	case q.Unread:
 		return "Nothing unread."
 	case q.Starred:
@@ -224,6 +226,9 @@ func (a App) helpLine() string {
 	if a.prompt.mode != promptNone {
 		if a.status != "" && a.statusErr {
 			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
+		}
+		if a.prompt.mode == promptRemoveFeed {
+			return a.styles.Dim.Render(cells.Cut("y: remove · n or esc: keep", a.width))
 		}
 		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
 	}

@@ -38,6 +38,9 @@ type List struct {
 
 	res *results // a full-text search being shown instead of the query
 
+	readHidden bool // read articles are hidden (U), in every view
+	viewUnread bool // the view itself shows unread articles only
+
 	cursor, offset int
 }
 
@@ -54,8 +57,14 @@ func New(title string) List { return List{title: title} }
 // Query is the view and the filter in force.
 func (l List) Query() model.ArticleQuery { return l.query }
 
-// Title says what the list shows: a feed, a folder, "All articles", …
-func (l List) Title() string { return l.title }
+// Title says what the list shows: a feed, a folder, "All articles", …,
+// and "· unread only" when read articles are hidden.
+func (l List) Title() string {
+	if l.readHidden && !l.viewUnread {
+		return l.title + " · unread only"
+	}
+	return l.title
+}
 
 // Gen is the query's generation, which the answers for it carry.
 func (l List) Gen() int { return l.gen }
@@ -89,16 +98,56 @@ func (l List) Cursor() int { return l.cursor }
 // Offset is the first row on screen.
 func (l List) Offset() int { return l.offset }
 
-// SetQuery shows other headlines from the top, unfiltered; the caller
-// loads the window.
+// SetQuery shows other headlines from the top, unfiltered (read ones
+// hidden if they are); the caller loads the window.
 func (l *List) SetQuery(q model.ArticleQuery, title string) {
-	*l = List{query: q, title: title, gen: l.gen + 1, filterSeq: l.filterSeq + 1}
+	*l = List{query: q, title: title, gen: l.gen + 1, filterSeq: l.filterSeq + 1,
+		readHidden: l.readHidden, viewUnread: q.Unread}
+	l.query.Unread = q.Unread || l.readHidden
+}
+
+// ViewQuery is the view shown (a feed, a folder, unread, starred, all),
+// without the filter or the hiding of read articles.
+func (l List) ViewQuery() model.ArticleQuery {
+	q := l.query
+	q.Text, q.Unread = "", l.viewUnread
+	return q
+}
+
+// ReadHidden says whether read articles are hidden.
+func (l List) ReadHidden() bool { return l.readHidden }
+
+// HideRead hides read articles or shows them again, in this view and the
+// next ones; it says whether the query changed, so that its first window
+// must be asked for. The selected headline stays under the cursor when it
+// is in that window.
+func (l *List) HideRead(hide bool) bool {
+	if hide == l.readHidden {
+		return false
+	}
+	l.readHidden = hide
+	if l.query.Unread == (l.viewUnread || hide) {
+		return false // the unread view: nothing to hide
+	}
+	sel, ok := l.Selected()
+	l.query.Unread = l.viewUnread || hide
+	l.requery()
+	if ok {
+		l.anchor = sel.ID
+	}
+	return true
 }
 
 // refilter makes text the query's filter. The rows on screen stay until
 // the first window of the new query lands, so typing does not flash.
 func (l *List) refilter(text string) {
 	l.query.Text = text
+	l.requery()
+}
+
+// requery starts a new generation of the query, keeping the rows on
+// screen until its first window lands.
+func (l *List) requery() {
 	l.gen++
 	l.inflight, l.anchor, l.res = false, 0, nil
 	l.stale = l.loaded
@@ -218,4 +267,31 @@ func (l *List) ShowResults(query string, articles []model.Article) {
 func (l *List) ClearSearch(height int) {
 	l.res = nil
 	l.Clamp(height)
+}
+
+// FindUnread looks for the first unread headline after the cursor (before
+// it when back) among those loaded. When there is none, more says that
+// the list goes on past the loaded ones, from the article edge (the last
+// loaded, or the first when back).
+func (l List) FindUnread(back bool) (row int, found, more bool, edge int64) {
+	step := 1
+	if back {
+		step = -1
+	}
+	last, ok := l.Selected()
+	if !ok {
+		return 0, false, false, 0
+	}
+	i := l.cursor + step
+	for ; i >= 0 && i < l.Count(); i += step {
+		a, ok := l.At(i)
+		if !ok {
+			break
+		}
+		if !a.Read {
+			return i, true, false, 0
+		}
+		last = a
+	}
+	return 0, false, i >= 0 && i < l.Count(), last.ID
 }

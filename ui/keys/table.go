@@ -47,6 +47,10 @@ const (
 	Remove
 	Links
 	Undo
+	NextUnread
+	PrevUnread
+	ToggleReadShown
+	AddFeed
 	ClearFilter
 	Close
 	LinkNumber
@@ -165,10 +169,17 @@ var table = [count]Action{
 	CopyMarkdown: {"copy_markdown", []string{"Y"}, "Y", "copy markdown link", []Use{on(Headlines, 4, 3), on(Reader, 4, 5)}},
 	Image:        {"image", []string{"i", "enter"}, "i/enter", "view picture", []Use{on(Reader, 4, 6)}},
 	Remove: {"remove", []string{"d", "delete"}, "d", "remove", []Use{
-		on(HighlightsList, 2, 2).short(4).as("remove highlight")}},
+		on(HighlightsList, 2, 2).short(4).as("remove highlight"), on(Feeds, 3, 6).as("remove feed")}},
 	Links: {"links", []string{"l"}, "l", "links", []Use{on(Reader, 3, 6).short(10)}},
 	Undo: {"undo", []string{"u"}, "u", "undo", []Use{
 		on(Headlines, 2, 6), on(Feeds, 3, 4), on(Reader, 2, 8)}},
+	NextUnread: {"next_unread", []string{"J"}, "J", "next unread", []Use{
+		on(Headlines, 1, 7), on(Reader, 1, 8).as("read next unread")}},
+	PrevUnread: {"prev_unread", []string{"K"}, "K", "previous unread", []Use{
+		on(Headlines, 1, 8), on(Reader, 1, 9).as("read previous unread")}},
+	ToggleReadShown: {"toggle_read_shown", []string{"U"}, "U", "hide/show read", []Use{
+		on(Headlines, 3, 6), on(Feeds, 2, 4)}},
+	AddFeed: {"add_feed", []string{"a"}, "a", "add a feed", []Use{on(Feeds, 3, 7)}},
 
 	// Fixed keys: not in [keys].
 	ClearFilter: {"", []string{"esc"}, "esc", "clear filter", []Use{on(Headlines, 3, 3)}},

@@ -152,6 +152,28 @@ func (p *Feeds) Fold() {
 	}
 }
 
+// SelectFeed puts the cursor on the feed's row, unfolding its group; it
+// says whether the feed is there.
+func (p *Feeds) SelectFeed(id int64, height int) bool {
+	for _, f := range p.feeds {
+		if f.ID != id {
+			continue
+		}
+		delete(p.collapsed, feedtree.Group{Account: f.Account})
+		for _, tag := range f.Tags {
+			delete(p.collapsed, feedtree.Group{Account: f.Account, Folder: feedtree.FolderKey(tag)})
+		}
+		p.rebuild()
+		for i, e := range p.entries {
+			if e.Kind == feedtree.Feed && e.Feed.ID == id {
+				p.SelectRow(i, height)
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // SelectRow puts the cursor on row i.
 func (p *Feeds) SelectRow(i, height int) {
 	p.cur.Row = i

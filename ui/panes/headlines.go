@@ -64,9 +64,7 @@ func (l Headlines) Searching() bool {
 
 // Shows says whether the list shows the entry's headlines (filtered or not).
 func (l Headlines) Shows(e feedtree.Entry) bool {
-	q := l.Query()
-	q.Text = ""
-	return !l.Searching() && q == e.Query()
+	return !l.Searching() && l.ViewQuery() == e.Query()
 }
 
 // Position is where the cursor is, for the status line: "3/1,204".
@@ -125,10 +123,7 @@ func headlineRow(a model.Article, width int, now time.Time) string {
 	} else {
 		b.WriteString("  ")
 	}
-	age := model.Age(now, a.Published)
-	if age == "" {
-		age = model.Age(now, a.FetchedAt)
-	}
+	age := model.HeadlineAge(now, a)
 	siteW := 0
 	if width >= 60 {
 		siteW = min(22, width/5)

@@ -19,6 +19,16 @@ type Library interface {
 	Feeds(ctx context.Context) ([]model.Feed, error)
 	Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error)
 	CountArticles(ctx context.Context, q model.ArticleQuery) (int, error)
+	// NextUnread is the first unread article of q's list after the
+	// article from (before it when back; from 0: the top or the bottom),
+	// with its row in the list; ok is false when there is none.
+	NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (a model.Article, row int, ok bool, err error)
+	// Add subscribes to a feed's URL, or a site's whose feed is
+	// discovered; an error wrapping library.ErrExists (with the feed)
+	// when it was already there. Remove unsubscribes from a feed (by id
+	// or URL), deleting its articles.
+	Add(ctx context.Context, rawURL string) (model.Feed, error)
+	Remove(ctx context.Context, urlOrID string) (model.Feed, error)
 	// OpenArticle opens an article to read, prepared (body, quotes,
 	// sentences, anchored highlights).
 	OpenArticle(ctx context.Context, id int64) (model.Reading, error)

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/feedtree"
+	"github.com/byline-reader/byline/ui/service"
+)
+
+// Adding and removing feeds from the feeds pane: a asks for a URL (a
+// feed's, or a site's whose feed is discovered, as `byline add` does), d
+// asks before it removes the feed under the cursor with its articles.
+
+// subscribing is what the feeds pane waits for once the subscriptions
+// reload: the feed to select (added), or the row to stay on (removed).
+type subscribing struct {
+	removing model.Feed // the feed d asks about
+	selectID int64      // select this feed when the feeds arrive
+	stayRow  int        // else this row (+1: 0 is none)
+}
+
+// addFeed subscribes to what was typed, in a command.
+func (a App) addFeed(typed string) (tea.Model, tea.Cmd) {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
+		return a, nil
+	}
+	return a, tea.Batch(a.setStatus("adding "+typed+"…", false), service.AddFeed(a.ctx, a.lib, typed))
+}
+
+func (a App) handleAdded(msg service.AddedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
+	}
+	a.subs.selectID, a.subs.stayRow = msg.Feed.ID, 0
+	if msg.Exists {
+		return a, tea.Batch(a.setStatus("already subscribed: "+msg.Feed.URL, false), a.reloadFeeds())
+	}
+	text := "added " + msg.Feed.URL
+	if a.refresh.running {
+		return a, tea.Batch(a.setStatus(text+"; R fetches it once this refresh ends", false), a.reloadFeeds())
+	}
+	cmd := a.beginRefresh(msg.Feed.ID)
+	return a, tea.Batch(cmd, a.setStatus(text+", fetching it…", false), a.reloadFeeds())
+}
+
+// askRemove asks whether to remove the feed under the cursor.
+func (a App) askRemove() (tea.Model, tea.Cmd) {
+	e, ok := a.feeds.Current()
+	if !ok || e.Kind != feedtree.Feed {
+		return a, a.setStatus("d removes a feed: put the cursor on one", true)
+	}
+	a.subs.removing = e.Feed
+	q := fmt.Sprintf("Remove %s and its %d %s?", e.Feed.DisplayTitle(), e.Feed.Total, plural(e.Feed.Total, "article", "articles"))
+	if e.Feed.Account != "" {
+		q = fmt.Sprintf("Unsubscribe from %s on %s and remove its %d %s?", e.Feed.DisplayTitle(), e.Feed.Account,
+			e.Feed.Total, plural(e.Feed.Total, "article", "articles"))
+	}
+	a.prompt.question = q
+	a.prompt.mode = promptRemoveFeed
+	return a, nil
+}
+
+// answerRemove takes the answer: y removes, any other key keeps the feed.
+func (a App) answerRemove(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	f := a.subs.removing
+	a.prompt.close()
+	a.subs.removing = model.Feed{}
+	if msg.String() != "y" && msg.String() != "Y" {
+		return a, a.setStatus("kept "+f.DisplayTitle(), false)
+	}
+	return a, tea.Batch(a.setStatus("removing "+f.DisplayTitle()+"…", false), service.RemoveFeed(a.ctx, a.lib, f))
+}
+
+func (a App) handleRemoved(msg service.RemovedMsg) (tea.Model, tea.Cmd) {
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
+	}
+	a.subs.selectID, a.subs.stayRow = 0, a.feeds.Cursor().Row+1
+	n := msg.Feed.Total
+	text := fmt.Sprintf("removed %s and its %d %s", msg.Feed.DisplayTitle(), n, plural(n, "article", "articles"))
+	return a, tea.Batch(a.setStatus(text, false), a.reloadFeeds())
+}
+
+// afterFeedsLoad selects the feed added, or the row of the feed removed,
+// once the subscriptions reload, and shows its headlines.
+func (a *App) afterFeedsLoad() tea.Cmd {
+	switch {
+	case a.subs.selectID != 0:
+		if !a.feeds.SelectFeed(a.subs.selectID, a.bodyHeight()) {
+			return nil
+		}
+	case a.subs.stayRow != 0:
+		a.feeds.SelectRow(a.subs.stayRow-1, a.bodyHeight())
+	default:
+		return nil
+	}
+	a.subs.selectID, a.subs.stayRow = 0, 0
+	return a.showFocusedFeed()
+}
