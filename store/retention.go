@@ -14,9 +14,14 @@ import (
 // SetFeedSettings stores the user's settings of a feed (see
 // model.FeedSettings). A refresh never changes them.
 func (s *Store) SetFeedSettings(ctx context.Context, id int64, st model.FeedSettings) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE feeds SET user_title = ?, refresh_every = ?,
-		fetch_mode = ?, user_agent = ?, keep_days = ?, keep_items = ? WHERE id = ?`,
-		st.Title, int64(st.Interval/time.Second), st.FetchMode, st.UserAgent,
+	// A new interval takes effect at once: the feed is due, and its
+	// next fetch is scheduled by the new one.
+	every := int64(st.Interval / time.Second)
+	res, err := s.db.ExecContext(ctx, `UPDATE feeds SET user_title = ?,
+		next_due = CASE WHEN refresh_every = ? THEN next_due ELSE 0 END,
+		refresh_every = ?, fetch_mode = ?, user_agent = ?, keep_days = ?,
+		keep_items = ? WHERE id = ?`,
+		st.Title, every, every, st.FetchMode, st.UserAgent,
 		st.KeepDays, st.KeepItems, id)
 	if err != nil {
 		return fmt.Errorf("set feed %d: %w", id, err)

@@ -331,3 +331,37 @@ func BenchmarkSaveFetchRetention(b *testing.B) {
 		})
 	}
 }
+
+// A new interval takes effect at once: the feed is due again; settings
+// that leave the interval as it was keep the schedule.
+func TestNewIntervalMakesTheFeedDue(t *testing.T) {
+	s, ctx := newStore(t), context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	r := model.FetchResult{Feed: f, Status: 200, Articles: items(0, 2), NextDue: t0.Add(6 * time.Hour)}
+	if _, err := s.SaveFetch(ctx, r, t0); err != nil {
+		t.Fatal(err)
+	}
+	due := func() bool {
+		t.Helper()
+		feeds, err := s.DueFeeds(ctx, t0.Add(time.Minute))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(feeds) == 1
+	}
+	if due() {
+		t.Fatal("due before its time")
+	}
+	if err := s.SetFeedSettings(ctx, f.ID, model.FeedSettings{Title: "Mine"}); err != nil {
+		t.Fatal(err)
+	}
+	if due() {
+		t.Error("a new title rescheduled the feed")
+	}
+	if err := s.SetFeedSettings(ctx, f.ID, model.FeedSettings{Interval: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	if !due() {
+		t.Error("a new interval did not make the feed due")
+	}
+}
