@@ -91,6 +91,7 @@ type ArticleQuery struct {
 	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
 	Account string // only one account's feeds (its name), or byline's own (LocalFeeds); "": all
 	Text    string // only articles whose title contains this, ignoring case (ASCII letters)
+	Filter  string // only articles this expression of the filter language (model/filter) selects
 	Limit   int    // 0: no limit
 	Offset  int
 }

@@ -21,7 +21,11 @@ const headlineColumns = `a.id, a.feed_id, f.title, a.key, a.title, a.url,
 // newest first: by published time, or fetch time for articles without one,
 // then by id.
 func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
-	where, args := articleFilter(q)
+	where, args, done, err := s.articleWhere(ctx, q, true)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer done()
 	limit := q.Limit
 	if limit <= 0 {
 		limit = -1
@@ -50,17 +54,38 @@ func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Art
 
 // CountArticles counts the articles q selects, ignoring Limit and Offset.
 func (s *Store) CountArticles(ctx context.Context, q model.ArticleQuery) (int, error) {
-	where, args := articleFilter(q)
+	where, args, done, err := s.articleWhere(ctx, q, false)
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	defer done()
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count articles: %w", err)
 	}
 	return n, nil
 }
 
-func articleFilter(q model.ArticleQuery) (string, []any) {
-	var conds []string
+// articleWhere is the WHERE clause of q (see articleFilter), for a list
+// of a page newest first when walk; done releases its filter once the
+// query is read.
+func (s *Store) articleWhere(ctx context.Context, q model.ArticleQuery, walk bool) (string, []any, func(), error) {
+	f, err := s.filterWhere(ctx, q, walk)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	where, args := articleFilter(q, f)
+	if f == nil {
+		return where, args, func() {}, nil
+	}
+	return where, args, f.release, nil
+}
+
+// articleFilter is q's conditions, f's (nil: none) and the one every
+// list and count has: no article a kill rule hid or dropped.
+func articleFilter(q model.ArticleQuery, f *compiledFilter) (string, []any) {
+	conds := []string{"a.hidden = 0"}
 	var args []any
 	switch {
 	case q.FeedID != 0:
@@ -94,8 +119,8 @@ func articleFilter(q model.ArticleQuery) (string, []any) {
 		conds = append(conds, `a.title LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+likeEscape(q.Text)+"%")
 	}
-	if len(conds) == 0 {
-		return "", nil
+	if f != nil {
+		conds, args = append(conds, f.where), append(args, f.args...)
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
 }

@@ -123,14 +123,15 @@ func (s *Store) FeedByURL(ctx context.Context, url string) (model.Feed, error) {
 	return f, nil
 }
 
-// Feeds is every feed with its unread and total counts, ordered by title
+// Feeds is every feed with its unread and total counts (of the articles
+// no kill rule hid), ordered by title
 // (the URL when there is none yet), ignoring case, then by URL.
 func (s *Store) Feeds(ctx context.Context) ([]model.Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+`,
 		COALESCE(c.unread, 0), COALESCE(c.total, 0)
 		FROM feeds LEFT JOIN (
 			SELECT feed_id, count(*) AS total, count(*) - sum(read) AS unread
-			FROM articles GROUP BY feed_id
+			FROM articles WHERE hidden = 0 GROUP BY feed_id
 		) AS c ON c.feed_id = feeds.id`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)

@@ -22,6 +22,25 @@ import (
 // about it changed, keeping its read and star state and extracted markdown.
 // A feed removed meanwhile gives ErrNotFound.
 func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Time) (newArticles int, err error) {
+	return s.SaveFetchFiltered(ctx, r, now, nil)
+}
+
+// Visibility is what becomes of an article a feed brings for the first
+// time (articles.hidden).
+type Visibility int
+
+const (
+	Shown   Visibility = iota // listed, counted and found as usual
+	Hidden                    // stored whole but never listed, counted or found
+	Dropped                   // a tombstone: title and key kept, bodies emptied, never listed
+)
+
+// SaveFetchFiltered is SaveFetch that asks kill (when not nil) what
+// becomes of each article the feed brings for the first time (kill rules:
+// the caller's). A tombstone keeps the feed from bringing a dropped
+// article back, and is never filled again. Only shown articles count as
+// new.
+func (s *Store) SaveFetchFiltered(ctx context.Context, r model.FetchResult, now time.Time, kill func(model.Article) Visibility) (newArticles int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := saveFeedState(ctx, tx, r, now); err != nil {
 			return err
@@ -34,6 +53,7 @@ func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Tim
 			return err
 		}
 		defer w.close()
+		w.kill = kill
 		newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
 		return err
 	})
@@ -78,6 +98,7 @@ func saveFeedState(ctx context.Context, tx *sql.Tx, r model.FetchResult, now tim
 // writer holds the statements that write articles inside one transaction.
 type writer struct {
 	lookup, insert, update, queue *sql.Stmt
+	kill                          func(model.Article) Visibility // nil: every new article shown
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -89,12 +110,13 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.lookup, `SELECT id, hash FROM articles WHERE feed_id = ? AND key = ?`},
 		{&w.insert, `INSERT INTO articles (feed_id, key, read, starred,
 			published, updated, fetched_at, extracted_at, hash, title, url,
-			author, site, notice, summary, content, markdown)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			author, site, notice, summary, content, markdown, hidden)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.update, `UPDATE articles SET published = ?, updated = ?, hash = ?,
 			title = ?, url = ?, author = ?,
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
-			summary = ?, content = ? WHERE id = ?`},
+			summary = CASE WHEN hidden = 2 THEN '' ELSE ? END,
+			content = CASE WHEN hidden = 2 THEN '' ELSE ? END WHERE id = ?`},
 		{&w.queue, queueSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
@@ -150,8 +172,16 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 		if a.FetchedAt.IsZero() {
 			a.FetchedAt = now
 		}
-		_, err = w.add(ctx, a)
-		return err == nil, err
+		v := Shown
+		if w.kill != nil {
+			v = w.kill(a)
+		}
+		h := feedHash(a) // of what the feed said, so that it is not stored again
+		if v == Dropped {
+			a.Summary, a.Content, a.Markdown = "", "", ""
+		}
+		_, err = w.insertRow(ctx, a, v, h)
+		return err == nil && v == Shown, err
 	}
 	if err != nil {
 		return false, err
@@ -171,16 +201,22 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 
 // add inserts a as it is and queues it for indexing.
 func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
+	return w.insertRow(ctx, a, Shown, feedHash(a))
+}
+
+// insertRow inserts a with its visibility and hash, and queues it for
+// indexing unless it is a tombstone.
+func (w *writer) insertRow(ctx context.Context, a model.Article, v Visibility, hash int64) (int64, error) {
 	res, err := w.insert.ExecContext(ctx, a.FeedID, a.Key, boolInt(a.Read),
 		boolInt(a.Starred), nanos(a.Published), nanos(a.Updated),
-		nanos(a.FetchedAt), nanos(a.ExtractedAt), feedHash(a), a.Title, a.URL,
-		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown)
+		nanos(a.FetchedAt), nanos(a.ExtractedAt), hash, a.Title, a.URL,
+		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown, int(v))
 	if err != nil {
 		return 0, err
 	}
 	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
+	if err != nil || v == Dropped {
+		return id, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 1)
 	return id, err

@@ -15,8 +15,14 @@ import (
 // best match first (bm25, titles weighing more), as headlines like
 // Articles. The query is words, "quoted phrases", word* prefixes and OR;
 // every other character is taken literally, so no query is a syntax error.
-// limit <= 0 means no limit.
+// limit <= 0 means no limit. Articles a kill rule hid are not found.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Article, error) {
+	return s.SearchFilter(ctx, query, "", limit)
+}
+
+// SearchFilter is Search narrowed to the articles an expression of the
+// filter language selects ("" selects all).
+func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int) ([]model.Article, error) {
 	match := ftsQuery(query)
 	if match == "" {
 		return nil, nil
@@ -27,15 +33,24 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Ar
 	if limit <= 0 {
 		limit = -1
 	}
+	where, args := " WHERE a.hidden = 0", []any{match}
+	if expr != "" {
+		f, err := compileFilter(expr, s.now(), false)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+		defer f.release()
+		where += " AND " + f.where
+		args = append(args, f.args...)
+	}
 	rows, err := s.db.QueryContext(ctx, `WITH hits AS (
 			SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score
 			FROM articles_fts WHERE articles_fts MATCH ?
-			ORDER BY score LIMIT ?
 		)
 		SELECT `+headlineColumns+`
 		FROM hits JOIN articles AS a ON a.id = hits.id
-		JOIN feeds AS f ON f.id = a.feed_id
-		ORDER BY hits.score, a.id DESC`, match, limit)
+		JOIN feeds AS f ON f.id = a.feed_id`+where+`
+		ORDER BY hits.score, a.id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}

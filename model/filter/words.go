@@ -78,27 +78,59 @@ func hasPhrase(text string, ws []string) bool {
 	if len(ws) == 0 {
 		return true
 	}
+	if isASCIIWord(ws[0]) {
+		return hasPhraseASCII(text, ws)
+	}
 	for i := 0; ; {
 		start, end := nextWord(text, i)
 		if start < 0 {
 			return false
 		}
 		i = end
-		if !sameWord(text[start:end], ws[0]) {
-			continue
-		}
-		j, k := end, 1
-		for ; k < len(ws); k++ {
-			s, e := nextWord(text, j)
-			if s < 0 || !sameWord(text[s:e], ws[k]) {
-				break
-			}
-			j = e
-		}
-		if k == len(ws) {
+		if sameWord(text[start:end], ws[0]) && restFollows(text, end, ws[1:]) {
 			return true
 		}
 	}
+}
+
+// hasPhraseASCII is hasPhrase for a first word of ASCII letters and
+// digits: it looks for that word as bytes, in a copy of text with ASCII
+// letters lowered (of the same length), and reads words only there.
+func hasPhraseASCII(text string, ws []string) bool {
+	lower, first := asciiLower(text), asciiLower(ws[0])
+	for i := 0; ; {
+		j := strings.Index(lower[i:], first)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(first)
+		i = start + 1
+		if start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:start]); !isSep(r) {
+				continue
+			}
+		}
+		if end < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[end:]); !isSep(r) {
+				continue
+			}
+		}
+		if restFollows(text, end, ws[1:]) {
+			return true
+		}
+	}
+}
+
+// restFollows says whether the words of text from byte i are ws.
+func restFollows(text string, i int, ws []string) bool {
+	for _, w := range ws {
+		s, e := nextWord(text, i)
+		if s < 0 || !sameWord(text[s:e], w) {
+			return false
+		}
+		i = e
+	}
+	return true
 }
 
 func isASCIIWord(w string) bool {
