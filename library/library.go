@@ -64,6 +64,10 @@ type Options struct {
 	// none on disk.
 	ImageCacheDir   string
 	ImageCacheBytes int64
+
+	// Ignore are the kill rules, applied to the articles a refresh brings
+	// for the first time (see killer).
+	Ignore []model.IgnoreRule
 }
 
 // Library is an open database with the client that feeds it.
@@ -75,6 +79,7 @@ type Library struct {
 	ask      PasswordFunc
 	syncHTTP *http.Client
 	images   *imageCache
+	kill     []killRule
 }
 
 // Open opens (creating when needed) the database at path.
@@ -82,13 +87,17 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create the database folder: %w", err)
 	}
+	kill, err := parseKillRules(opts.Ignore)
+	if err != nil {
+		return nil, err
+	}
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now,
 		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP,
-		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}}
+		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}, kill: kill}
 	if l.now == nil {
 		l.now = time.Now
 	}
@@ -114,11 +123,17 @@ func (l *Library) Feeds(ctx context.Context) ([]model.Feed, error) {
 
 // Articles lists headlines, newest first.
 func (l *Library) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	if err := checkFilter(q.Filter); err != nil {
+		return nil, err
+	}
 	return l.store.Articles(ctx, q)
 }
 
 // CountArticles counts what Articles would list without a limit.
 func (l *Library) CountArticles(ctx context.Context, q model.ArticleQuery) (int, error) {
+	if err := checkFilter(q.Filter); err != nil {
+		return 0, err
+	}
 	return l.store.CountArticles(ctx, q)
 }
 
@@ -137,6 +152,18 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]model.
 		return nil, badInput("search needs some words to look for")
 	}
 	return l.store.Search(ctx, query, limit)
+}
+
+// SearchFilter is Search narrowed to the articles a filter expression
+// selects ("" selects all).
+func (l *Library) SearchFilter(ctx context.Context, query, expr string, limit int) ([]model.Article, error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, badInput("search needs some words to look for")
+	}
+	if err := checkFilter(expr); err != nil {
+		return nil, err
+	}
+	return l.store.SearchFilter(ctx, query, expr, limit)
 }
 
 // Mark sets or clears the read and starred states of articles.

@@ -83,7 +83,7 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 		for r := range l.client.FetchAll(ctx, targets, l.now()) {
 			done++
 			fd := FeedDone{Feed: r.Feed, NotModified: r.NotModified, Err: r.Err, Done: done, Total: len(targets)}
-			n, err := l.store.SaveFetch(ctx, r, l.now())
+			n, err := l.store.SaveFetchFiltered(ctx, r, l.now(), l.killer(r))
 			if err != nil && fd.Err == nil {
 				fd.Err = fmt.Errorf("store: %w", err)
 			}

@@ -115,8 +115,7 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.update, `UPDATE articles SET published = ?, updated = ?, hash = ?,
 			title = ?, url = ?, author = ?,
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
-			summary = CASE WHEN hidden = 2 THEN '' ELSE ? END,
-			content = CASE WHEN hidden = 2 THEN '' ELSE ? END WHERE id = ?`},
+			summary = ?, content = ? WHERE id = ? AND hidden <> 2`},
 		{&w.queue, queueSQL},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
@@ -190,10 +189,13 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if h == oldHash {
 		return false, nil
 	}
-	_, err = w.update.ExecContext(ctx, nanos(a.Published), nanos(a.Updated), h,
+	res, err := w.update.ExecContext(ctx, nanos(a.Published), nanos(a.Updated), h,
 		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id)
 	if err != nil {
 		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err // a tombstone (Dropped) stays as it is
 	}
 	_, err = w.queue.ExecContext(ctx, id, 0)
 	return false, err

@@ -261,3 +261,69 @@ func TestFilterErrors(t *testing.T) {
 		t.Errorf("SearchFilter with a bad filter: %v", err)
 	}
 }
+
+// SaveFetchFiltered stores a hidden article whole and a dropped one as a
+// tombstone that a changed item never fills again; only shown ones count
+// as new.
+func TestSaveFetchFiltered(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	kill := func(a model.Article) Visibility {
+		return map[string]Visibility{"Headline 1": Hidden, "Headline 2": Dropped}[a.Title]
+	}
+	arts := items(0, 3)
+	n, err := s.SaveFetchFiltered(ctx, model.FetchResult{Feed: f, Status: 200, Articles: arts}, t0, kill)
+	if err != nil || n != 1 {
+		t.Fatalf("new %d, %v; want 1", n, err)
+	}
+	arts[2].Summary = "changed"
+	arts[2].Content = "now with content"
+	if n, err := s.SaveFetchFiltered(ctx, model.FetchResult{Feed: f, Status: 200, Articles: arts}, t0, kill); err != nil || n != 0 {
+		t.Fatalf("second fetch: new %d, %v", n, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT title, hidden, summary, content FROM articles ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var title, summary, content string
+		var hidden int
+		rows.Scan(&title, &hidden, &summary, &content)
+		got = append(got, fmt.Sprintf("%s:%d:%d:%d", title, hidden, len(summary), len(content)))
+	}
+	want := []string{"Headline 0:0:36:0", "Headline 1:1:36:0", "Headline 2:2:0:0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("stored %q, want %q", got, want)
+	}
+	if heads, _ := s.Articles(ctx, model.ArticleQuery{}); len(heads) != 1 {
+		t.Errorf("listed %d articles, want 1", len(heads))
+	}
+	var pending int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM fts_pending WHERE id = 3`).Scan(&pending)
+	if pending != 0 {
+		t.Errorf("the tombstone waits to be indexed")
+	}
+}
+
+func TestSaveQuoteStats(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	save(t, s, f, items(0, 1))
+	if err := s.SaveQuoteStats(ctx, 1, 3, []string{"Jane  Doe", "", "John\nSmith", "Jane Doe"}); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	var list string
+	s.db.QueryRowContext(ctx, `SELECT quote_count, speakers FROM articles WHERE id = 1`).Scan(&n, &list)
+	if n != 3 || list != "Jane Doe\nJohn Smith" {
+		t.Errorf("stored %d %q", n, list)
+	}
+	arts, _ := s.Articles(ctx, model.ArticleQuery{Filter: `speaker # "john smith" and quotes = 3`})
+	if len(arts) != 1 {
+		t.Errorf("the filter does not find the saved stats")
+	}
+}
