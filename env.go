@@ -72,7 +72,8 @@ func (e *env) library() (*library.Library, error) {
 		path, seed = defaultDBPath(), true
 	}
 	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts,
-		ImageCacheDir: defaultImageCacheDir(), ImageCacheBytes: cfg.ImageCacheMiB << 20}
+		ImageCacheDir: defaultImageCacheDir(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
+		Ignore: cfg.Ignore}
 	if !e.noPrompt {
 		opts.Password = e.askPassword
 	}

@@ -88,7 +88,7 @@ func TestQuoteStatsSavedOnOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	id, err := l.store.InsertArticle(ctx, model.Article{FeedID: f.ID, Title: "Talks",
-		Markdown: "The talks went on.\n\n“We will not give up,” said Jane Doe, the minister.\n\n“Nor will we,” said John Smith.",
+		Markdown:    "The talks went on.\n\n“We will not give up,” said Jane Doe, the minister.\n\n“Nor will we,” said John Smith.",
 		ExtractedAt: l.now(), ExtractVersion: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
