@@ -327,3 +327,32 @@ func TestSaveQuoteStats(t *testing.T) {
 		t.Errorf("the filter does not find the saved stats")
 	}
 }
+
+// Search leaves out hidden articles, however many of the best hits they
+// are.
+func TestSearchLeavesOutHidden(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	arts := items(0, 40)
+	for i := range arts {
+		arts[i].Title = fmt.Sprintf("Storm warning %d", i)
+	}
+	save(t, s, f, arts)
+	s.db.ExecContext(ctx, `UPDATE articles SET hidden = 1 WHERE id > 5`)
+	for _, limit := range []int{2, 5, 10, 0} {
+		found, err := s.Search(ctx, "storm", limit)
+		want := min(limit, 5)
+		if limit == 0 {
+			want = 5
+		}
+		if err != nil || len(found) != want {
+			t.Errorf("limit %d: %d found, %v; want %d", limit, len(found), err, want)
+		}
+		for _, a := range found {
+			if a.ID > 5 {
+				t.Errorf("limit %d: found hidden article %d", limit, a.ID)
+			}
+		}
+	}
+}

@@ -43,22 +43,45 @@ func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int)
 		where += " AND " + f.where
 		args = append(args, f.args...)
 	}
+	// Without a filter, the best hits are ranked in the index alone and
+	// only they are read (a hidden one among them is made up for by a
+	// few more); when too many were hidden, or with a filter, every hit
+	// is read.
+	if expr == "" && limit > 0 {
+		const spare = 16
+		arts, err := s.searchHits(ctx, where, args, limit+spare, limit)
+		if err != nil || len(arts) == limit {
+			return arts, searchErr(query, err)
+		}
+	}
+	arts, err := s.searchHits(ctx, where, args, -1, limit)
+	return arts, searchErr(query, err)
+}
+
+func searchErr(query string, err error) error {
+	if err != nil {
+		return fmt.Errorf("search %q: %w", query, err)
+	}
+	return nil
+}
+
+// searchHits reads the best hits (at most ranked of them; -1: all) that
+// pass where, at most limit.
+func (s *Store) searchHits(ctx context.Context, where string, args []any, ranked, limit int) ([]model.Article, error) {
+	args = append([]any{args[0], ranked}, args[1:]...)
 	rows, err := s.db.QueryContext(ctx, `WITH hits AS (
 			SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score
 			FROM articles_fts WHERE articles_fts MATCH ?
+			ORDER BY score LIMIT ?
 		)
 		SELECT `+headlineColumns+`
 		FROM hits JOIN articles AS a ON a.id = hits.id
 		JOIN feeds AS f ON f.id = a.feed_id`+where+`
 		ORDER BY hits.score, a.id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, err
 	}
-	arts, err := scanHeadlines(rows)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	return arts, nil
+	return scanHeadlines(rows)
 }
 
 // indexBatch is how many articles IndexPending indexes per transaction:
