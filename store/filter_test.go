@@ -25,11 +25,6 @@ var (
 	eqFolders = []string{"news", "Science", "tech", "café"}
 )
 
-type eqArticle struct {
-	a   model.Article
-	rec filter.Record
-}
-
 func eqWordsOf(r *rand.Rand, n int) string {
 	ws := make([]string, n)
 	for i := range ws {
