@@ -37,7 +37,8 @@ var importRules = []importRule{
 	{"model/quote/attribution", []string{"model/quote/attribution/lexicon"}},
 	{"model/quote", []string{"model", "model/markdown", "model/quote/attribution"}},
 	{"model/share", []string{"model", "model/markdown"}},
-	{"model", nil},
+	{"model/filter", nil},
+	{"model", []string{"model/filter"}}, // the configuration checks its kill rules
 	{"store", []string{"model", "model/"}},
 	{"feeds", []string{"model", "model/", "feeds/"}},
 	{"sync", []string{"model", "model/", "feeds"}},

@@ -53,6 +53,11 @@ func listFlags(fs *flag.FlagSet, o *cmdOptions) {
 	fs.BoolVar(&o.unread, "unread", false, "only unread articles")
 	fs.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
 	fs.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
+	filterFlag(fs, o)
+}
+
+func filterFlag(fs *flag.FlagSet, o *cmdOptions) {
+	fs.StringVar(&o.filter, "filter", "", "only the articles this `EXPR` selects (see README: Filters)")
 }
 
 func refreshFlags(fs *flag.FlagSet, o *cmdOptions) {
@@ -67,6 +72,7 @@ func placeFlags(fs *flag.FlagSet, o *cmdOptions) {
 func searchFlags(fs *flag.FlagSet, o *cmdOptions) {
 	jsonFlag(fs, o)
 	fs.IntVar(&o.limit, "limit", 50, "at most this many")
+	filterFlag(fs, o)
 }
 
 func markFlags(fs *flag.FlagSet, o *cmdOptions) {

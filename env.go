@@ -73,7 +73,8 @@ func (e *env) library() (*library.Library, error) {
 	}
 	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts,
 		ImageCacheDir: defaultImageCacheDir(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
-		KeepDays: cfg.Retention.KeepDays}
+		KeepDays: cfg.Retention.KeepDays,
+		Ignore:   cfg.Ignore}
 	if !e.noPrompt {
 		opts.Password = e.askPassword
 	}

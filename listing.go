@@ -99,7 +99,7 @@ func runList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	q := model.ArticleQuery{Unread: e.opts.unread, Limit: e.opts.limit}
+	q := model.ArticleQuery{Unread: e.opts.unread, Limit: e.opts.limit, Filter: e.opts.filter}
 	if e.opts.feed != "" {
 		f, err := lib.FindFeed(e.ctx, e.opts.feed)
 		if err != nil {
@@ -132,7 +132,7 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arts, err := lib.Search(e.ctx, strings.Join(args, " "), e.opts.limit)
+	arts, err := lib.SearchFilter(e.ctx, strings.Join(args, " "), e.opts.filter, e.opts.limit)
 	if err != nil {
 		return err
 	}

@@ -67,6 +67,7 @@ type cmdOptions struct {
 	width      int
 	unread     bool
 	feed       string
+	filter     string // list, search: an expression of the filter language
 	limit      int
 	read       bool
 	unreadMark bool

@@ -68,6 +68,9 @@ type Options struct {
 	// KeepDays is how many days of articles a refresh keeps of a feed
 	// whose keep_days is not set ([retention] keep_days); 0 keeps all.
 	KeepDays int
+	// Ignore are the kill rules, applied to the articles a refresh brings
+	// for the first time (see killer).
+	Ignore []model.IgnoreRule
 }
 
 // Library is an open database with the client that feeds it.
@@ -80,6 +83,7 @@ type Library struct {
 	syncHTTP *http.Client
 	images   *imageCache
 	keepDays int // Options.KeepDays
+	kill     []killRule
 }
 
 // Open opens (creating when needed) the database at path.
@@ -87,13 +91,17 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create the database folder: %w", err)
 	}
+	kill, err := parseKillRules(opts.Ignore)
+	if err != nil {
+		return nil, err
+	}
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now,
 		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP,
-		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}, keepDays: opts.KeepDays}
+		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}, keepDays: opts.KeepDays, kill: kill}
 	if l.now == nil {
 		l.now = time.Now
 	}
@@ -119,11 +127,17 @@ func (l *Library) Feeds(ctx context.Context) ([]model.Feed, error) {
 
 // Articles lists headlines, newest first.
 func (l *Library) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
+	if err := checkFilter(q.Filter); err != nil {
+		return nil, err
+	}
 	return l.store.Articles(ctx, q)
 }
 
 // CountArticles counts what Articles would list without a limit.
 func (l *Library) CountArticles(ctx context.Context, q model.ArticleQuery) (int, error) {
+	if err := checkFilter(q.Filter); err != nil {
+		return 0, err
+	}
 	return l.store.CountArticles(ctx, q)
 }
 
@@ -149,6 +163,18 @@ func (l *Library) Search(ctx context.Context, query string, limit int) ([]model.
 		return nil, badInput("search needs some words to look for")
 	}
 	return l.store.Search(ctx, query, limit)
+}
+
+// SearchFilter is Search narrowed to the articles a filter expression
+// selects ("" selects all).
+func (l *Library) SearchFilter(ctx context.Context, query, expr string, limit int) ([]model.Article, error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, badInput("search needs some words to look for")
+	}
+	if err := checkFilter(expr); err != nil {
+		return nil, err
+	}
+	return l.store.SearchFilter(ctx, query, expr, limit)
 }
 
 // Mark sets or clears the read and starred states of articles.

@@ -68,5 +68,14 @@ func (l *Library) prepare(ctx context.Context, a model.Article) model.Reading {
 	if err != nil {
 		r.HighlightsErr = fmt.Errorf("load highlights: %w", err)
 	}
+	if a.ID != 0 {
+		// what the filter language's quotes and speaker read; a failure
+		// here costs only a stale filter, not the reading
+		speakers := make([]string, len(r.Quotes))
+		for i, q := range r.Quotes {
+			speakers[i] = q.Speaker
+		}
+		_ = l.store.SaveQuoteStats(ctx, a.ID, len(r.Quotes), speakers)
+	}
 	return r
 }

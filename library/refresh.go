@@ -91,7 +91,7 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 			fd := FeedDone{Feed: r.Feed, NotModified: r.NotModified, Err: r.Err, Done: done, Total: len(targets)}
 			now := l.now()
 			l.planFetch(ctx, &r, now)
-			n, err := l.store.SaveFetch(ctx, l.withRetention(r), now)
+			n, err := l.store.SaveFetchFiltered(ctx, l.withRetention(r), now, l.killer(r))
 			if err != nil && fd.Err == nil {
 				fd.Err = fmt.Errorf("store: %w", err)
 			}

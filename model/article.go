@@ -91,6 +91,17 @@ func HeadlineAge(now time.Time, a Article) string {
 	return ""
 }
 
+// SortTime is when an article stands in a list (the store's sort_key):
+// its publication, unless it has none or is dated more than a day after it
+// was first fetched (a feed's mistake, or a post scheduled ahead), then
+// when it was first fetched.
+func SortTime(a Article) time.Time {
+	if a.Published.IsZero() || (!a.FetchedAt.IsZero() && a.Published.After(a.FetchedAt.Add(24*time.Hour))) {
+		return a.FetchedAt
+	}
+	return a.Published
+}
+
 // LocalFeeds, as ArticleQuery.Account, narrows to the feeds byline fetches
 // itself (no account's).
 const LocalFeeds = "(local)"
@@ -104,6 +115,7 @@ type ArticleQuery struct {
 	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
 	Account string // only one account's feeds (its name), or byline's own (LocalFeeds); "": all
 	Text    string // only articles whose title contains this, ignoring case and accents
+	Filter  string // only articles this expression of the filter language (model/filter) selects
 	Limit   int    // 0: no limit
 	Offset  int
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/byline-reader/byline/model/filter"
 )
 
 // Config is byline's configuration file: defaults, overridden by the file,
@@ -43,11 +45,35 @@ type Config struct {
 	Accounts map[string]AccountConfig `toml:"accounts"`
 	// Retention is what a refresh keeps of a feed whose keep_days is not set.
 	Retention RetentionConfig `toml:"retention"`
+	// Ignore are kill rules ([[ignore]]), applied to the articles a
+	// refresh brings for the first time.
+	Ignore []IgnoreRule `toml:"ignore"`
 }
 
 // RetentionConfig is the default retention of byline's own feeds.
 type RetentionConfig struct {
 	KeepDays int `toml:"keep_days"` // days of articles kept; 0: all
+}
+
+// IgnoreRule is one [[ignore]] section: the new articles its filter (an
+// expression of model/filter) selects are hidden, or dropped (never
+// stored, and kept from coming back).
+type IgnoreRule struct {
+	Filter string `toml:"filter"`
+	Mode   string `toml:"mode"` // "hide" (the default) or "drop"
+}
+
+// validateIgnore checks every kill rule, naming the one at fault.
+func (c Config) validateIgnore() error {
+	for i, r := range c.Ignore {
+		if _, err := filter.Parse(r.Filter); err != nil {
+			return fmt.Errorf("ignore rule %d (filter = %q): %w", i+1, r.Filter, err)
+		}
+		if r.Mode != "hide" && r.Mode != "drop" {
+			return fmt.Errorf("ignore rule %d: mode must be hide or drop, not %q", i+1, r.Mode)
+		}
+	}
+	return nil
 }
 
 // FetchConfig tunes how byline talks to servers.
@@ -114,6 +140,11 @@ func ParseConfig(data []byte) (Config, error) {
 		cfg.TextWidth = cfg.OldTextWidth
 	}
 	cfg.OldTextWidth = 0
+	for i := range cfg.Ignore {
+		if cfg.Ignore[i].Mode == "" {
+			cfg.Ignore[i].Mode = "hide"
+		}
+	}
 	cfg.sanitize()
 	return cfg, cfg.validate()
 }
@@ -171,7 +202,7 @@ func (c Config) validate() error {
 			return err
 		}
 	}
-	return nil
+	return c.validateIgnore()
 }
 
 // MinRefreshInterval is the shortest refresh_interval byline takes.

@@ -97,3 +97,23 @@ func TestRetentionConfig(t *testing.T) {
 		t.Errorf("unknown key: %v", err)
 	}
 }
+
+func TestIgnoreRules(t *testing.T) {
+	cfg, err := ParseConfig([]byte("[[ignore]]\nfilter = \"title =~ sponsored\"\n\n[[ignore]]\nfilter = \"feed = x and age > 3\"\nmode = \"drop\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Ignore) != 2 || cfg.Ignore[0].Mode != "hide" || cfg.Ignore[1].Mode != "drop" {
+		t.Fatalf("ignore rules: %+v", cfg.Ignore)
+	}
+	for in, want := range map[string]string{
+		"[[ignore]]\nfilter = \"titel = x\"\n":             `ignore rule 1 (filter = "titel = x"): column 1: unknown field "titel"`,
+		"[[ignore]]\nfilter = \"unread\"\nmode = \"kill\"": `ignore rule 1: mode must be hide or drop, not "kill"`,
+		"[[ignore]]\nmode = \"drop\"":                      `ignore rule 1 (filter = ""): column 1: empty filter`,
+		"[[ignore]]\nfilter = \"unread\"\nfiltre = \"x\"":  `unknown setting "ignore.filtre"`,
+	} {
+		if _, err := ParseConfig([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseConfig(%q) = %v, want …%s…", in, err, want)
+		}
+	}
+}

@@ -22,7 +22,11 @@ const headlineColumns = `a.id, a.feed_id, f.title, a.key, a.title, a.url,
 // or dated more than a day after it was fetched (migration 6's sort_key),
 // then by id.
 func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error) {
-	where, args := articleFilter(q)
+	where, args, done, err := s.articleWhere(ctx, q, true)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer done()
 	limit := q.Limit
 	if limit <= 0 {
 		limit = -1
@@ -51,17 +55,38 @@ func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Art
 
 // CountArticles counts the articles q selects, ignoring Limit and Offset.
 func (s *Store) CountArticles(ctx context.Context, q model.ArticleQuery) (int, error) {
-	where, args := articleFilter(q)
+	where, args, done, err := s.articleWhere(ctx, q, false)
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	defer done()
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count articles: %w", err)
 	}
 	return n, nil
 }
 
-func articleFilter(q model.ArticleQuery) (string, []any) {
-	var conds []string
+// articleWhere is the WHERE clause of q (see articleFilter), for a list
+// of a page newest first when walk; done releases its filter once the
+// query is read.
+func (s *Store) articleWhere(ctx context.Context, q model.ArticleQuery, walk bool) (string, []any, func(), error) {
+	f, err := s.filterWhere(ctx, q, walk)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	where, args := articleFilter(q, f)
+	if f == nil {
+		return where, args, func() {}, nil
+	}
+	return where, args, f.release, nil
+}
+
+// articleFilter is q's conditions, f's (nil: none) and the one every
+// list and count has: no article a kill rule hid or dropped.
+func articleFilter(q model.ArticleQuery, f *compiledFilter) (string, []any) {
+	conds := []string{"a.hidden = 0"}
 	var args []any
 	switch {
 	case q.FeedID != 0:
@@ -95,8 +120,8 @@ func articleFilter(q model.ArticleQuery) (string, []any) {
 		conds = append(conds, `a.id IN (SELECT id FROM title_folds WHERE title LIKE ? ESCAPE '\')`)
 		args = append(args, "%"+likeEscape(fold(q.Text))+"%")
 	}
-	if len(conds) == 0 {
-		return "", nil
+	if f != nil {
+		conds, args = append(conds, f.where), append(args, f.args...)
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
@@ -264,9 +289,13 @@ func (s *Store) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
 // exactly those can be marked unread again.
 func (s *Store) MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]int64, error) {
 	q.Unread, q.Limit, q.Offset = true, 0, 0
-	where, args := articleFilter(q)
+	where, args, release, err := s.articleWhere(ctx, q, false)
+	if err != nil {
+		return nil, fmt.Errorf("mark articles read: %w", err)
+	}
+	defer release()
 	var done []int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `UPDATE articles SET read = 1
 			WHERE id IN (SELECT a.id FROM articles AS a`+where+`) RETURNING id`, args...)
 		if err != nil {

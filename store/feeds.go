@@ -123,20 +123,21 @@ func (s *Store) FeedByURL(ctx context.Context, url string) (model.Feed, error) {
 	return f, nil
 }
 
-// Feeds is every feed with its unread, starred and total counts, ordered by title
+// Feeds is every feed with its unread, starred and total counts (of the
+// articles no kill rule hid), ordered by title
 // (the URL when there is none yet), ignoring case, then by URL.
 func (s *Store) Feeds(ctx context.Context) ([]model.Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+`,
 		COALESCE(c.unread, 0), COALESCE(c.total, 0), COALESCE(st.starred, 0)
 		FROM feeds LEFT JOIN (
 			SELECT feed_id, count(*) AS total, count(*) - sum(read) AS unread
-			FROM articles GROUP BY feed_id
+			FROM articles WHERE hidden = 0 GROUP BY feed_id
 		) AS c ON c.feed_id = feeds.id
 		LEFT JOIN (
 			-- the starred few through their partial index (the planner
 			-- would walk articles_feed_read, reading every article's flag)
 			SELECT feed_id, count(*) AS starred FROM articles
-			INDEXED BY articles_starred_key WHERE starred = 1 GROUP BY feed_id
+			INDEXED BY articles_starred_key WHERE starred = 1 AND hidden = 0 GROUP BY feed_id
 		) AS st ON st.feed_id = feeds.id`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)

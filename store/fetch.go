@@ -26,6 +26,25 @@ import (
 // above 0), retention runs in the same transaction (see retain): older
 // articles are dropped, and new ones it would drop at once are not stored.
 func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Time) (newArticles int, err error) {
+	return s.SaveFetchFiltered(ctx, r, now, nil)
+}
+
+// Visibility is what becomes of an article a feed brings for the first
+// time (articles.hidden).
+type Visibility int
+
+const (
+	Shown   Visibility = iota // listed, counted and found as usual
+	Hidden                    // stored whole but never listed, counted or found
+	Dropped                   // a tombstone: title and key kept, bodies emptied, never listed
+)
+
+// SaveFetchFiltered is SaveFetch that asks kill (when not nil) what
+// becomes of each article the feed brings for the first time (kill rules:
+// the caller's). A tombstone keeps the feed from bringing a dropped
+// article back, and is never filled again. Only shown articles count as
+// new.
+func (s *Store) SaveFetchFiltered(ctx context.Context, r model.FetchResult, now time.Time, kill func(model.Article) Visibility) (newArticles int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := saveFeedState(ctx, tx, r, now); err != nil {
 			return err
@@ -45,6 +64,7 @@ func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Tim
 		if w.skipBefore, err = keep.cutoff(ctx, tx); err != nil {
 			return err
 		}
+		w.kill = kill
 		newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
 		if err != nil || keep.keepsAll() {
 			return err
@@ -104,8 +124,9 @@ type writer struct {
 	// skipBefore: a new article published before this (unix ns) is not
 	// stored, as retention would drop it at once; 0 stores all.
 	skipBefore int64
-	listed     []string // the keys of the articles written, for retention
-	added      []int64  // the ids of the articles inserted
+	listed     []string                       // the keys of the articles written, for retention
+	added      []int64                        // the ids of the articles inserted
+	kill       func(model.Article) Visibility // nil: every new article shown
 }
 
 func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -117,12 +138,12 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.lookup, `SELECT id, hash FROM articles WHERE feed_id = ? AND key = ?`},
 		{&w.insert, `INSERT INTO articles (feed_id, key, read, starred,
 			published, updated, fetched_at, extracted_at, hash, title, url,
-			author, site, notice, summary, content, markdown)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			author, site, notice, summary, content, markdown, hidden)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.update, `UPDATE articles SET published = ?, updated = ?, hash = ?,
 			title = ?, url = ?, author = ?,
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
-			summary = ?, content = ? WHERE id = ?`},
+			summary = ?, content = ? WHERE id = ? AND hidden <> 2`},
 		{&w.queue, queueSQL},
 		{&w.fold, saveFoldSQL},
 	} {
@@ -183,11 +204,19 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 		if a.FetchedAt.IsZero() {
 			a.FetchedAt = now
 		}
-		id, err := w.add(ctx, a)
+		v := Shown
+		if w.kill != nil {
+			v = w.kill(a)
+		}
+		h := feedHash(a) // of what the feed said, so that it is not stored again
+		if v == Dropped {
+			a.Summary, a.Content, a.Markdown = "", "", ""
+		}
+		id, err := w.insertRow(ctx, a, v, h)
 		if err == nil {
 			w.added = append(w.added, id)
 		}
-		return err == nil, err
+		return err == nil && v == Shown, err
 	}
 	if err != nil {
 		return false, err
@@ -196,10 +225,13 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if h == oldHash {
 		return false, nil
 	}
-	_, err = w.update.ExecContext(ctx, nanos(a.Published), nanos(a.Updated), h,
+	res, err := w.update.ExecContext(ctx, nanos(a.Published), nanos(a.Updated), h,
 		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id)
 	if err != nil {
 		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err // a tombstone (Dropped) stays as it is
 	}
 	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
 		return false, err
@@ -210,16 +242,22 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 
 // add inserts a as it is and queues it for indexing.
 func (w *writer) add(ctx context.Context, a model.Article) (int64, error) {
+	return w.insertRow(ctx, a, Shown, feedHash(a))
+}
+
+// insertRow inserts a with its visibility and hash, and queues it for
+// indexing unless it is a tombstone.
+func (w *writer) insertRow(ctx context.Context, a model.Article, v Visibility, hash int64) (int64, error) {
 	res, err := w.insert.ExecContext(ctx, a.FeedID, a.Key, boolInt(a.Read),
 		boolInt(a.Starred), nanos(a.Published), nanos(a.Updated),
-		nanos(a.FetchedAt), nanos(a.ExtractedAt), feedHash(a), a.Title, a.URL,
-		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown)
+		nanos(a.FetchedAt), nanos(a.ExtractedAt), hash, a.Title, a.URL,
+		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown, int(v))
 	if err != nil {
 		return 0, err
 	}
 	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
+	if err != nil || v == Dropped {
+		return id, err
 	}
 	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
 		return 0, err

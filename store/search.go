@@ -15,8 +15,14 @@ import (
 // best match first (bm25, titles weighing more), as headlines like
 // Articles. The query is words, "quoted phrases", word* prefixes and OR;
 // every other character is taken literally, so no query is a syntax error.
-// limit <= 0 means no limit.
+// limit <= 0 means no limit. Articles a kill rule hid are not found.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Article, error) {
+	return s.SearchFilter(ctx, query, "", limit)
+}
+
+// SearchFilter is Search narrowed to the articles an expression of the
+// filter language selects ("" selects all).
+func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int) ([]model.Article, error) {
 	match := ftsQuery(query)
 	if match == "" {
 		return nil, nil
@@ -27,6 +33,42 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Ar
 	if limit <= 0 {
 		limit = -1
 	}
+	where, args := " WHERE a.hidden = 0", []any{match}
+	if expr != "" {
+		f, err := compileFilter(expr, s.now(), false)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+		defer f.release()
+		where += " AND " + f.where
+		args = append(args, f.args...)
+	}
+	// Without a filter, the best hits are ranked in the index alone and
+	// only they are read (a hidden one among them is made up for by a
+	// few more); when too many were hidden, or with a filter, every hit
+	// is read.
+	if expr == "" && limit > 0 {
+		const spare = 16
+		arts, err := s.searchHits(ctx, where, args, limit+spare, limit)
+		if err != nil || len(arts) == limit {
+			return arts, searchErr(query, err)
+		}
+	}
+	arts, err := s.searchHits(ctx, where, args, -1, limit)
+	return arts, searchErr(query, err)
+}
+
+func searchErr(query string, err error) error {
+	if err != nil {
+		return fmt.Errorf("search %q: %w", query, err)
+	}
+	return nil
+}
+
+// searchHits reads the best hits (at most ranked of them; -1: all) that
+// pass where, at most limit.
+func (s *Store) searchHits(ctx context.Context, where string, args []any, ranked, limit int) ([]model.Article, error) {
+	args = append([]any{args[0], ranked}, args[1:]...)
 	rows, err := s.db.QueryContext(ctx, `WITH hits AS (
 			SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score
 			FROM articles_fts WHERE articles_fts MATCH ?
@@ -34,16 +76,12 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Ar
 		)
 		SELECT `+headlineColumns+`
 		FROM hits JOIN articles AS a ON a.id = hits.id
-		JOIN feeds AS f ON f.id = a.feed_id
-		ORDER BY hits.score, a.id DESC`, match, limit)
+		JOIN feeds AS f ON f.id = a.feed_id`+where+`
+		ORDER BY hits.score, a.id DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, err
 	}
-	arts, err := scanHeadlines(rows)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	return arts, nil
+	return scanHeadlines(rows)
 }
 
 // indexBatch is how many articles IndexPending indexes per transaction:

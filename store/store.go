@@ -30,6 +30,7 @@ var ErrExists = errors.New("already subscribed")
 type Store struct {
 	db   *sql.DB
 	path string
+	now  func() time.Time // what the filter language's age counts from
 }
 
 // busyTimeout is how long a statement waits for another connection or
@@ -82,7 +83,7 @@ func openAt(ctx context.Context, path string, version int) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &Store{db: db, path: path}, nil
+	return &Store{db: db, path: path, now: time.Now}, nil
 }
 
 // dataSourceName makes a SQLite URI for path whose parameters give every

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -16,8 +17,12 @@ import (
 // stored. Both walk the list's index from the article, so their cost is
 // the distance, not the list's length.
 func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64, back bool) (a model.Article, row int, ok bool, err error) {
-	where, args := articleFilter(q)
-	where = andWhere(where, "a.read = 0")
+	base, baseArgs, release, err := s.articleWhere(ctx, q, true)
+	if err != nil {
+		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
+	}
+	defer release()
+	where, args := andWhere(base, "a.read = 0"), slices.Clone(baseArgs)
 	cmp, dir := "<", "DESC"
 	if back {
 		cmp, dir = ">", "ASC"
@@ -36,8 +41,7 @@ func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64
 	if err != nil {
 		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
 	}
-	where, args = articleFilter(q)
-	where = andWhere(where, "(a.sort_key, a.id) > (?, ?)")
+	where, args = andWhere(base, "(a.sort_key, a.id) > (?, ?)"), slices.Clone(baseArgs)
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where,
 		append(args, key, a.ID)...).Scan(&row)
 	if err != nil {
