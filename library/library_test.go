@@ -93,10 +93,11 @@ func TestRefreshStreamsEachFeed(t *testing.T) {
 	if len(seen) != 3 || seen[2].Done != 3 || seen[2].Total != 3 {
 		t.Fatalf("progress: %+v", seen)
 	}
-	if sum.OK != 2 || sum.New != 2 || len(sum.Failed) != 1 {
+	if sum.OK != 2 || sum.New != 2 || sum.Failed != 1 {
 		t.Fatalf("summary: %+v", sum)
 	}
-	if s := sum.String(); !strings.Contains(s, "/bad (HTTP 500") {
+	host := strings.TrimPrefix(srv.URL, "http://")
+	if s := sum.String(); !strings.Contains(s, "; 1 failed: HTTP 500 Internal Server Error ("+host+")") {
 		t.Errorf("summary line: %s", s)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/failures"
 )
 
 // FeedDone is one feed's refresh, already stored.
@@ -14,8 +15,9 @@ type FeedDone = model.FeedDone
 // Summary is a whole refresh.
 type Summary struct {
 	Feeds, OK, New int
-	Failed         []FeedDone
-	Accounts       []SyncResult // every account, synced first
+	Failed         int             // feeds that failed
+	Failures       failures.Groups // why, by cause, with a few examples
+	Accounts       []SyncResult    // every account, synced first
 }
 
 // Progress receives a refresh's progress: each account's sync, then each
@@ -31,13 +33,10 @@ func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "refreshed %d %s: %d new %s", s.Feeds, plural(s.Feeds, "feed", "feeds"),
 		s.New, plural(s.New, "article", "articles"))
-	if len(s.Failed) > 0 {
-		fmt.Fprintf(&b, "; %d failed:", len(s.Failed))
-		for i, f := range s.Failed {
-			if i > 0 {
-				b.WriteByte(';')
-			}
-			fmt.Fprintf(&b, " %s (%s)", f.Feed.URL, f.Err.Error())
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, "; %s", s.Failures)
+		if s.Failed > 3 {
+			b.WriteString(" — `byline feeds` lists them")
 		}
 	}
 	return b.String()
@@ -121,7 +120,8 @@ func (l *Library) Refresh(ctx context.Context, p Progress, ids ...int64) (Summar
 		s.Feeds++
 		s.New += fd.New
 		if fd.Err != nil {
-			s.Failed = append(s.Failed, fd)
+			s.Failed++
+			s.Failures.Add(fd.Err.Error(), fd.Feed.URL)
 		} else {
 			s.OK++
 		}
