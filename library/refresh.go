@@ -50,7 +50,8 @@ func plural(n int, one, many string) string {
 }
 
 // RefreshStream syncs accounts, then fetches feeds and stores each as it
-// arrives, one transaction per feed. With no ids it syncs every account
+// arrives, one transaction per feed, indexing the new articles for search
+// on the way: the channel closes once the index is up to date. With no ids it syncs every account
 // and fetches every feed of byline's own; with ids, it syncs the accounts
 // those of them that are an account's belong to, and fetches the rest.
 // Results come on the channel in the order they finish (an account's sync
@@ -78,6 +79,8 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 				return
 			}
 		}
+		ix := l.startIndexer(ctx)
+		defer ix.finish()
 		done := 0
 		for r := range l.client.FetchAll(ctx, targets, l.now()) {
 			done++
@@ -87,6 +90,7 @@ func (l *Library) RefreshStream(ctx context.Context, ids ...int64) (<-chan FeedD
 				fd.Err = fmt.Errorf("store: %w", err)
 			}
 			fd.New = n
+			ix.stored(n)
 			if r.Title != "" {
 				fd.Feed.Title = r.Title
 			}
