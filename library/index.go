@@ -1,88 +1,42 @@
 package library
 
-import (
-	"context"
-	"sync"
-)
+import "context"
 
 // indexEvery is how many articles a refresh stores before it indexes them
-// for search, while later feeds are still being fetched: large batches
-// make few index segments, small ones hold the write lock briefly.
+// for search, while later feeds are still being fetched and parsed: large
+// batches make few index segments, small ones hold the write lock briefly.
 const indexEvery = 1000
 
 // searchIndexer indexes a refresh's new articles for search as they are
-// stored, on a goroutine of its own, so that indexing overlaps the
-// fetching and parsing of the feeds still to come and the index is up to
-// date when the refresh ends.
+// stored, between two feeds, on the goroutine (and so the connection)
+// that stores them: indexing overlaps the fetching and parsing of the
+// feeds still to come, and the index is up to date when the refresh ends.
 type searchIndexer struct {
 	l      *Library
 	ctx    context.Context
-	mu     sync.Mutex
-	queued int // stored since the last batch began
-	kick   chan struct{}
-	stop   chan struct{}
-	done   chan struct{}
+	queued int // stored and not yet indexed
 }
 
 func (l *Library) startIndexer(ctx context.Context) *searchIndexer {
-	ix := &searchIndexer{l: l, ctx: ctx, kick: make(chan struct{}, 1),
-		stop: make(chan struct{}), done: make(chan struct{})}
-	go ix.run()
-	return ix
+	return &searchIndexer{l: l, ctx: ctx}
 }
 
-// stored says that n more articles wait for the index.
+// stored says that n more articles wait for the index, and indexes a
+// batch when enough do. An error is met again, and reported, by the
+// final pass or by a search.
 func (ix *searchIndexer) stored(n int) {
-	if n <= 0 {
-		return
-	}
-	ix.mu.Lock()
 	ix.queued += n
-	full := ix.queued >= indexEvery
-	ix.mu.Unlock()
-	if full {
-		select {
-		case ix.kick <- struct{}{}:
-		default:
-		}
-	}
-}
-
-func (ix *searchIndexer) run() {
-	defer close(ix.done)
-	for {
-		select {
-		case <-ix.kick:
-		case <-ix.stop:
-			return
-		case <-ix.ctx.Done():
+	for ix.queued >= indexEvery {
+		done, err := ix.l.store.IndexBatch(ix.ctx, indexEvery)
+		if err != nil || done == 0 {
 			return
 		}
-		for ix.take(indexEvery) {
-			// An error here is met again, and reported, by the search
-			// or the final pass that runs IndexPending.
-			if _, err := ix.l.store.IndexBatch(ix.ctx, indexEvery); err != nil {
-				break
-			}
-		}
+		ix.queued -= done
 	}
 }
 
-// take claims a batch of n queued articles when that many wait.
-func (ix *searchIndexer) take(n int) bool {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.queued < n {
-		return false
-	}
-	ix.queued -= n
-	return true
-}
-
-// finish waits for the batch under way and indexes what is left.
+// finish indexes what is left.
 func (ix *searchIndexer) finish() error {
-	close(ix.stop)
-	<-ix.done
 	if ix.ctx.Err() != nil {
 		return ix.ctx.Err()
 	}
