@@ -20,8 +20,8 @@ type Tally struct {
 	New         int // new articles from feeds
 	Failed      int
 	Failures    failures.Groups // why feeds failed, by cause
-	Syncing     string    // the account sync under way, as the progress line says it
-	Synced      []Account // the accounts' syncs that ended, in order
+	Syncing     string          // the account sync under way, as the progress line says it
+	Synced      []Account       // the accounts' syncs that ended, in order
 }
 
 // Feed counts a feed's result.
