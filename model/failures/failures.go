@@ -79,7 +79,11 @@ func (g Groups) Causes() string {
 			for _, o := range causes[i:] {
 				rest += o.n
 			}
-			parts = append(parts, fmt.Sprintf("%d of %d other causes", rest, len(causes)-i))
+			if others := len(causes) - i; others == 1 {
+				parts = append(parts, fmt.Sprintf("%d for another reason", rest))
+			} else {
+				parts = append(parts, fmt.Sprintf("%d for %d other reasons", rest, others))
+			}
 			break
 		}
 		parts = append(parts, c.describe(g.total))

@@ -42,7 +42,7 @@ func TestOneCauseAndManyCauses(t *testing.T) {
 	}
 	got := many.String()
 	if !strings.HasPrefix(got, "21 failed: 6 cause 0 second line (e.g. not a url, …), 5 cause 1") ||
-		!strings.HasSuffix(got, ", 6 of 3 other causes") {
+		!strings.HasSuffix(got, ", 6 for 3 other reasons") {
 		t.Errorf("many: %q", got)
 	}
 }
