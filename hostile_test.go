@@ -92,16 +92,21 @@ func TestHostileServerEndToEnd(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("refresh with readable feeds must succeed: %+v", r)
 	}
+	// The summary counts the failures by cause; `feeds` gives each one.
+	var stored []feedJSON
+	json.Unmarshal([]byte(runWith(t, db, cfg, "feeds", "--json").stdout), &stored)
 	failed := map[string]string{}
-	for _, part := range strings.Split(r.stdout, "; ") {
-		if i := strings.Index(part, srv.URL); i >= 0 {
-			url, reason, _ := strings.Cut(part[i:], " (")
-			failed[strings.TrimPrefix(url, srv.URL)] = reason
+	for _, f := range stored {
+		if f.Error != nil {
+			failed[strings.TrimPrefix(f.URL, srv.URL)] = *f.Error
 		}
+	}
+	if want := fmt.Sprintf("; %d failed: ", len(failed)); !strings.Contains(r.stdout, want) {
+		t.Errorf("the summary does not say %q: %s", want, r.stdout)
 	}
 	for _, f := range hostile.Feeds {
 		if f.Err != "" && !strings.Contains(failed[f.Path], f.Err) {
-			t.Errorf("the summary does not say %s failed with %q: %q", f.Path, f.Err, failed[f.Path])
+			t.Errorf("feeds does not say %s failed with %q: %q", f.Path, f.Err, failed[f.Path])
 		}
 		if f.Err == "" && failed[f.Path] != "" {
 			t.Errorf("%s (%s) failed: %s", f.Path, f.Attack, failed[f.Path])

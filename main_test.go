@@ -157,7 +157,8 @@ func TestRefreshReportsFailedFeeds(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("refresh with one good feed must succeed: %+v", r)
 	}
-	for _, want := range []string{"2 failed", "/gone.xml (HTTP 404", "/broken.xml (parse error"} {
+	host := strings.TrimPrefix(srv.URL, "http://")
+	for _, want := range []string{"; 2 failed: ", "1 HTTP 404 Not Found (" + host + ")", "1 parse error"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("summary lacks %q: %s", want, r.stdout)
 		}

@@ -33,11 +33,14 @@ const maxValidator = 512
 // "parse error: ...", "response too large: more than 10 MiB", "too many
 // redirects"), and the feed's old validators are kept in the result.
 func (c *Client) FetchFeed(ctx context.Context, f model.Feed) model.FetchResult {
-	return c.fetchFeed(ctx, f)
+	return c.fetchFeed(ctx, f, nil, nil)
 }
 
-// fetchFeed is FetchFeed with a parser the calling worker owns.
-func (c *Client) fetchFeed(ctx context.Context, f model.Feed) (res model.FetchResult) {
+// fetchFeed is FetchFeed. With hold, it takes one of hold's slots before
+// it reads a body and sets *held: the slot is the caller's to free once
+// the result is handed on, so that no more bodies and parsed feeds wait
+// in memory than hold has slots.
+func (c *Client) fetchFeed(ctx context.Context, f model.Feed, hold chan struct{}, held *bool) (res model.FetchResult) {
 	res = model.FetchResult{Feed: f, ETag: f.ETag, LastModified: f.LastModified}
 	defer func() {
 		if r := recover(); r != nil {
@@ -83,6 +86,15 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed) (res model.FetchRe
 		drain(resp.Body)
 		res.Err = he
 		return res
+	}
+	if hold != nil {
+		select {
+		case hold <- struct{}{}:
+		case <-ctx.Done():
+			res.Err = ctx.Err()
+			return res
+		}
+		*held = true
 	}
 	data, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes, resp.ContentLength)
 	if err != nil {

@@ -14,6 +14,10 @@ import (
 // because its server asked byline to wait (Retry-After).
 var ErrRetryLater = errors.New("server asked to wait")
 
+// maxHeld is how many fetched feeds FetchAll keeps in memory at once,
+// read or parsed but not yet taken from its channel.
+const maxHeld = 8
+
 // FetchAll fetches and parses feeds with Options.Workers workers, at most
 // Options.PerHost at once to one host and one parse per core. Results
 // arrive as each feed finishes. A feed whose NextAllowed is after now is not
@@ -46,11 +50,21 @@ func (c *Client) FetchAll(ctx context.Context, feeds []model.Feed, now time.Time
 	due = interleaveHosts(due)
 	workers := min(c.opts.Workers, len(due))
 	jobs := make(chan model.Feed)
+	// Fetching is mostly waiting for answers, so many feeds are asked for
+	// at once; but a body read, parsed and not yet taken is memory, and
+	// when the reader stores more slowly than feeds arrive, only
+	// maxHeld of them wait (the rest wait with their answer unread).
+	hold := make(chan struct{}, maxHeld)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for f := range jobs {
-				if !send(c.fetchFeed(ctx, f)) {
+				held := false
+				ok := send(c.fetchFeed(ctx, f, hold, &held))
+				if held {
+					<-hold
+				}
+				if !ok {
 					return
 				}
 			}

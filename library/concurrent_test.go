@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -53,8 +54,8 @@ func TestTwoLibrariesOnOneFile(t *testing.T) {
 				if err != nil {
 					errs <- err
 				}
-				for _, f := range sum.Failed {
-					errs <- f.Err
+				if sum.Failed > 0 {
+					errs <- errors.New(sum.Failures.String())
 				}
 			}
 			t.Logf("library %d refreshed", i)

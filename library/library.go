@@ -274,9 +274,10 @@ func joinIDs(ids []int64) string {
 }
 
 // IndexSearch brings the full-text index up to date with what refreshes
-// and extractions stored, and says how many articles it indexed. Refresh
-// leaves indexing for later so that it stays bound by the network; the app
-// runs this in the background after a refresh, and Search runs it first.
+// and extractions stored, and says how many articles it indexed. A
+// refresh indexes what it stores as it goes (index.go) and is up to date
+// when it ends; the app runs this after one all the same (a cancelled
+// refresh leaves some), and Search runs it first.
 func (l *Library) IndexSearch(ctx context.Context) (int, error) {
 	return l.store.IndexPending(ctx)
 }

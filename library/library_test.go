@@ -93,10 +93,11 @@ func TestRefreshStreamsEachFeed(t *testing.T) {
 	if len(seen) != 3 || seen[2].Done != 3 || seen[2].Total != 3 {
 		t.Fatalf("progress: %+v", seen)
 	}
-	if sum.OK != 2 || sum.New != 2 || len(sum.Failed) != 1 {
+	if sum.OK != 2 || sum.New != 2 || sum.Failed != 1 {
 		t.Fatalf("summary: %+v", sum)
 	}
-	if s := sum.String(); !strings.Contains(s, "/bad (HTTP 500") {
+	host := strings.TrimPrefix(srv.URL, "http://")
+	if s := sum.String(); !strings.Contains(s, "; 1 failed: HTTP 500 Internal Server Error ("+host+")") {
 		t.Errorf("summary line: %s", s)
 	}
 }
@@ -136,3 +137,34 @@ func TestNormaliseURL(t *testing.T) {
 // articleOf is the article of an opened reading, for tests that look at
 // the article itself.
 func articleOf(r model.Reading, err error) (model.Article, error) { return r.Article, err }
+
+// TestRefreshLeavesSearchIndexed: what a refresh stored is indexed for
+// search by the time it ends, partly while later feeds still came in.
+func TestRefreshLeavesSearchIndexed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Feed %s</title>`, r.URL.Path)
+		for i := range 600 {
+			fmt.Fprintf(w, `<item><title>Story %d</title><guid>%s-%d</guid><description>walrus %s</description></item>`,
+				i, r.URL.Path, i, strings.Trim(r.URL.Path, "/"))
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	defer srv.Close()
+	l := open(t, false)
+	ctx := context.Background()
+	for _, p := range []string{"/alpha", "/beta", "/gamma"} {
+		if _, err := l.store.AddFeed(ctx, model.Feed{URL: srv.URL + p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum, err := l.Refresh(ctx, Progress{})
+	if err != nil || sum.New != 1800 {
+		t.Fatalf("refresh: %+v, %v", sum, err)
+	}
+	if n, err := l.IndexSearch(ctx); err != nil || n != 0 {
+		t.Fatalf("after the refresh, %d articles were still waiting for the index (%v)", n, err)
+	}
+	if hits, err := l.Search(ctx, "walrus beta", 0); err != nil || len(hits) != 600 {
+		t.Fatalf("search found %d, %v", len(hits), err)
+	}
+}

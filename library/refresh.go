@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/failures"
 )
 
 // FeedDone is one feed's refresh, already stored.
@@ -14,8 +15,9 @@ type FeedDone = model.FeedDone
 // Summary is a whole refresh.
 type Summary struct {
 	Feeds, OK, New int
-	Failed         []FeedDone
-	Accounts       []SyncResult // every account, synced first
+	Failed         int             // feeds that failed
+	Failures       failures.Groups // why, by cause, with a few examples
+	Accounts       []SyncResult    // every account, synced first
 }
 
 // Progress receives a refresh's progress: each account's sync, then each
@@ -31,13 +33,10 @@ func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "refreshed %d %s: %d new %s", s.Feeds, plural(s.Feeds, "feed", "feeds"),
 		s.New, plural(s.New, "article", "articles"))
-	if len(s.Failed) > 0 {
-		fmt.Fprintf(&b, "; %d failed:", len(s.Failed))
-		for i, f := range s.Failed {
-			if i > 0 {
-				b.WriteByte(';')
-			}
-			fmt.Fprintf(&b, " %s (%s)", f.Feed.URL, f.Err.Error())
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, "; %s", s.Failures)
+		if s.Failed > 3 {
+			b.WriteString(" — `byline feeds` lists them")
 		}
 	}
 	return b.String()
@@ -51,7 +50,8 @@ func plural(n int, one, many string) string {
 }
 
 // RefreshStream syncs accounts, then fetches feeds and stores each as it
-// arrives, one transaction per feed. With no ids it syncs every account
+// arrives, one transaction per feed, indexing the new articles for search
+// on the way: the channel closes once the index is up to date. With no ids it syncs every account
 // and fetches every feed of byline's own; with ids, it syncs the accounts
 // those of them that are an account's belong to, and fetches the rest.
 // Results come on the channel in the order they finish (an account's sync
@@ -85,6 +85,8 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 				return
 			}
 		}
+		ix := l.startIndexer(ctx)
+		defer ix.finish()
 		done := 0
 		for r := range l.client.FetchAll(ctx, targets, l.now()) {
 			done++
@@ -96,6 +98,7 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 				fd.Err = fmt.Errorf("store: %w", err)
 			}
 			fd.New = n
+			ix.stored(n)
 			if r.Title != "" {
 				fd.Feed.Title = r.Title
 			}
@@ -137,7 +140,8 @@ func collect(ctx context.Context, p Progress, ch <-chan FeedDone) (Summary, erro
 		s.Feeds++
 		s.New += fd.New
 		if fd.Err != nil {
-			s.Failed = append(s.Failed, fd)
+			s.Failed++
+			s.Failures.Add(fd.Err.Error(), fd.Feed.URL)
 		} else {
 			s.OK++
 		}

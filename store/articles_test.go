@@ -69,6 +69,38 @@ func TestArticlesOrderFiltersAndPages(t *testing.T) {
 	}
 }
 
+// TestArticlesPagesAreSlices: a page of any view, read past an offset
+// (from the sort index, then the rows), is that slice of the whole view.
+func TestArticlesPagesAreSlices(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	a, b := addFeed(t, s, "https://a.example/feed"), addFeed(t, s, "https://b.example/feed")
+	save(t, s, a, items(0, 12))
+	save(t, s, b, items(20, 27))
+	all, _ := s.Articles(ctx, model.ArticleQuery{})
+	if _, err := s.Mark(ctx, []int64{all[1].ID, all[4].ID}, ptr(true), ptr(true)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []model.ArticleQuery{{}, {Unread: true}, {Starred: true}, {FeedID: b.ID},
+		{Text: "1"}, {FeedID: a.ID, Unread: true}} {
+		whole, err := s.Articles(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for off := 1; off <= len(whole); off++ {
+			page := q
+			page.Limit, page.Offset = 3, off
+			got, err := s.Articles(ctx, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := keys(whole[off:min(off+3, len(whole))]); !slices.Equal(keys(got), want) {
+				t.Errorf("%+v: %v, want %v", page, keys(got), want)
+			}
+		}
+	}
+}
+
 func TestArticleHasEverything(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()

@@ -187,6 +187,7 @@ func BenchmarkArticlesPage(b *testing.B) {
 	}{
 		{"all", model.ArticleQuery{Limit: 100}},
 		{"all offset 10000", model.ArticleQuery{Limit: 100, Offset: 10_000}},
+		{"all, the end", model.ArticleQuery{Limit: 400, Offset: 49_600}},
 		{"unread", model.ArticleQuery{Limit: 100, Unread: true}},
 		{"one feed", model.ArticleQuery{Limit: 100, FeedID: 250}},
 		{"one feed unread", model.ArticleQuery{Limit: 100, FeedID: 250, Unread: true}},

@@ -7,6 +7,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -98,7 +99,7 @@ const indexBatch = 1000
 func (s *Store) IndexPending(ctx context.Context) (int, error) {
 	total := 0
 	for {
-		n, err := s.indexBatch(ctx)
+		n, err := s.indexBatch(ctx, indexBatch)
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("index articles: %w", err)
@@ -109,6 +110,17 @@ func (s *Store) IndexPending(ctx context.Context) (int, error) {
 	}
 }
 
+// IndexBatch indexes at most n of the articles waiting for the index, in
+// one transaction, and counts them: a refresh indexes what it stored
+// while later feeds are still being fetched.
+func (s *Store) IndexBatch(ctx context.Context, n int) (int, error) {
+	done, err := s.indexBatch(ctx, n)
+	if err != nil {
+		return done, fmt.Errorf("index articles: %w", err)
+	}
+	return done, nil
+}
+
 type pendingArticle struct {
 	id    int64
 	fresh bool
@@ -116,7 +128,7 @@ type pendingArticle struct {
 }
 
 // indexBatch indexes up to indexBatch queued articles in one transaction.
-func (s *Store) indexBatch(ctx context.Context) (int, error) {
+func (s *Store) indexBatch(ctx context.Context, limit int) (int, error) {
 	var empty bool
 	err := s.db.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM fts_pending)").Scan(&empty)
 	if err != nil || empty {
@@ -124,9 +136,12 @@ func (s *Store) indexBatch(ctx context.Context) (int, error) {
 	}
 	var todo []pendingArticle
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		// Only the head of a long text is indexed (indexText): read no
+		// more of it, so that a batch of long articles stays small.
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.fresh, a.title,
-			a.summary, a.content, a.markdown
-			FROM fts_pending AS p JOIN articles AS a ON a.id = p.id LIMIT ?`, indexBatch)
+			substr(a.summary, 1, ?1), substr(a.content, 1, ?1), substr(a.markdown, 1, ?1)
+			FROM fts_pending AS p JOIN articles AS a ON a.id = p.id
+			ORDER BY p.id LIMIT ?2`, 2*maxIndexText, limit)
 		if err != nil {
 			return err
 		}
@@ -147,6 +162,9 @@ func (s *Store) indexBatch(ctx context.Context) (int, error) {
 }
 
 func indexArticles(ctx context.Context, tx *sql.Tx, todo []pendingArticle) error {
+	if len(todo) == 0 {
+		return nil // indexed meanwhile by another connection
+	}
 	del, err := tx.PrepareContext(ctx, "DELETE FROM articles_fts WHERE rowid = ?")
 	if err != nil {
 		return err
@@ -157,11 +175,6 @@ func indexArticles(ctx context.Context, tx *sql.Tx, todo []pendingArticle) error
 		return err
 	}
 	defer ins.Close()
-	done, err := tx.PrepareContext(ctx, "DELETE FROM fts_pending WHERE id = ?")
-	if err != nil {
-		return err
-	}
-	defer done.Close()
 	for _, p := range todo {
 		if !p.fresh {
 			if _, err := del.ExecContext(ctx, p.id); err != nil {
@@ -171,11 +184,11 @@ func indexArticles(ctx context.Context, tx *sql.Tx, todo []pendingArticle) error
 		if _, err := ins.ExecContext(ctx, p.id, p.a.Title, indexText(p.a)); err != nil {
 			return err
 		}
-		if _, err := done.ExecContext(ctx, p.id); err != nil {
-			return err
-		}
 	}
-	return nil
+	// todo is the head of the queue in id order, and the transaction
+	// keeps other writers out: it is exactly the queue up to its last id.
+	_, err = tx.ExecContext(ctx, "DELETE FROM fts_pending WHERE id <= ?", todo[len(todo)-1].id)
+	return err
 }
 
 // ftsQuery turns what a user typed into an FTS5 query that cannot fail to
@@ -244,17 +257,42 @@ func splitQuery(q string) []string {
 	}
 }
 
+// maxIndexText is how much of an article's text the full-text index
+// keeps: about 1,300 words, the whole of most news stories and the lead of
+// longer ones. The index's cost is in splitting and stemming words (about
+// 35 ms a megabyte here), and a refresh indexes what it stores before it
+// ends.
+var maxIndexText = 8 << 10
+
 // indexText is the text the full-text index keeps for a: the extracted
-// markdown, else the feed's content, else its summary, as plain text.
+// markdown, else the feed's content, else its summary, as plain text, at
+// most maxIndexText bytes of it, cut at a word's end.
 func indexText(a model.Article) string {
+	var s string
 	switch {
 	case a.Markdown != "":
-		return a.Markdown
+		s = a.Markdown
 	case a.Content != "":
-		return plainText(a.Content)
+		s = plainText(a.Content)
 	default:
-		return plainText(a.Summary)
+		s = plainText(a.Summary)
 	}
+	return headOf(s, maxIndexText)
+}
+
+// headOf is s cut to at most n bytes, before the space that ends its last
+// whole word there (at n when there is none).
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexAny(s[:n+1], " \n\t"); i > n/2 {
+		return s[:i]
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // plainText is HTML without its tags, scripts and styles, with entities

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/byline-reader/byline/model"
@@ -154,5 +155,48 @@ func TestIndexPending(t *testing.T) {
 	}
 	if hits, _ := s.Search(ctx, "rewritten", 10); len(hits) != 1 {
 		t.Errorf("new text does not find the article: %v", keys(hits))
+	}
+}
+
+// TestIndexHeadOfLongText: the index keeps the head of a long text, cut
+// at a word's end, and IndexBatch indexes no more than it is asked.
+func TestIndexHeadOfLongText(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	long := "<p>" + strings.Repeat("lead ", maxIndexText/5) + " farewell</p>"
+	save(t, s, f, []model.Article{
+		{Key: "long", Title: "Long read", Content: long},
+		{Key: "short", Title: "Brief", Summary: "<p>A farewell.</p>"},
+	})
+	if n, err := s.IndexBatch(ctx, 1); err != nil || n != 1 {
+		t.Fatalf("IndexBatch(1) = %d, %v", n, err)
+	}
+	if n, err := s.IndexPending(ctx); err != nil || n != 1 {
+		t.Fatalf("IndexPending after one = %d, %v", n, err)
+	}
+	if hits, _ := s.Search(ctx, "lead", 10); len(keys(hits)) != 1 || keys(hits)[0] != "long" {
+		t.Errorf("the head of a long text is not found: %v", keys(hits))
+	}
+	if hits, _ := s.Search(ctx, "farewell", 10); len(hits) != 1 || keys(hits)[0] != "short" {
+		t.Errorf("words past the head: %v", keys(hits))
+	}
+}
+
+func TestHeadOf(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"one two three", 9, "one two"},
+		{"one two three", 7, "one two"},
+		{"abcdefghij", 5, "abcde"},
+		{"ééééé", 5, "éé"}, // never half a character
+	} {
+		if got := headOf(tc.s, tc.n); got != tc.want {
+			t.Errorf("headOf(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
+		}
 	}
 }

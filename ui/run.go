@@ -6,6 +6,7 @@ import (
 	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
@@ -39,9 +40,14 @@ func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
 
 // run runs the app until the user quits; a signal that cancels ctx ends
 // it cleanly too.
+//
+// The colour profile is the one Lip Gloss found for stdout when it
+// started: Bubble Tea would otherwise detect it again, and inside tmux
+// that runs `tmux info` a second time (tens of milliseconds) before the
+// first frame.
 func run(ctx context.Context, app App) error {
 	defer app.cancel()
-	p := tea.NewProgram(app, tea.WithContext(ctx))
+	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithColorProfile(lipgloss.Writer.Profile))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted by a signal: a clean exit

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/failures"
 )
 
 // Tally counts a refresh: its feeds, then each sync account.
@@ -18,10 +19,10 @@ type Tally struct {
 	Done, Total int // feeds; an account's sync is not one
 	New         int // new articles from feeds
 	Failed      int
-	FirstErr    string
-	Syncing     string    // the account sync under way, as the progress line says it
-	Synced      []Account // the accounts' syncs that ended, in order
-	NewIn       []Source  // the feeds that brought new articles, in order
+	Failures    failures.Groups // why feeds failed, by cause
+	Syncing     string          // the account sync under way, as the progress line says it
+	Synced      []Account       // the accounts' syncs that ended, in order
+	NewIn       []Source        // the feeds that brought new articles, in order
 }
 
 // Feed counts a feed's result.
@@ -33,9 +34,7 @@ func (t *Tally) Feed(fd model.FeedDone) {
 	}
 	if fd.Err != nil {
 		t.Failed++
-		if t.FirstErr == "" {
-			t.FirstErr = fmt.Sprintf("%s: %v", fd.Feed.DisplayTitle(), fd.Err)
-		}
+		t.Failures.Add(fd.Err.Error(), fd.Feed.URL)
 	}
 }
 
@@ -160,11 +159,11 @@ func (t Tally) feedsSummary() string {
 	case t.Total == 0:
 		return "nothing to refresh: no subscriptions"
 	case t.Failed == t.Total:
-		return fmt.Sprintf("all %d %s failed: are you offline? (%s)", t.Total, plural(t.Total, "feed", "feeds"), t.FirstErr)
+		return fmt.Sprintf("all %d %s failed: are you offline? %s", t.Total, plural(t.Total, "feed", "feeds"), t.Failures.Causes())
 	}
 	s := fmt.Sprintf("refreshed %d %s: %d new", t.Total, plural(t.Total, "feed", "feeds"), t.New)
 	if t.Failed > 0 {
-		s += fmt.Sprintf("; %d failed (%s)", t.Failed, t.FirstErr)
+		s += "; " + t.Failures.String()
 	}
 	return s
 }

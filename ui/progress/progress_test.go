@@ -42,11 +42,11 @@ func TestTallyCountsFeedsAndSyncs(t *testing.T) {
 		t.Fatal("the sync ended")
 	}
 	tl.Feed(model.FeedDone{Done: 1, Total: 2, New: 3})
-	tl.Feed(model.FeedDone{Done: 2, Total: 2, Feed: model.Feed{Title: "Wire"}, Err: errors.New("HTTP 500")})
+	tl.Feed(model.FeedDone{Done: 2, Total: 2, Feed: model.Feed{Title: "Wire", URL: "https://wire.example/rss"}, Err: errors.New("HTTP 500")})
 	if got := tl.Line(); got != "refreshing 2/2 feeds · 7 new · 1 failed" {
 		t.Errorf("line: %q", got)
 	}
-	if got := tl.Summary(); got != "synced home: 4 new · refreshed 2 feeds: 3 new; 1 failed (Wire: HTTP 500)" {
+	if got := tl.Summary(); got != "synced home: 4 new · refreshed 2 feeds: 3 new; 1 failed: HTTP 500 (wire.example)" {
 		t.Errorf("summary: %q", got)
 	}
 	if Thousands(999) != "999" || Thousands(1234567) != "1,234,567" {
