@@ -3,10 +3,12 @@ package library
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/failures"
+	"github.com/byline-reader/byline/store"
 )
 
 // FeedDone is one feed's refresh, already stored.
@@ -88,28 +90,76 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 		ix := l.startIndexer(ctx)
 		defer ix.finish()
 		done := 0
-		for r := range l.client.FetchAll(ctx, targets, l.now()) {
-			done++
-			fd := FeedDone{Feed: r.Feed, NotModified: r.NotModified, Err: r.Err, Done: done, Total: len(targets)}
-			now := l.now()
-			l.planFetch(ctx, &r, now)
-			n, err := l.store.SaveFetchFiltered(ctx, l.withRetention(r), now, l.killer(r))
-			if err != nil && fd.Err == nil {
-				fd.Err = fmt.Errorf("store: %w", err)
-			}
-			fd.New = n
-			ix.stored(n)
-			if r.Title != "" {
-				fd.Feed.Title = r.Title
-			}
-			if !send(fd) {
-				return
+		results := l.client.FetchAll(ctx, targets, l.now())
+		for batch := range arrived(results, saveBatch) {
+			for _, fd := range l.save(ctx, batch) {
+				done++
+				fd.Done, fd.Total = done, len(targets)
+				ix.stored(fd.New)
+				if !send(fd) {
+					return
+				}
 			}
 		}
 		// The space retention freed goes back to the file system; a
 		// failure here loses nothing and is tried after the next refresh.
 		_ = l.store.Compact(ctx)
 	}()
+	return out
+}
+
+// saveBatch is how many fetched feeds a refresh stores in one transaction
+// at most: those that arrived while the last were being stored.
+const saveBatch = 16
+
+// arrived yields the results as they come, each time with those that are
+// already waiting (at most max): one when the store keeps up, more when
+// fetching runs ahead of it.
+func arrived(results <-chan model.FetchResult, max int) iter.Seq[[]model.FetchResult] {
+	return func(yield func([]model.FetchResult) bool) {
+		for r := range results {
+			batch := []model.FetchResult{r}
+		more:
+			for len(batch) < max {
+				select {
+				case r, ok := <-results:
+					if !ok {
+						break more
+					}
+					batch = append(batch, r)
+				default:
+					break more
+				}
+			}
+			if !yield(batch) {
+				return
+			}
+		}
+	}
+}
+
+// save stores a batch of fetches in one transaction, each with its next
+// due time (planFetch), its retention and its kill rules, and gives each
+// feed's result (Done and Total left to the caller).
+func (l *Library) save(ctx context.Context, batch []model.FetchResult) []FeedDone {
+	now := l.now()
+	saves := make([]store.FeedSave, len(batch))
+	for i := range batch {
+		l.planFetch(ctx, &batch[i], now)
+		saves[i] = store.FeedSave{Result: l.withRetention(batch[i]), Kill: l.killer(batch[i])}
+	}
+	_ = l.store.SaveFetches(ctx, saves, now) // each save has the error
+	out := make([]FeedDone, len(batch))
+	for i, r := range batch {
+		fd := FeedDone{Feed: r.Feed, NotModified: r.NotModified, Err: r.Err, New: saves[i].New}
+		if err := saves[i].Err; err != nil && fd.Err == nil {
+			fd.Err = fmt.Errorf("store: %w", err)
+		}
+		if r.Title != "" {
+			fd.Feed.Title = r.Title
+		}
+		out[i] = fd
+	}
 	return out
 }
 

@@ -46,39 +46,94 @@ const (
 // new.
 func (s *Store) SaveFetchFiltered(ctx context.Context, r model.FetchResult, now time.Time, kill func(model.Article) Visibility) (newArticles int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := saveFeedState(ctx, tx, r, now); err != nil {
-			return err
-		}
-		if r.Err != nil {
-			return nil
-		}
-		keep := retentionOf(r.Feed, now)
-		if r.NotModified {
-			return keep.drop(ctx, tx, nil)
-		}
-		w, err := prepareWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		if w.skipBefore, err = keep.cutoff(ctx, tx); err != nil {
-			return err
-		}
-		w.kill = kill
-		newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
-		if err != nil || keep.keepsAll() {
-			return err
-		}
-		if err := keep.drop(ctx, tx, w.listed); err != nil {
-			return err
-		}
-		newArticles, err = keep.stillThere(ctx, tx, w.added)
+		newArticles, err = saveFetch(ctx, tx, r, now, kill)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("save fetch of %s: %w", r.Feed.URL, err)
 	}
 	return newArticles, nil
+}
+
+// FeedSave is one fetch for SaveFetches to store, with what its kill
+// rules make of its new articles (nil: all shown); New and Err are its
+// outcome.
+type FeedSave struct {
+	Result model.FetchResult
+	Kill   func(model.Article) Visibility
+	New    int   // the new articles stored, as SaveFetchFiltered counts them
+	Err    error // why it was not stored; nil when it was
+}
+
+// SaveFetches stores several fetches in one transaction, each as
+// SaveFetchFiltered would under a savepoint of its own, so that one that
+// fails is left out and the others kept. A refresh stores the feeds that
+// arrived together this way: one commit for them all writes each page
+// they share once (the list's index, where feeds' articles interleave by
+// date) instead of once a feed. An error is the transaction's own, and
+// then none was stored.
+func (s *Store) SaveFetches(ctx context.Context, saves []FeedSave, now time.Time) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i := range saves {
+			sv := &saves[i]
+			sv.New, sv.Err = 0, nil
+			if _, err := tx.ExecContext(ctx, "SAVEPOINT feed"); err != nil {
+				return err
+			}
+			n, err := saveFetch(ctx, tx, sv.Result, now, sv.Kill)
+			if err != nil {
+				if _, err := tx.ExecContext(ctx, "ROLLBACK TO feed"); err != nil {
+					return err
+				}
+				sv.Err = fmt.Errorf("save fetch of %s: %w", sv.Result.Feed.URL, err)
+			}
+			if _, err := tx.ExecContext(ctx, "RELEASE feed"); err != nil {
+				return err
+			}
+			if sv.Err == nil {
+				sv.New = n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		err = fmt.Errorf("save %d fetches: %w", len(saves), err)
+		for i := range saves {
+			saves[i].New, saves[i].Err = 0, err
+		}
+	}
+	return err
+}
+
+// saveFetch is SaveFetchFiltered's work inside tx.
+func saveFetch(ctx context.Context, tx *sql.Tx, r model.FetchResult, now time.Time, kill func(model.Article) Visibility) (newArticles int, err error) {
+	if err := saveFeedState(ctx, tx, r, now); err != nil {
+		return 0, err
+	}
+	if r.Err != nil {
+		return 0, nil
+	}
+	keep := retentionOf(r.Feed, now)
+	if r.NotModified {
+		return 0, keep.drop(ctx, tx, nil)
+	}
+	w, err := prepareWriter(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer w.close()
+	if w.skipBefore, err = keep.cutoff(ctx, tx); err != nil {
+		return 0, err
+	}
+	w.kill = kill
+	newArticles, err = w.upsertAll(ctx, r.Feed.ID, r.Articles, now)
+	if err != nil || keep.keepsAll() {
+		return newArticles, err
+	}
+	if err := keep.drop(ctx, tx, w.listed); err != nil {
+		return 0, err
+	}
+	return keep.stillThere(ctx, tx, w.added)
 }
 
 // saveFeedState updates the feed's row after a fetch, with the schedule
