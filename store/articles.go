@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // headlineColumns are what a list of articles shows: no bodies.
@@ -130,7 +131,7 @@ func articleFilter(q model.ArticleQuery, f *compiledFilter) (string, []any) {
 	}
 	if q.Text != "" {
 		conds = append(conds, `a.id IN (SELECT id FROM title_folds WHERE title LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+likeEscape(fold(q.Text))+"%")
+		args = append(args, "%"+likeEscape(searchtext.Fold(q.Text))+"%")
 	}
 	if f != nil {
 		conds, args = append(conds, f.where), append(args, f.args...)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // SaveFetch stores what one fetch of one feed produced, in one transaction,
@@ -233,7 +234,7 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err // a tombstone (Dropped) stays as it is
 	}
-	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
+	if _, err = w.fold.ExecContext(ctx, id, searchtext.Fold(a.Title)); err != nil {
 		return false, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 0)
@@ -259,7 +260,7 @@ func (w *writer) insertRow(ctx context.Context, a model.Article, v Visibility, h
 	if err != nil || v == Dropped {
 		return id, err
 	}
-	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
+	if _, err = w.fold.ExecContext(ctx, id, searchtext.Fold(a.Title)); err != nil {
 		return 0, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 1)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/filter"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // The filter language (model/filter) runs in the database: an expression
@@ -82,20 +83,15 @@ func sqlText(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, erro
 	}
 	text := textOf(args[1])
 	if html, _ := args[2].(int64); html != 0 {
-		text = plainText(text)
+		text = searchtext.PlainText(text)
 	}
 	return boolInt(c.MatchText(text)), nil
 }
 
-// textSQL is indexText in SQL, less its plainText: the text, and whether
-// it is HTML.
+// textSQL is searchtext.IndexText in SQL, less its PlainText and its
+// cut: the text, and whether it is HTML.
 const textSQL = `CASE WHEN a.markdown <> '' THEN a.markdown WHEN a.content <> '' THEN a.content ELSE a.summary END,
 	a.markdown = ''`
-
-// IndexText is the text of a that the full-text index keeps and the
-// filter language's content reads: its markdown, else its feed's content,
-// else its summary, as plain text.
-func IndexText(a model.Article) string { return indexText(a) }
 
 // compiledFilter is an expression as SQL: a condition and its arguments.
 // release forgets its conditions once the query is done.

@@ -3,53 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/byline-reader/byline/store/searchtext"
 )
-
-// The `/` filter matches titles without regard to case or accents:
-// "ecole" finds "École" and "ÉCOLE" finds "école". SQLite's LIKE folds
-// ASCII letters only, so each title is kept folded in title_folds (a table
-// of small rows, which a scan reads quickly; a column of articles would
-// sit after the bodies) and the filter's text is folded the same way.
-
-// fold is s in lower case without diacritics, compatibility forms
-// decomposed ("ﬁ" is "fi"), and the letters that carry no separable mark
-// spelled in plain letters ("ß" is "ss", "ø" is "o").
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFKD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		if plain, ok := plainLetters[r]; ok {
-			b.WriteString(plain)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// plainLetters spells the lower-case letters that NFKD leaves whole.
-var plainLetters = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d",
-	'ð': "d", 'þ': "th", 'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "n",
-}
 
 // saveFoldSQL keeps an article's folded title.
 const saveFoldSQL = `INSERT INTO title_folds (id, title) VALUES (?, ?)
@@ -89,7 +45,7 @@ func foldAllTitles(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		for _, t := range batch {
-			if _, err := st.ExecContext(ctx, t.id, fold(t.text)); err != nil {
+			if _, err := st.ExecContext(ctx, t.id, searchtext.Fold(t.text)); err != nil {
 				return err
 			}
 		}
