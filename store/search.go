@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/filtersql"
 	"github.com/byline-reader/byline/store/searchtext"
 )
 
@@ -33,13 +34,13 @@ func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int)
 	}
 	where, args := " WHERE a.hidden = 0", []any{match}
 	if expr != "" {
-		f, err := compileFilter(expr, s.now(), false)
+		f, err := filtersql.Compile(expr, s.now(), false)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", query, err)
 		}
-		defer f.release()
-		where += " AND " + f.where
-		args = append(args, f.args...)
+		defer f.Release()
+		where += " AND " + f.Where
+		args = append(args, f.Args...)
 	}
 	// Without a filter, the best hits are ranked in the index alone and
 	// only they are read (a hidden one among them is made up for by a
