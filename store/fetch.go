@@ -267,6 +267,11 @@ func (w *writer) insertRow(ctx context.Context, a model.Article, v Visibility, h
 	return id, err
 }
 
+// saveFoldSQL keeps an article's folded title (searchtext.Fold), which
+// the `/` filter matches.
+const saveFoldSQL = `INSERT INTO title_folds (id, title) VALUES (?, ?)
+	ON CONFLICT (id) DO UPDATE SET title = excluded.title`
+
 // queueSQL queues an article for IndexPending; fresh (1) says it was never
 // indexed. An article already queued stays as it was queued.
 const queueSQL = `INSERT INTO fts_pending (id, fresh) VALUES (?, ?)

@@ -1,4 +1,4 @@
-package store
+package schema
 
 import (
 	"context"
@@ -7,15 +7,16 @@ import (
 	"github.com/byline-reader/byline/store/searchtext"
 )
 
-// saveFoldSQL keeps an article's folded title.
-const saveFoldSQL = `INSERT INTO title_folds (id, title) VALUES (?, ?)
+// foldSQL keeps an article's folded title, as migration 6 wrote it (the
+// store's writer has its statement; a step keeps its own, as it shipped).
+const foldSQL = `INSERT INTO title_folds (id, title) VALUES (?, ?)
 	ON CONFLICT (id) DO UPDATE SET title = excluded.title`
 
 // foldAllTitles folds the title of every article (migration 6 runs it
 // once, in its transaction), a batch at a time so that a large library is
 // never held in memory.
 func foldAllTitles(ctx context.Context, tx *sql.Tx) error {
-	st, err := tx.PrepareContext(ctx, saveFoldSQL)
+	st, err := tx.PrepareContext(ctx, foldSQL)
 	if err != nil {
 		return err
 	}
