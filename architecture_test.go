@@ -39,10 +39,10 @@ var importRules = []importRule{
 	{"model/share", []string{"model", "model/markdown"}},
 	{"model/filter", nil},
 	{"model", []string{"model/filter"}}, // the configuration checks its kill rules
-	{"store", []string{"model", "model/"}},
+	{"store", []string{"model", "model/", "store/"}},
 	{"feeds", []string{"model", "model/", "feeds/"}},
 	{"sync", []string{"model", "model/", "feeds"}},
-	{"library", []string{"model", "model/", "store", "feeds", "feeds/", "sync/"}},
+	{"library", []string{"model", "model/", "store", "store/", "feeds", "feeds/", "sync/"}},
 	{"ui/reader/typeset", []string{"model", "model/markdown"}},
 	{"ui/reader", []string{"model", "model/", "ui/reader/typeset"}},
 	{"ui", []string{"model", "model/", "ui/"}},

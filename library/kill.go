@@ -4,6 +4,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/filter"
 	"github.com/byline-reader/byline/store"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // killRule is an [[ignore]] rule, parsed.
@@ -41,7 +42,7 @@ func (l *Library) killer(r model.FetchResult) func(model.Article) store.Visibili
 	now := l.now()
 	return func(a model.Article) store.Visibility {
 		at := model.SortTime(a)
-		rec := filter.Record{Title: a.Title, Author: a.Author, Content: store.IndexText(a),
+		rec := filter.Record{Title: a.Title, Author: a.Author, Content: searchtext.IndexText(a),
 			FeedURL: feed.URL, FeedTitle: feed.DisplayTitle(), Folders: feed.Tags,
 			Account: feed.Account, Time: at, Unread: !a.Read, Starred: a.Starred, Now: now}
 		v := store.Shown

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/filtersql"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // headlineColumns are what a list of articles shows: no bodies.
@@ -92,12 +94,12 @@ func (s *Store) articleWhere(ctx context.Context, q model.ArticleQuery, walk boo
 	if f == nil {
 		return where, args, func() {}, nil
 	}
-	return where, args, f.release, nil
+	return where, args, f.Release, nil
 }
 
 // articleFilter is q's conditions, f's (nil: none) and the one every
 // list and count has: no article a kill rule hid or dropped.
-func articleFilter(q model.ArticleQuery, f *compiledFilter) (string, []any) {
+func articleFilter(q model.ArticleQuery, f *filtersql.Compiled) (string, []any) {
 	conds := []string{"a.hidden = 0"}
 	var args []any
 	switch {
@@ -130,10 +132,10 @@ func articleFilter(q model.ArticleQuery, f *compiledFilter) (string, []any) {
 	}
 	if q.Text != "" {
 		conds = append(conds, `a.id IN (SELECT id FROM title_folds WHERE title LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+likeEscape(fold(q.Text))+"%")
+		args = append(args, "%"+likeEscape(searchtext.Fold(q.Text))+"%")
 	}
 	if f != nil {
-		conds, args = append(conds, f.where), append(args, f.args...)
+		conds, args = append(conds, f.Where), append(args, f.Args...)
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // SaveFetch stores what one fetch of one feed produced, in one transaction,
@@ -288,7 +289,7 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err // a tombstone (Dropped) stays as it is
 	}
-	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
+	if _, err = w.fold.ExecContext(ctx, id, searchtext.Fold(a.Title)); err != nil {
 		return false, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 0)
@@ -314,12 +315,17 @@ func (w *writer) insertRow(ctx context.Context, a model.Article, v Visibility, h
 	if err != nil || v == Dropped {
 		return id, err
 	}
-	if _, err = w.fold.ExecContext(ctx, id, fold(a.Title)); err != nil {
+	if _, err = w.fold.ExecContext(ctx, id, searchtext.Fold(a.Title)); err != nil {
 		return 0, err
 	}
 	_, err = w.queue.ExecContext(ctx, id, 1)
 	return id, err
 }
+
+// saveFoldSQL keeps an article's folded title (searchtext.Fold), which
+// the `/` filter matches.
+const saveFoldSQL = `INSERT INTO title_folds (id, title) VALUES (?, ?)
+	ON CONFLICT (id) DO UPDATE SET title = excluded.title`
 
 // queueSQL queues an article for IndexPending; fresh (1) says it was never
 // indexed. An article already queued stays as it was queued.

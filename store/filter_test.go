@@ -12,6 +12,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/filter"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // The filter language means what filter.Eval says; the SQL the store
@@ -112,7 +113,7 @@ func eqSetup(t *testing.T, s *Store, r *rand.Rand) map[int64]filter.Record {
 		var list string
 		s.db.QueryRowContext(ctx, `SELECT quote_count, speakers FROM articles WHERE id = ?`, id).Scan(&quotes, &list)
 		at := model.SortTime(stored)
-		rec := filter.Record{Title: stored.Title, Author: stored.Author, Content: IndexText(stored),
+		rec := filter.Record{Title: stored.Title, Author: stored.Author, Content: searchtext.IndexText(stored),
 			FeedURL: fi.f.URL, FeedTitle: fi.title, Folders: fi.f.Tags, Account: fi.account, Time: at,
 			Unread: !stored.Read, Starred: stored.Starred, Highlighted: highlighted, Quotes: quotes, Now: eqNow}
 		if list != "" {

@@ -56,24 +56,6 @@ func TestFutureDatedItemsSortByFetchTime(t *testing.T) {
 	}
 }
 
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"":                    "",
-		"Plain ASCII":         "plain ascii",
-		"École":               "ecole",
-		"ÉCOLE":               "ecole",
-		"Ça, c'est naïve":     "ca, c'est naive",
-		"Straße Øresund Łódź": "strasse oresund lodz",
-		"ﬁnancial":            "financial",
-		"Ἀθῆναι":              "αθηναι",
-		"日本語":                 "日本語",
-	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // The title filter ignores case and accents both ways, and follows a
 // title the feed changes.
 func TestTitleFilterFoldsCaseAndAccents(t *testing.T) {

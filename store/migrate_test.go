@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/byline-reader/byline/store/schema"
 )
 
 // TestMigrations opens a file at every schema version from empty to the
@@ -14,7 +16,7 @@ import (
 // migration is tested by this without more code.
 func TestMigrations(t *testing.T) {
 	ctx := context.Background()
-	for k := 0; k <= len(migrations); k++ {
+	for k := 0; k <= schema.Latest(); k++ {
 		t.Run(fmt.Sprintf("from version %d", k), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "byline.db")
 			old, err := openAt(ctx, path, k)
@@ -38,8 +40,8 @@ func TestMigrations(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			if got := userVersion(t, s.db); got != len(migrations) {
-				t.Errorf("migrated to version %d, want %d", got, len(migrations))
+			if got := userVersion(t, s.db); got != schema.Latest() {
+				t.Errorf("migrated to version %d, want %d", got, schema.Latest())
 			}
 			if k >= 1 {
 				if f, err := s.FeedByURL(ctx, "https://old.example/feed"); err != nil || f.Title != "Old" {

@@ -4,12 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"html"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/filtersql"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 // Search finds articles whose title or text has every word of query,
@@ -24,7 +22,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Ar
 // SearchFilter is Search narrowed to the articles an expression of the
 // filter language selects ("" selects all).
 func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int) ([]model.Article, error) {
-	match := ftsQuery(query)
+	match := searchtext.FTSQuery(query)
 	if match == "" {
 		return nil, nil
 	}
@@ -36,13 +34,13 @@ func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int)
 	}
 	where, args := " WHERE a.hidden = 0", []any{match}
 	if expr != "" {
-		f, err := compileFilter(expr, s.now(), false)
+		f, err := filtersql.Compile(expr, s.now(), false)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", query, err)
 		}
-		defer f.release()
-		where += " AND " + f.where
-		args = append(args, f.args...)
+		defer f.Release()
+		where += " AND " + f.Where
+		args = append(args, f.Args...)
 	}
 	// Without a filter, the best hits are ranked in the index alone and
 	// only they are read (a hidden one among them is made up for by a
@@ -136,12 +134,12 @@ func (s *Store) indexBatch(ctx context.Context, limit int) (int, error) {
 	}
 	var todo []pendingArticle
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		// Only the head of a long text is indexed (indexText): read no
+		// Only the head of a long text is indexed (IndexText): read no
 		// more of it, so that a batch of long articles stays small.
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.fresh, a.title,
 			substr(a.summary, 1, ?1), substr(a.content, 1, ?1), substr(a.markdown, 1, ?1)
 			FROM fts_pending AS p JOIN articles AS a ON a.id = p.id
-			ORDER BY p.id LIMIT ?2`, 2*maxIndexText, limit)
+			ORDER BY p.id LIMIT ?2`, 2*searchtext.MaxIndexText, limit)
 		if err != nil {
 			return err
 		}
@@ -181,7 +179,7 @@ func indexArticles(ctx context.Context, tx *sql.Tx, todo []pendingArticle) error
 				return err
 			}
 		}
-		if _, err := ins.ExecContext(ctx, p.id, p.a.Title, indexText(p.a)); err != nil {
+		if _, err := ins.ExecContext(ctx, p.id, p.a.Title, searchtext.IndexText(p.a)); err != nil {
 			return err
 		}
 	}
@@ -189,159 +187,4 @@ func indexArticles(ctx context.Context, tx *sql.Tx, todo []pendingArticle) error
 	// keeps other writers out: it is exactly the queue up to its last id.
 	_, err = tx.ExecContext(ctx, "DELETE FROM fts_pending WHERE id <= ?", todo[len(todo)-1].id)
 	return err
-}
-
-// ftsQuery turns what a user typed into an FTS5 query that cannot fail to
-// parse: each word or "phrase" becomes a quoted string (a trailing * makes
-// it a prefix), an OR between two terms stays an operator, and terms with
-// no letter or digit are dropped. "" means nothing to search for.
-func ftsQuery(q string) string {
-	var out []string
-	for _, t := range splitQuery(q) {
-		if t == "OR" {
-			if len(out) > 0 && out[len(out)-1] != "OR" {
-				out = append(out, "OR")
-			}
-			continue
-		}
-		word, prefix := strings.CutSuffix(t, "*")
-		word = strings.TrimRight(word, "*")
-		if !strings.ContainsFunc(word, isWordRune) {
-			continue
-		}
-		term := `"` + strings.ReplaceAll(word, `"`, `""`) + `"`
-		if prefix {
-			term += "*"
-		}
-		out = append(out, term)
-	}
-	if len(out) > 0 && out[len(out)-1] == "OR" {
-		out = out[:len(out)-1]
-	}
-	return strings.Join(out, " ")
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// splitQuery splits q at spaces, keeping "quoted phrases" (quotes removed)
-// whole; an unclosed quote is ignored. A * right after a closing quote
-// stays with the phrase.
-func splitQuery(q string) []string {
-	var terms []string
-	for {
-		q = strings.TrimLeftFunc(q, unicode.IsSpace)
-		if q == "" {
-			return terms
-		}
-		if q[0] == '"' {
-			end := strings.IndexByte(q[1:], '"')
-			if end < 0 { // an unclosed quote: read on as words
-				q = q[1:]
-				continue
-			}
-			phrase := q[1 : end+1]
-			q = q[end+2:]
-			if strings.HasPrefix(q, "*") {
-				phrase += "*"
-				q = q[1:]
-			}
-			terms = append(terms, phrase)
-			continue
-		}
-		end := strings.IndexFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
-		if end < 0 {
-			end = len(q)
-		}
-		terms = append(terms, q[:end])
-		q = q[end:]
-	}
-}
-
-// maxIndexText is how much of an article's text the full-text index
-// keeps: about 1,300 words, the whole of most news stories and the lead of
-// longer ones. The index's cost is in splitting and stemming words (about
-// 35 ms a megabyte here), and a refresh indexes what it stores before it
-// ends.
-var maxIndexText = 8 << 10
-
-// indexText is the text the full-text index keeps for a: the extracted
-// markdown, else the feed's content, else its summary, as plain text, at
-// most maxIndexText bytes of it, cut at a word's end.
-func indexText(a model.Article) string {
-	var s string
-	switch {
-	case a.Markdown != "":
-		s = a.Markdown
-	case a.Content != "":
-		s = plainText(a.Content)
-	default:
-		s = plainText(a.Summary)
-	}
-	return headOf(s, maxIndexText)
-}
-
-// headOf is s cut to at most n bytes, before the space that ends its last
-// whole word there (at n when there is none).
-func headOf(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	if i := strings.LastIndexAny(s[:n+1], " \n\t"); i > n/2 {
-		return s[:i]
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-// plainText is HTML without its tags, scripts and styles, with entities
-// decoded: good enough to index, never to show.
-func plainText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		b.WriteByte(' ')
-		s = s[i:]
-		j := strings.IndexByte(s, '>')
-		if j < 0 {
-			break
-		}
-		tag := strings.ToLower(s[1:min(j, 8)])
-		s = s[j+1:]
-		for _, skip := range []string{"script", "style"} {
-			if strings.HasPrefix(tag, skip) {
-				s = skipPast(s, "</"+skip)
-			}
-		}
-	}
-	return html.UnescapeString(b.String())
-}
-
-// skipPast drops s up to the end of the first tag starting with closer,
-// matched without regard to case; all of s when there is none.
-func skipPast(s, closer string) string {
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			return ""
-		}
-		s = s[i:]
-		if len(s) >= len(closer) && strings.EqualFold(s[:len(closer)], closer) {
-			if j := strings.IndexByte(s, '>'); j >= 0 {
-				return s[j+1:]
-			}
-			return ""
-		}
-		s = s[1:]
-	}
 }

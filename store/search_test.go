@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/searchtext"
 )
 
 func searchStore(t *testing.T) *Store {
@@ -73,46 +74,6 @@ func TestSearchHostileQueries(t *testing.T) {
 	}
 }
 
-func TestFTSQuery(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"go", `"go"`},
-		{"go lang", `"go" "lang"`},
-		{`foo"bar AND (`, `"foo" "bar" "AND"`},
-		{`"unclosed phrase`, `"unclosed" "phrase"`},
-		{`say "hello world" now`, `"say" "hello world" "now"`},
-		{`"hello world"*`, `"hello world"*`},
-		{"pre*", `"pre"*`},
-		{"a OR b", `"a" OR "b"`},
-		{"OR a OR OR b OR", `"a" OR "b"`},
-		{"( ) * - !", ""},
-		{`it"s`, `"it" "s"`},
-		{`x""y`, `"x" "y"`},
-	}
-	for _, tt := range tests {
-		if got := ftsQuery(tt.in); got != tt.want {
-			t.Errorf("ftsQuery(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestPlainText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain", "plain"},
-		{"<p>a &amp; b</p>", " a & b "},
-		{"<SCRIPT>x()</script>after", " after"},
-		{"<style>p{}</STYLE >after", " after"},
-		{"<script>never closed", " "},
-		{"a < b", "a  "},
-		{"<p>Café</p>", " Café "},
-	}
-	for _, tt := range tests {
-		if got := plainText(tt.in); got != tt.want {
-			t.Errorf("plainText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func sameSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -164,7 +125,7 @@ func TestIndexHeadOfLongText(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	f := addFeed(t, s, "https://example.com/feed")
-	long := "<p>" + strings.Repeat("lead ", maxIndexText/5) + " farewell</p>"
+	long := "<p>" + strings.Repeat("lead ", searchtext.MaxIndexText/5) + " farewell</p>"
 	save(t, s, f, []model.Article{
 		{Key: "long", Title: "Long read", Content: long},
 		{Key: "short", Title: "Brief", Summary: "<p>A farewell.</p>"},
@@ -180,23 +141,5 @@ func TestIndexHeadOfLongText(t *testing.T) {
 	}
 	if hits, _ := s.Search(ctx, "farewell", 10); len(hits) != 1 || keys(hits)[0] != "short" {
 		t.Errorf("words past the head: %v", keys(hits))
-	}
-}
-
-func TestHeadOf(t *testing.T) {
-	for _, tc := range []struct {
-		s    string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"one two three", 9, "one two"},
-		{"one two three", 7, "one two"},
-		{"abcdefghij", 5, "abcde"},
-		{"ééééé", 5, "éé"}, // never half a character
-	} {
-		if got := headOf(tc.s, tc.n); got != tc.want {
-			t.Errorf("headOf(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
-		}
 	}
 }

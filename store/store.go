@@ -1,5 +1,6 @@
 // Package store keeps byline's feeds, articles and highlights in one SQLite
-// file. It is the only package that speaks SQL.
+// file. It and its sub-packages (filtersql, schema) are the only code
+// that speaks SQL.
 //
 // The file runs in WAL mode with a busy timeout, so a second byline process
 // can read and write the same file at the same time; every write transaction
@@ -18,6 +19,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/byline-reader/byline/store/schema"
 )
 
 // ErrNotFound says that the feed or article asked for does not exist.
@@ -40,7 +43,7 @@ const busyTimeout = 5 * time.Second
 // Open opens the database at path, creating the file if it does not exist,
 // and brings its schema up to date. The directory must already exist.
 func Open(path string) (*Store, error) {
-	return openAt(context.Background(), path, len(migrations))
+	return openAt(context.Background(), path, schema.Latest())
 }
 
 // pingUntilFree opens the first connection, retrying while another
@@ -79,7 +82,7 @@ func openAt(ctx context.Context, path string, version int) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := migrate(ctx, db, version); err != nil {
+	if err := schema.Migrate(ctx, db, version); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/schema"
 )
 
 // t0 is a fixed instant the tests count from.
@@ -131,7 +132,7 @@ func TestOpenOddPath(t *testing.T) {
 
 func TestOpenNewerSchema(t *testing.T) {
 	s := newStore(t)
-	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA user_version = %d", len(migrations)+1)); err != nil {
+	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA user_version = %d", schema.Latest()+1)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

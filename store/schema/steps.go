@@ -1,20 +1,19 @@
-package store
+package schema
 
 import (
 	"context"
 	"database/sql"
-	"fmt"
 )
 
-// migrations are the schema's steps, forward only: step i takes a database
+// steps are the schema's migrations, forward only: step i takes a database
 // from user_version i to i+1. Never edit a step that has shipped; append a
-// new one. TestMigrations opens a file at every earlier version and
+// new one. store's TestMigrations opens a file at every earlier version and
 // migrates it to the latest, so a new step is tested without more work.
 //
 // Columns of articles are ordered small first: a row's large bodies
 // (summary, content, markdown) come last so that headline queries never
 // walk their overflow pages.
-var migrations = []string{
+var steps = []string{
 	// 1: feeds, articles, their full-text index, highlights, meta.
 	`
 CREATE TABLE feeds (
@@ -201,7 +200,7 @@ ALTER TABLE articles ADD COLUMN speakers TEXT NOT NULL DEFAULT '';
 	// sorts by its fetch time instead, so it is not pinned to the top
 	// until the date comes; a day leaves room for feeds that give local
 	// time as UTC. title_folds holds each title in lower case without
-	// accents (store's fold, filled by the writer; afterStep folds the
+	// accents (searchtext.Fold, filled by the writer; afterStep folds the
 	// titles already stored), which the filter matches.
 	`
 ALTER TABLE articles ADD COLUMN sort_key INTEGER GENERATED ALWAYS AS
@@ -237,86 +236,4 @@ CREATE INDEX articles_key ON articles (sort_key, id, hidden, read, starred,
 // its transaction, by the version it migrates to.
 var afterStep = map[int]func(context.Context, *sql.Tx) error{
 	6: foldAllTitles,
-}
-
-// migrate brings db to schema version target, one transaction per step.
-// Each step re-reads the version inside its transaction, so two processes
-// opening a new file at once do not both apply it.
-func migrate(ctx context.Context, db *sql.DB, target int) error {
-	var v int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("migrate: read version: %w", err)
-	}
-	if v == target {
-		return nil // the usual case: no write lock needed
-	}
-	for {
-		done, err := migrateStep(ctx, db, target)
-		if err != nil || done {
-			return err
-		}
-	}
-}
-
-// migrateStep applies one step on a connection of its own with foreign
-// keys off, as SQLite's way of rebuilding a table asks (dropping a table
-// would otherwise delete the rows that refer to it), and checks them before
-// it commits.
-func migrateStep(ctx context.Context, db *sql.DB, target int) (done bool, err error) {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return false, fmt.Errorf("migrate: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
-		return false, fmt.Errorf("migrate: %w", err)
-	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return false, fmt.Errorf("migrate: %w", err)
-	}
-	defer tx.Rollback()
-	var v int
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return false, fmt.Errorf("migrate: read version: %w", err)
-	}
-	if v > len(migrations) {
-		return false, fmt.Errorf("schema version %d is newer than this byline knows (%d)", v, len(migrations))
-	}
-	if v >= target {
-		return true, nil
-	}
-	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
-	}
-	if step := afterStep[v+1]; step != nil {
-		if err := step(ctx, tx); err != nil {
-			return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
-		}
-	}
-	if err := foreignKeysHold(ctx, tx); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
-	}
-	// PRAGMA takes no parameters; v+1 is our own integer.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
-	}
-	return false, nil
-}
-
-// foreignKeysHold fails when a row refers to one that does not exist.
-func foreignKeysHold(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if rows.Next() {
-		return fmt.Errorf("a row of the old file refers to a missing one")
-	}
-	return rows.Err()
 }
