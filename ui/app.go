@@ -50,7 +50,7 @@ type App struct {
 	feedsFocused  bool // keys go to the feeds pane
 	feeds         panes.Feeds
 	list          panes.Headlines
-	reader        readerPane
+	reader        reading // the article in the reader (reader_keys.go)
 	cache         *reader.Cache
 	prompt        prompt
 	showHelp      bool
@@ -58,9 +58,9 @@ type App struct {
 	quotes        panes.Quotes
 	hlPane        panes.Highlights
 	share         panes.ShareMenu
-	links         panes.Links  // the link list (l)
-	trail         []readerPane // the pages left for a link, the last on top
-	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
+	links         panes.Links // the link list (l)
+	trail         []reading   // the pages left for a link, the last on top
+	hyperlinks    bool        // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
 	form          panes.FeedForm // the feed form (e in the feeds pane)
@@ -112,7 +112,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
 		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
 		feeds: panes.NewFeeds(set.On(keys.Feeds)), list: panes.NewHeadlines(set.On(keys.Headlines), now),
-		reader: newReaderPane(set.On(keys.Reader)), cache: reader.NewCache(), prompt: newPrompt(),
+		reader: reading{Reader: panes.NewReader(set.On(keys.Reader))}, cache: reader.NewCache(), prompt: newPrompt(),
 		quotes: panes.NewQuotes(set.On(keys.QuotesPanel)), hlPane: panes.NewHighlights(set.On(keys.HighlightsList)),
 		share: panes.NewShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
@@ -413,8 +413,8 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 func (a *App) clampOverlays() {
 	h := a.bodyHeight()
 	var quotes []model.Quote
-	if a.reader.doc() != nil {
-		quotes = a.reader.doc().Quotes()
+	if a.reader.Doc() != nil {
+		quotes = a.reader.Doc().Quotes()
 	}
 	a.quotes.Clamp(len(quotes), h)
 	a.hlPane.Clamp(h)

@@ -395,8 +395,8 @@ func TestDoubleClickTimedByTheClock(t *testing.T) {
 	h.send(press("j"))
 	clock = clock.Add(clickTimeout - time.Millisecond)
 	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft})
-	if a := h.app(); a.screen != screenReader || a.reader.article.ID != 3 {
-		t.Fatalf("a double-click opens the row clicked: screen %v article %d", a.screen, a.reader.article.ID)
+	if a := h.app(); a.screen != screenReader || a.reader.Article().ID != 3 {
+		t.Fatalf("a double-click opens the row clicked: screen %v article %d", a.screen, a.reader.Article().ID)
 	}
 }
 

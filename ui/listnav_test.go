@@ -124,19 +124,19 @@ func TestNextUnreadFromTheReaderOpensIt(t *testing.T) {
 	h.send(press("enter")) // article 1, read
 	h.send(press("J"))
 	a := h.app()
-	if a.screen != screenReader || a.reader.article.ID != 3 || !strings.Contains(h.screen(), "Headline number 3") {
+	if a.screen != screenReader || a.reader.Article().ID != 3 || !strings.Contains(h.screen(), "Headline number 3") {
 		t.Fatalf("J in the reader opens the next unread:\n%s", h.screen())
 	}
 	h.send(press("J"))
-	if a = h.app(); a.reader.article.ID != 700 || a.list.Cursor() != 699 {
-		t.Fatalf("J past the window opens article %d, cursor %d", a.reader.article.ID, a.list.Cursor())
+	if a = h.app(); a.reader.Article().ID != 700 || a.list.Cursor() != 699 {
+		t.Fatalf("J past the window opens article %d, cursor %d", a.reader.Article().ID, a.list.Cursor())
 	}
 	if got := strings.Join(lib.marks, ";"); got != "[3] read=true;[700] read=true" {
 		t.Fatalf("opening marks read: %s", got)
 	}
 	h.send(press("J"))
-	if a = h.app(); a.reader.article.ID != 700 || !strings.Contains(a.status, "no more unread in All articles") {
-		t.Fatalf("at the end: article %d, status %q", a.reader.article.ID, a.status)
+	if a = h.app(); a.reader.Article().ID != 700 || !strings.Contains(a.status, "no more unread in All articles") {
+		t.Fatalf("at the end: article %d, status %q", a.reader.Article().ID, a.status)
 	}
 	h.send(press("q"))
 	if sel, _ := h.app().list.Selected(); h.app().screen != screenList || sel.ID != 700 {

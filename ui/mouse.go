@@ -32,7 +32,7 @@ func (a App) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if a.screen == screenReader {
-		a.reader.scroll(n, a.bodyHeight())
+		a.reader.Text().Scroll(n, a.bodyHeight())
 		return a, nil
 	}
 	if a.feedsVisible() && msg.X < a.feedsWidth() {

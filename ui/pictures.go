@@ -106,17 +106,17 @@ func (a *App) startPictureFetch(key pictureKey, url string) tea.Cmd {
 // wantPictures asks for the pictures of the boxes on the reader's screen
 // and in the screen below it, that it has not shown yet.
 func (a *App) wantPictures() tea.Cmd {
-	if a.screen != screenReader || a.pics.mode() == picture.Off || !a.reader.hasRender() {
+	if a.screen != screenReader || a.pics.mode() == picture.Off || !a.reader.Text().HasRender() {
 		return nil
 	}
 	h := a.bodyHeight()
-	pics := a.reader.doc().Pictures()
+	pics := a.reader.Doc().Pictures()
 	var cmds []tea.Cmd
-	for _, b := range a.reader.v.BoxesNear(h, h) {
-		if b.Image >= len(pics) || a.reader.v.PictureShown(b.Image, b.Cols) {
+	for _, b := range a.reader.Text().BoxesNear(h, h) {
+		if b.Image >= len(pics) || a.reader.Text().PictureShown(b.Image, b.Cols) {
 			continue
 		}
-		key := pictureKey{Seq: a.reader.seq, Image: b.Image, Cols: b.Cols, Rows: b.Rows}
+		key := pictureKey{Seq: a.reader.Seq(), Image: b.Image, Cols: b.Cols, Rows: b.Rows}
 		if cmd := a.startPictureFetch(key, pics[b.Image].URL); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
@@ -142,15 +142,15 @@ func (a App) handlePicture(msg service.PictureMsg) (tea.Model, tea.Cmd) {
 	if msg.Key.Full {
 		return a.handleViewerPicture(msg)
 	}
-	if msg.Key.Seq != a.reader.seq || a.screen != screenReader || errors.Is(msg.Err, context.Canceled) {
+	if msg.Key.Seq != a.reader.Seq() || a.screen != screenReader || errors.Is(msg.Err, context.Canceled) {
 		return a, nil
 	}
 	if msg.Err != nil {
-		a.reader.v.SetPictureNote(msg.Key.Image, service.PictureNote(msg.Err))
+		a.reader.Text().SetPictureNote(msg.Key.Image, service.PictureNote(msg.Err))
 		return a, nil
 	}
-	a.reader.v.SetPicture(msg.Key.Image, msg.Key.Cols, msg.Lines)
-	if msg.Raw != "" && a.reader.v.PictureShown(msg.Key.Image, a.readerWidth()) {
+	a.reader.Text().SetPicture(msg.Key.Image, msg.Key.Cols, msg.Lines)
+	if msg.Raw != "" && a.reader.Text().PictureShown(msg.Key.Image, a.readerWidth()) {
 		return a, tea.Raw(msg.Raw)
 	}
 	return a, nil

@@ -23,12 +23,12 @@ import (
 // article being read with the quote, sentence or highlight in focus.
 func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
 	if a.screen == screenReader {
-		art := a.reader.article
+		art := a.reader.Article()
 		if art.ID == 0 && art.URL == "" { // a page read from a link has a URL, not an ID
 			return art, nil, false
 		}
-		art.Markdown = a.reader.body
-		return art, a.reader.focusQuote(), true
+		art.Markdown = a.reader.Body()
+		return art, a.reader.Text().FocusQuote(), true
 	}
 	sel, ok := a.list.Selected()
 	if !ok {

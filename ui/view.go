@@ -21,8 +21,8 @@ func (a App) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "byline"
-	if a.screen == screenReader && a.reader.article.Title != "" {
-		v.WindowTitle = "byline · " + clean(a.reader.article.Title)
+	if a.screen == screenReader && a.reader.Article().Title != "" {
+		v.WindowTitle = "byline · " + clean(a.reader.Article().Title)
 	}
 	return v
 }
@@ -60,9 +60,9 @@ func (a App) body() string {
 	case a.overlay != overlayNone:
 		return cells.PadLines(cells.Fit(a.overlayView(h), a.width, h), a.width)
 	case a.screen == screenReader && a.viewerOpen():
-		return a.pics.viewer.View(a.styles, a.reader.doc().Pictures(), a.width, h)
+		return a.pics.viewer.View(a.styles, a.reader.Doc().Pictures(), a.width, h)
 	case a.screen == screenReader:
-		return cells.Fit(a.reader.view(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
+		return cells.Fit(a.reader.View(a.styles, a.width, h, a.cfg.TextWidth), a.width, h)
 	case !a.wide() && a.feedsFocused:
 		return cells.Fit(a.feeds.View(a.styles, a.width, h, true), a.width, h)
 	case !a.wide():
@@ -185,7 +185,7 @@ func (a App) statusLine() string {
 	}
 	right := a.list.Position()
 	if a.screen == screenReader {
-		right = a.reader.percent(a.bodyHeight())
+		right = a.reader.Text().Where(a.bodyHeight())
 	}
 	left, style := a.statusText()
 	room := a.width - ansi.StringWidth(right) - 1
@@ -232,7 +232,7 @@ func (a App) helpLine() string {
 		}
 		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
 	}
-	if a.screen == screenReader && a.overlay == overlayNone && a.reader.v.Finding() {
+	if a.screen == screenReader && a.overlay == overlayNone && a.reader.Text().Finding() {
 		return cells.Cut(a.help.ShortHelpView(findHelp(a.keyMap())), a.width)
 	}
 	return cells.Cut(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
@@ -252,8 +252,8 @@ func (a App) overlayView(height int) string {
 	switch a.overlay {
 	case overlayQuotes:
 		var quotes []model.Quote
-		if a.reader.doc() != nil {
-			quotes = a.reader.doc().Quotes()
+		if a.reader.Doc() != nil {
+			quotes = a.reader.Doc().Quotes()
 		}
 		return a.quotes.View(a.styles, quotes, a.width, height)
 	case overlayHighlights:
