@@ -52,7 +52,7 @@ type App struct {
 	list          panes.Headlines
 	reader        reading // the article in the reader (reader_keys.go)
 	cache         *reader.Cache
-	prompt        prompt
+	prompt        panes.Prompt
 	showHelp      bool
 	overlay       overlay
 	quotes        panes.Quotes
@@ -69,9 +69,10 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	undo    undo.Stack        // the changes u reverses (undo.go)
-	confirm panes.ConfirmRead // the question A asks (confirm.go)
-	subs    subscribing       // a feed being added or removed (subscribe.go)
+	undo    undo.Stack    // the changes u reverses (undo.go)
+	confirm panes.Confirm // the y/n question asked (confirm.go)
+	marking markingRead   // what A counts to ask about (confirm.go)
+	subs    subscribing   // a feed being added or removed (subscribe.go)
 
 	pics        pictureState // pictures in the reader (pictures.go)
 	refresh     refreshState
@@ -112,7 +113,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
 		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
 		feeds: panes.NewFeeds(set.On(keys.Feeds)), list: panes.NewHeadlines(set.On(keys.Headlines), now),
-		reader: reading{Reader: panes.NewReader(set.On(keys.Reader))}, cache: reader.NewCache(), prompt: newPrompt(),
+		reader: reading{Reader: panes.NewReader(set.On(keys.Reader))}, cache: reader.NewCache(), prompt: panes.NewPrompt(),
 		quotes: panes.NewQuotes(set.On(keys.QuotesPanel)), hlPane: panes.NewHighlights(set.On(keys.HighlightsList)),
 		share: panes.NewShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
@@ -226,7 +227,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m, cmd, ok := a.handleTerminalAnswer(msg); ok {
 		return m, cmd
 	}
-	if a.prompt.mode != promptNone {
+	if a.prompt.Mode() != panes.PromptNone {
 		return a.handlePromptInput(msg)
 	}
 	if a.overlay == overlayFeedForm {
@@ -269,7 +270,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.quit()
 	case a.confirm.Asking():
 		return a.handleConfirmKey(msg)
-	case a.prompt.mode != promptNone:
+	case a.prompt.Mode() != panes.PromptNone:
 		return a.handlePromptKey(msg)
 	case a.overlay == overlayFeedForm: // every key but the form's is typed
 		return a.handleFeedFormKey(msg)

@@ -17,6 +17,7 @@ import (
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/headlines"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -172,8 +173,8 @@ func TestFilterAsYouType(t *testing.T) {
 		t.Fatalf("narrowing kept %d rows", a.list.Count())
 	}
 	h.send(press("backspace"), press("enter"))
-	if a = h.app(); a.list.Count() != 11 || a.prompt.mode != promptNone || a.list.Query().Text != "Number 12" {
-		t.Fatalf("after enter: %d rows, prompt %v, query %+v", a.list.Count(), a.prompt.mode, a.list.Query())
+	if a = h.app(); a.list.Count() != 11 || a.prompt.Mode() != panes.PromptNone || a.list.Query().Text != "Number 12" {
+		t.Fatalf("after enter: %d rows, prompt %v, query %+v", a.list.Count(), a.prompt.Mode(), a.list.Query())
 	}
 	if s := h.screen(); !strings.Contains(s, `filter "Number 12"`) || !strings.Contains(s, "1/11") {
 		t.Fatalf("the title line names the filter, the status line counts:\n%s", s)

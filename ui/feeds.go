@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -34,9 +35,9 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.beginFilter()
 	case k.Matches(msg, keys.Search):
 		a.feedsFocused = false
-		return a, a.prompt.open(promptSearch, "")
+		return a, a.prompt.Open(panes.PromptSearch, "")
 	case k.Matches(msg, keys.AddFeed):
-		return a, a.prompt.open(promptAddFeed, "")
+		return a, a.prompt.Open(panes.PromptAddFeed, "")
 	case k.Matches(msg, keys.Remove):
 		return a.askRemove()
 	case k.Matches(msg, keys.ToggleReadShown):

@@ -8,6 +8,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -32,7 +33,7 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case k.Matches(msg, keys.Filter):
 		return a.beginFilter()
 	case k.Matches(msg, keys.Search):
-		return a, a.prompt.open(promptSearch, "")
+		return a, a.prompt.Open(panes.PromptSearch, "")
 	case k.Matches(msg, keys.NextUnread, keys.PrevUnread):
 		return a.nextUnread(k.Matches(msg, keys.PrevUnread))
 	case k.Matches(msg, keys.ToggleReadShown):
@@ -123,7 +124,7 @@ const filterDelay = 120 * time.Millisecond
 // beginFilter opens the filter line with the filter in force. Search
 // results give way to the list's view, which the filter narrows.
 func (a App) beginFilter() (tea.Model, tea.Cmd) {
-	cmd := a.prompt.open(promptFilter, a.list.Filter())
+	cmd := a.prompt.Open(panes.PromptFilter, a.list.Filter())
 	if a.list.Searching() {
 		a.list.ClearSearch(a.bodyHeight())
 		return a, tea.Batch(cmd, a.ensureWindow())

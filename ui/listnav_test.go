@@ -12,6 +12,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/feedtree"
+	"github.com/byline-reader/byline/ui/panes"
 )
 
 // NextUnread walks the fake's rows of q from the article from, as the
@@ -255,7 +256,7 @@ func TestRemoveFeedAsksFirst(t *testing.T) {
 		t.Fatalf("the cursor stays on the row, showing what is there now: %+v", e)
 	}
 	h.send(press("g"), press("d"))
-	if a := h.app(); a.prompt.mode != promptNone || !strings.Contains(a.status, "put the cursor on one") {
+	if a := h.app(); a.prompt.Mode() != panes.PromptNone || !strings.Contains(a.status, "put the cursor on one") {
 		t.Fatalf("d on a view: %q", a.status)
 	}
 }

@@ -41,7 +41,7 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.list.Clamp(a.bodyHeight())
 		return a, a.ensureWindow()
 	case k.Matches(msg, keys.Filter):
-		return a, a.prompt.open(promptFind, "")
+		return a, a.prompt.Open(panes.PromptFind, "")
 	case k.Matches(msg, keys.Highlight):
 		return a, a.toggleHighlight()
 	case k.Matches(msg, keys.Quotes):

@@ -8,6 +8,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/feedtree"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -60,17 +61,16 @@ func (a App) askRemove() (tea.Model, tea.Cmd) {
 		q = fmt.Sprintf("Unsubscribe from %s on %s and remove its %d %s?", e.Feed.DisplayTitle(), e.Feed.Account,
 			e.Feed.Total, plural(e.Feed.Total, "article", "articles"))
 	}
-	a.prompt.question = q
-	a.prompt.mode = promptRemoveFeed
+	a.confirm.Ask(panes.RemoveFeed, q)
 	return a, nil
 }
 
-// answerRemove takes the answer: y removes, any other key keeps the feed.
-func (a App) answerRemove(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// answerRemove takes the answer (panes.Confirm): yes removes, no keeps the
+// feed.
+func (a App) answerRemove(act panes.Action) (tea.Model, tea.Cmd) {
 	f := a.subs.removing
-	a.prompt.close()
 	a.subs.removing = model.Feed{}
-	if msg.String() != "y" && msg.String() != "Y" {
+	if act != panes.Open {
 		return a, a.setStatus("kept "+f.DisplayTitle(), false)
 	}
 	return a, tea.Batch(a.setStatus("removing "+f.DisplayTitle()+"…", false), service.RemoveFeed(a.ctx, a.lib, f))

@@ -12,6 +12,7 @@ import (
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 )
 
 // View draws the screen; only the root returns a tea.View and sets the
@@ -180,8 +181,8 @@ func (a App) statusLine() string {
 	if a.confirm.Asking() {
 		return a.confirm.View(a.styles, a.width)
 	}
-	if a.prompt.mode != promptNone {
-		return a.prompt.view(a.styles, a.width)
+	if a.prompt.Mode() != panes.PromptNone {
+		return a.prompt.View(a.styles, a.width)
 	}
 	right := a.list.Position()
 	if a.screen == screenReader {
@@ -223,14 +224,11 @@ func (a App) helpLine() string {
 	if a.confirm.Asking() {
 		return a.confirm.Help(a.styles, a.width)
 	}
-	if a.prompt.mode != promptNone {
+	if a.prompt.Mode() != panes.PromptNone {
 		if a.status != "" && a.statusErr {
 			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
 		}
-		if a.prompt.mode == promptRemoveFeed {
-			return a.styles.Dim.Render(cells.Cut("y: remove · n or esc: keep", a.width))
-		}
-		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
+		return a.prompt.Help(a.styles, a.width)
 	}
 	if a.screen == screenReader && a.overlay == overlayNone && a.reader.Text().Finding() {
 		return cells.Cut(a.help.ShortHelpView(findHelp(a.keyMap())), a.width)
