@@ -17,6 +17,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/panes"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
@@ -74,8 +75,8 @@ type App struct {
 	marking markingRead   // what A counts to ask about (confirm.go)
 	subs    subscribing   // a feed being added or removed (subscribe.go)
 
-	pics        pictureState // pictures in the reader (pictures.go)
-	refresh     refreshState
+	pics        pictureState  // pictures in the reader (pictures.go)
+	refresh     progress.Run  // the refresh running, or the last (refresh.go)
 	filterDelay time.Duration // typing must pause this long before the filter asks the library
 	openSeq     int
 	findSeq     int

@@ -455,7 +455,7 @@ func TestRefreshIndexesSearchInTheBackground(t *testing.T) {
 	for _, msg := range runCmd(cmd, 150e6) { // the feed, its reloads left undone
 		h.sendRaw(msg)
 	}
-	cmd = h.sendRaw(service.FeedDoneMsg{Gen: h.app().refresh.gen, Done: true})
+	cmd = h.sendRaw(service.FeedDoneMsg{Gen: h.app().refresh.Gen(), Done: true})
 	if lib.indexed != 0 {
 		t.Fatal("IndexSearch ran inside Update")
 	}

@@ -60,14 +60,14 @@ func (a *App) showFocusedFeed() tea.Cmd {
 }
 
 func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
-	a.refresh.feedsInflight = false
+	again := a.refresh.FeedsLoaded()
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	a.feeds.SetFeeds(msg.Feeds)
 	a.feeds.Clamp(a.bodyHeight())
 	show := a.afterFeedsLoad()
-	if a.refresh.feedsDirty {
+	if again {
 		return a, tea.Batch(show, a.reloadFeeds())
 	}
 	return a, show

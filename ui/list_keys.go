@@ -77,11 +77,9 @@ func (a *App) ensureWindow() tea.Cmd {
 // reloadList reloads the headlines in the list's window (after a refresh),
 // once the window on its way, if any, has landed.
 func (a *App) reloadList() tea.Cmd {
-	if a.list.Inflight() {
-		a.refresh.listDirty = true
+	if !a.refresh.AskList(a.list.Inflight()) {
 		return nil
 	}
-	a.refresh.listDirty = false
 	start, ok := a.list.Reload(a.bodyHeight())
 	if !ok {
 		return nil
@@ -98,7 +96,7 @@ func (a App) handleWindow(msg service.WindowMsg) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	a.list.SetWindow(msg.Start, msg.Total, msg.Articles, a.bodyHeight())
-	if a.refresh.listDirty {
+	if a.refresh.ListWaits() {
 		return a, a.reloadList()
 	}
 	return a, a.ensureWindow()

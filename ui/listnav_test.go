@@ -224,8 +224,8 @@ func TestAddFeedFromTheFeedsPane(t *testing.T) {
 	if e.Kind != feedtree.Feed || e.Feed.URL != "https://new.example/feed" || a.list.Query().FeedID != e.Feed.ID {
 		t.Fatalf("the new feed is selected and shown: %+v, list %+v", e, a.list.Query())
 	}
-	if a.refresh.gen != 1 || lib.marks[0] != "add https://new.example/feed" {
-		t.Fatalf("the new feed is refreshed: refresh %d, %v", a.refresh.gen, lib.marks)
+	if a.refresh.Gen() != 1 || lib.marks[0] != "add https://new.example/feed" {
+		t.Fatalf("the new feed is refreshed: refresh %d, %v", a.refresh.Gen(), lib.marks)
 	}
 	h.send(press("j"), press("a"))
 	h.send(typeText("https://new.example/feed")...)

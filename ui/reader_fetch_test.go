@@ -216,7 +216,7 @@ func TestFailedPageSaysWhenAndRRetries(t *testing.T) {
 	if s := h.joined(); !strings.Contains(s, "page of article 1") || strings.Contains(s, "Tried") || lib.fetches() != 2 {
 		t.Fatalf("R fetches the page again (%d fetches):\n%s", lib.fetches(), h.screen())
 	}
-	if h.app().refresh.running {
+	if h.app().refresh.Running() {
 		t.Fatal("R in the reader does not refresh the feeds")
 	}
 	h.send(press("?"))

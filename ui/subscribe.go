@@ -42,7 +42,7 @@ func (a App) handleAdded(msg service.AddedMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(a.setStatus("already subscribed: "+msg.Feed.URL, false), a.reloadFeeds())
 	}
 	text := "added " + msg.Feed.URL
-	if a.refresh.running {
+	if a.refresh.Running() {
 		return a, tea.Batch(a.setStatus(text+"; R fetches it once this refresh ends", false), a.reloadFeeds())
 	}
 	cmd := a.beginRefresh(msg.Feed.ID)

@@ -203,7 +203,7 @@ func (a App) statusText() (string, lipgloss.Style) {
 		return clean(a.status), a.styles.Error
 	case a.status != "":
 		return clean(a.status), a.styles.Status
-	case a.refresh.running && !a.refresh.auto:
+	case a.refresh.Running() && !a.refresh.Auto():
 		return a.refresh.Line(), a.styles.Status
 	}
 	if a.screen == screenList && a.feedsFocused {
