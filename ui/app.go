@@ -179,16 +179,6 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleFilterTick(msg)
 	case service.SearchMsg:
 		return a.handleSearch(msg)
-	case articleMsg:
-		return a.handleArticle(msg)
-	case pageMsg:
-		return a.handlePage(msg)
-	case renderedMsg:
-		return withPictures(a.handleRendered(msg))
-	case service.PictureMsg:
-		return withPictures(a.handlePicture(msg))
-	case resizeRenderMsg:
-		return a.handleResizeRender(msg)
 	case service.MarkedMsg:
 		return a.handleMarked(msg)
 	case service.UnreadMsg:
@@ -197,16 +187,6 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleAdded(msg)
 	case service.RemovedMsg:
 		return a.handleRemoved(msg)
-	case service.RefreshStartedMsg:
-		return a.handleRefreshStarted(msg)
-	case service.FeedDoneMsg:
-		return a.handleFeedDone(msg)
-	case service.IndexedMsg:
-		return a.handleIndexed(msg)
-	case autoRefreshMsg:
-		return a.handleAutoRefresh()
-	case dueTickMsg:
-		return a.handleDueTick()
 	case service.HighlightListMsg:
 		return a.handleHighlightList(msg)
 	case service.HighlightMsg:
@@ -221,6 +201,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleBrowser(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
+	}
+	if m, cmd, ok := a.handleReading(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := a.handleRefreshing(msg); ok {
+		return m, cmd
 	}
 	if m, cmd, ok := a.handleChange(msg); ok {
 		return m, cmd

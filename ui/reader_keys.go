@@ -168,6 +168,27 @@ func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
+// handleReading takes the answers about the article in the reader: it
+// opened, its page, its render, its pictures; ok is false for any other
+// message.
+func (a App) handleReading(msg tea.Msg) (m tea.Model, cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case articleMsg:
+		m, cmd = a.handleArticle(msg)
+	case pageMsg:
+		m, cmd = a.handlePage(msg)
+	case renderedMsg:
+		m, cmd = withPictures(a.handleRendered(msg))
+	case service.PictureMsg:
+		m, cmd = withPictures(a.handlePicture(msg))
+	case resizeRenderMsg:
+		m, cmd = a.handleResizeRender(msg)
+	default:
+		return nil, nil, false
+	}
+	return m, cmd, true
+}
+
 // The reader's questions: the article opened whole, then its render.
 
 // articleMsg carries a whole article opened in the reader: as library

@@ -29,6 +29,26 @@ func (a *App) newRefresh(auto bool) context.Context {
 	return ctx
 }
 
+// handleRefreshing takes a refresh's answers and timers; ok is false for
+// any other message.
+func (a App) handleRefreshing(msg tea.Msg) (m tea.Model, cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case service.RefreshStartedMsg:
+		m, cmd = a.handleRefreshStarted(msg)
+	case service.FeedDoneMsg:
+		m, cmd = a.handleFeedDone(msg)
+	case service.IndexedMsg:
+		m, cmd = a.handleIndexed(msg)
+	case autoRefreshMsg:
+		m, cmd = a.handleAutoRefresh()
+	case dueTickMsg:
+		m, cmd = a.handleDueTick()
+	default:
+		return nil, nil, false
+	}
+	return m, cmd, true
+}
+
 func (a App) handleRefreshStarted(msg service.RefreshStartedMsg) (tea.Model, tea.Cmd) {
 	if msg.Gen != a.refresh.Gen() {
 		return a, nil
