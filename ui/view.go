@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,7 +33,7 @@ func (a App) render() string {
 	}
 	var rows []string
 	if a.screen == screenList {
-		rows = append(rows, a.titleLine())
+		rows = append(rows, a.list.TitleLine(a.styles, a.width))
 	}
 	rows = append(rows, a.body())
 	rows = append(rows, a.statusLine(), a.helpLine())
@@ -67,11 +66,11 @@ func (a App) body() string {
 	case !a.wide() && a.feedsFocused:
 		return cells.Fit(a.feeds.View(a.styles, a.width, h, true), a.width, h)
 	case !a.wide():
-		return a.listBody(a.width, h)
+		return a.list.Body(a.styles, a.feeds, a.width, h, !a.feedsFocused)
 	}
 	fw, lw := a.feedsWidth(), a.listWidth()
 	left := strings.Split(cells.Fit(a.feeds.View(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
-	right := strings.Split(a.listBody(lw, h), "\n")
+	right := strings.Split(a.list.Body(a.styles, a.feeds, lw, h, !a.feedsFocused), "\n")
 	sep := a.styles.Separator.Render("│")
 	var b strings.Builder
 	for i := range h {
@@ -86,93 +85,6 @@ func (a App) body() string {
 		b.WriteString(right[i])
 	}
 	return b.String()
-}
-
-// listBody is the list's block: height rows of exactly width cells.
-func (a App) listBody(width, height int) string {
-	if msg := a.emptyMessage(); msg != "" {
-		text := a.styles.Empty.Render(lipgloss.NewStyle().Width(max(1, width-2)).Render(msg))
-		return cells.PadLines(cells.Fit(text, width, height), width)
-	}
-	rows := a.list.View(a.styles, width, height, !a.feedsFocused)
-	n := strings.Count(rows, "\n") + 1
-	if rows == "" {
-		n = 0
-	}
-	if n < height {
-		blank := cells.Spaces(width)
-		rows += strings.Repeat("\n"+blank, height-n)
-		rows = strings.TrimPrefix(rows, "\n")
-	}
-	return rows
-}
-
-// emptyMessage says why the list is empty and what to do, or "" when it
-// is not.
-func (a App) emptyMessage() string {
-	search, searching := a.list.Search()
-	q := a.list.Query()
-	if (!searching && !a.list.Loaded()) || a.list.Count() > 0 {
-		return ""
-	}
-	if searching {
-		return fmt.Sprintf("Nothing found for %q. Press esc to go back.", clean(search))
-	}
-	if q.Text != "" {
-		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
-	}
-	feeds, loaded := a.feeds.Feeds()
-	if loaded && len(feeds) == 0 {
-		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
-	}
-	if failing, err := allFailing(feeds); failing && a.list.ViewQuery() == (model.ArticleQuery{}) {
-		return "Every feed failed to refresh: are you offline?\n\n" + clean(err) + "\n\nPress R to try again."
-	}
-	switch {
-	case q.Unread && a.list.ReadHidden():
-		return "Nothing unread here. Press U to show the read articles too."
-	case q.Unread:
-		return "Nothing unread."
-	case q.Starred:
-		return "No starred articles. Press f on a headline to star it."
-	case q.Tag != "":
-		return "No articles in this folder yet. Press R to refresh."
-	case q.Account != "" && q.Account != model.LocalFeeds:
-		return "No articles in this account yet. Press R to sync it."
-	case q.FeedID != 0:
-		if e, ok := a.feeds.Current(); ok && e.Feed.ID == q.FeedID && e.Feed.LastError != "" {
-			return "This feed failed: " + clean(e.Feed.LastError) + "\n\nPress r to try again."
-		}
-		return "No articles in this feed yet. Press r to refresh it."
-	}
-	return "No articles yet. Press R to fetch your feeds."
-}
-
-func allFailing(feeds []model.Feed) (bool, string) {
-	if len(feeds) == 0 {
-		return false, ""
-	}
-	for _, f := range feeds {
-		if f.LastError == "" {
-			return false, ""
-		}
-	}
-	return true, feeds[0].DisplayTitle() + ": " + feeds[0].LastError
-}
-
-func (a App) titleLine() string {
-	left := a.styles.Title.Render("byline") + a.styles.Dim.Render(" · "+clean(a.list.Title()))
-	search, searching := a.list.Search()
-	switch {
-	case searching:
-		left += a.styles.Dim.Render(fmt.Sprintf(" · search %q", clean(search)))
-	case a.list.Filtered():
-		left += a.styles.Dim.Render(fmt.Sprintf(" · filter %q", clean(a.list.Filter())))
-		if a.list.Filtering() {
-			left += a.styles.Dim.Render(" …")
-		}
-	}
-	return cells.Cut(left, a.width)
 }
 
 // statusLine shows, by priority, the prompt, a message, refresh progress,
