@@ -66,7 +66,10 @@ func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
 	}
 	a.feeds.SetFeeds(msg.Feeds)
 	a.feeds.Clamp(a.bodyHeight())
-	show := a.afterFeedsLoad()
+	var show tea.Cmd
+	if a.feeds.Reselect(a.bodyHeight()) { // a feed added or removed (subscribe.go)
+		show = a.showFocusedFeed()
+	}
 	if again {
 		return a, tea.Batch(show, a.reloadFeeds())
 	}

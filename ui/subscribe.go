@@ -16,12 +16,11 @@ import (
 // feed's, or a site's whose feed is discovered, as `byline add` does), d
 // asks before it removes the feed under the cursor with its articles.
 
-// subscribing is what the feeds pane waits for once the subscriptions
-// reload: the feed to select (added), or the row to stay on (removed).
+// subscribing is the feed d asks about. Once the subscriptions reload,
+// the feeds pane selects the feed added, or stays on the row of the one
+// removed (panes.Feeds' Reselect).
 type subscribing struct {
-	removing model.Feed // the feed d asks about
-	selectID int64      // select this feed when the feeds arrive
-	stayRow  int        // else this row (+1: 0 is none)
+	removing model.Feed
 }
 
 // addFeed subscribes to what was typed, in a command.
@@ -37,7 +36,7 @@ func (a App) handleAdded(msg service.AddedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.subs.selectID, a.subs.stayRow = msg.Feed.ID, 0
+	a.feeds.SelectOnLoad(msg.Feed.ID)
 	if msg.Exists {
 		return a, tea.Batch(a.setStatus("already subscribed: "+msg.Feed.URL, false), a.reloadFeeds())
 	}
@@ -80,25 +79,8 @@ func (a App) handleRemoved(msg service.RemovedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.subs.selectID, a.subs.stayRow = 0, a.feeds.Cursor().Row+1
+	a.feeds.StayOnLoad()
 	n := msg.Feed.Total
 	text := fmt.Sprintf("removed %s and its %d %s", msg.Feed.DisplayTitle(), n, plural(n, "article", "articles"))
 	return a, tea.Batch(a.setStatus(text, false), a.reloadFeeds())
-}
-
-// afterFeedsLoad selects the feed added, or the row of the feed removed,
-// once the subscriptions reload, and shows its headlines.
-func (a *App) afterFeedsLoad() tea.Cmd {
-	switch {
-	case a.subs.selectID != 0:
-		if !a.feeds.SelectFeed(a.subs.selectID, a.bodyHeight()) {
-			return nil
-		}
-	case a.subs.stayRow != 0:
-		a.feeds.SelectRow(a.subs.stayRow-1, a.bodyHeight())
-	default:
-		return nil
-	}
-	a.subs.selectID, a.subs.stayRow = 0, 0
-	return a.showFocusedFeed()
 }
