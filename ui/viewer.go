@@ -40,7 +40,7 @@ func (a *App) showViewer(i int) tea.Cmd {
 	if i >= len(pics) {
 		return nil
 	}
-	delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
+	a.pics.fetches.Done(key) // asked before: ask again, the answer is not kept
 	return a.startPictureFetch(key, pics[i].URL)
 }
 
