@@ -56,15 +56,3 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	}
 	return nil, true
 }
-
-// findHelp is the help line while a search goes on: the keys that move
-// between its matches, and the one that ends it.
-func findHelp(k keys.Map) []key.Binding {
-	help := func(keyText, what string) key.Binding {
-		return key.NewBinding(key.WithKeys(keyText), key.WithHelp(keyText, what))
-	}
-	return []key.Binding{
-		help(k.KeyHelp(keys.NextQuote)+"/enter", "next match"), help(k.KeyHelp(keys.PrevQuote), "previous match"),
-		help("esc", "end the search"), help(k.KeyHelp(keys.Down)+"/"+k.KeyHelp(keys.Up), "scroll"),
-	}
-}

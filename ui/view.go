@@ -69,22 +69,9 @@ func (a App) body() string {
 		return a.list.Body(a.styles, a.feeds, a.width, h, !a.feedsFocused)
 	}
 	fw, lw := a.feedsWidth(), a.listWidth()
-	left := strings.Split(cells.Fit(a.feeds.View(a.styles, fw, h, a.feedsFocused), fw, h), "\n")
-	right := strings.Split(a.list.Body(a.styles, a.feeds, lw, h, !a.feedsFocused), "\n")
-	sep := a.styles.Separator.Render("│")
-	var b strings.Builder
-	for i := range h {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if left[i] == "" { // the feeds pane pads its rows; blank ones are added
-			left[i] = cells.Spaces(fw)
-		}
-		b.WriteString(left[i])
-		b.WriteString(sep)
-		b.WriteString(right[i])
-	}
-	return b.String()
+	left := cells.Fit(a.feeds.View(a.styles, fw, h, a.feedsFocused), fw, h)
+	right := a.list.Body(a.styles, a.feeds, lw, h, !a.feedsFocused)
+	return cells.Beside(left, right, a.styles.Separator.Render("│"), fw, h)
 }
 
 // statusLine shows, by priority, the prompt, a message, refresh progress,
@@ -143,7 +130,7 @@ func (a App) helpLine() string {
 		return a.prompt.Help(a.styles, a.width)
 	}
 	if a.screen == screenReader && a.overlay == overlayNone && a.reader.Text().Finding() {
-		return cells.Cut(a.help.ShortHelpView(findHelp(a.keyMap())), a.width)
+		return cells.Cut(a.help.ShortHelpView(a.keyMap().FindHelp()), a.width)
 	}
 	return cells.Cut(a.help.ShortHelpView(a.keyMap().ShortHelp()), a.width)
 }
