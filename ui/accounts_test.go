@@ -107,7 +107,7 @@ func TestSyncIsNotAFeed(t *testing.T) {
 		t.Fatalf("progress:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 	a := h.app()
-	if a.refresh.running || a.refresh.Total != 2 || a.refresh.Done != 2 || a.statusErr {
+	if a.refresh.Running() || a.refresh.Total != 2 || a.refresh.Done != 2 || a.statusErr {
 		t.Fatalf("two feeds counted: %+v, error style %v", a.refresh, a.statusErr)
 	}
 	sum := "synced home: 12 new · work: login: 401 Unauthorized · refreshed 2 feeds: 5 new"

@@ -17,6 +17,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/panes"
+	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/theme"
@@ -50,17 +51,17 @@ type App struct {
 	feedsFocused  bool // keys go to the feeds pane
 	feeds         panes.Feeds
 	list          panes.Headlines
-	reader        readerPane
+	reader        reading // the article in the reader (reader_keys.go)
 	cache         *reader.Cache
-	prompt        prompt
+	prompt        panes.Prompt
 	showHelp      bool
 	overlay       overlay
 	quotes        panes.Quotes
 	hlPane        panes.Highlights
 	share         panes.ShareMenu
-	links         panes.Links  // the link list (l)
-	trail         []readerPane // the pages left for a link, the last on top
-	hyperlinks    bool         // the terminal is sent OSC 8 hyperlinks
+	links         panes.Links // the link list (l)
+	trail         []reading   // the pages left for a link, the last on top
+	hyperlinks    bool        // the terminal is sent OSC 8 hyperlinks
 	clip          service.Clipboard
 	mail          service.Opener
 	form          panes.FeedForm // the feed form (e in the feeds pane)
@@ -69,12 +70,13 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	undo    undo.Stack        // the changes u reverses (undo.go)
-	confirm panes.ConfirmRead // the question A asks (confirm.go)
-	subs    subscribing       // a feed being added or removed (subscribe.go)
+	undo    undo.Stack    // the changes u reverses (undo.go)
+	confirm panes.Confirm // the y/n question asked (confirm.go)
+	marking markingRead   // what A counts to ask about (confirm.go)
+	subs    subscribing   // a feed being added or removed (subscribe.go)
 
-	pics        pictureState // pictures in the reader (pictures.go)
-	refresh     refreshState
+	pics        pictureState  // pictures in the reader (pictures.go)
+	refresh     progress.Run  // the refresh running, or the last (refresh.go)
 	filterDelay time.Duration // typing must pause this long before the filter asks the library
 	openSeq     int
 	findSeq     int
@@ -112,7 +114,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		ctx: ctx, cancel: cancel, lib: svc.Library, opener: svc.Browser, cfg: cfg,
 		keys: set, help: help.New(), styles: theme.New(isDark), isDark: isDark,
 		feeds: panes.NewFeeds(set.On(keys.Feeds)), list: panes.NewHeadlines(set.On(keys.Headlines), now),
-		reader: newReaderPane(set.On(keys.Reader)), cache: reader.NewCache(), prompt: newPrompt(),
+		reader: reading{Reader: panes.NewReader(set.On(keys.Reader))}, cache: reader.NewCache(), prompt: panes.NewPrompt(),
 		quotes: panes.NewQuotes(set.On(keys.QuotesPanel)), hlPane: panes.NewHighlights(set.On(keys.HighlightsList)),
 		share: panes.NewShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
@@ -177,16 +179,6 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleFilterTick(msg)
 	case service.SearchMsg:
 		return a.handleSearch(msg)
-	case articleMsg:
-		return a.handleArticle(msg)
-	case pageMsg:
-		return a.handlePage(msg)
-	case renderedMsg:
-		return withPictures(a.handleRendered(msg))
-	case service.PictureMsg:
-		return withPictures(a.handlePicture(msg))
-	case resizeRenderMsg:
-		return a.handleResizeRender(msg)
 	case service.MarkedMsg:
 		return a.handleMarked(msg)
 	case service.UnreadMsg:
@@ -195,16 +187,6 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleAdded(msg)
 	case service.RemovedMsg:
 		return a.handleRemoved(msg)
-	case service.RefreshStartedMsg:
-		return a.handleRefreshStarted(msg)
-	case service.FeedDoneMsg:
-		return a.handleFeedDone(msg)
-	case service.IndexedMsg:
-		return a.handleIndexed(msg)
-	case autoRefreshMsg:
-		return a.handleAutoRefresh()
-	case dueTickMsg:
-		return a.handleDueTick()
 	case service.HighlightListMsg:
 		return a.handleHighlightList(msg)
 	case service.HighlightMsg:
@@ -220,13 +202,19 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}
+	if m, cmd, ok := a.handleReading(msg); ok {
+		return m, cmd
+	}
+	if m, cmd, ok := a.handleRefreshing(msg); ok {
+		return m, cmd
+	}
 	if m, cmd, ok := a.handleChange(msg); ok {
 		return m, cmd
 	}
 	if m, cmd, ok := a.handleTerminalAnswer(msg); ok {
 		return m, cmd
 	}
-	if a.prompt.mode != promptNone {
+	if a.prompt.Mode() != panes.PromptNone {
 		return a.handlePromptInput(msg)
 	}
 	if a.overlay == overlayFeedForm {
@@ -269,7 +257,7 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.quit()
 	case a.confirm.Asking():
 		return a.handleConfirmKey(msg)
-	case a.prompt.mode != promptNone:
+	case a.prompt.Mode() != panes.PromptNone:
 		return a.handlePromptKey(msg)
 	case a.overlay == overlayFeedForm: // every key but the form's is typed
 		return a.handleFeedFormKey(msg)
@@ -413,8 +401,8 @@ func (a App) handleResize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 func (a *App) clampOverlays() {
 	h := a.bodyHeight()
 	var quotes []model.Quote
-	if a.reader.doc() != nil {
-		quotes = a.reader.doc().Quotes()
+	if a.reader.Doc() != nil {
+		quotes = a.reader.Doc().Quotes()
 	}
 	a.quotes.Clamp(len(quotes), h)
 	a.hlPane.Clamp(h)

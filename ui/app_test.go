@@ -17,6 +17,7 @@ import (
 	"github.com/byline-reader/byline/ui/feedtree"
 	"github.com/byline-reader/byline/ui/headlines"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -172,8 +173,8 @@ func TestFilterAsYouType(t *testing.T) {
 		t.Fatalf("narrowing kept %d rows", a.list.Count())
 	}
 	h.send(press("backspace"), press("enter"))
-	if a = h.app(); a.list.Count() != 11 || a.prompt.mode != promptNone || a.list.Query().Text != "Number 12" {
-		t.Fatalf("after enter: %d rows, prompt %v, query %+v", a.list.Count(), a.prompt.mode, a.list.Query())
+	if a = h.app(); a.list.Count() != 11 || a.prompt.Mode() != panes.PromptNone || a.list.Query().Text != "Number 12" {
+		t.Fatalf("after enter: %d rows, prompt %v, query %+v", a.list.Count(), a.prompt.Mode(), a.list.Query())
 	}
 	if s := h.screen(); !strings.Contains(s, `filter "Number 12"`) || !strings.Contains(s, "1/11") {
 		t.Fatalf("the title line names the filter, the status line counts:\n%s", s)
@@ -395,8 +396,8 @@ func TestDoubleClickTimedByTheClock(t *testing.T) {
 	h.send(press("j"))
 	clock = clock.Add(clickTimeout - time.Millisecond)
 	h.send(tea.MouseClickMsg{X: 10, Y: 3, Button: tea.MouseLeft})
-	if a := h.app(); a.screen != screenReader || a.reader.article.ID != 3 {
-		t.Fatalf("a double-click opens the row clicked: screen %v article %d", a.screen, a.reader.article.ID)
+	if a := h.app(); a.screen != screenReader || a.reader.Article().ID != 3 {
+		t.Fatalf("a double-click opens the row clicked: screen %v article %d", a.screen, a.reader.Article().ID)
 	}
 }
 
@@ -454,7 +455,7 @@ func TestRefreshIndexesSearchInTheBackground(t *testing.T) {
 	for _, msg := range runCmd(cmd, 150e6) { // the feed, its reloads left undone
 		h.sendRaw(msg)
 	}
-	cmd = h.sendRaw(service.FeedDoneMsg{Gen: h.app().refresh.gen, Done: true})
+	cmd = h.sendRaw(service.FeedDoneMsg{Gen: h.app().refresh.Gen(), Done: true})
 	if lib.indexed != 0 {
 		t.Fatal("IndexSearch ran inside Update")
 	}

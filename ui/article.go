@@ -49,7 +49,7 @@ func (a App) handleArticleKey(msg tea.KeyPressMsg, k keys.Map) (m tea.Model, cmd
 // selected headline.
 func (a *App) current() (model.Article, bool) {
 	if a.screen == screenReader {
-		return a.reader.article, a.reader.article.ID != 0
+		return a.reader.Article(), a.reader.Article().ID != 0
 	}
 	return a.list.Selected()
 }
@@ -72,7 +72,7 @@ func (a *App) setRead(id, feedID int64, read bool) tea.Cmd {
 // applyRead is setRead that is not kept to be undone (an undo).
 func (a *App) applyRead(id, feedID int64, read bool) tea.Cmd {
 	changed := a.list.Mark(id, &read, nil)
-	if a.reader.mark(id, &read, nil) || changed {
+	if a.reader.Mark(id, &read, nil) || changed {
 		delta := 1
 		if read {
 			delta = -1
@@ -100,7 +100,7 @@ func (a *App) toggleStar() tea.Cmd {
 // shown, then stores it.
 func (a *App) applyStar(id, feedID int64, star bool) tea.Cmd {
 	a.list.Mark(id, nil, &star)
-	a.reader.mark(id, nil, &star)
+	a.reader.Mark(id, nil, &star)
 	a.feeds.AdjustStarred(feedID, map[bool]int{true: 1, false: -1}[star])
 	what := "star"
 	if !star {
@@ -128,7 +128,7 @@ func (a *App) focusedFeedID() []int64 {
 func (a *App) browse() tea.Cmd {
 	art, ok := a.current()
 	if a.screen == screenReader { // a page read from a link is not stored: it has no ID
-		art, ok = a.reader.article, true
+		art, ok = a.reader.Article(), true
 	}
 	if !ok {
 		return nil

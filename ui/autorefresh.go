@@ -49,11 +49,11 @@ func (a App) autoRefreshStart() tea.Cmd {
 // sets the next timer.
 func (a App) handleDueTick() (tea.Model, tea.Cmd) {
 	next := dueTick(dueCheckEvery)
-	if a.refresh.running {
+	if a.refresh.Running() {
 		return a, next
 	}
 	ctx := a.newRefresh(true)
-	return a, tea.Batch(next, service.StartDueRefresh(ctx, a.lib, a.refresh.gen))
+	return a, tea.Batch(next, service.StartDueRefresh(ctx, a.lib, a.refresh.Gen()))
 }
 
 // endAutoRefresh ends an automatic refresh: the feeds pane reloaded when

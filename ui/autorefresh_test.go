@@ -37,8 +37,8 @@ func TestAutoRefreshKeepsTheCursor(t *testing.T) {
 	if s := h.screen(); !strings.Contains(s, "10 new articles · Harbor Gazette, World Wire") {
 		t.Fatalf("no announcement:\n%s", s)
 	}
-	if lib.dueCalls != 1 || a.refresh.running {
-		t.Fatalf("due refreshes %d, still running %v", lib.dueCalls, a.refresh.running)
+	if lib.dueCalls != 1 || a.refresh.Running() {
+		t.Fatalf("due refreshes %d, still running %v", lib.dueCalls, a.refresh.Running())
 	}
 }
 
@@ -52,7 +52,7 @@ func TestAutoRefreshIsQuiet(t *testing.T) {
 		t.Fatalf("nothing due, yet:\n%s", s)
 	}
 	h.sendRaw(dueTickMsg{}) // started, its stream not yet read
-	if !h.app().refresh.running || strings.Contains(h.screen(), "refreshing") {
+	if !h.app().refresh.Running() || strings.Contains(h.screen(), "refreshing") {
 		t.Fatalf("an automatic refresh shows progress:\n%s", h.screen())
 	}
 }
@@ -65,15 +65,15 @@ func TestRefreshKeyStopsAutoRefresh(t *testing.T) {
 	h := newHarness(t, lib, 100, 20)
 	h.sendRaw(dueTickMsg{})
 	auto := h.app().refresh
-	if !auto.running || !auto.auto {
+	if !auto.Running() || !auto.Auto() {
 		t.Fatal("no automatic refresh running")
 	}
 	h.send(press("R"))
 	if s := h.screen(); !strings.Contains(s, "refreshed 1 feed: 2 new") {
 		t.Fatalf("R during an automatic refresh:\n%s", s)
 	}
-	if h.app().refresh.gen != auto.gen+1 {
-		t.Fatalf("generation %d after %d", h.app().refresh.gen, auto.gen)
+	if h.app().refresh.Gen() != auto.Gen()+1 {
+		t.Fatalf("generation %d after %d", h.app().refresh.Gen(), auto.Gen())
 	}
 }
 

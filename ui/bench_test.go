@@ -97,7 +97,7 @@ func BenchmarkReaderFirstFrame(b *testing.B) {
 	for b.Loop() {
 		m, _ := h.m.Update(press("enter"))
 		a := m.(App)
-		msg.seq = a.reader.seq
+		msg.seq = a.reader.Seq()
 		m, _ = a.Update(msg)
 		_ = m.(App).View()
 		m, _ = m.Update(press("esc"))

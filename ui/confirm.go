@@ -10,10 +10,18 @@ import (
 	"github.com/byline-reader/byline/ui/service"
 )
 
-// A marks read every unread article of what is shown: the feeds pane's
-// row in focus (a feed, a folder, an account, All, Unread, Starred), else
-// the list's view, narrowed by its filter. It counts them, then asks
-// (panes.ConfirmRead).
+// The y/n question in the status line (panes.Confirm): A's, and d's
+// (subscribe.go). A marks read every unread article of what is shown: the
+// feeds pane's row in focus (a feed, a folder, an account, All, Unread,
+// Starred), else the list's view, narrowed by its filter. It counts them,
+// then asks "Mark 37 articles read in Ars Technica?".
+
+// markingRead is what A counts, to ask about it.
+type markingRead struct {
+	seq   int // the count asked last; an older answer is dropped
+	query model.ArticleQuery
+	where string // its name ("folder Tech"); "" when nothing waits
+}
 
 // askMarkRead counts what A would mark read, to ask about it.
 func (a *App) askMarkRead() tea.Cmd {
@@ -34,30 +42,42 @@ func (a *App) askMarkRead() tea.Cmd {
 			where += fmt.Sprintf(" matching %q", q.Text)
 		}
 	}
-	return service.CountUnread(a.ctx, a.lib, a.confirm.Ask(q, where), q)
+	a.marking = markingRead{seq: a.marking.seq + 1, query: q, where: where}
+	return service.CountUnread(a.ctx, a.lib, a.marking.seq, q)
 }
 
+// handleCount asks about the articles counted; with none, or an error,
+// there is nothing to ask.
 func (a App) handleCount(msg service.CountMsg) (tea.Model, tea.Cmd) {
-	where, ok := a.confirm.Counted(msg.Seq, msg.N, msg.Err)
-	var cmd tea.Cmd
-	switch {
-	case !ok || a.confirm.Asking():
-	case msg.Err != nil:
-		cmd = a.setStatus(msg.Err.Error(), true)
-	default:
-		cmd = a.setStatus("nothing unread in "+where, false)
+	m := a.marking
+	if msg.Seq != m.seq || m.where == "" {
+		return a, nil
 	}
-	return a, cmd
+	if msg.N > 0 && msg.Err == nil {
+		noun := plural(msg.N, "article", "articles")
+		a.confirm.Ask(panes.MarkRead, fmt.Sprintf("Mark %d %s read in %s?", msg.N, noun, m.where))
+		return a, nil
+	}
+	a.marking.where = ""
+	if msg.Err != nil {
+		return a, a.setStatus(msg.Err.Error(), true)
+	}
+	return a, a.setStatus("nothing unread in "+m.where, false)
 }
 
-// handleConfirmKey takes the answer to the question.
+// handleConfirmKey takes the answer to the question asked.
 func (a App) handleConfirmKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch act, q, where := a.confirm.Answer(msg); act {
-	case panes.Open:
-		cmd = tea.Batch(service.MarkQueryRead(a.ctx, a.lib, q, where), a.setStatus("marking "+where+" read…", false))
-	case panes.Close:
-		cmd = a.setStatus("nothing marked", false)
+	act, about := a.confirm.Answer(msg)
+	switch {
+	case act == panes.None:
+		return a, nil
+	case about == panes.RemoveFeed:
+		return a.answerRemove(act)
 	}
-	return a, cmd
+	m := a.marking
+	a.marking.where = ""
+	if act == panes.Close {
+		return a, a.setStatus("nothing marked", false)
+	}
+	return a, tea.Batch(service.MarkQueryRead(a.ctx, a.lib, m.query, m.where), a.setStatus("marking "+m.where+" read…", false))
 }

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -34,9 +35,9 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.beginFilter()
 	case k.Matches(msg, keys.Search):
 		a.feedsFocused = false
-		return a, a.prompt.open(promptSearch, "")
+		return a, a.prompt.Open(panes.PromptSearch, "")
 	case k.Matches(msg, keys.AddFeed):
-		return a, a.prompt.open(promptAddFeed, "")
+		return a, a.prompt.Open(panes.PromptAddFeed, "")
 	case k.Matches(msg, keys.Remove):
 		return a.askRemove()
 	case k.Matches(msg, keys.ToggleReadShown):
@@ -59,14 +60,17 @@ func (a *App) showFocusedFeed() tea.Cmd {
 }
 
 func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
-	a.refresh.feedsInflight = false
+	again := a.refresh.FeedsLoaded()
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	a.feeds.SetFeeds(msg.Feeds)
 	a.feeds.Clamp(a.bodyHeight())
-	show := a.afterFeedsLoad()
-	if a.refresh.feedsDirty {
+	var show tea.Cmd
+	if a.feeds.Reselect(a.bodyHeight()) { // a feed added or removed (subscribe.go)
+		show = a.showFocusedFeed()
+	}
+	if again {
 		return a, tea.Batch(show, a.reloadFeeds())
 	}
 	return a, show

@@ -63,9 +63,9 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	lib.body = testarticle.Long()
 	h := newHarness(t, lib, 80, 30).send(press("enter"))
 	r := h.app().reader
-	old := r.want
+	old := r.Want()
 	oldRender, _ := h.app().cache.Get(old)
-	if old.Width != 80 || !r.hasRender() || oldRender == nil {
+	if old.Width != 80 || !r.Text().HasRender() || oldRender == nil {
 		t.Fatalf("rendered at %d, render %v", old.Width, oldRender)
 	}
 	cmd := h.sendRaw(windowSize_(140, 30))
@@ -83,10 +83,10 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	}
 	h.settle(cmd)
 	a := h.app()
-	newRender, _ := a.cache.Get(a.reader.want)
+	newRender, _ := a.cache.Get(a.reader.Want())
 	wide := reader.WrapWidth(140, model.DefaultTextWidth)
-	if a.reader.want.Width != wide || !a.reader.hasRender() || newRender == nil {
-		t.Fatalf("want %+v, render %v", a.reader.want, newRender)
+	if a.reader.Want().Width != wide || !a.reader.Text().HasRender() || newRender == nil {
+		t.Fatalf("want %+v, render %v", a.reader.Want(), newRender)
 	}
 	widest := 0
 	for _, l := range newRender.Lines {
@@ -97,7 +97,7 @@ func TestResizeMidRenderNeverShowsAStaleWidth(t *testing.T) {
 	}
 	// Back to the first width: the cached render shows at once.
 	h.sendRaw(windowSize_(80, 30))
-	if r := h.app().reader; !r.hasRender() {
+	if r := h.app().reader; !r.Text().HasRender() {
 		t.Fatal("the render for 80 columns was cached")
 	}
 }

@@ -48,11 +48,11 @@ func (a App) handleHighlightsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // jumpToHighlight opens the highlight's article, unless it is the one
 // being read, and puts the focus on the highlight.
 func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
-	if a.screen == screenReader && a.reader.article.ID == h.ArticleID && !a.reader.loading {
-		return a, a.setStatus(a.reader.focusHighlight(h.ID, a.bodyHeight()), false)
+	if a.screen == screenReader && a.reader.Article().ID == h.ArticleID && !a.reader.Loading() {
+		return a, a.setStatus(a.reader.Text().FocusHighlight(h.ID, a.bodyHeight()), false)
 	}
 	seq := a.openReader(model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
-	a.reader.focusOnceShown(h.ID)
+	a.reader.FocusOnceShown(h.ID)
 	return a, openArticle(a.ctx, a.lib, seq, h.ArticleID)
 }
 
@@ -60,17 +60,17 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 // removes the highlight it is.
 func (a *App) toggleHighlight() tea.Cmd {
 	r := &a.reader
-	s := r.focusSpan()
-	if s.Start < 0 || r.doc() == nil {
+	s := r.Text().FocusSpan()
+	if s.Start < 0 || r.Doc() == nil {
 		return a.setStatus("nothing in focus: press n for a quote or ) for a sentence, then h", true)
 	}
-	if r.article.ID == 0 {
+	if r.Article().ID == 0 {
 		return a.setStatus("highlights are kept for articles from your feeds; this page is not stored", true)
 	}
-	if i := r.highlightAt(s); i >= 0 {
-		return service.RemoveHighlight(a.ctx, a.lib, r.highlights()[i])
+	if i := r.Text().HighlightAt(s); i >= 0 {
+		return service.RemoveHighlight(a.ctx, a.lib, r.Text().Highlights()[i])
 	}
-	return service.AddHighlight(a.ctx, a.lib, r.article.ID, r.doc().SpanText(s), s, r.describeFocus())
+	return service.AddHighlight(a.ctx, a.lib, r.Article().ID, r.Doc().SpanText(s), s, r.Text().Describe())
 }
 
 func (a App) handleHighlighted(msg service.HighlightMsg) (tea.Model, tea.Cmd) {
@@ -78,10 +78,10 @@ func (a App) handleHighlighted(msg service.HighlightMsg) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	if msg.Removed != 0 {
-		a.reader.dropHighlight(msg.Removed)
+		a.reader.Text().DropHighlight(msg.Removed)
 		a.undo.Push(undo.Change{Kind: undo.Highlight, Highlight: msg.Gone, What: undo.RemovedHighlight(msg.Gone)})
 		return a, a.setStatus("highlight removed", false)
 	}
-	a.reader.addHighlight(msg.Added)
+	a.reader.AddHighlight(msg.Added)
 	return a, a.setStatus("highlighted "+strings.TrimSuffix(msg.What, " · highlighted")+" (H lists highlights)", false)
 }

@@ -22,7 +22,7 @@ const maxTrail = 32
 
 // openLinks shows the list of the article's links.
 func (a App) openLinks() (tea.Model, tea.Cmd) {
-	links := a.reader.doc().Links()
+	links := a.reader.Doc().Links()
 	if len(links) == 0 {
 		return a, a.setStatus("this article has no links", false)
 	}

@@ -35,7 +35,7 @@ func linkedHarness(t *testing.T) (*harness, *fakeLibrary) {
 	}
 	h := newHarness(t, lib, 100, 24)
 	h.send(press("enter"))
-	if h.app().screen != screenReader || h.app().reader.doc() == nil {
+	if h.app().screen != screenReader || h.app().reader.Doc() == nil {
 		t.Fatal("the article did not open")
 	}
 	return h, lib
@@ -104,7 +104,7 @@ func TestFollowLinksAndWalkBack(t *testing.T) {
 	h, lib := linkedHarness(t)
 	h.send(press("space"), press("j"))
 	r0 := h.app().reader
-	at := r0.v.Offset()
+	at := r0.Text().Offset()
 	if at == 0 {
 		t.Fatal("the article did not scroll")
 	}
@@ -135,17 +135,17 @@ func TestFollowLinksAndWalkBack(t *testing.T) {
 		t.Fatalf("esc walks back to the report:\n%s", h.screen())
 	}
 	h.send(press("backspace"))
-	if r := h.app().reader; r.article.ID != 1 || r.v.Offset() != at || h.app().screen != screenReader {
-		t.Fatalf("backspace walks back to the article at line %d: article %d, line %d", at, r.article.ID, r.v.Offset())
+	if r := h.app().reader; r.Article().ID != 1 || r.Text().Offset() != at || h.app().screen != screenReader {
+		t.Fatalf("backspace walks back to the article at line %d: article %d, line %d", at, r.Article().ID, r.Text().Offset())
 	}
 	// A link to a stored article opens it, stored: highlights work there.
 	h.send(press("l"), press("3"), press("enter"))
-	if r := h.app().reader; r.article.ID != 2 {
-		t.Fatalf("link 3 opens stored article 2: %d", r.article.ID)
+	if r := h.app().reader; r.Article().ID != 2 {
+		t.Fatalf("link 3 opens stored article 2: %d", r.Article().ID)
 	}
 	h.send(press("esc"))
-	if r := h.app().reader; r.article.ID != 1 || r.v.Offset() != at {
-		t.Fatalf("esc walks back to article 1 at line %d: %d, %d", at, r.article.ID, r.v.Offset())
+	if r := h.app().reader; r.Article().ID != 1 || r.Text().Offset() != at {
+		t.Fatalf("esc walks back to article 1 at line %d: %d, %d", at, r.Article().ID, r.Text().Offset())
 	}
 	h.send(press("esc"))
 	if h.app().screen != screenList || len(h.app().trail) != 0 {

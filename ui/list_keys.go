@@ -8,6 +8,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -32,7 +33,7 @@ func (a App) handleListKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case k.Matches(msg, keys.Filter):
 		return a.beginFilter()
 	case k.Matches(msg, keys.Search):
-		return a, a.prompt.open(promptSearch, "")
+		return a, a.prompt.Open(panes.PromptSearch, "")
 	case k.Matches(msg, keys.NextUnread, keys.PrevUnread):
 		return a.nextUnread(k.Matches(msg, keys.PrevUnread))
 	case k.Matches(msg, keys.ToggleReadShown):
@@ -76,11 +77,9 @@ func (a *App) ensureWindow() tea.Cmd {
 // reloadList reloads the headlines in the list's window (after a refresh),
 // once the window on its way, if any, has landed.
 func (a *App) reloadList() tea.Cmd {
-	if a.list.Inflight() {
-		a.refresh.listDirty = true
+	if !a.refresh.AskList(a.list.Inflight()) {
 		return nil
 	}
-	a.refresh.listDirty = false
 	start, ok := a.list.Reload(a.bodyHeight())
 	if !ok {
 		return nil
@@ -97,7 +96,7 @@ func (a App) handleWindow(msg service.WindowMsg) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
 	a.list.SetWindow(msg.Start, msg.Total, msg.Articles, a.bodyHeight())
-	if a.refresh.listDirty {
+	if a.refresh.ListWaits() {
 		return a, a.reloadList()
 	}
 	return a, a.ensureWindow()
@@ -123,7 +122,7 @@ const filterDelay = 120 * time.Millisecond
 // beginFilter opens the filter line with the filter in force. Search
 // results give way to the list's view, which the filter narrows.
 func (a App) beginFilter() (tea.Model, tea.Cmd) {
-	cmd := a.prompt.open(promptFilter, a.list.Filter())
+	cmd := a.prompt.Open(panes.PromptFilter, a.list.Filter())
 	if a.list.Searching() {
 		a.list.ClearSearch(a.bodyHeight())
 		return a, tea.Batch(cmd, a.ensureWindow())

@@ -12,6 +12,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/feedtree"
+	"github.com/byline-reader/byline/ui/panes"
 )
 
 // NextUnread walks the fake's rows of q from the article from, as the
@@ -124,19 +125,19 @@ func TestNextUnreadFromTheReaderOpensIt(t *testing.T) {
 	h.send(press("enter")) // article 1, read
 	h.send(press("J"))
 	a := h.app()
-	if a.screen != screenReader || a.reader.article.ID != 3 || !strings.Contains(h.screen(), "Headline number 3") {
+	if a.screen != screenReader || a.reader.Article().ID != 3 || !strings.Contains(h.screen(), "Headline number 3") {
 		t.Fatalf("J in the reader opens the next unread:\n%s", h.screen())
 	}
 	h.send(press("J"))
-	if a = h.app(); a.reader.article.ID != 700 || a.list.Cursor() != 699 {
-		t.Fatalf("J past the window opens article %d, cursor %d", a.reader.article.ID, a.list.Cursor())
+	if a = h.app(); a.reader.Article().ID != 700 || a.list.Cursor() != 699 {
+		t.Fatalf("J past the window opens article %d, cursor %d", a.reader.Article().ID, a.list.Cursor())
 	}
 	if got := strings.Join(lib.marks, ";"); got != "[3] read=true;[700] read=true" {
 		t.Fatalf("opening marks read: %s", got)
 	}
 	h.send(press("J"))
-	if a = h.app(); a.reader.article.ID != 700 || !strings.Contains(a.status, "no more unread in All articles") {
-		t.Fatalf("at the end: article %d, status %q", a.reader.article.ID, a.status)
+	if a = h.app(); a.reader.Article().ID != 700 || !strings.Contains(a.status, "no more unread in All articles") {
+		t.Fatalf("at the end: article %d, status %q", a.reader.Article().ID, a.status)
 	}
 	h.send(press("q"))
 	if sel, _ := h.app().list.Selected(); h.app().screen != screenList || sel.ID != 700 {
@@ -223,8 +224,8 @@ func TestAddFeedFromTheFeedsPane(t *testing.T) {
 	if e.Kind != feedtree.Feed || e.Feed.URL != "https://new.example/feed" || a.list.Query().FeedID != e.Feed.ID {
 		t.Fatalf("the new feed is selected and shown: %+v, list %+v", e, a.list.Query())
 	}
-	if a.refresh.gen != 1 || lib.marks[0] != "add https://new.example/feed" {
-		t.Fatalf("the new feed is refreshed: refresh %d, %v", a.refresh.gen, lib.marks)
+	if a.refresh.Gen() != 1 || lib.marks[0] != "add https://new.example/feed" {
+		t.Fatalf("the new feed is refreshed: refresh %d, %v", a.refresh.Gen(), lib.marks)
 	}
 	h.send(press("j"), press("a"))
 	h.send(typeText("https://new.example/feed")...)
@@ -255,7 +256,7 @@ func TestRemoveFeedAsksFirst(t *testing.T) {
 		t.Fatalf("the cursor stays on the row, showing what is there now: %+v", e)
 	}
 	h.send(press("g"), press("d"))
-	if a := h.app(); a.prompt.mode != promptNone || !strings.Contains(a.status, "put the cursor on one") {
+	if a := h.app(); a.prompt.Mode() != panes.PromptNone || !strings.Contains(a.status, "put the cursor on one") {
 		t.Fatalf("d on a view: %q", a.status)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline-reader/byline/ui/panes"
 )
 
 // clickState remembers the last click, to tell a double-click.
@@ -32,7 +34,7 @@ func (a App) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if a.screen == screenReader {
-		a.reader.scroll(n, a.bodyHeight())
+		a.reader.Text().Scroll(n, a.bodyHeight())
 		return a, nil
 	}
 	if a.feedsVisible() && msg.X < a.feedsWidth() {
@@ -45,7 +47,7 @@ func (a App) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 // handleClick selects what was clicked; a click on the selected headline,
 // or a double-click, opens it.
 func (a App) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
-	if msg.Button != tea.MouseLeft || a.screen != screenList || a.showHelp || a.prompt.mode != promptNone {
+	if msg.Button != tea.MouseLeft || a.screen != screenList || a.showHelp || a.prompt.Mode() != panes.PromptNone || a.confirm.Asking() {
 		return a, nil
 	}
 	row := msg.Y - 1 // under the title line

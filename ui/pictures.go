@@ -23,9 +23,6 @@ import (
 // sends the picture, which the answer writes (tea.Raw) before the
 // placeholder cells are painted.
 
-// maxPictureFetches is how many pictures are fetched at once.
-const maxPictureFetches = 3
-
 // kittyQueryID names the graphics query that asks the terminal whether it
 // speaks kitty's protocol.
 const kittyQueryID = 0x627969
@@ -33,14 +30,13 @@ const kittyQueryID = 0x627969
 // pictureState is what the app knows of the terminal's pictures and the
 // pictures being fetched.
 type pictureState struct {
-	config    string // model.Config.Images
-	envKitty  bool   // the environment names a terminal with kitty graphics
-	tmux      bool   // inside tmux: sequences are passed through
-	answered  bool   // the terminal answered the graphics query
-	truecolor bool   // 24-bit colours; else the 256 palette
-	inFlight  map[pictureKey]bool
-	nextID    uint32       // the last kitty image id used
-	viewer    panes.Viewer // the picture viewer (viewer.go)
+	config    string           // model.Config.Images
+	envKitty  bool             // the environment names a terminal with kitty graphics
+	tmux      bool             // inside tmux: sequences are passed through
+	answered  bool             // the terminal answered the graphics query
+	truecolor bool             // 24-bit colours; else the 256 palette
+	fetches   service.Pictures // the fetches under way
+	viewer    panes.Viewer     // the picture viewer (viewer.go)
 }
 
 // pictureKey names one fetch (service.PictureKey).
@@ -80,43 +76,27 @@ func (a App) handleTerminalAnswer(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	return a, nil, true
 }
 
-// startPictureFetch asks for a picture unless it is being fetched or enough
-// are; it says whether it did.
+// startPictureFetch asks for a picture, for the terminal, unless it is
+// being fetched or enough are (nil then).
 func (a *App) startPictureFetch(key pictureKey, url string) tea.Cmd {
-	if a.pics.inFlight == nil {
-		a.pics.inFlight = map[pictureKey]bool{}
-	}
-	if a.pics.inFlight[key] || len(a.pics.inFlight) >= maxPictureFetches {
-		return nil
-	}
-	a.pics.inFlight[key] = true
 	job := service.PictureJob{Key: key, URL: url, Mode: a.pics.mode(), Truecolor: a.pics.truecolor, Tmux: a.pics.tmux}
-	if job.Mode == picture.Kitty {
-		a.pics.nextID++
-		job.ID = a.pics.nextID
-		if a.pics.truecolor {
-			job.ID |= 0x10000 // 24-bit ids: fewer clashes with other programs'
-		} else {
-			job.ID = 1 + (a.pics.nextID-1)%255 // 256-colour ids: the colour survives
-		}
-	}
-	return service.FetchPicture(a.ctx, a.lib, job)
+	return a.pics.fetches.Fetch(a.ctx, a.lib, job)
 }
 
 // wantPictures asks for the pictures of the boxes on the reader's screen
 // and in the screen below it, that it has not shown yet.
 func (a *App) wantPictures() tea.Cmd {
-	if a.screen != screenReader || a.pics.mode() == picture.Off || !a.reader.hasRender() {
+	if a.screen != screenReader || a.pics.mode() == picture.Off || !a.reader.Text().HasRender() {
 		return nil
 	}
 	h := a.bodyHeight()
-	pics := a.reader.doc().Pictures()
+	pics := a.reader.Doc().Pictures()
 	var cmds []tea.Cmd
-	for _, b := range a.reader.v.BoxesNear(h, h) {
-		if b.Image >= len(pics) || a.reader.v.PictureShown(b.Image, b.Cols) {
+	for _, b := range a.reader.Text().BoxesNear(h, h) {
+		if b.Image >= len(pics) || a.reader.Text().PictureShown(b.Image, b.Cols) {
 			continue
 		}
-		key := pictureKey{Seq: a.reader.seq, Image: b.Image, Cols: b.Cols, Rows: b.Rows}
+		key := pictureKey{Seq: a.reader.Seq(), Image: b.Image, Cols: b.Cols, Rows: b.Rows}
 		if cmd := a.startPictureFetch(key, pics[b.Image].URL); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
@@ -138,19 +118,19 @@ func withPictures(m tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 }
 
 func (a App) handlePicture(msg service.PictureMsg) (tea.Model, tea.Cmd) {
-	delete(a.pics.inFlight, msg.Key)
+	a.pics.fetches.Done(msg.Key)
 	if msg.Key.Full {
 		return a.handleViewerPicture(msg)
 	}
-	if msg.Key.Seq != a.reader.seq || a.screen != screenReader || errors.Is(msg.Err, context.Canceled) {
+	if msg.Key.Seq != a.reader.Seq() || a.screen != screenReader || errors.Is(msg.Err, context.Canceled) {
 		return a, nil
 	}
 	if msg.Err != nil {
-		a.reader.v.SetPictureNote(msg.Key.Image, service.PictureNote(msg.Err))
+		a.reader.Text().SetPictureNote(msg.Key.Image, service.PictureNote(msg.Err))
 		return a, nil
 	}
-	a.reader.v.SetPicture(msg.Key.Image, msg.Key.Cols, msg.Lines)
-	if msg.Raw != "" && a.reader.v.PictureShown(msg.Key.Image, a.readerWidth()) {
+	a.reader.Text().SetPicture(msg.Key.Image, msg.Key.Cols, msg.Lines)
+	if msg.Raw != "" && a.reader.Text().PictureShown(msg.Key.Image, a.readerWidth()) {
 		return a, tea.Raw(msg.Raw)
 	}
 	return a, nil

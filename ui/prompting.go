@@ -2,12 +2,14 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline-reader/byline/ui/cells"
+
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
-	"github.com/byline-reader/byline/ui/theme"
 )
+
+// What the prompt's line (panes.Prompt) does: the filter follows every
+// edit; enter does what its mode is for, esc closes it.
 
 var (
 	promptCancel = key.NewBinding(key.WithKeys("esc"))
@@ -15,14 +17,11 @@ var (
 )
 
 func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	mode := a.prompt.mode
-	if mode == promptRemoveFeed {
-		return a.answerRemove(msg)
-	}
+	mode := a.prompt.Mode()
 	switch {
 	case key.Matches(msg, promptCancel):
-		a.prompt.close()
-		if mode == promptFilter {
+		a.prompt.Close()
+		if mode == panes.PromptFilter {
 			return a, a.clearFilter()
 		}
 		return a, nil
@@ -34,107 +33,34 @@ func (a App) handlePromptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // handlePromptInput edits the line; the filter follows every change.
 func (a App) handlePromptInput(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if a.prompt.mode == promptNone {
+	if a.prompt.Mode() == panes.PromptNone {
 		return a, nil
 	}
-	cmd, edited := a.prompt.update(msg)
-	if a.prompt.mode == promptFilter && edited {
-		cmd = tea.Batch(cmd, a.editFilter(a.prompt.value()))
+	cmd, edited := a.prompt.Update(msg)
+	if a.prompt.Mode() == panes.PromptFilter && edited {
+		cmd = tea.Batch(cmd, a.editFilter(a.prompt.Value()))
 	}
 	return a, cmd
 }
 
 func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
-	mode, value := a.prompt.mode, a.prompt.value()
-	a.prompt.close()
+	mode, value := a.prompt.Mode(), a.prompt.Value()
+	a.prompt.Close()
 	switch mode {
-	case promptFilter:
+	case panes.PromptFilter:
 		return a, a.applyFilter()
-	case promptSearch:
+	case panes.PromptSearch:
 		if value == "" {
 			return a, nil
 		}
 		a.findSeq++
 		return a, tea.Batch(service.Search(a.ctx, a.lib, a.findSeq, value, searchLimit), a.setStatus("searching…", false))
-	case promptMastodon:
+	case panes.PromptMastodon:
 		return a.acceptMastodon(value)
-	case promptFind:
+	case panes.PromptFind:
 		return a.startFind(value)
-	case promptAddFeed:
+	case panes.PromptAddFeed:
 		return a.addFeed(value)
 	}
 	return a, nil
-}
-
-// promptMode is what the line being typed is for.
-type promptMode int
-
-const (
-	promptNone promptMode = iota
-	promptFilter
-	promptSearch
-	promptFind
-	promptMastodon
-	promptAddFeed
-	promptRemoveFeed // a question answered y or n, not a line
-)
-
-// prompt is the one-line input at the bottom of the screen.
-type prompt struct {
-	mode     promptMode
-	input    textinput.Model
-	question string // what promptRemoveFeed asks
-}
-
-func newPrompt() prompt {
-	in := textinput.New()
-	in.Prompt = ""
-	in.CharLimit = 200
-	return prompt{input: in}
-}
-
-func (p *prompt) open(mode promptMode, value string) tea.Cmd {
-	p.mode = mode
-	p.input.SetValue(value)
-	p.input.CursorEnd()
-	return p.input.Focus()
-}
-
-// update edits the line; it says whether the text changed.
-func (p *prompt) update(msg tea.Msg) (cmd tea.Cmd, edited bool) {
-	before := p.input.Value()
-	p.input, cmd = p.input.Update(msg)
-	return cmd, p.input.Value() != before
-}
-
-func (p prompt) value() string { return p.input.Value() }
-
-func (p *prompt) close() {
-	p.mode = promptNone
-	p.input.Blur()
-}
-
-func (p prompt) label() string {
-	switch p.mode {
-	case promptFilter:
-		return "filter: "
-	case promptSearch:
-		return "search text: "
-	case promptFind:
-		return "find: "
-	case promptMastodon:
-		return "your Mastodon server (e.g. mastodon.social): "
-	case promptAddFeed:
-		return "add a feed (its URL, or a site's): "
-	}
-	return ""
-}
-
-func (p prompt) view(s theme.Styles, width int) string {
-	if p.mode == promptRemoveFeed { // the question holds a feed's title
-		return cells.Cut(s.Prompt.Render(clean(p.question)+" y/n"), width)
-	}
-	label := p.label()
-	p.input.SetWidth(max(1, width-len(label)-1))
-	return cells.Cut(s.Prompt.Render(label)+p.input.View(), width)
 }

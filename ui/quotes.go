@@ -12,20 +12,20 @@ import (
 
 // openQuotes shows the quotes panel, its cursor on the quote in focus.
 func (a App) openQuotes() (tea.Model, tea.Cmd) {
-	if a.reader.doc() == nil {
+	if a.reader.Doc() == nil {
 		return a, a.setStatus("the article is still loading", false)
 	}
 	a.overlay = overlayQuotes
 	i := -1
-	if f := a.reader.focus(); f.Kind == reader.Quote {
+	if f := a.reader.Text().Focus(); f.Kind == reader.Quote {
 		i = f.I
 	}
-	a.quotes.Open(i, len(a.reader.doc().Quotes()), a.bodyHeight())
+	a.quotes.Open(i, len(a.reader.Doc().Quotes()), a.bodyHeight())
 	return a, nil
 }
 
 func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	act := a.quotes.Key(msg, len(a.reader.doc().Quotes()), a.bodyHeight())
+	act := a.quotes.Key(msg, len(a.reader.Doc().Quotes()), a.bodyHeight())
 	if act == panes.None {
 		return a, nil
 	}
@@ -33,9 +33,9 @@ func (a App) handleQuotesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if act == panes.Close {
 		return a, nil
 	}
-	a.reader.focusOn(reader.Quote, a.quotes.Selected(), a.bodyHeight())
+	a.reader.Text().FocusOn(reader.Quote, a.quotes.Selected(), a.bodyHeight())
 	if act == panes.Share {
 		return a.openShare()
 	}
-	return a, a.setStatus(a.reader.describeFocus(), false)
+	return a, a.setStatus(a.reader.Text().Describe(), false)
 }

@@ -18,8 +18,8 @@ func quotedHarness(t *testing.T, w, h int) (*harness, *fakeLibrary) {
 	lib.body = testarticle.Quoted()
 	hs := newHarness(t, lib, w, h)
 	hs.send(press("enter"))
-	if hs.app().reader.doc() == nil || len(hs.app().reader.doc().Quotes()) != 3 {
-		t.Fatalf("the reader should find 3 quotes: %+v", hs.app().reader.doc())
+	if hs.app().reader.Doc() == nil || len(hs.app().reader.Doc().Quotes()) != 3 {
+		t.Fatalf("the reader should find 3 quotes: %+v", hs.app().reader.Doc())
 	}
 	return hs, lib
 }
@@ -28,24 +28,24 @@ func TestNextAndPreviousQuoteFocusAndScroll(t *testing.T) {
 	h, _ := quotedHarness(t, 80, 14)
 	h.send(press("n"))
 	r := h.app().reader
-	if r.focus() != (reader.Focus{Kind: reader.Quote, I: 0}) || !strings.Contains(h.screen(), "quote 1/3 · Ana Lima") {
-		t.Fatalf("n focuses the first quote: %+v\n%s", r.focus(), h.screen())
+	if r.Text().Focus() != (reader.Focus{Kind: reader.Quote, I: 0}) || !strings.Contains(h.screen(), "quote 1/3 · Ana Lima") {
+		t.Fatalf("n focuses the first quote: %+v\n%s", r.Text().Focus(), h.screen())
 	}
 	h.send(press("n"), press("n"))
 	r = h.app().reader
-	if r.focus().I != 2 || r.v.Offset() == 0 {
-		t.Fatalf("the third quote is below the screen: focus %+v offset %d", r.focus(), r.v.Offset())
+	if r.Text().Focus().I != 2 || r.Text().Offset() == 0 {
+		t.Fatalf("the third quote is below the screen: focus %+v offset %d", r.Text().Focus(), r.Text().Offset())
 	}
 	if s := h.screen(); !strings.Contains(s, "If the weather holds") || !strings.Contains(s, "quote 3/3 · Tomas Reyes") {
 		t.Fatalf("n scrolls to the quote:\n%s", s)
 	}
 	h.send(press("n"))
-	if s, r := h.screen(), h.app().reader; !strings.Contains(s, "no more quotes below") || r.focus().I != 2 {
+	if s, r := h.screen(), h.app().reader; !strings.Contains(s, "no more quotes below") || r.Text().Focus().I != 2 {
 		t.Fatalf("n past the last quote:\n%s", s)
 	}
 	h.send(press("N"))
-	if r = h.app().reader; r.focus().I != 1 || !strings.Contains(h.screen(), "a very good day") {
-		t.Fatalf("N goes back: %+v\n%s", r.focus(), h.screen())
+	if r = h.app().reader; r.Text().Focus().I != 1 || !strings.Contains(h.screen(), "a very good day") {
+		t.Fatalf("N goes back: %+v\n%s", r.Text().Focus(), h.screen())
 	}
 }
 
@@ -68,8 +68,8 @@ func TestSentenceFocusAndHighlightToggle(t *testing.T) {
 	}
 	h.send(press(")"))
 	r := h.app().reader
-	if r.focus() != (reader.Focus{Kind: reader.Sentence, I: 0}) {
-		t.Fatalf(") focuses the first sentence: %+v", r.focus())
+	if r.Text().Focus() != (reader.Focus{Kind: reader.Sentence, I: 0}) {
+		t.Fatalf(") focuses the first sentence: %+v", r.Text().Focus())
 	}
 	h.send(press(")"), press("("), press("h"))
 	if len(lib.hls) != 1 || lib.hls[0].Text != "The harbor reopened on Thursday after three weeks of repairs." {
@@ -78,7 +78,7 @@ func TestSentenceFocusAndHighlightToggle(t *testing.T) {
 	if s := h.screen(); !strings.Contains(s, "highlighted sentence 1/") {
 		t.Fatalf("the status says so:\n%s", s)
 	}
-	if r := h.app().reader; len(r.highlights()) != 1 {
+	if r := h.app().reader; len(r.Text().Highlights()) != 1 {
 		t.Fatal("the reader shows the new highlight")
 	}
 	h.send(press("n"), press("h"))
@@ -86,7 +86,7 @@ func TestSentenceFocusAndHighlightToggle(t *testing.T) {
 		t.Fatalf("h keeps the quote: %+v", lib.hls)
 	}
 	h.send(press("h"))
-	if r := h.app().reader; len(lib.hls) != 1 || len(r.highlights()) != 1 || !strings.Contains(h.screen(), "highlight removed") {
+	if r := h.app().reader; len(lib.hls) != 1 || len(r.Text().Highlights()) != 1 || !strings.Contains(h.screen(), "highlight removed") {
 		t.Fatalf("h again removes it: %+v\n%s", lib.hls, h.screen())
 	}
 }
@@ -101,8 +101,8 @@ func TestQuotesPanelJumps(t *testing.T) {
 	}
 	h.send(press("G"), press("enter"))
 	r := h.app().reader
-	if h.app().overlay != overlayNone || r.focus() != (reader.Focus{Kind: reader.Quote, I: 2}) || r.v.Offset() == 0 {
-		t.Fatalf("enter jumps to the quote: overlay %v focus %+v offset %d", h.app().overlay, r.focus(), r.v.Offset())
+	if h.app().overlay != overlayNone || r.Text().Focus() != (reader.Focus{Kind: reader.Quote, I: 2}) || r.Text().Offset() == 0 {
+		t.Fatalf("enter jumps to the quote: overlay %v focus %+v offset %d", h.app().overlay, r.Text().Focus(), r.Text().Offset())
 	}
 	h.send(press("Q"), press("esc"))
 	if h.app().overlay != overlayNone {
@@ -143,14 +143,14 @@ func TestHighlightsListJumpsToArticle(t *testing.T) {
 	}
 	h.send(press("enter"))
 	a := h.app()
-	if a.screen != screenReader || a.reader.article.ID != 3 || a.reader.focus() != (reader.Focus{Kind: reader.Quote, I: 1}) {
-		t.Fatalf("enter opens the article at the highlight: screen %v id %d focus %+v", a.screen, a.reader.article.ID, a.reader.focus())
+	if a.screen != screenReader || a.reader.Article().ID != 3 || a.reader.Text().Focus() != (reader.Focus{Kind: reader.Quote, I: 1}) {
+		t.Fatalf("enter opens the article at the highlight: screen %v id %d focus %+v", a.screen, a.reader.Article().ID, a.reader.Text().Focus())
 	}
 	if !strings.Contains(h.screen(), "quote 2/3 · Tomas Reyes · highlighted") {
 		t.Fatalf("the status names the highlight:\n%s", h.screen())
 	}
 	h.send(press("H"), press("d"))
-	if r := h.app().reader; len(lib.hls) != 0 || len(r.highlights()) != 0 {
+	if r := h.app().reader; len(lib.hls) != 0 || len(r.Text().Highlights()) != 0 {
 		t.Fatalf("d removes the highlight: %+v", lib.hls)
 	}
 }
@@ -171,8 +171,8 @@ func TestHighlightOfQuoteOverParagraphsIsAnchored(t *testing.T) {
 	h := newHarness(t, lib, 100, 30)
 	h.send(press("enter"))
 	r := h.app().reader
-	if hls := r.highlights(); len(hls) != 1 || hls[0].Start != quotes[0].Start || hls[0].End != quotes[1].End {
-		t.Fatalf("the highlight is anchored over the quote's parts %d-%d: %+v", quotes[0].Start, quotes[1].End, r.highlights())
+	if hls := r.Text().Highlights(); len(hls) != 1 || hls[0].Start != quotes[0].Start || hls[0].End != quotes[1].End {
+		t.Fatalf("the highlight is anchored over the quote's parts %d-%d: %+v", quotes[0].Start, quotes[1].End, r.Text().Highlights())
 	}
 	h.send(press("n"))
 	if s := h.screen(); !strings.Contains(s, "quote 1/2 · Ana Lima") {

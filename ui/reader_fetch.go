@@ -18,9 +18,8 @@ import (
 
 // pageFetch is the reader's fetch of its article's page.
 type pageFetch struct {
-	seq      int    // which fetch the answer must match, within the opening
-	fetching bool   // a fetch is on its way
-	notice   string // the header's notice: the article's, said for the app
+	seq      int  // which fetch the answer must match, within the opening
+	fetching bool // a fetch is on its way
 }
 
 // pageMsg carries an article whose page was fetched (or why not): as
@@ -48,7 +47,7 @@ func fetchPage(ctx context.Context, lib service.Library, seq, fetch int, id int6
 // fetchIfNeeded words the header's notice of the article just shown, and
 // fetches its page when library said it is still to be had.
 func (a *App) fetchIfNeeded(msg articleMsg) tea.Cmd {
-	a.reader.page.notice = reader.PageNotice(a.reader.article, a.now())
+	a.reader.SetNotice(reader.PageNotice(a.reader.Article(), a.now()))
 	if msg.err != nil || !msg.needsPage {
 		return nil
 	}
@@ -60,9 +59,8 @@ func (a *App) startFetch() tea.Cmd {
 	r := &a.reader
 	r.page.seq++
 	r.page.fetching = true
-	r.page.notice = reader.FetchingNotice
-	r.headerAt = [2]int{}
-	return fetchPage(a.ctx, a.lib, r.seq, r.page.seq, r.article.ID, reader.WrapWidth(a.width, a.cfg.TextWidth), a.isDark, a.pics.mode() != picture.Off)
+	r.SetNotice(reader.FetchingNotice)
+	return fetchPage(a.ctx, a.lib, r.Seq(), r.page.seq, r.Article().ID, reader.WrapWidth(a.width, a.cfg.TextWidth), a.isDark, a.pics.mode() != picture.Off)
 }
 
 // handlePage takes a fetched page: the whole article replaces the stored
@@ -70,62 +68,51 @@ func (a *App) startFetch() tea.Cmd {
 // answer for another opening, or an earlier fetch, is dropped.
 func (a App) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 	r := &a.reader
-	if msg.seq != r.seq || msg.fetch != r.page.seq || a.screen != screenReader {
+	if msg.seq != r.Seq() || msg.fetch != r.page.seq || a.screen != screenReader {
 		return a, nil
 	}
 	r.page.fetching = false
-	r.headerAt = [2]int{}
 	if msg.err != nil {
-		r.page.notice = reader.PageNotice(r.article, a.now())
+		r.SetNotice(reader.PageNotice(r.Article(), a.now()))
 		return a, tea.Batch(a.setStatus(msg.err.Error(), true), a.layoutReader(false))
 	}
 	if msg.ready.Rendered != nil {
 		a.cache.Put(msg.ready.Key, msg.ready.Rendered)
 	}
-	top := r.v.Offset()
-	// A new view: the focus and the search were in the stored text.
-	r.v, r.want, r.asked = reader.View{}, reader.Key{}, reader.Key{}
-	r.setArticle(articleMsg{seq: msg.seq, r: msg.r, doc: msg.ready.Doc})
-	r.page.notice = reader.PageNotice(r.article, a.now())
+	top := r.Text().Offset()
+	r.Replace(msg.r, msg.ready.Doc)
+	r.SetNotice(reader.PageNotice(r.Article(), a.now()))
 	render := a.layoutReader(false)
-	r.v.ScrollTo(top, a.bodyHeight())
+	r.Text().ScrollTo(top, a.bodyHeight())
 	a.clampOverlays()
 	var cmd tea.Cmd
 	if msg.r.HighlightsErr != nil {
 		cmd = a.setStatus(msg.r.HighlightsErr.Error(), true)
 	}
-	if text := r.applyPending(a.bodyHeight()); text != "" {
+	if text := r.ApplyPending(a.bodyHeight()); text != "" {
 		cmd = a.setStatus(text, false)
 	}
 	return a, tea.Batch(cmd, render)
-}
-
-// headerArticle is the article as the header shows it: with the app's
-// notice.
-func (r *readerPane) headerArticle() model.Article {
-	a := r.article
-	a.Notice = r.page.notice
-	return a
 }
 
 // handleFetchKey fetches the page again with R in the reader; ok is false
 // for any other key.
 func (a *App) handleFetchKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	r := &a.reader
-	if !r.keys.Matches(msg, keys.FetchPage) {
+	if !r.Keys().Matches(msg, keys.FetchPage) {
 		return nil, false
 	}
 	switch {
-	case r.loading:
+	case r.Loading():
 		return a.setStatus("the article is still loading", false), true
 	case r.page.fetching:
 		return a.setStatus(reader.FetchingNotice, false), true
-	case r.err != nil || r.article.ID == 0:
+	case r.Err() != nil || r.Article().ID == 0:
 		return a.setStatus("only a stored article's page can be fetched again", true), true
-	case r.article.URL == "":
+	case r.Article().URL == "":
 		return a.setStatus("this article has no link", true), true
 	}
 	fetch := a.startFetch()
-	r.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark) // the header says so
+	r.Layout(a.styles, a.width, a.cfg.TextWidth, a.isDark) // the header says so
 	return fetch, true
 }

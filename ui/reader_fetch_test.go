@@ -123,7 +123,7 @@ func awaitPages(t *testing.T, later []chan tea.Msg, n int) []pageMsg {
 // offset is the reader's top line.
 func (h *harness) offset() int {
 	a := h.app()
-	return a.reader.v.Offset()
+	return a.reader.Text().Offset()
 }
 
 // joined is the screen with its words on one line, so that a sentence
@@ -179,8 +179,8 @@ func TestStalePageIsDropped(t *testing.T) {
 	later := h.runEach(h.sendRaw(press("enter")))
 	h.send(press("esc"), press("j"))
 	later = append(later, h.runEach(h.sendRaw(press("enter")))...)
-	if r := h.app().reader; r.article.ID != 2 || !r.page.fetching {
-		t.Fatalf("reading article %d, fetching %v", r.article.ID, r.page.fetching)
+	if r := h.app().reader; r.Article().ID != 2 || !r.page.fetching {
+		t.Fatalf("reading article %d, fetching %v", r.Article().ID, r.page.fetching)
 	}
 	close(lib.page.gate)
 	pages := awaitPages(t, later, 2)
@@ -216,7 +216,7 @@ func TestFailedPageSaysWhenAndRRetries(t *testing.T) {
 	if s := h.joined(); !strings.Contains(s, "page of article 1") || strings.Contains(s, "Tried") || lib.fetches() != 2 {
 		t.Fatalf("R fetches the page again (%d fetches):\n%s", lib.fetches(), h.screen())
 	}
-	if h.app().refresh.running {
+	if h.app().refresh.Running() {
 		t.Fatal("R in the reader does not refresh the feeds")
 	}
 	h.send(press("?"))
@@ -237,7 +237,7 @@ func TestFetchedPageLinksLeadWhereThePageMeant(t *testing.T) {
 	if lib.fetches() != 1 || !strings.Contains(h.joined(), "page of article 1") {
 		t.Fatalf("the page was not fetched:\n%s", h.screen())
 	}
-	links := h.app().reader.doc().Links()
+	links := h.app().reader.Doc().Links()
 	if len(links) != 1 || links[0].Target != "https://news.example/minutes/41" {
 		t.Fatalf("the page's relative link is not resolved against the article's: %+v", links)
 	}

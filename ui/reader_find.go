@@ -16,11 +16,11 @@ import (
 
 // startFind starts a search for term (empty: the last one again).
 func (a App) startFind(term string) (tea.Model, tea.Cmd) {
-	if a.reader.find(term, a.bodyHeight()) > 0 {
+	if a.reader.Text().Find(term, a.bodyHeight()) > 0 {
 		a.clearNotFound()
 		return a, nil
 	}
-	cmd := a.setStatus(fmt.Sprintf("not found: %q", a.reader.findTerm()), true)
+	cmd := a.setStatus(fmt.Sprintf("not found: %q", a.reader.Text().FindTerm()), true)
 	a.reader.notFound = a.statusSeq
 	return a, cmd
 }
@@ -39,32 +39,20 @@ func (a *App) handleFindKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	a.clearNotFound()
 	r, dir := &a.reader, 0
 	switch {
-	case !r.v.Finding():
+	case !r.Text().Finding():
 		return nil, false
 	case key.Matches(msg, promptCancel):
-		r.v.EndFind()
+		r.Text().EndFind()
 		return nil, true
-	case r.keys.Matches(msg, keys.NextQuote), key.Matches(msg, promptAccept):
+	case r.Keys().Matches(msg, keys.NextQuote), key.Matches(msg, promptAccept):
 		dir = 1
-	case r.keys.Matches(msg, keys.PrevQuote):
+	case r.Keys().Matches(msg, keys.PrevQuote):
 		dir = -1
 	default:
 		return nil, false
 	}
-	if r.v.FindNext(dir, a.bodyHeight()) {
+	if r.Text().FindNext(dir, a.bodyHeight()) {
 		return a.setStatus(map[int]string{1: "round to the first match", -1: "round to the last match"}[dir], false), true
 	}
 	return nil, true
-}
-
-// findHelp is the help line while a search goes on: the keys that move
-// between its matches, and the one that ends it.
-func findHelp(k keys.Map) []key.Binding {
-	help := func(keyText, what string) key.Binding {
-		return key.NewBinding(key.WithKeys(keyText), key.WithHelp(keyText, what))
-	}
-	return []key.Binding{
-		help(k.KeyHelp(keys.NextQuote)+"/enter", "next match"), help(k.KeyHelp(keys.PrevQuote), "previous match"),
-		help("esc", "end the search"), help(k.KeyHelp(keys.Down)+"/"+k.KeyHelp(keys.Up), "scroll"),
-	}
 }

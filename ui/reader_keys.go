@@ -9,6 +9,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/picture"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/service"
@@ -18,7 +19,7 @@ import (
 // render for the window's width and theme.
 
 func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := a.reader.keys
+	k := a.reader.Keys()
 	if a.viewerOpen() {
 		return a.handleViewerKey(msg)
 	}
@@ -40,7 +41,7 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.list.Clamp(a.bodyHeight())
 		return a, a.ensureWindow()
 	case k.Matches(msg, keys.Filter):
-		return a, a.prompt.open(promptFind, "")
+		return a, a.prompt.Open(panes.PromptFind, "")
 	case k.Matches(msg, keys.Highlight):
 		return a, a.toggleHighlight()
 	case k.Matches(msg, keys.Quotes):
@@ -56,7 +57,7 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m, cmd, ok := a.handleArticleKey(msg, k); ok {
 		return m, cmd
 	}
-	a.reader.update(msg, a.bodyHeight())
+	a.reader.Key(msg, a.bodyHeight())
 	return a, nil
 }
 
@@ -76,28 +77,37 @@ func (a App) handleFocusKey(msg tea.KeyPressMsg, k keys.Map) (tea.Model, tea.Cmd
 	default:
 		return nil, nil, false
 	}
-	text, ok := a.reader.move(kind, dir, a.bodyHeight())
+	text, ok := a.reader.Text().Move(kind, dir, a.bodyHeight())
 	return a, a.setStatus(text, !ok), true
+}
+
+// reading is the article in the reader: its pane, and what the app keeps
+// beside it while the article is open (a page on the trail keeps both).
+type reading struct {
+	panes.Reader
+	page     pageFetch // the fetch of the article's page (reader_fetch.go)
+	notFound int       // the status of find's last "not found" (reader_find.go)
 }
 
 // openReader shows headline in the reader at once, while the whole article
 // loads, and returns the opening's seq, which the load must carry.
 func (a *App) openReader(headline model.Article) int {
 	a.openSeq++
-	a.reader.open(a.openSeq, headline)
+	a.reader.Open(a.openSeq, headline)
+	a.reader.page, a.reader.notFound = pageFetch{}, 0
 	a.screen = screenReader
-	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	a.reader.Layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
 	return a.openSeq
 }
 
 func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.reader.seq || a.screen != screenReader {
+	if msg.seq != a.reader.Seq() || a.screen != screenReader {
 		return a, nil
 	}
 	if msg.doc != nil && a.pics.mode() == picture.Off {
 		msg.doc = msg.doc.WithoutImages()
 	}
-	a.reader.setArticle(msg)
+	a.reader.Loaded(msg.r, msg.doc, msg.err)
 	fetch := a.fetchIfNeeded(msg)
 	var cmd tea.Cmd
 	switch {
@@ -107,7 +117,7 @@ func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 		cmd = a.setStatus(msg.r.HighlightsErr.Error(), true)
 	}
 	render := a.layoutReader(false)
-	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
+	if text := a.reader.ApplyPending(a.bodyHeight()); text != "" {
 		cmd = a.setStatus(text, false)
 	}
 	return a, tea.Batch(cmd, render, fetch)
@@ -120,42 +130,63 @@ type resizeRenderMsg struct{ key reader.Key }
 // layoutReader lays the reader out for the current size and theme, and
 // asks for the body's render when it is not cached.
 func (a *App) layoutReader(resized bool) tea.Cmd {
-	a.reader.layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
-	k, ask := a.reader.need(a.cache, a.width, a.cfg.TextWidth, a.isDark)
-	a.reader.clamp(a.bodyHeight())
+	a.reader.Layout(a.styles, a.width, a.cfg.TextWidth, a.isDark)
+	k, ask := a.reader.Need(a.cache, a.width, a.cfg.TextWidth, a.isDark)
+	a.reader.Text().Clamp(a.bodyHeight())
 	if !ask {
 		return nil
 	}
 	if resized {
-		a.reader.deferRender()
+		a.reader.DeferRender()
 		return tea.Tick(40*time.Millisecond, func(time.Time) tea.Msg { return resizeRenderMsg{key: k} })
 	}
-	return renderBody(k, a.reader.body, a.reader.doc())
+	return renderBody(k, a.reader.Body(), a.reader.Doc())
 }
 
 func (a App) handleResizeRender(msg resizeRenderMsg) (tea.Model, tea.Cmd) {
-	if !a.reader.askDeferred(msg.key) {
+	if !a.reader.AskDeferred(msg.key) {
 		return a, nil
 	}
-	return a, renderBody(msg.key, a.reader.body, a.reader.doc())
+	return a, renderBody(msg.key, a.reader.Body(), a.reader.Doc())
 }
 
 func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 	if msg.err == nil {
 		a.cache.Put(msg.key, msg.rendered)
 	}
-	if msg.key.ID != a.reader.article.ID || a.screen != screenReader {
+	if msg.key.ID != a.reader.Article().ID || a.screen != screenReader {
 		return a, nil
 	}
-	a.reader.rendered(msg)
-	a.reader.clamp(a.bodyHeight())
-	if msg.err != nil && msg.key == a.reader.want {
+	a.reader.Rendered(msg.key, msg.rendered, msg.err)
+	a.reader.Text().Clamp(a.bodyHeight())
+	if msg.err != nil && msg.key == a.reader.Want() {
 		return a, a.setStatus(fmt.Sprintf("render: %v", msg.err), true)
 	}
-	if text := a.reader.applyPending(a.bodyHeight()); text != "" {
+	if text := a.reader.ApplyPending(a.bodyHeight()); text != "" {
 		return a, a.setStatus(text, false)
 	}
 	return a, nil
+}
+
+// handleReading takes the answers about the article in the reader: it
+// opened, its page, its render, its pictures; ok is false for any other
+// message.
+func (a App) handleReading(msg tea.Msg) (m tea.Model, cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case articleMsg:
+		m, cmd = a.handleArticle(msg)
+	case pageMsg:
+		m, cmd = a.handlePage(msg)
+	case renderedMsg:
+		m, cmd = withPictures(a.handleRendered(msg))
+	case service.PictureMsg:
+		m, cmd = withPictures(a.handlePicture(msg))
+	case resizeRenderMsg:
+		m, cmd = a.handleResizeRender(msg)
+	default:
+		return nil, nil, false
+	}
+	return m, cmd, true
 }
 
 // The reader's questions: the article opened whole, then its render.

@@ -23,12 +23,12 @@ import (
 // article being read with the quote, sentence or highlight in focus.
 func (a *App) shareSubject() (model.Article, *model.Quote, bool) {
 	if a.screen == screenReader {
-		art := a.reader.article
+		art := a.reader.Article()
 		if art.ID == 0 && art.URL == "" { // a page read from a link has a URL, not an ID
 			return art, nil, false
 		}
-		art.Markdown = a.reader.body
-		return art, a.reader.focusQuote(), true
+		art.Markdown = a.reader.Body()
+		return art, a.reader.Text().FocusQuote(), true
 	}
 	sel, ok := a.list.Selected()
 	if !ok {
@@ -79,7 +79,7 @@ func (a App) chooseShare() (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	if errors.Is(l.Err, share.ErrNoMastodonInstance) {
-		return a, a.prompt.open(promptMastodon, "")
+		return a, a.prompt.Open(panes.PromptMastodon, "")
 	}
 	return a.shareVia(l)
 }
@@ -105,7 +105,7 @@ func (a App) shareVia(l share.ShareLink) (tea.Model, tea.Cmd) {
 func (a App) acceptMastodon(value string) (tea.Model, tea.Cmd) {
 	host, err := share.MastodonInstance(value)
 	if err != nil {
-		cmd := a.prompt.open(promptMastodon, value)
+		cmd := a.prompt.Open(panes.PromptMastodon, value)
 		return a, tea.Batch(cmd, a.setStatus(err.Error(), true))
 	}
 	a.cfg.Share.Mastodon = host

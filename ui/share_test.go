@@ -11,6 +11,7 @@ import (
 	"github.com/byline-reader/byline/internal/testarticle"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/desktop"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -144,12 +145,12 @@ func TestMastodonIsAskedForOnce(t *testing.T) {
 	h.send(press("s"))
 	toMastodon(h)
 	h.send(press("enter"))
-	if h.app().prompt.mode != promptMastodon || !strings.Contains(h.screen(), "your Mastodon server") {
+	if h.app().prompt.Mode() != panes.PromptMastodon || !strings.Contains(h.screen(), "your Mastodon server") {
 		t.Fatalf("Mastodon without a server asks for it:\n%s", h.screen())
 	}
 	h.send(typeText("not a server")...)
 	h.send(press("enter"))
-	if h.app().prompt.mode != promptMastodon || !strings.Contains(h.screen(), "is not a server name") {
+	if h.app().prompt.Mode() != panes.PromptMastodon || !strings.Contains(h.screen(), "is not a server name") {
 		t.Fatalf("a bad server is refused, the question stays:\n%s", h.screen())
 	}
 	h.send(press("ctrl+u"))
@@ -164,7 +165,7 @@ func TestMastodonIsAskedForOnce(t *testing.T) {
 	h.send(press("s"))
 	toMastodon(h)
 	h.send(press("enter"))
-	if h.app().prompt.mode != promptNone || len(h.opened) != 2 {
+	if h.app().prompt.Mode() != panes.PromptNone || len(h.opened) != 2 {
 		t.Fatalf("the second time it is not asked: %q", h.opened)
 	}
 	// A new start reads the kept server.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/feedtree"
+	"github.com/byline-reader/byline/ui/panes"
 	"github.com/byline-reader/byline/ui/service"
 )
 
@@ -15,12 +16,11 @@ import (
 // feed's, or a site's whose feed is discovered, as `byline add` does), d
 // asks before it removes the feed under the cursor with its articles.
 
-// subscribing is what the feeds pane waits for once the subscriptions
-// reload: the feed to select (added), or the row to stay on (removed).
+// subscribing is the feed d asks about. Once the subscriptions reload,
+// the feeds pane selects the feed added, or stays on the row of the one
+// removed (panes.Feeds' Reselect).
 type subscribing struct {
-	removing model.Feed // the feed d asks about
-	selectID int64      // select this feed when the feeds arrive
-	stayRow  int        // else this row (+1: 0 is none)
+	removing model.Feed
 }
 
 // addFeed subscribes to what was typed, in a command.
@@ -36,12 +36,12 @@ func (a App) handleAdded(msg service.AddedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.subs.selectID, a.subs.stayRow = msg.Feed.ID, 0
+	a.feeds.SelectOnLoad(msg.Feed.ID)
 	if msg.Exists {
 		return a, tea.Batch(a.setStatus("already subscribed: "+msg.Feed.URL, false), a.reloadFeeds())
 	}
 	text := "added " + msg.Feed.URL
-	if a.refresh.running {
+	if a.refresh.Running() {
 		return a, tea.Batch(a.setStatus(text+"; R fetches it once this refresh ends", false), a.reloadFeeds())
 	}
 	cmd := a.beginRefresh(msg.Feed.ID)
@@ -60,17 +60,16 @@ func (a App) askRemove() (tea.Model, tea.Cmd) {
 		q = fmt.Sprintf("Unsubscribe from %s on %s and remove its %d %s?", e.Feed.DisplayTitle(), e.Feed.Account,
 			e.Feed.Total, plural(e.Feed.Total, "article", "articles"))
 	}
-	a.prompt.question = q
-	a.prompt.mode = promptRemoveFeed
+	a.confirm.Ask(panes.RemoveFeed, q)
 	return a, nil
 }
 
-// answerRemove takes the answer: y removes, any other key keeps the feed.
-func (a App) answerRemove(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// answerRemove takes the answer (panes.Confirm): yes removes, no keeps the
+// feed.
+func (a App) answerRemove(act panes.Action) (tea.Model, tea.Cmd) {
 	f := a.subs.removing
-	a.prompt.close()
 	a.subs.removing = model.Feed{}
-	if msg.String() != "y" && msg.String() != "Y" {
+	if act != panes.Open {
 		return a, a.setStatus("kept "+f.DisplayTitle(), false)
 	}
 	return a, tea.Batch(a.setStatus("removing "+f.DisplayTitle()+"…", false), service.RemoveFeed(a.ctx, a.lib, f))
@@ -80,25 +79,8 @@ func (a App) handleRemoved(msg service.RemovedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
 	}
-	a.subs.selectID, a.subs.stayRow = 0, a.feeds.Cursor().Row+1
+	a.feeds.StayOnLoad()
 	n := msg.Feed.Total
 	text := fmt.Sprintf("removed %s and its %d %s", msg.Feed.DisplayTitle(), n, plural(n, "article", "articles"))
 	return a, tea.Batch(a.setStatus(text, false), a.reloadFeeds())
-}
-
-// afterFeedsLoad selects the feed added, or the row of the feed removed,
-// once the subscriptions reload, and shows its headlines.
-func (a *App) afterFeedsLoad() tea.Cmd {
-	switch {
-	case a.subs.selectID != 0:
-		if !a.feeds.SelectFeed(a.subs.selectID, a.bodyHeight()) {
-			return nil
-		}
-	case a.subs.stayRow != 0:
-		a.feeds.SelectRow(a.subs.stayRow-1, a.bodyHeight())
-	default:
-		return nil
-	}
-	a.subs.selectID, a.subs.stayRow = 0, 0
-	return a.showFocusedFeed()
 }

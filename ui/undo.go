@@ -59,7 +59,7 @@ func (a App) handleMarkedMany(msg service.MarkedManyMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	for _, id := range msg.IDs {
-		a.reader.mark(id, &read, nil)
+		a.reader.Mark(id, &read, nil)
 	}
 	cmd := tea.Batch(a.setStatus(text, false), a.reloadFeeds(), a.reloadList())
 	return a, cmd

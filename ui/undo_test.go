@@ -150,7 +150,7 @@ func TestUndoMarksAndStars(t *testing.T) {
 		t.Fatalf("the toggles took one level, so u undoes the star next: %q", m)
 	}
 	h.send(press("enter"), press("m"), press("u")) // in the reader
-	if m := lib.lastMark(); m != "[2] read=true" || !h.app().reader.article.Read {
+	if m := lib.lastMark(); m != "[2] read=true" || !h.app().reader.Article().Read {
 		t.Fatalf("u in the reader: %q", m)
 	}
 }

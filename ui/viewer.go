@@ -25,7 +25,7 @@ func (a App) openViewer() (tea.Model, tea.Cmd) {
 	if a.pics.mode() == picture.Off {
 		return a, a.setStatus("images are off (images in the config)", true)
 	}
-	boxes := a.reader.v.BoxesNear(a.bodyHeight(), 0)
+	boxes := a.reader.Text().BoxesNear(a.bodyHeight(), 0)
 	if len(boxes) == 0 {
 		return a, a.setStatus("no picture on the screen", true)
 	}
@@ -34,19 +34,19 @@ func (a App) openViewer() (tea.Model, tea.Cmd) {
 
 // showViewer shows picture i and asks for it fitted to the window.
 func (a *App) showViewer(i int) tea.Cmd {
-	key := pictureKey{Seq: a.reader.seq, Image: i, Cols: a.width, Rows: panes.ViewerRows(a.bodyHeight()), Full: true}
+	key := pictureKey{Seq: a.reader.Seq(), Image: i, Cols: a.width, Rows: panes.ViewerRows(a.bodyHeight()), Full: true}
 	a.pics.viewer.Show(i, key)
-	pics := a.reader.doc().Pictures()
+	pics := a.reader.Doc().Pictures()
 	if i >= len(pics) {
 		return nil
 	}
-	delete(a.pics.inFlight, key) // asked before: ask again, the answer is not kept
+	a.pics.fetches.Done(key) // asked before: ask again, the answer is not kept
 	return a.startPictureFetch(key, pics[i].URL)
 }
 
 func (a App) handleViewerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := a.reader.keys
-	n := len(a.reader.doc().Pictures())
+	k := a.reader.Keys()
+	n := len(a.reader.Doc().Pictures())
 	i, _ := a.pics.viewer.Shows()
 	switch {
 	case k.Matches(msg, keys.Back, keys.Image):

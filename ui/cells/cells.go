@@ -71,6 +71,27 @@ func Fit(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
+// Beside lays the first height lines of left and right side by side, sep
+// between them. left's lines are leftWidth cells wide; a blank one is
+// filled with spaces (the feeds pane pads its rows, not the blank ones).
+// right must have height lines.
+func Beside(left, right, sep string, leftWidth, height int) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	for i := range height {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if l[i] == "" {
+			l[i] = Spaces(leftWidth)
+		}
+		b.WriteString(l[i])
+		b.WriteString(sep)
+		b.WriteString(r[i])
+	}
+	return b.String()
+}
+
 // PadLines pads every line of s to width cells.
 func PadLines(s string, width int) string {
 	lines := strings.Split(s, "\n")

@@ -42,3 +42,10 @@ func TestFit(t *testing.T) {
 		t.Errorf("Wrap: %q", got)
 	}
 }
+
+func TestBesideFillsBlankLeftRows(t *testing.T) {
+	got := Beside("ab\n", "x\ny", "|", 2, 2)
+	if got != "ab|x\n  |y" {
+		t.Errorf("Beside = %q", got)
+	}
+}

@@ -216,6 +216,18 @@ func (m Map) KeyHelp(id ID) string {
 	return ""
 }
 
+// FindHelp is the reader's help line while find goes on: the keys that
+// move between its matches, the one that ends it, and scrolling.
+func (m Map) FindHelp() []key.Binding {
+	help := func(keyText, what string) key.Binding {
+		return key.NewBinding(key.WithKeys(keyText), key.WithHelp(keyText, what))
+	}
+	return []key.Binding{
+		help(m.KeyHelp(NextQuote)+"/enter", "next match"), help(m.KeyHelp(PrevQuote), "previous match"),
+		help("esc", "end the search"), help(m.KeyHelp(Down)+"/"+m.KeyHelp(Up), "scroll"),
+	}
+}
+
 // ShortHelp is the screen's help line.
 func (m Map) ShortHelp() []key.Binding { return m.m.short }
 

@@ -1,85 +1,72 @@
 package panes
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
-// ConfirmRead is the question A asks in the status line before it marks
-// a view read: first the unread articles are counted (Ask, then Counted
-// with the answer), then "Mark 37 articles read in Ars Technica? y/n";
-// y or enter says yes (Open), n or esc no (Close), other keys wait.
-type ConfirmRead struct {
-	seq      int // the count asked last; an older answer is dropped
-	asking   bool
-	question string
-	query    model.ArticleQuery
-	where    string // "" when nothing waits for an answer
-}
+// Question is what a y/n question asks for; the app does it on yes.
+type Question int
 
-var (
-	confirmYes = key.NewBinding(key.WithKeys("y", "Y", "enter"))
-	confirmNo  = key.NewBinding(key.WithKeys("n", "N", "esc"))
+// The questions the app asks.
+const (
+	NoQuestion Question = iota
+	MarkRead            // A: mark a view's unread articles read
+	RemoveFeed          // d: remove a feed and its articles
 )
 
-// Ask starts a question about the articles q selects, named where ("folder
-// Tech"); the count to ask for carries seq.
-func (c *ConfirmRead) Ask(q model.ArticleQuery, where string) (seq int) {
-	*c = ConfirmRead{seq: c.seq + 1, query: q, where: where}
-	return c.seq
+// Confirm is the question the status line asks, answered y or n: "Mark
+// 37 articles read in Ars Technica? y/n", "Remove Ars Technica and its 5
+// articles? y/n". y says yes (Open), and enter too for a question that
+// loses nothing; n or esc says no (Close); other keys wait.
+type Confirm struct {
+	about    Question
+	question string // without its " y/n"
 }
 
-// Counted takes the count asked with seq: with unread articles, the
-// question is asked; ok is false for an answer no longer awaited. With
-// none, or an error, there is nothing to ask.
-func (c *ConfirmRead) Counted(seq, n int, err error) (where string, ok bool) {
-	if seq != c.seq || c.where == "" {
-		return "", false
-	}
-	where = c.where
-	if n == 0 || err != nil {
-		*c = ConfirmRead{seq: c.seq}
-		return where, true
-	}
-	noun := "articles"
-	if n == 1 {
-		noun = "article"
-	}
-	c.asking, c.question = true, fmt.Sprintf("Mark %d %s read in %s? y/n", n, noun, where)
-	return where, true
+// answers are the keys that answer each question, and its help line.
+var answers = map[Question]struct {
+	yes  key.Binding
+	help string
+}{
+	MarkRead:   {key.NewBinding(key.WithKeys("y", "Y", "enter")), "y/enter: yes · n/esc: no"},
+	RemoveFeed: {key.NewBinding(key.WithKeys("y", "Y")), "y: remove · n or esc: keep"},
 }
 
-// Asking says whether the question is shown, waiting for y or n.
-func (c ConfirmRead) Asking() bool { return c.asking }
+var confirmNo = key.NewBinding(key.WithKeys("n", "N", "esc"))
 
-// Answer takes a key while the question is shown: Open for yes, with
-// what to mark and its name; Close for no; None for any other key.
-func (c *ConfirmRead) Answer(msg tea.KeyPressMsg) (a Action, q model.ArticleQuery, where string) {
+// Ask asks question, for about.
+func (c *Confirm) Ask(about Question, question string) {
+	*c = Confirm{about: about, question: question}
+}
+
+// Asking says whether a question is shown, waiting for y or n.
+func (c Confirm) Asking() bool { return c.about != NoQuestion }
+
+// Answer takes a key while a question is shown: Open for yes, Close for
+// no, with what the question was for; None for any other key.
+func (c *Confirm) Answer(msg tea.KeyPressMsg) (Action, Question) {
+	about := c.about
 	switch {
-	case key.Matches(msg, confirmYes):
-		a = Open
+	case key.Matches(msg, answers[about].yes):
+		*c = Confirm{}
+		return Open, about
 	case key.Matches(msg, confirmNo):
-		a = Close
-	default:
-		return None, q, ""
+		*c = Confirm{}
+		return Close, about
 	}
-	q, where = c.query, c.where
-	*c = ConfirmRead{seq: c.seq}
-	return a, q, where
+	return None, about
 }
 
 // View is the question, for the status line.
-func (c ConfirmRead) View(s theme.Styles, width int) string {
-	return s.Prompt.Render(cells.Cut(clean(c.question), width))
+func (c Confirm) View(s theme.Styles, width int) string {
+	return s.Prompt.Render(cells.Cut(clean(c.question)+" y/n", width))
 }
 
 // Help is the help line under it.
-func (c ConfirmRead) Help(s theme.Styles, width int) string {
-	return s.Dim.Render(cells.Cut("y/enter: yes · n/esc: no", width))
+func (c Confirm) Help(s theme.Styles, width int) string {
+	return s.Dim.Render(cells.Cut(answers[c.about].help, width))
 }

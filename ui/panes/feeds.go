@@ -23,6 +23,9 @@ type Feeds struct {
 	collapsed map[feedtree.Group]bool
 	loaded    bool
 	cur       Cursor
+
+	selectID int64 // select this feed when the subscriptions reload
+	stayRow  int   // else this row (+1: 0 is none)
 }
 
 // NewFeeds is the pane acting on the keys of k (keys.Feeds'), before
@@ -172,6 +175,32 @@ func (p *Feeds) SelectFeed(id int64, height int) bool {
 		}
 	}
 	return false
+}
+
+// SelectOnLoad puts the cursor on feed id once the subscriptions reload
+// (Reselect): a feed added.
+func (p *Feeds) SelectOnLoad(id int64) { p.selectID, p.stayRow = id, 0 }
+
+// StayOnLoad keeps the cursor on its row once the subscriptions reload
+// (Reselect): a feed removed, the row shows what is there now.
+func (p *Feeds) StayOnLoad() { p.selectID, p.stayRow = 0, p.cur.Row+1 }
+
+// Reselect does what SelectOnLoad or StayOnLoad asked, once the
+// subscriptions reloaded; it says whether it moved the cursor, whose
+// entry the list is to show.
+func (p *Feeds) Reselect(height int) bool {
+	switch {
+	case p.selectID != 0:
+		if !p.SelectFeed(p.selectID, height) {
+			return false
+		}
+	case p.stayRow != 0:
+		p.SelectRow(p.stayRow-1, height)
+	default:
+		return false
+	}
+	p.selectID, p.stayRow = 0, 0
+	return true
 }
 
 // SelectRow puts the cursor on row i.

@@ -24,33 +24,37 @@ func TestFeedsPaneCountsStars(t *testing.T) {
 	}
 }
 
-func TestConfirmReadAsksThenAnswers(t *testing.T) {
-	var c ConfirmRead
-	old := c.Ask(model.ArticleQuery{FeedID: 1}, "One")
-	seq := c.Ask(model.ArticleQuery{Tag: "tech"}, "folder Tech")
-	if _, ok := c.Counted(old, 5, nil); ok || c.Asking() {
-		t.Fatal("an older count was taken")
+func TestConfirmAsksThenAnswers(t *testing.T) {
+	var c Confirm
+	if c.Asking() {
+		t.Fatal("a question asked before Ask")
 	}
-	if where, ok := c.Counted(seq, 3, nil); !ok || where != "folder Tech" || !c.Asking() {
-		t.Fatalf("Counted = %q, %v", where, ok)
-	}
+	c.Ask(MarkRead, "Mark 3 articles read in folder Tech?")
 	s := theme.New(true)
 	if v := ansi.Strip(c.View(s, 80)); v != "Mark 3 articles read in folder Tech? y/n" {
 		t.Errorf("View = %q", v)
 	}
-	if act, _, _ := c.Answer(press("j")); act != None || !c.Asking() {
+	if h := ansi.Strip(c.Help(s, 80)); h != "y/enter: yes · n/esc: no" {
+		t.Errorf("Help = %q", h)
+	}
+	if act, _ := c.Answer(press("j")); act != None || !c.Asking() {
 		t.Error("another key ended the question")
 	}
-	if act, q, where := c.Answer(press("y")); act != Open || q.Tag != "tech" || where != "folder Tech" || c.Asking() {
-		t.Errorf("y = %v, %+v, %q", act, q, where)
+	if act, about := c.Answer(press("y")); act != Open || about != MarkRead || c.Asking() {
+		t.Errorf("y = %v, %v", act, about)
 	}
-	seq = c.Ask(model.ArticleQuery{}, "All articles")
-	if where, ok := c.Counted(seq, 0, nil); !ok || where != "All articles" || c.Asking() {
-		t.Errorf("nothing unread: %q, %v, asking %v", where, ok, c.Asking())
-	}
-	seq = c.Ask(model.ArticleQuery{}, "All articles")
-	c.Counted(seq, 1, nil)
-	if act, _, _ := c.Answer(press("esc")); act != Close || c.Asking() {
+	c.Ask(MarkRead, "Mark 1 article read in All articles?")
+	if act, _ := c.Answer(press("esc")); act != Close || c.Asking() {
 		t.Errorf("esc = %v", act)
+	}
+	c.Ask(RemoveFeed, "Remove One and its 5 articles?")
+	if h := ansi.Strip(c.Help(s, 80)); h != "y: remove · n or esc: keep" {
+		t.Errorf("Help = %q", h)
+	}
+	if act, _ := c.Answer(press("enter")); act != None || !c.Asking() {
+		t.Error("enter removed a feed")
+	}
+	if act, about := c.Answer(press("n")); act != Close || about != RemoveFeed {
+		t.Errorf("n = %v, %v", act, about)
 	}
 }

@@ -1,7 +1,8 @@
 // Package panes holds the state and drawing of the app's panes: the
-// feeds pane and the headline list, the panes drawn over the body (the
-// quotes panel, the list of highlights, the share menu, the link list)
-// and the picture viewer. Each keeps what it lists and its cursor, moves
+// feeds pane and the headline list, the reader, the panes drawn over the
+// body (the quotes panel, the list of highlights, the share menu, the link
+// list), the picture viewer, and the prompt and the y/n question in the
+// status line. Each keeps what it lists and its cursor, moves
 // the cursor with its keys, and draws itself as a string. A key that
 // asks for more than a move comes back as an Action (or, for the feeds
 // pane and the list, is the app's before the pane sees it): what it does

@@ -1,8 +1,9 @@
 // Package progress is what the app says of a refresh as it streams in:
 // the progress line ("refreshing 12/40 feeds · 3 new", or the stage of an
 // account's sync) and the summary when it ends, from the counts the app
-// keeps in a Tally as each feed and sync arrives. No Bubble Tea and no IO:
-// the app (ui/refresh.go) follows the stream and shows these lines.
+// keeps in a Tally as each feed and sync arrives; and the state of the
+// refresh running (Run). No Bubble Tea and no IO: the app (ui/refresh.go)
+// follows the stream and shows these lines.
 package progress
 
 import (

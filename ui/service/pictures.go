@@ -35,6 +35,41 @@ type PictureMsg struct {
 	Err   error
 }
 
+// maxPictureFetches is how many pictures are fetched at once.
+const maxPictureFetches = 3
+
+// Pictures are the picture fetches under way: one per key, a few at
+// once, each kitty picture with an image id of its own.
+type Pictures struct {
+	inFlight map[PictureKey]bool
+	lastID   uint32 // the last kitty image id given
+}
+
+// Fetch asks for job's picture (FetchPicture), giving a kitty picture its
+// image id, unless it is being fetched or enough are: nil then.
+func (p *Pictures) Fetch(ctx context.Context, lib Library, job PictureJob) tea.Cmd {
+	if p.inFlight == nil {
+		p.inFlight = map[PictureKey]bool{}
+	}
+	if p.inFlight[job.Key] || len(p.inFlight) >= maxPictureFetches {
+		return nil
+	}
+	p.inFlight[job.Key] = true
+	if job.Mode == picture.Kitty {
+		p.lastID++
+		job.ID = p.lastID
+		if job.Truecolor {
+			job.ID |= 0x10000 // 24-bit ids: fewer clashes with other programs'
+		} else {
+			job.ID = 1 + (p.lastID-1)%255 // 256-colour ids: the colour survives
+		}
+	}
+	return FetchPicture(ctx, lib, job)
+}
+
+// Done forgets a fetch: its answer came, or it is to be asked again.
+func (p *Pictures) Done(key PictureKey) { delete(p.inFlight, key) }
+
 // FetchPicture asks the library for a picture's bytes, decodes them and
 // draws the cells, off the event loop. The decoded picture is dropped
 // once its cells are made.
