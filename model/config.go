@@ -48,6 +48,8 @@ type Config struct {
 	// Ignore are kill rules ([[ignore]]), applied to the articles a
 	// refresh brings for the first time.
 	Ignore []IgnoreRule `toml:"ignore"`
+	// Queries are saved queries ([queries] name = "expression").
+	Queries Queries `toml:"queries"`
 }
 
 // RetentionConfig is the default retention of byline's own feeds.
@@ -140,6 +142,7 @@ func ParseConfig(data []byte) (Config, error) {
 		cfg.TextWidth = cfg.OldTextWidth
 	}
 	cfg.OldTextWidth = 0
+	cfg.Queries.order(md.Keys())
 	for i := range cfg.Ignore {
 		if cfg.Ignore[i].Mode == "" {
 			cfg.Ignore[i].Mode = "hide"

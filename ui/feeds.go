@@ -65,7 +65,7 @@ func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
 	}
 	a.feeds.SetFeeds(msg.Feeds)
 	a.feeds.Clamp(a.bodyHeight())
-	show := a.afterFeedsLoad()
+	show := tea.Batch(a.afterFeedsLoad(), a.countQueries())
 	if a.refresh.feedsDirty {
 		return a, tea.Batch(show, a.reloadFeeds())
 	}

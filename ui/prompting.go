@@ -46,6 +46,9 @@ func (a App) handlePromptInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 	mode, value := a.prompt.mode, a.prompt.value()
+	if err := a.list.FilterErr(); mode == promptFilter && err != nil { // the line stays, to mend it
+		return a, a.setStatus(err.Error(), true)
+	}
 	a.prompt.close()
 	switch mode {
 	case promptFilter:

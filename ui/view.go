@@ -120,6 +120,9 @@ func (a App) emptyMessage() string {
 	if q.Text != "" {
 		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
 	}
+	if f := a.list.FilterInForce(); f != "" || a.list.ViewQuery().Filter != "" {
+		return queryEmpty(f)
+	}
 	feeds, loaded := a.feeds.Feeds()
 	if loaded && len(feeds) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."
@@ -212,6 +215,11 @@ func (a App) statusText() (string, lipgloss.Style) {
 		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed {
 			return clean(e.Feed.URL), a.styles.Status
 		}
+		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Query && e.QueryErr != nil {
+			return clean(e.QueryErr.Error()), a.styles.Error
+		} else if ok && e.Kind == feedtree.Query {
+			return clean(e.Filter), a.styles.Status
+		}
 	}
 	return "", a.styles.Status
 }
@@ -229,6 +237,9 @@ func (a App) helpLine() string {
 		}
 		if a.prompt.mode == promptRemoveFeed {
 			return a.styles.Dim.Render(cells.Cut("y: remove · n or esc: keep", a.width))
+		}
+		if text, bad := a.list.FilterHelp(); a.prompt.mode == promptFilter {
+			return map[bool]lipgloss.Style{false: a.styles.Dim, true: a.styles.Status}[bad].Render(cells.Cut(clean(text), a.width))
 		}
 		return a.styles.Dim.Render(cells.Cut("enter: done · esc: cancel", a.width))
 	}

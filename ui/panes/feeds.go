@@ -23,6 +23,8 @@ type Feeds struct {
 	collapsed map[feedtree.Group]bool
 	loaded    bool
 	cur       Cursor
+	queries   []feedtree.SavedQuery // [queries], after the views (feeds_queries.go)
+	counts    queryCounts
 }
 
 // NewFeeds is the pane acting on the keys of k (keys.Feeds'), before
@@ -48,7 +50,7 @@ func (p *Feeds) rebuild() {
 	if p.cur.Row < len(p.entries) {
 		keep = p.entries[p.cur.Row].ID()
 	}
-	p.entries = feedtree.Build(p.feeds, p.collapsed)
+	p.entries = feedtree.Build(p.feeds, p.collapsed, p.queries...)
 	p.cur.Row = 0
 	for i, e := range p.entries {
 		if e.ID() == keep {
@@ -211,8 +213,10 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 		mark = "▸"
 	case e.Heads():
 		mark = "▾"
-	case e.Kind == feedtree.Feed && e.Feed.LastError != "":
+	case e.Kind == feedtree.Feed && e.Feed.LastError != "", e.QueryErr != nil:
 		mark = "!"
+	case e.Kind == feedtree.Query:
+		mark = "⌕"
 	}
 	if e.Kind == feedtree.Account {
 		name = "@" + name
@@ -237,7 +241,7 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 		return s.Rows.Account.On(line)
 	case e.Kind == feedtree.Folder:
 		return s.Rows.Folder.On(line)
-	case e.Unread == 0 && e.Kind == feedtree.Feed:
+	case e.Unread == 0 && (e.Kind == feedtree.Feed || e.Kind == feedtree.Query):
 		return s.Rows.Read.On(line)
 	}
 	return line
