@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/byline-reader/byline/model"
@@ -18,12 +19,17 @@ func withSavedQuery(e *env, expr string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	q, ok := cfg.Query(e.opts.query)
-	switch {
-	case !ok && len(cfg.Queries) == 0:
+	saved := cfg.SavedQueries()
+	i := slices.IndexFunc(saved, func(q model.SavedQuery) bool { return q.Name == e.opts.query })
+	var q model.SavedQuery
+	if i >= 0 {
+		q = saved[i]
+	}
+	switch ok := i >= 0; {
+	case !ok && len(saved) == 0:
 		return "", usagef("no saved query %q: the configuration has no [queries]", e.opts.query)
 	case !ok:
-		return "", usagef("no saved query %q (the configuration has %s)", e.opts.query, queryNames(cfg.Queries))
+		return "", usagef("no saved query %q (the configuration has %s)", e.opts.query, queryNames(saved))
 	case q.Err != nil:
 		return "", usagef("%v", q.Err)
 	case strings.TrimSpace(expr) == "":
@@ -32,7 +38,7 @@ func withSavedQuery(e *env, expr string) (string, error) {
 	return "(" + q.Filter + ") and (" + expr + ")", nil
 }
 
-func queryNames(qs model.Queries) string {
+func queryNames(qs []model.SavedQuery) string {
 	names := make([]string, len(qs))
 	for i, q := range qs {
 		names[i] = q.Name

@@ -24,7 +24,8 @@ workers = 4
 		t.Fatal(err)
 	}
 	var names []string
-	for _, q := range cfg.Queries {
+	qs := cfg.SavedQueries()
+	for _, q := range qs {
 		names = append(names, q.Name)
 		if q.Err != nil {
 			t.Errorf("%s: %v", q.Name, q.Err)
@@ -33,38 +34,34 @@ workers = 4
 	if got := strings.Join(names, ","); got != "long-reads,b.dotted,apples" {
 		t.Fatalf("order %s", got)
 	}
-	if q, ok := cfg.Query("long-reads"); !ok || q.Filter != `age < 3 and content =~ "climate"` {
-		t.Fatalf("long-reads: %+v", q)
+	if qs[0].Filter != `age < 3 and content =~ "climate"` {
+		t.Fatalf("long-reads: %+v", qs[0])
 	}
-	if _, ok := cfg.Query("nope"); ok {
-		t.Fatal("found a query not there")
+	byHand := Config{Queries: map[string]string{"b": "starred", "a": "unread"}}
+	if qs := byHand.SavedQueries(); len(qs) != 2 || qs[0].Name != "a" {
+		t.Fatalf("a Config not parsed lists by name: %+v", qs)
 	}
 }
 
 // A bad query is kept with its error, naming it and the column; it does
 // not make the configuration an error.
 func TestBadSavedQueryIsKeptWithItsError(t *testing.T) {
-	cfg, err := ParseConfig([]byte("[queries]\ngood = \"unread\"\nbad = \"titel = x\"\nnum = 3\n\"\\u001b[31mred\" = \"starred\"\n"))
+	cfg, err := ParseConfig([]byte("[queries]\ngood = \"unread\"\nbad = \"titel = x\"\n\"\\u001b[31mred\" = \"starred\"\n"))
 	if err != nil {
 		t.Fatalf("a bad query is not a configuration error: %v", err)
 	}
-	if len(cfg.Queries) != 4 {
-		t.Fatalf("queries %+v", cfg.Queries)
+	qs := cfg.SavedQueries()
+	if len(qs) != 3 || qs[0].Err != nil {
+		t.Fatalf("queries %+v", qs)
 	}
-	bad, _ := cfg.Query("bad")
 	var fe *filter.Error
-	if !errors.As(bad.Err, &fe) || fe.Col != 1 || !strings.Contains(bad.Err.Error(), `query "bad": column 1: `) {
-		t.Fatalf("bad: %v", bad.Err)
+	if !errors.As(qs[1].Err, &fe) || fe.Col != 1 || !strings.Contains(qs[1].Err.Error(), `query "bad": column 1: `) {
+		t.Fatalf("bad: %v", qs[1].Err)
 	}
-	if num, _ := cfg.Query("num"); num.Err == nil || !strings.Contains(num.Err.Error(), "quoted string") {
-		t.Fatalf("num: %v", num.Err)
+	if strings.ContainsRune(qs[2].Name, 0x1b) {
+		t.Fatalf("name not cleaned: %q", qs[2].Name)
 	}
-	for _, q := range cfg.Queries {
-		if strings.ContainsRune(q.Name, 0x1b) {
-			t.Fatalf("name not cleaned: %q", q.Name)
-		}
-	}
-	if _, err := ParseConfig([]byte("queries = 3\n")); err == nil {
-		t.Fatal("queries must be a table")
+	if _, err := ParseConfig([]byte("[queries]\nnum = 3\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("an expression is a string: %v", err)
 	}
 }

@@ -121,7 +121,9 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 	a.help.Styles = help.DefaultStyles(isDark)
 	a.pics.config = cfg.Images
 	a.styles.Reader.Hyperlinks = a.hyperlinks
-	a.useQueries(cfg.Queries)
+	if err := a.feeds.SetQueries(cfg.SavedQueries()); err != nil { // the app runs without it
+		a.status, a.statusErr = err.Error(), true
+	}
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
 	}

@@ -120,8 +120,8 @@ func (a App) emptyMessage() string {
 	if q.Text != "" {
 		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
 	}
-	if f := a.list.FilterInForce(); f != "" || a.list.ViewQuery().Filter != "" {
-		return queryEmpty(f)
+	if msg := a.list.ExprEmpty(); msg != "" {
+		return msg
 	}
 	feeds, loaded := a.feeds.Feeds()
 	if loaded && len(feeds) == 0 {

@@ -1,6 +1,8 @@
 package panes
 
 import (
+	"cmp"
+
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/feedtree"
 )
@@ -17,13 +19,16 @@ type queryCounts struct {
 	again    bool // counts changed meanwhile: ask again when it lands
 }
 
-// SetQueries lists the saved queries of the configuration, uncounted.
-func (p *Feeds) SetQueries(qs model.Queries) {
+// SetQueries lists the saved queries of the configuration, uncounted;
+// it gives the error of the first one refused (its row shows it too).
+func (p *Feeds) SetQueries(qs []model.SavedQuery) (refused error) {
 	p.queries = p.queries[:0]
 	for _, q := range qs {
 		p.queries = append(p.queries, feedtree.SavedQuery{Name: q.Name, Filter: q.Filter, Err: q.Err, Unread: -1})
+		refused = cmp.Or(refused, q.Err)
 	}
 	p.rebuild()
+	return refused
 }
 
 // AskCounts is the next question about the saved queries' counts: its

@@ -1,6 +1,10 @@
 package panes
 
-import "github.com/byline-reader/byline/ui/headlines"
+import (
+	"fmt"
+
+	"github.com/byline-reader/byline/ui/headlines"
+)
 
 // FilterHelp is the help line under the `/` prompt: what the text typed
 // is taken as (words in titles, or an expression of the filter language),
@@ -14,4 +18,16 @@ func (l Headlines) FilterHelp() (text string, bad bool) {
 		return "an expression (README: Filters) · enter: done · esc: cancel", false
 	}
 	return "words in titles, or an expression (unread and age < 3) · enter: done · esc: cancel", false
+}
+
+// ExprEmpty says why the list is empty when an expression narrows it (one
+// typed, or a saved query's); "" when none does.
+func (l Headlines) ExprEmpty() string {
+	switch typed := l.FilterInForce(); {
+	case typed != "" && headlines.IsExpr(typed):
+		return fmt.Sprintf("No article matches %q. Press esc to clear the filter.", clean(typed))
+	case l.ViewQuery().Filter != "":
+		return "No article matches this saved query."
+	}
+	return ""
 }
