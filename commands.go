@@ -54,6 +54,7 @@ func listFlags(fs *flag.FlagSet, o *cmdOptions) {
 	fs.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
 	fs.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
 	filterFlag(fs, o)
+	fs.StringVar(&o.query, "query", "", "only the articles of the saved query `NAME` ([queries] in the configuration)")
 }
 
 func filterFlag(fs *flag.FlagSet, o *cmdOptions) {

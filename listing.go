@@ -100,6 +100,9 @@ func runList(e *env, args []string) error {
 		return err
 	}
 	q := model.ArticleQuery{Unread: e.opts.unread, Limit: e.opts.limit, Filter: e.opts.filter}
+	if q.Filter, err = withSavedQuery(e, q.Filter); err != nil {
+		return err
+	}
 	if e.opts.feed != "" {
 		f, err := lib.FindFeed(e.ctx, e.opts.feed)
 		if err != nil {

@@ -68,6 +68,7 @@ type cmdOptions struct {
 	unread     bool
 	feed       string
 	filter     string // list, search: an expression of the filter language
+	query      string // list: a saved query's name ([queries])
 	limit      int
 	read       bool
 	unreadMark bool

@@ -54,3 +54,37 @@ func TestIgnoreRulesFromConfig(t *testing.T) {
 		t.Errorf("a bad kill rule: %d %s", code, errOut.String())
 	}
 }
+
+// list --query runs a saved query of the configuration, narrowed by
+// --filter; a query not there, or with a mistake, is bad usage.
+func TestListSavedQuery(t *testing.T) {
+	srv, _ := newsServer(t)
+	dir := t.TempDir()
+	db, cfg := filepath.Join(dir, "b.db"), filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("[queries]\ntech = 'feed = \"tech desk\"'\nbroken = \"titel = x\"\n"), 0o644)
+	list := func(args ...string) (int, string, string) {
+		var out, errOut strings.Builder
+		code := run(t.Context(), append([]string{"--db", db, "--config", cfg}, args...), strings.NewReader(""), &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	list("add", srv.URL+"/world.xml", srv.URL+"/tech.xml")
+	list("refresh")
+	var arts []map[string]any
+	code, out, _ := list("list", "--json", "--query", "tech")
+	if err := json.Unmarshal([]byte(out), &arts); err != nil || code != 0 || len(arts) < 2 {
+		t.Fatalf("list --query: %d %v %s", code, err, out)
+	}
+	code, out, _ = list("list", "--json", "--query", "tech", "--filter", `title =~ "^comp"`)
+	if err := json.Unmarshal([]byte(out), &arts); err != nil || code != 0 || len(arts) != 1 || arts[0]["title"] != "Compilers get faster" {
+		t.Fatalf("list --query --filter: %d %v %s", code, err, out)
+	}
+	if code, _, errOut := list("list", "--query", "nope"); code != 2 || !strings.Contains(errOut, `no saved query "nope" (the configuration has tech, broken)`) {
+		t.Errorf("an unknown query: %d %s", code, errOut)
+	}
+	if code, _, errOut := list("list", "--query", "broken"); code != 2 || !strings.Contains(errOut, `query "broken": column 1: unknown field "titel"`) {
+		t.Errorf("a broken query: %d %s", code, errOut)
+	}
+	if code, _, _ := list("feeds"); code != 0 {
+		t.Error("a broken query does not stop other commands")
+	}
+}

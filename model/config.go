@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,6 +50,35 @@ type Config struct {
 	// Ignore are kill rules ([[ignore]]), applied to the articles a
 	// refresh brings for the first time.
 	Ignore []IgnoreRule `toml:"ignore"`
+	// Queries are the saved queries, name → expression (SavedQueries).
+	Queries    map[string]string `toml:"queries"`
+	queryOrder []string          // their names in the file's order
+}
+
+// SavedQuery is one line of [queries]: a name for an expression of the
+// filter language, which the feeds pane lists and `list --query` runs.
+// Err is why the expression is refused: such a query is listed with its
+// error, never run, so that one mistake does not stop byline.
+type SavedQuery struct {
+	Name, Filter string
+	Err          error
+}
+
+// SavedQueries are the [queries] in the file's order (by name in a
+// Config not parsed), each expression checked, each name cleaned.
+func (c Config) SavedQueries() []SavedQuery {
+	names := c.queryOrder
+	if len(names) != len(c.Queries) {
+		names = slices.Sorted(maps.Keys(c.Queries))
+	}
+	qs := make([]SavedQuery, len(names))
+	for i, name := range names {
+		qs[i] = SavedQuery{Name: SanitizeLine(name), Filter: c.Queries[name]}
+		if _, err := filter.Parse(qs[i].Filter); err != nil {
+			qs[i].Err = fmt.Errorf("query %q: %w", qs[i].Name, err)
+		}
+	}
+	return qs
 }
 
 // RetentionConfig is the default retention of byline's own feeds.
@@ -140,6 +171,11 @@ func ParseConfig(data []byte) (Config, error) {
 		cfg.TextWidth = cfg.OldTextWidth
 	}
 	cfg.OldTextWidth = 0
+	for _, k := range md.Keys() {
+		if len(k) == 2 && k[0] == "queries" {
+			cfg.queryOrder = append(cfg.queryOrder, k[1])
+		}
+	}
 	for i := range cfg.Ignore {
 		if cfg.Ignore[i].Mode == "" {
 			cfg.Ignore[i].Mode = "hide"

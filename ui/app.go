@@ -123,6 +123,9 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 	a.help.Styles = help.DefaultStyles(isDark)
 	a.pics.config = cfg.Images
 	a.styles.Reader.Hyperlinks = a.hyperlinks
+	if err := a.feeds.SetQueries(cfg.SavedQueries()); err != nil { // the app runs without it
+		a.status, a.statusErr = err.Error(), true
+	}
 	if keyErr != nil {
 		a.status, a.statusErr = keyErr.Error(), true
 	}
@@ -224,7 +227,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // handleChange takes the answers to changes the user asked for: a feed's
-// settings saved, marks of many articles counted, made or undone.
+// settings saved, marks of many articles counted, made or undone; and the
+// saved queries' counts that follow them.
 func (a App) handleChange(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	var m tea.Model
 	var cmd tea.Cmd
@@ -237,6 +241,8 @@ func (a App) handleChange(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m, cmd = a.handleMarkedMany(msg)
 	case undoneMsg:
 		m, cmd = a.handleUndone(msg)
+	case service.QueryCountsMsg:
+		m, cmd = a.handleQueryCounts(msg)
 	default:
 		return a, nil, false
 	}

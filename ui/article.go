@@ -147,5 +147,5 @@ func (a App) handleMarked(msg service.MarkedMsg) (tea.Model, tea.Cmd) {
 		what := fmt.Sprintf("marked %d %s read", msg.N, plural(msg.N, "article", "articles"))
 		return a, tea.Batch(a.setStatus(what, false), a.reloadFeeds())
 	}
-	return a, nil
+	return a, a.countQueries()
 }

@@ -38,8 +38,8 @@ func (a *App) askMarkRead() tea.Cmd {
 		return a.setStatus("A marks a feed, a folder or a view read: esc leaves the search results first", true)
 	default:
 		q, where = a.list.Query(), a.list.Title()
-		if q.Text != "" {
-			where += fmt.Sprintf(" matching %q", q.Text)
+		if f := a.list.FilterInForce(); f != "" {
+			where += fmt.Sprintf(" matching %q", f)
 		}
 	}
 	a.marking = markingRead{seq: a.marking.seq + 1, query: q, where: where}

@@ -55,7 +55,8 @@ type fakeLibrary struct {
 
 	page fakePage // OpenStored and FetchPage (reader_fetch_test.go)
 
-	edits [][]model.FeedValue // every EditFeed, in order
+	edits   [][]model.FeedValue // every EditFeed, in order
+	counted int                 // QueryCounts calls
 }
 
 func newFake(n int) *fakeLibrary {
@@ -88,6 +89,9 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 	if q.Text != "" && !strings.Contains(strings.ToLower(a.Title), strings.ToLower(q.Text)) {
 		return false
 	}
+	if q.Filter != "" && !fakeFilter(q.Filter, a) {
+		return false
+	}
 	if q.Tag == "" && q.Account == "" {
 		return true
 	}
@@ -117,7 +121,7 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 // selected lists the articles q selects (ignoring Limit and Offset): the
 // row numbers, or nil for all n when q has no Account, Tag or Text.
 func (f *fakeLibrary) selected(q model.ArticleQuery) []int {
-	if q.Tag == "" && q.Text == "" && q.Account == "" && !q.Unread {
+	if q.Tag == "" && q.Text == "" && q.Account == "" && !q.Unread && q.Filter == "" {
 		return nil
 	}
 	rows := []int{}

@@ -66,9 +66,9 @@ func (a App) handleFeeds(msg service.FeedsMsg) (tea.Model, tea.Cmd) {
 	}
 	a.feeds.SetFeeds(msg.Feeds)
 	a.feeds.Clamp(a.bodyHeight())
-	var show tea.Cmd
+	show := a.countQueries()
 	if a.feeds.Reselect(a.bodyHeight()) { // a feed added or removed (subscribe.go)
-		show = a.showFocusedFeed()
+		show = tea.Batch(show, a.showFocusedFeed())
 	}
 	if again {
 		return a, tea.Batch(show, a.reloadFeeds())

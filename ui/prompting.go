@@ -45,6 +45,9 @@ func (a App) handlePromptInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a App) acceptPrompt() (tea.Model, tea.Cmd) {
 	mode, value := a.prompt.Mode(), a.prompt.Value()
+	if err := a.list.FilterErr(); mode == panes.PromptFilter && err != nil { // the line stays, to mend it
+		return a, a.setStatus(err.Error(), true)
+	}
 	a.prompt.Close()
 	switch mode {
 	case panes.PromptFilter:

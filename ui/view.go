@@ -112,6 +112,11 @@ func (a App) statusText() (string, lipgloss.Style) {
 		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed {
 			return clean(e.Feed.URL), a.styles.Status
 		}
+		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Query && e.QueryErr != nil {
+			return clean(e.QueryErr.Error()), a.styles.Error
+		} else if ok && e.Kind == feedtree.Query {
+			return clean(e.Filter), a.styles.Status
+		}
 	}
 	return "", a.styles.Status
 }
@@ -126,6 +131,13 @@ func (a App) helpLine() string {
 	if a.prompt.Mode() != panes.PromptNone {
 		if a.status != "" && a.statusErr {
 			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
+		}
+		if text, bad := a.list.FilterHelp(); a.prompt.Mode() == panes.PromptFilter {
+			style := a.styles.Dim
+			if bad {
+				style = a.styles.Status
+			}
+			return style.Render(cells.Cut(clean(text), a.width))
 		}
 		return a.prompt.Help(a.styles, a.width)
 	}

@@ -1,5 +1,6 @@
-// Package feedtree lays out the feeds pane's rows: the views, byline's own
-// feeds and folders, then each sync account with its folders and feeds;
+// Package feedtree lays out the feeds pane's rows: the views, the saved
+// queries, byline's own feeds and folders, then each sync account with
+// its folders and feeds;
 // each row with its unread count (the Starred row: its starred articles),
 // the headlines it shows and the title the list gives them. It owns the layout and the queries, not the painting or
 // the keys (ui does those). No Bubble Tea.
@@ -24,6 +25,7 @@ const (
 	Folder
 	Feed
 	Account
+	Query // a saved query ([queries]): the articles its expression selects
 )
 
 // Entry is one row of the feeds pane.
@@ -38,6 +40,10 @@ type Entry struct {
 	Unread  int
 	Starred int // the Starred row's count of starred articles
 	Depth   int // how far in the row is indented
+	// Filter is a saved query's expression; QueryErr why it cannot run
+	// (it is listed all the same). A query's Unread is -1 until counted.
+	Filter   string
+	QueryErr error
 
 	// local marks byline's own rows when some feed has an account: their
 	// folders then show only byline's own feeds.
@@ -51,6 +57,9 @@ type Group struct{ Account, Folder string }
 // ID names the entry across reloads, so the cursor stays on it; the same
 // folder name in two places makes two ids.
 func (e Entry) ID() string {
+	if e.Kind == Query {
+		return "query/" + strconv.Quote(e.Label)
+	}
 	return strconv.Itoa(int(e.Kind)) + "/" + strconv.Quote(e.Account) + "/" +
 		strconv.FormatInt(e.Feed.ID, 10) + "/" + e.Folder
 }
@@ -73,6 +82,8 @@ func (e Entry) Query() model.ArticleQuery {
 		return model.ArticleQuery{Account: e.Account}
 	case Feed:
 		return model.ArticleQuery{FeedID: e.Feed.ID}
+	case Query:
+		return model.ArticleQuery{Filter: e.Filter}
 	}
 	return model.ArticleQuery{}
 }
@@ -82,6 +93,8 @@ func (e Entry) Title() string {
 	switch {
 	case e.Kind == Account:
 		return "account " + e.Label
+	case e.Kind == Query:
+		return "query " + e.Label
 	case e.Kind == Folder && e.Account != "":
 		return e.Account + " › folder " + e.Label
 	case e.Kind == Folder:
@@ -94,19 +107,29 @@ func (e Entry) Title() string {
 // byline's own feeds in no folder, which fold nothing.
 func (e Entry) Group() (Group, bool) {
 	g := Group{Account: e.Account, Folder: e.Folder}
-	return g, g != Group{} && e.Kind >= Folder
+	return g, g != Group{} && (e.Kind == Folder || e.Kind == Feed || e.Kind == Account)
 }
 
 // Heads says whether the entry is a group's own row (a folder or an
 // account), which folding keeps.
 func (e Entry) Heads() bool { return e.Kind == Folder || e.Kind == Account }
 
-// Build lays out the pane: the views; byline's own feeds in no folder,
+// SavedQuery is a saved query as the pane lists it: its name, its
+// expression or the error that keeps it from running, and its count of
+// unread articles (-1 while not known).
+type SavedQuery struct {
+	Name, Filter string
+	Err          error
+	Unread       int
+}
+
+// Build lays out the pane: the views; the saved queries, in the order
+// given; byline's own feeds in no folder,
 // then its folders; then, when feeds have accounts, each account (sorted
 // by name) with its folders and then its feeds in no folder. A folder is a
 // tag, matched without regard to ASCII case as the library does and named
 // as first spelled. A collapsed group shows only its own row.
-func Build(feeds []model.Feed, collapsed map[Group]bool) []Entry {
+func Build(feeds []model.Feed, collapsed map[Group]bool, queries ...SavedQuery) []Entry {
 	total, starred := 0, 0
 	byAccount := map[string][]model.Feed{}
 	var accounts []string
@@ -123,6 +146,9 @@ func Build(feeds []model.Feed, collapsed map[Group]bool) []Entry {
 		{Kind: All, Label: "All articles", Unread: total},
 		{Kind: Unread, Label: "Unread", Unread: total},
 		{Kind: Starred, Label: "Starred", Starred: starred},
+	}
+	for _, q := range queries {
+		entries = append(entries, Entry{Kind: Query, Label: q.Name, Filter: q.Filter, QueryErr: q.Err, Unread: q.Unread})
 	}
 	own := place{local: len(accounts) > 0, collapsed: collapsed}
 	entries = own.appendFeeds(entries, byAccount[""])

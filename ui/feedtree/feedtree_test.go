@@ -165,3 +165,34 @@ func TestStarredCountsEveryFeedsStars(t *testing.T) {
 		t.Errorf("the Starred row: %+v", e)
 	}
 }
+
+// Saved queries come after the views, in the order given, each showing
+// its expression's articles; they fold nothing and keep their row's id
+// by name.
+func TestSavedQueriesFollowTheViews(t *testing.T) {
+	bad := fmt.Errorf(`query "broken": column 1: unknown field`)
+	entries := Build(withAccounts()[:2], map[Group]bool{},
+		SavedQuery{Name: "long-reads", Filter: "age < 3", Unread: 4},
+		SavedQuery{Name: "broken", Filter: "titel = x", Err: bad, Unread: -1})
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Label)
+	}
+	if want := "All articles,Unread,Starred,long-reads,broken,Own Loose,News,Own News"; strings.Join(got, ",") != want {
+		t.Fatalf("rows %v\nwant %s", got, want)
+	}
+	q := entries[3]
+	if q.Kind != Query || q.Unread != 4 || q.Query() != (model.ArticleQuery{Filter: "age < 3"}) || q.Title() != "query long-reads" {
+		t.Fatalf("query row %+v", q)
+	}
+	if _, folds := q.Group(); folds || q.Heads() {
+		t.Fatal("a query folds nothing")
+	}
+	if entries[4].QueryErr != bad || entries[4].ID() == q.ID() {
+		t.Fatalf("broken row %+v", entries[4])
+	}
+	again := Build(nil, nil, SavedQuery{Name: "long-reads", Filter: "age < 5"})
+	if again[3].ID() != q.ID() {
+		t.Fatal("a query's id is its name")
+	}
+}

@@ -10,8 +10,6 @@
 package headlines
 
 import (
-	"strings"
-
 	"github.com/byline-reader/byline/model"
 )
 
@@ -24,8 +22,13 @@ type List struct {
 	title string             // what the list shows: a feed, a folder, "All articles", …
 	gen   int                // bumped when the query changes; older answers are dropped
 
-	filter    string // the filter as typed; query.Text follows it after a pause
+	filter    string // the filter as typed; applied follows it after a pause
 	filterSeq int    // bumped by every edit of the filter; older timers are dropped
+	applied   string // the filter in force, as typed: words (query.Text) or an expression
+	filterErr error  // the mistake of the expression typed, which is not applied
+	// viewFilter is the view's own expression (a saved query), which an
+	// expression typed narrows.
+	viewFilter string
 
 	total    int
 	loaded   bool
@@ -102,7 +105,7 @@ func (l List) Offset() int { return l.offset }
 // hidden if they are); the caller loads the window.
 func (l *List) SetQuery(q model.ArticleQuery, title string) {
 	*l = List{query: q, title: title, gen: l.gen + 1, filterSeq: l.filterSeq + 1,
-		readHidden: l.readHidden, viewUnread: q.Unread}
+		readHidden: l.readHidden, viewUnread: q.Unread, viewFilter: q.Filter}
 	l.query.Unread = q.Unread || l.readHidden
 }
 
@@ -110,7 +113,7 @@ func (l *List) SetQuery(q model.ArticleQuery, title string) {
 // without the filter or the hiding of read articles.
 func (l List) ViewQuery() model.ArticleQuery {
 	q := l.query
-	q.Text, q.Unread = "", l.viewUnread
+	q.Text, q.Unread, q.Filter = "", l.viewUnread, l.viewFilter
 	return q
 }
 
@@ -138,13 +141,6 @@ func (l *List) HideRead(hide bool) bool {
 	return true
 }
 
-// refilter makes text the query's filter. The rows on screen stay until
-// the first window of the new query lands, so typing does not flash.
-func (l *List) refilter(text string) {
-	l.query.Text = text
-	l.requery()
-}
-
 // requery starts a new generation of the query, keeping the rows on
 // screen until its first window lands.
 func (l *List) requery() {
@@ -154,22 +150,6 @@ func (l *List) requery() {
 	if !l.loaded {
 		l.cursor, l.offset = 0, 0
 	}
-}
-
-// Filtering says whether the filter as typed is not yet the one shown.
-func (l List) Filtering() bool {
-	return l.stale || filterText(l.filter) != l.query.Text
-}
-
-// Filtered says whether a filter is typed or in force.
-func (l List) Filtered() bool { return l.filter != "" || l.query.Text != "" }
-
-// filterText is the query text for what was typed: blank is no filter.
-func filterText(typed string) string {
-	if strings.TrimSpace(typed) == "" {
-		return ""
-	}
-	return typed
 }
 
 // Count is the number of rows: the query's headlines, or the results.
@@ -228,33 +208,6 @@ func (l *List) MarkFeedRead(feedID int64) {
 			l.win[i].Read = true
 		}
 	}
-}
-
-// TypeFilter takes the filter as typed; it says whether it differs from
-// the one in force, and the edit's number, which the timer that applies
-// it carries.
-func (l *List) TypeFilter(typed string) (seq int, differs bool) {
-	l.filter = typed
-	l.filterSeq++
-	return l.filterSeq, filterText(typed) != l.query.Text
-}
-
-// ApplyFilter puts the filter as typed in force now; it says whether the
-// query changed, so that its first window must be asked for.
-func (l *List) ApplyFilter() bool {
-	l.filterSeq++ // a timer still running has nothing left to do
-	text := filterText(l.filter)
-	if text == l.query.Text {
-		return false
-	}
-	l.refilter(text)
-	return true
-}
-
-// ClearFilter shows the view unfiltered; as ApplyFilter.
-func (l *List) ClearFilter() bool {
-	l.filter = ""
-	return l.ApplyFilter()
 }
 
 // ShowResults shows full-text search results in place of the view.

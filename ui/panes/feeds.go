@@ -24,8 +24,10 @@ type Feeds struct {
 	loaded    bool
 	cur       Cursor
 
-	selectID int64 // select this feed when the subscriptions reload
-	stayRow  int   // else this row (+1: 0 is none)
+	selectID int64                 // select this feed when the subscriptions reload
+	stayRow  int                   // else this row (+1: 0 is none)
+	queries  []feedtree.SavedQuery // [queries], after the views (feeds_queries.go)
+	counts   queryCounts
 }
 
 // NewFeeds is the pane acting on the keys of k (keys.Feeds'), before
@@ -51,7 +53,7 @@ func (p *Feeds) rebuild() {
 	if p.cur.Row < len(p.entries) {
 		keep = p.entries[p.cur.Row].ID()
 	}
-	p.entries = feedtree.Build(p.feeds, p.collapsed)
+	p.entries = feedtree.Build(p.feeds, p.collapsed, p.queries...)
 	p.cur.Row = 0
 	for i, e := range p.entries {
 		if e.ID() == keep {
@@ -240,8 +242,10 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 		mark = "▸"
 	case e.Heads():
 		mark = "▾"
-	case e.Kind == feedtree.Feed && e.Feed.LastError != "":
+	case e.Kind == feedtree.Feed && e.Feed.LastError != "", e.QueryErr != nil:
 		mark = "!"
+	case e.Kind == feedtree.Query:
+		mark = "⌕"
 	}
 	if e.Kind == feedtree.Account {
 		name = "@" + name
@@ -266,7 +270,7 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 		return s.Rows.Account.On(line)
 	case e.Kind == feedtree.Folder:
 		return s.Rows.Folder.On(line)
-	case e.Unread == 0 && e.Kind == feedtree.Feed:
+	case e.Unread == 0 && (e.Kind == feedtree.Feed || e.Kind == feedtree.Query):
 		return s.Rows.Read.On(line)
 	}
 	return line

@@ -50,6 +50,9 @@ func (l Headlines) Empty(feeds Feeds) string {
 	if q.Text != "" {
 		return fmt.Sprintf("No headline matches %q. Press esc to clear the filter.", clean(q.Text))
 	}
+	if msg := l.ExprEmpty(); msg != "" {
+		return msg
+	}
 	subs, loaded := feeds.Feeds()
 	if loaded && len(subs) == 0 {
 		return "No subscriptions yet.\n\nAdd a feed with `byline add URL`, or import a list with `byline import FILE` (OPML or newsboat urls), then press R to refresh."

@@ -19,6 +19,9 @@ type Library interface {
 	Feeds(ctx context.Context) ([]model.Feed, error)
 	Articles(ctx context.Context, q model.ArticleQuery) ([]model.Article, error)
 	CountArticles(ctx context.Context, q model.ArticleQuery) (int, error)
+	// QueryCounts counts the unread articles each filter expression
+	// selects (-1 for one that failed, the error naming it).
+	QueryCounts(ctx context.Context, exprs []string) ([]int, error)
 	// NextUnread is the first unread article of q's list after the
 	// article from (before it when back; from 0: the top or the bottom),
 	// with its row in the list; ok is false when there is none.
