@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestFeedSetAndShow(t *testing.T) {
 	}
 	want := map[string]string{"title": "My world", "interval": "45m", "fetch": "feed",
 		"user_agent": "Mozilla/5.0 (x)", "keep_days": "30", "keep_items": ""}
-	if show.Title != "My world" || len(show.Folders) != 1 || show.Folders[0] != "News" || !equalMaps(show.Settings, want) {
+	if show.Title != "My world" || len(show.Folders) != 1 || show.Folders[0] != "News" || !maps.Equal(show.Settings, want) {
 		t.Errorf("after a refresh, feed show --json: %+v", show)
 	}
 
@@ -49,18 +50,6 @@ func TestFeedSetAndShow(t *testing.T) {
 		!strings.Contains(r.stdout, "keep_days   all") {
 		t.Errorf("reset: %+v", r)
 	}
-}
-
-func equalMaps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 func TestFeedSetRefusesWithOneLine(t *testing.T) {

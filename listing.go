@@ -219,7 +219,7 @@ func runRefresh(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, sum.String())
 	}
 	if sum.Feeds > 0 && sum.OK == 0 {
-		return fmt.Errorf("every feed failed (%d)", sum.Failed)
+		return fmt.Errorf("every feed failed (%d)", sum.Failures.Len())
 	}
 	if failedAccounts > 0 {
 		return fmt.Errorf("%d %s failed to sync", failedAccounts, plural(failedAccounts, "account", "accounts"))

@@ -65,20 +65,6 @@ func (l *Library) unsubscribe(ctx context.Context, f model.Feed) error {
 	return nil
 }
 
-// SetFeed renames a feed (title not nil: the user's title for byline's
-// own, the server's for an account's) and moves it to a folder (folder
-// not nil; "" for none). An account's feed changes on its server first.
-func (l *Library) SetFeed(ctx context.Context, urlOrID string, title, folder *string) (model.Feed, error) {
-	var values []model.FeedValue
-	if title != nil {
-		values = append(values, model.FeedValue{Key: "title", Value: *title})
-	}
-	if folder != nil {
-		values = append(values, model.FeedValue{Key: "folder", Value: *folder})
-	}
-	return l.EditFeed(ctx, urlOrID, values)
-}
-
 func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string, tags []string) error {
 	s, err := l.openSession(ctx, f.Account)
 	if err != nil {

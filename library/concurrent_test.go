@@ -54,7 +54,7 @@ func TestTwoLibrariesOnOneFile(t *testing.T) {
 				if err != nil {
 					errs <- err
 				}
-				if sum.Failed > 0 {
+				if sum.Failures.Len() > 0 {
 					errs <- errors.New(sum.Failures.String())
 				}
 			}

@@ -35,11 +35,10 @@ func (ix *searchIndexer) stored(n int) {
 	}
 }
 
-// finish indexes what is left.
-func (ix *searchIndexer) finish() error {
-	if ix.ctx.Err() != nil {
-		return ix.ctx.Err()
+// finish indexes what is left, unless the refresh was cancelled. An
+// error is met again, and reported, by a search (IndexSearch).
+func (ix *searchIndexer) finish() {
+	if ix.ctx.Err() == nil {
+		_, _ = ix.l.store.IndexPending(ix.ctx)
 	}
-	_, err := ix.l.store.IndexPending(ix.ctx)
-	return err
 }

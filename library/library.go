@@ -159,10 +159,7 @@ func (l *Library) Article(ctx context.Context, id int64) (model.Article, error) 
 
 // Search finds stored articles by the words in their titles and text.
 func (l *Library) Search(ctx context.Context, query string, limit int) ([]model.Article, error) {
-	if strings.TrimSpace(query) == "" {
-		return nil, badInput("search needs some words to look for")
-	}
-	return l.store.Search(ctx, query, limit)
+	return l.SearchFilter(ctx, query, "", limit)
 }
 
 // SearchFilter is Search narrowed to the articles a filter expression

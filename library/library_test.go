@@ -93,7 +93,7 @@ func TestRefreshStreamsEachFeed(t *testing.T) {
 	if len(seen) != 3 || seen[2].Done != 3 || seen[2].Total != 3 {
 		t.Fatalf("progress: %+v", seen)
 	}
-	if sum.OK != 2 || sum.New != 2 || sum.Failed != 1 {
+	if sum.OK != 2 || sum.New != 2 || sum.Failures.Len() != 1 {
 		t.Fatalf("summary: %+v", sum)
 	}
 	host := strings.TrimPrefix(srv.URL, "http://")

@@ -17,8 +17,7 @@ type FeedDone = model.FeedDone
 // Summary is a whole refresh.
 type Summary struct {
 	Feeds, OK, New int
-	Failed         int             // feeds that failed
-	Failures       failures.Groups // why, by cause, with a few examples
+	Failures       failures.Groups // the feeds that failed (Len), why, by cause, with a few examples
 	Accounts       []SyncResult    // every account, synced first
 }
 
@@ -35,9 +34,9 @@ func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "refreshed %d %s: %d new %s", s.Feeds, plural(s.Feeds, "feed", "feeds"),
 		s.New, plural(s.New, "article", "articles"))
-	if s.Failed > 0 {
+	if n := s.Failures.Len(); n > 0 {
 		fmt.Fprintf(&b, "; %s", s.Failures)
-		if s.Failed > 3 {
+		if n > 3 {
 			b.WriteString(" — `byline feeds` lists them")
 		}
 	}
@@ -190,7 +189,6 @@ func collect(ctx context.Context, p Progress, ch <-chan FeedDone) (Summary, erro
 		s.Feeds++
 		s.New += fd.New
 		if fd.Err != nil {
-			s.Failed++
 			s.Failures.Add(fd.Err.Error(), fd.Feed.URL)
 		} else {
 			s.OK++

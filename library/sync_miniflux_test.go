@@ -171,8 +171,8 @@ func TestSyncSubscriptionsThroughMiniflux(t *testing.T) {
 		t.Errorf("%d articles of the new feed, want 2", n)
 	}
 
-	title, folder := "Renamed", "Elsewhere"
-	if _, err := l.SetFeed(ctx, fmt.Sprint(f.ID), &title, &folder); err != nil {
+	rename := []model.FeedValue{{Key: "title", Value: "Renamed"}, {Key: "folder", Value: "Elsewhere"}}
+	if _, err := l.EditFeed(ctx, fmt.Sprint(f.ID), rename); err != nil {
 		t.Fatal(err)
 	}
 	if mf := u.Feeds(t); mf[0].Title != "Renamed" || mf[0].Category != "Elsewhere" {
