@@ -264,13 +264,6 @@ func setFlag(ctx context.Context, tx *sql.Tx, column string, v bool, list string
 	return returnedIDs(rows)
 }
 
-func optBool(b *bool) any {
-	if b == nil {
-		return nil
-	}
-	return boolInt(*b)
-}
-
 // MarkFeedRead marks every article of the feed read and counts those that
 // were unread.
 func (s *Store) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
