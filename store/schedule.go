@@ -21,16 +21,8 @@ func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]model.Feed, erro
 	if err != nil {
 		return nil, fmt.Errorf("due feeds: %w", err)
 	}
-	defer rows.Close()
-	var feeds []model.Feed
-	for rows.Next() {
-		f, err := scanFeed(rows, false)
-		if err != nil {
-			return nil, fmt.Errorf("due feeds: %w", err)
-		}
-		feeds = append(feeds, f)
-	}
-	if err := rows.Err(); err != nil {
+	feeds, err := scanFeeds(rows, false)
+	if err != nil {
 		return nil, fmt.Errorf("due feeds: %w", err)
 	}
 	return feeds, nil
