@@ -54,7 +54,7 @@ func (s *Store) Articles(ctx context.Context, q model.ArticleQuery) ([]model.Art
 		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id
 		WHERE a.id IN (SELECT a.id FROM articles AS a` + where + `
 			ORDER BY ` + order + ` DESC, a.id DESC LIMIT ? OFFSET ?)
-		ORDER BY a.sort_at DESC, a.id DESC`
+		ORDER BY a.sort_key DESC, a.id DESC`
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -262,13 +262,6 @@ func setFlag(ctx context.Context, tx *sql.Tx, column string, v bool, list string
 		return nil, err
 	}
 	return returnedIDs(rows)
-}
-
-func optBool(b *bool) any {
-	if b == nil {
-		return nil
-	}
-	return boolInt(*b)
 }
 
 // MarkFeedRead marks every article of the feed read and counts those that

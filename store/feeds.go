@@ -142,16 +142,8 @@ func (s *Store) Feeds(ctx context.Context) ([]model.Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
-	defer rows.Close()
-	var feeds []model.Feed
-	for rows.Next() {
-		f, err := scanFeed(rows, true)
-		if err != nil {
-			return nil, fmt.Errorf("feeds: %w", err)
-		}
-		feeds = append(feeds, f)
-	}
-	if err := rows.Err(); err != nil {
+	feeds, err := scanFeeds(rows, true)
+	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
 	sortFeeds(feeds)
@@ -174,6 +166,20 @@ func sortFeeds(feeds []model.Feed) {
 }
 
 type scanner interface{ Scan(dest ...any) error }
+
+// scanFeeds reads every row of feedColumns (see scanFeed) and closes rows.
+func scanFeeds(rows *sql.Rows, withCounts bool) ([]model.Feed, error) {
+	defer rows.Close()
+	var feeds []model.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows, withCounts)
+		if err != nil {
+			return nil, err
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds, rows.Err()
+}
 
 // scanFeed reads feedColumns and, when withCounts, unread, total and
 // starred.

@@ -27,7 +27,14 @@ import (
 // above 0), retention runs in the same transaction (see retain): older
 // articles are dropped, and new ones it would drop at once are not stored.
 func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Time) (newArticles int, err error) {
-	return s.SaveFetchFiltered(ctx, r, now, nil)
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		newArticles, err = saveFetch(ctx, tx, r, now, nil)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("save fetch of %s: %w", r.Feed.URL, err)
+	}
+	return newArticles, nil
 }
 
 // Visibility is what becomes of an article a feed brings for the first
@@ -40,39 +47,27 @@ const (
 	Dropped                   // a tombstone: title and key kept, bodies emptied, never listed
 )
 
-// SaveFetchFiltered is SaveFetch that asks kill (when not nil) what
-// becomes of each article the feed brings for the first time (kill rules:
-// the caller's). A tombstone keeps the feed from bringing a dropped
-// article back, and is never filled again. Only shown articles count as
-// new.
-func (s *Store) SaveFetchFiltered(ctx context.Context, r model.FetchResult, now time.Time, kill func(model.Article) Visibility) (newArticles int, err error) {
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		newArticles, err = saveFetch(ctx, tx, r, now, kill)
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("save fetch of %s: %w", r.Feed.URL, err)
-	}
-	return newArticles, nil
-}
-
 // FeedSave is one fetch for SaveFetches to store, with what its kill
-// rules make of its new articles (nil: all shown); New and Err are its
-// outcome.
+// rules make of its new articles; New and Err are its outcome.
+//
+// Kill (when not nil) is asked what becomes of each article the feed
+// brings for the first time (kill rules: the caller's); nil shows them
+// all. A tombstone keeps the feed from bringing a dropped article back,
+// and is never filled again.
 type FeedSave struct {
 	Result model.FetchResult
 	Kill   func(model.Article) Visibility
-	New    int   // the new articles stored, as SaveFetchFiltered counts them
+	New    int   // the new articles stored and shown (SaveFetch's count)
 	Err    error // why it was not stored; nil when it was
 }
 
 // SaveFetches stores several fetches in one transaction, each as
-// SaveFetchFiltered would under a savepoint of its own, so that one that
-// fails is left out and the others kept. A refresh stores the feeds that
-// arrived together this way: one commit for them all writes each page
-// they share once (the list's index, where feeds' articles interleave by
-// date) instead of once a feed. An error is the transaction's own, and
-// then none was stored.
+// SaveFetch would (with its Kill) under a savepoint of its own, so that
+// one that fails is left out and the others kept. A refresh stores the
+// feeds that arrived together this way: one commit for them all writes
+// each page they share once (the list's index, where feeds' articles
+// interleave by date) instead of once a feed. An error is the
+// transaction's own, and then none was stored.
 func (s *Store) SaveFetches(ctx context.Context, saves []FeedSave, now time.Time) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for i := range saves {
@@ -106,7 +101,7 @@ func (s *Store) SaveFetches(ctx context.Context, saves []FeedSave, now time.Time
 	return err
 }
 
-// saveFetch is SaveFetchFiltered's work inside tx.
+// saveFetch is SaveFetch's work inside tx, with kill as FeedSave.Kill.
 func saveFetch(ctx context.Context, tx *sql.Tx, r model.FetchResult, now time.Time, kill func(model.Article) Visibility) (newArticles int, err error) {
 	if err := saveFeedState(ctx, tx, r, now); err != nil {
 		return 0, err

@@ -255,24 +255,31 @@ func TestFilterErrors(t *testing.T) {
 	}
 }
 
-// SaveFetchFiltered stores a hidden article whole and a dropped one as a
-// tombstone that a changed item never fills again; only shown ones count
-// as new.
-func TestSaveFetchFiltered(t *testing.T) {
+// A fetch saved with kill rules stores a hidden article whole and a
+// dropped one as a tombstone that a changed item never fills again; only
+// shown ones count as new.
+func TestSaveFetchKilled(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	f := addFeed(t, s, "https://example.com/feed")
 	kill := func(a model.Article) Visibility {
 		return map[string]Visibility{"Headline 1": Hidden, "Headline 2": Dropped}[a.Title]
 	}
+	saveKilled := func(arts []model.Article) (int, error) {
+		saves := []FeedSave{{Result: model.FetchResult{Feed: f, Status: 200, Articles: arts}, Kill: kill}}
+		if err := s.SaveFetches(ctx, saves, t0); err != nil {
+			return 0, err
+		}
+		return saves[0].New, saves[0].Err
+	}
 	arts := items(0, 3)
-	n, err := s.SaveFetchFiltered(ctx, model.FetchResult{Feed: f, Status: 200, Articles: arts}, t0, kill)
+	n, err := saveKilled(arts)
 	if err != nil || n != 1 {
 		t.Fatalf("new %d, %v; want 1", n, err)
 	}
 	arts[2].Summary = "changed"
 	arts[2].Content = "now with content"
-	if n, err := s.SaveFetchFiltered(ctx, model.FetchResult{Feed: f, Status: 200, Articles: arts}, t0, kill); err != nil || n != 0 {
+	if n, err := saveKilled(arts); err != nil || n != 0 {
 		t.Fatalf("second fetch: new %d, %v", n, err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT title, hidden, summary, content FROM articles ORDER BY id`)

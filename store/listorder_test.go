@@ -43,6 +43,17 @@ func TestFutureDatedItemsSortByFetchTime(t *testing.T) {
 			t.Errorf("%+v: order %v, want %v", q, keys(got), want)
 		}
 	}
+	// A page past an offset (its ids taken from the sort index) keeps
+	// the same order.
+	for _, q := range []model.ArticleQuery{{Offset: 1, Limit: 4}, {Text: "headline", Offset: 1, Limit: 4}} {
+		got, err := s.Articles(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(keys(got), want[1:5]) {
+			t.Errorf("%+v: order %v, want %v", q, keys(got), want[1:5])
+		}
+	}
 	list, _ := s.Articles(ctx, model.ArticleQuery{})
 	var ids []int64
 	for _, a := range list {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -21,16 +20,8 @@ func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]model.Feed, erro
 	if err != nil {
 		return nil, fmt.Errorf("due feeds: %w", err)
 	}
-	defer rows.Close()
-	var feeds []model.Feed
-	for rows.Next() {
-		f, err := scanFeed(rows, false)
-		if err != nil {
-			return nil, fmt.Errorf("due feeds: %w", err)
-		}
-		feeds = append(feeds, f)
-	}
-	if err := rows.Err(); err != nil {
+	feeds, err := scanFeeds(rows, false)
+	if err != nil {
 		return nil, fmt.Errorf("due feeds: %w", err)
 	}
 	return feeds, nil
@@ -64,11 +55,9 @@ func (s *Store) PublishTimes(ctx context.Context, feedID int64, now time.Time, l
 // LatestTime is when a feed's latest article up to now appeared (as
 // PublishTimes counts it); zero when it has none.
 func (s *Store) LatestTime(ctx context.Context, feedID int64, now time.Time) (time.Time, error) {
-	var n sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(sort_key) FROM articles
-		WHERE feed_id = ? AND sort_key <= ? AND sort_key <> 0`, feedID, nanos(now)).Scan(&n)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("latest time of feed %d: %w", feedID, err)
+	times, err := s.PublishTimes(ctx, feedID, now, 1)
+	if err != nil || len(times) == 0 {
+		return time.Time{}, err
 	}
-	return fromNanos(n.Int64), nil
+	return times[0], nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/store/filtersql"
 	"github.com/byline-reader/byline/store/searchtext"
 )
 
@@ -32,16 +31,12 @@ func (s *Store) SearchFilter(ctx context.Context, query, expr string, limit int)
 	if limit <= 0 {
 		limit = -1
 	}
-	where, args := " WHERE a.hidden = 0", []any{match}
-	if expr != "" {
-		f, err := filtersql.Compile(expr, s.now(), false)
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", query, err)
-		}
-		defer f.Release()
-		where += " AND " + f.Where
-		args = append(args, f.Args...)
+	where, args, release, err := s.articleWhere(ctx, model.ArticleQuery{Filter: expr}, false)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
+	defer release()
+	args = append([]any{match}, args...)
 	// Without a filter, the best hits are ranked in the index alone and
 	// only they are read (a hidden one among them is made up for by a
 	// few more); when too many were hidden, or with a filter, every hit

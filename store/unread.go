@@ -22,13 +22,13 @@ func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64
 		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
 	}
 	defer release()
-	where, args := andWhere(base, "a.read = 0"), slices.Clone(baseArgs)
+	where, args := base+" AND a.read = 0", slices.Clone(baseArgs)
 	cmp, dir := "<", "DESC"
 	if back {
 		cmp, dir = ">", "ASC"
 	}
 	if from != 0 {
-		where = andWhere(where, "(a.sort_key, a.id) "+cmp+" (SELECT sort_key, id FROM articles WHERE id = ?)")
+		where += " AND (a.sort_key, a.id) " + cmp + " (SELECT sort_key, id FROM articles WHERE id = ?)"
 		args = append(args, from)
 	}
 	var key int64
@@ -41,19 +41,11 @@ func (s *Store) NextUnread(ctx context.Context, q model.ArticleQuery, from int64
 	if err != nil {
 		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
 	}
-	where, args = andWhere(base, "(a.sort_key, a.id) > (?, ?)"), slices.Clone(baseArgs)
+	where, args = base+" AND (a.sort_key, a.id) > (?, ?)", slices.Clone(baseArgs)
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles AS a`+where,
 		append(args, key, a.ID)...).Scan(&row)
 	if err != nil {
 		return model.Article{}, 0, false, fmt.Errorf("next unread article: %w", err)
 	}
 	return a, row, true, nil
-}
-
-// andWhere adds a condition to a WHERE clause that may be empty.
-func andWhere(where, cond string) string {
-	if where == "" {
-		return " WHERE " + cond
-	}
-	return where + " AND " + cond
 }

@@ -8,8 +8,10 @@
 package failures
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -45,7 +47,7 @@ func (g *Groups) Add(cause, feedURL string) {
 	c := &g.causes[i]
 	c.n++
 	name := hostOf(feedURL)
-	if len(c.examples) < shownExamples && name != "" && !contains(c.examples, name) {
+	if len(c.examples) < shownExamples && name != "" && !slices.Contains(c.examples, name) {
 		c.examples = append(c.examples, name)
 	}
 }
@@ -64,14 +66,10 @@ func (g Groups) String() string {
 // Causes are the causes, the most common first, each with its count
 // (unless it is every failure's) and examples.
 func (g Groups) Causes() string {
-	causes := append([]group(nil), g.causes...)
-	// Most common first; a stable insertion sort keeps the order of
-	// arrival among equals (there are few causes).
-	for i := 1; i < len(causes); i++ {
-		for j := i; j > 0 && causes[j].n > causes[j-1].n; j-- {
-			causes[j], causes[j-1] = causes[j-1], causes[j]
-		}
-	}
+	// Most common first; a stable sort keeps the order of arrival among
+	// equals.
+	causes := slices.Clone(g.causes)
+	slices.SortStableFunc(causes, func(a, b group) int { return cmp.Compare(b.n, a.n) })
 	parts := make([]string, 0, shownCauses+1)
 	for i, c := range causes {
 		if i == shownCauses {
@@ -121,13 +119,4 @@ func hostOf(feedURL string) string {
 // shows it sanitises it going out.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
