@@ -16,9 +16,9 @@ type killRule struct {
 func parseKillRules(rules []model.IgnoreRule) ([]killRule, error) {
 	var out []killRule
 	for i, r := range rules {
-		e, err := filter.Parse(r.Filter)
+		e, err := r.Parse(i + 1)
 		if err != nil {
-			return nil, badInput("ignore rule %d (filter = %q): %w", i+1, r.Filter, err)
+			return nil, badInput("%w", err)
 		}
 		out = append(out, killRule{expr: e, drop: r.Mode == "drop"})
 	}

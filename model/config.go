@@ -94,11 +94,21 @@ type IgnoreRule struct {
 	Mode   string `toml:"mode"` // "hide" (the default) or "drop"
 }
 
+// Parse is the rule's filter, or why it cannot be one, naming the rule
+// by its place n (from 1) in the file.
+func (r IgnoreRule) Parse(n int) (filter.Expr, error) {
+	e, err := filter.Parse(r.Filter)
+	if err != nil {
+		return nil, fmt.Errorf("ignore rule %d (filter = %q): %w", n, r.Filter, err)
+	}
+	return e, nil
+}
+
 // validateIgnore checks every kill rule, naming the one at fault.
 func (c Config) validateIgnore() error {
 	for i, r := range c.Ignore {
-		if _, err := filter.Parse(r.Filter); err != nil {
-			return fmt.Errorf("ignore rule %d (filter = %q): %w", i+1, r.Filter, err)
+		if _, err := r.Parse(i + 1); err != nil {
+			return err
 		}
 		if r.Mode != "hide" && r.Mode != "drop" {
 			return fmt.Errorf("ignore rule %d: mode must be hide or drop, not %q", i+1, r.Mode)
@@ -241,7 +251,8 @@ func (c Config) validate() error {
 	return c.validateIgnore()
 }
 
-// MinRefreshInterval is the shortest refresh_interval byline takes.
+// MinRefreshInterval is the shortest interval byline refreshes at: the
+// configuration's refresh_interval, and a feed's own interval.
 const MinRefreshInterval = time.Minute
 
 func (c Config) validateRefresh() error {

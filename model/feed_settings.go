@@ -33,7 +33,6 @@ var ErrUnknownKey = errors.New("unknown key")
 
 // The limits of a feed's settings.
 const (
-	minInterval = time.Minute
 	maxInterval = 30 * 24 * time.Hour
 	maxKeepDays = 36500
 	maxKeep     = 1_000_000
@@ -140,7 +139,7 @@ func parseInterval(text string) (time.Duration, error) {
 		return 0, nil
 	}
 	d, err := time.ParseDuration(text)
-	if err != nil || d < minInterval || d > maxInterval {
+	if err != nil || d < MinRefreshInterval || d > maxInterval {
 		return 0, &SettingError{Key: "interval", Value: text,
 			Allowed: `a duration from 1m to 720h (like 30m or 2h), or "auto" or empty for adaptive`}
 	}

@@ -121,7 +121,7 @@ func FuzzEditFeed(f *testing.F) {
 		}
 		st := g.Settings
 		if st.KeepDays < -1 || st.KeepDays > maxKeepDays || st.KeepItems < 0 || st.KeepItems > maxKeep ||
-			(st.Interval != 0 && (st.Interval < minInterval || st.Interval > maxInterval)) ||
+			(st.Interval != 0 && (st.Interval < MinRefreshInterval || st.Interval > maxInterval)) ||
 			(st.FetchMode != "" && st.FetchMode != "feed") {
 			t.Fatalf("%s=%q: out of limits %+v", key, value, st)
 		}

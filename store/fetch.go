@@ -24,7 +24,7 @@ import (
 // A feed removed meanwhile gives ErrNotFound.
 //
 // When r.Feed.Settings keeps only some articles (KeepDays, KeepItems
-// above 0), retention runs in the same transaction (see retain): older
+// above 0), retention runs in the same transaction (see retention): older
 // articles are dropped, and new ones it would drop at once are not stored.
 func (s *Store) SaveFetch(ctx context.Context, r model.FetchResult, now time.Time) (newArticles int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
