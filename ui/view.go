@@ -132,12 +132,8 @@ func (a App) helpLine() string {
 		if a.status != "" && a.statusErr {
 			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
 		}
-		if text, bad := a.list.FilterHelp(); a.prompt.Mode() == panes.PromptFilter {
-			style := a.styles.Dim
-			if bad {
-				style = a.styles.Status
-			}
-			return style.Render(cells.Cut(clean(text), a.width))
+		if a.prompt.Mode() == panes.PromptFilter {
+			return a.list.FilterHelp(a.styles, a.width)
 		}
 		return a.prompt.Help(a.styles, a.width)
 	}
