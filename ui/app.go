@@ -70,10 +70,10 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	undo    undo.Stack    // the changes u reverses (undo.go)
-	confirm panes.Confirm // the y/n question asked (confirm.go)
-	marking markingRead   // what A counts to ask about (confirm.go)
-	subs    subscribing   // a feed being added or removed (subscribe.go)
+	undo     undo.Stack    // the changes u reverses (undo.go)
+	confirm  panes.Confirm // the y/n question asked (confirm.go)
+	marking  markingRead   // what A counts to ask about (confirm.go)
+	removing model.Feed    // the feed d asks about (subscribe.go)
 
 	pics        pictureState  // pictures in the reader (pictures.go)
 	refresh     progress.Run  // the refresh running, or the last (refresh.go)
