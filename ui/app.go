@@ -8,6 +8,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -297,6 +298,11 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.handleFeedsKey(msg)
 	}
 	return a.handleListKey(msg)
+}
+
+// unboundKey says that a key does nothing here, and where help is.
+func (a *App) unboundKey(msg tea.KeyPressMsg) tea.Cmd {
+	return a.setStatus(fmt.Sprintf("%s is not a key here · %s for help", msg.String(), a.keyMap().KeyHelp(keys.Help)), false)
 }
 
 // focus is the screen the keys go to: the panel on show, else the reader,
