@@ -19,14 +19,13 @@ import (
 // said. It keeps what was typed whatever happens: a refused value is
 // shown under the fields, with the cursor on its field.
 type FeedForm struct {
-	keys    keys.Map
-	feed    model.Feed
-	fields  []formField
-	focus   int
-	err     string
-	errKey  string
-	saving  bool
-	account bool
+	keys   keys.Map
+	feed   model.Feed
+	fields []formField
+	focus  int
+	err    string
+	errKey string
+	saving bool
 }
 
 // formField is one setting: its key, how the form names it, what an
@@ -44,7 +43,7 @@ const formLabelWidth = 12
 // (keys.FeedForm's). keepDays is the [retention] default an empty keep
 // days means (0: all). The command is the text input's, on focus.
 func NewFeedForm(k keys.Map, f model.Feed, keepDays int) (FeedForm, tea.Cmd) {
-	p := FeedForm{keys: k, feed: f, account: f.Account != ""}
+	p := FeedForm{keys: k, feed: f}
 	for _, v := range model.FeedValues(f) {
 		in := textinput.New()
 		in.Prompt = ""
@@ -171,7 +170,7 @@ func (p FeedForm) View(s theme.Styles, width, height int) string {
 	title := clean(p.feed.DisplayTitle())
 	lines := []string{cells.Cut(s.Title.Render("Feed settings ")+title, width)}
 	where := clean(p.feed.URL)
-	if p.account {
+	if p.feed.Account != "" {
 		where += " · account " + clean(p.feed.Account) + ": title and folder change on its server"
 	}
 	lines = append(lines, s.Dim.Render(cells.Cut(where, width)), "")
