@@ -366,10 +366,13 @@ func (a App) wide() bool { return a.width >= wideWidth }
 // bodyHeight is the rows between the title line and the status and help lines.
 func (a App) bodyHeight() int {
 	if a.screen == screenReader {
-		return max(1, a.height-2)
+		return max(1, a.height-2) // no title line
 	}
-	return max(1, a.height-3)
+	return a.listHeight()
 }
+
+// listHeight is the list's height, from the reader too.
+func (a App) listHeight() int { return max(1, a.height-3) }
 
 // feedsWidth is the feeds pane's width when it sits beside the list.
 func (a App) feedsWidth() int {
