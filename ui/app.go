@@ -8,6 +8,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -70,10 +71,10 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	undo    undo.Stack    // the changes u reverses (undo.go)
-	confirm panes.Confirm // the y/n question asked (confirm.go)
-	marking markingRead   // what A counts to ask about (confirm.go)
-	subs    subscribing   // a feed being added or removed (subscribe.go)
+	undo     undo.Stack    // the changes u reverses (undo.go)
+	confirm  panes.Confirm // the y/n question asked (confirm.go)
+	marking  markingRead   // what A counts to ask about (confirm.go)
+	removing model.Feed    // the feed d asks about (subscribe.go)
 
 	pics        pictureState  // pictures in the reader (pictures.go)
 	refresh     progress.Run  // the refresh running, or the last (refresh.go)
@@ -299,6 +300,11 @@ func (a App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a.handleListKey(msg)
 }
 
+// unboundKey says that a key does nothing here, and where help is.
+func (a *App) unboundKey(msg tea.KeyPressMsg) tea.Cmd {
+	return a.setStatus(fmt.Sprintf("%s is not a key here · %s for help", msg.String(), a.keyMap().KeyHelp(keys.Help)), false)
+}
+
 // focus is the screen the keys go to: the panel on show, else the reader,
 // the feeds pane or the list.
 func (a App) focus() keys.Screen {
@@ -360,10 +366,13 @@ func (a App) wide() bool { return a.width >= wideWidth }
 // bodyHeight is the rows between the title line and the status and help lines.
 func (a App) bodyHeight() int {
 	if a.screen == screenReader {
-		return max(1, a.height-2)
+		return max(1, a.height-2) // no title line
 	}
-	return max(1, a.height-3)
+	return a.listHeight()
 }
+
+// listHeight is the list's height, from the reader too.
+func (a App) listHeight() int { return max(1, a.height-3) }
 
 // feedsWidth is the feeds pane's width when it sits beside the list.
 func (a App) feedsWidth() int {

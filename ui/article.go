@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
@@ -109,7 +107,7 @@ func (a *App) applyStar(id, feedID int64, star bool) tea.Cmd {
 	return service.Mark(a.ctx, a.lib, id, nil, &star, what)
 }
 
-// focusedFeedID is the feed that r and A act on, if any.
+// focusedFeedID is the feed that r acts on, if any.
 func (a *App) focusedFeedID() []int64 {
 	if a.screen == screenList {
 		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed && (a.feedsFocused || a.list.Query().FeedID != 0) {
@@ -142,10 +140,6 @@ func (a *App) browse() tea.Cmd {
 func (a App) handleMarked(msg service.MarkedMsg) (tea.Model, tea.Cmd) {
 	if msg.Err != nil {
 		return a, a.setStatus(msg.Err.Error(), true)
-	}
-	if msg.Feed {
-		what := fmt.Sprintf("marked %d %s read", msg.N, plural(msg.N, "article", "articles"))
-		return a, tea.Batch(a.setStatus(what, false), a.reloadFeeds())
 	}
 	return a, a.countQueries()
 }

@@ -25,35 +25,40 @@ const dueCheckEvery = time.Minute
 // frame and the first headlines.
 const firstDueCheck = 3 * time.Second
 
-// dueTickMsg is the automatic refresh's timer.
-type dueTickMsg struct{}
+// autoRefreshMsg is the automatic refresh's timer.
+type autoRefreshMsg struct{}
 
-func dueTick(after time.Duration) tea.Cmd {
-	return tea.Tick(after, func(time.Time) tea.Msg { return dueTickMsg{} })
-}
-
-// autoRefreshStart is the first timer of automatic refresh, as the
-// configuration says: none, every feed at a fixed interval, or the feeds
-// due.
+// autoRefreshStart is the first timer of automatic refresh, unless the
+// configuration turns it off.
 func (a App) autoRefreshStart() tea.Cmd {
-	switch {
-	case !a.cfg.AutoRefresh:
+	if !a.cfg.AutoRefresh {
 		return nil
-	case a.cfg.RefreshInterval.Duration > 0:
-		return autoRefreshTick(a.cfg.RefreshInterval.Duration)
 	}
-	return dueTick(firstDueCheck)
+	return a.autoRefreshTick(firstDueCheck)
 }
 
-// handleDueTick refreshes what is due, unless a refresh is running, and
-// sets the next timer.
-func (a App) handleDueTick() (tea.Model, tea.Cmd) {
-	next := dueTick(dueCheckEvery)
+// autoRefreshTick sets the next timer: after the refresh_interval when one
+// is set, else after the time given.
+func (a App) autoRefreshTick(after time.Duration) tea.Cmd {
+	if every := a.cfg.RefreshInterval.Duration; every > 0 {
+		after = every
+	}
+	return tea.Tick(after, func(time.Time) tea.Msg { return autoRefreshMsg{} })
+}
+
+// handleAutoRefresh refreshes, unless a refresh is running, what is due
+// (every feed when refresh_interval is set), and sets the next timer.
+func (a App) handleAutoRefresh() (tea.Model, tea.Cmd) {
+	next := a.autoRefreshTick(dueCheckEvery)
 	if a.refresh.Running() {
 		return a, next
 	}
 	ctx := a.newRefresh(true)
-	return a, tea.Batch(next, service.StartDueRefresh(ctx, a.lib, a.refresh.Gen()))
+	start := service.StartDueRefresh(ctx, a.lib, a.refresh.Gen())
+	if a.cfg.RefreshInterval.Duration > 0 {
+		start = service.StartRefresh(ctx, a.lib, a.refresh.Gen())
+	}
+	return a, tea.Batch(next, start)
 }
 
 // endAutoRefresh ends an automatic refresh: the feeds pane reloaded when

@@ -28,7 +28,7 @@ func TestAutoRefreshKeepsTheCursor(t *testing.T) {
 	}
 	lib.mu.Unlock()
 	h.m = withLibrary(h.app(), &shiftLibrary{fakeLibrary: lib, shift: 10})
-	h.send(dueTickMsg{})
+	h.send(autoRefreshMsg{})
 	a = h.app()
 	after, _ := a.list.Selected()
 	if after.ID != id || a.list.Cursor()-a.list.Offset() != row {
@@ -47,11 +47,11 @@ func TestAutoRefreshKeepsTheCursor(t *testing.T) {
 func TestAutoRefreshIsQuiet(t *testing.T) {
 	lib := newFake(20)
 	h := newHarness(t, lib, 100, 20)
-	h.send(dueTickMsg{})
+	h.send(autoRefreshMsg{})
 	if s := h.screen(); strings.Contains(s, "refreshed") || strings.Contains(s, "nothing to refresh") || strings.Contains(s, "new article") {
 		t.Fatalf("nothing due, yet:\n%s", s)
 	}
-	h.sendRaw(dueTickMsg{}) // started, its stream not yet read
+	h.sendRaw(autoRefreshMsg{}) // started, its stream not yet read
 	if !h.app().refresh.Running() || strings.Contains(h.screen(), "refreshing") {
 		t.Fatalf("an automatic refresh shows progress:\n%s", h.screen())
 	}
@@ -63,7 +63,7 @@ func TestRefreshKeyStopsAutoRefresh(t *testing.T) {
 	lib := newFake(20)
 	lib.refresh = []model.FeedDone{{Feed: lib.feeds[0], New: 2, Done: 1, Total: 1}}
 	h := newHarness(t, lib, 100, 20)
-	h.sendRaw(dueTickMsg{})
+	h.sendRaw(autoRefreshMsg{})
 	auto := h.app().refresh
 	if !auto.Running() || !auto.Auto() {
 		t.Fatal("no automatic refresh running")
@@ -93,5 +93,23 @@ func TestAutoRefreshConfig(t *testing.T) {
 		if got := app.autoRefreshStart() != nil; got != c.timer {
 			t.Errorf("%+v: timer %v, want %v", c.cfg, got, c.timer)
 		}
+	}
+}
+
+// TestAutoRefreshAtAnInterval: with refresh_interval set, the timer
+// refreshes every feed, not what is due.
+func TestAutoRefreshAtAnInterval(t *testing.T) {
+	lib := newFake(20)
+	h := newHarness(t, lib, 100, 20)
+	h.send(autoRefreshMsg{})
+	if lib.dueCalls != 1 {
+		t.Fatalf("the due feeds asked %d times", lib.dueCalls)
+	}
+	a := h.app()
+	a.cfg.RefreshInterval = model.Duration{Duration: time.Hour}
+	h.m = a
+	h.send(autoRefreshMsg{})
+	if lib.dueCalls != 1 || h.app().refresh.Gen() != 2 {
+		t.Fatalf("at an interval: due asked %d times, refresh %d", lib.dueCalls, h.app().refresh.Gen())
 	}
 }

@@ -92,12 +92,12 @@ func BenchmarkReaderFirstFrame(b *testing.B) {
 	lib.body = testarticle.Words4000()
 	h := newHarness(b, lib, 120, 40)
 	r, _ := lib.OpenArticle(context.Background(), 1)
-	msg := articleMsg{r: r} // no doc: the body as Glamour lays it out
+	msg := service.ArticleMsg{Reading: r} // no doc: the body as Glamour lays it out
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ := h.m.Update(press("enter"))
 		a := m.(App)
-		msg.seq = a.reader.Seq()
+		msg.Seq = a.reader.Seq()
 		m, _ = a.Update(msg)
 		_ = m.(App).View()
 		m, _ = m.Update(press("esc"))

@@ -245,13 +245,6 @@ func (f *fakeLibrary) Mark(_ context.Context, ids []int64, read, starred *bool) 
 	return len(ids), nil
 }
 
-func (f *fakeLibrary) MarkFeedRead(_ context.Context, id int64) (int, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.marks = append(f.marks, fmt.Sprintf("feed %d read", id))
-	return 3, nil
-}
-
 func (f *fakeLibrary) Search(_ context.Context, q string, _ int) ([]model.Article, error) {
 	if f.onSearch != nil {
 		return f.onSearch(q), nil

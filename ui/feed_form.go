@@ -21,7 +21,7 @@ func (a App) openFeedForm() (tea.Model, tea.Cmd) {
 		return a, a.setStatus("e edits a feed's settings: put the cursor on a feed", true)
 	}
 	var cmd tea.Cmd
-	a.form, cmd = panes.NewFeedForm(a.keys.On(keys.FeedForm), e.Feed, a.cfg.Retention.KeepDays)
+	a.form, cmd = panes.NewFeedForm(e.Feed, a.cfg.Retention.KeepDays)
 	a.overlay = overlayFeedForm
 	return a, cmd
 }

@@ -53,7 +53,7 @@ func (a App) jumpToHighlight(h model.Highlight) (tea.Model, tea.Cmd) {
 	}
 	seq := a.openReader(model.Article{ID: h.ArticleID, Title: h.ArticleTitle, URL: h.ArticleURL, Site: h.Site, Read: true})
 	a.reader.FocusOnceShown(h.ID)
-	return a, openArticle(a.ctx, a.lib, seq, h.ArticleID)
+	return a, service.OpenArticle(a.ctx, a.lib, seq, h.ArticleID)
 }
 
 // toggleHighlight keeps the quote or sentence in focus as a highlight, or

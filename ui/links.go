@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
@@ -60,7 +58,7 @@ func (a App) followLink(target, title string) (tea.Model, tea.Cmd) {
 		a.trail = append(a.trail[:0:0], a.trail[len(a.trail)-maxTrail:]...)
 	}
 	seq := a.openReader(model.Article{Title: title, URL: target})
-	return a, tea.Batch(readLink(a.ctx, a.lib, seq, target), a.setStatus("reading the link… (esc goes back)", false))
+	return a, tea.Batch(service.ReadLink(a.ctx, a.lib, seq, target), a.setStatus("reading the link… (esc goes back)", false))
 }
 
 // walkBack goes back to the page before this one on the trail, at its
@@ -75,18 +73,6 @@ func (a App) walkBack() (tea.Model, tea.Cmd) {
 		fetch = a.startFetch()
 	}
 	return a, tea.Batch(fetch, a.layoutReader(false))
-}
-
-// readLink opens a linked page: a stored article with that link, else the
-// page fetched and extracted, not stored (service.Library's Read).
-func readLink(ctx context.Context, lib service.Library, seq int, link string) tea.Cmd {
-	return func() tea.Msg {
-		r, err := lib.Read(ctx, link)
-		if err != nil {
-			return articleMsg{seq: seq, err: err}
-		}
-		return readingMsg(seq, r)
-	}
 }
 
 // openLink opens a link in the browser, its tracking parameters stripped,

@@ -58,7 +58,7 @@ func (a App) openSelected() (tea.Model, tea.Cmd) {
 // openHeadline opens a headline in the reader and marks it read.
 func (a *App) openHeadline(sel model.Article) tea.Cmd {
 	seq := a.openReader(sel)
-	cmds := []tea.Cmd{openArticle(a.ctx, a.lib, seq, sel.ID)}
+	cmds := []tea.Cmd{service.OpenArticle(a.ctx, a.lib, seq, sel.ID)}
 	if !sel.Read {
 		cmds = append(cmds, a.setRead(sel.ID, sel.FeedID, true))
 	}

@@ -62,9 +62,6 @@ func (a App) goToUnread(row int, art model.Article, open bool) (tea.Model, tea.C
 	return a, tea.Batch(cmd, a.openHeadline(art))
 }
 
-// listHeight is the list's height, from the reader too.
-func (a App) listHeight() int { return max(1, a.height-3) }
-
 func (a App) handleUnread(msg service.UnreadMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case msg.Gen != a.list.Gen():

@@ -1,12 +1,8 @@
 package ui
 
 import (
-	"context"
-	"fmt"
-
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/picture"
 	"github.com/byline-reader/byline/ui/reader"
@@ -22,33 +18,11 @@ type pageFetch struct {
 	fetching bool // a fetch is on its way
 }
 
-// pageMsg carries an article whose page was fetched (or why not): as
-// library prepared it, and ready for the screen it was asked for.
-type pageMsg struct {
-	seq, fetch int
-	r          model.Reading
-	ready      reader.Ready
-	err        error
-}
-
-// fetchPage fetches an article's page, prepares it and renders it wrap
-// columns wide, off the event loop. Its links are resolved against the
-// article's link, as readingMsg's are.
-func fetchPage(ctx context.Context, lib service.Library, seq, fetch int, id int64, wrap int, dark, images bool) tea.Cmd {
-	return func() tea.Msg {
-		r, err := lib.FetchPage(ctx, id)
-		if err != nil {
-			return pageMsg{seq: seq, fetch: fetch, err: fmt.Errorf("fetch the page: %w", err)}
-		}
-		return pageMsg{seq: seq, fetch: fetch, r: r, ready: reader.MakeReady(r, wrap, dark, images)}
-	}
-}
-
 // fetchIfNeeded words the header's notice of the article just shown, and
 // fetches its page when library said it is still to be had.
-func (a *App) fetchIfNeeded(msg articleMsg) tea.Cmd {
+func (a *App) fetchIfNeeded(msg service.ArticleMsg) tea.Cmd {
 	a.reader.SetNotice(reader.PageNotice(a.reader.Article(), a.now()))
-	if msg.err != nil || !msg.needsPage {
+	if msg.Err != nil || !msg.NeedsPage {
 		return nil
 	}
 	return a.startFetch()
@@ -60,34 +34,34 @@ func (a *App) startFetch() tea.Cmd {
 	r.page.seq++
 	r.page.fetching = true
 	r.SetNotice(reader.FetchingNotice)
-	return fetchPage(a.ctx, a.lib, r.Seq(), r.page.seq, r.Article().ID, reader.WrapWidth(a.width, a.cfg.TextWidth), a.isDark, a.pics.mode() != picture.Off)
+	return service.FetchPage(a.ctx, a.lib, r.Seq(), r.page.seq, r.Article().ID, reader.WrapWidth(a.width, a.cfg.TextWidth), a.isDark, a.pics.mode() != picture.Off)
 }
 
 // handlePage takes a fetched page: the whole article replaces the stored
 // text, where the reader was (at the top, unless they scrolled). An
 // answer for another opening, or an earlier fetch, is dropped.
-func (a App) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
+func (a App) handlePage(msg service.PageMsg) (tea.Model, tea.Cmd) {
 	r := &a.reader
-	if msg.seq != r.Seq() || msg.fetch != r.page.seq || a.screen != screenReader {
+	if msg.Seq != r.Seq() || msg.Fetch != r.page.seq || a.screen != screenReader {
 		return a, nil
 	}
 	r.page.fetching = false
-	if msg.err != nil {
+	if msg.Err != nil {
 		r.SetNotice(reader.PageNotice(r.Article(), a.now()))
-		return a, tea.Batch(a.setStatus(msg.err.Error(), true), a.layoutReader(false))
+		return a, tea.Batch(a.setStatus(msg.Err.Error(), true), a.layoutReader(false))
 	}
-	if msg.ready.Rendered != nil {
-		a.cache.Put(msg.ready.Key, msg.ready.Rendered)
+	if msg.Ready.Rendered != nil {
+		a.cache.Put(msg.Ready.Key, msg.Ready.Rendered)
 	}
 	top := r.Text().Offset()
-	r.Replace(msg.r, msg.ready.Doc)
+	r.Replace(msg.Reading, msg.Ready.Doc)
 	r.SetNotice(reader.PageNotice(r.Article(), a.now()))
 	render := a.layoutReader(false)
 	r.Text().ScrollTo(top, a.bodyHeight())
 	a.clampOverlays()
 	var cmd tea.Cmd
-	if msg.r.HighlightsErr != nil {
-		cmd = a.setStatus(msg.r.HighlightsErr.Error(), true)
+	if msg.Reading.HighlightsErr != nil {
+		cmd = a.setStatus(msg.Reading.HighlightsErr.Error(), true)
 	}
 	if text := r.ApplyPending(a.bodyHeight()); text != "" {
 		cmd = a.setStatus(text, false)

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/service"
 )
 
 // fakePage is what the fake library's OpenStored and FetchPage do.
@@ -99,18 +100,18 @@ func (h *harness) runEach(cmd tea.Cmd) []chan tea.Msg {
 }
 
 // awaitPages waits for n fetched pages among the answers still to come.
-func awaitPages(t *testing.T, later []chan tea.Msg, n int) []pageMsg {
+func awaitPages(t *testing.T, later []chan tea.Msg, n int) []service.PageMsg {
 	t.Helper()
 	merged := make(chan tea.Msg, len(later))
 	for _, ch := range later {
 		go func() { merged <- <-ch }()
 	}
-	var pages []pageMsg
+	var pages []service.PageMsg
 	guard := time.After(10 * time.Second) // a hung test, not a measure
 	for len(pages) < n {
 		select {
 		case msg := <-merged:
-			if p, ok := msg.(pageMsg); ok {
+			if p, ok := msg.(service.PageMsg); ok {
 				pages = append(pages, p)
 			}
 		case <-guard:
@@ -184,7 +185,7 @@ func TestStalePageIsDropped(t *testing.T) {
 	}
 	close(lib.page.gate)
 	pages := awaitPages(t, later, 2)
-	if pages[0].r.Article.ID != 1 {
+	if pages[0].Reading.Article.ID != 1 {
 		pages[0], pages[1] = pages[1], pages[0]
 	}
 	h.send(pages[0])

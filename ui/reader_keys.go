@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"time"
 
@@ -100,21 +99,21 @@ func (a *App) openReader(headline model.Article) int {
 	return a.openSeq
 }
 
-func (a App) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != a.reader.Seq() || a.screen != screenReader {
+func (a App) handleArticle(msg service.ArticleMsg) (tea.Model, tea.Cmd) {
+	if msg.Seq != a.reader.Seq() || a.screen != screenReader {
 		return a, nil
 	}
-	if msg.doc != nil && a.pics.mode() == picture.Off {
-		msg.doc = msg.doc.WithoutImages()
+	if msg.Doc != nil && a.pics.mode() == picture.Off {
+		msg.Doc = msg.Doc.WithoutImages()
 	}
-	a.reader.Loaded(msg.r, msg.doc, msg.err)
+	a.reader.Loaded(msg.Reading, msg.Doc, msg.Err)
 	fetch := a.fetchIfNeeded(msg)
 	var cmd tea.Cmd
 	switch {
-	case msg.err != nil:
-		cmd = a.setStatus(msg.err.Error(), true)
-	case msg.r.HighlightsErr != nil:
-		cmd = a.setStatus(msg.r.HighlightsErr.Error(), true)
+	case msg.Err != nil:
+		cmd = a.setStatus(msg.Err.Error(), true)
+	case msg.Reading.HighlightsErr != nil:
+		cmd = a.setStatus(msg.Reading.HighlightsErr.Error(), true)
 	}
 	render := a.layoutReader(false)
 	if text := a.reader.ApplyPending(a.bodyHeight()); text != "" {
@@ -173,9 +172,9 @@ func (a App) handleRendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 // message.
 func (a App) handleReading(msg tea.Msg) (m tea.Model, cmd tea.Cmd, ok bool) {
 	switch msg := msg.(type) {
-	case articleMsg:
+	case service.ArticleMsg:
 		m, cmd = a.handleArticle(msg)
-	case pageMsg:
+	case service.PageMsg:
 		m, cmd = a.handlePage(msg)
 	case renderedMsg:
 		m, cmd = withPictures(a.handleRendered(msg))
@@ -189,49 +188,13 @@ func (a App) handleReading(msg tea.Msg) (m tea.Model, cmd tea.Cmd, ok bool) {
 	return m, cmd, true
 }
 
-// The reader's questions: the article opened whole, then its render.
-
-// articleMsg carries a whole article opened in the reader: as library
-// prepared it, and marked for the reader (doc).
-type articleMsg struct {
-	seq int
-	r   model.Reading
-	doc *reader.Doc // the body's quotes, sentences, highlights and marks
-	err error
-
-	needsPage bool // the page is still to be fetched (reader_fetch.go)
-}
+// The reader's render: its body laid out by Glamour, in a command.
 
 // renderedMsg carries a Glamour render of an article's body.
 type renderedMsg struct {
 	key      reader.Key
 	rendered *reader.Rendered
 	err      error
-}
-
-// openArticle opens what is stored of an article at once; its page, when
-// still to be had, is fetched next (reader_fetch.go).
-func openArticle(ctx context.Context, lib service.Library, seq int, id int64) tea.Cmd {
-	return func() tea.Msg {
-		r, needsPage, err := lib.OpenStored(ctx, id)
-		if err != nil {
-			return articleMsg{seq: seq, err: fmt.Errorf("open article %d: %w", id, err)}
-		}
-		m := readingMsg(seq, r)
-		m.needsPage = needsPage
-		return m
-	}
-}
-
-// givenArticle shows an article that is already opened.
-func givenArticle(seq int, r model.Reading) tea.Cmd {
-	return func() tea.Msg { return readingMsg(seq, r) }
-}
-
-// readingMsg lays out an opened article for the reader: library has found
-// its body, quotes, sentences and highlights.
-func readingMsg(seq int, r model.Reading) articleMsg {
-	return articleMsg{seq: seq, r: r, doc: reader.ReadingDoc(r)}
 }
 
 // renderBody lays an article's body out with Glamour, off the event loop:

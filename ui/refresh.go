@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -41,8 +40,6 @@ func (a App) handleRefreshing(msg tea.Msg) (m tea.Model, cmd tea.Cmd, ok bool) {
 		m, cmd = a.handleIndexed(msg)
 	case autoRefreshMsg:
 		m, cmd = a.handleAutoRefresh()
-	case dueTickMsg:
-		m, cmd = a.handleDueTick()
 	default:
 		return nil, nil, false
 	}
@@ -115,23 +112,4 @@ func (a *App) reloadFeeds() tea.Cmd {
 		return nil
 	}
 	return service.LoadFeeds(a.ctx, a.lib)
-}
-
-func (a App) handleAutoRefresh() (tea.Model, tea.Cmd) {
-	next := autoRefreshTick(a.cfg.RefreshInterval.Duration)
-	if a.refresh.Running() {
-		return a, next
-	}
-	ctx := a.newRefresh(true)
-	return a, tea.Batch(next, service.StartRefresh(ctx, a.lib, a.refresh.Gen()))
-}
-
-// autoRefreshMsg is the auto-refresh timer's tick.
-type autoRefreshMsg struct{}
-
-func autoRefreshTick(every time.Duration) tea.Cmd {
-	if every <= 0 {
-		return nil
-	}
-	return tea.Tick(every, func(time.Time) tea.Msg { return autoRefreshMsg{} })
 }

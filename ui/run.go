@@ -58,5 +58,5 @@ func run(ctx context.Context, app App) error {
 // showArticle puts the app in single-article mode on r.
 func (a *App) showArticle(r model.Reading) {
 	a.single = true
-	a.start = givenArticle(a.openReader(r.Article), r)
+	a.start = service.GivenArticle(a.openReader(r.Article), r)
 }

@@ -15,13 +15,8 @@ import (
 // Adding and removing feeds from the feeds pane: a asks for a URL (a
 // feed's, or a site's whose feed is discovered, as `byline add` does), d
 // asks before it removes the feed under the cursor with its articles.
-
-// subscribing is the feed d asks about. Once the subscriptions reload,
-// the feeds pane selects the feed added, or stays on the row of the one
-// removed (panes.Feeds' Reselect).
-type subscribing struct {
-	removing model.Feed
-}
+// Once the subscriptions reload, the feeds pane selects the feed added, or
+// stays on the row of the one removed (panes.Feeds' Reselect).
 
 // addFeed subscribes to what was typed, in a command.
 func (a App) addFeed(typed string) (tea.Model, tea.Cmd) {
@@ -54,7 +49,7 @@ func (a App) askRemove() (tea.Model, tea.Cmd) {
 	if !ok || e.Kind != feedtree.Feed {
 		return a, a.setStatus("d removes a feed: put the cursor on one", true)
 	}
-	a.subs.removing = e.Feed
+	a.removing = e.Feed
 	q := fmt.Sprintf("Remove %s and its %d %s?", e.Feed.DisplayTitle(), e.Feed.Total, plural(e.Feed.Total, "article", "articles"))
 	if e.Feed.Account != "" {
 		q = fmt.Sprintf("Unsubscribe from %s on %s and remove its %d %s?", e.Feed.DisplayTitle(), e.Feed.Account,
@@ -67,8 +62,8 @@ func (a App) askRemove() (tea.Model, tea.Cmd) {
 // answerRemove takes the answer (panes.Confirm): yes removes, no keeps the
 // feed.
 func (a App) answerRemove(act panes.Action) (tea.Model, tea.Cmd) {
-	f := a.subs.removing
-	a.subs.removing = model.Feed{}
+	f := a.removing
+	a.removing = model.Feed{}
 	if act != panes.Open {
 		return a, a.setStatus("kept "+f.DisplayTitle(), false)
 	}

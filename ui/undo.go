@@ -6,7 +6,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/service"
 	"github.com/byline-reader/byline/ui/undo"
 )
@@ -93,9 +92,4 @@ func (a *App) titleOf(id int64) string {
 		return art.Title
 	}
 	return fmt.Sprintf("article %d", id)
-}
-
-// unboundKey says that a key does nothing here, and where help is.
-func (a *App) unboundKey(msg tea.KeyPressMsg) tea.Cmd {
-	return a.setStatus(fmt.Sprintf("%s is not a key here · %s for help", msg.String(), a.keyMap().KeyHelp(keys.Help)), false)
 }

@@ -105,18 +105,18 @@ func (a App) statusText() (string, lipgloss.Style) {
 	case a.refresh.Running() && !a.refresh.Auto():
 		return a.refresh.Line(), a.styles.Status
 	}
-	if a.screen == screenList && a.feedsFocused {
-		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed && e.Feed.LastError != "" {
-			return "failing: " + clean(e.Feed.LastError), a.styles.Error
-		}
-		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed {
-			return clean(e.Feed.URL), a.styles.Status
-		}
-		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Query && e.QueryErr != nil {
-			return clean(e.QueryErr.Error()), a.styles.Error
-		} else if ok && e.Kind == feedtree.Query {
-			return clean(e.Filter), a.styles.Status
-		}
+	if a.screen != screenList || !a.feedsFocused {
+		return "", a.styles.Status
+	}
+	switch e, _ := a.feeds.Current(); { // the row in focus, if any
+	case e.Kind == feedtree.Feed && e.Feed.LastError != "":
+		return "failing: " + clean(e.Feed.LastError), a.styles.Error
+	case e.Kind == feedtree.Feed:
+		return clean(e.Feed.URL), a.styles.Status
+	case e.Kind == feedtree.Query && e.QueryErr != nil:
+		return clean(e.QueryErr.Error()), a.styles.Error
+	case e.Kind == feedtree.Query:
+		return clean(e.Filter), a.styles.Status
 	}
 	return "", a.styles.Status
 }
@@ -132,12 +132,8 @@ func (a App) helpLine() string {
 		if a.status != "" && a.statusErr {
 			return a.styles.Error.Render(cells.Cut(clean(a.status), a.width))
 		}
-		if text, bad := a.list.FilterHelp(); a.prompt.Mode() == panes.PromptFilter {
-			style := a.styles.Dim
-			if bad {
-				style = a.styles.Status
-			}
-			return style.Render(cells.Cut(clean(text), a.width))
+		if a.prompt.Mode() == panes.PromptFilter {
+			return a.list.FilterHelp(a.styles, a.width)
 		}
 		return a.prompt.Help(a.styles, a.width)
 	}

@@ -201,15 +201,6 @@ func (l *List) Mark(id int64, read, starred *bool) (changed bool) {
 	return changed
 }
 
-// MarkFeedRead shows every loaded headline of a feed as read.
-func (l *List) MarkFeedRead(feedID int64) {
-	for i := range l.win {
-		if l.win[i].FeedID == feedID {
-			l.win[i].Read = true
-		}
-	}
-}
-
 // ShowResults shows full-text search results in place of the view.
 func (l *List) ShowResults(query string, articles []model.Article) {
 	l.res = &results{query: query, articles: articles}

@@ -33,7 +33,7 @@ var answers = map[Question]struct {
 	help string
 }{
 	MarkRead:   {key.NewBinding(key.WithKeys("y", "Y", "enter")), "y/enter: yes · n/esc: no"},
-	RemoveFeed: {key.NewBinding(key.WithKeys("y", "Y")), "y: remove · n or esc: keep"},
+	RemoveFeed: {key.NewBinding(key.WithKeys("y", "Y")), "y: remove · n/esc: keep"},
 }
 
 var confirmNo = key.NewBinding(key.WithKeys("n", "N", "esc"))

@@ -10,7 +10,6 @@ import (
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/cells"
-	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -19,14 +18,12 @@ import (
 // said. It keeps what was typed whatever happens: a refused value is
 // shown under the fields, with the cursor on its field.
 type FeedForm struct {
-	keys    keys.Map
-	feed    model.Feed
-	fields  []formField
-	focus   int
-	err     string
-	errKey  string
-	saving  bool
-	account bool
+	feed   model.Feed
+	fields []formField
+	focus  int
+	err    string
+	errKey string
+	saving bool
 }
 
 // formField is one setting: its key, how the form names it, what an
@@ -40,11 +37,12 @@ type formField struct {
 const formLabelWidth = 12
 
 // NewFeedForm is the form of f's settings, each field holding its value
-// (model.FeedValues) or, empty, saying its default; on the keys of k
-// (keys.FeedForm's). keepDays is the [retention] default an empty keep
-// days means (0: all). The command is the text input's, on focus.
-func NewFeedForm(k keys.Map, f model.Feed, keepDays int) (FeedForm, tea.Cmd) {
-	p := FeedForm{keys: k, feed: f, account: f.Account != ""}
+// (model.FeedValues) or, empty, saying its default; its keys
+// (keys.FeedForm's) are the app's. keepDays is the [retention] default an
+// empty keep days means (0: all). The command is the text input's, on
+// focus.
+func NewFeedForm(f model.Feed, keepDays int) (FeedForm, tea.Cmd) {
+	p := FeedForm{feed: f}
 	for _, v := range model.FeedValues(f) {
 		in := textinput.New()
 		in.Prompt = ""
@@ -171,7 +169,7 @@ func (p FeedForm) View(s theme.Styles, width, height int) string {
 	title := clean(p.feed.DisplayTitle())
 	lines := []string{cells.Cut(s.Title.Render("Feed settings ")+title, width)}
 	where := clean(p.feed.URL)
-	if p.account {
+	if p.feed.Account != "" {
 		where += " · account " + clean(p.feed.Account) + ": title and folder change on its server"
 	}
 	lines = append(lines, s.Dim.Render(cells.Cut(where, width)), "")

@@ -8,14 +8,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
-	"github.com/byline-reader/byline/ui/keys"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
 func newForm(t *testing.T, f model.Feed, keepDays int) FeedForm {
 	t.Helper()
-	set, _ := keys.New(nil)
-	p, _ := NewFeedForm(set.On(keys.FeedForm), f, keepDays)
+	p, _ := NewFeedForm(f, keepDays)
 	return p
 }
 

@@ -3,21 +3,24 @@ package panes
 import (
 	"fmt"
 
+	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/headlines"
+	"github.com/byline-reader/byline/ui/theme"
 )
 
 // FilterHelp is the help line under the `/` prompt: what the text typed
 // is taken as (words in titles, or an expression of the filter language),
-// or, bad, the mistake of the expression typed, with its column: said as
-// it is typed, while the list keeps the last good filter.
-func (l Headlines) FilterHelp() (text string, bad bool) {
+// or the mistake of the expression typed, with its column, said without
+// alarm as it is typed, while the list keeps the last good filter.
+func (l Headlines) FilterHelp(s theme.Styles, width int) string {
+	style, text := s.Dim, "words in titles, or an expression (unread and age < 3) · enter: done · esc: cancel"
 	switch {
 	case l.FilterErr() != nil:
-		return l.FilterErr().Error() + " · esc: cancel", true
+		style, text = s.Status, l.FilterErr().Error()+" · esc: cancel"
 	case headlines.IsExpr(l.Filter()):
-		return "an expression (README: Filters) · enter: done · esc: cancel", false
+		text = "an expression (README: Filters) · enter: done · esc: cancel"
 	}
-	return "words in titles, or an expression (unread and age < 3) · enter: done · esc: cancel", false
+	return style.Render(cells.Cut(clean(text), width))
 }
 
 // ExprEmpty says why the list is empty when an expression narrows it (one

@@ -70,12 +70,10 @@ func Search(ctx context.Context, lib Library, seq int, query string, limit int) 
 	}
 }
 
-// MarkedMsg says a mark was stored (or why not): of one article (What was
-// done to it), or of a whole feed (N articles marked read).
+// MarkedMsg says an article's mark was stored (What was done to it), or
+// why not.
 type MarkedMsg struct {
 	What string
-	Feed bool
-	N    int
 	Err  error
 }
 
@@ -88,17 +86,6 @@ func Mark(ctx context.Context, lib Library, id int64, read, starred *bool, what 
 			err = fmt.Errorf("%s: %w", what, err)
 		}
 		return MarkedMsg{What: what, Err: err}
-	}
-}
-
-// MarkFeedRead marks every article of a feed read.
-func MarkFeedRead(ctx context.Context, lib Library, feedID int64) tea.Cmd {
-	return func() tea.Msg {
-		n, err := lib.MarkFeedRead(ctx, feedID)
-		if err != nil {
-			err = fmt.Errorf("mark feed read: %w", err)
-		}
-		return MarkedMsg{Feed: true, N: n, Err: err}
 	}
 }
 

@@ -41,7 +41,6 @@ type Library interface {
 	// FetchPage fetches and extracts an article's page now and opens it.
 	FetchPage(ctx context.Context, id int64) (model.Reading, error)
 	Mark(ctx context.Context, ids []int64, read, starred *bool) (int, error)
-	MarkFeedRead(ctx context.Context, feedID int64) (int, error)
 	// MarkQueryRead marks read every unread article q selects and gives
 	// the ids it changed.
 	MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]int64, error)

@@ -25,7 +25,9 @@ func (f *fakeLibrary) Articles(_ context.Context, q model.ArticleQuery) ([]model
 	return make([]model.Article, q.Limit), nil
 }
 
-func (f *fakeLibrary) MarkFeedRead(context.Context, int64) (int, error) { return 3, f.err }
+func (f *fakeLibrary) Mark(_ context.Context, ids []int64, _, _ *bool) (int, error) {
+	return len(ids), f.err
+}
 
 func TestLoadWindowCountsTheWholeQuery(t *testing.T) {
 	lib := &fakeLibrary{}
@@ -45,7 +47,7 @@ func TestLoadWindowCountsTheWholeQuery(t *testing.T) {
 
 func TestAnswersCarryWhatWasAsked(t *testing.T) {
 	lib := &fakeLibrary{}
-	if msg := MarkFeedRead(context.Background(), lib, 2)().(MarkedMsg); !msg.Feed || msg.N != 3 || msg.Err != nil {
+	if msg := Mark(context.Background(), lib, 2, nil, nil, "star")().(MarkedMsg); msg.What != "star" || msg.Err != nil {
 		t.Fatalf("%+v", msg)
 	}
 	if msg := OpenMail(nil, "mailto:x")().(MailMsg); msg.Link != "mailto:x" || !errors.Is(msg.Err, desktop.ErrNoMailProgram) {
