@@ -201,11 +201,6 @@ func (l *Library) MarkQueryRead(ctx context.Context, q model.ArticleQuery) ([]in
 	return l.store.MarkQueryRead(ctx, q)
 }
 
-// MarkFeedRead marks every article of a feed read.
-func (l *Library) MarkFeedRead(ctx context.Context, feedID int64) (int, error) {
-	return l.store.MarkFeedRead(ctx, feedID)
-}
-
 // FindFeed finds a subscription by its id or URL.
 func (l *Library) FindFeed(ctx context.Context, urlOrID string) (model.Feed, error) {
 	if id, err := strconv.ParseInt(urlOrID, 10, 64); err == nil {

@@ -220,7 +220,9 @@ func TestOfflineChangesReplayed(t *testing.T) {
 	if accts, _ := l.Accounts(ctx); accts[0].Pending != 3 || accts[0].LastError == "" {
 		t.Errorf("account after the failed sync = %+v", accts[0])
 	}
-	l.MarkFeedRead(ctx, feedID)
+	if _, err := l.MarkQueryRead(ctx, model.ArticleQuery{FeedID: feedID}); err != nil {
+		t.Fatal(err)
+	}
 
 	proxy.setDown(false)
 	// c-0, c-1 read; c-2 starred; then c-2, c-3 read by the feed's mark.

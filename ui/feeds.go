@@ -52,7 +52,7 @@ func (a App) handleFeedsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // showFocusedFeed points the list at the feeds pane's entry.
 func (a *App) showFocusedFeed() tea.Cmd {
 	e, ok := a.feeds.Current()
-	if !ok {
+	if !ok || e.QueryErr != nil { // a saved query that cannot run: its row's status line says why
 		return nil
 	}
 	a.list.SetQuery(e.Query(), e.Title())

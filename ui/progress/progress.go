@@ -17,9 +17,8 @@ import (
 
 // Tally counts a refresh: its feeds, then each sync account.
 type Tally struct {
-	Done, Total int // feeds; an account's sync is not one
-	New         int // new articles from feeds
-	Failed      int
+	Done, Total int             // feeds; an account's sync is not one
+	New         int             // new articles from feeds
 	Failures    failures.Groups // why feeds failed, by cause
 	Syncing     string          // the account sync under way, as the progress line says it
 	Synced      []Account       // the accounts' syncs that ended, in order
@@ -34,7 +33,6 @@ func (t *Tally) Feed(fd model.FeedDone) {
 		t.NewIn = append(t.NewIn, Source{Name: fd.Feed.DisplayTitle(), New: fd.New})
 	}
 	if fd.Err != nil {
-		t.Failed++
 		t.Failures.Add(fd.Err.Error(), fd.Feed.URL)
 	}
 }
@@ -118,8 +116,8 @@ func (t Tally) Line() string {
 	if n := t.New + t.syncedNew(); n > 0 {
 		s += fmt.Sprintf(" · %d new", n)
 	}
-	if t.Failed > 0 {
-		s += fmt.Sprintf(" · %d failed", t.Failed)
+	if n := t.Failures.Len(); n > 0 {
+		s += fmt.Sprintf(" · %d failed", n)
 	}
 	return s
 }
@@ -143,7 +141,8 @@ func (t Tally) Summary() string {
 // AllFailed says whether nothing worked: every account and every feed
 // failed.
 func (t Tally) AllFailed() bool {
-	feedsFailed := t.Failed > 0 && t.Failed == t.Total
+	failed := t.Failures.Len()
+	feedsFailed := failed > 0 && failed == t.Total
 	if len(t.Synced) == 0 {
 		return feedsFailed
 	}
@@ -159,11 +158,11 @@ func (t Tally) feedsSummary() string {
 	switch {
 	case t.Total == 0:
 		return "nothing to refresh: no subscriptions"
-	case t.Failed == t.Total:
+	case t.Failures.Len() == t.Total:
 		return fmt.Sprintf("all %d %s failed: are you offline? %s", t.Total, plural(t.Total, "feed", "feeds"), t.Failures.Causes())
 	}
 	s := fmt.Sprintf("refreshed %d %s: %d new", t.Total, plural(t.Total, "feed", "feeds"), t.New)
-	if t.Failed > 0 {
+	if t.Failures.Len() > 0 {
 		s += "; " + t.Failures.String()
 	}
 	return s

@@ -19,7 +19,8 @@ func TestSummaryWithAccounts(t *testing.T) {
 	if s := failed.Summary(); s != "home: dial tcp: no such host" || !failed.AllFailed() {
 		t.Fatalf("a failed account alone: %q, all failed %v", s, failed.AllFailed())
 	}
-	failed.Total, failed.Failed = 3, 1
+	failed.Total = 3
+	failed.Failures.Add("HTTP 404", "https://a.example/feed")
 	if failed.AllFailed() {
 		t.Fatal("feeds that worked are not a total failure")
 	}
