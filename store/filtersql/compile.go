@@ -122,11 +122,11 @@ func (f *Compiled) cond(c *filter.Cond) string {
 func (f *Compiled) text(c *filter.Cond, col string) string {
 	switch c.Op {
 	case filter.Has:
-		return "instr(lower(" + col + "), " + f.arg(asciiOnlyLower(c.Str)) + ") > 0"
+		return f.holds(col, c.Str)
 	case filter.Match:
 		pre := ""
 		if lit, fold := c.RegexpLiteral(); lit != "" && fold {
-			pre = "instr(lower(" + col + "), " + f.arg(lit) + ") > 0 AND "
+			pre = f.holds(col, lit) + " AND "
 		} else if lit != "" {
 			pre = "instr(" + col + ", " + f.arg(lit) + ") > 0 AND "
 		}
@@ -134,6 +134,16 @@ func (f *Compiled) text(c *filter.Cond, col string) string {
 	}
 	return col + " = " + f.arg(c.Str) + " COLLATE NOCASE"
 }
+
+// holds says that col holds text, ignoring the case of ASCII letters:
+// LIKE folds them as lower() does, without making a lowered copy of every
+// value it looks at, which made a count over every title twice as slow.
+func (f *Compiled) holds(col, text string) string {
+	pattern := "%" + likeEscaper.Replace(asciiOnlyLower(text)) + "%"
+	return col + " LIKE " + f.arg(pattern) + ` ESCAPE '\'`
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
 
 // asciiOnlyLower lowers ASCII letters only, as SQLite's lower() does.
 func asciiOnlyLower(s string) string {

@@ -21,7 +21,8 @@ func TestCompile(t *testing.T) {
 		args        []any
 		index       bool
 	}{
-		{`title # Climate`, `(instr(lower(a.title), ?) > 0)`, []any{"climate"}, false},
+		{`title # Climate`, `(a.title LIKE ? ESCAPE '\')`, []any{"%climate%"}, false},
+		{`title # "50%_off"`, `(a.title LIKE ? ESCAPE '\')`, []any{`%50\%\_off%`}, false},
 		{`author = "Jane Doe"`, `(a.author = ? COLLATE NOCASE)`, []any{"Jane Doe"}, false},
 		{`not starred and quotes >= 2`, `((NOT (a.starred = 1)) AND (a.quote_count >= ?))`, []any{2.0}, false},
 		{`content # "climate change"`, `(+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND `,
