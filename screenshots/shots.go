@@ -45,6 +45,13 @@ const (
 	accountHeadline = "Night trains return to the Alpine routes"
 )
 
+// savedQueries are the configuration's saved queries, rows of the feeds
+// pane in every shot.
+const savedQueries = `[queries]
+weather = 'title =~ "barrier|flood|drought|storm"'
+unread-transport = "unread and title =~ \"rail|ferry|road|train\""
+`
+
 // shots are the screenshots, in the order they are taken. Adjust the keys
 // and texts here when the app's screens change.
 var shots = []shot{
@@ -142,6 +149,17 @@ var shots = []shot{
 			keys(see("home › folder World", accountHeadline), "enter"),
 			// r on an account's headline syncs the account.
 			keys(see("syncing home: feeds"), "r"),
+		},
+	},
+	{
+		file: "filter.png", caption: "A saved query in the feeds pane, narrowed by an expression typed after /",
+		theme: "dark",
+		steps: []step{
+			keys(see(mainHeadline, "≡ weather")),
+			// Into the feeds pane, down to the saved query, and show it.
+			keys(see("query weather"), "tab", "j", "j", "j", "enter"),
+			keys(see("filter:"), "/"),
+			{typed: `unread and not title # consultation`, show: see("Council backs tidal barrier")},
 		},
 	},
 }

@@ -89,7 +89,7 @@ func (w *workspace) prepare() error {
 		accountName, w.reader.url(), accountUser, passwordFile)
 	for theme := range themes {
 		// No background refresh: a shot shows only what its keys do.
-		conf := fmt.Sprintf("theme = %q\nauto_refresh = false\n\n[fetch]\nper_host = 8\n", theme)
+		conf := fmt.Sprintf("theme = %q\nauto_refresh = false\n\n[fetch]\nper_host = 8\n\n%s", theme, savedQueries)
 		if err := os.WriteFile(w.config(theme), []byte(conf), 0o644); err != nil {
 			return err
 		}

@@ -245,7 +245,7 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 	case e.Kind == feedtree.Feed && e.Feed.LastError != "", e.QueryErr != nil:
 		mark = "!"
 	case e.Kind == feedtree.Query:
-		mark = "⌕"
+		mark = "≡"
 	}
 	if e.Kind == feedtree.Account {
 		name = "@" + name
