@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -188,6 +190,7 @@ func runRefresh(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("refresh takes no arguments")
 	}
+	limitHeap()
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -254,5 +257,18 @@ func (p *progressLine) update(fd library.FeedDone) {
 func (p *progressLine) clear() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}
+
+// refreshHeap is the soft limit of the Go heap while a refresh runs: as
+// it nears it, the collector runs sooner rather than let the heap double
+// (GOGC's default) while thousands of parsed articles pass through. It
+// costs a few percent of CPU and keeps a refresh of 500 × 100 under 100 MiB
+// (the SQLite engine's own memory comes on top). GOMEMLIMIT, when set, wins.
+const refreshHeap = 60 << 20
+
+func limitHeap() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(refreshHeap)
 	}
 }

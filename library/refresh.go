@@ -108,8 +108,9 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 }
 
 // saveBatch is how many fetched feeds a refresh stores in one transaction
-// at most: those that arrived while the last were being stored.
-const saveBatch = 16
+// at most: those that arrived while the last were being stored. Each is
+// memory until it is stored, on top of the few FetchAll holds, so a few.
+const saveBatch = 4
 
 // arrived yields the results as they come, each time with those that are
 // already waiting (at most max): one when the store keeps up, more when
