@@ -191,6 +191,9 @@ func ParseConfig(data []byte) (Config, error) {
 			cfg.Ignore[i].Mode = "hide"
 		}
 	}
+	if d := &cfg.RefreshInterval.Duration; *d > 0 && *d < MinRefreshInterval {
+		*d = MinRefreshInterval // a shorter one, fine before auto refresh, still works
+	}
 	cfg.sanitize()
 	return cfg, cfg.validate()
 }
@@ -257,9 +260,6 @@ const MinRefreshInterval = time.Minute
 
 func (c Config) validateRefresh() error {
 	every := c.RefreshInterval.Duration
-	if every > 0 && every < MinRefreshInterval {
-		return fmt.Errorf("refresh_interval must be at least 1m, not %s", every)
-	}
 	if every > 0 && !c.AutoRefresh {
 		return fmt.Errorf("refresh_interval = %q refreshes in the background, and auto_refresh = false says not to: remove one", every)
 	}

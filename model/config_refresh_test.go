@@ -20,7 +20,7 @@ func TestConfigAutoRefresh(t *testing.T) {
 		{in: "auto_refresh = false\n", auto: false},
 		{in: "auto_refresh = true\nrefresh_interval = \"30m\"\n", auto: true, every: 30 * time.Minute},
 		{in: "refresh_interval = \"0s\"\n", auto: true},
-		{in: "refresh_interval = \"10s\"\n", err: "refresh_interval must be at least 1m, not 10s"},
+		{in: "refresh_interval = \"10s\"\n", auto: true, every: time.Minute}, // raised to the shortest
 		{in: "auto_refresh = false\nrefresh_interval = \"1h\"\n", err: "auto_refresh = false says not to"},
 		{in: "auto_refresh = \"no\"\n", err: "line 1"},
 	} {
