@@ -90,6 +90,22 @@ func runFeeds(e *env, args []string) error {
 	return tw.Flush()
 }
 
+// emptyList is what list says when q selects nothing: why, as far as it
+// can tell from q.
+func emptyList(q model.ArticleQuery) string {
+	switch {
+	case q.Filter != "":
+		return "no article matches the filter"
+	case q.Unread && q.FeedID != 0:
+		return "nothing unread in this feed"
+	case q.Unread:
+		return "nothing unread"
+	case q.FeedID != 0:
+		return "no articles in this feed yet: run `byline refresh`"
+	}
+	return "no articles yet: run `byline refresh`"
+}
+
 func runList(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("list takes no arguments (did you mean --feed URL?)")
@@ -116,7 +132,7 @@ func runList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return printArticles(e, arts, "no articles yet: run `byline refresh`")
+	return printArticles(e, arts, emptyList(q))
 }
 
 func runSearch(e *env, args []string) error {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/byline-reader/byline/model"
 )
 
 func TestListAndSearchFilter(t *testing.T) {
@@ -86,5 +88,21 @@ func TestListSavedQuery(t *testing.T) {
 	}
 	if code, _, _ := list("feeds"); code != 0 {
 		t.Error("a broken query does not stop other commands")
+	}
+}
+
+// An empty list says why, as far as the query tells.
+func TestEmptyListSaysWhy(t *testing.T) {
+	for q, want := range map[model.ArticleQuery]string{
+		{}:                          "no articles yet: run `byline refresh`",
+		{Filter: "age < 1"}:         "no article matches the filter",
+		{Unread: true}:              "nothing unread",
+		{Unread: true, FeedID: 3}:   "nothing unread in this feed",
+		{FeedID: 3}:                 "no articles in this feed yet: run `byline refresh`",
+		{Filter: "x", Unread: true}: "no article matches the filter",
+	} {
+		if got := emptyList(q); got != want {
+			t.Errorf("emptyList(%+v) = %q, want %q", q, got, want)
+		}
 	}
 }
