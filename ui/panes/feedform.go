@@ -167,7 +167,7 @@ func (p FeedForm) Err() string { return p.err }
 // and the error or the saving under them.
 func (p FeedForm) View(s theme.Styles, width, height int) string {
 	title := clean(p.feed.DisplayTitle())
-	lines := []string{cells.Cut(s.Title.Render("Feed settings ")+title, width)}
+	lines := []string{cells.Cut(s.Title.Render("Feed settings")+s.Dim.Render(" · ")+title, width)}
 	where := clean(p.feed.URL)
 	if p.feed.Account != "" {
 		where += " · account " + clean(p.feed.Account) + ": title and folder change on its server"

@@ -80,7 +80,7 @@ func TestFeedFormDrawsDefaultsAndFits(t *testing.T) {
 	f := model.Feed{ID: 1, Title: "Own \x1b[31mred", URL: "https://a.example/feed", Account: "mf"}
 	p := newForm(t, f, 30)
 	s := ansi.Strip(p.View(theme.New(true), 40, 12))
-	for _, want := range []string{"Feed settings Own red", "account mf", "(none)", "(byline's own)", "(all)"} {
+	for _, want := range []string{"Feed settings · Own red", "account mf", "(none)", "(byline's own)", "(all)"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("lacks %q:\n%s", want, s)
 		}
