@@ -26,7 +26,7 @@ func TestFeedFormSavesAndKeepsWhatWasTypedOnError(t *testing.T) {
 	lib := newFake(30)
 	h := openForm(t, lib, 120, 30)
 	s := h.screen()
-	for _, want := range []string{"Feed settings World Wire", "title", "keep items", "auto", "byline's own", "tab/↓ next field", "enter save", "esc cancel"} {
+	for _, want := range []string{"Feed settings · World Wire", "title", "keep items", "auto", "byline's own", "tab/↓ next field", "enter save", "esc cancel"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the form lacks %q:\n%s", want, s)
 		}
