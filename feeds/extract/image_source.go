@@ -97,7 +97,13 @@ func pictureURL(raw string, base *url.URL) string {
 		return ""
 	}
 	u.Fragment = ""
-	return u.String()
+	// An address Go parses once may not parse again ("//::" gives
+	// "https://::"): keep only one that comes back whole, with a host.
+	s := u.String()
+	if back, err := url.Parse(s); err != nil || back.Hostname() == "" {
+		return ""
+	}
+	return s
 }
 
 // isPlaceholder reports the address of no picture of the article: a
