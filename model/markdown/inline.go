@@ -71,23 +71,29 @@ func Unescape(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\' && i+1 < len(s) && strings.IndexByte(Escapable, s[i+1]) >= 0:
-			i++
-			b.WriteByte(s[i])
-		case c == '&':
-			if r, n := Entity(s[i:]); n > 0 {
-				b.WriteRune(r)
-				i += n - 1
-				continue
-			}
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
+		if n := unescapeAt(&b, s, i); n > 0 {
+			i += n - 1
+			continue
 		}
+		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// unescapeAt writes what a backslash escape or a known entity at s[i]
+// stands for and says how many bytes it took; 0 when s[i] starts neither.
+func unescapeAt(b *strings.Builder, s string, i int) int {
+	switch {
+	case s[i] == '\\' && i+1 < len(s) && strings.IndexByte(Escapable, s[i+1]) >= 0:
+		b.WriteByte(s[i+1])
+		return 2
+	case s[i] == '&':
+		if r, n := Entity(s[i:]); n > 0 {
+			b.WriteRune(r)
+			return n
+		}
+	}
+	return 0
 }
 
 // escapeText and destination are the escapes of EscapeText and

@@ -182,11 +182,12 @@ func captionAfter(body string, end int) string {
 func inlineText(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
+		if n := unescapeAt(&b, s, i); n > 0 {
+			i += n - 1
+			continue
+		}
 		c := s[i]
 		switch {
-		case c == '\\' && i+1 < len(s) && strings.IndexByte(Escapable, s[i+1]) >= 0:
-			i++
-			b.WriteByte(s[i])
 		case c == '!' && i+1 < len(s) && s[i+1] == '[':
 		case c == '[':
 			if textEnd, end, ok := LinkSpan(s, i, len(s)); ok {
@@ -195,13 +196,6 @@ func inlineText(s string) string {
 			}
 		case c == '*' || c == '`' || c == ']':
 		case c == '_' && (i == 0 || i+1 == len(s) || s[i-1] == ' ' || s[i+1] == ' ' || s[i-1] == '_' || s[i+1] == '_'):
-		case c == '&':
-			if r, n := Entity(s[i:]); n > 0 {
-				b.WriteRune(r)
-				i += n - 1
-				continue
-			}
-			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}
