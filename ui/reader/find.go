@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"iter"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,17 +168,29 @@ func runesAt(text []rune, at int, term []rune) bool {
 // without the escape sequences.
 func visibleRunes(l string) []rune {
 	out := make([]rune, 0, len(l))
-	for i := 0; i < len(l); {
-		if l[i] == 0x1b {
-			n, _ := typeset.EscapeAt(l[i:])
-			i += n
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(l[i:])
+	for _, r := range shown(l) {
 		out = append(out, r)
-		i += n
 	}
 	return out
+}
+
+// shown walks the runes of a line that the terminal shows, with their
+// byte offsets, stepping over escape sequences.
+func shown(l string) iter.Seq2[int, rune] {
+	return func(yield func(int, rune) bool) {
+		for i := 0; i < len(l); {
+			if l[i] == 0x1b {
+				n, _ := typeset.EscapeAt(l[i:])
+				i += n
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(l[i:])
+			if !yield(i, r) {
+				return
+			}
+			i += n
+		}
+	}
 }
 
 // foldRunes lower-cases rs in place, one rune for one, and reads a

@@ -76,22 +76,16 @@ func stylePrefix(st lipgloss.Style) string {
 // is not a space or a blockquote bar to the end of its last non-space one.
 func textBounds(l string) (lo, hi int32) {
 	lo = -1
-	for i := 0; i < len(l); {
-		if l[i] == 0x1b {
-			n, _ := typeset.EscapeAt(l[i:])
-			i += n
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(l[i:])
+	for i, r := range shown(l) {
 		if r != ' ' && r != '\u00a0' {
 			if lo < 0 && r != '│' {
 				lo = int32(i)
 			}
 			if lo >= 0 {
+				_, n := utf8.DecodeRuneInString(l[i:]) // RuneLen would count a bad byte as 3
 				hi = int32(i + n)
 			}
 		}
-		i += n
 	}
 	if lo < 0 {
 		return 0, 0
