@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
@@ -349,23 +348,4 @@ func syncJSON(results []library.SyncResult) []syncResultJSON {
 		out = append(out, j)
 	}
 	return out
-}
-
-// sync draws an account's sync on the progress line.
-func (p *progressLine) sync(sp library.SyncProgress) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if sp.Stage == model.SyncItems && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
-		return
-	}
-	p.last = time.Now()
-	switch sp.Stage {
-	case model.SyncItems:
-		fmt.Fprintf(p.w, "\r\x1b[Ksyncing %s: %d/%d new articles", sp.Account, sp.Done, sp.Total)
-	case model.SyncDone:
-		fmt.Fprint(p.w, "\r\x1b[K")
-	default:
-		fmt.Fprintf(p.w, "\r\x1b[Ksyncing %s: %s", sp.Account, sp.Stage)
-	}
-	p.drawn = true
 }

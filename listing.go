@@ -12,6 +12,7 @@ import (
 
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/progress"
 )
 
 // articleJSON is the shape `list` and `search` print.
@@ -246,27 +247,43 @@ func runRefresh(e *env, args []string) error {
 	return nil
 }
 
-// progressLine redraws one status line on a terminal, a few times a second.
+// progressLine redraws one status line on a terminal, a few times a
+// second, in the words of the app's status line (ui/progress).
 type progressLine struct {
-	w           io.Writer
-	mu          sync.Mutex
-	last        time.Time
-	new, failed int
-	drawn       bool
+	w     io.Writer
+	mu    sync.Mutex
+	last  time.Time
+	tally progress.Tally
+	drawn bool
 }
 
 func (p *progressLine) update(fd library.FeedDone) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.new += fd.New
-	if fd.Err != nil {
-		p.failed++
-	}
+	p.tally.Feed(fd)
 	if fd.Done != fd.Total && time.Since(p.last) < 80*time.Millisecond {
 		return
 	}
+	p.draw()
+}
+
+// sync shows an account's sync under way, and clears the line when it ends.
+func (p *progressLine) sync(sp library.SyncProgress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.tally.Sync(sp) {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		return
+	}
+	if sp.Stage == model.SyncItems && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
+		return
+	}
+	p.draw()
+}
+
+func (p *progressLine) draw() {
 	p.last = time.Now()
-	fmt.Fprintf(p.w, "\r\x1b[Krefreshing %d/%d feeds · %d new · %d failed", fd.Done, fd.Total, p.new, p.failed)
+	fmt.Fprint(p.w, "\r\x1b[K"+p.tally.Line())
 	p.drawn = true
 }
 
