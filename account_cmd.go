@@ -284,12 +284,12 @@ func runSync(e *env, args []string) error {
 		return err
 	}
 	var progress func(library.SyncProgress)
+	line := &progressLine{w: e.rawErr}
 	if isTerminal(e.rawErr) {
-		p := &progressLine{w: e.rawErr}
-		progress = p.sync
-		defer p.clear()
+		progress = line.sync
 	}
 	results, err := lib.Sync(e.ctx, args, progress)
+	line.clear() // before the results, which would follow it on its line
 	if err != nil {
 		return err
 	}

@@ -213,10 +213,9 @@ func runRefresh(e *env, args []string) error {
 		return err
 	}
 	var progress library.Progress
+	line := &progressLine{w: e.rawErr}
 	if isTerminal(e.rawErr) {
-		p := &progressLine{w: e.rawErr}
-		progress = library.Progress{Feed: p.update, Sync: p.sync}
-		defer p.clear()
+		progress = library.Progress{Feed: line.update, Sync: line.sync}
 	}
 	var sum library.Summary
 	if e.opts.due {
@@ -224,6 +223,7 @@ func runRefresh(e *env, args []string) error {
 	} else {
 		sum, err = lib.Refresh(e.ctx, progress)
 	}
+	line.clear() // before the summary, which would follow it on its line
 	if err != nil {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
@@ -288,8 +288,11 @@ func (p *progressLine) draw() {
 }
 
 func (p *progressLine) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
 	}
 }
 
