@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/schema"
 )
 
 // benchNow is the "now" of the filter benchmark's database.
@@ -58,10 +59,19 @@ func BenchmarkFilter(b *testing.B) {
 
 func filterBenchStore(b *testing.B) *Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("byline-filter-bench-v2-%d.db", filterBenchSize))
+	return cachedBenchStore(b, fmt.Sprintf("filter-%d", filterBenchSize), buildFilterBench)
+}
+
+// cachedBenchStore opens a benchmark's database, kept in the temporary
+// folder between runs (built once by build, which may take minutes) and
+// named by the schema it was built with, so that a new migration makes a
+// new one rather than meeting an old one half-way.
+func cachedBenchStore(b *testing.B, name string, build func(path string) error) *Store {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("byline-bench-%s-schema%d.db", name, schema.Latest()))
 	if _, err := os.Stat(path); err != nil {
 		b.Logf("building %s (once)", path)
-		if err := buildFilterBench(path + ".part"); err != nil {
+		if err := build(path + ".part"); err != nil {
 			b.Fatal(err)
 		}
 		if err := os.Rename(path+".part", path); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -50,23 +49,8 @@ var queryBenchWords = strings.Fields(`election budget storm market court health 
 // (about three months), seven in ten read, one in a hundred starred.
 func savedQueryBenchStore(b *testing.B, feeds, items int) *Store {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("byline-query-bench-v2-%d.db", feeds*items))
-	if _, err := os.Stat(path); err != nil {
-		b.Logf("building %s (once)", path)
-		if err := buildQueryBench(path+".part", feeds, items); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(path+".part", path); err != nil {
-			b.Fatal(err)
-		}
-	}
-	s, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	s.now = func() time.Time { return benchNow }
-	return s
+	return cachedBenchStore(b, fmt.Sprintf("query-%d", feeds*items),
+		func(path string) error { return buildQueryBench(path, feeds, items) })
 }
 
 func buildQueryBench(path string, feeds, items int) error {
