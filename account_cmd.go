@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/byline-reader/byline/library"
@@ -24,17 +24,53 @@ type accountFlags struct {
 	passwordStdin                 bool
 }
 
-func accountCmdFlags(fs *flag.FlagSet, o *cmdOptions) {
-	jsonFlag(fs, o)
-	fs.StringVar(&o.acct.url, "url", "", "the server's API address `URL` (Miniflux: its address; FreshRSS: …/api/greader.php)")
-	fs.StringVar(&o.acct.user, "user", "", "your `USER` name on the server")
-	fs.StringVar(&o.acct.kind, "type", "greader", "the server's protocol `TYPE`: greader (the Google Reader API)")
-	fs.StringVar(&o.acct.passwordCommand, "password-command", "", "a program `CMD` (and arguments, split at spaces) that prints the password, run at each login")
-	fs.StringVar(&o.acct.passwordFile, "password-file", "", "a file `PATH` that holds only the password, read at each login")
-	fs.BoolVar(&o.acct.passwordStdin, "password-stdin", false, "read the password from standard input once (not kept)")
+func accountCommand(e *env) *cobra.Command {
+	var asJSON bool
+	var f accountFlags
+	c := &cobra.Command{
+		Use:   "account",
+		Short: "sync accounts: Miniflux, FreshRSS…",
+		Long: "Sync accounts on servers of the Google Reader API (Miniflux, FreshRSS,\n" +
+			"Inoreader, The Old Reader, BazQux): `refresh` and `sync` keep them in step.",
+		RunE:              runs(e, func(args []string) error { return runAccount(e, asJSON, f, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	sub := func(name, use, short string, complete cobra.CompletionFunc) *cobra.Command {
+		return &cobra.Command{
+			Use: use, Short: short, ValidArgsFunction: complete,
+			RunE: runs(e, func(args []string) error { return runAccount(e, asJSON, f, append([]string{name}, args...)) }),
+		}
+	}
+	add := sub("add", "add NAME", "log in to a server and sync it", cobra.NoFileCompletions)
+	fl := add.Flags()
+	fl.StringVar(&f.url, "url", "", "the server's API address (FreshRSS: …/api/greader.php)")
+	fl.StringVar(&f.user, "user", "", "your user name on the server")
+	fl.StringVar(&f.kind, "type", "greader", "the server's protocol (Google Reader API)")
+	fl.StringVar(&f.passwordCommand, "password-command", "", "a program that prints the password")
+	fl.StringVar(&f.passwordFile, "password-file", "", "a file that holds only the password")
+	fl.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from stdin once (not kept)")
+	add.RegisterFlagCompletionFunc("type", cobra.FixedCompletions([]string{"greader"}, cobra.ShellCompDirectiveNoFileComp))
+	list := sub("list", "list", "the accounts and their last sync", cobra.NoFileCompletions)
+	list.Flags().BoolVar(&asJSON, "json", false, "print the accounts as JSON")
+	c.AddCommand(add, list, sub("remove", "remove NAME", "remove an account and its feeds", e.completeAccounts))
+	return c
 }
 
-func runAccount(e *env, args []string) error {
+func syncCommand(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "sync [NAME...]",
+		Short: "sync accounts with their servers",
+		Long: "Sync accounts (every one, or those named): send the changes made here,\n" +
+			"then take the server's feeds, articles and read and starred state.",
+		RunE:              runs(e, func(args []string) error { return runSync(e, asJSON, args) }),
+		ValidArgsFunction: e.completeAccounts,
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print each account's sync as JSON")
+	return c
+}
+
+func runAccount(e *env, asJSON bool, f accountFlags, args []string) error {
 	if len(args) == 0 {
 		return usagef("account needs add NAME, list or remove NAME")
 	}
@@ -43,12 +79,12 @@ func runAccount(e *env, args []string) error {
 		if len(args) != 2 {
 			return usagef("account add needs one NAME (then --url URL --user USER)")
 		}
-		return accountAdd(e, args[1])
+		return accountAdd(e, f, args[1])
 	case "list":
 		if len(args) != 1 {
 			return usagef("account list takes no arguments")
 		}
-		return accountList(e)
+		return accountList(e, asJSON)
 	case "remove":
 		if len(args) != 2 {
 			return usagef("account remove needs one NAME")
@@ -60,8 +96,8 @@ func runAccount(e *env, args []string) error {
 
 // accountAdd logs in to check the account, keeps the token, writes the
 // [accounts.NAME] section and runs the first sync.
-func accountAdd(e *env, name string) error {
-	f := e.opts.acct
+func accountAdd(e *env, f accountFlags, name string) error {
+	e.adding = f
 	a := model.AccountConfig{Type: f.kind, URL: strings.TrimSpace(f.url), Username: f.user,
 		PasswordCommand: strings.Fields(f.passwordCommand), PasswordFile: f.passwordFile}
 	if a.URL == "" || a.Username == "" {
@@ -97,10 +133,10 @@ func accountAdd(e *env, name string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added account %s (%s as %s) to %s\n", name, a.URL, a.Username, path)
-	return runSync(e, []string{name})
+	return runSync(e, false, []string{name})
 }
 
-func accountList(e *env) error {
+func accountList(e *env, asJSON bool) error {
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -109,7 +145,7 @@ func accountList(e *env) error {
 	if err != nil {
 		return err
 	}
-	if e.opts.json {
+	if asJSON {
 		return writeJSON(e.stdout, accountsJSON(accts))
 	}
 	if len(accts) == 0 {
@@ -266,7 +302,7 @@ func (e *env) askPassword(ctx context.Context, account string) (string, error) {
 			who = fmt.Sprintf("%s on %s (account %s)", oneLine(a.Username), oneLine(a.URL), account)
 		}
 	}
-	if a := e.opts.acct; a.url != "" {
+	if a := e.adding; a.url != "" {
 		who = fmt.Sprintf("%s on %s (account %s)", oneLine(a.user), oneLine(a.url), account)
 	}
 	fmt.Fprintf(e.rawErr, "\r\x1b[Kpassword of %s: ", who) // over a progress line, if one is drawn
@@ -278,7 +314,7 @@ func (e *env) askPassword(ctx context.Context, account string) (string, error) {
 	return string(pw), ctx.Err()
 }
 
-func runSync(e *env, args []string) error {
+func runSync(e *env, asJSON bool, args []string) error {
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -297,7 +333,7 @@ func runSync(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, "no accounts to sync: add one with `byline account add NAME --url URL --user USER`")
 		return nil
 	}
-	if e.opts.json {
+	if asJSON {
 		return writeJSON(e.stdout, syncJSON(results))
 	}
 	if failed := printSyncResults(e, "sync", results); failed > 0 {

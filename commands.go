@@ -2,135 +2,115 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/spf13/cobra"
 )
 
-// commands is the command line, in the order --help lists it.
-var commands = []command{
-	{name: "app", summary: "open the app (the default when no command is given)", run: runApp},
-	{name: "read", args: "TARGET", summary: "an article (id, URL or .html/.md/.txt file), in the app or printed", flags: readFlags, run: runRead},
-	{name: "quotes", args: "TARGET", summary: "the quotations of an article and who said them", flags: jsonFlag, run: runQuotes},
-	{name: "add", args: "URL...", summary: "subscribe (a feed URL, or a site whose feed is discovered); --account NAME on a sync server", flags: placeFlags, run: runAdd},
-	{name: "remove", args: "URL|ID", summary: "unsubscribe, deleting the feed's articles", run: runRemove},
-	{name: "feeds", summary: "subscriptions with unread counts and last error", flags: jsonFlag, run: runFeeds},
-	{name: "feed", args: "set URL|ID KEY=VALUE...|show URL|ID", summary: "a feed's settings: title, folder, interval, fetch, user_agent, keep_days, keep_items (an account's title and folder on its server)", flags: jsonFlag, run: runFeed},
-	{name: "refresh", summary: "sync every account, then fetch every feed; progress on a terminal; --due: only what is due (for cron)", flags: refreshFlags, run: runRefresh},
-	{name: "sync", args: "[NAME...]", summary: "sync accounts: send changes made here, take the server's feeds, articles and state", flags: jsonFlag, run: runSync},
-	{name: "account", args: "add NAME|list|remove NAME", summary: "sync accounts on Google Reader API servers (Miniflux, FreshRSS…)", flags: accountCmdFlags, run: runAccount},
-	{name: "list", summary: "headlines, newest first", flags: listFlags, run: runList},
-	{name: "search", args: "QUERY", summary: "full-text search over stored articles", flags: searchFlags, run: runSearch},
-	{name: "share", args: "TARGET", summary: "share links; --target NAME for one, --quote N for a quote", flags: shareFlags, run: runShare},
-	{name: "highlights", summary: "every highlight kept, newest first (--json, --markdown)", flags: highlightsFlags, run: runHighlights},
-	{name: "highlight", args: "TARGET --quote N", summary: "keep quote N of a stored article as a highlight", flags: highlightFlags, run: runHighlight},
-	{name: "mark", args: "ID...", summary: "mark articles --read, --unread, --star or --unstar", flags: markFlags, run: runMark},
-	{name: "import", args: "FILE", summary: "subscribe to every feed of an OPML or newsboat urls file; --account NAME on a sync server", flags: placeFlags, run: runImport},
-	{name: "export", summary: "write the subscriptions as OPML on stdout", run: runExport},
-}
+// A command is made by a function beside its body (fooCommand, runFoo),
+// with its own options and flags; cli.go puts them together.
 
-func findCommand(name string) (command, bool) {
-	for _, c := range commands {
-		if c.name == name {
-			return c, true
-		}
+func addCommand(e *env) *cobra.Command {
+	var o placeOptions
+	c := &cobra.Command{
+		Use:   "add URL...",
+		Short: "subscribe to feeds, or to sites' feeds",
+		Long: "Subscribe to feeds: a feed's URL, or a site's, whose feed is found in its\n" +
+			"page. With --account, the feed is added on that sync account's server.",
+		RunE:              runs(e, func(args []string) error { return runAdd(e, o, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
 	}
-	return command{}, false
+	o.register(e, c)
+	return c
 }
 
-func jsonFlag(fs *flag.FlagSet, o *cmdOptions) {
-	fs.BoolVar(&o.json, "json", false, "print JSON")
+// placeOptions are add's and import's flags: where the feeds go.
+type placeOptions struct {
+	json            bool
+	account, folder string
 }
 
-func listFlags(fs *flag.FlagSet, o *cmdOptions) {
-	jsonFlag(fs, o)
-	fs.BoolVar(&o.unread, "unread", false, "only unread articles")
-	fs.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
-	fs.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
-	filterFlag(fs, o)
-	fs.StringVar(&o.query, "query", "", "only the articles of the saved query `NAME` ([queries] in the configuration)")
+func (o *placeOptions) register(e *env, c *cobra.Command) {
+	f := c.Flags()
+	f.BoolVar(&o.json, "json", false, "print what was done as JSON")
+	f.StringVar(&o.account, "account", "", "subscribe on this sync account's server")
+	f.StringVar(&o.folder, "folder", "", "the folder to put the feeds in")
+	c.RegisterFlagCompletionFunc("account", e.completeAccounts)
+	c.RegisterFlagCompletionFunc("folder", e.completeFolders)
 }
 
-func filterFlag(fs *flag.FlagSet, o *cmdOptions) {
-	fs.StringVar(&o.filter, "filter", "", "only the articles this `EXPR` selects (see README: Filters)")
-}
-
-func refreshFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.BoolVar(&o.due, "due", false, "only the feeds due by their schedule, and accounts not synced for 30 minutes")
-}
-
-func placeFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.StringVar(&o.account, "account", "", "subscribe through the server of the sync account `NAME`")
-	fs.StringVar(&o.folder, "folder", "", "add: the `FOLDER` to put the feed in")
-}
-
-func searchFlags(fs *flag.FlagSet, o *cmdOptions) {
-	jsonFlag(fs, o)
-	fs.IntVar(&o.limit, "limit", 50, "at most this many")
-	filterFlag(fs, o)
-}
-
-func markFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.BoolVar(&o.read, "read", false, "mark read")
-	fs.BoolVar(&o.unreadMark, "unread", false, "mark unread")
-	fs.BoolVar(&o.star, "star", false, "star")
-	fs.BoolVar(&o.unstar, "unstar", false, "remove the star")
-}
-
-func printUsage(w io.Writer) {
-	fmt.Fprintf(w, "byline %s: a keyboard-driven news reader for the terminal\n\n", version)
-	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  byline [--db PATH] [--config PATH]        open the app")
-	fmt.Fprintln(w, "  byline COMMAND [ARGS] [FLAGS]")
-	fmt.Fprintln(w, "\nCommands:")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, c := range commands[1:] {
-		fmt.Fprintf(tw, "  %s %s\t%s\n", c.name, c.args, c.summary)
+func removeCommand(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:               "remove URL|ID",
+		Short:             "unsubscribe, deleting the feed's articles",
+		RunE:              runs(e, func(args []string) error { return runRemove(e, asJSON, args) }),
+		ValidArgsFunction: e.completeFeeds,
 	}
-	tw.Flush()
-	fmt.Fprintln(w, "\nGlobal flags:")
-	fmt.Fprintln(w, "  --db PATH       the database (default: $XDG_DATA_HOME/byline/byline.db;")
-	fmt.Fprintln(w, "                  a database named with --db starts empty)")
-	fmt.Fprintln(w, "  --config PATH   the configuration file (default: $XDG_CONFIG_HOME/byline/config.toml)")
-	fmt.Fprintln(w, "  --help          help for byline or for a command")
-	fmt.Fprintln(w, "  --version       print the version")
-	fmt.Fprintln(w, "\nExit status: 0 success, 1 the work failed, 2 bad usage or input.")
+	c.Flags().BoolVar(&asJSON, "json", false, "print the feed removed as JSON")
+	return c
 }
 
-func printCommandUsage(w io.Writer, c command, fs *flag.FlagSet) {
-	if c.name == "app" {
-		printUsage(w)
-		return
+func importCommand(e *env) *cobra.Command {
+	var o placeOptions
+	c := &cobra.Command{
+		Use:   "import FILE",
+		Short: "subscribe to the feeds of an OPML file",
+		Long: "Subscribe to every feed of an OPML file or a newsboat urls file, all or\n" +
+			"nothing: a malformed file imports none of it.",
+		RunE: runs(e, func(args []string) error { return runImport(e, o, args) }),
 	}
-	fmt.Fprintf(w, "Usage: byline %s %s\n\n%s.\n\nFlags:\n", c.name, strings.TrimSpace(c.args+" [FLAGS]"), capitalise(c.summary))
-	fs.VisitAll(func(f *flag.Flag) {
-		arg, usage := flag.UnquoteUsage(f)
-		name := "--" + f.Name
-		if arg != "" {
-			name += " " + strings.ToUpper(arg)
-		}
-		def := ""
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
-			def = " (default " + f.DefValue + ")"
-		}
-		fmt.Fprintf(w, "  %-16s %s%s\n", name, usage, def)
-	})
+	o.register(e, c)
+	return c
 }
 
-func capitalise(s string) string {
-	if s == "" {
-		return s
+func exportCommand(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:               "export",
+		Short:             "write the subscriptions as OPML on stdout",
+		RunE:              runs(e, func(args []string) error { return runExport(e, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func runAdd(e *env, args []string) error {
+// markOptions are mark's flags.
+type markOptions struct {
+	json, read, unread, star, unstar bool
+}
+
+func markCommand(e *env) *cobra.Command {
+	var o markOptions
+	c := &cobra.Command{
+		Use:               "mark ID...",
+		Short:             "mark articles read, unread, starred or not",
+		Long:              "Mark articles --read, --unread, --star or --unstar. Every id must exist,\nor nothing changes.",
+		RunE:              runs(e, func(args []string) error { return runMark(e, o, args) }),
+		ValidArgsFunction: e.completeArticles,
+	}
+	f := c.Flags()
+	f.BoolVar(&o.json, "json", false, "print the articles changed as JSON")
+	f.BoolVar(&o.read, "read", false, "mark read")
+	f.BoolVar(&o.unread, "unread", false, "mark unread")
+	f.BoolVar(&o.star, "star", false, "star")
+	f.BoolVar(&o.unstar, "unstar", false, "remove the star")
+	return c
+}
+
+// addJSON is one line of `add --json`: what became of one argument.
+type addJSON struct {
+	Input   string  `json:"input"`
+	Status  string  `json:"status"` // subscribed, exists or failed
+	ID      int64   `json:"id,omitempty"`
+	URL     string  `json:"url,omitempty"`
+	Account *string `json:"account"`
+	Error   string  `json:"error,omitempty"`
+}
+
+func runAdd(e *env, o placeOptions, args []string) error {
 	if len(args) == 0 {
 		return usagef("add needs at least one feed or site URL")
 	}
@@ -140,29 +120,42 @@ func runAdd(e *env, args []string) error {
 	}
 	var failed []string
 	var lastErr error
+	out := make([]addJSON, 0, len(args))
 	for _, a := range args {
 		var f model.Feed
 		var err error
-		if e.opts.account != "" {
-			f, err = lib.AddTo(e.ctx, e.opts.account, a, e.opts.folder)
+		if o.account != "" {
+			f, err = lib.AddTo(e.ctx, o.account, a, o.folder)
 		} else {
 			f, err = lib.Add(e.ctx, a)
 		}
+		r := addJSON{Input: a, Status: "subscribed", ID: f.ID, URL: f.URL}
+		if f.Account != "" {
+			r.Account = &f.Account
+		}
 		switch {
 		case errors.Is(err, library.ErrExists):
+			r.Status = "exists"
 			where := ""
 			if f.Account != "" {
 				where = ", in account " + f.Account
 			}
-			fmt.Fprintf(e.stdout, "already subscribed: %s (id %d%s)\n", f.URL, f.ID, where)
+			e.say(o.json, "already subscribed: %s (id %d%s)\n", f.URL, f.ID, where)
 		case err != nil:
+			r = addJSON{Input: a, Status: "failed", Error: oneLine(err.Error())}
 			failed = append(failed, a)
 			lastErr = err
 			if len(args) > 1 {
 				fmt.Fprintf(e.stderr, "byline add: %s\n", oneLine(err.Error()))
 			}
 		default:
-			fmt.Fprintf(e.stdout, "subscribed: %s (id %d)\n", f.URL, f.ID)
+			e.say(o.json, "subscribed: %s (id %d)\n", f.URL, f.ID)
+		}
+		out = append(out, r)
+	}
+	if o.json {
+		if err := writeJSON(e.stdout, out); err != nil {
+			return err
 		}
 	}
 	if len(failed) == 1 {
@@ -174,7 +167,22 @@ func runAdd(e *env, args []string) error {
 	return nil
 }
 
-func runRemove(e *env, args []string) error {
+// say prints a line of a command's words, unless it prints JSON instead.
+func (e *env) say(asJSON bool, format string, args ...any) {
+	if !asJSON {
+		fmt.Fprintf(e.stdout, format, args...)
+	}
+}
+
+// removedJSON is what `remove --json` prints: the feed removed.
+type removedJSON struct {
+	ID      int64   `json:"id"`
+	URL     string  `json:"url"`
+	Title   string  `json:"title"`
+	Account *string `json:"account"`
+}
+
+func runRemove(e *env, asJSON bool, args []string) error {
 	if len(args) != 1 {
 		return usagef("remove needs one feed URL or id")
 	}
@@ -186,11 +194,26 @@ func runRemove(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if asJSON {
+		out := removedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.DisplayTitle())}
+		if f.Account != "" {
+			out.Account = &f.Account
+		}
+		return writeJSON(e.stdout, out)
+	}
 	fmt.Fprintf(e.stdout, "unsubscribed: %s\n", f.URL)
 	return nil
 }
 
-func runImport(e *env, args []string) error {
+// importJSON is what `import --json` prints.
+type importJSON struct {
+	File     string   `json:"file"`
+	Added    int      `json:"added"`
+	Existing int      `json:"existing"`
+	Failed   []string `json:"failed"`
+}
+
+func runImport(e *env, o placeOptions, args []string) error {
 	if len(args) != 1 {
 		return usagef("import needs one file (OPML or a newsboat urls file)")
 	}
@@ -199,8 +222,8 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	var res library.ImportResult
-	if e.opts.account != "" {
-		res, err = lib.ImportTo(e.ctx, e.opts.account, args[0])
+	if o.account != "" {
+		res, err = lib.ImportTo(e.ctx, o.account, args[0])
 	} else {
 		res, err = lib.Import(e.ctx, args[0])
 	}
@@ -210,7 +233,13 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "imported %s: %d new %s, %d already subscribed\n", args[0],
+	if o.json {
+		failed := append([]string{}, res.Failed...)
+		if err := writeJSON(e.stdout, importJSON{File: args[0], Added: res.Added, Existing: res.Existing, Failed: failed}); err != nil {
+			return err
+		}
+	}
+	e.say(o.json, "imported %s: %d new %s, %d already subscribed\n", args[0],
 		res.Added, plural(res.Added, "subscription", "subscriptions"), res.Existing)
 	if len(res.Failed) > 0 {
 		return fmt.Errorf("%d of the file's feeds could not be subscribed", len(res.Failed))
@@ -229,7 +258,15 @@ func runExport(e *env, args []string) error {
 	return lib.Export(e.ctx, e.stdout)
 }
 
-func runMark(e *env, args []string) error {
+// markJSON is what `mark --json` prints: the articles whose read state
+// and whose star changed, and the commands that undo it.
+type markJSON struct {
+	Read    []int64  `json:"read_changed"`
+	Starred []int64  `json:"star_changed"`
+	Undo    []string `json:"undo"`
+}
+
+func runMark(e *env, o markOptions, args []string) error {
 	if len(args) == 0 {
 		return usagef("mark needs article ids")
 	}
@@ -237,12 +274,11 @@ func runMark(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := e.opts
 	var read, starred *bool
-	if o.read && o.unreadMark || o.star && o.unstar {
+	if o.read && o.unread || o.star && o.unstar {
 		return usagef("mark: --read and --unread (or --star and --unstar) contradict each other")
 	}
-	if o.read || o.unreadMark {
+	if o.read || o.unread {
 		read = &o.read
 	}
 	if o.star || o.unstar {
@@ -259,9 +295,15 @@ func runMark(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	undo := markUndo(e, readIDs, starIDs, read, starred)
+	if o.json {
+		return writeJSON(e.stdout, markJSON{Read: union(readIDs), Starred: union(starIDs), Undo: undo})
+	}
 	n := len(union(readIDs, starIDs))
 	fmt.Fprintf(e.stdout, "marked %d %s\n", n, plural(n, "article", "articles"))
-	printMarkUndo(e, readIDs, starIDs, read, starred)
+	for _, u := range undo {
+		fmt.Fprintln(e.stderr, "to undo: "+u)
+	}
 	return nil
 }
 

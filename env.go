@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/byline-reader/byline/feeds"
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
@@ -23,10 +25,12 @@ type env struct {
 	// rawOut and rawErr are the streams themselves: asked whether they are
 	// terminals, and given byline's own escape codes (the progress line).
 	rawOut, rawErr io.Writer
-	opts           cmdOptions
+	opts           globalOptions
 	lib            *library.Library
 	cfg            *model.Config
-	noPrompt       bool // never ask for a password on the terminal
+	noPrompt       bool         // never ask for a password on the terminal
+	adding         accountFlags // account add's: the account a password is asked for
+	root           *cobra.Command
 }
 
 // errConfig marks a configuration file that cannot be used: exit status 2.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/byline-reader/byline/model"
 )
 
@@ -33,9 +35,34 @@ func settingsJSON(f model.Feed, all bool) map[string]string {
 	return out
 }
 
+func feedCommand(e *env) *cobra.Command {
+	var asJSON bool
+	keys := strings.Join(model.FeedKeys, ", ")
+	c := &cobra.Command{
+		Use:   "feed",
+		Short: "a feed's settings: show them, set them",
+		Long: "A feed's settings (FEED: its id or URL):\n  " + keys + ".\n" +
+			"An account's feed takes title and folder, changed on its server.",
+		RunE:              runs(e, func(args []string) error { return runFeed(e, asJSON, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	c.PersistentFlags().BoolVar(&asJSON, "json", false, "print the feed's settings as JSON")
+	sub := func(name, use, short string, complete cobra.CompletionFunc) *cobra.Command {
+		return &cobra.Command{
+			Use: use, Short: short, ValidArgsFunction: complete,
+			RunE: runs(e, func(args []string) error { return runFeed(e, asJSON, append([]string{name}, args...)) }),
+		}
+	}
+	c.AddCommand(
+		sub("show", "show FEED", "a feed's settings, a default in words", e.completeFeeds),
+		sub("set", "set FEED KEY=VALUE...", "change settings (KEY= resets one)", e.completeFeedSet),
+	)
+	return c
+}
+
 // runFeed shows or changes a feed: `feed set URL|ID KEY=VALUE...`,
 // `feed show URL|ID`.
-func runFeed(e *env, args []string) error {
+func runFeed(e *env, asJSON bool, args []string) error {
 	keyList := strings.Join(model.FeedKeys, ", ")
 	if len(args) < 2 || (args[0] != "set" && args[0] != "show") {
 		return usagef("feed needs set URL|ID KEY=VALUE... or show URL|ID (keys: %s)", keyList)
@@ -67,12 +94,12 @@ func runFeed(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.printFeed(f)
+	return e.printFeed(f, asJSON)
 }
 
 // printFeed prints a feed's settings, a default in words.
-func (e *env) printFeed(f model.Feed) error {
-	if e.opts.json {
+func (e *env) printFeed(f model.Feed, asJSON bool) error {
+	if asJSON {
 		out := feedShowJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.DisplayTitle()),
 			Folders: append([]string{}, f.Tags...), Settings: settingsJSON(f, true)}
 		if f.Account != "" {

@@ -1,9 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"text/tabwriter"
+
+	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/model/share"
 )
@@ -19,34 +20,55 @@ type highlightJSON struct {
 	Created   *string `json:"created"`
 }
 
-func highlightsFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.BoolVar(&o.json, "json", false, "print an array of {id,article_id,text,title,site,url,created}")
-	fs.BoolVar(&o.markdown, "markdown", false, "print each highlight as a markdown quote with its article's title, link and site")
+// highlightsOptions are highlights' flags.
+type highlightsOptions struct {
+	json, markdown bool
 }
 
-func highlightFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.IntVar(&o.quote, "quote", 0, "keep quote `N`, numbered as byline quotes lists them")
+func highlightsCommand(e *env) *cobra.Command {
+	var o highlightsOptions
+	c := &cobra.Command{
+		Use:               "highlights",
+		Short:             "every highlight kept, newest first",
+		RunE:              runs(e, func(args []string) error { return runHighlights(e, o, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	c.Flags().BoolVar(&o.json, "json", false, "print an array of {id,article_id,text,title,…}")
+	c.Flags().BoolVar(&o.markdown, "markdown", false, "print each as a markdown quote with its source")
+	return c
 }
 
-func runHighlights(e *env, args []string) error {
+func highlightCommand(e *env) *cobra.Command {
+	var quote int
+	c := &cobra.Command{
+		Use:               "highlight TARGET",
+		Short:             "keep an article's quote N as a highlight",
+		RunE:              runs(e, func(args []string) error { return runHighlight(e, quote, args) }),
+		ValidArgsFunction: e.completeArticles,
+	}
+	c.Flags().IntVar(&quote, "quote", 0, "keep quote N, as `byline quotes` numbers them")
+	return c
+}
+
+func runHighlights(e *env, o highlightsOptions, args []string) error {
 	if len(args) != 0 {
 		return usagef("highlights takes no arguments")
 	}
-	if e.opts.json && e.opts.markdown {
+	if o.json && o.markdown {
 		return usagef("choose one of --json and --markdown")
 	}
 	lib, err := e.library()
 	if err != nil {
 		return err
 	}
-	if e.opts.markdown {
+	if o.markdown {
 		return lib.WriteHighlightsMarkdown(e.ctx, e.stdout)
 	}
 	hs, err := lib.Highlights(e.ctx, 0)
 	if err != nil {
 		return err
 	}
-	if e.opts.json {
+	if o.json {
 		out := make([]highlightJSON, len(hs))
 		for i, h := range hs {
 			link, err := share.CleanURL(h.ArticleURL)
@@ -78,18 +100,18 @@ func runHighlights(e *env, args []string) error {
 	return tw.Flush()
 }
 
-func runHighlight(e *env, args []string) error {
+func runHighlight(e *env, quote int, args []string) error {
 	if len(args) != 1 {
 		return usagef("highlight needs one article (an id or the link of a stored article) and --quote N")
 	}
-	if e.opts.quote == 0 {
+	if quote == 0 {
 		return usagef("highlight needs --quote N (`byline quotes %s` numbers them)", args[0])
 	}
 	lib, err := e.library()
 	if err != nil {
 		return err
 	}
-	h, err := lib.HighlightQuote(e.ctx, args[0], e.opts.quote)
+	h, err := lib.HighlightQuote(e.ctx, args[0], quote)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/progress"
+	"github.com/spf13/cobra"
 )
 
 // articleJSON is the shape `list` and `search` print.
@@ -44,7 +45,19 @@ type feedJSON struct {
 	Settings map[string]string `json:"settings"`
 }
 
-func runFeeds(e *env, args []string) error {
+func feedsCommand(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:               "feeds",
+		Short:             "subscriptions, unread counts, last errors",
+		RunE:              runs(e, func(args []string) error { return runFeeds(e, asJSON, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print an array of {id,url,title,unread,total,error,…}")
+	return c
+}
+
+func runFeeds(e *env, asJSON bool, args []string) error {
 	if len(args) != 0 {
 		return usagef("feeds takes no arguments")
 	}
@@ -56,7 +69,7 @@ func runFeeds(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if e.opts.json {
+	if asJSON {
 		out := make([]feedJSON, len(all))
 		for i, f := range all {
 			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total,
@@ -107,23 +120,52 @@ func emptyList(q model.ArticleQuery) string {
 	return "no articles yet: run `byline refresh`"
 }
 
-func runList(e *env, args []string) error {
+// listOptions are list's flags.
+type listOptions struct {
+	json, unread        bool
+	feed, filter, query string
+	limit               int
+}
+
+func listCommand(e *env) *cobra.Command {
+	var o listOptions
+	c := &cobra.Command{
+		Use:               "list",
+		Short:             "headlines, newest first",
+		Example:           "byline list --unread --limit 20\nbyline list --filter 'title =~ \"climate\" and age < 3'",
+		RunE:              runs(e, func(args []string) error { return runList(e, o, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	f := c.Flags()
+	f.BoolVar(&o.json, "json", false, "print an array of {id,title,url,site,feed,…}")
+	f.BoolVar(&o.unread, "unread", false, "only unread articles")
+	f.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
+	f.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
+	f.StringVar(&o.filter, "filter", "", "only the articles an expression selects")
+	f.StringVar(&o.query, "query", "", "only the articles of a saved query ([queries])")
+	c.RegisterFlagCompletionFunc("feed", e.completeFeeds)
+	c.RegisterFlagCompletionFunc("query", e.completeQueries)
+	c.RegisterFlagCompletionFunc("filter", cobra.NoFileCompletions)
+	return c
+}
+
+func runList(e *env, o listOptions, args []string) error {
 	if len(args) != 0 {
 		return usagef("list takes no arguments (did you mean --feed URL?)")
 	}
-	if e.opts.limit < 0 {
+	if o.limit < 0 {
 		return usagef("--limit cannot be negative")
 	}
 	lib, err := e.library()
 	if err != nil {
 		return err
 	}
-	q := model.ArticleQuery{Unread: e.opts.unread, Limit: e.opts.limit, Filter: e.opts.filter}
-	if q.Filter, err = withSavedQuery(e, q.Filter); err != nil {
+	q := model.ArticleQuery{Unread: o.unread, Limit: o.limit, Filter: o.filter}
+	if q.Filter, err = withSavedQuery(e, o.query, q.Filter); err != nil {
 		return err
 	}
-	if e.opts.feed != "" {
-		f, err := lib.FindFeed(e.ctx, e.opts.feed)
+	if o.feed != "" {
+		f, err := lib.FindFeed(e.ctx, o.feed)
 		if err != nil {
 			return err
 		}
@@ -133,10 +175,32 @@ func runList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return printArticles(e, arts, emptyList(q))
+	return printArticles(e, o.json, arts, emptyList(q))
 }
 
-func runSearch(e *env, args []string) error {
+// searchOptions are search's flags.
+type searchOptions struct {
+	json   bool
+	limit  int
+	filter string
+}
+
+func searchCommand(e *env) *cobra.Command {
+	var o searchOptions
+	c := &cobra.Command{
+		Use:               "search QUERY",
+		Short:             "search the stored articles' text",
+		RunE:              runs(e, func(args []string) error { return runSearch(e, o, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	f := c.Flags()
+	f.BoolVar(&o.json, "json", false, "print an array of {id,title,url,site,feed,…}")
+	f.IntVar(&o.limit, "limit", 50, "at most this many")
+	f.StringVar(&o.filter, "filter", "", "only the articles an expression selects")
+	return c
+}
+
+func runSearch(e *env, o searchOptions, args []string) error {
 	if len(args) == 0 {
 		return usagef("search needs words to look for")
 	}
@@ -154,15 +218,15 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	arts, err := lib.SearchFilter(e.ctx, strings.Join(args, " "), e.opts.filter, e.opts.limit)
+	arts, err := lib.SearchFilter(e.ctx, strings.Join(args, " "), o.filter, o.limit)
 	if err != nil {
 		return err
 	}
-	return printArticles(e, arts, "nothing found")
+	return printArticles(e, o.json, arts, "nothing found")
 }
 
-func printArticles(e *env, arts []model.Article, empty string) error {
-	if e.opts.json {
+func printArticles(e *env, asJSON bool, arts []model.Article, empty string) error {
+	if asJSON {
 		out := make([]articleJSON, len(arts))
 		for i, a := range arts {
 			out[i] = articleJSON{
@@ -203,7 +267,27 @@ func truncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func runRefresh(e *env, args []string) error {
+// refreshOptions are refresh's flags.
+type refreshOptions struct {
+	json, due bool
+}
+
+func refreshCommand(e *env) *cobra.Command {
+	var o refreshOptions
+	c := &cobra.Command{
+		Use:   "refresh",
+		Short: "sync every account, then fetch every feed",
+		Long: "Sync every account, then fetch every feed; progress on a terminal, a\n" +
+			"summary at the end. It succeeds when at least one feed could be read.",
+		RunE:              runs(e, func(args []string) error { return runRefresh(e, o, args) }),
+		ValidArgsFunction: cobra.NoFileCompletions,
+	}
+	c.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")
+	c.Flags().BoolVar(&o.due, "due", false, "only the feeds and accounts due (for cron)")
+	return c
+}
+
+func runRefresh(e *env, o refreshOptions, args []string) error {
 	if len(args) != 0 {
 		return usagef("refresh takes no arguments")
 	}
@@ -218,7 +302,7 @@ func runRefresh(e *env, args []string) error {
 		progress = library.Progress{Feed: line.update, Sync: line.sync}
 	}
 	var sum library.Summary
-	if e.opts.due {
+	if o.due {
 		sum, err = lib.RefreshDue(e.ctx, progress)
 	} else {
 		sum, err = lib.Refresh(e.ctx, progress)
@@ -227,16 +311,27 @@ func runRefresh(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
-	failedAccounts := printSyncResults(e, "refresh", sum.Accounts)
-	switch {
-	case sum.Feeds == 0 && len(sum.Accounts) == 0 && e.opts.due:
-		fmt.Fprintln(e.stdout, "nothing due")
-		return nil
-	case sum.Feeds == 0 && len(sum.Accounts) == 0:
-		fmt.Fprintln(e.stdout, "no feeds to refresh: add one with `byline add URL`")
-		return nil
-	case sum.Feeds > 0:
-		fmt.Fprintln(e.stdout, sum.String())
+	if o.json {
+		if err := writeJSON(e.stdout, refreshJSON(sum)); err != nil {
+			return err
+		}
+	}
+	failedAccounts := 0
+	for _, a := range sum.Accounts {
+		if a.Err != nil {
+			failedAccounts++
+		}
+	}
+	if !o.json {
+		printSyncResults(e, "refresh", sum.Accounts)
+		switch {
+		case sum.Feeds == 0 && len(sum.Accounts) == 0 && o.due:
+			fmt.Fprintln(e.stdout, "nothing due")
+		case sum.Feeds == 0 && len(sum.Accounts) == 0:
+			fmt.Fprintln(e.stdout, "no feeds to refresh: add one with `byline add URL`")
+		case sum.Feeds > 0:
+			fmt.Fprintln(e.stdout, sum.String())
+		}
 	}
 	if sum.Feeds > 0 && sum.OK == 0 {
 		return fmt.Errorf("every feed failed (%d)", sum.Failures.Len())
@@ -245,6 +340,33 @@ func runRefresh(e *env, args []string) error {
 		return fmt.Errorf("%d %s failed to sync", failedAccounts, plural(failedAccounts, "account", "accounts"))
 	}
 	return nil
+}
+
+// refreshSummaryJSON is what `refresh --json` prints.
+type refreshSummaryJSON struct {
+	Feeds    int              `json:"feeds"`
+	OK       int              `json:"ok"`
+	New      int              `json:"new"`
+	Failed   int              `json:"failed"`
+	Causes   []causeJSON      `json:"failures"`
+	Accounts []syncResultJSON `json:"accounts"`
+}
+
+// causeJSON is one cause of failure: its words, how many feeds, and a
+// few of their hosts (`byline feeds` lists every feed's error).
+type causeJSON struct {
+	Cause    string   `json:"cause"`
+	Feeds    int      `json:"feeds"`
+	Examples []string `json:"examples"`
+}
+
+func refreshJSON(sum library.Summary) refreshSummaryJSON {
+	out := refreshSummaryJSON{Feeds: sum.Feeds, OK: sum.OK, New: sum.New, Failed: sum.Failures.Len(),
+		Causes: []causeJSON{}, Accounts: syncJSON(sum.Accounts)}
+	for _, c := range sum.Failures.List() {
+		out.Causes = append(out.Causes, causeJSON{Cause: c.Text, Feeds: c.N, Examples: append([]string{}, c.Examples...)})
+	}
+	return out
 }
 
 // progressLine redraws one status line on a terminal, a few times a

@@ -1,21 +1,21 @@
 // Command byline is a keyboard-driven news reader for the terminal. With no
 // command it opens the app; with one it does that one thing headless (see
-// `byline --help`). main.go parses the command line and dispatches; the
-// commands live in commands.go, the work in library.
+// `byline --help`). main.go starts the command line (cli.go, on cobra and
+// fang); each command's flags and body live in its *_cmd.go file, the work
+// in library.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/pprof"
-	"strings"
 	"syscall"
 
+	"charm.land/fang/v2"
 	"github.com/byline-reader/byline/library"
 )
 
@@ -48,38 +48,10 @@ func startProfile(path string) func() {
 	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
-// command is one of byline's subcommands.
-type command struct {
-	name    string
-	args    string // what follows the name in the usage line
-	summary string
-	flags   func(fs *flag.FlagSet, o *cmdOptions)
-	run     func(e *env, args []string) error
-}
-
-// cmdOptions holds every flag a command may take; each command registers
-// the ones it understands.
-type cmdOptions struct {
+// globalOptions are the flags of every command: where the database and
+// the configuration are.
+type globalOptions struct {
 	db, config string
-	json       bool
-	markdown   bool
-	plain      bool
-	width      int
-	unread     bool
-	feed       string
-	filter     string // list, search: an expression of the filter language
-	query      string // list: a saved query's name ([queries])
-	limit      int
-	read       bool
-	unreadMark bool
-	star       bool
-	unstar     bool
-	quote      int    // highlight, share: a quote's number
-	target     string // share: a share target's name
-
-	account, folder string // add, import, feed set: where a feed goes
-	due             bool   // refresh: only what is due
-	acct            accountFlags
 }
 
 // usageError is bad usage of the command line: exit status 2.
@@ -91,91 +63,15 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{ctx: ctx, stdin: stdin, stdout: newCleanWriter(stdout), stderr: newCleanWriter(stderr), rawOut: stdout, rawErr: stderr}
-	name, rest := splitCommand(args)
-	switch name {
-	case "--version", "-version", "version":
-		fmt.Fprintln(stdout, "byline", version)
-		return 0
-	case "--help", "-help", "-h", "help":
-		printUsage(stdout)
-		return 0
-	}
-	cmd, ok := findCommand(name)
-	if !ok {
-		fmt.Fprintf(e.stderr, "byline: unknown command %q (see byline --help)\n", name)
-		return 2
-	}
-	fs := flag.NewFlagSet("byline "+cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.opts.db, "db", "", "the database `PATH` (default: byline/byline.db in the XDG data folder)")
-	fs.StringVar(&e.opts.config, "config", "", "the configuration file `PATH` (default: byline/config.toml in the XDG config folder)")
-	if cmd.flags != nil {
-		cmd.flags(fs, &e.opts)
-	}
-	positional, err := parseInterspersed(fs, rest)
-	if errors.Is(err, flag.ErrHelp) {
-		printCommandUsage(stdout, cmd, fs)
-		return 0
-	}
-	if err == nil {
-		err = cmd.run(e, positional)
-	}
+	root := newRoot(e)
+	root.SetArgs(doubleDashes(args, longFlags(root)))
+	root.SetIn(stdin)
+	root.SetErr(stderr)
+	err := fang.Execute(ctx, root, fangOptions()...)
 	if e.lib != nil {
 		e.lib.Close()
 	}
-	return report(e.stderr, cmd.name, err)
-}
-
-// splitCommand finds the command name among leading global flags, which
-// may come before it ("byline --db x.db list").
-func splitCommand(args []string) (string, []string) {
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--db" || a == "-db" || a == "--config" || a == "-config":
-			i++ // skip the value
-		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db=") ||
-			strings.HasPrefix(a, "--config=") || strings.HasPrefix(a, "-config="):
-		default:
-			if strings.HasPrefix(a, "-") && !isGlobalOnly(a) {
-				return "app", args
-			}
-			rest := append(append([]string{}, args[:i]...), args[i+1:]...)
-			return a, rest
-		}
-	}
-	return "app", args
-}
-
-func isGlobalOnly(a string) bool {
-	switch a {
-	case "--version", "-version", "--help", "-help", "-h":
-		return true
-	}
-	return false
-}
-
-// parseInterspersed parses flags wherever they stand among the positional
-// arguments ("byline read 42 --json"); "--" ends the flags.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, usageError{err.Error()}
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, rest...), nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
-	}
+	return e.exitCode(root, err)
 }
 
 // report prints err as one line on stderr and gives the exit status: 0

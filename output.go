@@ -109,3 +109,45 @@ func sanitizeValue(v reflect.Value) {
 // oneLine is outside text flattened to one line (newlines and tabs become
 // spaces) and sanitised, for a table cell or a one-line message.
 func oneLine(s string) string { return model.SanitizeLine(s) }
+
+// trimWriter drops the spaces at the ends of lines: fang pads its help to
+// a width of 120 when it cannot ask a terminal for one, and help piped to
+// a file or a pager should fit 80 columns. It passes the terminal's file
+// descriptor on, so that colour is still detected on a terminal.
+type trimWriter struct {
+	w      io.Writer
+	spaces int // spaces held back until a character follows them
+}
+
+func (t *trimWriter) Write(p []byte) (int, error) {
+	out := make([]byte, 0, len(p))
+	for _, b := range p {
+		switch b {
+		case ' ':
+			t.spaces++
+			continue
+		case '\n':
+			t.spaces = 0
+		default:
+			for ; t.spaces > 0; t.spaces-- {
+				out = append(out, ' ')
+			}
+		}
+		out = append(out, b)
+	}
+	if _, err := t.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Fd is the terminal's descriptor, or an invalid one.
+func (t *trimWriter) Fd() uintptr {
+	if f, ok := t.w.(interface{ Fd() uintptr }); ok {
+		return f.Fd()
+	}
+	return ^uintptr(0)
+}
+
+func (t *trimWriter) Read([]byte) (int, error) { return 0, io.EOF }
+func (t *trimWriter) Close() error             { return nil }

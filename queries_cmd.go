@@ -11,8 +11,8 @@ import (
 // saved query that --query names, both holding when both are given. A
 // query not in the configuration, or refused when it was read, is bad
 // usage that says why.
-func withSavedQuery(e *env, expr string) (string, error) {
-	if e.opts.query == "" {
+func withSavedQuery(e *env, name, expr string) (string, error) {
+	if name == "" {
 		return expr, nil
 	}
 	cfg, err := e.config()
@@ -20,16 +20,16 @@ func withSavedQuery(e *env, expr string) (string, error) {
 		return "", err
 	}
 	saved := cfg.SavedQueries()
-	i := slices.IndexFunc(saved, func(q model.SavedQuery) bool { return q.Name == e.opts.query })
+	i := slices.IndexFunc(saved, func(q model.SavedQuery) bool { return q.Name == name })
 	var q model.SavedQuery
 	if i >= 0 {
 		q = saved[i]
 	}
 	switch ok := i >= 0; {
 	case !ok && len(saved) == 0:
-		return "", usagef("no saved query %q: the configuration has no [queries]", e.opts.query)
+		return "", usagef("no saved query %q: the configuration has no [queries]", name)
 	case !ok:
-		return "", usagef("no saved query %q (the configuration has %s)", e.opts.query, queryNames(saved))
+		return "", usagef("no saved query %q (the configuration has %s)", name, queryNames(saved))
 	case q.Err != nil:
 		return "", usagef("%v", q.Err)
 	case strings.TrimSpace(expr) == "":

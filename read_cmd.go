@@ -1,9 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/markdown"
@@ -49,18 +50,47 @@ type quoteJSON struct {
 	Paragraph int     `json:"paragraph"`
 }
 
-func readFlags(fs *flag.FlagSet, o *cmdOptions) {
-	fs.BoolVar(&o.json, "json", false, "print an object {id,title,url,site,author,published,markdown,quotes,images,links}")
-	fs.BoolVar(&o.markdown, "markdown", false, "print the cleaned markdown")
-	fs.BoolVar(&o.plain, "plain", false, "print the text as the reader shows it, links numbered and listed at the end")
-	fs.IntVar(&o.width, "width", 80, "wrap width for --plain")
+// readOptions are read's flags.
+type readOptions struct {
+	json, markdown, plain bool
+	width                 int
 }
 
-func runRead(e *env, args []string) error {
+func readCommand(e *env) *cobra.Command {
+	var o readOptions
+	c := &cobra.Command{
+		Use:   "read TARGET",
+		Short: "an article, in the app or printed",
+		Long: "Read an article: TARGET is an article's id, a URL, or a .html, .htm, .md\n" +
+			"or .txt file. On a terminal it opens in the app; otherwise, or with\n" +
+			"--plain, --markdown or --json, it is printed.",
+		RunE:              runs(e, func(args []string) error { return runRead(e, o, args) }),
+		ValidArgsFunction: e.completeTargets,
+	}
+	f := c.Flags()
+	f.BoolVar(&o.json, "json", false, "print an object {id,title,url,markdown,quotes,…}")
+	f.BoolVar(&o.markdown, "markdown", false, "print the cleaned markdown")
+	f.BoolVar(&o.plain, "plain", false, "print the text as the reader shows it")
+	f.IntVar(&o.width, "width", 80, "wrap width for --plain")
+	return c
+}
+
+func quotesCommand(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:               "quotes TARGET",
+		Short:             "an article's quotations and who said them",
+		RunE:              runs(e, func(args []string) error { return runQuotes(e, asJSON, args) }),
+		ValidArgsFunction: e.completeTargets,
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print an array of {n,text,speaker,paragraph}")
+	return c
+}
+
+func runRead(e *env, o readOptions, args []string) error {
 	if len(args) != 1 {
 		return usagef("read needs one article id, URL or file")
 	}
-	o := e.opts
 	if btoi(o.json)+btoi(o.markdown)+btoi(o.plain) > 1 {
 		return usagef("choose one of --json, --markdown and --plain")
 	}
@@ -144,7 +174,7 @@ func btoi(b bool) int {
 	return 0
 }
 
-func runQuotes(e *env, args []string) error {
+func runQuotes(e *env, asJSON bool, args []string) error {
 	if len(args) != 1 {
 		return usagef("quotes needs one article id, URL or file")
 	}
@@ -157,7 +187,7 @@ func runQuotes(e *env, args []string) error {
 		return err
 	}
 	qs := quotesJSON(r.Quotes)
-	if e.opts.json {
+	if asJSON {
 		return writeJSON(e.stdout, qs)
 	}
 	if len(qs) == 0 {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,10 +10,10 @@ import (
 // result), the command that reverses it, naming only the articles it
 // changed: "to undo: byline mark 2 3 --unread".
 
-// printMarkUndo prints the commands that reverse a mark: one for the
-// articles whose read state changed and one for those whose star did, or
-// one for both when they are the same articles.
-func printMarkUndo(e *env, readIDs, starIDs []int64, read, starred *bool) {
+// markUndo is the commands that reverse a mark: one for the articles
+// whose read state changed and one for those whose star did, or one for
+// both when they are the same articles.
+func markUndo(e *env, readIDs, starIDs []int64, read, starred *bool) []string {
 	var readFlag, starFlag string
 	if read != nil {
 		readFlag = map[bool]string{true: "--unread", false: "--read"}[*read]
@@ -23,22 +22,24 @@ func printMarkUndo(e *env, readIDs, starIDs []int64, read, starred *bool) {
 		starFlag = map[bool]string{true: "--unstar", false: "--star"}[*starred]
 	}
 	a, b := union(readIDs), union(starIDs)
+	var out []string
 	switch {
 	case len(a) > 0 && slices.Equal(a, b):
-		fmt.Fprintln(e.stderr, "to undo: "+markCommand(e, a, readFlag, starFlag))
+		out = append(out, markLine(e, a, readFlag, starFlag))
 	default:
 		if len(a) > 0 {
-			fmt.Fprintln(e.stderr, "to undo: "+markCommand(e, a, readFlag))
+			out = append(out, markLine(e, a, readFlag))
 		}
 		if len(b) > 0 {
-			fmt.Fprintln(e.stderr, "to undo: "+markCommand(e, b, starFlag))
+			out = append(out, markLine(e, b, starFlag))
 		}
 	}
+	return out
 }
 
-// markCommand is `byline mark IDS FLAGS`, with the database named when
-// --db named one.
-func markCommand(e *env, ids []int64, flags ...string) string {
+// markLine is `byline mark IDS FLAGS`, with the database and the
+// configuration named when they were named.
+func markLine(e *env, ids []int64, flags ...string) string {
 	words := []string{"byline"}
 	if e.opts.db != "" {
 		words = append(words, "--db", shellQuote(e.opts.db))
@@ -47,7 +48,11 @@ func markCommand(e *env, ids []int64, flags ...string) string {
 	for _, id := range ids {
 		words = append(words, strconv.FormatInt(id, 10))
 	}
-	return strings.Join(append(words, flags...), " ")
+	words = append(words, flags...)
+	if e.opts.config != "" {
+		words = append(words, "--config", shellQuote(e.opts.config))
+	}
+	return strings.Join(words, " ")
 }
 
 // union is the ids of the lists, sorted, each once.

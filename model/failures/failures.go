@@ -52,6 +52,23 @@ func (g *Groups) Add(cause, feedURL string) {
 	}
 }
 
+// Cause is one cause of failure: its text, how many feeds failed with
+// it, and a few of their hosts.
+type Cause struct {
+	Text     string
+	N        int
+	Examples []string
+}
+
+// List is every cause, in the order each first came.
+func (g Groups) List() []Cause {
+	out := make([]Cause, len(g.causes))
+	for i, c := range g.causes {
+		out[i] = Cause{Text: c.cause, N: c.n, Examples: slices.Clone(c.examples)}
+	}
+	return out
+}
+
 // Len is how many failures were counted.
 func (g Groups) Len() int { return g.total }
 
