@@ -33,6 +33,7 @@ var commands = []command{
 	{name: "mark", args: "ID...", summary: "mark articles --read, --unread, --star or --unstar", flags: markFlags, run: runMark},
 	{name: "import", args: "FILE", summary: "subscribe to every feed of an OPML or newsboat urls file; --account NAME on a sync server", flags: placeFlags, run: runImport},
 	{name: "export", summary: "write the subscriptions as OPML on stdout", run: runExport},
+	{name: "doctor", args: "[URL]", summary: "what this terminal and machine support, the database and config; a URL is fetched once", flags: jsonFlag, run: runDoctor},
 }
 
 func findCommand(name string) (command, bool) {
