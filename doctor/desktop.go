@@ -18,7 +18,7 @@ func clipboardCheck(m Machine, tm tmuxFacts) Check {
 		return check("clipboard", OK, tool+" (tmux keeps OSC 52)", "")
 	case !tm.passesOSC52():
 		return check("clipboard", Warn, "no clipboard tool, and tmux keeps OSC 52: copying cannot work",
-			"tmux: set -g set-clipboard on, or install wl-copy, xclip or xsel")
+			"tmux: set -s set-clipboard on, or install wl-copy, xclip or xsel")
 	case tm.screen:
 		return check("clipboard", Warn, "no clipboard tool, and screen keeps OSC 52",
 			"install wl-copy (Wayland) or xclip or xsel (X11)")

@@ -61,7 +61,7 @@ func run(t *testing.T, m Machine) map[string]Check {
 
 func TestTmuxSettings(t *testing.T) {
 	env := map[string]string{"TERM": "tmux-256color", "TMUX": "/tmp/tmux-0/default,1,0", "KITTY_WINDOW_ID": "3", "DISPLAY": ":0"}
-	tmux := map[string]string{"-V": "tmux 3.4", "show -gv set-clipboard": "external",
+	tmux := map[string]string{"-V": "tmux 3.4", "show -sv set-clipboard": "external",
 		"show -gv allow-passthrough": "off", "show -sv terminal-features": "xterm*:clipboard:ccolour"}
 	c := run(t, fakeMachine(env, tmux))
 	want := map[string]Status{"tmux": Info, "tmux clipboard": Warn, "tmux passthrough": Info,
@@ -71,11 +71,11 @@ func TestTmuxSettings(t *testing.T) {
 			t.Errorf("%s: %+v, want %s", name, c[name], st)
 		}
 	}
-	if c["tmux clipboard"].Hint != "tmux: set -g set-clipboard on" || !strings.Contains(c["images"].Hint, "allow-passthrough on") {
+	if c["tmux clipboard"].Hint != "tmux: set -s set-clipboard on" || !strings.Contains(c["images"].Hint, "allow-passthrough on") {
 		t.Errorf("hints: %q, %q", c["tmux clipboard"].Hint, c["images"].Hint)
 	}
 
-	tmux["show -gv set-clipboard"], tmux["show -gv allow-passthrough"] = "on", "on"
+	tmux["show -sv set-clipboard"], tmux["show -gv allow-passthrough"] = "on", "on"
 	tmux["show -sv terminal-features"] = "xterm*:clipboard:hyperlinks"
 	c = run(t, fakeMachine(env, tmux, "xclip", "xdg-open"))
 	for _, name := range []string{"tmux clipboard", "tmux passthrough", "clipboard", "hyperlinks", "images", "browser"} {

@@ -24,7 +24,7 @@ func askTmux(ctx context.Context, m Machine) tmuxFacts {
 	if t.version, t.err = m.Output(ctx, "tmux", "-V"); t.err != nil {
 		return t
 	}
-	t.clipboard, t.err = m.Output(ctx, "tmux", "show", "-gv", "set-clipboard")
+	t.clipboard, t.err = m.Output(ctx, "tmux", "show", "-sv", "set-clipboard")
 	if t.err != nil {
 		return t
 	}
@@ -58,7 +58,7 @@ func (t tmuxFacts) checks(m Machine) []Check {
 			out = append(out, check("tmux clipboard", OK, clip+": OSC 52 copies reach the terminal", ""))
 		} else {
 			out = append(out, check("tmux clipboard", Warn, clip+": tmux keeps byline's OSC 52 copies",
-				"tmux: set -g set-clipboard on"))
+				"tmux: set -s set-clipboard on"))
 		}
 		pass := "allow-passthrough " + orNone(t.passthrough)
 		if t.passesImages() {
