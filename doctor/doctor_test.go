@@ -3,6 +3,7 @@ package doctor
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -188,4 +189,21 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+func TestConfigChecks(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.toml")
+	os.WriteFile(path, []byte("images = \"off\"\n[keys]\nnxt = \"j\"\ndown = \"j,down\"\n"), 0o644)
+	cfg, checks := configChecks(path, true)
+	if cfg.Images != "off" || len(checks) != 2 || checks[0].Status != OK || checks[1].Name != "keys" ||
+		checks[1].Status != Warn || checks[1].Value != `config [keys]: unknown action "nxt"` {
+		t.Fatalf("%+v", checks)
+	}
+	if _, checks := configChecks(filepath.Join(dir, "missing.toml"), true); checks[0].Status != Fail {
+		t.Errorf("a named file that is missing: %+v", checks)
+	}
+	if _, checks := configChecks(filepath.Join(dir, "missing.toml"), false); checks[0].Status != Info {
+		t.Errorf("no default file: %+v", checks)
+	}
 }

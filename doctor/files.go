@@ -72,7 +72,9 @@ func configChecks(path string, named bool) (model.Config, []Check) {
 	}
 	if err == nil && len(cfg.Keys) > 0 {
 		if _, kerr := keys.New(cfg.Keys); kerr != nil {
-			out = append(out, check("keys", Warn, oneLine(kerr.Error()), "the other [keys] apply; this one keeps its default"))
+			// The list of every action that follows an unknown one is README's.
+			msg, _, _ := strings.Cut(oneLine(kerr.Error()), " (known: ")
+			out = append(out, check("keys", Warn, msg, "the other [keys] apply, this one keeps its default; action names: README, Configuration"))
 		} else {
 			out = append(out, check("keys", OK, fmt.Sprintf("[keys] rebinds %d %s", len(cfg.Keys), plural(len(cfg.Keys), "action", "actions")), ""))
 		}

@@ -49,7 +49,7 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 		return h, err
 	}
 	if !st.Mode().IsRegular() {
-		return h, fmt.Errorf("%s is not a regular file", path)
+		return h, errors.New("not a regular file")
 	}
 	h.Bytes = st.Size()
 	if wal, err := os.Stat(path + "-wal"); err == nil {
