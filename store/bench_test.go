@@ -240,3 +240,18 @@ func BenchmarkIndexPending(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*1000), "ns/article")
 }
+
+// BenchmarkInspect is `byline doctor`'s database lines on 50,000
+// articles: opening query-only, counting, and PRAGMA integrity_check.
+func BenchmarkInspect(b *testing.B) {
+	path, err := bigStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		if h, err := Inspect(ctx, path); err != nil || h.Check != "ok" {
+			b.Fatal(h, err)
+		}
+	}
+}

@@ -54,22 +54,7 @@ func (o Browser) Open(u string) error {
 // command splits the browser setting into a program and its arguments;
 // "%s" in them stands for the URL, else the URL comes last.
 func (o Browser) command(u string) (string, []string) {
-	getenv := o.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	prog := strings.TrimSpace(o.Program)
-	if prog == "" {
-		// $BROWSER may list several programs separated by colons.
-		prog, _, _ = strings.Cut(strings.TrimSpace(getenv("BROWSER")), ":")
-	}
-	if prog == "" {
-		if runtime.GOOS == "darwin" {
-			prog = "open"
-		} else {
-			prog = "xdg-open"
-		}
-	}
+	prog, _ := o.setting()
 	fields := strings.Fields(prog)
 	placed := false
 	for i, f := range fields[1:] {
@@ -82,6 +67,35 @@ func (o Browser) command(u string) (string, []string) {
 		fields = append(fields, u)
 	}
 	return fields[0], fields[1:]
+}
+
+// Which is the program Open starts, as `byline doctor` tells it: its
+// name, and where the choice comes from ("config", "$BROWSER" or
+// "default").
+func (o Browser) Which() (name, from string) {
+	prog, from := o.setting()
+	return strings.Fields(prog)[0], from
+}
+
+// setting is the browser command line with where it comes from: the
+// config's browser, else $BROWSER, else xdg-open (open on macOS).
+func (o Browser) setting() (prog, from string) {
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if prog = strings.TrimSpace(o.Program); prog != "" {
+		return prog, "config"
+	}
+	// $BROWSER may list several programs separated by colons.
+	prog, _, _ = strings.Cut(strings.TrimSpace(getenv("BROWSER")), ":")
+	if prog = strings.TrimSpace(prog); prog != "" {
+		return prog, "$BROWSER"
+	}
+	if runtime.GOOS == "darwin" {
+		return "open", "default"
+	}
+	return "xdg-open", "default"
 }
 
 // orStart is start, or startDetached when it is nil.

@@ -62,6 +62,17 @@ func (c Clipboard) Copy(ctx context.Context, text string) (string, error) {
 	return "", nil
 }
 
+// Tool is the tool Copy would run: the first of its tools found on the
+// machine, or "" when none is.
+func (c Clipboard) Tool() string {
+	for _, t := range c.tools() {
+		if _, err := orLookPath(c.LookPath)(t[0]); err == nil {
+			return t[0]
+		}
+	}
+	return ""
+}
+
 func runWithInput(ctx context.Context, text, name string, args ...string) error {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Stdin = strings.NewReader(text)

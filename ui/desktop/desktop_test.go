@@ -70,3 +70,31 @@ func TestMissingBrowserIsNoBrowser(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestWhichBrowserAndTool(t *testing.T) {
+	env := map[string]string{"BROWSER": "w3m:lynx", "WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}
+	getenv := func(k string) string { return env[k] }
+	if name, from := (Browser{Getenv: getenv}).Which(); name != "w3m" || from != "$BROWSER" {
+		t.Errorf("$BROWSER: %s from %s", name, from)
+	}
+	if name, from := (Browser{Program: "firefox --new-tab %s", Getenv: getenv}).Which(); name != "firefox" || from != "config" {
+		t.Errorf("config: %s from %s", name, from)
+	}
+	if name, from := (Browser{Getenv: func(string) string { return "" }}).Which(); name == "" || from != "default" {
+		t.Errorf("default: %s from %s", name, from)
+	}
+	found := map[string]bool{"xsel": true}
+	c := Clipboard{Getenv: getenv, LookPath: func(name string) (string, error) {
+		if found[name] {
+			return "/usr/bin/" + name, nil
+		}
+		return "", errors.New("not found")
+	}}
+	if tool := c.Tool(); tool != "xsel" {
+		t.Errorf("tool %q", tool)
+	}
+	found = nil
+	if tool := c.Tool(); tool != "" {
+		t.Errorf("no tool found, yet %q", tool)
+	}
+}
