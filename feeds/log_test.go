@@ -118,11 +118,11 @@ func TestDiscoveryIsDebug(t *testing.T) {
 
 func TestLogURLHidesSecrets(t *testing.T) {
 	tests := map[string]string{
-		"https://example.com/feed?tag=go":                  "https://example.com/feed?tag=go",
-		"https://u:hunter2@example.com/feed":               "https://u:REDACTED@example.com/feed",
-		"https://example.com/feed?api_key=abc&tag=go":      "https://example.com/feed?api_key=REDACTED&tag=go",
+		"https://example.com/feed?tag=go":                   "https://example.com/feed?tag=go",
+		"https://u:hunter2@example.com/feed":                "https://u:REDACTED@example.com/feed",
+		"https://example.com/feed?api_key=abc&tag=go":       "https://example.com/feed?api_key=REDACTED&tag=go",
 		"https://example.com/rss?access_token=s3cr3t&x=%20": "https://example.com/rss?access_token=REDACTED&x=+",
-		"not a url\x7f":                                     "not a url\x7f",
+		"not a url\x7f": "not a url\x7f",
 	}
 	for in, want := range tests {
 		if got := LogURL(in); got != want {
