@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -79,4 +80,16 @@ func benchFeed(w http.ResponseWriter, r *http.Request) {
 			j, n, n, j, n, j, j, j)
 	}
 	fmt.Fprint(w, `</channel></rss>`)
+}
+
+// BenchmarkRefreshLogged is BenchmarkRefresh writing its log to a file,
+// every level: what --log costs a refresh.
+func BenchmarkRefreshLogged(b *testing.B) {
+	f, err := os.Create(filepath.Join(b.TempDir(), "byline.log"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	log := slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	benchmarkRefresh(b, func(o *Options) { o.Logger = log })
 }
