@@ -98,6 +98,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "  --db PATH       the database (default: $XDG_DATA_HOME/byline/byline.db;")
 	fmt.Fprintln(w, "                  a database named with --db starts empty)")
 	fmt.Fprintln(w, "  --config PATH   the configuration file (default: $XDG_CONFIG_HOME/byline/config.toml)")
+	fmt.Fprintln(w, "  --log FILE      append a log of fetches, syncs and timings (default: $BYLINE_LOG)")
 	fmt.Fprintln(w, "  --help          help for byline or for a command")
 	fmt.Fprintln(w, "  --version       print the version")
 	fmt.Fprintln(w, "\nExit status: 0 success, 1 the work failed, 2 bad usage or input.")

@@ -61,6 +61,7 @@ type command struct {
 // the ones it understands.
 type cmdOptions struct {
 	db, config string
+	log        string // --log: the structured log's file (logfile.go)
 	json       bool
 	markdown   bool
 	plain      bool
@@ -109,6 +110,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.opts.db, "db", "", "the database `PATH` (default: byline/byline.db in the XDG data folder)")
 	fs.StringVar(&e.opts.config, "config", "", "the configuration file `PATH` (default: byline/config.toml in the XDG config folder)")
+	fs.StringVar(&e.opts.log, "log", "", "append a log of fetches, syncs and timings to `FILE` (default: $BYLINE_LOG)")
 	if cmd.flags != nil {
 		cmd.flags(fs, &e.opts)
 	}
@@ -123,6 +125,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if e.lib != nil {
 		e.lib.Close()
 	}
+	if e.closeLog != nil {
+		e.closeLog()
+	}
 	return report(e.stderr, cmd.name, err)
 }
 
@@ -132,10 +137,11 @@ func splitCommand(args []string) (string, []string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case a == "--db" || a == "-db" || a == "--config" || a == "-config":
+		case a == "--db" || a == "-db" || a == "--config" || a == "-config" || a == "--log" || a == "-log":
 			i++ // skip the value
 		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db=") ||
-			strings.HasPrefix(a, "--config=") || strings.HasPrefix(a, "-config="):
+			strings.HasPrefix(a, "--config=") || strings.HasPrefix(a, "-config=") ||
+			strings.HasPrefix(a, "--log=") || strings.HasPrefix(a, "-log="):
 		default:
 			if strings.HasPrefix(a, "-") && !isGlobalOnly(a) {
 				return "app", args

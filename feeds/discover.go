@@ -99,13 +99,19 @@ type document struct {
 func (c *Client) fetchDoc(ctx context.Context, rawURL, accept string) (document, int, error) {
 	start := time.Now()
 	doc, status, err := c.fetchDocOnce(ctx, rawURL, accept)
-	if c.log.Enabled(ctx, slog.LevelDebug) {
+	// A probe that misses is expected (most sites have no /feed.xml):
+	// Debug; what was found, Info.
+	level := slog.LevelInfo
+	if err != nil {
+		level = slog.LevelDebug
+	}
+	if c.log.Enabled(ctx, level) {
 		attrs := []slog.Attr{slog.String("url", LogURL(rawURL)), slog.Int("status", status),
 			slog.Int("bytes", len(doc.body)), slog.Duration("took", time.Since(start))}
 		if err != nil {
 			attrs = append(attrs, slog.String("error", err.Error()))
 		}
-		c.log.LogAttrs(ctx, slog.LevelDebug, "discover", attrs...)
+		c.log.LogAttrs(ctx, level, "discover", attrs...)
 	}
 	return doc, status, err
 }

@@ -13,8 +13,9 @@ import (
 
 // The client's log (Options.Logger) has one record per request: a feed
 // fetched (Info, Warn when it failed), a page or picture fetched, an
-// article extracted; discovery's probes are Debug. Nothing here is written
-// anywhere else, and a nil Logger writes nothing.
+// article extracted, a document discovery read (its probes that miss are
+// Debug). Nothing here is written anywhere else, and a nil Logger writes
+// nothing.
 
 // orDiscard is l, or a logger that discards everything when l is nil.
 func orDiscard(l *slog.Logger) *slog.Logger {

@@ -103,13 +103,13 @@ func TestPageAndExtractionLogged(t *testing.T) {
 	}
 }
 
-func TestDiscoveryIsDebug(t *testing.T) {
+func TestDiscoveryMissesAreDebug(t *testing.T) {
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	var info, debug bytes.Buffer
 	_, _ = loggingClient(&info, slog.LevelInfo).Discover(context.Background(), srv.URL)
 	_, _ = loggingClient(&debug, slog.LevelDebug).Discover(context.Background(), srv.URL)
 	if info.Len() != 0 {
-		t.Errorf("discovery logged at Info: %s", info.String())
+		t.Errorf("discovery's misses logged at Info: %s", info.String())
 	}
 	if !strings.Contains(debug.String(), `"msg":"discover"`) {
 		t.Errorf("discovery not logged at Debug: %s", debug.String())
