@@ -39,16 +39,16 @@ func LogURL(raw string) string {
 		changed = true
 	}
 	if u.RawQuery != "" {
-		q := u.Query()
-		for k := range q {
-			if secretName(k) {
-				q[k] = []string{"REDACTED"}
+		// Pair by pair as written (url.Query drops some, with ';' say).
+		parts := strings.Split(u.RawQuery, "&")
+		for i, p := range parts {
+			k, _, _ := strings.Cut(p, "=")
+			if name, err := url.QueryUnescape(k); err != nil || secretName(name) {
+				parts[i] = k + "=REDACTED"
 				changed = true
 			}
 		}
-		if changed {
-			u.RawQuery = q.Encode()
-		}
+		u.RawQuery = strings.Join(parts, "&")
 	}
 	if !changed {
 		return raw

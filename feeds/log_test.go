@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -121,12 +122,42 @@ func TestLogURLHidesSecrets(t *testing.T) {
 		"https://example.com/feed?tag=go":                   "https://example.com/feed?tag=go",
 		"https://u:hunter2@example.com/feed":                "https://u:REDACTED@example.com/feed",
 		"https://example.com/feed?api_key=abc&tag=go":       "https://example.com/feed?api_key=REDACTED&tag=go",
-		"https://example.com/rss?access_token=s3cr3t&x=%20": "https://example.com/rss?access_token=REDACTED&x=+",
-		"not a url\x7f": "not a url\x7f",
+		"https://example.com/rss?access_token=s3cr3t&x=%20": "https://example.com/rss?access_token=REDACTED&x=%20",
+		"https://example.com/rss?x=1&token=a;b":             "https://example.com/rss?x=1&token=REDACTED",
+		"not a url\x7f":                                     "not a url\x7f",
 	}
 	for in, want := range tests {
 		if got := LogURL(in); got != want {
 			t.Errorf("LogURL(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzLogURL: any address, never a panic, and a password or a secret
+// query value never comes out.
+func FuzzLogURL(f *testing.F) {
+	f.Add("https://u:hunter2@example.com/feed?token=abc&tag=go")
+	f.Add("http://example.com/?KEY=1&key=2")
+	f.Add("%zz://\x00")
+	f.Fuzz(func(t *testing.T, raw string) {
+		got := LogURL(raw)
+		u, err := url.Parse(raw)
+		if err != nil {
+			if got != raw {
+				t.Errorf("LogURL(%q) = %q, want it as it was", raw, got)
+			}
+			return
+		}
+		if pw, ok := u.User.Password(); ok && pw != "REDACTED" && len(pw) > 3 && strings.Contains(got, ":"+pw+"@") {
+			t.Errorf("LogURL(%q) = %q shows the password", raw, got)
+		}
+		if g, err := url.Parse(got); err == nil && g.RawQuery != "" {
+			for p := range strings.SplitSeq(g.RawQuery, "&") {
+				k, v, _ := strings.Cut(p, "=")
+				if name, _ := url.QueryUnescape(k); secretName(name) && v != "REDACTED" {
+					t.Errorf("LogURL(%q) = %q shows %s", raw, got, k)
+				}
+			}
+		}
+	})
 }
