@@ -143,3 +143,19 @@ func writeURLs(t *testing.T, urls ...string) string {
 	}
 	return path
 }
+
+// TestLogFlagBeforeTheCommand: --log is a global flag, like --db: its value
+// is never taken for the command's name.
+func TestLogFlagBeforeTheCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"--log", "x.log", "feeds"}, {"-log", "x.log", "feeds"}, {"--log=x.log", "feeds"},
+		{"--db", "b.db", "--log", "x.log", "feeds", "--json"},
+	} {
+		if name, _ := splitCommand(args); name != "feeds" {
+			t.Errorf("splitCommand(%q) = %q, want feeds", args, name)
+		}
+	}
+	if name, rest := splitCommand([]string{"--log", "x.log"}); name != "app" || len(rest) != 2 {
+		t.Errorf("--log alone: %q %q, want the app", name, rest)
+	}
+}
