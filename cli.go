@@ -67,6 +67,7 @@ func newRoot(e *env) *cobra.Command {
 	g := root.PersistentFlags()
 	g.StringVar(&e.opts.db, "db", "", "the database file")
 	g.StringVar(&e.opts.config, "config", "", "the configuration file")
+	g.StringVar(&e.opts.log, "log", "", "append a log of fetches, syncs and timings")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return commandError{name: commandName(c), err: usageError{flagMistake(err)}}
 	})

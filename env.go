@@ -27,6 +27,7 @@ type env struct {
 	rawOut, rawErr io.Writer
 	opts           globalOptions
 	lib            *library.Library
+	closeLog       func() error // the log's file, opened with the library
 	cfg            *model.Config
 	noPrompt       bool         // never ask for a password on the terminal
 	adding         accountFlags // account add's: the account a password is asked for
@@ -82,8 +83,13 @@ func (e *env) library() (*library.Library, error) {
 	if !e.noPrompt {
 		opts.Password = e.askPassword
 	}
+	if opts.Logger, e.closeLog, err = openLog(logPath(e.opts.log)); err != nil {
+		return nil, err
+	}
 	lib, err := library.Open(e.ctx, path, opts)
 	if err != nil {
+		e.closeLog()
+		e.closeLog = nil
 		return nil, fmt.Errorf("open the database %s: %w", path, err)
 	}
 	e.lib = lib

@@ -52,6 +52,7 @@ func startProfile(path string) func() {
 // the configuration are.
 type globalOptions struct {
 	db, config string
+	log        string // --log: the structured log's file (logfile.go)
 }
 
 // usageError is bad usage of the command line: exit status 2.
@@ -70,6 +71,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	err := fang.Execute(ctx, root, fangOptions()...)
 	if e.lib != nil {
 		e.lib.Close()
+	}
+	if e.closeLog != nil {
+		e.closeLog()
 	}
 	return e.exitCode(root, err)
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -48,6 +49,9 @@ type Options struct {
 	Workers   int    // feeds fetched at once, overall (parsing: one per core)
 	PerHost   int    // requests at once to one host
 	Limits    Limits
+	// Logger takes a record of each fetch and extraction (log.go); nil
+	// writes none.
+	Logger *slog.Logger
 }
 
 // DefaultOptions are the options byline uses unless configured otherwise.
@@ -72,6 +76,7 @@ type Client struct {
 	http    *http.Client
 	hosts   *hostLimiter
 	parsers chan struct{} // parsing is CPU work: one at a time per core
+	log     *slog.Logger
 }
 
 // ErrTooLarge is returned when a body exceeds its cap.
@@ -138,6 +143,7 @@ func NewClient(opts Options) *Client {
 		},
 		hosts:   newHostLimiter(opts.PerHost),
 		parsers: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		log:     orDiscard(opts.Logger),
 	}
 }
 

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html"
@@ -95,6 +97,27 @@ type document struct {
 // fetchDoc GETs a page or feed, capped at the feed size limit. status is
 // zero when no response arrived.
 func (c *Client) fetchDoc(ctx context.Context, rawURL, accept string) (document, int, error) {
+	start := time.Now()
+	doc, status, err := c.fetchDocOnce(ctx, rawURL, accept)
+	// A probe that misses is expected (most sites have no /feed.xml):
+	// Debug; what was found, Info.
+	level := slog.LevelInfo
+	if err != nil {
+		level = slog.LevelDebug
+	}
+	if c.log.Enabled(ctx, level) {
+		attrs := []slog.Attr{slog.String("url", LogURL(rawURL)), slog.Int("status", status),
+			slog.Int("bytes", len(doc.body)), slog.Duration("took", time.Since(start))}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", err.Error()))
+		}
+		c.log.LogAttrs(ctx, level, "discover", attrs...)
+	}
+	return doc, status, err
+}
+
+// fetchDocOnce is fetchDoc without its log record.
+func (c *Client) fetchDocOnce(ctx context.Context, rawURL, accept string) (document, int, error) {
 	resp, release, err := c.get(ctx, rawURL, http.Header{"Accept": {accept}})
 	if err != nil {
 		return document{}, 0, err

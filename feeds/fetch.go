@@ -40,7 +40,17 @@ func (c *Client) FetchFeed(ctx context.Context, f model.Feed) model.FetchResult 
 // it reads a body and sets *held: the slot is the caller's to free once
 // the result is handed on, so that no more bodies and parsed feeds wait
 // in memory than hold has slots.
-func (c *Client) fetchFeed(ctx context.Context, f model.Feed, hold chan struct{}, held *bool) (res model.FetchResult) {
+func (c *Client) fetchFeed(ctx context.Context, f model.Feed, hold chan struct{}, held *bool) model.FetchResult {
+	start := time.Now()
+	var tr feedTrace
+	res := c.fetchFeedTraced(ctx, f, hold, held, &tr)
+	c.logFeed(ctx, f, res, tr, time.Since(start))
+	return res
+}
+
+// fetchFeedTraced is fetchFeed, noting in tr the bytes read and the time
+// parsing took.
+func (c *Client) fetchFeedTraced(ctx context.Context, f model.Feed, hold chan struct{}, held *bool, tr *feedTrace) (res model.FetchResult) {
 	res = model.FetchResult{Feed: f, ETag: f.ETag, LastModified: f.LastModified}
 	defer func() {
 		if r := recover(); r != nil {
@@ -101,10 +111,13 @@ func (c *Client) fetchFeed(ctx context.Context, f model.Feed, hold chan struct{}
 		res.Err = reason(err)
 		return res
 	}
+	tr.bytes = len(data)
 	// The host's slot is not needed to parse: free it for the next feed.
 	resp.Body.Close()
 	release()
+	parseStart := time.Now()
 	pf, err := c.parse(ctx, data, res.FinalURL)
+	tr.parse = time.Since(parseStart)
 	if err != nil {
 		res.Err = err
 		return res

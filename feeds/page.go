@@ -61,6 +61,7 @@ type fetched struct {
 	mediaType string            // without parameters; "" when none was given
 	params    map[string]string // the Content-Type's parameters (charset)
 	body      []byte
+	status    int
 }
 
 // getBody GETs addr and reads its body, at most limit bytes: FetchPage's
@@ -69,6 +70,15 @@ type fetched struct {
 // body is read; word rewords a transport failure, and a body past limit
 // (ErrTooLarge), for the caller. userAgent, unless "", replaces byline's.
 func (c *Client) getBody(ctx context.Context, addr, accept, userAgent, noun string, limit int64,
+	word func(error) error, check func(mediaType string) error) (fetched, error) {
+	start := time.Now()
+	r, err := c.getBodyOnce(ctx, addr, accept, userAgent, noun, limit, word, check)
+	c.logBody(ctx, noun, addr, r, err, time.Since(start))
+	return r, err
+}
+
+// getBodyOnce is getBody without its log record.
+func (c *Client) getBodyOnce(ctx context.Context, addr, accept, userAgent, noun string, limit int64,
 	word func(error) error, check func(mediaType string) error) (fetched, error) {
 	hdr := http.Header{"Accept": {accept}}
 	if userAgent != "" {
@@ -93,13 +103,14 @@ func (c *Client) getBody(ctx context.Context, addr, accept, userAgent, noun stri
 	mediaType, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if err := check(mediaType); err != nil {
 		drain(resp.Body)
-		return fetched{}, err
+		return fetched{mediaType: mediaType, status: resp.StatusCode}, err
 	}
 	data, err := readCapped(resp.Body, limit, resp.ContentLength)
 	if err != nil {
 		return fetched{}, word(err)
 	}
-	return fetched{url: resp.Request.URL.String(), mediaType: mediaType, params: params, body: data}, nil
+	return fetched{url: resp.Request.URL.String(), mediaType: mediaType, params: params, body: data,
+		status: resp.StatusCode}, nil
 }
 
 // FetchArticle fetches a page and extracts its article.
@@ -114,7 +125,10 @@ func (c *Client) FetchArticleAs(ctx context.Context, pageURL, userAgent string) 
 	if err != nil {
 		return extract.Extracted{}, err
 	}
-	return extract.Extract(p.HTML, p.URL)
+	start := time.Now()
+	ex, err := extract.Extract(p.HTML, p.URL)
+	c.logExtract(ctx, p.URL, ex.Markdown, err, time.Since(start))
+	return ex, err
 }
 
 // pageReason words a transport failure for a page.

@@ -103,6 +103,7 @@ func (l *Library) AddAccount(ctx context.Context, name string, cfg model.Account
 	if err != nil {
 		return model.Account{}, badInput("account %s: %w", name, err)
 	}
+	c.Logger = l.log
 	if password == "" {
 		if password, err = l.password(ctx, name, cfg); err != nil {
 			return model.Account{}, fmt.Errorf("account %s: %w", name, err)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -71,6 +72,10 @@ type Options struct {
 	// Ignore are the kill rules, applied to the articles a refresh brings
 	// for the first time (see killer).
 	Ignore []model.IgnoreRule
+	// Logger takes the records of what the library does (log.go), of the
+	// fetches (unless Fetch.Logger is set), the sync servers' calls and
+	// the database's opening; nil writes none.
+	Logger *slog.Logger
 }
 
 // Library is an open database with the client that feeds it.
@@ -84,6 +89,7 @@ type Library struct {
 	images   *imageCache
 	keepDays int // Options.KeepDays
 	kill     []killRule
+	log      *slog.Logger // never nil: Options.Logger, or one that discards
 }
 
 // Open opens (creating when needed) the database at path.
@@ -95,15 +101,21 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(path)
+	st, err := store.OpenLogged(path, opts.Logger)
 	if err != nil {
 		return nil, err
 	}
-	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now,
+	if opts.Fetch.Logger == nil {
+		opts.Fetch.Logger = opts.Logger
+	}
+	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now, log: opts.Logger,
 		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP,
 		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}, keepDays: opts.KeepDays, kill: kill}
 	if l.now == nil {
 		l.now = time.Now
+	}
+	if l.log == nil {
+		l.log = slog.New(slog.DiscardHandler)
 	}
 	for name, a := range opts.Accounts {
 		l.accounts[name] = a

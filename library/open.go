@@ -63,17 +63,22 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 		due := l.now().Sub(a.ExtractedAt) >= pageRetry(max(a.PageFailures, 1))
 		return a, a.Notice != "" && a.URL != "" && due && !feedOnly, nil
 	}
+	start := time.Now()
 	feed := feedTextOf(a)
 	whole := extract.FeedHasFullText(feed.content, feed.summary)
+	source, why := textFallback, ""
 	switch {
 	case outdated && !whole:
 		return a, true, nil // the body read before, shown while the page is fetched again
 	case whole:
 		a.Markdown, a.Notice = feed.content, ""
+		source, why = textFeed, "the feed has the whole text"
 	case a.URL == "":
-		a = feed.fallback(a, "The article has no link")
+		why = "The article has no link"
+		a = feed.fallback(a, why)
 	case feedOnly:
-		a = feed.fallback(a, feedOnlyNotice)
+		why = feedOnlyNotice
+		a = feed.fallback(a, why)
 	default: // shown while the page is fetched; nothing is kept yet
 		a.Markdown = feed.summary
 		if strings.TrimSpace(feed.content) != "" {
@@ -81,6 +86,7 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 		}
 		return a, true, nil
 	}
+	l.logText(ctx, a, source, why, time.Since(start))
 	a.ExtractedAt, a.ExtractVersion = l.now(), extract.Version
 	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
 		return a, false, fmt.Errorf("keep the article's text: %w", err)
@@ -116,6 +122,7 @@ func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, err
 	if feed.Settings.FetchMode == "feed" {
 		return a, badInput("%s: its pages are not fetched (byline feed set %d fetch=full changes that)", feedOnlyNotice, feed.ID)
 	}
+	start := time.Now()
 	ex, err := l.client.FetchArticleAs(ctx, a.URL, feed.Settings.UserAgent)
 	if ctx.Err() != nil {
 		return a, ctx.Err()
@@ -124,6 +131,7 @@ func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, err
 	if err != nil { // an empty extraction is ErrNoArticle
 		why := pageProblem(err)
 		if a.Markdown != "" && a.Notice == "" {
+			l.logText(ctx, a, textKept, why, time.Since(start))
 			// Never lost to a failed fetch; the try is kept, so a body of
 			// an older extraction asks again only in an hour.
 			if err := l.store.SaveExtraction(ctx, a.ID, a.Markdown, a.Notice, a.Site, now); err != nil {
@@ -132,6 +140,7 @@ func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, err
 			return a, fmt.Errorf("%s; kept the text read before", why)
 		}
 		f := feedTextOf(a).fallback(a, why)
+		l.logText(ctx, f, textFallback, why, time.Since(start))
 		f.ExtractedAt, f.PageFailures = now, a.PageFailures+1
 		if err := l.store.SavePageFailure(ctx, a.ID, f.Markdown, f.Notice, now); err != nil {
 			return f, fmt.Errorf("keep the feed's text: %w", err)
@@ -145,6 +154,7 @@ func (l *Library) fetchStored(ctx context.Context, id int64) (model.Article, err
 	if a.Author == "" {
 		a.Author = ex.Author
 	}
+	l.logText(ctx, a, textPage, "", time.Since(start))
 	if err := l.store.SaveExtractionVersion(ctx, a.ID, a.Markdown, a.Notice, a.Site, a.ExtractedAt, a.ExtractVersion); err != nil {
 		return a, fmt.Errorf("keep the extracted article: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+	"time"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/failures"
@@ -80,6 +81,8 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 	}
 	go func() {
 		defer close(out)
+		tally := &refreshTally{start: time.Now(), feeds: len(targets), accounts: len(accounts)}
+		defer l.logRefresh(ctx, tally)
 		for _, name := range accounts {
 			l.syncAccount(ctx, name, func(p SyncProgress) { send(FeedDone{Sync: &p}) })
 			if ctx.Err() != nil {
@@ -88,12 +91,14 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 		}
 		ix := l.startIndexer(ctx)
 		defer ix.finish()
-		done := 0
 		results := l.client.FetchAll(ctx, targets, l.now())
 		for batch := range arrived(results, saveBatch) {
-			for _, fd := range l.save(ctx, batch) {
-				done++
-				fd.Done, fd.Total = done, len(targets)
+			saving := time.Now()
+			saved := l.save(ctx, batch)
+			tally.store += time.Since(saving)
+			for _, fd := range saved {
+				tally.add(fd)
+				fd.Done, fd.Total = tally.done, len(targets)
 				ix.stored(fd.New)
 				if !send(fd) {
 					return
@@ -102,7 +107,9 @@ func (l *Library) stream(ctx context.Context, targets []model.Feed, accounts []s
 		}
 		// The space retention freed goes back to the file system; a
 		// failure here loses nothing and is tried after the next refresh.
+		compacting := time.Now()
 		_ = l.store.Compact(ctx)
+		tally.compact = time.Since(compacting)
 	}()
 	return out
 }

@@ -3,9 +3,11 @@ package library
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/sync/greader"
@@ -87,6 +89,7 @@ func (l *Library) unknownAccount(name string) error {
 
 // syncAccount runs one account's sync and records how it ended.
 func (l *Library) syncAccount(ctx context.Context, name string, progress func(SyncProgress)) SyncResult {
+	start := time.Now()
 	r := SyncResult{Account: name}
 	s, err := l.session(ctx, name)
 	if err == nil {
@@ -102,6 +105,7 @@ func (l *Library) syncAccount(ctx context.Context, name string, progress func(Sy
 		}
 		l.store.SetAccountSynced(context.WithoutCancel(ctx), s.acct.ID, l.now(), msg)
 	}
+	l.logSync(ctx, r, time.Since(start))
 	progress(SyncProgress{Account: name, Stage: model.SyncDone, Result: &r})
 	return r
 }
@@ -127,7 +131,11 @@ func (s *session) sync(ctx context.Context, r *SyncResult, progress func(SyncPro
 	if err != nil {
 		return err
 	}
-	if err := s.pullItems(ctx, r, newItems(all, unread, starred, known), progress); err != nil {
+	fresh := newItems(all, unread, starred, known)
+	s.l.log.LogAttrs(ctx, slog.LevelDebug, "sync items", slog.String("account", s.name),
+		slog.Int("all", len(all)), slog.Int("unread", len(unread)), slog.Int("starred", len(starred)),
+		slog.Int("new", len(fresh)))
+	if err := s.pullItems(ctx, r, fresh, progress); err != nil {
 		return err
 	}
 	n, err := s.l.store.Reconcile(ctx, s.acct.ID, set(unread), set(starred))

@@ -39,6 +39,7 @@ func (l *Library) session(ctx context.Context, name string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.Logger = l.log
 	s := &session{l: l, name: name, cfg: cfg, acct: acct, c: c}
 	tok, err := l.store.AccountToken(ctx, acct.ID)
 	if err != nil {

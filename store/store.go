@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,29 @@ const busyTimeout = 5 * time.Second
 // Open opens the database at path, creating the file if it does not exist,
 // and brings its schema up to date. The directory must already exist.
 func Open(path string) (*Store, error) {
-	return openAt(context.Background(), path, schema.Latest())
+	return OpenLogged(path, nil)
+}
+
+// OpenLogged is Open writing one record to log (nil: none): the file, the
+// schema version it had and has, and how long opening and migrating took.
+func OpenLogged(path string, log *slog.Logger) (*Store, error) {
+	ctx := context.Background()
+	start := time.Now()
+	s, from, migrate, err := openFrom(ctx, path, schema.Latest())
+	if log == nil {
+		return s, err
+	}
+	attrs := []slog.Attr{slog.String("path", path), slog.Int("schema", schema.Latest()),
+		slog.Duration("took", time.Since(start))}
+	if err != nil {
+		log.LogAttrs(ctx, slog.LevelWarn, "open database", append(attrs, slog.String("error", err.Error()))...)
+		return s, err
+	}
+	if from != schema.Latest() {
+		attrs = append(attrs, slog.Int("migrated_from", from), slog.Duration("migrate", migrate))
+	}
+	log.LogAttrs(ctx, slog.LevelInfo, "open database", attrs...)
+	return s, nil
 }
 
 // pingUntilFree opens the first connection, retrying while another
@@ -67,26 +90,42 @@ func isBusy(err error) bool {
 
 // openAt opens path and migrates it to version (tests open older schemas).
 func openAt(ctx context.Context, path string, version int) (*Store, error) {
+	s, _, _, err := openFrom(ctx, path, version)
+	return s, err
+}
+
+// openFrom is openAt, saying the version the file had and how long
+// migrating it took.
+func openFrom(ctx context.Context, path string, version int) (s *Store, from int, migrate time.Duration, err error) {
 	if path == "" {
-		return nil, errors.New("open database: no path given")
+		return nil, 0, 0, errors.New("open database: no path given")
+	}
+	fail := func(err error) (*Store, int, time.Duration, error) {
+		return nil, from, migrate, fmt.Errorf("open database %s: %w", path, err)
 	}
 	dsn, err := dataSourceName(path)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return fail(err)
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return fail(err)
 	}
 	if err := pingUntilFree(ctx, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return fail(err)
 	}
+	if from, err = schema.Version(ctx, db); err != nil {
+		db.Close()
+		return fail(err)
+	}
+	start := time.Now()
 	if err := schema.Migrate(ctx, db, version); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return fail(err)
 	}
-	return &Store{db: db, path: path, now: time.Now}, nil
+	migrate = time.Since(start)
+	return &Store{db: db, path: path, now: time.Now}, from, migrate, nil
 }
 
 // dataSourceName makes a SQLite URI for path whose parameters give every

@@ -17,9 +17,9 @@ func Latest() int { return len(steps) }
 // Each step re-reads the version inside its transaction, so two processes
 // opening a new file at once do not both apply it.
 func Migrate(ctx context.Context, db *sql.DB, target int) error {
-	var v int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("migrate: read version: %w", err)
+	v, err := Version(ctx, db)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
 	}
 	if v == target {
 		return nil // the usual case: no write lock needed
@@ -30,6 +30,15 @@ func Migrate(ctx context.Context, db *sql.DB, target int) error {
 			return err
 		}
 	}
+}
+
+// Version is db's schema version: 0 for a new file.
+func Version(ctx context.Context, db *sql.DB) (int, error) {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read version: %w", err)
+	}
+	return v, nil
 }
 
 // migrateStep applies one step on a connection of its own with foreign

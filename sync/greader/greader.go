@@ -14,6 +14,7 @@ package greader
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -91,6 +92,10 @@ type Client struct {
 	// MaxResponse caps an answer's size in bytes (DefaultMaxResponse when
 	// zero or less); a larger answer is ErrTooLarge.
 	MaxResponse int64
+	// Logger, when set (before the first call), takes a Debug record of
+	// each call: what it did, its status, size and time, never a token,
+	// a password or a body.
+	Logger *slog.Logger
 
 	base string // without a trailing slash
 	hc   *http.Client

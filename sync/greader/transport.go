@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"maps"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/byline-reader/byline/feeds"
@@ -60,6 +62,22 @@ func wrap(op string, err error) error {
 // MaxResponse bytes is ErrTooLarge; of other answers only the start is
 // read.
 func (c *Client) do(ctx context.Context, r request) (answer, error) {
+	if c.Logger == nil || !c.Logger.Enabled(ctx, slog.LevelDebug) {
+		return c.send(ctx, r)
+	}
+	start := time.Now()
+	a, err := c.send(ctx, r)
+	attrs := []slog.Attr{slog.String("op", r.op), slog.String("method", r.method), slog.String("path", r.path),
+		slog.Int("status", a.status), slog.Int("bytes", len(a.body)), slog.Duration("took", time.Since(start))}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	c.Logger.LogAttrs(ctx, slog.LevelDebug, "sync request", attrs...)
+	return a, err
+}
+
+// send is do without its log record.
+func (c *Client) send(ctx context.Context, r request) (answer, error) {
 	endpoint := c.base + r.path
 	if len(r.query) > 0 {
 		endpoint += "?" + r.query.Encode()
