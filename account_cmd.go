@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/configedit"
 )
 
 // accountFlags are account add's flags.
@@ -93,7 +94,7 @@ func accountAdd(e *env, name string) error {
 		}
 		return err
 	}
-	if err := editConfig(path, func(data []byte) []byte { return model.AddAccountSection(data, name, a) }); err != nil {
+	if err := editConfig(path, func(data []byte) []byte { return configedit.AddAccountSection(data, name, a) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added account %s (%s as %s) to %s\n", name, a.URL, a.Username, path)
@@ -170,7 +171,7 @@ func accountRemove(e *env, name string) error {
 	path := e.configPath()
 	removed := false
 	err = editConfig(path, func(data []byte) []byte {
-		out, found := model.RemoveAccountSection(data, name)
+		out, found := configedit.RemoveAccountSection(data, name)
 		removed = found
 		return out
 	})

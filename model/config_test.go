@@ -117,3 +117,18 @@ func TestIgnoreRules(t *testing.T) {
 		}
 	}
 }
+
+func TestAccountConfigChecked(t *testing.T) {
+	for _, bad := range []string{
+		"[accounts.x]\ntype = \"feedbin\"\nurl = \"https://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"ftp://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\npassword_file = \"f\"\npassword_command = [\"p\"]\n",
+		"[accounts.\"a b\"]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\npassword = \"hunter2\"\n",
+	} {
+		if _, err := ParseConfig([]byte(bad)); err == nil {
+			t.Errorf("accepted:\n%s", bad)
+		}
+	}
+}
