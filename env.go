@@ -12,6 +12,7 @@ import (
 	"github.com/byline-reader/byline/feeds"
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 // env is what a command runs with: its streams, its options, and the
@@ -26,6 +27,8 @@ type env struct {
 	opts           cmdOptions
 	lib            *library.Library
 	cfg            *model.Config
+	cfgPath        string // the configuration file read, and its text
+	cfgData        []byte
 	noPrompt       bool // never ask for a password on the terminal
 }
 
@@ -52,8 +55,27 @@ func (e *env) config() (model.Config, error) {
 	case named || !errors.Is(err, os.ErrNotExist):
 		return cfg, fmt.Errorf("%w: read %s: %w", errConfig, path, unwrapPath(err))
 	}
-	e.cfg = &cfg
+	e.cfg, e.cfgPath, e.cfgData = &cfg, path, data
 	return cfg, nil
+}
+
+// checkKeys refuses a configuration whose [keys] the app cannot apply
+// whole (an unknown action, an entry without keys, a key two actions
+// share on a screen), naming the file and the line, so that no key
+// binding is lost without a word. Headless commands need no keys.
+func (e *env) checkKeys(cfg model.Config) error {
+	err := keys.Check(cfg.Keys)
+	if err == nil {
+		return nil
+	}
+	where := e.cfgPath
+	var ce *keys.ConfigError
+	if errors.As(err, &ce) {
+		if n := model.KeyLine(e.cfgData, "keys", ce.Action); n > 0 {
+			where += fmt.Sprintf(": line %d", n)
+		}
+	}
+	return fmt.Errorf("%w: %s: %w", errConfig, where, err)
 }
 
 // library opens the database: the one named with --db (which starts
