@@ -79,7 +79,10 @@ func accountAdd(e *env, name string) error {
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	path := e.configPath()
+	path, err := e.configPath()
+	if err != nil {
+		return err
+	}
 	created, err := createConfig(path)
 	if err != nil {
 		return err
@@ -160,6 +163,10 @@ func accountsJSON(accts []library.AccountStatus) []accountJSON {
 }
 
 func accountRemove(e *env, name string) error {
+	path, err := e.configPath()
+	if err != nil {
+		return err
+	}
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -168,7 +175,6 @@ func accountRemove(e *env, name string) error {
 	if err != nil {
 		return err
 	}
-	path := e.configPath()
 	removed := false
 	err = editConfig(path, func(data []byte) []byte {
 		out, found := configedit.RemoveAccountSection(data, name)
@@ -190,9 +196,9 @@ func accountRemove(e *env, name string) error {
 }
 
 // configPath is the configuration file: the named one or the default.
-func (e *env) configPath() string {
+func (e *env) configPath() (string, error) {
 	if e.opts.config != "" {
-		return e.opts.config
+		return e.opts.config, nil
 	}
 	return defaultConfigPath()
 }

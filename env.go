@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -43,11 +44,12 @@ func (e *env) config() (model.Config, error) {
 	}
 	path, named := e.opts.config, e.opts.config != ""
 	if !named {
-		path = defaultConfigPath()
+		path, _ = defaultConfigPath() // without a home, no file: the defaults
 	}
 	cfg := model.DefaultConfig()
 	data, err := os.ReadFile(path)
 	switch {
+	case path == "":
 	case err == nil:
 		if cfg, err = model.ParseConfig(data); err != nil {
 			return cfg, fmt.Errorf("%w: %s: %w", errConfig, path, err)
@@ -91,7 +93,10 @@ func (e *env) library() (*library.Library, error) {
 	}
 	path, seed := e.opts.db, false
 	if path == "" {
-		path, seed = defaultDBPath(), true
+		if path, err = defaultDBPath(); err != nil {
+			return nil, err
+		}
+		seed = true
 	}
 	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts,
 		ImageCacheDir: defaultImageCacheDir(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
@@ -136,43 +141,82 @@ func fetchOptions(cfg model.Config) feeds.Options {
 }
 
 // defaultDBPath is byline.db in the XDG data folder.
-func defaultDBPath() string {
-	dir, _ := xdgDir("XDG_DATA_HOME", filepath.Join(".local", "share"))
-	return filepath.Join(dir, "byline", "byline.db")
+func defaultDBPath() (string, error) {
+	dir, err := baseDir("XDG_DATA_HOME", filepath.Join(".local", "share"), "--db")
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "byline", "byline.db"), nil
 }
 
 // defaultImageCacheDir is where article pictures are kept:
-// $XDG_CACHE_HOME/byline/images, else ~/.cache/byline/images.
+// $XDG_CACHE_HOME/byline/images, else ~/.cache/byline/images; "" (no
+// cache: fetched each time) with no home folder to keep them in.
 func defaultImageCacheDir() string {
-	dir, ok := xdgDir("XDG_CACHE_HOME", ".cache")
-	if !ok {
-		return "" // nowhere to keep them: fetched each time
+	dir, err := baseDir("XDG_CACHE_HOME", ".cache", "")
+	if err != nil {
+		return ""
 	}
 	return filepath.Join(dir, "byline", "images")
 }
 
-// xdgDir is the XDG base folder that the variable names when it is an
-// absolute path, else fallback under the home folder; with no home
-// folder, fallback as it is (relative) and false.
-func xdgDir(variable, fallback string) (string, bool) {
-	if dir := os.Getenv(variable); filepath.IsAbs(dir) {
-		return dir, true
+// defaultConfigPath is config.toml in the user's configuration folder
+// ($XDG_CONFIG_HOME, else ~/.config; macOS and Windows have their own).
+func defaultConfigPath() (string, error) {
+	if !filepath.IsAbs(os.Getenv("XDG_CONFIG_HOME")) {
+		if _, err := home("XDG_CONFIG_HOME", "--config"); err != nil {
+			return "", err
+		}
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return fallback, false
-	}
-	return filepath.Join(home, fallback), true
-}
-
-// defaultConfigPath is config.toml in the XDG config folder.
-func defaultConfigPath() string {
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		dir = "."
+		return "", homeError{"no configuration folder: set HOME or XDG_CONFIG_HOME (or give --config)"}
 	}
-	return filepath.Join(dir, "byline", "config.toml")
+	return filepath.Join(dir, "byline", "config.toml"), nil
 }
+
+// baseDir is the XDG base folder that the variable names when it is an
+// absolute path, else fallback under the home folder (see home); flag is
+// the one that names the file instead, for the error.
+func baseDir(variable, fallback, flag string) (string, error) {
+	if dir := os.Getenv(variable); filepath.IsAbs(dir) {
+		return dir, nil
+	}
+	h, err := home(variable, flag)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(h, fallback), nil
+}
+
+// home is the home folder: an absolute path to a folder that exists, as
+// byline never creates one (a file kept in a folder made by mistake, or
+// in the current folder, would be lost to the user).
+func home(variable, flag string) (string, error) {
+	fix := "set HOME or " + variable
+	if flag != "" {
+		fix += " (or give " + flag + ")"
+	}
+	dir, err := os.UserHomeDir()
+	if err != nil || !filepath.IsAbs(dir) {
+		return "", homeError{"no home folder: " + fix}
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", homeError{fmt.Sprintf("the home folder %s does not exist: %s", dir, fix)}
+	case err == nil && !st.IsDir():
+		return "", homeError{fmt.Sprintf("the home folder %s is not a folder: %s", dir, fix)}
+	}
+	return dir, nil
+}
+
+// homeError is a home folder byline cannot keep its files in: exit status
+// 2, as for bad input, the fix being the user's.
+type homeError struct{ msg string }
+
+func (e homeError) Error() string        { return e.msg }
+func (e homeError) Is(target error) bool { return target == library.ErrBadInput }
 
 func unwrapPath(err error) error {
 	var pe *os.PathError
