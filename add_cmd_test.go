@@ -12,7 +12,9 @@ import (
 // to subscribe to, in the words refresh uses for a feed's failure.
 func TestAddSaysWhy(t *testing.T) {
 	mux := http.NewServeMux()
-	status := func(code int) http.HandlerFunc { return func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(code) } }
+	status := func(code int) http.HandlerFunc {
+		return func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(code) }
+	}
 	mux.Handle("/gone.xml", status(http.StatusGone))
 	mux.Handle("/busy.xml", status(http.StatusTooManyRequests))
 	mux.Handle("/down.xml", status(http.StatusInternalServerError))
