@@ -47,8 +47,10 @@ func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error)
 	}
 	origin := site
 	page, status, err := c.fetchDoc(ctx, site, pageAccept)
-	if err != nil && status == 0 {
-		return nil, reason(err)
+	if status == 0 || status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
+		if err != nil { // no answer, or a server that asks to be left alone: no more requests
+			return nil, reason(err)
+		}
 	}
 	why := reason(err) // what is said when nothing is found
 	if err == nil {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"sync/atomic"
 	"testing"
 )
 
@@ -102,8 +103,12 @@ func TestDiscoverNothing(t *testing.T) {
 // the parse error of what looked like a feed, the failure of the feed the
 // page links, a web page without a feed link.
 func TestDiscoverSaysWhy(t *testing.T) {
+	var probed atomic.Int64
 	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
+		case "/feed":
+			probed.Add(1)
+			http.NotFound(w, r)
 		case "/gone.xml":
 			w.WriteHeader(http.StatusGone)
 		case "/busy.xml":
@@ -145,9 +150,13 @@ func TestDiscoverSaysWhy(t *testing.T) {
 		"/picture.png":        "parse error: not an RSS, Atom or JSON feed",
 	}
 	for path, want := range cases {
+		before := probed.Load()
 		_, err := testClient(Limits{}).Discover(context.Background(), srv.URL+path)
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: err = %v\nwant %s", path, err, want)
+		}
+		if path == "/busy.xml" && probed.Load() != before {
+			t.Errorf("well-known paths tried after a 429")
 		}
 	}
 }
