@@ -14,7 +14,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/library/paths"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/configedit"
 )
 
 // accountFlags are account add's flags.
@@ -114,7 +116,10 @@ func accountAdd(e *env, f accountFlags, name string) error {
 		}
 		password = strings.TrimRight(line, "\r\n")
 	}
-	path := e.configPath()
+	path, err := e.configPath()
+	if err != nil {
+		return err
+	}
 	created, err := createConfig(path)
 	if err != nil {
 		return err
@@ -129,7 +134,7 @@ func accountAdd(e *env, f accountFlags, name string) error {
 		}
 		return err
 	}
-	if err := editConfig(path, func(data []byte) []byte { return model.AddAccountSection(data, name, a) }); err != nil {
+	if err := editConfig(path, func(data []byte) []byte { return configedit.AddAccountSection(data, name, a) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added account %s (%s as %s) to %s\n", name, a.URL, a.Username, path)
@@ -195,6 +200,10 @@ func accountsJSON(accts []library.AccountStatus) []accountJSON {
 }
 
 func accountRemove(e *env, name string) error {
+	path, err := e.configPath()
+	if err != nil {
+		return err
+	}
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -203,10 +212,9 @@ func accountRemove(e *env, name string) error {
 	if err != nil {
 		return err
 	}
-	path := e.configPath()
 	removed := false
 	err = editConfig(path, func(data []byte) []byte {
-		out, found := model.RemoveAccountSection(data, name)
+		out, found := configedit.RemoveAccountSection(data, name)
 		removed = found
 		return out
 	})
@@ -225,11 +233,11 @@ func accountRemove(e *env, name string) error {
 }
 
 // configPath is the configuration file: the named one or the default.
-func (e *env) configPath() string {
+func (e *env) configPath() (string, error) {
 	if e.opts.config != "" {
-		return e.opts.config
+		return e.opts.config, nil
 	}
-	return defaultConfigPath()
+	return paths.Config()
 }
 
 // createConfig makes an empty configuration file where there is none, so

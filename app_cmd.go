@@ -12,6 +12,9 @@ func runApp(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := e.checkKeys(cfg); err != nil {
+		return err
+	}
 	e.noPrompt = true // the app owns the terminal: an account's login cannot ask there
 	lib, err := e.library()
 	if err != nil {

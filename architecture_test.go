@@ -38,6 +38,7 @@ var importRules = []importRule{
 	{"model/quote", []string{"model", "model/markdown", "model/quote/attribution"}},
 	{"model/share", []string{"model", "model/markdown"}},
 	{"model/filter", nil},
+	{"model/configedit", []string{"model"}},
 	{"model", []string{"model/filter"}}, // the configuration checks its kill rules
 	{"store", []string{"model", "model/", "store/"}},
 	{"feeds", []string{"model", "model/", "feeds/"}},

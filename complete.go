@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/library/paths"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
 )
@@ -29,7 +30,10 @@ const completionArticles = 40
 func (e *env) completionLibrary() (*library.Library, bool) {
 	path := e.opts.db
 	if path == "" {
-		path = defaultDBPath()
+		var err error
+		if path, err = paths.DB(); err != nil {
+			return nil, false
+		}
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, false

@@ -1,18 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"image/color"
-	"math"
-	"os"
 
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/byline-reader/byline/doctor"
+	"github.com/byline-reader/byline/library/paths"
 )
 
 // runDoctor is `byline doctor [URL]`: what this terminal and machine
@@ -41,20 +35,24 @@ func runDoctor(e *env, asJSON bool, args []string) error {
 		return usagef("doctor takes at most one feed or site URL")
 	}
 	o := doctor.Options{Version: version, DBPath: e.opts.db, DBNamed: e.opts.db != "",
-		ConfigPath: e.opts.config, ConfigNamed: e.opts.config != "",
-		FetchOptions: fetchOptions}
+		ConfigPath: e.opts.config, ConfigNamed: e.opts.config != ""}
+	var err error
 	if !o.DBNamed {
-		o.DBPath = defaultDBPath()
+		if o.DBPath, err = paths.DB(); err != nil {
+			return err
+		}
 	}
 	if !o.ConfigNamed {
-		o.ConfigPath = defaultConfigPath()
+		if o.ConfigPath, err = paths.Config(); err != nil {
+			return err
+		}
 	}
 	if len(args) == 1 {
 		o.URL = args[0]
 	}
-	m := doctorMachine(e)
+	m := doctor.ReadMachine(e.stdin, e.rawOut)
 	r := doctor.Run(e.ctx, m, o)
-	var err error
+
 	if asJSON {
 		err = writeJSON(e.stdout, r)
 	} else {
@@ -67,41 +65,4 @@ func runDoctor(e *env, asJSON bool, args []string) error {
 		return fmt.Errorf("%d %s failed", r.Failures, plural(r.Failures, "check", "checks"))
 	}
 	return nil
-}
-
-// doctorMachine is what doctor reads of the real terminal. The background
-// is asked only when stdin and stdout are both terminals; lipgloss bounds
-// each query by its own timeout, and doctor.Run asks it once.
-func doctorMachine(e *env) doctor.Machine {
-	m := doctor.Machine{Stdin: isTerminal(e.stdin), Stdout: isTerminal(e.rawOut)}
-	m.Profile = colorprofile.Detect(e.rawOut, os.Environ())
-	if f, ok := e.rawOut.(*os.File); ok && m.Stdout {
-		m.Width, m.Height, _ = term.GetSize(int(f.Fd()))
-	}
-	in, inOK := e.stdin.(*os.File)
-	out, outOK := e.rawOut.(*os.File)
-	if m.Stdin && m.Stdout && inOK && outOK {
-		m.Background = func() (bool, error) {
-			bg, err := lipgloss.BackgroundColor(in, out)
-			if err == nil && bg == nil {
-				err = errors.New("no answer")
-			}
-			return err == nil && isDark(bg), err
-		}
-	}
-	return m
-}
-
-// isDark says a background is dark as Lip Gloss does: a CIE lightness
-// under 50, that is a relative luminance under 0.1842.
-func isDark(c color.Color) bool {
-	r, g, b, _ := c.RGBA()
-	linear := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*linear(r)+0.7152*linear(g)+0.0722*linear(b) < 0.1842
 }

@@ -71,7 +71,7 @@ func TestDoctorJSONShape(t *testing.T) {
 		}
 	}
 	good := filepath.Join(dir, "good.toml")
-	os.WriteFile(good, []byte("theme = \"light\"\n[keys]\nnext = \"j,down\"\n"), 0o644)
+	os.WriteFile(good, []byte("theme = \"light\"\n[keys]\ntop = \"g,home\"\n"), 0o644)
 	d, r := runDoctorJSON(t, "--db", db, "--config", good)
 	if r.code != 0 || d.Failures != 0 || d.Version == "" {
 		t.Fatalf("a sound setup fails: %+v", r)

@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/byline-reader/byline/feeds"
 	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/library/paths"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/keys"
 )
 
 // env is what a command runs with: its streams, its options, and the
@@ -29,6 +29,8 @@ type env struct {
 	lib            *library.Library
 	closeLog       func() error // the log's file, opened with the library
 	cfg            *model.Config
+	cfgPath        string // the configuration file read, and its text
+	cfgData        []byte
 	noPrompt       bool         // never ask for a password on the terminal
 	adding         accountFlags // account add's: the account a password is asked for
 	root           *cobra.Command
@@ -45,11 +47,12 @@ func (e *env) config() (model.Config, error) {
 	}
 	path, named := e.opts.config, e.opts.config != ""
 	if !named {
-		path = defaultConfigPath()
+		path, _ = paths.Config() // without a home, no file: the defaults
 	}
 	cfg := model.DefaultConfig()
 	data, err := os.ReadFile(path)
 	switch {
+	case path == "":
 	case err == nil:
 		if cfg, err = model.ParseConfig(data); err != nil {
 			return cfg, fmt.Errorf("%w: %s: %w", errConfig, path, err)
@@ -57,8 +60,27 @@ func (e *env) config() (model.Config, error) {
 	case named || !errors.Is(err, os.ErrNotExist):
 		return cfg, fmt.Errorf("%w: read %s: %w", errConfig, path, unwrapPath(err))
 	}
-	e.cfg = &cfg
+	e.cfg, e.cfgPath, e.cfgData = &cfg, path, data
 	return cfg, nil
+}
+
+// checkKeys refuses a configuration whose [keys] the app cannot apply
+// whole (an unknown action, an entry without keys, a key two actions
+// share on a screen), naming the file and the line, so that no key
+// binding is lost without a word. Headless commands need no keys.
+func (e *env) checkKeys(cfg model.Config) error {
+	err := keys.Check(cfg.Keys)
+	if err == nil {
+		return nil
+	}
+	where := e.cfgPath
+	var ce *keys.ConfigError
+	if errors.As(err, &ce) {
+		if n := model.KeyLine(e.cfgData, "keys", ce.Action); n > 0 {
+			where += fmt.Sprintf(": line %d", n)
+		}
+	}
+	return fmt.Errorf("%w: %s: %w", errConfig, where, err)
 }
 
 // library opens the database: the one named with --db (which starts
@@ -74,10 +96,13 @@ func (e *env) library() (*library.Library, error) {
 	}
 	path, seed := e.opts.db, false
 	if path == "" {
-		path, seed = defaultDBPath(), true
+		if path, err = paths.DB(); err != nil {
+			return nil, err
+		}
+		seed = true
 	}
-	opts := library.Options{Seed: seed, Fetch: fetchOptions(cfg), Accounts: cfg.Accounts,
-		ImageCacheDir: defaultImageCacheDir(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
+	opts := library.Options{Seed: seed, Fetch: library.FetchOptions(cfg, version), Accounts: cfg.Accounts,
+		ImageCacheDir: paths.ImageCache(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
 		KeepDays: cfg.Retention.KeepDays,
 		Ignore:   cfg.Ignore}
 	if !e.noPrompt {
@@ -94,72 +119,6 @@ func (e *env) library() (*library.Library, error) {
 	}
 	e.lib = lib
 	return lib, nil
-}
-
-// fetchOptions turns the [fetch] settings into the client's options.
-func fetchOptions(cfg model.Config) feeds.Options {
-	o := feeds.DefaultOptions(version)
-	f := cfg.Fetch
-	if f.Workers > 0 {
-		o.Workers = f.Workers
-	}
-	if f.PerHost > 0 {
-		o.PerHost = f.PerHost
-	}
-	if f.Timeout.Duration > 0 {
-		o.Limits.RequestTimeout = f.Timeout.Duration
-		o.Limits.HeaderTimeout = min(o.Limits.HeaderTimeout, f.Timeout.Duration)
-		o.Limits.ConnectTimeout = min(o.Limits.ConnectTimeout, f.Timeout.Duration)
-	}
-	if f.MaxFeedMiB > 0 {
-		o.Limits.MaxFeedBytes = f.MaxFeedMiB << 20
-	}
-	if f.MaxPageMiB > 0 {
-		o.Limits.MaxPageBytes = f.MaxPageMiB << 20
-	}
-	if f.MaxItems > 0 {
-		o.Limits.MaxItems = f.MaxItems
-	}
-	return o
-}
-
-// defaultDBPath is byline.db in the XDG data folder.
-func defaultDBPath() string {
-	dir, _ := xdgDir("XDG_DATA_HOME", filepath.Join(".local", "share"))
-	return filepath.Join(dir, "byline", "byline.db")
-}
-
-// defaultImageCacheDir is where article pictures are kept:
-// $XDG_CACHE_HOME/byline/images, else ~/.cache/byline/images.
-func defaultImageCacheDir() string {
-	dir, ok := xdgDir("XDG_CACHE_HOME", ".cache")
-	if !ok {
-		return "" // nowhere to keep them: fetched each time
-	}
-	return filepath.Join(dir, "byline", "images")
-}
-
-// xdgDir is the XDG base folder that the variable names when it is an
-// absolute path, else fallback under the home folder; with no home
-// folder, fallback as it is (relative) and false.
-func xdgDir(variable, fallback string) (string, bool) {
-	if dir := os.Getenv(variable); filepath.IsAbs(dir) {
-		return dir, true
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return fallback, false
-	}
-	return filepath.Join(home, fallback), true
-}
-
-// defaultConfigPath is config.toml in the XDG config folder.
-func defaultConfigPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "byline", "config.toml")
 }
 
 func unwrapPath(err error) error {

@@ -11,19 +11,18 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/pprof"
-	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/byline-reader/byline/library"
+	"github.com/byline-reader/byline/library/paths"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := watchSignals(context.Background())
 	stopProfile := startProfile(os.Getenv("BYLINE_CPUPROFILE"))
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stopProfile()
@@ -99,7 +98,7 @@ func report(stderr io.Writer, name string, err error) int {
 		return 2
 	}
 	fmt.Fprintf(stderr, "%s: %s\n", prefix, msg)
-	if errors.Is(err, library.ErrBadInput) || errors.Is(err, errConfig) {
+	if errors.Is(err, library.ErrBadInput) || errors.Is(err, errConfig) || errors.Is(err, paths.ErrNoHome) {
 		return 2
 	}
 	return 1

@@ -97,6 +97,16 @@ func runRead(e *env, o readOptions, args []string) error {
 	if o.width < 20 || o.width > 1000 {
 		return usagef("--width must be between 20 and 1000")
 	}
+	inApp := !o.json && !o.markdown && !o.plain && isTerminal(e.rawOut) && isTerminal(e.stdin)
+	if inApp {
+		cfg, err := e.config()
+		if err != nil {
+			return err
+		}
+		if err := e.checkKeys(cfg); err != nil {
+			return err
+		}
+	}
 	lib, err := e.library()
 	if err != nil {
 		return err
@@ -112,7 +122,7 @@ func runRead(e *env, o readOptions, args []string) error {
 	case o.markdown:
 		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(a.Markdown, "\n"))
 		return err
-	case !o.plain && isTerminal(e.rawOut) && isTerminal(e.stdin):
+	case inApp:
 		cfg, err := e.config()
 		if err != nil {
 			return err

@@ -23,7 +23,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/byline-reader/byline/feeds"
-	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/library"
 )
 
 // Status is how a check came out.
@@ -77,9 +77,6 @@ type Options struct {
 	DBPath, ConfigPath   string
 	DBNamed, ConfigNamed bool // given with --db, --config (not the defaults)
 	URL                  string
-	// FetchOptions makes the fetcher's options from the configuration
-	// (nil: the defaults).
-	FetchOptions func(model.Config) feeds.Options
 }
 
 // Run makes every check. Only the URL, when given, uses the network.
@@ -95,11 +92,8 @@ func Run(ctx context.Context, m Machine, o Options) Report {
 	r.Checks = append(r.Checks, cfgChecks...)
 	r.Checks = append(r.Checks, databaseChecks(ctx, o.DBPath, o.DBNamed)...)
 	if o.URL != "" {
-		opts := feeds.DefaultOptions(o.Version)
-		if o.FetchOptions != nil {
-			opts = o.FetchOptions(cfg)
-		}
-		r.Checks = append(r.Checks, networkCheck(ctx, feeds.NewClient(opts), o.URL))
+		client := feeds.NewClient(library.FetchOptions(cfg, o.Version))
+		r.Checks = append(r.Checks, networkCheck(ctx, client, o.URL))
 	}
 	for _, c := range r.Checks {
 		switch c.Status {

@@ -197,7 +197,7 @@ func TestConfigChecks(t *testing.T) {
 	os.WriteFile(path, []byte("images = \"off\"\n[keys]\nnxt = \"j\"\ndown = \"j,down\"\n"), 0o644)
 	cfg, checks := configChecks(path, true)
 	if cfg.Images != "off" || len(checks) != 2 || checks[0].Status != OK || checks[1].Name != "keys" ||
-		checks[1].Status != Warn || checks[1].Value != `config [keys]: unknown action "nxt"` {
+		checks[1].Status != Fail || checks[1].Value != `line 3: [keys] "nxt" is not an action` {
 		t.Fatalf("%+v", checks)
 	}
 	if _, checks := configChecks(filepath.Join(dir, "missing.toml"), true); checks[0].Status != Fail {

@@ -71,10 +71,16 @@ func configChecks(path string, named bool) (model.Config, []Check) {
 			"byline refuses a file with unknown settings: remove or rename them"))
 	}
 	if err == nil && len(cfg.Keys) > 0 {
-		if _, kerr := keys.New(cfg.Keys); kerr != nil {
+		if kerr := keys.Check(cfg.Keys); kerr != nil {
 			// The list of every action that follows an unknown one is README's.
-			msg, _, _ := strings.Cut(oneLine(kerr.Error()), " (known: ")
-			out = append(out, check("keys", Warn, msg, "the other [keys] apply, this one keeps its default; action names: README, Configuration"))
+			msg, _, _ := strings.Cut(oneLine(kerr.Error()), " (actions: ")
+			var ce *keys.ConfigError
+			if errors.As(kerr, &ce) {
+				if n := model.KeyLine(data, "keys", ce.Action); n > 0 {
+					msg = fmt.Sprintf("line %d: %s", n, msg)
+				}
+			}
+			out = append(out, check("keys", Fail, msg, "the app refuses to start with it: fix the line (action names: README, Configuration)"))
 		} else {
 			out = append(out, check("keys", OK, fmt.Sprintf("[keys] rebinds %d %s", len(cfg.Keys), plural(len(cfg.Keys), "action", "actions")), ""))
 		}

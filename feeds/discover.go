@@ -3,8 +3,10 @@ package feeds
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
@@ -34,6 +36,12 @@ func wellKnownFeedPaths() []string {
 // else those of the well-known paths (/feed, /rss.xml, ...) on its origin
 // that parse. Only feeds that parse are returned, best first (a site's
 // comment feeds come last). A URL without a scheme is taken as https.
+//
+// When it finds none, the error is the real cause, worded as a refresh
+// words a feed's failure (the caller names siteURL): what the address
+// answered ("HTTP 410 Gone", "connection refused"), the parse error of
+// what looked like a feed, the failure of the feed the page links, or a
+// web page with no feed link.
 func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error) {
 	site, err := normalizeSiteURL(siteURL)
 	if err != nil {
@@ -41,16 +49,30 @@ func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error)
 	}
 	origin := site
 	page, status, err := c.fetchDoc(ctx, site, pageAccept)
-	if err != nil && status == 0 {
-		return nil, fmt.Errorf("discover %s: %w", site, reason(err))
+	if status == 0 || status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
+		if err != nil { // no answer, or a server that asks to be left alone: no more requests
+			return nil, reason(err)
+		}
 	}
+	why := reason(err) // what is said when nothing is found
 	if err == nil {
 		final := page.finalURL
-		if _, perr := Parse(page.body, final, 1); perr == nil {
+		_, perr := Parse(page.body, final, 1)
+		if perr == nil {
 			return []string{site}, nil
 		}
-		if found := c.probe(ctx, feedLinks(page.body, final)); len(found) > 0 {
+		links := feedLinks(page.body, final)
+		found, linkErr := c.probe(ctx, links)
+		if len(found) > 0 {
 			return found, nil
+		}
+		switch {
+		case len(links) > 0:
+			why = fmt.Errorf("its feed link %s failed: %w", links[0], linkErr)
+		case errors.Is(perr, errNoFeedType) && isWebPage(page.contentType, page.body):
+			why = fmt.Errorf("a web page with no feed link (nor a feed at %s)", strings.Join(wellKnownFeedPaths(), ", "))
+		default:
+			why = perr
 		}
 		origin = final
 	}
@@ -60,14 +82,24 @@ func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error)
 			paths = append(paths, (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: p}).String())
 		}
 	}
-	if found := c.probe(ctx, paths); len(found) > 0 {
+	if found, _ := c.probe(ctx, paths); len(found) > 0 {
 		return found, nil
 	}
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("discover %s: %w", site, reason(ctx.Err()))
+		return nil, reason(ctx.Err())
 	}
-	return nil, fmt.Errorf("no feed found at %s (looked for <link rel=alternate> and %s)",
-		site, strings.Join(wellKnownFeedPaths(), ", "))
+	return nil, why
+}
+
+// isWebPage says whether a document is an HTML page: by its media type,
+// else by its first bytes.
+func isWebPage(contentType string, body []byte) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return true
+	}
+	return strings.HasPrefix(http.DetectContentType(body), "text/html")
 }
 
 // normalizeSiteURL makes what a user typed an absolute http(s) URL.
@@ -90,8 +122,9 @@ func normalizeSiteURL(s string) (string, error) {
 }
 
 type document struct {
-	finalURL string
-	body     []byte
+	finalURL    string
+	contentType string
+	body        []byte
 }
 
 // fetchDoc GETs a page or feed, capped at the feed size limit. status is
@@ -132,24 +165,28 @@ func (c *Client) fetchDocOnce(ctx context.Context, rawURL, accept string) (docum
 	if err != nil {
 		return document{}, resp.StatusCode, err
 	}
-	return document{finalURL: resp.Request.URL.String(), body: body}, resp.StatusCode, nil
+	return document{finalURL: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type"), body: body}, resp.StatusCode, nil
 }
 
 // probe fetches the candidates at once (the host limiter bounds them) and
 // returns, in the candidates' order, those that parse as feeds; two that
-// end at the same URL count once.
-func (c *Client) probe(ctx context.Context, candidates []string) []string {
+// end at the same URL count once. The error is why the first candidate
+// failed, when it did.
+func (c *Client) probe(ctx context.Context, candidates []string) ([]string, error) {
 	finals := make([]string, len(candidates))
+	errs := make([]error, len(candidates))
 	var wg sync.WaitGroup
 	for i, cand := range candidates {
 		wg.Go(func() {
 			doc, _, err := c.fetchDoc(ctx, cand, feedAccept)
+			if err == nil {
+				_, err = Parse(doc.body, doc.finalURL, 1)
+			}
 			if err != nil {
+				errs[i] = reason(err)
 				return
 			}
-			if _, err := Parse(doc.body, doc.finalURL, 1); err == nil {
-				finals[i] = doc.finalURL
-			}
+			finals[i] = doc.finalURL
 		})
 	}
 	wg.Wait()
@@ -160,7 +197,10 @@ func (c *Client) probe(ctx context.Context, candidates []string) []string {
 			found = append(found, candidates[i])
 		}
 	}
-	return found
+	if len(errs) > 0 {
+		return found, errs[0]
+	}
+	return found, nil
 }
 
 // feedLinks lists the feeds a page advertises with <link rel="alternate"

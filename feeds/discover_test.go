@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
-	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -82,7 +82,7 @@ func TestDiscoverNothing(t *testing.T) {
 		http.NotFound(w, r)
 	})
 	_, err := testClient(Limits{}).Discover(context.Background(), srv.URL)
-	want := "no feed found at " + srv.URL + "/ (looked for <link rel=alternate> and /feed, /rss.xml, /atom.xml, /feed.json, /index.xml, /feed.xml, /rss)"
+	want := "a web page with no feed link (nor a feed at /feed, /rss.xml, /atom.xml, /feed.json, /index.xml, /feed.xml, /rss)"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
@@ -90,11 +90,74 @@ func TestDiscoverNothing(t *testing.T) {
 	dead := httptest.NewServer(http.NotFoundHandler())
 	dead.Close()
 	_, err = testClient(Limits{}).Discover(context.Background(), dead.URL)
-	if err == nil || !strings.HasSuffix(err.Error(), ": connection refused") {
+	if err == nil || err.Error() != "connection refused" {
 		t.Errorf("dead server: err = %v", err)
 	}
 	if _, err = testClient(Limits{}).Discover(context.Background(), "ftp://x.example/"); err == nil {
 		t.Error("ftp URL accepted")
+	}
+}
+
+// TestDiscoverSaysWhy: when no feed is found, the error is the real cause
+// in a refresh's words: the status the address answered (with its text),
+// the parse error of what looked like a feed, the failure of the feed the
+// page links, a web page without a feed link.
+func TestDiscoverSaysWhy(t *testing.T) {
+	var probed atomic.Int64
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			probed.Add(1)
+			http.NotFound(w, r)
+		case "/gone.xml":
+			w.WriteHeader(http.StatusGone)
+		case "/busy.xml":
+			w.Header().Set("Retry-After", "120")
+			w.WriteHeader(http.StatusTooManyRequests)
+		case "/broken.xml":
+			w.WriteHeader(http.StatusInternalServerError)
+		case "/half.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Half`))
+		case "/served-as-html.xml":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<rss version="2.0"><channel><title>Half</channel>`))
+		case "/links-dead/":
+			w.Write([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/dead.rss"></head></html>`))
+		case "/page/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<!doctype html><title>Blog</title><p>No feed here.`))
+		case "/sniffed/":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte(`<!DOCTYPE html><html><body>hi</body></html>`))
+		case "/picture.png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("\x89PNG\r\n\x1a\n"))
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	noLink := "a web page with no feed link (nor a feed at /feed, /rss.xml, /atom.xml, /feed.json, /index.xml, /feed.xml, /rss)"
+	cases := map[string]string{
+		"/gone.xml":           "HTTP 410 Gone",
+		"/busy.xml":           "HTTP 429 Too Many Requests",
+		"/broken.xml":         "HTTP 500 Internal Server Error",
+		"/half.xml":           "parse error: XML syntax error on line 1: unexpected EOF",
+		"/served-as-html.xml": "parse error: XML syntax error on line 1: unexpected EOF",
+		"/links-dead/":        "its feed link " + srv.URL + "/dead.rss failed: HTTP 404 Not Found",
+		"/page/":              noLink,
+		"/sniffed/":           noLink,
+		"/picture.png":        "parse error: not an RSS, Atom or JSON feed",
+	}
+	for path, want := range cases {
+		before := probed.Load()
+		_, err := testClient(Limits{}).Discover(context.Background(), srv.URL+path)
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: err = %v\nwant %s", path, err, want)
+		}
+		if path == "/busy.xml" && probed.Load() != before {
+			t.Errorf("well-known paths tried after a 429")
+		}
 	}
 }
 

@@ -108,13 +108,16 @@ func (src feedSource) convert(feedURL string, maxItems int) ParsedFeed {
 	return pf
 }
 
+// errNoFeedType is a document in none of the feed formats (a web page,
+// a picture…), told from a feed that is broken.
+var errNoFeedType = fmt.Errorf("%w: not an RSS, Atom or JSON feed", ErrParse)
+
 // parseError makes gofeed's complaint a short one-line reason.
 func parseError(err error) error {
-	msg := err.Error()
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-		msg = "not an RSS, Atom or JSON feed"
+		return errNoFeedType
 	}
-	msg = truncate(model.SanitizeLine(msg), 160)
+	msg := truncate(model.SanitizeLine(err.Error()), 160)
 	return fmt.Errorf("%w: %s", ErrParse, msg)
 }
 

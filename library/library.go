@@ -189,21 +189,29 @@ func (l *Library) SearchFilter(ctx context.Context, query, expr string, limit in
 // Mark sets or clears the read and starred states of articles.
 func (l *Library) Mark(ctx context.Context, ids []int64, read, starred *bool) (int, error) {
 	n, err := l.store.Mark(ctx, ids, read, starred)
-	if errors.Is(err, store.ErrNotFound) {
-		return n, badInput("no article with id %s", joinIDs(ids))
-	}
-	return n, err
+	return n, missingArticles(err)
 }
 
 // MarkChanges is Mark that says which articles changed: those whose read
 // state changed and those whose star did, so that the change can be
-// reversed exactly (the command line prints how).
+// reversed exactly (the command line prints how). Unlike Mark it is all or
+// nothing: one id that names no article changes nothing.
 func (l *Library) MarkChanges(ctx context.Context, ids []int64, read, starred *bool) (readIDs, starIDs []int64, err error) {
 	readIDs, starIDs, err = l.store.MarkChanges(ctx, ids, read, starred)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil, badInput("no article with id %s", joinIDs(ids))
+	if err != nil {
+		return nil, nil, missingArticles(err)
 	}
-	return readIDs, starIDs, err
+	return readIDs, starIDs, nil
+}
+
+// missingArticles words a mark of articles that do not exist as bad input,
+// naming them.
+func missingArticles(err error) error {
+	var me *store.MissingError
+	if errors.As(err, &me) {
+		return badInput("%s", me.Error())
+	}
+	return err
 }
 
 // MarkQueryRead marks read every unread article q selects (a feed, a
@@ -267,14 +275,6 @@ func normaliseURL(s string) (string, error) {
 	u.Host = strings.ToLower(u.Host)
 	u.Scheme = strings.ToLower(u.Scheme)
 	return u.String(), nil
-}
-
-func joinIDs(ids []int64) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = strconv.FormatInt(id, 10)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // IndexSearch brings the full-text index up to date with what refreshes

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/byline-reader/byline/feeds"
@@ -254,17 +255,27 @@ func isLocalFile(target string) bool {
 }
 
 func readFile(path string) (model.Article, error) {
-	f, err := os.Open(path)
+	// What is not a regular file (a symbolic link to one is) is refused
+	// before it is opened: opening a named pipe waits for a writer, and a
+	// device may never end.
+	st, err := os.Stat(path)
+	if err == nil {
+		err = regularFile(st.Mode())
+	}
+	if err != nil {
+		return model.Article{}, badInput("read %s: %w", path, unwrapPathError(err))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return model.Article{}, badInput("read %s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	st, err = f.Stat() // what was opened, should the path have changed since
+	if err == nil {
+		err = regularFile(st.Mode())
+	}
 	if err != nil {
 		return model.Article{}, badInput("read %s: %w", path, unwrapPathError(err))
-	}
-	if st.IsDir() {
-		return model.Article{}, badInput("read %s: is a folder, not a file", path)
 	}
 	if st.Size() > maxLocalFile {
 		return model.Article{}, badInput("read %s: larger than %d MiB", path, maxLocalFile>>20)
@@ -284,6 +295,24 @@ func readFile(path string) (model.Article, error) {
 		ex = extract.ExtractText(string(data), filepath.Base(path))
 	}
 	return fromExtracted(ex, ex.Canonical), nil
+}
+
+// regularFile says why a file of this mode cannot be read as an article:
+// nil for a regular file.
+func regularFile(m os.FileMode) error {
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a folder, not a file")
+	case m&os.ModeNamedPipe != 0:
+		return errors.New("is a pipe, not a file (save it to a file first)")
+	case m&os.ModeDevice != 0:
+		return errors.New("is a device, not a file")
+	case m&os.ModeSocket != 0:
+		return errors.New("is a socket, not a file")
+	}
+	return errors.New("is not a regular file")
 }
 
 func fromExtracted(ex extract.Extracted, pageURL string) model.Article {

@@ -175,7 +175,10 @@ func ParseConfig(data []byte) (Config, error) {
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		key := und[0]
-		return cfg, fmt.Errorf("line %d: unknown setting %q", keyLine(data, key), key.String())
+		return cfg, fmt.Errorf("line %d: unknown setting %q", KeyLine(data, key...), key.String())
+	}
+	if err := cfg.validateFetch(md, data); err != nil {
+		return cfg, err
 	}
 	if cfg.OldTextWidth != 0 && !md.IsDefined("reader_width") {
 		cfg.TextWidth = cfg.OldTextWidth
@@ -240,9 +243,6 @@ func (c Config) validate() error {
 	if err := c.validateRefresh(); err != nil {
 		return err
 	}
-	if c.Fetch.Workers < 0 || c.Fetch.PerHost < 0 || c.Fetch.MaxItems < 0 {
-		return fmt.Errorf("fetch settings cannot be negative")
-	}
 	if c.Retention.KeepDays < 0 || c.Retention.KeepDays > maxKeepDays {
 		return fmt.Errorf("[retention] keep_days must be between 0 (keep all) and %d, not %d", maxKeepDays, c.Retention.KeepDays)
 	}
@@ -252,6 +252,34 @@ func (c Config) validate() error {
 		}
 	}
 	return c.validateIgnore()
+}
+
+// validateFetch checks the [fetch] settings the file gives: a count at
+// least 1 (0 is not "the default": leaving the setting out is), a size
+// between 1 and 1024 MiB, a timeout longer than nothing.
+func (c Config) validateFetch(md toml.MetaData, data []byte) error {
+	f := c.Fetch
+	for _, s := range []struct {
+		key    string
+		v, max int64 // max 0: no upper bound
+	}{
+		{"workers", int64(f.Workers), 0}, {"per_host", int64(f.PerHost), 0}, {"max_items", int64(f.MaxItems), 0},
+		{"max_feed_mib", f.MaxFeedMiB, 1024}, {"max_page_mib", f.MaxPageMiB, 1024},
+	} {
+		if !md.IsDefined("fetch", s.key) || (s.v >= 1 && (s.max == 0 || s.v <= s.max)) {
+			continue
+		}
+		want := "at least 1"
+		if s.max > 0 {
+			want = fmt.Sprintf("between 1 and %d", s.max)
+		}
+		return fmt.Errorf("line %d: [fetch] %s must be %s, not %d (leave it out for the default)",
+			KeyLine(data, "fetch", s.key), s.key, want, s.v)
+	}
+	if md.IsDefined("fetch", "timeout") && f.Timeout.Duration == 0 {
+		return fmt.Errorf("line %d: [fetch] timeout must be longer than 0s (leave it out for the default)", KeyLine(data, "fetch", "timeout"))
+	}
+	return nil
 }
 
 // MinRefreshInterval is the shortest interval byline refreshes at: the
@@ -266,9 +294,11 @@ func (c Config) validateRefresh() error {
 	return nil
 }
 
-// keyLine finds the line where key is set, following [table] headers; 0
-// when it cannot tell.
-func keyLine(data []byte, key toml.Key) int {
+// KeyLine finds the line of a configuration file where key (its table
+// and name: "fetch", "workers") is set, following [table] headers; 0 when
+// it cannot tell.
+func KeyLine(data []byte, path ...string) int {
+	key := toml.Key(path)
 	if len(key) == 0 {
 		return 0
 	}

@@ -57,6 +57,36 @@ func TestParseConfigErrorsNameTheLine(t *testing.T) {
 	}
 }
 
+// TestFetchSettingsAtLeastOne: a [fetch] count of 0 or less, a size out
+// of bounds or a timeout of nothing is refused, naming its line; left out,
+// each takes its default.
+func TestFetchSettingsAtLeastOne(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"[fetch]\nworkers = 0\n", "line 2: [fetch] workers must be at least 1, not 0"},
+		{"theme = \"dark\"\n[fetch]\nworkers = 4\nper_host = 0\n", "line 4: [fetch] per_host must be at least 1, not 0"},
+		{"[fetch]\nper_host = -2\n", "per_host must be at least 1, not -2"},
+		{"[fetch]\nworkers = -1\n", "workers must be at least 1"},
+		{"[fetch]\nmax_items = 0\n", "max_items must be at least 1"},
+		{"[fetch]\nmax_feed_mib = -5\n", "max_feed_mib must be between 1 and 1024, not -5"},
+		{"[fetch]\nmax_page_mib = 9999999999999\n", "max_page_mib must be between 1 and 1024"},
+		{"[fetch]\ntimeout = \"0s\"\n", "line 2: [fetch] timeout must be longer than 0s"},
+		{"fetch.workers = 0\n", "line 1: [fetch] workers"},
+	}
+	for _, c := range cases {
+		_, err := ParseConfig([]byte(c.in))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: want an error with %q, got %v", c.in, c.want, err)
+		}
+	}
+	cfg, err := ParseConfig([]byte("[fetch]\nworkers = 1\nper_host = 1\nmax_feed_mib = 1024\ntimeout = \"1s\"\n"))
+	if err != nil || cfg.Fetch.Workers != 1 || cfg.Fetch.PerHost != 1 {
+		t.Errorf("the smallest settings refused: %+v, %v", cfg.Fetch, err)
+	}
+	if _, err := ParseConfig([]byte("[fetch]\n")); err != nil {
+		t.Errorf("an empty [fetch]: %v", err)
+	}
+}
+
 func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("theme = \"dark\"\n[fetch]\nworkers = 4\n"))
 	f.Add([]byte("[keys]\ndown = \"j\"\n[share.targets]\nx = \"https://x/{url}\"\n"))
@@ -114,6 +144,21 @@ func TestIgnoreRules(t *testing.T) {
 	} {
 		if _, err := ParseConfig([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ParseConfig(%q) = %v, want …%s…", in, err, want)
+		}
+	}
+}
+
+func TestAccountConfigChecked(t *testing.T) {
+	for _, bad := range []string{
+		"[accounts.x]\ntype = \"feedbin\"\nurl = \"https://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"ftp://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\npassword_file = \"f\"\npassword_command = [\"p\"]\n",
+		"[accounts.\"a b\"]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\n",
+		"[accounts.x]\ntype = \"greader\"\nurl = \"https://a.example\"\nusername = \"u\"\npassword = \"hunter2\"\n",
+	} {
+		if _, err := ParseConfig([]byte(bad)); err == nil {
+			t.Errorf("accepted:\n%s", bad)
 		}
 	}
 }

@@ -194,9 +194,10 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 
 // Mark sets the read and starred state of the articles ids; a nil pointer
 // leaves that state as it is. It counts the articles whose state changed,
-// and gives ErrNotFound when none of ids exists.
+// and gives ErrNotFound when none of ids exists (those that do are marked:
+// an undo may name articles a refresh has dropped since).
 func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (changed int, err error) {
-	readIDs, starIDs, err := s.MarkChanges(ctx, ids, read, starred)
+	readIDs, starIDs, err := s.mark(ctx, ids, read, starred, false)
 	seen := make(map[int64]bool, len(readIDs)+len(starIDs))
 	for _, id := range append(readIDs, starIDs...) {
 		seen[id] = true
@@ -204,11 +205,29 @@ func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (cha
 	return len(seen), err
 }
 
+// MissingError names the articles a mark was asked for that do not exist;
+// it is ErrNotFound for errors.Is.
+type MissingError struct{ IDs []int64 }
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("no article with id %s", joinIDs(e.IDs))
+}
+
+// Is makes a MissingError ErrNotFound.
+func (e *MissingError) Is(target error) bool { return target == ErrNotFound }
+
 // MarkChanges is Mark that says which articles it changed: those whose
 // read state changed, and those whose starred state did (so that the
-// change can be reversed exactly). It is one transaction, with an outbox
-// entry for each change to an account's item.
+// change can be reversed exactly). It is all or nothing: when any of ids
+// does not exist it changes nothing and gives a *MissingError naming
+// them. It is one transaction, with an outbox entry for each change to an
+// account's item.
 func (s *Store) MarkChanges(ctx context.Context, ids []int64, read, starred *bool) (readIDs, starIDs []int64, err error) {
+	return s.mark(ctx, ids, read, starred, true)
+}
+
+// mark is Mark and MarkChanges: with all set, every id must exist.
+func (s *Store) mark(ctx context.Context, ids []int64, read, starred *bool, all bool) (readIDs, starIDs []int64, err error) {
 	if len(ids) == 0 {
 		return nil, nil, nil
 	}
@@ -218,6 +237,13 @@ func (s *Store) MarkChanges(ctx context.Context, ids []int64, read, starred *boo
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		readIDs, starIDs = nil, nil
+		missing, err := missingArticles(ctx, tx, string(list))
+		switch {
+		case err != nil:
+			return err
+		case len(missing) > 0 && (all || len(missing) == distinct(ids)):
+			return &MissingError{IDs: missing}
+		}
 		if read != nil {
 			if readIDs, err = setFlag(ctx, tx, "read", *read, string(list)); err != nil {
 				return err
@@ -231,24 +257,41 @@ func (s *Store) MarkChanges(ctx context.Context, ids []int64, read, starred *boo
 		if err := queueChanges(ctx, tx, readIDs, read, nil); err != nil {
 			return err
 		}
-		if err := queueChanges(ctx, tx, starIDs, nil, starred); err != nil {
-			return err
-		}
-		if len(readIDs)+len(starIDs) > 0 {
-			return nil
-		}
-		var found int
-		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM articles
-			WHERE id IN (SELECT value FROM json_each(?))`, string(list)).Scan(&found)
-		if err == nil && found == 0 {
-			err = ErrNotFound
-		}
-		return err
+		return queueChanges(ctx, tx, starIDs, nil, starred)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("mark articles: %w", err)
 	}
 	return readIDs, starIDs, nil
+}
+
+// missingArticles gives the ids of the JSON list that name no article, in
+// the list's order, once each.
+func missingArticles(ctx context.Context, tx *sql.Tx, list string) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT value FROM json_each(?)
+		WHERE value NOT IN (SELECT id FROM articles) ORDER BY key`, list)
+	if err != nil {
+		return nil, err
+	}
+	return returnedIDs(rows)
+}
+
+// distinct counts the different ids.
+func distinct(ids []int64) int {
+	seen := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		seen[id] = true
+	}
+	return len(seen)
+}
+
+// joinIDs writes ids as "3, 4".
+func joinIDs(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprint(id)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // setFlag sets column (read or starred: a constant, never outside text)

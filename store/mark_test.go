@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -23,7 +25,7 @@ func TestMarkChangesSaysWhichChanged(t *testing.T) {
 	if _, err := s.Mark(ctx, []int64{b}, nil, ptr(true)); err != nil {
 		t.Fatal(err)
 	}
-	readIDs, starIDs, err := s.MarkChanges(ctx, []int64{a, b, c, 999}, ptr(true), ptr(true))
+	readIDs, starIDs, err := s.MarkChanges(ctx, []int64{a, b, c}, ptr(true), ptr(true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,5 +114,45 @@ func TestFeedsCountStarred(t *testing.T) {
 	feeds, err := s.Feeds(ctx)
 	if err != nil || len(feeds) != 1 || feeds[0].Starred != 2 {
 		t.Errorf("Feeds = %+v, %v; want 2 starred", feeds, err)
+	}
+}
+
+// TestMarkChangesAllOrNothing: one id that names no article makes
+// MarkChanges change nothing and name the missing ids, once each, in the
+// order given; Mark (the app's undo) still marks the ones that exist.
+func TestMarkChangesAllOrNothing(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	f := addFeed(t, s, "https://example.com/feed")
+	save(t, s, f, items(0, 2))
+	list, _ := s.Articles(ctx, model.ArticleQuery{})
+	a, b := list[0].ID, list[1].ID
+
+	readIDs, starIDs, err := s.MarkChanges(ctx, []int64{a, 9999, b, 9998, 9999}, ptr(true), ptr(true))
+	var me *MissingError
+	if !errors.As(err, &me) || !errors.Is(err, ErrNotFound) || readIDs != nil || starIDs != nil {
+		t.Fatalf("MarkChanges = %v, %v, %v; want a MissingError and nothing changed", readIDs, starIDs, err)
+	}
+	if want := []int64{9999, 9998}; !reflect.DeepEqual(me.IDs, want) {
+		t.Errorf("missing %v, want %v", me.IDs, want)
+	}
+	if got := me.Error(); got != "no article with id 9999, 9998" {
+		t.Errorf("error %q", got)
+	}
+	for _, id := range []int64{a, b} {
+		if art, _ := s.Article(ctx, id); art.Read || art.Starred {
+			t.Errorf("article %d changed by a refused mark: read %v starred %v", id, art.Read, art.Starred)
+		}
+	}
+
+	readIDs, _, err = s.MarkChanges(ctx, []int64{a, a}, ptr(true), nil)
+	if err != nil || !reflect.DeepEqual(readIDs, []int64{a}) {
+		t.Errorf("MarkChanges of one id twice = %v, %v", readIDs, err)
+	}
+	if n, err := s.Mark(ctx, []int64{b, 9999}, ptr(true), nil); n != 1 || err != nil {
+		t.Errorf("Mark with one missing = %d, %v; want the other marked", n, err)
+	}
+	if _, err := s.Mark(ctx, []int64{9999, 9999}, ptr(true), nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Mark of none that exist: %v", err)
 	}
 }

@@ -331,7 +331,7 @@ func TestKeysAreRebindable(t *testing.T) {
 	h.m = app
 	h.settle(app.Init())
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 20})
-	if s := h.screen(); !strings.Contains(s, `unknown action "bogus"`) {
+	if s := h.screen(); !strings.Contains(s, `"bogus" is not an action`) {
 		t.Fatalf("the bad entry is reported:\n%s", s)
 	}
 	h.send(press("n"), press("j"))

@@ -3,7 +3,6 @@ package keys
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -66,13 +65,16 @@ type screenMap struct {
 }
 
 // New builds the keymaps from the table with the config's [keys]
-// (action → "key,key") applied. It applies every valid entry and reports
-// the first bad one.
+// (action → "key,key") applied. It applies every entry it can read (an
+// unknown action or one without keys is left out) and gives Check's
+// error: the app's start refuses a file with one, so that no binding is
+// lost without a word.
 func New(conf map[string]string) (Set, error) {
 	actions := table
 	var err error
 	if len(conf) > 0 {
-		err = rebind(&actions, conf)
+		err = Check(conf)
+		rebind(&actions, conf)
 	}
 	s := &set{}
 	for id, a := range actions {
@@ -84,38 +86,17 @@ func New(conf map[string]string) (Set, error) {
 	return Set{s}, err
 }
 
-// rebind replaces the keys of the actions named in conf, and their help.
-func rebind(actions *[count]Action, conf map[string]string) error {
-	byName := map[string]ID{}
-	for id, a := range actions {
-		if a.Name != "" {
-			byName[a.Name] = ID(id)
-		}
-	}
-	var firstErr error
-	for _, name := range slices.Sorted(maps.Keys(conf)) {
+// rebind replaces the keys of the actions named in conf, and their help;
+// it skips what Check refuses as unreadable (an unknown action, no keys).
+func rebind(actions *[count]Action, conf map[string]string) {
+	byName := actionNames()
+	for name, v := range conf {
 		id, ok := byName[name]
-		var ks []string
-		for _, k := range strings.Split(conf[name], ",") {
-			if k = strings.TrimSpace(k); k != "" {
-				ks = append(ks, k)
-			}
+		ks := splitKeys(v)
+		if ok && len(ks) > 0 {
+			actions[id].Keys, actions[id].Help = ks, strings.Join(ks, "/")
 		}
-		switch {
-		case !ok:
-			if firstErr == nil {
-				firstErr = fmt.Errorf("config [keys]: unknown action %q (known: %s)", name, strings.Join(slices.Sorted(maps.Keys(byName)), ", "))
-			}
-			continue
-		case len(ks) == 0:
-			if firstErr == nil {
-				firstErr = fmt.Errorf("config [keys]: %s has no keys", name)
-			}
-			continue
-		}
-		actions[id].Keys, actions[id].Help = ks, strings.Join(ks, "/")
 	}
-	return firstErr
 }
 
 // buildScreen makes a screen's bindings, help line and ? listing.

@@ -1,13 +1,19 @@
-package model
+// Package configedit edits the configuration file's text: an account's
+// section added or taken out, the rest of the file (its comments, its
+// order) left as the user wrote it. It writes text, never a file: main
+// does, and checks the result with model.ParseConfig first.
+package configedit
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/byline-reader/byline/model"
 )
 
 // AddAccountSection appends an [accounts.NAME] section for a to a
 // configuration file's text, leaving the rest of the file as it was.
-func AddAccountSection(data []byte, name string, a AccountConfig) []byte {
+func AddAccountSection(data []byte, name string, a model.AccountConfig) []byte {
 	var b strings.Builder
 	b.Write(data)
 	if len(data) > 0 && !strings.HasSuffix(string(data), "\n") {

@@ -1,0 +1,112 @@
+package keys
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// ConfigError is a mistake in the configuration's [keys]. Action is the
+// entry at fault as the file names it, for the caller to find its line.
+type ConfigError struct {
+	Action  string
+	Problem string // what is wrong, naming the action
+}
+
+func (e *ConfigError) Error() string { return "[keys] " + e.Problem }
+
+// Check checks the configuration's [keys] (action → "key,key") against
+// the table: every name is an action that can be rebound, every entry has
+// keys, and no key is two actions' on one screen once the entries are
+// applied (a conflict the defaults alone would make is the table's, not
+// the file's). The error is the first mistake, a *ConfigError.
+func Check(conf map[string]string) error {
+	byName := actionNames()
+	for _, name := range slices.Sorted(maps.Keys(conf)) {
+		if _, ok := byName[name]; !ok {
+			return &ConfigError{name, fmt.Sprintf("%q is not an action (actions: %s)",
+				name, strings.Join(slices.Sorted(maps.Keys(byName)), ", "))}
+		}
+		if len(splitKeys(conf[name])) == 0 {
+			return &ConfigError{name, fmt.Sprintf("%s has no keys", name)}
+		}
+	}
+	actions := table
+	rebind(&actions, conf)
+	for sc := range numScreens {
+		if err := checkScreen(&actions, conf, sc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkScreen finds a key that two actions have on the screen, one of
+// them set by the file.
+func checkScreen(actions *[count]Action, conf map[string]string, sc Screen) error {
+	owner := map[string]ID{}
+	for id, a := range actions {
+		for _, u := range a.On {
+			if u.Screen != sc {
+				continue
+			}
+			ks := a.Keys
+			if u.Keys != nil {
+				ks = u.Keys
+			}
+			for _, k := range ks {
+				prev, taken := owner[k]
+				if !taken {
+					owner[k] = ID(id)
+					continue
+				}
+				if prev == ID(id) {
+					continue // "j,j"
+				}
+				// Blame the entry the file set: this action's, else the other's.
+				blamed, other := a, actions[prev]
+				if _, set := conf[blamed.Name]; !set {
+					blamed, other = other, blamed
+				}
+				if _, set := conf[blamed.Name]; !set {
+					continue // the table's own: not the file's mistake
+				}
+				return &ConfigError{blamed.Name, fmt.Sprintf("%s = %q: %s is also the key of %s on the %s screen",
+					blamed.Name, conf[blamed.Name], k, describe(other), sc)}
+			}
+		}
+	}
+	return nil
+}
+
+// describe names an action for an error: its [keys] name, or what it does
+// for a fixed key.
+func describe(a Action) string {
+	if a.Name != "" {
+		return a.Name
+	}
+	return fmt.Sprintf("%q (fixed)", a.Desc)
+}
+
+// actionNames are the actions [keys] can rebind, by name.
+func actionNames() map[string]ID {
+	byName := map[string]ID{}
+	for id, a := range table {
+		if a.Name != "" {
+			byName[a.Name] = ID(id)
+		}
+	}
+	return byName
+}
+
+// splitKeys reads an entry's keys: comma separated, blanks ignored.
+func splitKeys(s string) []string {
+	var ks []string
+	for _, k := range strings.Split(s, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
