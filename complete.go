@@ -43,6 +43,17 @@ func (e *env) completionLibrary() (*library.Library, bool) {
 	return lib, err == nil
 }
 
+// completionFeeds are the database's feeds, none when there is no
+// database yet.
+func (e *env) completionFeeds() []model.Feed {
+	lib, ok := e.completionLibrary()
+	if !ok {
+		return nil
+	}
+	feeds, _ := lib.Feeds(e.ctx)
+	return feeds
+}
+
 // completeArticles offers article ids, newest first, each with its title;
 // typed digits narrow them.
 func (e *env) completeArticles(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -82,16 +93,8 @@ func (e *env) completeFeeds(_ *cobra.Command, args []string, typed string) ([]co
 	if len(args) > 0 {
 		return nil, noFiles
 	}
-	lib, ok := e.completionLibrary()
-	if !ok {
-		return nil, noFiles
-	}
-	feeds, err := lib.Feeds(e.ctx)
-	if err != nil {
-		return nil, noFiles
-	}
 	var out []cobra.Completion
-	for _, f := range feeds {
+	for _, f := range e.completionFeeds() {
 		title := completionText(f.DisplayTitle())
 		if id := strconv.FormatInt(f.ID, 10); strings.HasPrefix(id, typed) {
 			out = append(out, cobra.CompletionWithDesc(id, title))
@@ -139,16 +142,8 @@ func (e *env) completeAccounts(_ *cobra.Command, _ []string, _ string) ([]cobra.
 
 // completeFolders offers the folders feeds are in.
 func (e *env) completeFolders(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	lib, ok := e.completionLibrary()
-	if !ok {
-		return nil, noFiles
-	}
-	feeds, err := lib.Feeds(e.ctx)
-	if err != nil {
-		return nil, noFiles
-	}
 	var names []string
-	for _, f := range feeds {
+	for _, f := range e.completionFeeds() {
 		names = append(names, f.Tags...)
 	}
 	slices.Sort(names)

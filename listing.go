@@ -141,11 +141,10 @@ func listCommand(e *env) *cobra.Command {
 	f.BoolVar(&o.unread, "unread", false, "only unread articles")
 	f.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
 	f.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
-	f.StringVar(&o.filter, "filter", "", "only the articles an expression selects")
+	filterFlag(c, &o.filter)
 	f.StringVar(&o.query, "query", "", "only the articles of a saved query ([queries])")
 	c.RegisterFlagCompletionFunc("feed", e.completeFeeds)
 	c.RegisterFlagCompletionFunc("query", e.completeQueries)
-	c.RegisterFlagCompletionFunc("filter", cobra.NoFileCompletions)
 	return c
 }
 
@@ -196,8 +195,15 @@ func searchCommand(e *env) *cobra.Command {
 	f := c.Flags()
 	f.BoolVar(&o.json, "json", false, "print an array of {id,title,url,site,feed,…}")
 	f.IntVar(&o.limit, "limit", 50, "at most this many")
-	f.StringVar(&o.filter, "filter", "", "only the articles an expression selects")
+	filterFlag(c, &o.filter)
 	return c
+}
+
+// filterFlag is list's and search's --filter: an expression of the filter
+// language (README: Filters), which completion leaves to the user.
+func filterFlag(c *cobra.Command, expr *string) {
+	c.Flags().StringVar(expr, "filter", "", "only the articles an expression selects")
+	c.RegisterFlagCompletionFunc("filter", cobra.NoFileCompletions)
 }
 
 func runSearch(e *env, o searchOptions, args []string) error {
