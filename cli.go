@@ -133,7 +133,7 @@ func buildVersion() string {
 
 func versionCommand(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use: "version", Short: "print the version", Hidden: true, Args: cobra.NoArgs,
+		Use: "version", Short: "print the version", Hidden: true,
 		RunE: runs(e, func([]string) error {
 			_, err := fmt.Fprintln(e.stdout, "byline", buildVersion())
 			return err
@@ -229,6 +229,14 @@ func completionHelp(root *cobra.Command) {
 		return
 	}
 	c.Short = "print a shell's completion script"
+	c.Args = cobra.ArbitraryArgs
+	c.RunE = func(_ *cobra.Command, args []string) error {
+		msg := "completion needs a shell: bash, zsh, fish or powershell"
+		if len(args) > 0 {
+			msg = fmt.Sprintf("no completion for %q: bash, zsh, fish or powershell", args[0])
+		}
+		return commandError{name: "completion", err: usageError{msg}}
+	}
 	c.Long = "Print the completion script of a shell: bash, zsh, fish or powershell.\n" +
 		"Commands, flags, article ids, feeds, accounts and share targets complete."
 	for _, sh := range c.Commands() {
@@ -246,8 +254,10 @@ func manCommand(e *env) *cobra.Command {
 		Long: "Print byline's manual page, in roff, on stdout. To install it:\n" +
 			"  byline man > ~/.local/share/man/man1/byline.1\n" +
 			"then `man byline`; or read it at once with `byline man | man -l -`.",
-		Args: cobra.NoArgs,
-		RunE: runs(e, func([]string) error {
+		RunE: runs(e, func(args []string) error {
+			if len(args) > 0 {
+				return usagef("man takes no arguments; it prints the page on stdout")
+			}
 			page, err := mango.NewManPage(1, e.root)
 			if err != nil {
 				return err

@@ -67,10 +67,25 @@ func TestUnknownFlagIsBadUsage(t *testing.T) {
 		{[]string{"feed", "set", "--nope"}, "byline feed set: unknown flag: --nope"},
 		{[]string{"lst"}, `unknown command "lst": did you mean "list"?`},
 		{[]string{"mark", "1", "--limit", "3"}, "byline mark: unknown flag: --limit"},
+		{[]string{"completion", "tcsh"}, `byline completion: no completion for "tcsh"`},
+		{[]string{"completion"}, "byline completion: completion needs a shell"},
 	} {
 		r := byline(t, db, c.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, c.want) || strings.Count(r.stderr, "\n") != 1 {
 			t.Errorf("%v: want exit 2 and one line with %q, got %d %q", c.args, c.want, r.code, r.stderr)
+		}
+	}
+}
+
+// TestEveryCommandRefusesAnUnknownFlag: the contract of every command's
+// flags: an unknown one is exit 2 and one line naming the command.
+func TestEveryCommandRefusesAnUnknownFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for _, name := range visibleCommands(newRoot(&env{})) {
+		r := byline(t, db, append(strings.Fields(name), "--no-such-flag")...)
+		want := "byline " + name + ": unknown flag: --no-such-flag"
+		if r.code != 2 || !strings.HasPrefix(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 || r.stdout != "" {
+			t.Errorf("%s --no-such-flag: want exit 2 and %q, got %+v", name, want, r)
 		}
 	}
 }
