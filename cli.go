@@ -87,6 +87,7 @@ func newRoot(e *env) *cobra.Command {
 		manCommand(e), versionCommand(e),
 	)
 	completionHelp(root)
+	describe(root)
 	return root
 }
 
@@ -105,6 +106,17 @@ func flagMistake(err error) string {
 		name = name[i:] // "-q, --quote" → "--quote"
 	}
 	return fmt.Sprintf("invalid value %s for %s: %s", m[1], name, m[3])
+}
+
+// describe gives a command without a longer text its short one, as a
+// sentence, to head its help.
+func describe(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		if sub.Long == "" && sub.Short != "" {
+			sub.Long = strings.ToUpper(sub.Short[:1]) + sub.Short[1:] + "."
+		}
+		describe(sub)
+	}
 }
 
 // fangOptions are how fang dresses the command line: byline's version

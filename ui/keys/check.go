@@ -25,8 +25,11 @@ func Check(conf map[string]string) error {
 	byName := actionNames()
 	for _, name := range slices.Sorted(maps.Keys(conf)) {
 		if _, ok := byName[name]; !ok {
-			return &ConfigError{name, fmt.Sprintf("%q is not an action (actions: %s)",
-				name, strings.Join(slices.Sorted(maps.Keys(byName)), ", "))}
+			names := slices.Sorted(maps.Keys(byName))
+			if near := nearest(name, names); near != "" {
+				return &ConfigError{name, fmt.Sprintf("%q is not an action: did you mean %q?", name, near)}
+			}
+			return &ConfigError{name, fmt.Sprintf("%q is not an action (actions: %s)", name, strings.Join(names, ", "))}
 		}
 		if len(splitKeys(conf[name])) == 0 {
 			return &ConfigError{name, fmt.Sprintf("%s has no keys", name)}
@@ -109,4 +112,39 @@ func splitKeys(s string) []string {
 		}
 	}
 	return ks
+}
+
+// nearest is the name a mistyped one most likely meant: the closest by
+// edits (a letter added, dropped or changed), when there is at most one
+// edit for every three letters typed; "" when none is that close.
+func nearest(typed string, names []string) string {
+	best, bestDist := "", len(typed)/3+1
+	for _, n := range names {
+		if d := edits(typed, n); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// edits is the Levenshtein distance between a and b, over bytes (action
+// names are ASCII).
+func edits(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

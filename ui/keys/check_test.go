@@ -70,3 +70,14 @@ func TestNewAppliesWhatItCanAndSaysWhy(t *testing.T) {
 		t.Errorf("next_quote shows %q", set.On(Reader).KeyHelp(NextQuote))
 	}
 }
+
+func TestCheckSuggestsTheNearestAction(t *testing.T) {
+	err := Check(map[string]string{"toogle_star": "s"})
+	if err == nil || !strings.Contains(err.Error(), `did you mean "toggle_star"?`) {
+		t.Errorf("a typo: %v", err)
+	}
+	err = Check(map[string]string{"frobnicate": "s"})
+	if err == nil || !strings.Contains(err.Error(), "(actions: add_feed,") {
+		t.Errorf("far from every action: %v", err)
+	}
+}
