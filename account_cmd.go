@@ -17,6 +17,7 @@ import (
 	"github.com/byline-reader/byline/library/paths"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/configedit"
+	"github.com/byline-reader/byline/ui/progress"
 )
 
 // accountFlags are account add's flags.
@@ -327,13 +328,13 @@ func runSync(e *env, asJSON bool, args []string) error {
 	if err != nil {
 		return err
 	}
-	var progress func(library.SyncProgress)
-	line := &progressLine{w: e.rawErr}
+	var shown func(library.SyncProgress)
+	line := progress.NewLine(e.rawErr)
 	if isTerminal(e.rawErr) {
-		progress = line.sync
+		shown = line.Sync
 	}
-	results, err := lib.Sync(e.ctx, args, progress)
-	line.clear() // before the results, which would follow it on its line
+	results, err := lib.Sync(e.ctx, args, shown)
+	line.Clear() // before the results, which would follow it on its line
 	if err != nil {
 		return err
 	}

@@ -2,11 +2,9 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -302,18 +300,18 @@ func runRefresh(e *env, o refreshOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	var progress library.Progress
-	line := &progressLine{w: e.rawErr}
+	var shown library.Progress
+	line := progress.NewLine(e.rawErr)
 	if isTerminal(e.rawErr) {
-		progress = library.Progress{Feed: line.update, Sync: line.sync}
+		shown = library.Progress{Feed: line.Feed, Sync: line.Sync}
 	}
 	var sum library.Summary
 	if o.due {
-		sum, err = lib.RefreshDue(e.ctx, progress)
+		sum, err = lib.RefreshDue(e.ctx, shown)
 	} else {
-		sum, err = lib.Refresh(e.ctx, progress)
+		sum, err = lib.Refresh(e.ctx, shown)
 	}
-	line.clear() // before the summary, which would follow it on its line
+	line.Clear() // before the summary, which would follow it on its line
 	if err != nil {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
@@ -373,55 +371,6 @@ func refreshJSON(sum library.Summary) refreshSummaryJSON {
 		out.Causes = append(out.Causes, causeJSON{Cause: c.Text, Feeds: c.N, Examples: append([]string{}, c.Examples...)})
 	}
 	return out
-}
-
-// progressLine redraws one status line on a terminal, a few times a
-// second, in the words of the app's status line (ui/progress).
-type progressLine struct {
-	w     io.Writer
-	mu    sync.Mutex
-	last  time.Time
-	tally progress.Tally
-	drawn bool
-}
-
-func (p *progressLine) update(fd library.FeedDone) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.tally.Feed(fd)
-	if fd.Done != fd.Total && time.Since(p.last) < 80*time.Millisecond {
-		return
-	}
-	p.draw()
-}
-
-// sync shows an account's sync under way, and clears the line when it ends.
-func (p *progressLine) sync(sp library.SyncProgress) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.tally.Sync(sp) {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		return
-	}
-	if sp.Stage == model.SyncItems && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
-		return
-	}
-	p.draw()
-}
-
-func (p *progressLine) draw() {
-	p.last = time.Now()
-	fmt.Fprint(p.w, "\r\x1b[K"+p.tally.Line())
-	p.drawn = true
-}
-
-func (p *progressLine) clear() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.drawn {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.drawn = false
-	}
 }
 
 // refreshHeap is the soft limit of the Go heap while a refresh runs: as

@@ -55,6 +55,9 @@ func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error)
 		}
 	}
 	why := reason(err) // what is said when nothing is found
+	if err != nil && !isSiteRoot(site) {
+		return nil, why // a page or feed that is not there: no other feed of the site stands in
+	}
 	if err == nil {
 		final := page.finalURL
 		_, perr := Parse(page.body, final, 1)
@@ -89,6 +92,13 @@ func (c *Client) Discover(ctx context.Context, siteURL string) ([]string, error)
 		return nil, reason(ctx.Err())
 	}
 	return nil, why
+}
+
+// isSiteRoot says whether u names a whole site (no path, or "/"), whose
+// well-known feed paths may be tried when its page cannot be had.
+func isSiteRoot(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Path == "" || p.Path == "/")
 }
 
 // isWebPage says whether a document is an HTML page: by its media type,

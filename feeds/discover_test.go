@@ -192,3 +192,23 @@ func TestFeedLinks(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// TestDiscoverNoStandInForAMissingPage: an address with a path that is not
+// there is an error, even where the site has a feed at a well-known path;
+// the site's own address, when its page fails, still finds that feed.
+func TestDiscoverNoStandInForAMissingPage(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title></channel></rss>`))
+			return
+		}
+		http.Error(w, "no", http.StatusNotFound)
+	})
+	if got, err := testClient(Limits{}).Discover(context.Background(), srv.URL+"/typo.xml"); err == nil || err.Error() != "HTTP 404 Not Found" {
+		t.Errorf("a missing page: %v %v, want HTTP 404 Not Found", got, err)
+	}
+	if got, err := testClient(Limits{}).Discover(context.Background(), srv.URL); err != nil || len(got) != 1 || got[0] != srv.URL+"/feed.xml" {
+		t.Errorf("the site's root: %v %v, want its /feed.xml", got, err)
+	}
+}

@@ -2,8 +2,9 @@
 // the progress line ("refreshing 12/40 feeds · 3 new", or the stage of an
 // account's sync) and the summary when it ends, from the counts the app
 // keeps in a Tally as each feed and sync arrives; and the state of the
-// refresh running (Run). No Bubble Tea and no IO: the app (ui/refresh.go)
-// follows the stream and shows these lines.
+// refresh running (Run). No Bubble Tea: the app (ui/refresh.go) follows the
+// stream and shows these lines; the command line draws them on its
+// terminal with a Line, the one writer here.
 package progress
 
 import (

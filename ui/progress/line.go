@@ -1,0 +1,66 @@
+package progress
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/byline-reader/byline/model"
+)
+
+// Line redraws one line on a terminal (the command line's stderr), a few
+// times a second, in the words of the app's status line: the progress of
+// `byline refresh` and `byline sync`. Its methods may be called from the
+// refresh's goroutines.
+type Line struct {
+	w     io.Writer
+	mu    sync.Mutex
+	last  time.Time
+	tally Tally
+	drawn bool
+}
+
+// NewLine is a Line drawn on w.
+func NewLine(w io.Writer) *Line { return &Line{w: w} }
+
+// Feed counts a feed done and redraws the line.
+func (p *Line) Feed(fd model.FeedDone) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.tally.Feed(fd)
+	if fd.Done != fd.Total && time.Since(p.last) < 80*time.Millisecond {
+		return
+	}
+	p.draw()
+}
+
+// Sync shows an account's sync under way, and clears the line when it ends.
+func (p *Line) Sync(sp model.SyncProgress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.tally.Sync(sp) {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		return
+	}
+	if sp.Stage == model.SyncItems && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
+		return
+	}
+	p.draw()
+}
+
+func (p *Line) draw() {
+	p.last = time.Now()
+	fmt.Fprint(p.w, "\r\x1b[K"+p.tally.Line())
+	p.drawn = true
+}
+
+// Clear takes the line away, before what is printed after it.
+func (p *Line) Clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+}
