@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/byline-reader/byline/bench/corpus"
+	"github.com/byline-reader/byline/bench/feedserver"
+)
+
+// bench is one run of the benchmark: its settings, the programs it
+// measures and what it measured.
+type bench struct {
+	cfg            config
+	progress       io.Writer
+	work, home     string
+	env            []string // the readers' environment (HOME in the work directory)
+	byline         string   // the binary built
+	newsboat, tmux string   // their paths; "" when absent or not wanted
+	newsboatConf   string
+	report         report
+	frames         int // first frames measured, for unique tmux sockets
+}
+
+func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	b, err := setUp(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	m := describeMachine(ctx, cfg.repo, b.newsboat, b.tmux)
+	for _, sc := range cfg.scenarios {
+		if err := b.refreshScenario(ctx, sc); err != nil {
+			return err
+		}
+	}
+	if cfg.big.feeds > 0 {
+		if err := b.bigDatabase(ctx); err != nil {
+			return err
+		}
+	}
+	var table strings.Builder
+	b.write(&table, m)
+	fmt.Fprint(stdout, table.String())
+	if err := os.WriteFile(filepath.Join(b.work, "table.md"), []byte(table.String()), 0o644); err != nil {
+		return err
+	}
+	var tsv strings.Builder
+	b.report.tsv(&tsv)
+	if err := os.WriteFile(filepath.Join(b.work, "results.tsv"), []byte(tsv.String()), 0o644); err != nil {
+		return err
+	}
+	if n := b.report.failures(); n > 0 {
+		return fmt.Errorf("%d runs failed: see %s and the logs beside it", n, filepath.Join(b.work, "results.tsv"))
+	}
+	return nil
+}
+
+// setUp finds the repository and the programs, readies the work
+// directory and builds byline.
+func setUp(ctx context.Context, cfg config, stderr io.Writer) (*bench, error) {
+	var err error
+	if cfg.repo == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		if cfg.repo, err = findRepo(wd); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.work, err = filepath.Abs(cfg.work); err != nil {
+		return nil, err
+	}
+	if err := prepareWork(cfg.work); err != nil {
+		return nil, err
+	}
+	b := &bench{cfg: cfg, progress: stderr, work: cfg.work, home: filepath.Join(cfg.work, "home")}
+	b.env = scratchEnv(b.home)
+	if !cfg.bylineOnly {
+		b.newsboat, _ = exec.LookPath("newsboat")
+	}
+	if cfg.frames {
+		b.tmux, _ = exec.LookPath("tmux")
+	}
+	b.newsboatConf = filepath.Join(b.work, "newsboat.conf")
+	conf := fmt.Sprintf("reload-threads %d\n", cfg.threads)
+	if err := os.MkdirAll(b.home, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(b.newsboatConf, []byte(conf), 0o644); err != nil {
+		return nil, err
+	}
+	b.byline = filepath.Join(b.work, "byline")
+	b.logf("building byline from %s into %s", cfg.repo, b.byline)
+	build := child{argv: []string{"go", "build", "-o", b.byline, "."}, dir: cfg.repo, env: os.Environ(),
+		log: filepath.Join(b.work, "logs", "build.log"), timeout: cfg.timeout}
+	if r := build.run(ctx); r.err != nil {
+		return nil, fmt.Errorf("building byline: %w", r.err)
+	}
+	return b, nil
+}
+
+func (b *bench) logf(format string, args ...any) {
+	fmt.Fprintf(b.progress, "%s  %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, args...))
+}
+
+// lists are the files a scenario's readers subscribe from.
+type lists struct{ urls, opml string }
+
+// startServer serves a scenario's corpus and writes its lists into dir.
+func (b *bench) startServer(sc scenario, dir string) (*feedserver.Server, lists, error) {
+	c := corpus.Default()
+	c.Seed, c.Feeds, c.Items, c.Formats = b.cfg.seed, sc.feeds, sc.items, strings.Split(b.cfg.formats, ",")
+	b.logf("%s: making the corpus and starting the feed server on %d loopback addresses", sc.tag(), b.cfg.hosts)
+	srv, err := feedserver.Start(feedserver.Options{Corpus: c, Host: "127.0.0.1", Hosts: b.cfg.hosts, Latency: sc.latency})
+	if err != nil {
+		return nil, lists{}, fmt.Errorf("feed server: %w", err)
+	}
+	l := lists{urls: filepath.Join(dir, "urls"), opml: filepath.Join(dir, "feeds.opml")}
+	var urls, opml strings.Builder
+	err = c.WriteURLs(&urls, srv.Site)
+	if err == nil {
+		err = c.WriteOPML(&opml, srv.Site)
+	}
+	if err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(l.urls, []byte(urls.String()), 0o644)
+	}
+	if err == nil {
+		err = os.WriteFile(l.opml, []byte(opml.String()), 0o644)
+	}
+	if err != nil {
+		srv.Close()
+		return nil, lists{}, err
+	}
+	return srv, l, nil
+}
+
+// skip says why a reader is not measured, or "".
+func (b *bench) skip(reader string) string {
+	switch {
+	case reader == newsboat && b.cfg.bylineOnly:
+		return "not measured (-byline-only)"
+	case reader == newsboat && b.newsboat == "":
+		return "not installed"
+	}
+	return ""
+}
+
+// refreshArgv is the command that refreshes every feed into db.
+func (b *bench) refreshArgv(reader, db string, l lists) []string {
+	if reader == newsboat {
+		return []string{b.newsboat, "-x", "reload", "-u", l.urls, "-c", db, "-C", b.newsboatConf}
+	}
+	return []string{b.byline, "--db", db, "refresh"}
+}
+
+// subscribe readies a new database: byline imports the urls file;
+// newsboat reads it on every run.
+func (b *bench) subscribe(ctx context.Context, reader, db string, l lists, log string) error {
+	if reader == newsboat {
+		return nil
+	}
+	c := child{argv: []string{b.byline, "--db", db, "import", l.urls}, env: b.env, log: log, timeout: b.cfg.timeout}
+	return c.run(ctx).err
+}
+
+// child is a measured program with the readers' environment.
+func (b *bench) child(argv []string, logName string) child {
+	return child{argv: argv, env: b.env, log: filepath.Join(b.work, "logs", logName+".log"), timeout: b.cfg.timeout}
+}
+
+// dbPath is where reader keeps its database in dir.
+func dbPath(reader, dir string) string {
+	if reader == newsboat {
+		return filepath.Join(dir, "cache.db")
+	}
+	return filepath.Join(dir, "byline.db")
+}
+
+func (b *bench) note(reader, what string, run int, s sample) {
+	if s.err != nil {
+		b.logf("  %s %s, run %d: FAILED: %v", reader, what, run, s.err)
+		return
+	}
+	counts := ""
+	if s.server != nil {
+		counts = fmt.Sprintf(", %d requests, %d × 304", s.server.Requests, s.server.NotModified)
+	}
+	b.logf("  %s %s, run %d: %s s, %.0f MiB%s", reader, what, run, seconds(s.wall), float64(s.rssKB)/1024, counts)
+}
