@@ -28,6 +28,7 @@ type options struct {
 	formats           string
 	lifetime          time.Duration
 	urls, opml, stats string
+	ready             string
 	listsOnly         bool
 }
 
@@ -66,6 +67,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.urls, "write-urls", "", "write a newsboat urls `FILE` of the feeds")
 	fs.StringVar(&o.opml, "write-opml", "", "write an OPML `FILE` of the feeds")
 	fs.StringVar(&o.stats, "stats-file", "", "on exit, write the lifetime's counts as JSON to `FILE`")
+	fs.StringVar(&o.ready, "ready-file", "", "once serving, write `FILE`: JSON of the port, the hosts and the feeds' size")
 	fs.BoolVar(&o.listsOnly, "lists-only", false, "write the -write-urls/-write-opml files for -port and exit, serving nothing")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -103,6 +105,10 @@ func run(o options) error {
 		s.Close()
 		return err
 	}
+	if err := writeReady(o.ready, s); err != nil {
+		s.Close()
+		return err
+	}
 	hosts := s.Hosts()
 	fmt.Fprintf(os.Stderr, "feedserver: %d feeds × %d items (%.1f MB) on %s..%s port %d, latency %v, for at most %v\n",
 		o.server.Corpus.Feeds, o.server.Corpus.Items, float64(s.FeedBytes())/1e6, hosts[0], hosts[len(hosts)-1], s.Port(), o.server.Latency, o.lifetime)
@@ -136,4 +142,27 @@ func writeLists(o options, site func(int) string) error {
 		}
 	}
 	return nil
+}
+
+// Ready is what -ready-file holds once the server serves.
+type Ready struct {
+	Port      int      `json:"port"`
+	Hosts     []string `json:"hosts"`
+	FeedBytes int64    `json:"feed_bytes"`
+}
+
+// writeReady writes the ready file whole (a reader polling for it never
+// sees half of it).
+func writeReady(path string, s *feedserver.Server) error {
+	if path == "" {
+		return nil
+	}
+	b, err := json.Marshal(Ready{Port: s.Port(), Hosts: s.Hosts(), FeedBytes: s.FeedBytes()})
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
 }

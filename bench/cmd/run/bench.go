@@ -9,9 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/byline-reader/byline/bench/corpus"
-	"github.com/byline-reader/byline/bench/feedserver"
 )
 
 // bench is one run of the benchmark: its settings, the programs it
@@ -22,6 +19,7 @@ type bench struct {
 	work, home     string
 	env            []string // the readers' environment (HOME in the work directory)
 	byline         string   // the binary built
+	feedserver     string   // the feed server's binary built
 	newsboat, tmux string   // their paths; "" when absent or not wanted
 	newsboatConf   string
 	report         report
@@ -96,12 +94,17 @@ func setUp(ctx context.Context, cfg config, stderr io.Writer) (*bench, error) {
 	if err := os.WriteFile(b.newsboatConf, []byte(conf), 0o644); err != nil {
 		return nil, err
 	}
-	b.byline = filepath.Join(b.work, "byline")
-	b.logf("building byline from %s into %s", cfg.repo, b.byline)
-	build := child{argv: []string{"go", "build", "-o", b.byline, "."}, dir: cfg.repo, env: os.Environ(),
-		log: filepath.Join(b.work, "logs", "build.log"), timeout: cfg.timeout}
-	if r := build.run(ctx); r.err != nil {
-		return nil, fmt.Errorf("building byline: %w", r.err)
+	b.byline, b.feedserver = filepath.Join(b.work, "byline"), filepath.Join(b.work, "feedserver")
+	b.logf("building byline from %s into %s, and the feed server", cfg.repo, b.byline)
+	for _, build := range []child{
+		{argv: []string{"go", "build", "-o", b.byline, "."}, dir: cfg.repo},
+		{argv: []string{"go", "build", "-o", b.feedserver, "./cmd/feedserver"}, dir: filepath.Join(cfg.repo, "bench")},
+	} {
+		build.env, build.timeout = os.Environ(), cfg.timeout
+		build.log = filepath.Join(b.work, "logs", "build-"+filepath.Base(build.argv[3])+".log")
+		if r := build.run(ctx); r.err != nil {
+			return nil, fmt.Errorf("building: %w", r.err)
+		}
 	}
 	return b, nil
 }
@@ -112,37 +115,6 @@ func (b *bench) logf(format string, args ...any) {
 
 // lists are the files a scenario's readers subscribe from.
 type lists struct{ urls, opml string }
-
-// startServer serves a scenario's corpus and writes its lists into dir.
-func (b *bench) startServer(sc scenario, dir string) (*feedserver.Server, lists, error) {
-	c := corpus.Default()
-	c.Seed, c.Feeds, c.Items, c.Formats = b.cfg.seed, sc.feeds, sc.items, strings.Split(b.cfg.formats, ",")
-	b.logf("%s: making the corpus and starting the feed server on %d loopback addresses", sc.tag(), b.cfg.hosts)
-	srv, err := feedserver.Start(feedserver.Options{Corpus: c, Host: "127.0.0.1", Hosts: b.cfg.hosts, Latency: sc.latency})
-	if err != nil {
-		return nil, lists{}, fmt.Errorf("feed server: %w", err)
-	}
-	l := lists{urls: filepath.Join(dir, "urls"), opml: filepath.Join(dir, "feeds.opml")}
-	var urls, opml strings.Builder
-	err = c.WriteURLs(&urls, srv.Site)
-	if err == nil {
-		err = c.WriteOPML(&opml, srv.Site)
-	}
-	if err == nil {
-		err = os.MkdirAll(dir, 0o755)
-	}
-	if err == nil {
-		err = os.WriteFile(l.urls, []byte(urls.String()), 0o644)
-	}
-	if err == nil {
-		err = os.WriteFile(l.opml, []byte(opml.String()), 0o644)
-	}
-	if err != nil {
-		srv.Close()
-		return nil, lists{}, err
-	}
-	return srv, l, nil
-}
 
 // skip says why a reader is not measured, or "".
 func (b *bench) skip(reader string) string {

@@ -34,7 +34,12 @@ func describeMachine(ctx context.Context, repo, newsboatPath, tmuxPath string) m
 	if tmuxPath != "" {
 		m.tmux = strings.TrimPrefix(firstLine(ctx, "", tmuxPath, "-V"), "tmux ")
 	}
-	m.bylineCommit = firstLine(ctx, repo, "git", "describe", "--always", "--dirty", "--abbrev=10")
+	// byline's code is everything but bench/: its last commit, and
+	// whether the work tree changes it.
+	m.bylineCommit = firstLine(ctx, repo, "git", "log", "-1", "--format=%h %cs", "--", ".", ":!bench")
+	if changed := firstLine(ctx, repo, "git", "status", "--porcelain", "--", ".", ":!bench"); changed != "" && changed != "?" {
+		m.bylineCommit += " with uncommitted changes"
+	}
 	return m
 }
 
@@ -79,6 +84,6 @@ func (m machine) String() string {
 	if m.tmux != "" {
 		parts = append(parts, "tmux "+m.tmux)
 	}
-	parts = append(parts, "byline "+m.bylineCommit, m.date)
+	parts = append(parts, "byline at commit "+m.bylineCommit, "measured "+m.date)
 	return strings.Join(parts, ", ")
 }

@@ -6,8 +6,8 @@
 //	go run ./cmd/run                 # README's figures (about 6 minutes on 2 cores)
 //	go run ./cmd/run -byline-only -runs 1 -scenarios 100:20:50ms -big 100:20
 //
-// It builds byline from the repository, starts the feed server (in this
-// process, bench/feedserver), and for each scenario (feeds:items:latency) times a first
+// It builds byline and the feed server (bench/cmd/feedserver) from the
+// repository, starts the server, and for each scenario (feeds:items:latency) times a first
 // refresh into a new database and a second one (conditional requests);
 // then it builds a database of -big feeds × items and times listing the
 // feeds with their unread counts, and the app's first frame in tmux.

@@ -227,3 +227,24 @@ func TestFindRepo(t *testing.T) {
 		t.Errorf("findRepo = %q, %v", got, err)
 	}
 }
+
+func TestDecodeStats(t *testing.T) {
+	st, err := decodeStats(strings.NewReader(`{"requests": 500, "not_modified_304": 500, "by_status": {"304": 500}}`))
+	if err != nil || st.Requests != 500 || st.NotModified != 500 || st.ByStatus["304"] != 500 {
+		t.Errorf("%+v, %v", st, err)
+	}
+	for _, bad := range []string{"", "[]", `{"requests": -1}`, `{"requests": "many"}`} {
+		if _, err := decodeStats(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func FuzzDecodeStats(f *testing.F) {
+	f.Add(`{"requests": 3, "by_kind": {"feed": 3}}`)
+	f.Fuzz(func(t *testing.T, text string) {
+		if st, err := decodeStats(strings.NewReader(text)); err == nil && st.Requests < 0 {
+			t.Error("negative requests accepted")
+		}
+	})
+}

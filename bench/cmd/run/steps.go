@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/byline-reader/byline/bench/feedserver"
 )
 
 // refreshScenario times, RUNS times for each reader, a first refresh into
@@ -17,13 +15,13 @@ import (
 func (b *bench) refreshScenario(ctx context.Context, sc scenario) error {
 	tag := sc.tag()
 	dir := filepath.Join(b.work, tag)
-	srv, l, err := b.startServer(sc, dir)
+	srv, l, err := b.startServer(ctx, sc, dir)
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
+	defer srv.close()
 	first := b.report.row("first-"+tag, fmt.Sprintf("first refresh, %s feeds × %s items (%.0f MB of feeds), %v latency, %d sites",
-		itoa(sc.feeds), itoa(sc.items), float64(srv.FeedBytes())/1e6, sc.latency, b.cfg.hosts), true)
+		itoa(sc.feeds), itoa(sc.items), float64(srv.feedBytes)/1e6, sc.latency, b.cfg.hosts), true)
 	second := b.report.row("second-"+tag, "second refresh, the same feeds unchanged", true)
 	for run := 1; run <= b.cfg.runs; run++ {
 		for _, reader := range readers {
@@ -47,10 +45,9 @@ func (b *bench) refreshScenario(ctx context.Context, sc scenario) error {
 				row  *row
 				name string
 			}{{first, "first"}, {second, "second"}} {
-				srv.Stats(true)
+				b.phaseStats(ctx, srv)
 				res := b.child(b.refreshArgv(reader, db, l), name+"-"+phase.name).run(ctx)
-				st := srv.Stats(true)
-				s := sample{result: res, run: run, server: &st}
+				s := sample{result: res, run: run, server: b.phaseStats(ctx, srv)}
 				phase.row.samples[reader] = append(phase.row.samples[reader], s)
 				b.note(reader, tag+" "+phase.name+" refresh", run, s)
 			}
@@ -77,11 +74,11 @@ func (b *bench) bigDatabase(ctx context.Context) error {
 	sc := b.cfg.big
 	tag := fmt.Sprintf("big-%dx%d", sc.feeds, sc.items)
 	dir := filepath.Join(b.work, tag)
-	srv, l, err := b.startServer(sc, dir)
+	srv, l, err := b.startServer(ctx, sc, dir)
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
+	defer srv.close()
 	articles := itoa(sc.feeds * sc.items)
 	build := b.report.row("build", fmt.Sprintf("first refresh, %s feeds × %s items, no latency (building the %s-article database below; one run)",
 		itoa(sc.feeds), itoa(sc.items), articles), true)
@@ -115,7 +112,7 @@ func (b *bench) bigDatabase(ctx context.Context) error {
 }
 
 // buildBig makes reader's big database; "" when the build failed.
-func (b *bench) buildBig(ctx context.Context, srv *feedserver.Server, reader, tag, dir string, l lists, build *row) (string, error) {
+func (b *bench) buildBig(ctx context.Context, srv *server, reader, tag, dir string, l lists, build *row) (string, error) {
 	rdir := filepath.Join(dir, reader)
 	if err := resetDir(rdir); err != nil {
 		return "", err
@@ -127,10 +124,9 @@ func (b *bench) buildBig(ctx context.Context, srv *feedserver.Server, reader, ta
 		return "", nil
 	}
 	b.logf("%s: building %s's database", tag, reader)
-	srv.Stats(true)
+	b.phaseStats(ctx, srv)
 	res := b.child(b.refreshArgv(reader, db, l), name+"-build").run(ctx)
-	st := srv.Stats(true)
-	s := sample{result: res, run: 1, server: &st}
+	s := sample{result: res, run: 1, server: b.phaseStats(ctx, srv)}
 	build.samples[reader] = append(build.samples[reader], s)
 	b.note(reader, tag+" build", 1, s)
 	if res.err != nil {
@@ -196,8 +192,8 @@ func (b *bench) write(w io.Writer, m machine) {
 	}
 	fmt.Fprintf(w, "\nMachine: %s.\n", m)
 	fmt.Fprintf(w, "Command: `%s` (from the repository's root).\n", b.cfg.commandLine())
-	fmt.Fprintf(w, "Settings: runs: %d of each refresh and first frame, %d of listing the feeds, each after a warm-up; feeds in %s over %d loopback sites; newsboat with reload-threads %d; seed %d. Cells: median wall time (min–max), median peak RSS; for refreshes, the feed server's counts of the last run.\n\n",
-		b.cfg.runs, b.cfg.loadRuns, b.cfg.formats, b.cfg.hosts, b.cfg.threads, b.cfg.seed)
+	fmt.Fprintf(w, "Settings: runs: %d of each refresh and first frame, %d of listing the feeds, each after a warm-up; feeds in %s over %d loopback sites; newsboat with reload-threads %d; seed %d. Cells: median wall time (min–max), median peak RSS (at least the runner's own, %.0f MiB); for refreshes, the feed server's counts of the last run.\n\n",
+		b.cfg.runs, b.cfg.loadRuns, b.cfg.formats, b.cfg.hosts, b.cfg.threads, b.cfg.seed, float64(treeHWM(os.Getpid()))/1024)
 	b.report.table(w, heads)
 	if x := b.report.find("feeds"); x != nil {
 		if s := summarise(x.samples[byline]); s.n > 0 {
