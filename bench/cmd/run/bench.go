@@ -31,7 +31,7 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m := describeMachine(ctx, cfg.repo, b.newsboat, b.tmux)
+	m := describeMachine(ctx, b.cfg.repo, b.newsboat, b.tmux)
 	for _, sc := range cfg.scenarios {
 		if err := b.refreshScenario(ctx, sc); err != nil {
 			return err

@@ -34,10 +34,11 @@ func describeMachine(ctx context.Context, repo, newsboatPath, tmuxPath string) m
 	if tmuxPath != "" {
 		m.tmux = strings.TrimPrefix(firstLine(ctx, "", tmuxPath, "-V"), "tmux ")
 	}
-	// byline's code is everything but bench/: its last commit, and
-	// whether the work tree changes it.
-	m.bylineCommit = firstLine(ctx, repo, "git", "log", "-1", "--format=%h %cs", "--", ".", ":!bench")
-	if changed := firstLine(ctx, repo, "git", "status", "--porcelain", "--", ".", ":!bench"); changed != "" && changed != "?" {
+	// byline's code is its Go files, go.mod and go.sum outside bench/:
+	// the last commit that changed them, and whether the work tree does.
+	code := []string{"--", "*.go", "go.mod", "go.sum", ":!bench"}
+	m.bylineCommit = firstLine(ctx, repo, "git", append([]string{"log", "-1", "--format=%h %cs"}, code...)...)
+	if changed := firstLine(ctx, repo, "git", append([]string{"status", "--porcelain"}, code...)...); changed != "" && changed != "?" {
 		m.bylineCommit += " with uncommitted changes"
 	}
 	return m
