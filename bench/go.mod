@@ -1,0 +1,3 @@
+module github.com/byline-reader/byline/bench
+
+go 1.26.7
