@@ -27,11 +27,14 @@ func (c commandError) Error() string { return c.err.Error() }
 func (c commandError) Unwrap() error { return c.err }
 
 // runs makes a command's RunE from its body: the body's error is named by
-// the command, so report can say which command failed.
+// the command, so report can say which command failed. It is kept aside
+// rather than returned, because fang asks the terminal for its background
+// colour (up to 2 s where none answers) before handing an error on, and
+// byline's errors are one plain line.
 func runs(e *env, body func(args []string) error) func(*cobra.Command, []string) error {
 	return func(c *cobra.Command, args []string) error {
 		if err := body(args); err != nil {
-			return commandError{name: commandName(c), err: err}
+			e.failed = commandError{name: commandName(c), err: err}
 		}
 		return nil
 	}

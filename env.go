@@ -34,6 +34,7 @@ type env struct {
 	noPrompt       bool         // never ask for a password on the terminal
 	adding         accountFlags // account add's: the account a password is asked for
 	root           *cobra.Command
+	failed         error // the command's error (cli.go: runs)
 }
 
 // errConfig marks a configuration file that cannot be used: exit status 2.

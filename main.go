@@ -68,6 +68,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetIn(stdin)
 	root.SetErr(stderr)
 	err := fang.Execute(ctx, root, fangOptions()...)
+	if err == nil && e.failed != nil {
+		err = e.failed
+	}
 	if e.lib != nil {
 		e.lib.Close()
 	}
