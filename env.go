@@ -45,10 +45,7 @@ func (e *env) config() (model.Config, error) {
 	if e.cfg != nil {
 		return *e.cfg, nil
 	}
-	path, named := e.opts.config, e.opts.config != ""
-	if !named {
-		path, _ = paths.Config() // without a home, no file: the defaults
-	}
+	path, _ := e.configPath() // without a home, no file: the defaults
 	cfg := model.DefaultConfig()
 	data, err := os.ReadFile(path)
 	switch {
@@ -57,7 +54,7 @@ func (e *env) config() (model.Config, error) {
 		if cfg, err = model.ParseConfig(data); err != nil {
 			return cfg, fmt.Errorf("%w: %s: %w", errConfig, path, err)
 		}
-	case named || !errors.Is(err, os.ErrNotExist):
+	case e.opts.config != "" || !errors.Is(err, os.ErrNotExist):
 		return cfg, fmt.Errorf("%w: read %s: %w", errConfig, path, unwrapPath(err))
 	}
 	e.cfg, e.cfgPath, e.cfgData = &cfg, path, data
@@ -94,14 +91,11 @@ func (e *env) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, seed := e.opts.db, false
-	if path == "" {
-		if path, err = paths.DB(); err != nil {
-			return nil, err
-		}
-		seed = true
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, err
 	}
-	opts := library.Options{Seed: seed, Fetch: library.FetchOptions(cfg, version), Accounts: cfg.Accounts,
+	opts := library.Options{Seed: e.opts.db == "", Fetch: library.FetchOptions(cfg, version), Accounts: cfg.Accounts,
 		ImageCacheDir: paths.ImageCache(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
 		KeepDays: cfg.Retention.KeepDays,
 		Ignore:   cfg.Ignore}
@@ -119,6 +113,14 @@ func (e *env) library() (*library.Library, error) {
 	}
 	e.lib = lib
 	return lib, nil
+}
+
+// dbPath is the database file: the named one or the default.
+func (e *env) dbPath() (string, error) {
+	if e.opts.db != "" {
+		return e.opts.db, nil
+	}
+	return paths.DB()
 }
 
 func unwrapPath(err error) error {
