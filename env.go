@@ -71,11 +71,8 @@ func (e *env) checkKeys(cfg model.Config) error {
 		return nil
 	}
 	where := e.cfgPath
-	var ce *keys.ConfigError
-	if errors.As(err, &ce) {
-		if n := model.KeyLine(e.cfgData, "keys", ce.Action); n > 0 {
-			where += fmt.Sprintf(": line %d", n)
-		}
+	if n := keys.Line(e.cfgData, err); n > 0 {
+		where += fmt.Sprintf(": line %d", n)
 	}
 	return fmt.Errorf("%w: %s: %w", errConfig, where, err)
 }
