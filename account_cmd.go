@@ -34,13 +34,13 @@ func accountCommand(e *env) *cobra.Command {
 		Short: "sync accounts: Miniflux, FreshRSS…",
 		Long: "Sync accounts on servers of the Google Reader API (Miniflux, FreshRSS,\n" +
 			"Inoreader, The Old Reader, BazQux): `refresh` and `sync` keep them in step.",
-		RunE:              runs(e, func(args []string) error { return runAccount(e, asJSON, f, args) }),
+		RunE:              runs(func(args []string) error { return runAccount(e, asJSON, f, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	sub := func(name, use, short string, complete cobra.CompletionFunc) *cobra.Command {
 		return &cobra.Command{
 			Use: use, Short: short, ValidArgsFunction: complete,
-			RunE: runs(e, func(args []string) error { return runAccount(e, asJSON, f, append([]string{name}, args...)) }),
+			RunE: runs(func(args []string) error { return runAccount(e, asJSON, f, append([]string{name}, args...)) }),
 		}
 	}
 	add := sub("add", "add NAME", "log in to a server and sync it", cobra.NoFileCompletions)
@@ -65,7 +65,7 @@ func syncCommand(e *env) *cobra.Command {
 		Short: "sync accounts with their servers",
 		Long: "Sync accounts (every one, or those named): send the changes made here,\n" +
 			"then take the server's feeds, articles and read and starred state.",
-		RunE:              runs(e, func(args []string) error { return runSync(e, asJSON, args) }),
+		RunE:              runs(func(args []string) error { return runSync(e, asJSON, args) }),
 		ValidArgsFunction: e.completeAccounts,
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print each account's sync as JSON")

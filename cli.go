@@ -28,7 +28,7 @@ func (c commandError) Unwrap() error { return c.err }
 
 // runs makes a command's RunE from its body: the body's error is named by
 // the command, so report can say which command failed.
-func runs(e *env, body func(args []string) error) func(*cobra.Command, []string) error {
+func runs(body func(args []string) error) func(*cobra.Command, []string) error {
 	return func(c *cobra.Command, args []string) error {
 		if err := body(args); err != nil {
 			return commandError{name: commandName(c), err: err}
@@ -59,7 +59,7 @@ func newRoot(e *env) *cobra.Command {
 			"unless --db names one, which starts empty; the configuration is\n" +
 			"byline/config.toml in the XDG config folder (~/.config).\n" +
 			"Exit status: 0 success, 1 the work failed, 2 bad usage or input.",
-		RunE:              runs(e, func(args []string) error { return runApp(e, args) }),
+		RunE:              runs(func(args []string) error { return runApp(e, args) }),
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		ValidArgsFunction: cobra.NoFileCompletions,
@@ -134,7 +134,7 @@ func buildVersion() string {
 func versionCommand(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use: "version", Short: "print the version", Hidden: true,
-		RunE: runs(e, func([]string) error {
+		RunE: runs(func([]string) error {
 			_, err := fmt.Fprintln(e.stdout, "byline", buildVersion())
 			return err
 		}),
@@ -144,7 +144,7 @@ func versionCommand(e *env) *cobra.Command {
 func appCommand(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use: "app", Short: "open the app (what byline alone does)", Hidden: true,
-		RunE: runs(e, func(args []string) error { return runApp(e, args) }),
+		RunE: runs(func(args []string) error { return runApp(e, args) }),
 	}
 }
 
@@ -254,7 +254,7 @@ func manCommand(e *env) *cobra.Command {
 		Long: "Print byline's manual page, in roff, on stdout. To install it:\n" +
 			"  byline man > ~/.local/share/man/man1/byline.1\n" +
 			"then `man byline`; or read it at once with `byline man | man -l -`.",
-		RunE: runs(e, func(args []string) error {
+		RunE: runs(func(args []string) error {
 			if len(args) > 0 {
 				return usagef("man takes no arguments; it prints the page on stdout")
 			}

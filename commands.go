@@ -21,7 +21,7 @@ func addCommand(e *env) *cobra.Command {
 		Short: "subscribe to feeds, or to sites' feeds",
 		Long: "Subscribe to feeds: a feed's URL, or a site's, whose feed is found in its\n" +
 			"page. With --account, the feed is added on that sync account's server.",
-		RunE:              runs(e, func(args []string) error { return runAdd(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runAdd(e, o, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	o.register(e, c)
@@ -48,7 +48,7 @@ func removeCommand(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:               "remove URL|ID",
 		Short:             "unsubscribe, deleting the feed's articles",
-		RunE:              runs(e, func(args []string) error { return runRemove(e, asJSON, args) }),
+		RunE:              runs(func(args []string) error { return runRemove(e, asJSON, args) }),
 		ValidArgsFunction: e.completeFeeds,
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the feed removed as JSON")
@@ -62,7 +62,7 @@ func importCommand(e *env) *cobra.Command {
 		Short: "subscribe to the feeds of an OPML file",
 		Long: "Subscribe to every feed of an OPML file or a newsboat urls file, all or\n" +
 			"nothing: a malformed file imports none of it.",
-		RunE: runs(e, func(args []string) error { return runImport(e, o, args) }),
+		RunE: runs(func(args []string) error { return runImport(e, o, args) }),
 	}
 	o.register(e, c)
 	return c
@@ -72,7 +72,7 @@ func exportCommand(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:               "export",
 		Short:             "write the subscriptions as OPML on stdout",
-		RunE:              runs(e, func(args []string) error { return runExport(e, args) }),
+		RunE:              runs(func(args []string) error { return runExport(e, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 }
@@ -88,7 +88,7 @@ func markCommand(e *env) *cobra.Command {
 		Use:               "mark ID...",
 		Short:             "mark articles read, unread, starred or not",
 		Long:              "Mark articles --read, --unread, --star or --unstar. Every id must exist,\nor nothing changes.",
-		RunE:              runs(e, func(args []string) error { return runMark(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runMark(e, o, args) }),
 		ValidArgsFunction: e.completeArticles,
 	}
 	f := c.Flags()

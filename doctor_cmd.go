@@ -22,7 +22,7 @@ func doctorCommand(e *env) *cobra.Command {
 			"clipboard, links, pictures, browser), the configuration and database\n" +
 			"(schema, integrity) and the build; with a URL, one fetch of it. It\n" +
 			"writes nothing, and fails (exit 1) only when a check fails.",
-		RunE:              runs(e, func(args []string) error { return runDoctor(e, asJSON, args) }),
+		RunE:              runs(func(args []string) error { return runDoctor(e, asJSON, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print {version,warnings,failures,checks}")

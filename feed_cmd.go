@@ -43,14 +43,14 @@ func feedCommand(e *env) *cobra.Command {
 		Short: "a feed's settings: show them, set them",
 		Long: "A feed's settings (FEED: its id or URL):\n  " + keys + ".\n" +
 			"An account's feed takes title and folder, changed on its server.",
-		RunE:              runs(e, func(args []string) error { return runFeed(e, asJSON, args) }),
+		RunE:              runs(func(args []string) error { return runFeed(e, asJSON, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	c.PersistentFlags().BoolVar(&asJSON, "json", false, "print the feed's settings as JSON")
 	sub := func(name, use, short string, complete cobra.CompletionFunc) *cobra.Command {
 		return &cobra.Command{
 			Use: use, Short: short, ValidArgsFunction: complete,
-			RunE: runs(e, func(args []string) error { return runFeed(e, asJSON, append([]string{name}, args...)) }),
+			RunE: runs(func(args []string) error { return runFeed(e, asJSON, append([]string{name}, args...)) }),
 		}
 	}
 	c.AddCommand(

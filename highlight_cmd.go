@@ -30,7 +30,7 @@ func highlightsCommand(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:               "highlights",
 		Short:             "every highlight kept, newest first",
-		RunE:              runs(e, func(args []string) error { return runHighlights(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runHighlights(e, o, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	c.Flags().BoolVar(&o.json, "json", false, "print an array of {id,article_id,text,title,…}")
@@ -43,7 +43,7 @@ func highlightCommand(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:               "highlight TARGET",
 		Short:             "keep an article's quote N as a highlight",
-		RunE:              runs(e, func(args []string) error { return runHighlight(e, quote, args) }),
+		RunE:              runs(func(args []string) error { return runHighlight(e, quote, args) }),
 		ValidArgsFunction: e.completeArticles,
 	}
 	c.Flags().IntVar(&quote, "quote", 0, "keep quote N, as `byline quotes` numbers them")

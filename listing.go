@@ -50,7 +50,7 @@ func feedsCommand(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:               "feeds",
 		Short:             "subscriptions, unread counts, last errors",
-		RunE:              runs(e, func(args []string) error { return runFeeds(e, asJSON, args) }),
+		RunE:              runs(func(args []string) error { return runFeeds(e, asJSON, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print an array of {id,url,title,unread,total,error,…}")
@@ -133,7 +133,7 @@ func listCommand(e *env) *cobra.Command {
 		Use:               "list",
 		Short:             "headlines, newest first",
 		Example:           "byline list --unread --limit 20\nbyline list --filter 'title =~ \"climate\" and age < 3'",
-		RunE:              runs(e, func(args []string) error { return runList(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runList(e, o, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	f := c.Flags()
@@ -189,7 +189,7 @@ func searchCommand(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:               "search QUERY",
 		Short:             "search the stored articles' text",
-		RunE:              runs(e, func(args []string) error { return runSearch(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runSearch(e, o, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	f := c.Flags()
@@ -285,7 +285,7 @@ func refreshCommand(e *env) *cobra.Command {
 		Short: "sync every account, then fetch every feed",
 		Long: "Sync every account, then fetch every feed; progress on a terminal, a\n" +
 			"summary at the end. It succeeds when at least one feed could be read.",
-		RunE:              runs(e, func(args []string) error { return runRefresh(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runRefresh(e, o, args) }),
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	c.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")

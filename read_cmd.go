@@ -64,7 +64,7 @@ func readCommand(e *env) *cobra.Command {
 		Long: "Read an article: TARGET is an article's id, a URL, or a .html, .htm, .md\n" +
 			"or .txt file. On a terminal it opens in the app; otherwise, or with\n" +
 			"--plain, --markdown or --json, it is printed.",
-		RunE:              runs(e, func(args []string) error { return runRead(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runRead(e, o, args) }),
 		ValidArgsFunction: e.completeTargets,
 	}
 	f := c.Flags()
@@ -80,7 +80,7 @@ func quotesCommand(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:               "quotes TARGET",
 		Short:             "an article's quotations and who said them",
-		RunE:              runs(e, func(args []string) error { return runQuotes(e, asJSON, args) }),
+		RunE:              runs(func(args []string) error { return runQuotes(e, asJSON, args) }),
 		ValidArgsFunction: e.completeTargets,
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print an array of {n,text,speaker,paragraph}")

@@ -25,7 +25,7 @@ func shareCommand(e *env) *cobra.Command {
 		Long: "Print an article's share links: every target's, or --target NAME's only.\n" +
 			"--quote N shares quote N (as `byline quotes` numbers them): the quote\n" +
 			"with its link, and a deep link that opens the page at its words.",
-		RunE:              runs(e, func(args []string) error { return runShare(e, o, args) }),
+		RunE:              runs(func(args []string) error { return runShare(e, o, args) }),
 		ValidArgsFunction: e.completeTargets,
 	}
 	f := c.Flags()
