@@ -61,20 +61,24 @@ func (e *env) config() (model.Config, error) {
 	return cfg, nil
 }
 
-// checkKeys refuses a configuration whose [keys] the app cannot apply
-// whole (an unknown action, an entry without keys, a key two actions
-// share on a screen), naming the file and the line, so that no key
-// binding is lost without a word. Headless commands need no keys.
-func (e *env) checkKeys(cfg model.Config) error {
-	err := keys.Check(cfg.Keys)
-	if err == nil {
-		return nil
+// appConfig is the configuration the app runs with: config's, refused
+// when its [keys] cannot be applied whole (an unknown action, an entry
+// without keys, a key two actions share on a screen), naming the file and
+// the line, so that no key binding is lost without a word. Headless
+// commands need no keys.
+func (e *env) appConfig() (model.Config, error) {
+	cfg, err := e.config()
+	if err != nil {
+		return cfg, err
+	}
+	if err = keys.Check(cfg.Keys); err == nil {
+		return cfg, nil
 	}
 	where := e.cfgPath
 	if n := keys.Line(e.cfgData, err); n > 0 {
 		where += fmt.Sprintf(": line %d", n)
 	}
-	return fmt.Errorf("%w: %s: %w", errConfig, where, err)
+	return cfg, fmt.Errorf("%w: %s: %w", errConfig, where, err)
 }
 
 // library opens the database: the one named with --db (which starts
