@@ -8,11 +8,8 @@ func runApp(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("unexpected %q", args[0])
 	}
-	cfg, err := e.config()
+	cfg, err := e.appConfig()
 	if err != nil {
-		return err
-	}
-	if err := e.checkKeys(cfg); err != nil {
 		return err
 	}
 	e.noPrompt = true // the app owns the terminal: an account's login cannot ask there

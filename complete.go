@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/library"
-	"github.com/byline-reader/byline/library/paths"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/share"
 )
@@ -28,12 +27,9 @@ const completionArticles = 40
 // completionLibrary opens the database for a completion, or says there is
 // none to open.
 func (e *env) completionLibrary() (*library.Library, bool) {
-	path := e.opts.db
-	if path == "" {
-		var err error
-		if path, err = paths.DB(); err != nil {
-			return nil, false
-		}
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, false
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, false

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/doctor"
-	"github.com/byline-reader/byline/library/paths"
 )
 
 // runDoctor is `byline doctor [URL]`: what this terminal and machine
@@ -34,18 +33,13 @@ func runDoctor(e *env, asJSON bool, args []string) error {
 	if len(args) > 1 {
 		return usagef("doctor takes at most one feed or site URL")
 	}
-	o := doctor.Options{Version: version, DBPath: e.opts.db, DBNamed: e.opts.db != "",
-		ConfigPath: e.opts.config, ConfigNamed: e.opts.config != ""}
+	o := doctor.Options{Version: version, DBNamed: e.opts.db != "", ConfigNamed: e.opts.config != ""}
 	var err error
-	if !o.DBNamed {
-		if o.DBPath, err = paths.DB(); err != nil {
-			return err
-		}
+	if o.DBPath, err = e.dbPath(); err != nil {
+		return err
 	}
-	if !o.ConfigNamed {
-		if o.ConfigPath, err = paths.Config(); err != nil {
-			return err
-		}
+	if o.ConfigPath, err = e.configPath(); err != nil {
+		return err
 	}
 	if len(args) == 1 {
 		o.URL = args[0]

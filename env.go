@@ -46,10 +46,7 @@ func (e *env) config() (model.Config, error) {
 	if e.cfg != nil {
 		return *e.cfg, nil
 	}
-	path, named := e.opts.config, e.opts.config != ""
-	if !named {
-		path, _ = paths.Config() // without a home, no file: the defaults
-	}
+	path, _ := e.configPath() // without a home, no file: the defaults
 	cfg := model.DefaultConfig()
 	data, err := os.ReadFile(path)
 	switch {
@@ -58,30 +55,31 @@ func (e *env) config() (model.Config, error) {
 		if cfg, err = model.ParseConfig(data); err != nil {
 			return cfg, fmt.Errorf("%w: %s: %w", errConfig, path, err)
 		}
-	case named || !errors.Is(err, os.ErrNotExist):
+	case e.opts.config != "" || !errors.Is(err, os.ErrNotExist):
 		return cfg, fmt.Errorf("%w: read %s: %w", errConfig, path, unwrapPath(err))
 	}
 	e.cfg, e.cfgPath, e.cfgData = &cfg, path, data
 	return cfg, nil
 }
 
-// checkKeys refuses a configuration whose [keys] the app cannot apply
-// whole (an unknown action, an entry without keys, a key two actions
-// share on a screen), naming the file and the line, so that no key
-// binding is lost without a word. Headless commands need no keys.
-func (e *env) checkKeys(cfg model.Config) error {
-	err := keys.Check(cfg.Keys)
-	if err == nil {
-		return nil
+// appConfig is the configuration the app runs with: config's, refused
+// when its [keys] cannot be applied whole (an unknown action, an entry
+// without keys, a key two actions share on a screen), naming the file and
+// the line, so that no key binding is lost without a word. Headless
+// commands need no keys.
+func (e *env) appConfig() (model.Config, error) {
+	cfg, err := e.config()
+	if err != nil {
+		return cfg, err
+	}
+	if err = keys.Check(cfg.Keys); err == nil {
+		return cfg, nil
 	}
 	where := e.cfgPath
-	var ce *keys.ConfigError
-	if errors.As(err, &ce) {
-		if n := model.KeyLine(e.cfgData, "keys", ce.Action); n > 0 {
-			where += fmt.Sprintf(": line %d", n)
-		}
+	if n := keys.Line(e.cfgData, err); n > 0 {
+		where += fmt.Sprintf(": line %d", n)
 	}
-	return fmt.Errorf("%w: %s: %w", errConfig, where, err)
+	return cfg, fmt.Errorf("%w: %s: %w", errConfig, where, err)
 }
 
 // library opens the database: the one named with --db (which starts
@@ -95,14 +93,11 @@ func (e *env) library() (*library.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, seed := e.opts.db, false
-	if path == "" {
-		if path, err = paths.DB(); err != nil {
-			return nil, err
-		}
-		seed = true
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, err
 	}
-	opts := library.Options{Seed: seed, Fetch: library.FetchOptions(cfg, version), Accounts: cfg.Accounts,
+	opts := library.Options{Seed: e.opts.db == "", Fetch: library.FetchOptions(cfg, version), Accounts: cfg.Accounts,
 		ImageCacheDir: paths.ImageCache(), ImageCacheBytes: cfg.ImageCacheMiB << 20,
 		KeepDays: cfg.Retention.KeepDays,
 		Ignore:   cfg.Ignore}
@@ -120,6 +115,14 @@ func (e *env) library() (*library.Library, error) {
 	}
 	e.lib = lib
 	return lib, nil
+}
+
+// dbPath is the database file: the named one or the default.
+func (e *env) dbPath() (string, error) {
+	if e.opts.db != "" {
+		return e.opts.db, nil
+	}
+	return paths.DB()
 }
 
 func unwrapPath(err error) error {

@@ -98,12 +98,10 @@ func runRead(e *env, o readOptions, args []string) error {
 		return usagef("--width must be between 20 and 1000")
 	}
 	inApp := !o.json && !o.markdown && !o.plain && isTerminal(e.rawOut) && isTerminal(e.stdin)
+	var cfg model.Config
 	if inApp {
-		cfg, err := e.config()
-		if err != nil {
-			return err
-		}
-		if err := e.checkKeys(cfg); err != nil {
+		var err error
+		if cfg, err = e.appConfig(); err != nil {
 			return err
 		}
 	}
@@ -123,10 +121,6 @@ func runRead(e *env, o readOptions, args []string) error {
 		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(a.Markdown, "\n"))
 		return err
 	case inApp:
-		cfg, err := e.config()
-		if err != nil {
-			return err
-		}
 		return ui.RunArticle(e.ctx, lib, cfg, r)
 	}
 	text, err := reader.Text(r, o.width)

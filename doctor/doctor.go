@@ -87,7 +87,7 @@ func Run(ctx context.Context, m Machine, o Options) Report {
 	tm := askTmux(ctx, m)
 	r.Checks = append(r.Checks, buildCheck(o.Version))
 	r.Checks = append(r.Checks, terminalChecks(m, cfg)...)
-	r.Checks = append(r.Checks, tm.checks(m)...)
+	r.Checks = append(r.Checks, tm.checks()...)
 	r.Checks = append(r.Checks, clipboardCheck(m, tm), hyperlinkCheck(m, tm), browserCheck(m, cfg), imagesCheck(m, cfg, tm))
 	r.Checks = append(r.Checks, cfgChecks...)
 	r.Checks = append(r.Checks, databaseChecks(ctx, o.DBPath, o.DBNamed)...)

@@ -74,11 +74,8 @@ func configChecks(path string, named bool) (model.Config, []Check) {
 		if kerr := keys.Check(cfg.Keys); kerr != nil {
 			// The list of every action that follows an unknown one is README's.
 			msg, _, _ := strings.Cut(oneLine(kerr.Error()), " (actions: ")
-			var ce *keys.ConfigError
-			if errors.As(kerr, &ce) {
-				if n := model.KeyLine(data, "keys", ce.Action); n > 0 {
-					msg = fmt.Sprintf("line %d: %s", n, msg)
-				}
+			if n := keys.Line(data, kerr); n > 0 {
+				msg = fmt.Sprintf("line %d: %s", n, msg)
 			}
 			out = append(out, check("keys", Fail, msg, "the app refuses to start with it: fix the line (action names: README, Configuration)"))
 		} else {

@@ -2,13 +2,12 @@ package doctor
 
 import (
 	"errors"
-	"image/color"
 	"io"
-	"math"
 	"os"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
 	"golang.org/x/term"
 )
 
@@ -29,24 +28,12 @@ func ReadMachine(stdin io.Reader, stdout io.Writer) Machine {
 			if err == nil && bg == nil {
 				err = errors.New("no answer")
 			}
-			return err == nil && isDark(bg), err
+			// The app's own reading of the answer (tea.BackgroundColorMsg's
+			// IsDark is this event's).
+			return err == nil && uv.BackgroundColorEvent{Color: bg}.IsDark(), err
 		}
 	}
 	return m
-}
-
-// isDark says a background is dark as Lip Gloss does: a CIE lightness
-// under 50, that is a relative luminance under 0.1842.
-func isDark(c color.Color) bool {
-	r, g, b, _ := c.RGBA()
-	linear := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*linear(r)+0.7152*linear(g)+0.0722*linear(b) < 0.1842
 }
 
 // isTerminal says whether v (a reader or a writer) is a terminal.

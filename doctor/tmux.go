@@ -46,7 +46,7 @@ func (t tmuxFacts) passesImages() bool {
 
 // checks are the multiplexer's lines: tmux's version, clipboard and
 // passthrough, or screen's limits, or that there is none.
-func (t tmuxFacts) checks(m Machine) []Check {
+func (t tmuxFacts) checks() []Check {
 	switch {
 	case t.inside && t.err != nil:
 		return []Check{check("tmux", Warn, "$TMUX is set, but tmux did not answer: "+oneLine(t.err.Error()),

@@ -159,7 +159,8 @@ func (c *Client) fetchDoc(ctx context.Context, rawURL, accept string) (document,
 	return doc, status, err
 }
 
-// fetchDocOnce is fetchDoc without its log record.
+// fetchDocOnce is fetchDoc without its log record. Once an answer came,
+// the document says where it ended and its type, even without a body.
 func (c *Client) fetchDocOnce(ctx context.Context, rawURL, accept string) (document, int, error) {
 	resp, release, err := c.get(ctx, rawURL, http.Header{"Accept": {accept}})
 	if err != nil {
@@ -167,15 +168,13 @@ func (c *Client) fetchDocOnce(ctx context.Context, rawURL, accept string) (docum
 	}
 	defer release()
 	defer resp.Body.Close()
+	doc := document{finalURL: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type")}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		drain(resp.Body)
-		return document{}, resp.StatusCode, &HTTPError{Status: resp.StatusCode}
+		return doc, resp.StatusCode, &HTTPError{Status: resp.StatusCode}
 	}
-	body, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes, resp.ContentLength)
-	if err != nil {
-		return document{}, resp.StatusCode, err
-	}
-	return document{finalURL: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type"), body: body}, resp.StatusCode, nil
+	doc.body, err = readCapped(resp.Body, c.opts.Limits.MaxFeedBytes, resp.ContentLength)
+	return doc, resp.StatusCode, err
 }
 
 // probe fetches the candidates at once (the host limiter bounds them) and

@@ -3,7 +3,6 @@ package feeds
 import (
 	"context"
 	"mime"
-	"net/http"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -26,32 +25,19 @@ type Probe struct {
 // one is read as a page for the feeds it links to (without fetching them).
 // Every string in it is sanitised.
 func (c *Client) Probe(ctx context.Context, rawURL string) (p Probe) {
-	resp, release, err := c.get(ctx, rawURL, http.Header{"Accept": {feedAccept}})
-	if err != nil {
-		p.Err = reason(err)
-		return p
-	}
-	defer release()
-	defer resp.Body.Close()
-	p.Status, p.FinalURL = resp.StatusCode, model.SanitizeLine(resp.Request.URL.String())
-	if mt, _, err := mime.ParseMediaType(resp.Header.Get("Content-Type")); err == nil {
+	doc, status, err := c.fetchDocOnce(ctx, rawURL, feedAccept)
+	p.Status, p.FinalURL, p.Bytes = status, model.SanitizeLine(doc.finalURL), len(doc.body)
+	if mt, _, err := mime.ParseMediaType(doc.contentType); err == nil {
 		p.ContentType = model.SanitizeLine(mt)
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		drain(resp.Body)
-		p.Err = &HTTPError{Status: resp.StatusCode}
-		return p
-	}
-	data, err := readCapped(resp.Body, c.opts.Limits.MaxFeedBytes, resp.ContentLength)
 	if err != nil {
 		p.Err = reason(err)
 		return p
 	}
-	p.Bytes = len(data)
-	pf, err := c.parse(ctx, data, resp.Request.URL.String())
+	pf, err := c.parse(ctx, doc.body, doc.finalURL)
 	if err != nil {
 		p.Err = err
-		for _, l := range feedLinks(data, resp.Request.URL.String()) {
+		for _, l := range feedLinks(doc.body, doc.finalURL) {
 			p.FeedLinks = append(p.FeedLinks, model.SanitizeLine(l))
 		}
 		return p

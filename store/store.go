@@ -131,14 +131,6 @@ func openFrom(ctx context.Context, path string, version int) (s *Store, from int
 // dataSourceName makes a SQLite URI for path whose parameters give every
 // pooled connection the same pragmas and IMMEDIATE write transactions.
 func dataSourceName(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	abs = filepath.ToSlash(abs)
-	if !strings.HasPrefix(abs, "/") {
-		abs = "/" + abs // a Windows drive letter: file:/C:/...
-	}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "page_size(16384)") // before WAL: larger pages, fewer writes
@@ -150,6 +142,19 @@ func dataSourceName(path string) (string, error) {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
+	return fileURI(path, q)
+}
+
+// fileURI is SQLite's URI of the file at path with the parameters q.
+func fileURI(path string, q url.Values) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	abs = filepath.ToSlash(abs)
+	if !strings.HasPrefix(abs, "/") {
+		abs = "/" + abs // a Windows drive letter: file:/C:/...
+	}
 	u := url.URL{Path: abs}
 	return "file:" + u.EscapedPath() + "?" + q.Encode(), nil
 }

@@ -1,20 +1,33 @@
 package keys
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/byline-reader/byline/model"
 )
 
 // ConfigError is a mistake in the configuration's [keys]. Action is the
-// entry at fault as the file names it, for the caller to find its line.
+// entry at fault as the file names it, for Line to find its line.
 type ConfigError struct {
 	Action  string
 	Problem string // what is wrong, naming the action
 }
 
 func (e *ConfigError) Error() string { return "[keys] " + e.Problem }
+
+// Line is the line of the configuration file data that sets the entry
+// err (Check's) blames; 0 when it cannot tell.
+func Line(data []byte, err error) int {
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		return 0
+	}
+	return model.KeyLine(data, "keys", ce.Action)
+}
 
 // Check checks the configuration's [keys] (action → "key,key") against
 // the table: every name is an action that can be rebound, every entry has

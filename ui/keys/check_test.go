@@ -81,3 +81,16 @@ func TestCheckSuggestsTheNearestAction(t *testing.T) {
 		t.Errorf("far from every action: %v", err)
 	}
 }
+
+// TestLine: the line of the file that sets the entry Check blames; 0 for
+// another error or an entry the file does not set.
+func TestLine(t *testing.T) {
+	data := []byte("theme = \"dark\"\n\n[keys]\ndown = \"j\"\nnxt = \"n\"\n")
+	err := Check(map[string]string{"down": "j", "nxt": "n"})
+	if n := Line(data, err); n != 5 {
+		t.Errorf("Line = %d, want 5 (%v)", n, err)
+	}
+	if n := Line(data, errors.New("other")); n != 0 {
+		t.Errorf("Line of another error = %d, want 0", n)
+	}
+}
