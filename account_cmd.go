@@ -48,7 +48,7 @@ func accountCommand(e *env) *cobra.Command {
 	fl := add.Flags()
 	fl.StringVar(&f.url, "url", "", "the server's API address (FreshRSS: …/api/greader.php)")
 	fl.StringVar(&f.user, "user", "", "your user name on the server")
-	fl.StringVar(&f.kind, "type", "greader", "the server's protocol (Google Reader API)")
+	fl.StringVar(&f.kind, "type", "greader", "the server's protocol, the Google Reader API's")
 	fl.StringVar(&f.passwordCommand, "password-command", "", "a program that prints the password")
 	fl.StringVar(&f.passwordFile, "password-file", "", "a file that holds only the password")
 	fl.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from stdin once (not kept)")
@@ -338,14 +338,15 @@ func runSync(e *env, asJSON bool, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(results) == 0 {
+	if asJSON {
+		if err := writeJSON(e.stdout, syncJSON(results)); err != nil {
+			return err
+		}
+	} else if len(results) == 0 {
 		fmt.Fprintln(e.stdout, "no accounts to sync: add one with `byline account add NAME --url URL --user USER`")
 		return nil
 	}
-	if asJSON {
-		return writeJSON(e.stdout, syncJSON(results))
-	}
-	if failed := printSyncResults(e, "sync", results); failed > 0 {
+	if failed := printSyncResults(e, "sync", results, asJSON); failed > 0 {
 		return fmt.Errorf("%d of %d %s failed to sync", failed, len(results), plural(len(results), "account", "accounts"))
 	}
 	return nil
@@ -353,14 +354,14 @@ func runSync(e *env, asJSON bool, args []string) error {
 
 // printSyncResults prints each account's sync: its line on stdout, or its
 // error on stderr under the command's name. It counts the failures.
-func printSyncResults(e *env, cmd string, results []library.SyncResult) (failed int) {
+func printSyncResults(e *env, cmd string, results []library.SyncResult, asJSON bool) (failed int) {
 	for _, r := range results {
 		if r.Err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "byline %s: %s\n", cmd, r.Err.Error())
 			continue
 		}
-		fmt.Fprintln(e.stdout, library.SyncLine(r))
+		e.say(asJSON, "%s\n", library.SyncLine(r))
 	}
 	return failed
 }

@@ -68,9 +68,9 @@ func newRoot(e *env) *cobra.Command {
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	g := root.PersistentFlags()
-	g.StringVar(&e.opts.db, "db", "", "the database file")
-	g.StringVar(&e.opts.config, "config", "", "the configuration file")
-	g.StringVar(&e.opts.log, "log", "", "append a log of fetches, syncs and timings")
+	g.StringVar(&e.opts.db, "db", "", "the database: a file's path")
+	g.StringVar(&e.opts.config, "config", "", "the configuration: a file's path")
+	g.StringVar(&e.opts.log, "log", "", "append a log of the work to this file")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return commandError{name: commandName(c), err: usageError{flagMistake(err)}}
 	})
@@ -78,6 +78,7 @@ func newRoot(e *env) *cobra.Command {
 		root.SetOut(&trimWriter{w: e.rawOut})
 	}
 	e.root = root
+	root.SetHelpCommand(helpCommand(e, root))
 	root.SetVersionTemplate("byline {{.Version}}\n")
 	root.AddCommand(
 		appCommand(e),
@@ -146,6 +147,39 @@ func buildVersion() string {
 	return v + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
+// helpCommand is `byline help [COMMAND...]`: a command's help, and bad
+// usage for a command that is not there, as for any other mistake.
+func helpCommand(e *env, root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "help for any command",
+		RunE: func(_ *cobra.Command, args []string) error {
+			c, rest, err := root.Find(args)
+			if err == nil && len(rest) > 0 && c.HasSubCommands() {
+				err = fmt.Errorf("unknown command %q", rest[0])
+			}
+			if err != nil {
+				e.failed = e.unknownCommand(root, err)
+				return nil
+			}
+			return c.Help()
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			c, _, err := root.Find(args)
+			if err != nil {
+				return nil, noFiles
+			}
+			var out []cobra.Completion
+			for _, sub := range c.Commands() {
+				if sub.IsAvailableCommand() {
+					out = append(out, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+			return out, noFiles
+		},
+	}
+}
+
 func versionCommand(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use: "version", Short: "print the version", Hidden: true,
@@ -170,9 +204,15 @@ func (e *env) exitCode(root *cobra.Command, err error) int {
 		return 0
 	}
 	var ce commandError
-	if errors.As(err, &ce) {
-		return report(e.stderr, ce.name, ce.err)
+	if !errors.As(err, &ce) {
+		ce = e.unknownCommand(root, err)
 	}
+	return report(e.stderr, ce.name, ce.err)
+}
+
+// unknownCommand words an error of cobra's in finding a command as bad
+// usage, with the command byline thinks was meant.
+func (e *env) unknownCommand(root *cobra.Command, err error) commandError {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "unknown command "); ok {
 		name, _, _ = strings.Cut(name, " for ")
@@ -181,7 +221,7 @@ func (e *env) exitCode(root *cobra.Command, err error) int {
 			msg += fmt.Sprintf(": did you mean %q?", s[0])
 		}
 	}
-	return report(e.stderr, "app", usageError{msg})
+	return commandError{name: "app", err: usageError{msg}}
 }
 
 // longFlags is every long flag name of the command line, for accepting

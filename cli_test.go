@@ -69,6 +69,9 @@ func TestUnknownFlagIsBadUsage(t *testing.T) {
 		{[]string{"mark", "1", "--limit", "3"}, "byline mark: unknown flag: --limit"},
 		{[]string{"completion", "tcsh"}, `byline completion: no completion for "tcsh"`},
 		{[]string{"completion"}, "byline completion: completion needs a shell"},
+		{[]string{"help", "lsit"}, `byline: unknown command "lsit": did you mean "list"?`},
+		{[]string{"search", "x", "--limit", "-1"}, "byline search: --limit cannot be negative"},
+		{[]string{"mark", "1", "--read", "--unread"}, "byline mark: --read and --unread"},
 	} {
 		r := byline(t, db, c.args...)
 		if r.code != 2 || !strings.Contains(r.stderr, c.want) || strings.Count(r.stderr, "\n") != 1 {
@@ -157,5 +160,14 @@ func TestManPage(t *testing.T) {
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
 		t.Errorf("groff: %v %s", err, stderr.String())
+	}
+}
+
+// TestSyncJSONWithoutAccounts: sync --json prints an array, empty when
+// there is no account, never a sentence.
+func TestSyncJSONWithoutAccounts(t *testing.T) {
+	r := byline(t, filepath.Join(t.TempDir(), "b.db"), "sync", "--json")
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("sync --json without accounts: %+v", r)
 	}
 }

@@ -37,8 +37,8 @@ type placeOptions struct {
 func (o *placeOptions) register(e *env, c *cobra.Command) {
 	f := c.Flags()
 	f.BoolVar(&o.json, "json", false, "print what was done as JSON")
-	f.StringVar(&o.account, "account", "", "subscribe on this sync account's server")
-	f.StringVar(&o.folder, "folder", "", "the folder to put the feeds in")
+	f.StringVar(&o.account, "account", "", "subscribe on a sync account's server: its name")
+	f.StringVar(&o.folder, "folder", "", "the folder to put the feeds in: its name")
 	c.RegisterFlagCompletionFunc("account", e.completeAccounts)
 	c.RegisterFlagCompletionFunc("folder", e.completeFolders)
 }
@@ -276,7 +276,7 @@ func runMark(e *env, o markOptions, args []string) error {
 	}
 	var read, starred *bool
 	if o.read && o.unread || o.star && o.unstar {
-		return usagef("mark: --read and --unread (or --star and --unstar) contradict each other")
+		return usagef("--read and --unread (or --star and --unstar) contradict each other")
 	}
 	if o.read || o.unread {
 		read = &o.read

@@ -34,18 +34,14 @@ func runDoctor(e *env, asJSON bool, args []string) error {
 		return usagef("doctor takes at most one feed or site URL")
 	}
 	o := doctor.Options{Version: version, DBNamed: e.opts.db != "", ConfigNamed: e.opts.config != ""}
-	var err error
-	if o.DBPath, err = e.dbPath(); err != nil {
-		return err
-	}
-	if o.ConfigPath, err = e.configPath(); err != nil {
-		return err
-	}
+	o.DBPath, o.DBErr = e.dbPath()
+	o.ConfigPath, o.ConfigErr = e.configPath()
 	if len(args) == 1 {
 		o.URL = args[0]
 	}
 	m := doctor.ReadMachine(e.stdin, e.rawOut)
 	r := doctor.Run(e.ctx, m, o)
+	var err error
 
 	if asJSON {
 		err = writeJSON(e.stdout, r)

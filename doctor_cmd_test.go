@@ -152,6 +152,23 @@ func TestDoctorLeavesAMissingDefaultDatabase(t *testing.T) {
 	}
 }
 
+// TestDoctorWithoutAHome: with no home folder doctor still reports,
+// failing the database and configuration checks with the reason.
+func TestDoctorWithoutAHome(t *testing.T) {
+	t.Setenv("HOME", filepath.Join(t.TempDir(), "gone"))
+	t.Setenv("XDG_DATA_HOME", "")
+	t.Setenv("XDG_CONFIG_HOME", "")
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), []string{"doctor", "--json"}, nil, &out, &errOut)
+	var d doctorJSON
+	if err := json.Unmarshal(out.Bytes(), &d); err != nil || code != 1 {
+		t.Fatalf("exit %d, %v: %s %s", code, err, out.String(), errOut.String())
+	}
+	if st, v := d.find(t, "database"); st != "fail" || !strings.Contains(v, "does not exist") {
+		t.Errorf("database: %s %s", st, v)
+	}
+}
+
 func TestDoctorTextFits80Columns(t *testing.T) {
 	t.Setenv("TMUX", "")
 	db := filepath.Join(t.TempDir(), strings.Repeat("long-folder-name/", 3)+"b.db")

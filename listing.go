@@ -137,10 +137,10 @@ func listCommand(e *env) *cobra.Command {
 	f := c.Flags()
 	f.BoolVar(&o.json, "json", false, "print an array of {id,title,url,site,feed,…}")
 	f.BoolVar(&o.unread, "unread", false, "only unread articles")
-	f.StringVar(&o.feed, "feed", "", "only the articles of this feed (URL or id)")
-	f.IntVar(&o.limit, "limit", 50, "at most this many (0: all)")
+	f.StringVar(&o.feed, "feed", "", "only this feed's articles: its URL or id")
+	f.IntVar(&o.limit, "limit", 50, "at most this many articles; 0: all")
 	filterFlag(c, &o.filter)
-	f.StringVar(&o.query, "query", "", "only the articles of a saved query ([queries])")
+	f.StringVar(&o.query, "query", "", "only a saved query's articles: its name")
 	c.RegisterFlagCompletionFunc("feed", e.completeFeeds)
 	c.RegisterFlagCompletionFunc("query", e.completeQueries)
 	return c
@@ -192,7 +192,7 @@ func searchCommand(e *env) *cobra.Command {
 	}
 	f := c.Flags()
 	f.BoolVar(&o.json, "json", false, "print an array of {id,title,url,site,feed,…}")
-	f.IntVar(&o.limit, "limit", 50, "at most this many")
+	f.IntVar(&o.limit, "limit", 50, "at most this many articles")
 	filterFlag(c, &o.filter)
 	return c
 }
@@ -200,13 +200,16 @@ func searchCommand(e *env) *cobra.Command {
 // filterFlag is list's and search's --filter: an expression of the filter
 // language (README: Filters), which completion leaves to the user.
 func filterFlag(c *cobra.Command, expr *string) {
-	c.Flags().StringVar(expr, "filter", "", "only the articles an expression selects")
+	c.Flags().StringVar(expr, "filter", "", "only the articles this expression selects")
 	c.RegisterFlagCompletionFunc("filter", cobra.NoFileCompletions)
 }
 
 func runSearch(e *env, o searchOptions, args []string) error {
 	if len(args) == 0 {
 		return usagef("search needs words to look for")
+	}
+	if o.limit < 0 {
+		return usagef("--limit cannot be negative")
 	}
 	lib, err := e.library()
 	if err != nil {
@@ -320,14 +323,8 @@ func runRefresh(e *env, o refreshOptions, args []string) error {
 			return err
 		}
 	}
-	failedAccounts := 0
-	for _, a := range sum.Accounts {
-		if a.Err != nil {
-			failedAccounts++
-		}
-	}
+	failedAccounts := printSyncResults(e, "refresh", sum.Accounts, o.json)
 	if !o.json {
-		printSyncResults(e, "refresh", sum.Accounts)
 		switch {
 		case sum.Feeds == 0 && len(sum.Accounts) == 0 && o.due:
 			fmt.Fprintln(e.stdout, "nothing due")

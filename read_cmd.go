@@ -71,7 +71,7 @@ func readCommand(e *env) *cobra.Command {
 	f.BoolVar(&o.json, "json", false, "print an object {id,title,url,markdown,quotes,…}")
 	f.BoolVar(&o.markdown, "markdown", false, "print the cleaned markdown")
 	f.BoolVar(&o.plain, "plain", false, "print the text as the reader shows it")
-	f.IntVar(&o.width, "width", 80, "wrap width for --plain")
+	f.IntVar(&o.width, "width", 80, "the width --plain wraps to, in columns")
 	return c
 }
 

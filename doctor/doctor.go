@@ -76,7 +76,10 @@ type Options struct {
 	Version              string
 	DBPath, ConfigPath   string
 	DBNamed, ConfigNamed bool // given with --db, --config (not the defaults)
-	URL                  string
+	// DBErr and ConfigErr say why there is no default path (no home
+	// folder, say): a failed check rather than no report.
+	DBErr, ConfigErr error
+	URL              string
 }
 
 // Run makes every check. Only the URL, when given, uses the network.
@@ -84,13 +87,22 @@ func Run(ctx context.Context, m Machine, o Options) Report {
 	m = m.withDefaults()
 	r := Report{Version: o.Version}
 	cfg, cfgChecks := configChecks(o.ConfigPath, o.ConfigNamed)
+	if o.ConfigErr != nil {
+		cfgChecks = []Check{check("config", Fail, oneLine(o.ConfigErr.Error()), "")}
+	}
+	dbChecks := []Check{check("database", Fail, "", "")}
+	if o.DBErr != nil {
+		dbChecks[0].Value = oneLine(o.DBErr.Error())
+	} else {
+		dbChecks = databaseChecks(ctx, o.DBPath, o.DBNamed)
+	}
 	tm := askTmux(ctx, m)
 	r.Checks = append(r.Checks, buildCheck(o.Version))
 	r.Checks = append(r.Checks, terminalChecks(m, cfg)...)
 	r.Checks = append(r.Checks, tm.checks()...)
 	r.Checks = append(r.Checks, clipboardCheck(m, tm), hyperlinkCheck(m, tm), browserCheck(m, cfg), imagesCheck(m, cfg, tm))
 	r.Checks = append(r.Checks, cfgChecks...)
-	r.Checks = append(r.Checks, databaseChecks(ctx, o.DBPath, o.DBNamed)...)
+	r.Checks = append(r.Checks, dbChecks...)
 	if o.URL != "" {
 		client := feeds.NewClient(library.FetchOptions(cfg, o.Version))
 		r.Checks = append(r.Checks, networkCheck(ctx, client, o.URL))

@@ -82,7 +82,7 @@ func (l *Library) accountNames() []string {
 
 func (l *Library) unknownAccount(name string) error {
 	if len(l.accounts) == 0 {
-		return badInput("no account named %s: add one with `byline account add %s --url URL --user USER`", name, name)
+		return badInput("no account named %s (there are none: `byline account add NAME --url URL --user USER` adds one)", name)
 	}
 	return badInput("no account named %s (accounts: %s)", name, strings.Join(l.accountNames(), ", "))
 }
