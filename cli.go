@@ -53,6 +53,7 @@ func commandName(c *cobra.Command) string {
 // newRoot is the command line: byline itself opens the app, and each
 // command is made by a function beside its body, with its own flags.
 func newRoot(e *env) *cobra.Command {
+	app := appCommand(e)
 	root := &cobra.Command{
 		Use:   "byline",
 		Short: "A keyboard-driven news reader for the terminal.",
@@ -62,7 +63,7 @@ func newRoot(e *env) *cobra.Command {
 			"unless --db names one, which starts empty; the configuration is\n" +
 			"byline/config.toml in the XDG config folder (~/.config).\n" +
 			"Exit status: 0 success, 1 the work failed, 2 bad usage or input.",
-		RunE:              runs(e, func(args []string) error { return runApp(e, args) }),
+		RunE:              app.RunE, // byline alone opens the app
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		ValidArgsFunction: cobra.NoFileCompletions,
@@ -78,10 +79,10 @@ func newRoot(e *env) *cobra.Command {
 		root.SetOut(&trimWriter{w: e.rawOut})
 	}
 	e.root = root
-	root.SetHelpCommand(helpCommand(e, root))
+	root.SetHelpCommand(helpCommand(e))
 	root.SetVersionTemplate("byline {{.Version}}\n")
 	root.AddCommand(
-		appCommand(e),
+		app,
 		readCommand(e), quotesCommand(e), shareCommand(e),
 		addCommand(e), removeCommand(e), feedsCommand(e), feedCommand(e),
 		refreshCommand(e), syncCommand(e), accountCommand(e),
@@ -149,23 +150,23 @@ func buildVersion() string {
 
 // helpCommand is `byline help [COMMAND...]`: a command's help, and bad
 // usage for a command that is not there, as for any other mistake.
-func helpCommand(e *env, root *cobra.Command) *cobra.Command {
+func helpCommand(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [command]",
 		Short: "help for any command",
 		RunE: func(_ *cobra.Command, args []string) error {
-			c, rest, err := root.Find(args)
+			c, rest, err := e.root.Find(args)
 			if err == nil && len(rest) > 0 && c.HasSubCommands() {
 				err = fmt.Errorf("unknown command %q", rest[0])
 			}
 			if err != nil {
-				e.failed = e.unknownCommand(root, err)
+				e.failed = e.unknownCommand(err)
 				return nil
 			}
 			return c.Help()
 		},
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			c, _, err := root.Find(args)
+			c, _, err := e.root.Find(args)
 			if err != nil {
 				return nil, noFiles
 			}
@@ -199,25 +200,25 @@ func appCommand(e *env) *cobra.Command {
 
 // exitCode reports err on stderr, in one line, and gives the exit status.
 // An error of cobra's (an unknown command or flag) is bad usage.
-func (e *env) exitCode(root *cobra.Command, err error) int {
+func (e *env) exitCode(err error) int {
 	if err == nil {
 		return 0
 	}
 	var ce commandError
 	if !errors.As(err, &ce) {
-		ce = e.unknownCommand(root, err)
+		ce = e.unknownCommand(err)
 	}
 	return report(e.stderr, ce.name, ce.err)
 }
 
 // unknownCommand words an error of cobra's in finding a command as bad
 // usage, with the command byline thinks was meant.
-func (e *env) unknownCommand(root *cobra.Command, err error) commandError {
+func (e *env) unknownCommand(err error) commandError {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "unknown command "); ok {
 		name, _, _ = strings.Cut(name, " for ")
 		msg = "unknown command " + name
-		if s := root.SuggestionsFor(strings.Trim(name, `"`)); len(s) > 0 {
+		if s := e.root.SuggestionsFor(strings.Trim(name, `"`)); len(s) > 0 {
 			msg += fmt.Sprintf(": did you mean %q?", s[0])
 		}
 	}

@@ -14,7 +14,6 @@ import (
 
 // visibleCommands is every command --help lists, subcommands as "feed set".
 func visibleCommands(root *cobra.Command) []string {
-	completionHelp(root)
 	var names []string
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -57,15 +57,21 @@ func (e *env) completeArticles(_ *cobra.Command, _ []string, typed string) ([]co
 	if !ok {
 		return nil, noFiles
 	}
-	arts, err := lib.Articles(e.ctx, model.ArticleQuery{Limit: completionArticles * 25})
+	limit := completionArticles
+	if typed != "" {
+		limit *= 25 // the newest whose ids begin with the digits typed
+	}
+	arts, err := lib.Articles(e.ctx, model.ArticleQuery{Limit: limit})
 	if err != nil {
 		return nil, noFiles
 	}
 	var out []cobra.Completion
 	for _, a := range arts {
-		id := strconv.FormatInt(a.ID, 10)
-		if strings.HasPrefix(id, typed) && len(out) < completionArticles {
+		if id := strconv.FormatInt(a.ID, 10); strings.HasPrefix(id, typed) {
 			out = append(out, cobra.CompletionWithDesc(id, completionText(a.Title)))
+			if len(out) == completionArticles {
+				break
+			}
 		}
 	}
 	return out, noFiles

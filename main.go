@@ -77,7 +77,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if e.closeLog != nil {
 		e.closeLog()
 	}
-	return e.exitCode(root, err)
+	return e.exitCode(err)
 }
 
 // report prints err as one line on stderr and gives the exit status: 0
