@@ -198,11 +198,7 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 // an undo may name articles a refresh has dropped since).
 func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (changed int, err error) {
 	readIDs, starIDs, err := s.mark(ctx, ids, read, starred, false)
-	seen := make(map[int64]bool, len(readIDs)+len(starIDs))
-	for _, id := range append(readIDs, starIDs...) {
-		seen[id] = true
-	}
-	return len(seen), err
+	return distinct(append(readIDs, starIDs...)), err
 }
 
 // MissingError names the articles a mark was asked for that do not exist;
