@@ -132,17 +132,12 @@ func articleFilter(q model.ArticleQuery, f *filtersql.Compiled) (string, []any) 
 	}
 	if q.Text != "" {
 		conds = append(conds, `a.id IN (SELECT id FROM title_folds WHERE title LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+likeEscape(searchtext.Fold(q.Text))+"%")
+		args = append(args, filtersql.LikeContains(searchtext.Fold(q.Text)))
 	}
 	if f != nil {
 		conds, args = append(conds, f.Where), append(args, f.Args...)
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
-}
-
-// likeEscape makes s match itself in a LIKE pattern with ESCAPE '\'.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }
 
 func scanHeadlines(rows *sql.Rows) ([]model.Article, error) {
