@@ -132,17 +132,12 @@ func articleFilter(q model.ArticleQuery, f *filtersql.Compiled) (string, []any) 
 	}
 	if q.Text != "" {
 		conds = append(conds, `a.id IN (SELECT id FROM title_folds WHERE title LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+likeEscape(searchtext.Fold(q.Text))+"%")
+		args = append(args, filtersql.LikeContains(searchtext.Fold(q.Text)))
 	}
 	if f != nil {
 		conds, args = append(conds, f.Where), append(args, f.Args...)
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
-}
-
-// likeEscape makes s match itself in a LIKE pattern with ESCAPE '\'.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }
 
 func scanHeadlines(rows *sql.Rows) ([]model.Article, error) {
@@ -198,11 +193,7 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 // an undo may name articles a refresh has dropped since).
 func (s *Store) Mark(ctx context.Context, ids []int64, read, starred *bool) (changed int, err error) {
 	readIDs, starIDs, err := s.mark(ctx, ids, read, starred, false)
-	seen := make(map[int64]bool, len(readIDs)+len(starIDs))
-	for _, id := range append(readIDs, starIDs...) {
-		seen[id] = true
-	}
-	return len(seen), err
+	return distinct(append(readIDs, starIDs...)), err
 }
 
 // MissingError names the articles a mark was asked for that do not exist;

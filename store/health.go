@@ -121,21 +121,29 @@ func openQueryOnly(path, mode string) (*sql.DB, error) {
 // integrityCheck runs PRAGMA integrity_check: "ok", or its first
 // findings joined.
 func integrityCheck(ctx context.Context, db *sql.DB) (string, error) {
-	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check(5)")
+	found, err := integrityFindings(ctx, db, 5)
 	if err != nil {
 		return "", fmt.Errorf("integrity_check: %w", err)
+	}
+	return strings.Join(found, "; "), nil
+}
+
+// integrityFindings runs PRAGMA integrity_check, stopping at limit
+// findings: its rows, "ok" alone when it found nothing wrong.
+func integrityFindings(ctx context.Context, db *sql.DB, limit int) ([]string, error) {
+	// PRAGMA takes no parameters; limit is our own integer.
+	rows, err := db.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", limit))
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var found []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			return "", fmt.Errorf("integrity_check: %w", err)
+			return nil, err
 		}
 		found = append(found, s)
 	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("integrity_check: %w", err)
-	}
-	return strings.Join(found, "; "), nil
+	return found, rows.Err()
 }

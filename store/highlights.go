@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -127,24 +128,12 @@ func scanHighlight(r scanner) (model.Highlight, error) {
 // IntegrityCheck runs SQLite's integrity and foreign-key checks and gives
 // an error naming the first problems they found.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	// Six findings at most: five are named, and a sixth says there are more.
+	found, err := integrityFindings(ctx, s.db, 6)
 	if err != nil {
 		return fmt.Errorf("integrity check: %w", err)
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			return fmt.Errorf("integrity check: %w", err)
-		}
-		if msg != "ok" {
-			problems = append(problems, msg)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("integrity check: %w", err)
-	}
+	problems := slices.DeleteFunc(found, func(msg string) bool { return msg == "ok" })
 	var table string
 	var rowid sql.NullInt64
 	var parent string

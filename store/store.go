@@ -115,12 +115,8 @@ func openFrom(ctx context.Context, path string, version int) (s *Store, from int
 		db.Close()
 		return fail(err)
 	}
-	if from, err = schema.Version(ctx, db); err != nil {
-		db.Close()
-		return fail(err)
-	}
 	start := time.Now()
-	if err := schema.Migrate(ctx, db, version); err != nil {
+	if from, err = schema.Migrate(ctx, db, version); err != nil {
 		db.Close()
 		return fail(err)
 	}

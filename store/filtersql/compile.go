@@ -139,8 +139,14 @@ func (f *Compiled) text(c *filter.Cond, col string) string {
 // LIKE folds them as lower() does, without making a lowered copy of every
 // value it looks at, which made a count over every title twice as slow.
 func (f *Compiled) holds(col, text string) string {
-	pattern := "%" + likeEscaper.Replace(asciiOnlyLower(text)) + "%"
-	return col + " LIKE " + f.arg(pattern) + ` ESCAPE '\'`
+	return col + " LIKE " + f.arg(LikeContains(asciiOnlyLower(text))) + ` ESCAPE '\'`
+}
+
+// LikeContains is the LIKE pattern (with ESCAPE '\') that matches a text
+// holding s, every character of s taken literally; the store's `/` filter
+// of titles uses it too.
+func LikeContains(s string) string {
+	return "%" + likeEscaper.Replace(s) + "%"
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)

@@ -13,21 +13,21 @@ import (
 // Latest is the schema version this byline makes and reads.
 func Latest() int { return len(steps) }
 
-// Migrate brings db to schema version target, one transaction per step.
-// Each step re-reads the version inside its transaction, so two processes
-// opening a new file at once do not both apply it.
-func Migrate(ctx context.Context, db *sql.DB, target int) error {
-	v, err := Version(ctx, db)
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+// Migrate brings db to schema version target, one transaction per step,
+// and says the version db had. Each step re-reads the version inside its
+// transaction, so two processes opening a new file at once do not both
+// apply it.
+func Migrate(ctx context.Context, db *sql.DB, target int) (from int, err error) {
+	if from, err = Version(ctx, db); err != nil {
+		return from, err
 	}
-	if v == target {
-		return nil // the usual case: no write lock needed
+	if from == target {
+		return from, nil // the usual case: no write lock needed
 	}
 	for {
 		done, err := migrateStep(ctx, db, target)
 		if err != nil || done {
-			return err
+			return from, err
 		}
 	}
 }
