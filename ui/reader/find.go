@@ -124,15 +124,11 @@ func (v *View) Where(height int) string {
 // current match's number.
 func (v *View) refreshMatches() {
 	f := &v.find
-	if f.term == nil || f.found && sameLines(f.header, v.header) && sameLines(f.lines, v.lines) {
+	if f.term == nil || f.found && sameLines(f.header, v.header) && sameLines(f.lines, v.body()) {
 		return
 	}
-	f.found, f.header, f.lines, f.matches = true, v.header, v.lines, f.matches[:0]
-	n := len(v.header)
-	if v.lines != nil {
-		n += len(v.lines)
-	}
-	for i := range n {
+	f.found, f.header, f.lines, f.matches = true, v.header, v.body(), f.matches[:0]
+	for i := range len(v.header) + len(v.body()) {
 		f.matches = appendMatches(f.matches, i, v.contentLine(i), f.term)
 	}
 }

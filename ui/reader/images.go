@@ -82,15 +82,12 @@ func tokenizeImages(body string, pics []markdown.Picture) (string, []docImage) {
 			break
 		}
 		lineStart := strings.LastIndexByte(body[:p.Start], '\n') + 1
-		lineEnd := len(body)
-		if i := strings.IndexByte(body[p.End:], '\n'); i >= 0 {
-			lineEnd = p.End + i
-		}
+		lineEnd, next := markdown.NextLine(body, p.End)
 		if lineStart != p.Start || strings.TrimSpace(body[p.End:lineEnd]) != "" || p.Start < last {
 			continue // not alone on its line
 		}
 		before := lineStart > 0 && !markdown.PrevBlank(body, lineStart)
-		after := lineEnd < len(body) && !blankLineAfter(body, lineEnd)
+		after := next < len(body) && !blankLine(body, next)
 		need := tokenLen + boolInt(before) + boolInt(after)
 		if p.End-p.Start < need {
 			continue
@@ -128,14 +125,10 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// blankLineAfter says whether the line after the one ending at lineEnd
-// (its '\n') is blank or absent.
-func blankLineAfter(body string, lineEnd int) bool {
-	next := body[lineEnd+1:]
-	if i := strings.IndexByte(next, '\n'); i >= 0 {
-		next = next[:i]
-	}
-	return strings.TrimSpace(next) == ""
+// blankLine says whether the line of body that starts at from is blank.
+func blankLine(body string, from int) bool {
+	end, _ := markdown.NextLine(body, from)
+	return strings.TrimSpace(body[from:end]) == ""
 }
 
 // moveEventsOutOfImages puts the marks that fall within an image's

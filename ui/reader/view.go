@@ -22,13 +22,13 @@ type View struct {
 	focus  Focus             // the quote, sentence or highlight in focus
 	bits   []uint8           // the look of each region; nil without a doc
 	header []string
-	lines  []string   // the render's lines; nil while it is made
-	marks  *bodyMarks // where the doc's marks fell in the last render
-	offset int        // the top line shown, counting the header's
-	frac   float64    // the scroll position, kept across renders
-	find   finder     // the search in the article (find.go)
-
-	rendered *Rendered            // the render shown, for its pictures' boxes
+	// rendered is the render shown (its lines, and its pictures' boxes);
+	// nil while one is made.
+	rendered *Rendered
+	marks    *bodyMarks           // where the doc's marks fell in the last render
+	offset   int                  // the top line shown, counting the header's
+	frac     float64              // the scroll position, kept across renders
+	find     finder               // the search in the article (find.go)
 	pics     map[int]pictureCells // each picture's cells or note (boxes.go)
 }
 
@@ -50,19 +50,19 @@ func (v *View) SetHeader(lines []string) {
 // SetRender shows a render of the body, at the same place in the article
 // as the last one.
 func (v *View) SetRender(r *Rendered) {
-	v.lines, v.marks, v.rendered = r.Lines, r.marks, r
+	v.rendered, v.marks = r, r.marks
 	v.offset = int(v.frac * float64(len(v.header)+len(r.Lines)))
 }
 
 // ClearRender stops showing the render: a new one, for another width or
 // theme, is being made. Until it arrives the body is a line saying so.
-func (v *View) ClearRender() { v.lines, v.rendered = nil, nil }
+func (v *View) ClearRender() { v.rendered = nil }
 
 // HasRender says a render is shown.
-func (v *View) HasRender() bool { return v.lines != nil }
+func (v *View) HasRender() bool { return v.body() != nil }
 
 // Len is the lines of the article: the header's and the body's.
-func (v *View) Len() int { return len(v.header) + len(v.lines) }
+func (v *View) Len() int { return len(v.header) + len(v.body()) }
 
 // Offset is the line at the top of the screen, counting the header's.
 func (v *View) Offset() int { return v.offset }
@@ -83,7 +83,7 @@ func (v *View) ScrollTo(line, height int) {
 
 // Clamp keeps a screen height lines high within the article.
 func (v *View) Clamp(height int) {
-	n := len(v.header) + max(1, len(v.lines))
+	n := len(v.header) + max(1, len(v.body()))
 	v.offset = min(max(0, v.offset), max(0, n-height))
 	if n > 0 {
 		v.frac = float64(v.offset) / float64(n)
@@ -92,7 +92,7 @@ func (v *View) Clamp(height int) {
 
 // Percent is how far through the article the bottom of the screen is.
 func (v *View) Percent(height int) string {
-	n := len(v.header) + max(1, len(v.lines))
+	n := len(v.header) + max(1, len(v.body()))
 	if n <= height {
 		return "all"
 	}
@@ -115,7 +115,7 @@ func (v *View) Draw(st *Styles, width, textWidth, height int) string {
 			b.WriteByte('\n')
 		}
 		l := v.contentLine(i)
-		if i == len(v.header) && v.lines == nil {
+		if i == len(v.header) && v.body() == nil {
 			l = st.Empty.Render("  " + l)
 		} else if box, ok := v.boxLine(st, i-len(v.header)); ok {
 			l = box
@@ -129,13 +129,21 @@ func (v *View) Draw(st *Styles, width, textWidth, height int) string {
 	return b.String()
 }
 
+// body is the render's lines; nil while it is made.
+func (v *View) body() []string {
+	if v.rendered == nil {
+		return nil
+	}
+	return v.rendered.Lines
+}
+
 // contentLen is how many lines scroll: the header's, then the body's (one
 // while it renders).
 func (v *View) contentLen() int {
-	if v.lines == nil {
+	if v.body() == nil {
 		return len(v.header) + 1
 	}
-	return len(v.header) + len(v.lines)
+	return len(v.header) + len(v.body())
 }
 
 // contentLine is line i of what scrolls, unpainted.
@@ -143,8 +151,8 @@ func (v *View) contentLine(i int) string {
 	switch {
 	case i < len(v.header):
 		return v.header[i]
-	case v.lines == nil:
+	case v.body() == nil:
 		return renderingLine
 	}
-	return v.lines[i-len(v.header)]
+	return v.body()[i-len(v.header)]
 }
