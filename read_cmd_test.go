@@ -82,3 +82,14 @@ func writeEmpty(t *testing.T) string {
 	os.WriteFile(p, []byte("Just words.\n"), 0o644)
 	return p
 }
+
+// TestReadPlainKeepsAnglesOfAltText: an image's alt text is words, even
+// with angle brackets in them, not HTML that the text drops.
+func TestReadPlainKeepsAnglesOfAltText(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "alt.md")
+	os.WriteFile(p, []byte("# Tags\n\n![a <b>c</b> d](https://img.example/t.png)\n\nText.\n"), 0o644)
+	r := byline(t, filepath.Join(t.TempDir(), "b.db"), "read", "--plain", p)
+	if r.code != 0 || !strings.Contains(r.stdout, "[Image: a <b>c</b> d]") {
+		t.Errorf("alt text: %+v", r)
+	}
+}

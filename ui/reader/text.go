@@ -72,7 +72,7 @@ func plainMarkdown(body string) (string, []markdown.Link) {
 	for _, im := range images {
 		label := `\[Image\]`
 		if im.Alt != "" {
-			label = `\[Image: ` + escapeText(im.Alt) + `\]`
+			label = `\[Image: ` + markdown.EscapeText(im.Alt) + `\]`
 		}
 		edits = append(edits, edit{im.Start, im.End, label})
 	}
@@ -94,18 +94,6 @@ func plainMarkdown(body string) (string, []markdown.Link) {
 	}
 	b.WriteString(body[at:])
 	return b.String(), markdown.Numbered(links)
-}
-
-// escapeText escapes what markdown would read as syntax in plain words.
-func escapeText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r < 128 && strings.ContainsRune(`\[]*_`+"`", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // plainStyle is Glamour's ASCII style without markdown's marks: headings
