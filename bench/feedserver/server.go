@@ -155,6 +155,14 @@ func Sites(hosts []string, port int) func(feed int) string {
 	}
 }
 
+// Ready is what cmd/feedserver's -ready-file holds once a Server serves,
+// which cmd/run waits for.
+type Ready struct {
+	Port      int      `json:"port"`
+	Hosts     []string `json:"hosts"`
+	FeedBytes int64    `json:"feed_bytes"`
+}
+
 // Port is the port every address listens on.
 func (s *Server) Port() int { return s.port }
 
