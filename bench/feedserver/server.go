@@ -131,9 +131,7 @@ func (s *Server) makeDocuments() {
 		wg.Go(func() {
 			for i := range next {
 				body := c.Document(i, s.Site(i))
-				h := fnv.New64a()
-				h.Write(body)
-				s.docs[i] = document{body: body, etag: fmt.Sprintf(`"%016x"`, h.Sum64()), modified: c.Updated(i)}
+				s.docs[i] = document{body: body, etag: etag(body), modified: c.Updated(i)}
 			}
 		})
 	}
@@ -142,6 +140,13 @@ func (s *Server) makeDocuments() {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// etag is the validator of a body: a hash of its bytes.
+func etag(body []byte) string {
+	h := fnv.New64a()
+	h.Write(body)
+	return fmt.Sprintf(`"%016x"`, h.Sum64())
 }
 
 // Site is the address of feed i's site, "http://127.0.0.3:18080".
