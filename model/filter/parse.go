@@ -139,7 +139,7 @@ func (p *parser) cond() (Expr, error) {
 	if p.conds++; p.conds > MaxConds {
 		return nil, errorf(t.col, "too many conditions (at most %d)", MaxConds)
 	}
-	c := &Cond{Field: field, Col: t.col}
+	c := &Cond{Field: field}
 	op := p.peek()
 	switch {
 	case op.kind == tOp:
