@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"net/http"
 	"strconv"
 	"strings"
@@ -68,10 +67,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) (kind, format str
 			return "article", ""
 		}
 		body := c.Page(feed, item, s.Site(feed))
-		h := fnv.New64a()
-		h.Write(body)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("ETag", fmt.Sprintf(`"%016x"`, h.Sum64()))
+		w.Header().Set("ETag", etag(body))
 		http.ServeContent(w, r, "", c.Published(feed, item), bytes.NewReader(body))
 		return "article", ""
 	}

@@ -131,9 +131,7 @@ func (s *Server) makeDocuments() {
 		wg.Go(func() {
 			for i := range next {
 				body := c.Document(i, s.Site(i))
-				h := fnv.New64a()
-				h.Write(body)
-				s.docs[i] = document{body: body, etag: fmt.Sprintf(`"%016x"`, h.Sum64()), modified: c.Updated(i)}
+				s.docs[i] = document{body: body, etag: etag(body), modified: c.Updated(i)}
 			}
 		})
 	}
@@ -142,6 +140,13 @@ func (s *Server) makeDocuments() {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// etag is the validator of a body: a hash of its bytes.
+func etag(body []byte) string {
+	h := fnv.New64a()
+	h.Write(body)
+	return fmt.Sprintf(`"%016x"`, h.Sum64())
 }
 
 // Site is the address of feed i's site, "http://127.0.0.3:18080".
@@ -153,6 +158,14 @@ func Sites(hosts []string, port int) func(feed int) string {
 	return func(feed int) string {
 		return "http://" + net.JoinHostPort(hosts[feed%len(hosts)], strconv.Itoa(port))
 	}
+}
+
+// Ready is what cmd/feedserver's -ready-file holds once a Server serves,
+// which cmd/run waits for.
+type Ready struct {
+	Port      int      `json:"port"`
+	Hosts     []string `json:"hosts"`
+	FeedBytes int64    `json:"feed_bytes"`
 }
 
 // Port is the port every address listens on.

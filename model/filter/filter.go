@@ -110,7 +110,6 @@ type Cond struct {
 	Field  Field
 	Op     Op
 	Negate bool // !=, !~, !#: the positive operator's opposite
-	Col    int  // where the condition starts, 1-based, in characters
 
 	Str  string         // Eq, Has on string, list and text fields
 	Re   *regexp.Regexp // Match

@@ -139,7 +139,7 @@ func (p *parser) cond() (Expr, error) {
 	if p.conds++; p.conds > MaxConds {
 		return nil, errorf(t.col, "too many conditions (at most %d)", MaxConds)
 	}
-	c := &Cond{Field: field, Col: t.col}
+	c := &Cond{Field: field}
 	op := p.peek()
 	switch {
 	case op.kind == tOp:
@@ -224,9 +224,7 @@ func (p *parser) between(c *Cond, kw token) error {
 // allowed says which operators a kind of field takes.
 func allowed(k Kind, op Op) bool {
 	switch k {
-	case KindString, KindList:
-		return op == Eq || op == Match || op == Has
-	case KindText:
+	case KindString, KindList, KindText:
 		return op == Eq || op == Match || op == Has
 	case KindNumber, KindTime:
 		return op != Match && op != Has
@@ -260,9 +258,7 @@ func describe(t token) string {
 	switch t.kind {
 	case tEOF:
 		return "the end"
-	case tString:
-		return "\"" + t.text + "\""
-	case tWord:
+	case tString, tWord:
 		return "\"" + t.text + "\""
 	}
 	return t.text

@@ -64,7 +64,6 @@ type Input struct {
 type Plan struct {
 	Next time.Time     // when the feed is due
 	Gap  time.Duration // the gap between its articles, as measured (0: unknown)
-	Wait time.Duration // Next less Now
 }
 
 // Next is when a feed is due after a fetch:
@@ -90,7 +89,7 @@ func Next(in Input) Plan {
 	if in.NotBefore.After(next) {
 		next = in.NotBefore
 	}
-	return Plan{Next: next, Gap: gap, Wait: next.Sub(in.Now)}
+	return Plan{Next: next, Gap: gap}
 }
 
 // interval is the wait the user's setting or the adaptive rule gives.

@@ -73,8 +73,8 @@ func TestNext(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			c.in.Now = now
 			p := Next(c.in)
-			if p.Wait != c.wait || !p.Next.Equal(now.Add(c.wait)) || p.Gap != c.gap {
-				t.Errorf("wait %v, next %v, gap %v; want wait %v, gap %v", p.Wait, p.Next, p.Gap, c.wait, c.gap)
+			if wait := p.Next.Sub(now); wait != c.wait || !p.Next.Equal(now.Add(c.wait)) || p.Gap != c.gap {
+				t.Errorf("wait %v, next %v, gap %v; want wait %v, gap %v", wait, p.Next, p.Gap, c.wait, c.gap)
 			}
 		})
 	}
@@ -89,9 +89,10 @@ func TestBackOffDoubles(t *testing.T) {
 	for range 8 {
 		in.Failed, in.PrevFailed, in.PrevWait = true, prevFailed, prevWait
 		p := Next(in)
-		waits = append(waits, p.Wait)
+		wait := p.Next.Sub(in.Now)
+		waits = append(waits, wait)
 		in.Now = p.Next
-		prevFailed, prevWait = true, p.Wait
+		prevFailed, prevWait = true, wait
 	}
 	want := []time.Duration{30 * time.Minute, time.Hour, 2 * time.Hour, 4 * time.Hour, 8 * time.Hour, 16 * time.Hour, 24 * time.Hour, 24 * time.Hour}
 	for i := range want {
@@ -100,8 +101,8 @@ func TestBackOffDoubles(t *testing.T) {
 		}
 	}
 	in.Failed, in.PrevFailed, in.PrevWait = false, true, prevWait
-	if p := Next(in); p.Wait != 30*time.Minute {
-		t.Fatalf("after a success: %v", p.Wait)
+	if wait := Next(in).Next.Sub(in.Now); wait != 30*time.Minute {
+		t.Fatalf("after a success: %v", wait)
 	}
 }
 

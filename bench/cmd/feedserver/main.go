@@ -144,20 +144,13 @@ func writeLists(o options, site func(int) string) error {
 	return nil
 }
 
-// Ready is what -ready-file holds once the server serves.
-type Ready struct {
-	Port      int      `json:"port"`
-	Hosts     []string `json:"hosts"`
-	FeedBytes int64    `json:"feed_bytes"`
-}
-
 // writeReady writes the ready file whole (a reader polling for it never
 // sees half of it).
 func writeReady(path string, s *feedserver.Server) error {
 	if path == "" {
 		return nil
 	}
-	b, err := json.Marshal(Ready{Port: s.Port(), Hosts: s.Hosts(), FeedBytes: s.FeedBytes()})
+	b, err := json.Marshal(feedserver.Ready{Port: s.Port(), Hosts: s.Hosts(), FeedBytes: s.FeedBytes()})
 	if err != nil {
 		return err
 	}

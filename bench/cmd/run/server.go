@@ -30,13 +30,6 @@ type server struct {
 	client    *http.Client
 }
 
-// ready is what the server writes when it serves (cmd/feedserver's Ready).
-type ready struct {
-	Port      int      `json:"port"`
-	Hosts     []string `json:"hosts"`
-	FeedBytes int64    `json:"feed_bytes"`
-}
-
 // startServer starts the feed server for a scenario, which writes its
 // lists into dir, and waits until it serves.
 func (b *bench) startServer(ctx context.Context, sc scenario, dir string) (*server, lists, error) {
@@ -73,11 +66,11 @@ func (b *bench) startServer(ctx context.Context, sc scenario, dir string) (*serv
 }
 
 // await waits for the ready file, the server's end or the timeout.
-func (s *server) await(ctx context.Context, path string, timeout time.Duration) (ready, error) {
+func (s *server) await(ctx context.Context, path string, timeout time.Duration) (feedserver.Ready, error) {
 	deadline := time.Now().Add(timeout)
 	for {
 		if b, err := os.ReadFile(path); err == nil {
-			var r ready
+			var r feedserver.Ready
 			if err := json.Unmarshal(b, &r); err != nil || r.Port <= 0 || r.Port > 65535 {
 				return r, fmt.Errorf("its ready file %s is not what it should be", path)
 			}
@@ -85,13 +78,13 @@ func (s *server) await(ctx context.Context, path string, timeout time.Duration) 
 		}
 		select {
 		case <-s.done:
-			return ready{}, errors.New("it ended before it served")
+			return feedserver.Ready{}, errors.New("it ended before it served")
 		case <-ctx.Done():
-			return ready{}, ctx.Err()
+			return feedserver.Ready{}, ctx.Err()
 		case <-time.After(50 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			return ready{}, fmt.Errorf("not serving after %v", timeout)
+			return feedserver.Ready{}, fmt.Errorf("not serving after %v", timeout)
 		}
 	}
 }
