@@ -21,6 +21,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/byline-reader/byline/model/filter"
 	"github.com/byline-reader/byline/store/schema"
 )
 
@@ -174,15 +175,10 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// nanos is t as unix nanoseconds: 0 for the zero time and for times that
-// nanoseconds cannot hold (before 1678 or after 2261), which feeds only
-// carry by mistake.
-func nanos(t time.Time) int64 {
-	if t.IsZero() || t.Year() < 1678 || t.Year() > 2261 {
-		return 0
-	}
-	return t.UnixNano()
-}
+// nanos is t as the store keeps it (filter.Nanos, the rule the filter
+// language's times follow too): unix nanoseconds, 0 for the zero time and
+// for times nanoseconds cannot hold, which feeds only carry by mistake.
+func nanos(t time.Time) int64 { return filter.Nanos(t) }
 
 // fromNanos is the inverse of nanos.
 func fromNanos(n int64) time.Time {

@@ -95,7 +95,7 @@ func (c *Cond) MatchString(s string) bool {
 	case Match:
 		return c.Re.MatchString(s)
 	case Has:
-		return strings.Contains(asciiLower(s), asciiLower(c.Str))
+		return strings.Contains(LowerASCII(s), LowerASCII(c.Str))
 	}
 	return asciiEqualFold(s, c.Str)
 }
@@ -210,7 +210,9 @@ func Nanos(t time.Time) int64 {
 	return t.UnixNano()
 }
 
-func asciiLower(s string) string {
+// LowerASCII lowers ASCII letters only, as SQLite's lower() and LIKE do:
+// the case folding of the text operators, in Go and in SQL alike.
+func LowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
 			b := []byte(s)

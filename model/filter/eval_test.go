@@ -141,7 +141,7 @@ func TestRegexpLiteralIsRequired(t *testing.T) {
 		for _, text := range texts {
 			hay := text
 			if fold {
-				hay = asciiLower(text)
+				hay = LowerASCII(text)
 			}
 			if c.Re.MatchString(text) && !strings.Contains(hay, lit) {
 				t.Errorf("%q matches %q but lacks its literal %q", pattern, text, lit)

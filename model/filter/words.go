@@ -97,7 +97,7 @@ func hasPhrase(text string, ws []string) bool {
 // digits: it looks for that word as bytes, in a copy of text with ASCII
 // letters lowered (of the same length), and reads words only there.
 func hasPhraseASCII(text string, ws []string) bool {
-	lower, first := asciiLower(text), asciiLower(ws[0])
+	lower, first := LowerASCII(text), LowerASCII(ws[0])
 	for i := 0; ; {
 		j := strings.Index(lower[i:], first)
 		if j < 0 {
@@ -208,7 +208,7 @@ func (c *Cond) RegexpLiteral() (lit string, fold bool) {
 			best = piece
 		}
 	}
-	return asciiLower(best), true
+	return LowerASCII(best), true
 }
 
 // foldSafe says whether every case variant of every character of s is

@@ -139,7 +139,7 @@ func (f *Compiled) text(c *filter.Cond, col string) string {
 // LIKE folds them as lower() does, without making a lowered copy of every
 // value it looks at, which made a count over every title twice as slow.
 func (f *Compiled) holds(col, text string) string {
-	return col + " LIKE " + f.arg(LikeContains(asciiOnlyLower(text))) + ` ESCAPE '\'`
+	return col + " LIKE " + f.arg(LikeContains(filter.LowerASCII(text))) + ` ESCAPE '\'`
 }
 
 // LikeContains is the LIKE pattern (with ESCAPE '\') that matches a text
@@ -150,16 +150,6 @@ func LikeContains(s string) string {
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
-
-// asciiOnlyLower lowers ASCII letters only, as SQLite's lower() does.
-func asciiOnlyLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
-}
 
 // content finds articles by the words of their text: first through the
 // full-text index (its body column), then checked in Go.
