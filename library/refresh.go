@@ -211,12 +211,12 @@ func collect(ctx context.Context, p Progress, ch <-chan FeedDone) (Summary, erro
 func (l *Library) refreshTargets(ctx context.Context, ids []int64) ([]model.Feed, []string, error) {
 	var targets []model.Feed
 	if len(ids) == 0 {
-		all, err := l.store.Feeds(ctx)
+		own, err := l.store.OwnFeeds(ctx) // no counts: a refresh needs none
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, f := range all {
-			if isWebFeed(f) && f.Account == "" {
+		for _, f := range own {
+			if isWebFeed(f) {
 				targets = append(targets, f)
 			}
 		}

@@ -27,6 +27,21 @@ func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]model.Feed, erro
 	return feeds, nil
 }
 
+// OwnFeeds is byline's own feeds (not a sync account's), without counts,
+// in the order Feeds lists them: what a refresh of every feed fetches.
+func (s *Store) OwnFeeds(ctx context.Context) ([]model.Feed, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+feedColumns+" FROM feeds WHERE account_id IS NULL")
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	feeds, err := scanFeeds(rows, false)
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	sortFeeds(feeds)
+	return feeds, nil
+}
+
 // PublishTimes is when a feed's latest articles up to now appeared (their
 // publish time, or when byline first saw an undated one), newest first,
 // at most limit of them: what the refresh schedule measures.
