@@ -75,7 +75,7 @@ func (a *App) applyRead(id, feedID int64, read bool) tea.Cmd {
 		if read {
 			delta = -1
 		}
-		a.feeds.AdjustUnread(feedID, delta)
+		a.feeds.AdjustCounts(feedID, delta, 0)
 	}
 	what := "mark read"
 	if !read {
@@ -99,11 +99,11 @@ func (a *App) toggleStar() tea.Cmd {
 func (a *App) applyStar(id, feedID int64, star bool) tea.Cmd {
 	a.list.Mark(id, nil, &star)
 	a.reader.Mark(id, nil, &star)
-	a.feeds.AdjustStarred(feedID, map[bool]int{true: 1, false: -1}[star])
-	what := "star"
+	what, delta := "star", 1
 	if !star {
-		what = "unstar"
+		what, delta = "unstar", -1
 	}
+	a.feeds.AdjustCounts(feedID, 0, delta)
 	return service.Mark(a.ctx, a.lib, id, nil, &star, what)
 }
 

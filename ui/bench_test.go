@@ -23,14 +23,7 @@ func BenchmarkKeyPress(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			h := newHarness(b, newFake(n), 120, 40)
 			h.send(press("G"), press("ctrl+u"), press("ctrl+u"))
-			keys := []tea.Msg{press("j"), press("k")}
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; b.Loop(); i++ {
-				m, _ := h.m.Update(keys[i%2])
-				h.m = m
-				_ = m.(App).View()
-			}
+			benchKeys(b, h, press("j"), press("k"))
 		})
 	}
 }
@@ -41,14 +34,7 @@ func BenchmarkKeyPress(b *testing.B) {
 func BenchmarkFilterKeyPress(b *testing.B) {
 	h := newHarness(b, newFake(100_000), 120, 40)
 	h.send(press("/"))
-	keys := []tea.Msg{press("9"), press("backspace")}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		m, _ := h.m.Update(keys[i%2])
-		h.m = m
-		_ = m.(App).View()
-	}
+	benchKeys(b, h, press("9"), press("backspace"))
 }
 
 // BenchmarkFilterLands is the app's part of a filter's answer: the pause's
@@ -111,35 +97,48 @@ func BenchmarkReaderScroll(b *testing.B) {
 	lib := newFake(10)
 	lib.body = testarticle.Words4000()
 	h := newHarness(b, lib, 120, 40).send(press("enter"))
-	keys := []tea.Msg{press("j"), press("j"), press("k")}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		m, _ := h.m.Update(keys[i%3])
-		h.m = m
-		_ = m.(App).View()
-	}
+	benchKeys(b, h, press("j"), press("j"), press("k"))
 }
 
 func TestMemoryWith100kArticles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	h := newHarness(t, newFake(100_000), 160, 50)
-	for _, k := range []string{"G", "g", "ctrl+d", "ctrl+d", "/"} {
-		h.send(press(k))
-	}
-	runtime.GC()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	used := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	used := heapHeld(func() any {
+		h := newHarness(t, newFake(100_000), 160, 50)
+		for _, k := range []string{"G", "g", "ctrl+d", "ctrl+d", "/"} {
+			h.send(press(k))
+		}
+		return h
+	})
 	t.Logf("heap held by the app over 100,000 articles: %.1f MiB", float64(used)/(1<<20))
 	if used > 80<<20 {
 		t.Fatalf("the app holds %d MiB", used>>20)
 	}
-	runtime.KeepAlive(h)
+}
+
+// benchKeys is the benchmark of pressing keys in turn: each Update and
+// the frame after it.
+func benchKeys(b *testing.B, h *harness, keys ...tea.Msg) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m, _ := h.m.Update(keys[i%len(keys)])
+		h.m = m
+		_ = m.(App).View()
+	}
+}
+
+// heapHeld is the heap that what build returns holds, measured between
+// two collections.
+func heapHeld(build func() any) int64 {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	kept := build()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(kept)
+	return int64(after.HeapAlloc) - int64(before.HeapAlloc)
 }
 
 // BenchmarkReaderFocusQuote is one n: the focus moves, the screen is drawn.
@@ -147,11 +146,5 @@ func BenchmarkReaderFocusQuote(b *testing.B) {
 	lib := newFake(10)
 	lib.body = testarticle.Quotes4000()
 	h := newHarness(b, lib, 120, 40).send(press("enter"))
-	keys := []tea.Msg{press("n"), press("n"), press("N")}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		m, _ := h.m.Update(keys[i%3])
-		h.m = m
-		_ = m.(App).View()
-	}
+	benchKeys(b, h, press("n"), press("n"), press("N"))
 }

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -250,19 +249,11 @@ func TestMemoryWith20Pictures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	h := picturesHarness(t)
-	runtime.GC()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	used := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	used := heapHeld(func() any { return picturesHarness(t) })
 	t.Logf("heap held with 20 pictures shown: %.1f MiB", float64(used)/(1<<20))
 	if used > 50<<20 {
 		t.Fatalf("the app holds %d MiB", used>>20)
 	}
-	runtime.KeepAlive(h)
 }
 
 // BenchmarkReaderScrollPictures is one line of scrolling through an
@@ -273,12 +264,5 @@ func BenchmarkReaderScrollPictures(b *testing.B) {
 	if !strings.Contains(h.app().View().Content, "▀") {
 		b.Fatal("no picture in view")
 	}
-	keys := []tea.Msg{press("j"), press("j"), press("k")}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		m, _ := h.m.Update(keys[i%3])
-		h.m = m
-		_ = m.(App).View()
-	}
+	benchKeys(b, h, press("j"), press("j"), press("k"))
 }

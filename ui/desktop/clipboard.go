@@ -43,34 +43,40 @@ func (c Clipboard) tools() [][]string {
 
 // Copy runs the first tool present; it names it, or "" when none is.
 func (c Clipboard) Copy(ctx context.Context, text string) (string, error) {
+	t := c.found()
+	if t == nil {
+		return "", nil
+	}
 	run := c.Run
 	if run == nil {
 		run = runWithInput
 	}
-	for _, t := range c.tools() {
-		if _, err := orLookPath(c.LookPath)(t[0]); err != nil {
-			continue
-		}
-		ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-		err := run(ctx, text, t[0], t[1:]...)
-		cancel()
-		if err != nil {
-			return t[0], fmt.Errorf("%s: %w", t[0], err)
-		}
-		return t[0], nil
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	if err := run(ctx, text, t[0], t[1:]...); err != nil {
+		return t[0], fmt.Errorf("%s: %w", t[0], err)
 	}
-	return "", nil
+	return t[0], nil
 }
 
 // Tool is the tool Copy would run: the first of its tools found on the
 // machine, or "" when none is.
 func (c Clipboard) Tool() string {
-	for _, t := range c.tools() {
-		if _, err := orLookPath(c.LookPath)(t[0]); err == nil {
-			return t[0]
-		}
+	if t := c.found(); t != nil {
+		return t[0]
 	}
 	return ""
+}
+
+// found is the first of the tools found on the machine, with its
+// arguments; nil when none is.
+func (c Clipboard) found() []string {
+	for _, t := range c.tools() {
+		if _, err := orLookPath(c.LookPath)(t[0]); err == nil {
+			return t
+		}
+	}
+	return nil
 }
 
 func runWithInput(ctx context.Context, text, name string, args ...string) error {

@@ -99,22 +99,12 @@ func (p Feeds) Cursor() Cursor { return p.cur }
 // Folded says whether a folder or an account is folded.
 func (p Feeds) Folded(g feedtree.Group) bool { return p.collapsed[g] }
 
-// AdjustUnread changes a feed's unread count by delta, as a mark is stored.
-func (p *Feeds) AdjustUnread(feedID int64, delta int) {
+// AdjustCounts changes a feed's unread count and its count of starred
+// articles by the deltas given, as a mark or a star is stored.
+func (p *Feeds) AdjustCounts(feedID int64, unread, starred int) {
 	for i := range p.feeds {
-		if p.feeds[i].ID == feedID {
-			p.feeds[i].Unread = max(0, p.feeds[i].Unread+delta)
-		}
-	}
-	p.rebuild()
-}
-
-// AdjustStarred changes a feed's count of starred articles by delta, as a
-// star is stored.
-func (p *Feeds) AdjustStarred(feedID int64, delta int) {
-	for i := range p.feeds {
-		if p.feeds[i].ID == feedID {
-			p.feeds[i].Starred = max(0, p.feeds[i].Starred+delta)
+		if f := &p.feeds[i]; f.ID == feedID {
+			f.Unread, f.Starred = max(0, f.Unread+unread), max(0, f.Starred+starred)
 		}
 	}
 	p.rebuild()

@@ -22,6 +22,7 @@ type Links struct {
 	items []reader.Link
 	cur   Cursor
 	typed int // the number typed so far; 0 when none
+	wide  int // the cells of the widest link's words
 }
 
 // NewLinks is an empty list acting on the keys of k (keys.LinksList's).
@@ -30,6 +31,9 @@ func NewLinks(k keys.Map) Links { return Links{keys: k} }
 // Open lists an article's links (reader.Doc's Links), from the top.
 func (l *Links) Open(links []reader.Link, height int) {
 	*l = Links{keys: l.keys, items: links}
+	for _, it := range links {
+		l.wide = max(l.wide, cells.Width(LinkWords(it)))
+	}
 	l.Clamp(height)
 }
 
@@ -112,11 +116,7 @@ func (l Links) View(s theme.Styles, width, height int) string {
 	numW := len(strconv.Itoa(l.last()))
 	// The sites line up after the words, which take at most two thirds of
 	// the row.
-	textW := 0
-	for _, it := range l.items {
-		textW = max(textW, cells.Width(LinkWords(it)))
-	}
-	textW = min(textW, max(8, (width-numW-3)*2/3))
+	textW := min(l.wide, max(8, (width-numW-3)*2/3))
 	for i := l.cur.Offset; i < len(l.items) && len(lines) < height; i++ {
 		it := l.items[i]
 		row := fmt.Sprintf(" %*d  ", numW, it.N) + cells.Pad(cells.Cut(LinkWords(it), textW), textW)

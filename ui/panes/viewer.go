@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/service"
@@ -68,7 +66,7 @@ func (v Viewer) View(s theme.Styles, pics []markdown.Picture, width, height int)
 		top := max(0, (rows-len(v.lines))/2)
 		for r, l := range v.lines {
 			if top+r < rows {
-				body[top+r] = strings.Repeat(" ", max(0, (width-ansi.StringWidth(l))/2)) + l
+				body[top+r] = cells.Spaces((width-cells.Width(l))/2) + l
 			}
 		}
 	} else {
@@ -87,6 +85,6 @@ func (v Viewer) View(s theme.Styles, pics []markdown.Picture, width, height int)
 // centre pads a line of text to sit in the middle of width cells, cut
 // to fit.
 func centre(s string, width int) string {
-	s = ansi.Truncate(s, width, "…")
-	return strings.Repeat(" ", max(0, (width-ansi.StringWidth(s))/2)) + s
+	s = cells.Cut(s, width)
+	return cells.Spaces((width-cells.Width(s))/2) + s
 }

@@ -32,11 +32,10 @@ type Library interface {
 	// or URL), deleting its articles.
 	Add(ctx context.Context, rawURL string) (model.Feed, error)
 	Remove(ctx context.Context, urlOrID string) (model.Feed, error)
-	// OpenArticle opens an article to read, prepared (body, quotes,
-	// sentences, anchored highlights).
-	OpenArticle(ctx context.Context, id int64) (model.Reading, error)
-	// OpenStored opens an article at once from what is stored (the feed's
-	// text before its page is read); needsPage says to ask FetchPage next.
+	// OpenStored opens an article to read at once from what is stored
+	// (the feed's text before its page is read), prepared (body, quotes,
+	// sentences, anchored highlights); needsPage says to ask FetchPage
+	// next.
 	OpenStored(ctx context.Context, id int64) (r model.Reading, needsPage bool, err error)
 	// FetchPage fetches and extracts an article's page now and opens it.
 	FetchPage(ctx context.Context, id int64) (model.Reading, error)

@@ -37,9 +37,8 @@ func NextUnread(ctx context.Context, lib Library, q model.ArticleQuery, gen int,
 }
 
 // AddedMsg says a feed was subscribed to (or was already: Exists), or why
-// not; URL is what was typed.
+// not.
 type AddedMsg struct {
-	URL    string
 	Feed   model.Feed
 	Exists bool
 	Err    error
@@ -50,9 +49,9 @@ func AddFeed(ctx context.Context, lib Library, rawURL string) tea.Cmd {
 	return func() tea.Msg {
 		f, err := lib.Add(ctx, rawURL)
 		if err != nil && f.ID != 0 { // the library gives the feed when it was already there
-			return AddedMsg{URL: rawURL, Feed: f, Exists: true}
+			return AddedMsg{Feed: f, Exists: true}
 		}
-		return AddedMsg{URL: rawURL, Feed: f, Err: err}
+		return AddedMsg{Feed: f, Err: err}
 	}
 }
 
