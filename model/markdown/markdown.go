@@ -256,6 +256,29 @@ func (f Fence) ClosedBy(line string) bool {
 	return f.Mark != 0 && len(t) >= 3 && len(t) >= f.N && t[0] == f.Mark && fenceRun(t) == len(t)
 }
 
+// Step reads one line against the open fence f (the zero Fence: none):
+// whether the line is code (inside the fence, or a fence line itself) and
+// the fence open after it. A fence line opens code when it is indented
+// three spaces at most (Opens); inside a block quote ("> ```") a fence
+// opens and closes code as one outside does. Every reader of lines that
+// must pass code by (links, sentences, quotes, the reader's layout) steps
+// through fences with it.
+func (f Fence) Step(line string) (code bool, after Fence) {
+	if l := LineOf(line); l.Kind == BlockQuote {
+		line = line[QuoteEnd(line):]
+	}
+	if f.Mark != 0 {
+		if f.ClosedBy(line) {
+			return true, Fence{}
+		}
+		return true, f
+	}
+	if l := LineOf(line); l.Kind == CodeFence && l.Opens() {
+		return true, l.Fence()
+	}
+	return false, f
+}
+
 // HeadingLevel is the number of '#' that open s as an ATX heading: one to
 // six, followed by a space, a tab or the end of s; 0 when s is not one.
 // s is read as given: no white space is skipped or cut.

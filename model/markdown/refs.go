@@ -38,13 +38,10 @@ func Refs(body string) (links []Link, images []Picture) {
 		end, next := NextLine(body, from)
 		line := body[from:end]
 		l := LineOf(line)
+		var code bool
+		code, fence = fence.Step(line)
 		switch {
-		case fence != (Fence{}):
-			if fence.ClosedBy(line) {
-				fence = Fence{}
-			}
-		case l.Kind == CodeFence:
-			fence = l.Fence()
+		case code:
 		case l.Kind == Blank || (l.Indented && l.Kind == Text && PrevBlank(body, from)):
 		default:
 			links, images = lineRefs(body, from, end, numbers, links, images)

@@ -79,3 +79,33 @@ func FuzzRefs(f *testing.F) {
 		}
 	})
 }
+
+// TestRefsPassCodeInABlockQuote: a link in fenced code inside a block
+// quote is code, not a link to number, as one outside a quote is.
+func TestRefsPassCodeInABlockQuote(t *testing.T) {
+	body := "> ```\n> [a](http://x.example/)\n> ```\n\n[b](http://y.example/)\n"
+	links, _ := Refs(body)
+	if len(links) != 1 || links[0].URL != "http://y.example/" || links[0].N != 1 {
+		t.Errorf("links %+v, want only b, numbered 1", links)
+	}
+}
+
+// TestFenceStep: a fence opens code when indented three spaces at most,
+// in or out of a block quote, and a run at least as long closes it.
+func TestFenceStep(t *testing.T) {
+	var f Fence
+	for i, c := range []struct {
+		line string
+		code bool
+		open bool
+	}{
+		{"text", false, false}, {"    ```", false, false}, {"> ````go", true, true},
+		{"> ```", true, true}, {"> ````", true, false}, {"```", true, true}, {"~~~", true, true}, {"```", true, false},
+	} {
+		var code bool
+		code, f = f.Step(c.line)
+		if code != c.code || (f.Mark != 0) != c.open {
+			t.Errorf("line %d %q: code %v, open %v; want %v, %v", i, c.line, code, f.Mark != 0, c.code, c.open)
+		}
+	}
+}

@@ -34,9 +34,9 @@ func quoteSplitBlocks(md string) []quoteBlock {
 		switch {
 		case l.Kind == markdown.Blank:
 			s.flush(i)
-		case l.Kind == markdown.CodeFence && l.Opens():
+		case opensCode(text):
 			s.flush(i)
-			j := quoteFenceEnd(md, lines, i, l.Fence())
+			j := quoteFenceEnd(md, lines, i)
 			s.add(i, j+1, false)
 			i = j
 		case s.cur >= 0 && l.Underline() > 0 && l.N >= 2: // a lone '-' or '=' underlines nothing here
@@ -138,11 +138,19 @@ func quoteHasBlankSeparator(md string, lines []quoteLine) bool {
 	return false
 }
 
+// opensCode says whether a line outside code opens a fenced code block
+// (markdown.Fence's Step).
+func opensCode(line string) bool {
+	code, _ := markdown.Fence{}.Step(line)
+	return code
+}
+
 // quoteFenceEnd returns the index of the line that closes the fence opened
 // on line i, or the last line when it never closes.
-func quoteFenceEnd(md string, lines []quoteLine, i int, fence markdown.Fence) int {
+func quoteFenceEnd(md string, lines []quoteLine, i int) int {
+	_, fence := markdown.Fence{}.Step(md[lines[i].start:lines[i].end])
 	for j := i + 1; j < len(lines); j++ {
-		if fence.ClosedBy(md[lines[j].start:lines[j].end]) {
+		if _, fence = fence.Step(md[lines[j].start:lines[j].end]); fence.Mark == 0 {
 			return j
 		}
 	}

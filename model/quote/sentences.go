@@ -26,22 +26,13 @@ func Sentences(md string) []model.Span {
 		end, next := markdown.NextLine(md, pos)
 		line := md[pos:end]
 		l := markdown.LineOf(line)
-		// A fence inside a block quote ("> ```") opens code as one
-		// outside does.
-		inner := l
-		if l.Kind == markdown.BlockQuote {
-			inner = markdown.LineOf(line[markdown.QuoteEnd(line):])
-		}
+		code, after := fence.Step(line)
 		switch {
-		case fence.Mark != 0:
-			// Any fence line of the same mark ends the code, info string
-			// or not.
-			if inner.Kind == markdown.CodeFence && inner.Mark == fence.Mark {
-				fence = markdown.Fence{}
+		case code:
+			if fence.Mark == 0 { // the fence that opens code ends a paragraph
+				flush()
 			}
-		case inner.Kind == markdown.CodeFence:
-			flush()
-			fence = inner.Fence()
+			fence = after
 		case l.Kind == markdown.Blank || notProse(line, l):
 			flush()
 		default:

@@ -18,3 +18,13 @@ func TestSentencesSkipQuotedCode(t *testing.T) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
 }
+
+// TestQuotesPassCodeInABlockQuote: quotation marks in fenced code inside
+// a block quote are code, not a quotation.
+func TestQuotesPassCodeInABlockQuote(t *testing.T) {
+	md := "The minister spoke.\n\n> ```\n> msg = \"We will respond to this,\" said nobody.\n> ```\n\n\"We are ready to talk,\" the minister said.\n"
+	qs := FindQuotes(md)
+	if len(qs) != 1 || !strings.Contains(qs[0].Text, "ready to talk") {
+		t.Errorf("quotes %+v, want only the minister's", qs)
+	}
+}

@@ -25,13 +25,10 @@ func layoutSource(body string, width int) string {
 	item := -1 // where the text of the list item in force starts; -1 for none
 	for i := 0; i < len(lines); i++ {
 		l := markdown.LineOf(lines[i])
+		var code bool
+		code, fence = fence.Step(lines[i])
 		switch {
-		case fence.Mark != 0:
-			if fence.ClosedBy(lines[i]) {
-				fence = markdown.Fence{}
-			}
-		case l.Kind == markdown.CodeFence:
-			fence = l.Fence()
+		case code:
 		case l.Kind == markdown.ListItem:
 			item = l.Body
 		case l.Kind == markdown.Blank:
