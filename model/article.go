@@ -37,9 +37,24 @@ type Article struct {
 	// last at ExtractedAt; 0 once it is read (only Store.Article fills it).
 	PageFailures int
 
+	// Enclosures are the files the item carries (a podcast's audio);
+	// Comments is the page where it is discussed (RSS <comments>, Atom
+	// rel="replies").
+	Enclosures []Enclosure
+	Comments   string
+
 	Read      bool
 	Starred   bool
 	FetchedAt time.Time
+}
+
+// Enclosure is a file attached to an article: its URL, media type, size in
+// bytes and playing time, each zero when the feed does not say.
+type Enclosure struct {
+	URL      string
+	Type     string
+	Length   int64
+	Duration time.Duration
 }
 
 // ArticleKey gives the stable identity of a feed item: its guid when it has

@@ -2,15 +2,23 @@
 // the rules that act on them. It is pure: no network, no disk, no terminal.
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Feed is one subscription.
 type Feed struct {
 	ID      int64
 	URL     string // the feed document's URL, as subscribed
 	Title   string
-	SiteURL string   // the site the feed belongs to
-	Tags    []string // folders from OPML outlines or newsboat tags
+	SiteURL string // the site the feed belongs to
+	// Folder is the one folder the feed sits in: a path of folder names
+	// joined by "/" (FolderPath), "" for none. Tags are the user's labels
+	// (newsboat tags, OPML categories), which filter (#tag) but never
+	// place the feed twice.
+	Folder string
+	Tags   []string
 
 	// Account is the sync account the feed belongs to ("" for a feed
 	// byline fetches itself); RemoteID is the server's id for it.
@@ -64,11 +72,45 @@ func (f Feed) DisplayTitle() string {
 
 // Subscription is a feed to subscribe to, as read from an import file.
 type Subscription struct {
-	URL   string
-	Title string
-	Tags  []string
-	Line  int // where it was found in the import file, for error messages
+	URL    string
+	Title  string // the user's name for it ("~Name", OPML text); "" for none
+	Folder string // a folder path (FolderPath); "" for none
+	Tags   []string
+	Line   int // where it was found in the import file, for error messages
 }
+
+// FolderSep joins the names of a folder path.
+const FolderSep = "/"
+
+// FolderPath joins folder names into a path, outermost first: each name
+// is made one clean line, a "/" inside a name becomes "∕" (so it cannot
+// split the path), and empty names are dropped.
+func FolderPath(names ...string) string {
+	var parts []string
+	for _, n := range names {
+		n = strings.TrimSpace(strings.ReplaceAll(SanitizeLine(n), FolderSep, "∕"))
+		if n != "" {
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, FolderSep)
+}
+
+// FolderNames splits a folder path into its names, outermost first; nil
+// for "".
+func FolderNames(path string) []string {
+	var names []string
+	for n := range strings.SplitSeq(path, FolderSep) {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// CleanFolder is a folder path as the user wrote it ("News / World"),
+// made canonical ("News/World").
+func CleanFolder(path string) string { return FolderPath(FolderNames(path)...) }
 
 // FetchResult is what one fetch of one feed produced.
 type FetchResult struct {

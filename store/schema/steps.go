@@ -230,6 +230,22 @@ DROP INDEX articles_key;
 CREATE INDEX articles_key ON articles (sort_key, id, hidden, read, starred,
 	feed_id, quote_count, title, author, speakers);
 `,
+
+	// 8: folders and tags apart. A feed sits in one folder (a path of
+	// names joined by "/"); tags stays its newline-separated labels. A
+	// feed's first tag was its folder until now. Articles keep their
+	// enclosures (JSON) and their comments page.
+	`
+ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+UPDATE feeds SET
+	folder = CASE WHEN instr(tags, char(10)) > 0
+		THEN substr(tags, 1, instr(tags, char(10)) - 1) ELSE tags END,
+	tags = CASE WHEN instr(tags, char(10)) > 0
+		THEN substr(tags, instr(tags, char(10)) + 1) ELSE '' END;
+UPDATE feeds SET folder = replace(folder, '/', '∕') WHERE folder LIKE '%/%';
+ALTER TABLE articles ADD COLUMN comments TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN enclosures TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // afterStep are the steps done in Go after the SQL of a migration, in
