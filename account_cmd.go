@@ -18,6 +18,7 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/configedit"
 	"github.com/byline-reader/byline/ui/progress"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // accountFlags are account add's flags.
@@ -152,7 +153,7 @@ func accountList(e *env, asJSON bool) error {
 		return err
 	}
 	if asJSON {
-		return writeJSON(e.stdout, accountsJSON(accts))
+		return termout.JSON(e.stdout, accountsJSON(accts))
 	}
 	if len(accts) == 0 {
 		fmt.Fprintln(e.stdout, "no accounts: add one with `byline account add NAME --url URL --user USER`")
@@ -339,7 +340,7 @@ func runSync(e *env, asJSON bool, args []string) error {
 		return err
 	}
 	if asJSON {
-		if err := writeJSON(e.stdout, syncJSON(results)); err != nil {
+		if err := termout.JSON(e.stdout, syncJSON(results)); err != nil {
 			return err
 		}
 	} else if len(results) == 0 {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/byline-reader/byline/ui/termout"
 	mango "github.com/muesli/mango-cobra"
 	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
@@ -76,7 +77,7 @@ func newRoot(e *env) *cobra.Command {
 		return commandError{name: commandName(c), err: usageError{flagMistake(err)}}
 	})
 	if e.rawOut != nil { // set before the completion command, which keeps it
-		root.SetOut(&trimWriter{w: e.rawOut})
+		root.SetOut(&termout.Trim{W: e.rawOut})
 	}
 	e.root = root
 	root.SetHelpCommand(helpCommand(e))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/termout"
 	"github.com/spf13/cobra"
 )
 
@@ -154,7 +155,7 @@ func runAdd(e *env, o placeOptions, args []string) error {
 		out = append(out, r)
 	}
 	if o.json {
-		if err := writeJSON(e.stdout, out); err != nil {
+		if err := termout.JSON(e.stdout, out); err != nil {
 			return err
 		}
 	}
@@ -199,7 +200,7 @@ func runRemove(e *env, asJSON bool, args []string) error {
 		if f.Account != "" {
 			out.Account = &f.Account
 		}
-		return writeJSON(e.stdout, out)
+		return termout.JSON(e.stdout, out)
 	}
 	fmt.Fprintf(e.stdout, "unsubscribed: %s\n", f.URL)
 	return nil
@@ -235,7 +236,7 @@ func runImport(e *env, o placeOptions, args []string) error {
 	}
 	if o.json {
 		failed := append([]string{}, res.Failed...)
-		if err := writeJSON(e.stdout, importJSON{File: args[0], Added: res.Added, Existing: res.Existing, Failed: failed}); err != nil {
+		if err := termout.JSON(e.stdout, importJSON{File: args[0], Added: res.Added, Existing: res.Existing, Failed: failed}); err != nil {
 			return err
 		}
 	}
@@ -297,7 +298,7 @@ func runMark(e *env, o markOptions, args []string) error {
 	}
 	undo := markUndo(e, readIDs, starIDs, read, starred)
 	if o.json {
-		return writeJSON(e.stdout, markJSON{Read: union(readIDs), Starred: union(starIDs), Undo: undo})
+		return termout.JSON(e.stdout, markJSON{Read: union(readIDs), Starred: union(starIDs), Undo: undo})
 	}
 	n := len(union(readIDs, starIDs))
 	fmt.Fprintf(e.stdout, "marked %d %s\n", n, plural(n, "article", "articles"))

@@ -146,7 +146,9 @@ func (e *env) completeAccounts(_ *cobra.Command, _ []string, _ string) ([]cobra.
 func (e *env) completeFolders(_ *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	var names []string
 	for _, f := range e.completionFeeds() {
-		names = append(names, f.Tags...)
+		if f.Folder != "" {
+			names = append(names, f.Folder)
+		}
 	}
 	slices.Sort(names)
 	return slices.Compact(names), noFiles

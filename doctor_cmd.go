@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/doctor"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // runDoctor is `byline doctor [URL]`: what this terminal and machine
@@ -44,7 +45,7 @@ func runDoctor(e *env, asJSON bool, args []string) error {
 	var err error
 
 	if asJSON {
-		err = writeJSON(e.stdout, r)
+		err = termout.JSON(e.stdout, r)
 	} else {
 		err = r.WriteText(e.stdout, m.Width)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // feedShowJSON is the shape `feed show --json` prints.
@@ -17,8 +18,9 @@ type feedShowJSON struct {
 	URL     string   `json:"url"`
 	Title   string   `json:"title"` // as shown: the user's title, else the feed's own
 	Account *string  `json:"account"`
-	Folders []string `json:"folders"`
-	// Settings are every key of `feed set` but folder, as it takes them;
+	Folder  string   `json:"folder"` // a path of names joined by "/"; "" for none
+	Tags    []string `json:"tags"`
+	// Settings are every key of `feed set` but folder and tags, as it takes them;
 	// "" is the default.
 	Settings map[string]string `json:"settings"`
 }
@@ -28,7 +30,7 @@ type feedShowJSON struct {
 func settingsJSON(f model.Feed, all bool) map[string]string {
 	out := map[string]string{}
 	for _, v := range model.FeedValues(model.Feed{Settings: f.Settings}) {
-		if v.Key != "folder" && (all || v.Value != "") {
+		if v.Key != "folder" && v.Key != "tags" && (all || v.Value != "") {
 			out[v.Key] = oneLine(v.Value)
 		}
 	}
@@ -101,11 +103,11 @@ func runFeed(e *env, asJSON bool, args []string) error {
 func (e *env) printFeed(f model.Feed, asJSON bool) error {
 	if asJSON {
 		out := feedShowJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.DisplayTitle()),
-			Folders: append([]string{}, f.Tags...), Settings: settingsJSON(f, true)}
+			Folder: f.Folder, Tags: append([]string{}, f.Tags...), Settings: settingsJSON(f, true)}
 		if f.Account != "" {
 			out.Account = &f.Account
 		}
-		return writeJSON(e.stdout, out)
+		return termout.JSON(e.stdout, out)
 	}
 	fmt.Fprintf(e.stdout, "feed %d: %s\n", f.ID, oneLine(f.DisplayTitle()))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
@@ -128,7 +130,7 @@ func (e *env) defaultWords(key string, f model.Feed) string {
 	switch key {
 	case "title":
 		return "(the feed's own: " + oneLine(f.Title) + ")"
-	case "folder":
+	case "folder", "tags":
 		return "(none)"
 	case "interval":
 		return "auto (adaptive)"

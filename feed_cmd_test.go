@@ -30,7 +30,7 @@ func TestFeedSetAndShow(t *testing.T) {
 	}
 	want := map[string]string{"title": "My world", "interval": "45m", "fetch": "feed",
 		"user_agent": "Mozilla/5.0 (x)", "keep_days": "30", "keep_items": ""}
-	if show.Title != "My world" || len(show.Folders) != 1 || show.Folders[0] != "News" || !maps.Equal(show.Settings, want) {
+	if show.Title != "My world" || show.Folder != "News" || !maps.Equal(show.Settings, want) {
 		t.Errorf("after a refresh, feed show --json: %+v", show)
 	}
 
@@ -62,7 +62,7 @@ func TestFeedSetRefusesWithOneLine(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"feed", "set", "1", "colour=red"}, `unknown key "colour" (keys: title, folder, interval`},
+		{[]string{"feed", "set", "1", "colour=red"}, `unknown key "colour" (keys: title, folder, tags, interval`},
 		{[]string{"feed", "set", "1", "interval=soon"}, `interval: "soon" is not allowed: a duration from 1m`},
 		{[]string{"feed", "set", "1", "fetch=pages"}, `fetch: "pages" is not allowed: "full"`},
 		{[]string{"feed", "set", "1", "keep_days=-2"}, `keep_days: "-2" is not allowed`},

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/model/share"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // highlightJSON is the shape `highlights --json` prints.
@@ -81,7 +82,7 @@ func runHighlights(e *env, o highlightsOptions, args []string) error {
 				URL: link, Created: rfc3339(h.Created),
 			}
 		}
-		return writeJSON(e.stdout, out)
+		return termout.JSON(e.stdout, out)
 	}
 	if len(hs) == 0 {
 		fmt.Fprintln(e.stdout, "no highlights yet: keep one with `byline highlight ID --quote N`, or with h in the reader")

@@ -11,6 +11,7 @@ import (
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/ui/progress"
+	"github.com/byline-reader/byline/ui/termout"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +38,8 @@ type feedJSON struct {
 	Error  *string `json:"error"`
 	// Account is the sync account the feed belongs to; null for byline's own.
 	Account *string  `json:"account"`
-	Folders []string `json:"folders"`
+	Folder  string   `json:"folder"` // a path of names joined by "/"; "" for none
+	Tags    []string `json:"tags"`
 	// Settings are the feed's settings that are not the default, as
 	// `feed set` takes them (see settingsJSON); {} when none are set.
 	Settings map[string]string `json:"settings"`
@@ -71,7 +73,7 @@ func runFeeds(e *env, asJSON bool, args []string) error {
 		out := make([]feedJSON, len(all))
 		for i, f := range all {
 			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total,
-				Folders: append([]string{}, f.Tags...), Settings: settingsJSON(f, false)}
+				Folder: f.Folder, Tags: append([]string{}, f.Tags...), Settings: settingsJSON(f, false)}
 			if f.Account != "" {
 				out[i].Account = &f.Account
 			}
@@ -80,7 +82,7 @@ func runFeeds(e *env, asJSON bool, args []string) error {
 				out[i].Error = &msg
 			}
 		}
-		return writeJSON(e.stdout, out)
+		return termout.JSON(e.stdout, out)
 	}
 	if len(all) == 0 {
 		fmt.Fprintln(e.stdout, "no subscriptions yet: add one with `byline add URL` or `byline import FILE`")
@@ -242,7 +244,7 @@ func printArticles(e *env, asJSON bool, arts []model.Article, empty string) erro
 				Published: rfc3339(a.Published), Read: a.Read, Starred: a.Starred,
 			}
 		}
-		return writeJSON(e.stdout, out)
+		return termout.JSON(e.stdout, out)
 	}
 	if len(arts) == 0 {
 		fmt.Fprintln(e.stdout, empty)
@@ -265,6 +267,10 @@ func printArticles(e *env, asJSON bool, arts []model.Article, empty string) erro
 	}
 	return tw.Flush()
 }
+
+// oneLine is outside text flattened to one line (newlines and tabs become
+// spaces) and sanitised, for a table cell or a one-line message.
+func oneLine(s string) string { return model.SanitizeLine(s) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)
@@ -319,7 +325,7 @@ func runRefresh(e *env, o refreshOptions, args []string) error {
 		return fmt.Errorf("refresh stopped: %w", err)
 	}
 	if o.json {
-		if err := writeJSON(e.stdout, refreshJSON(sum)); err != nil {
+		if err := termout.JSON(e.stdout, refreshJSON(sum)); err != nil {
 			return err
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/library/paths"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -62,7 +63,7 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, stdin: stdin, stdout: newCleanWriter(stdout), stderr: newCleanWriter(stderr), rawOut: stdout, rawErr: stderr}
+	e := &env{ctx: ctx, stdin: stdin, stdout: termout.NewClean(stdout), stderr: termout.NewClean(stderr), rawOut: stdout, rawErr: stderr}
 	root := newRoot(e)
 	root.SetArgs(doubleDashes(args, longFlags(root)))
 	root.SetIn(stdin)

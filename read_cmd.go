@@ -10,6 +10,7 @@ import (
 	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/ui"
 	"github.com/byline-reader/byline/ui/reader"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // readJSON is the object `read --json` prints.
@@ -116,7 +117,7 @@ func runRead(e *env, o readOptions, args []string) error {
 	a := r.Article
 	switch {
 	case o.json:
-		return writeJSON(e.stdout, articleObject(r))
+		return termout.JSON(e.stdout, articleObject(r))
 	case o.markdown:
 		_, err := fmt.Fprintln(e.stdout, strings.TrimRight(a.Markdown, "\n"))
 		return err
@@ -192,7 +193,7 @@ func runQuotes(e *env, asJSON bool, args []string) error {
 	}
 	qs := quotesJSON(r.Quotes)
 	if asJSON {
-		return writeJSON(e.stdout, qs)
+		return termout.JSON(e.stdout, qs)
 	}
 	if len(qs) == 0 {
 		fmt.Fprintln(e.stdout, "no quotations found")

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/model/share"
+	"github.com/byline-reader/byline/ui/termout"
 )
 
 // shareOptions are share's flags.
@@ -64,7 +65,7 @@ func runShare(e *env, o shareOptions, args []string) error {
 			return err
 		}
 		if o.json {
-			return writeJSON(e.stdout, []shareJSON{{Target: oneLine(link.Name), Link: oneLine(link.Value)}})
+			return termout.JSON(e.stdout, []shareJSON{{Target: oneLine(link.Name), Link: oneLine(link.Value)}})
 		}
 		_, err = fmt.Fprintln(e.stdout, oneLine(link.Value))
 		return err
@@ -75,7 +76,7 @@ func runShare(e *env, o shareOptions, args []string) error {
 	}
 	switch {
 	case o.json:
-		return writeJSON(e.stdout, sharesJSON(links))
+		return termout.JSON(e.stdout, sharesJSON(links))
 	case o.quote > 0:
 		return printQuoteShare(e, o.quote, links)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,7 @@ func TestParseFormats(t *testing.T) {
 			if len(pf.Articles) != tt.n {
 				t.Fatalf("%d articles, want %d", len(pf.Articles), tt.n)
 			}
-			if got := pf.Articles[0]; got != tt.first {
+			if got := pf.Articles[0]; !reflect.DeepEqual(got, tt.first) {
 				t.Errorf("first article\n got %+v\nwant %+v", got, tt.first)
 			}
 		})

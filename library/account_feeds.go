@@ -65,7 +65,7 @@ func (l *Library) unsubscribe(ctx context.Context, f model.Feed) error {
 	return nil
 }
 
-func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string, tags []string) error {
+func (l *Library) editOnServer(ctx context.Context, f model.Feed, title, folder *string) error {
 	s, err := l.openSession(ctx, f.Account)
 	if err != nil {
 		return err
@@ -74,16 +74,8 @@ func (l *Library) editOnServer(ctx context.Context, f model.Feed, title *string,
 	if title != nil {
 		newTitle = *title
 	}
-	if tags != nil {
-		if len(tags) > 0 {
-			add = tags[0]
-		}
-		if len(f.Tags) > 0 && f.Tags[0] != add {
-			remove = f.Tags[0]
-		}
-		if len(f.Tags) > 0 && f.Tags[0] == add {
-			add = "" // already there
-		}
+	if folder != nil && *folder != f.Folder {
+		add, remove = *folder, f.Folder
 	}
 	if newTitle == "" && add == "" && remove == "" {
 		return nil
@@ -122,10 +114,7 @@ func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportRes
 			res.Existing++
 			continue
 		}
-		folder := ""
-		if len(sub.Tags) > 0 {
-			folder = sub.Tags[0]
-		}
+		folder := sub.Folder
 		err := s.call(ctx, func() error {
 			_, err := s.c.Subscribe(ctx, u, sub.Title, folder)
 			return err

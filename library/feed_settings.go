@@ -26,17 +26,21 @@ func (l *Library) EditFeed(ctx context.Context, urlOrID string, values []model.F
 	if g.Title != f.Title {
 		title = &g.Title
 	}
+	var folder *string
+	if g.Folder != f.Folder {
+		folder = &g.Folder
+	}
 	var tags []string
 	if !slices.Equal(g.Tags, f.Tags) {
-		tags = append([]string{}, g.Tags...) // not nil: no folder is a change too
+		tags = append([]string{}, g.Tags...) // not nil: no tags is a change too
 	}
-	if f.Account != "" && (title != nil || tags != nil) {
-		if err := l.editOnServer(ctx, f, title, tags); err != nil {
+	if f.Account != "" && (title != nil || folder != nil) {
+		if err := l.editOnServer(ctx, f, title, folder); err != nil {
 			return f, err
 		}
 	}
-	if title != nil || tags != nil {
-		if err := l.store.SetFeed(ctx, f.ID, title, tags); err != nil {
+	if title != nil || folder != nil || tags != nil {
+		if err := l.store.SetFeed(ctx, f.ID, title, folder, tags); err != nil {
 			return f, err
 		}
 	}

@@ -34,7 +34,7 @@ func TestEditFeedTitleSurvivesRefresh(t *testing.T) {
 	ctx := context.Background()
 	id := arts[0].FeedID
 	f := edit(t, l, id, "title", "My coast", "folder", "News", "keep_items", "10")
-	if f.Title != "Coast" || f.DisplayTitle() != "My coast" || f.Tags[0] != "News" || f.Settings.KeepItems != 10 {
+	if f.Title != "Coast" || f.DisplayTitle() != "My coast" || f.Folder != "News" || f.Settings.KeepItems != 10 {
 		t.Fatalf("edited: %+v", f)
 	}
 	if _, err := l.Refresh(ctx, Progress{}); err != nil {

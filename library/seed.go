@@ -18,13 +18,13 @@ var welcomeMarkdown string
 
 // defaultFeeds are the subscriptions a fresh default database starts with:
 // well-known public news feeds with full-sized headlines and summaries.
-var defaultFeeds = []model.Subscription{
-	{URL: "https://feeds.bbci.co.uk/news/world/rss.xml", Title: "BBC News – World", Tags: []string{"News"}},
-	{URL: "https://feeds.npr.org/1001/rss.xml", Title: "NPR News", Tags: []string{"News"}},
-	{URL: "https://www.theguardian.com/world/rss", Title: "The Guardian – World", Tags: []string{"News"}},
-	{URL: "https://www.aljazeera.com/xml/rss/all.xml", Title: "Al Jazeera", Tags: []string{"News"}},
-	{URL: "https://feeds.arstechnica.com/arstechnica/index", Title: "Ars Technica", Tags: []string{"Tech"}},
-	{URL: "https://hnrss.org/frontpage", Title: "Hacker News – Front Page", Tags: []string{"Tech"}},
+var defaultFeeds = []model.Feed{
+	{URL: "https://feeds.bbci.co.uk/news/world/rss.xml", Title: "BBC News – World", Folder: "News"},
+	{URL: "https://feeds.npr.org/1001/rss.xml", Title: "NPR News", Folder: "News"},
+	{URL: "https://www.theguardian.com/world/rss", Title: "The Guardian – World", Folder: "News"},
+	{URL: "https://www.aljazeera.com/xml/rss/all.xml", Title: "Al Jazeera", Folder: "News"},
+	{URL: "https://feeds.arstechnica.com/arstechnica/index", Title: "Ars Technica", Folder: "Tech"},
+	{URL: "https://hnrss.org/frontpage", Title: "Hacker News – Front Page", Folder: "Tech"},
 }
 
 const seededKey = "seeded"
@@ -36,8 +36,10 @@ func (l *Library) seed(ctx context.Context) error {
 	if err != nil || done != "" {
 		return err
 	}
-	if _, _, err := l.store.ImportFeeds(ctx, defaultFeeds); err != nil {
-		return err
+	for _, f := range defaultFeeds {
+		if _, err := l.store.AddFeed(ctx, f); err != nil && !errors.Is(err, ErrExists) {
+			return err
+		}
 	}
 	welcome, err := l.store.AddFeed(ctx, model.Feed{URL: WelcomeURL, Title: "byline"})
 	if err != nil && !errors.Is(err, ErrExists) {

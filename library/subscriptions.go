@@ -63,8 +63,8 @@ func (l *Library) Import(ctx context.Context, path string) (ImportResult, error)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	added, existing, err := l.store.ImportFeeds(ctx, subs)
-	return ImportResult{Added: added, Existing: existing}, err
+	c, err := l.store.ImportFeeds(ctx, subs, false)
+	return ImportResult{Added: c.Added, Existing: c.Existing + c.Updated}, err
 }
 
 // readSubscriptions reads an import file, its URLs in the form byline

@@ -197,8 +197,11 @@ func (s *session) pullFeeds(ctx context.Context, r *SyncResult) error {
 	}
 	feeds := make([]model.Feed, 0, len(subs))
 	for _, sub := range subs {
-		feeds = append(feeds, model.Feed{RemoteID: sub.StreamID, URL: sub.URL,
-			Title: sub.Title, SiteURL: sub.SiteURL, Tags: sub.Folders})
+		f := model.Feed{RemoteID: sub.StreamID, URL: sub.URL, Title: sub.Title, SiteURL: sub.SiteURL}
+		if len(sub.Folders) > 0 { // a label is a folder; a feed in more than one keeps the rest as tags
+			f.Folder, f.Tags = model.FolderPath(sub.Folders[0]), sub.Folders[1:]
+		}
+		feeds = append(feeds, f)
 	}
 	r.FeedsAdded, r.FeedsRemoved, err = s.l.store.SyncFeeds(ctx, s.acct.ID, feeds)
 	return err

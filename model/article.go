@@ -127,7 +127,8 @@ type ArticleQuery struct {
 	FeedURL string // alternative to FeedID
 	Unread  bool   // only unread articles
 	Starred bool   // only starred articles
-	Tag     string // only the articles of feeds with this tag (folder); case-insensitive for ASCII
+	Folder  string // only the articles of feeds in this folder (a path) or in folders inside it; case-insensitive for ASCII
+	Tag     string // only the articles of feeds with this tag; case-insensitive for ASCII
 	Account string // only one account's feeds (its name), or byline's own (LocalFeeds); "": all
 	Text    string // only articles whose title contains this, ignoring case and accents
 	Filter  string // only articles this expression of the filter language (model/filter) selects

@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,7 +11,7 @@ import (
 
 // FeedKeys are the keys of a feed's settings, as `byline feed set` takes
 // them and the app's feed form shows them, in that order.
-var FeedKeys = []string{"title", "folder", "interval", "fetch", "user_agent", "keep_days", "keep_items"}
+var FeedKeys = []string{"title", "folder", "tags", "interval", "fetch", "user_agent", "keep_days", "keep_items"}
 
 // FeedValue is one of a feed's settings as the user writes it: its key
 // and its value in words ("30m", "auto", "all", "" for the default).
@@ -63,7 +64,7 @@ func FeedValues(f Feed) []FeedValue {
 	if st.KeepItems > 0 {
 		keepItems = strconv.Itoa(st.KeepItems)
 	}
-	return []FeedValue{{"title", title}, {"folder", strings.Join(f.Tags, ", ")},
+	return []FeedValue{{"title", title}, {"folder", f.Folder}, {"tags", strings.Join(f.Tags, ", ")},
 		{"interval", interval}, {"fetch", st.FetchMode}, {"user_agent", st.UserAgent},
 		{"keep_days", keepDays}, {"keep_items", keepItems}}
 }
@@ -81,13 +82,11 @@ func shortDuration(d time.Duration) string {
 }
 
 // EditFeed is f with values set, each as the user wrote it ("" resets
-// the setting to its default). A folder written as it is shown leaves
-// the feed's folders as they are; another replaces them with that one
-// ("": none). An account's feed takes title= as its title on the server
+// the setting to its default). A folder is a path ("News/World", "":
+// none); tags are a comma-separated list ("": none). An account's feed takes title= as its title on the server
 // ("" leaves it). The first value refused is a *SettingError, an unknown
 // key an error wrapping ErrUnknownKey.
 func EditFeed(f Feed, values []FeedValue) (Feed, error) {
-	shownFolder := strings.Join(f.Tags, ", ")
 	for _, v := range values {
 		text := SanitizeLine(v.Value)
 		var err error
@@ -100,13 +99,9 @@ func EditFeed(f Feed, values []FeedValue) (Feed, error) {
 				f.Title, err = checkText(v.Key, text)
 			}
 		case "folder":
-			if text != shownFolder {
-				f.Tags = nil
-				if text != "" {
-					f.Tags = []string{text}
-				}
-				shownFolder = text
-			}
+			f.Folder = CleanFolder(text)
+		case "tags":
+			f.Tags = parseTags(text)
 		case "interval":
 			f.Settings.Interval, err = parseInterval(text)
 		case "fetch":
@@ -177,4 +172,17 @@ func parseKeep(key, text string, most, all int) (int, error) {
 			Allowed: fmt.Sprintf(`a number of %s up to %d, "all" or 0 to keep all, or empty for the default`, unit, most)}
 	}
 	return n, nil
+}
+
+// parseTags reads a comma-separated list of tags, each trimmed, a leading
+// "#" dropped, empty and repeated ones left out.
+func parseTags(text string) []string {
+	var tags []string
+	for t := range strings.SplitSeq(text, ",") {
+		t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "#"))
+		if t != "" && !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	return tags
 }

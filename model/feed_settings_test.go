@@ -9,28 +9,29 @@ import (
 )
 
 func TestEditFeedSetsAndResets(t *testing.T) {
-	f := Feed{ID: 1, Title: "Own", Tags: []string{"News"}}
+	f := Feed{ID: 1, Title: "Own", Folder: "News", Tags: []string{"old"}}
 	f, err := EditFeed(f, []FeedValue{{"title", " Mine "}, {"interval", "90m"}, {"fetch", "FEED"},
-		{"user_agent", "Bot/1"}, {"keep_days", "30"}, {"keep_items", "200"}, {"folder", "Tech"}})
+		{"user_agent", "Bot/1"}, {"keep_days", "30"}, {"keep_items", "200"}, {"folder", " Tech / Go "},
+		{"tags", "#go, tools,, go"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := FeedSettings{Title: "Mine", Interval: 90 * time.Minute, FetchMode: "feed",
 		UserAgent: "Bot/1", KeepDays: 30, KeepItems: 200}
-	if f.Settings != want || f.Title != "Own" || !slices.Equal(f.Tags, []string{"Tech"}) {
+	if f.Settings != want || f.Title != "Own" || f.Folder != "Tech/Go" || !slices.Equal(f.Tags, []string{"go", "tools"}) {
 		t.Fatalf("edited: %+v", f)
 	}
 	if f.DisplayTitle() != "Mine" {
 		t.Errorf("display title %q", f.DisplayTitle())
 	}
 	got := FeedValues(f)
-	wantValues := []FeedValue{{"title", "Mine"}, {"folder", "Tech"}, {"interval", "1h30m"},
+	wantValues := []FeedValue{{"title", "Mine"}, {"folder", "Tech/Go"}, {"tags", "go, tools"}, {"interval", "1h30m"},
 		{"fetch", "feed"}, {"user_agent", "Bot/1"}, {"keep_days", "30"}, {"keep_items", "200"}}
 	if !slices.Equal(got, wantValues) {
 		t.Errorf("values %v", got)
 	}
 	// The values shown, given back, change nothing; "" resets each.
-	if again, err := EditFeed(f, got); err != nil || again.Settings != f.Settings || !slices.Equal(again.Tags, f.Tags) {
+	if again, err := EditFeed(f, got); err != nil || again.Settings != f.Settings || again.Folder != f.Folder || !slices.Equal(again.Tags, f.Tags) {
 		t.Errorf("round trip: %+v, %v", again, err)
 	}
 	var resets []FeedValue
@@ -38,7 +39,7 @@ func TestEditFeedSetsAndResets(t *testing.T) {
 		resets = append(resets, FeedValue{k, ""})
 	}
 	f, err = EditFeed(f, resets)
-	if err != nil || f.Settings != (FeedSettings{}) || f.Tags != nil {
+	if err != nil || f.Settings != (FeedSettings{}) || f.Tags != nil || f.Folder != "" {
 		t.Errorf("reset: %+v, %v", f, err)
 	}
 }
@@ -51,8 +52,8 @@ func TestEditFeedAllAndAuto(t *testing.T) {
 	if f.Settings.KeepDays != -1 || f.Settings.KeepItems != 0 || f.Settings.Interval != 0 || f.Settings.FetchMode != "" {
 		t.Errorf("%+v", f.Settings)
 	}
-	if v := FeedValues(f); v[5].Value != "all" {
-		t.Errorf("keep_days shows %q", v[5].Value)
+	if v := FeedValues(f); v[6].Value != "all" {
+		t.Errorf("keep_days shows %q", v[6].Value)
 	}
 }
 
@@ -80,12 +81,12 @@ func TestEditFeedRefusesNamingTheKey(t *testing.T) {
 }
 
 func TestEditFeedOfAnAccount(t *testing.T) {
-	f := Feed{Account: "mf", Title: "Server's", Tags: []string{"a", "b"}}
-	if v := FeedValues(f); v[0].Value != "Server's" || v[1].Value != "a, b" {
+	f := Feed{Account: "mf", Title: "Server's", Folder: "a", Tags: []string{"b"}}
+	if v := FeedValues(f); v[0].Value != "Server's" || v[1].Value != "a" || v[2].Value != "b" {
 		t.Errorf("values %v", v)
 	}
-	g, err := EditFeed(f, []FeedValue{{"title", ""}, {"folder", "a, b"}, {"user_agent", "X"}})
-	if err != nil || g.Title != "Server's" || g.Settings.Title != "" || !slices.Equal(g.Tags, f.Tags) || g.Settings.UserAgent != "X" {
+	g, err := EditFeed(f, []FeedValue{{"title", ""}, {"folder", "a"}, {"user_agent", "X"}})
+	if err != nil || g.Title != "Server's" || g.Settings.Title != "" || g.Folder != "a" || g.Settings.UserAgent != "X" {
 		t.Errorf("unchanged title and folders: %+v %v", g, err)
 	}
 	g, _ = EditFeed(f, []FeedValue{{"title", "Renamed"}})

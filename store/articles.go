@@ -115,6 +115,13 @@ func articleFilter(q model.ArticleQuery, f *filtersql.Compiled) (string, []any) 
 	if q.Starred {
 		conds = append(conds, "a.starred = 1") // a literal, so the partial index applies
 	}
+	if q.Folder != "" {
+		// a folder holds the folders inside it: "News" has "News/World".
+		conds = append(conds, `a.feed_id IN (SELECT id FROM feeds
+			WHERE lower(folder) = lower(?) OR lower(folder) LIKE ? ESCAPE '\')`)
+		path := model.CleanFolder(q.Folder)
+		args = append(args, path, filtersql.LikePrefix(strings.ToLower(path)+"/"))
+	}
 	if q.Tag != "" {
 		// tags are stored one a line: match a whole line, ASCII case folded.
 		conds = append(conds, `a.feed_id IN (SELECT id FROM feeds

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -12,15 +13,15 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-const feedColumns = `id, url, title, site_url, tags, etag, last_modified,
+const feedColumns = `id, url, title, site_url, folder, tags, etag, last_modified,
 	last_error, last_fetched, next_allowed,
 	ifnull((SELECT name FROM accounts WHERE accounts.id = feeds.account_id), ''),
 	remote_id, user_title, refresh_every, fetch_mode, user_agent, keep_days,
 	keep_items, next_due, publish_gap`
 
-const insertFeedSQL = `INSERT INTO feeds (url, title, site_url, tags, etag,
-	last_modified, last_error, last_fetched, next_allowed, created)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+const insertFeedSQL = `INSERT INTO feeds (url, title, site_url, folder, tags, etag,
+	last_modified, last_error, last_fetched, next_allowed, created, user_title)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT DO NOTHING`
 
 // AddFeed subscribes to f.URL and returns f with its ID. When the URL is
@@ -50,17 +51,29 @@ func (s *Store) AddFeed(ctx context.Context, f model.Feed) (model.Feed, error) {
 }
 
 func feedArgs(f model.Feed, now time.Time) []any {
-	return []any{f.URL, f.Title, f.SiteURL, joinTags(f.Tags), f.ETag,
+	return []any{f.URL, f.Title, f.SiteURL, model.CleanFolder(f.Folder), joinTags(f.Tags), f.ETag,
 		f.LastModified, f.LastError, nanos(f.LastFetched), nanos(f.NextAllowed),
-		nanos(now)}
+		nanos(now), f.Settings.Title}
 }
 
-// ImportFeeds subscribes to every subscription not yet subscribed, all in
-// one transaction: on any error nothing is imported. A URL already
-// subscribed, or repeated in subs, counts as existing.
-func (s *Store) ImportFeeds(ctx context.Context, subs []model.Subscription) (added, existing int, err error) {
+// ImportCounts are what an import did, or would do: feeds added, feeds
+// already subscribed and left as they were, feeds already subscribed that
+// took a title, folder or tags they lacked.
+type ImportCounts struct{ Added, Existing, Updated int }
+
+// ErrDryRun ends a transaction that was only counting.
+var errDryRun = errors.New("dry run")
+
+// ImportFeeds subscribes to every subscription not yet subscribed, with
+// its title as the user's, its folder and tags; a feed already subscribed
+// only takes what it lacks (a title, a folder, tags it does not carry),
+// so importing the same file twice changes nothing the second time. All
+// in one transaction: on any error nothing is imported. dryRun counts the
+// same and keeps nothing.
+func (s *Store) ImportFeeds(ctx context.Context, subs []model.Subscription, dryRun bool) (ImportCounts, error) {
+	var c ImportCounts
 	now := time.Now()
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, insertFeedSQL)
 		if err != nil {
 			return err
@@ -70,23 +83,66 @@ func (s *Store) ImportFeeds(ctx context.Context, subs []model.Subscription) (add
 			if sub.URL == "" {
 				return fmt.Errorf("line %d: no URL", sub.Line)
 			}
-			f := model.Feed{URL: sub.URL, Title: sub.Title, Tags: sub.Tags}
+			f := model.Feed{URL: sub.URL, Folder: sub.Folder, Tags: sub.Tags}
+			f.Settings.Title = sub.Title
 			res, err := stmt.ExecContext(ctx, feedArgs(f, now)...)
+			if n, _ := rowsAffected(res, err); n > 0 {
+				c.Added++
+				continue
+			}
+			if err == nil {
+				var changed bool
+				changed, err = fillFeed(ctx, tx, f)
+				if changed {
+					c.Updated++
+				} else {
+					c.Existing++
+				}
+			}
 			if err != nil {
 				return fmt.Errorf("line %d: %s: %w", sub.Line, sub.URL, err)
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				existing++
-			} else {
-				added++
-			}
+		}
+		if dryRun {
+			return errDryRun
 		}
 		return nil
 	})
-	if err != nil {
-		return 0, 0, fmt.Errorf("import feeds: %w", err)
+	if err != nil && !errors.Is(err, errDryRun) {
+		return ImportCounts{}, fmt.Errorf("import feeds: %w", err)
 	}
-	return added, existing, nil
+	return c, nil
+}
+
+// fillFeed gives the feed subscribed at f.URL what f has and it lacks: the
+// user's title, a folder, tags; it tells whether anything changed.
+func fillFeed(ctx context.Context, tx *sql.Tx, f model.Feed) (bool, error) {
+	var title, folder, tags string
+	err := tx.QueryRowContext(ctx, `SELECT user_title, folder, tags FROM feeds WHERE url = ?`,
+		f.URL).Scan(&title, &folder, &tags)
+	if err != nil {
+		return false, err
+	}
+	had := splitTags(tags)
+	merged := had
+	for _, t := range f.Tags {
+		if !slices.Contains(merged, t) {
+			merged = append(merged, t)
+		}
+	}
+	newTitle, newFolder := title, folder
+	if newTitle == "" {
+		newTitle = f.Settings.Title
+	}
+	if newFolder == "" {
+		newFolder = model.CleanFolder(f.Folder)
+	}
+	if newTitle == title && newFolder == folder && len(merged) == len(had) {
+		return false, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE feeds SET user_title = ?, folder = ?, tags = ?
+		WHERE url = ?`, newTitle, newFolder, joinTags(merged), f.URL)
+	return err == nil, err
 }
 
 // RemoveFeed unsubscribes, deleting the feed's articles and highlights.
@@ -188,7 +244,7 @@ func scanFeed(r scanner, withCounts bool) (model.Feed, error) {
 	var tags string
 	var fetched, next, every, due, gap int64
 	st := &f.Settings
-	dest := []any{&f.ID, &f.URL, &f.Title, &f.SiteURL, &tags, &f.ETag,
+	dest := []any{&f.ID, &f.URL, &f.Title, &f.SiteURL, &f.Folder, &tags, &f.ETag,
 		&f.LastModified, &f.LastError, &fetched, &next, &f.Account, &f.RemoteID,
 		&st.Title, &every, &st.FetchMode, &st.UserAgent, &st.KeepDays,
 		&st.KeepItems, &due, &gap}
@@ -254,18 +310,21 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	return nil
 }
 
-// SetFeed renames the feed and puts it in folders (tags); a nil argument
-// leaves that as it is.
-func (s *Store) SetFeed(ctx context.Context, id int64, title *string, tags []string) error {
-	var t, g any
+// SetFeed renames the feed, puts it in a folder (a path) and gives it
+// tags; a nil argument leaves that as it is.
+func (s *Store) SetFeed(ctx context.Context, id int64, title, folder *string, tags []string) error {
+	var t, d, g any
 	if title != nil {
 		t = *title
+	}
+	if folder != nil {
+		d = model.CleanFolder(*folder)
 	}
 	if tags != nil {
 		g = joinTags(tags)
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE feeds SET title = coalesce(?, title),
-		tags = coalesce(?, tags) WHERE id = ?`, t, g, id)
+		folder = coalesce(?, folder), tags = coalesce(?, tags) WHERE id = ?`, t, d, g, id)
 	if err != nil {
 		return fmt.Errorf("set feed %d: %w", id, err)
 	}

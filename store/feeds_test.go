@@ -140,17 +140,17 @@ func TestImportFeeds(t *testing.T) {
 		{URL: "https://new.example/feed", Line: 3},
 		{URL: "https://other.example/feed", Line: 4},
 	}
-	added, existing, err := s.ImportFeeds(ctx, subs)
-	if err != nil || added != 2 || existing != 2 {
-		t.Fatalf("ImportFeeds = %d added, %d existing, %v; want 2, 2", added, existing, err)
+	c, err := s.ImportFeeds(ctx, subs, false)
+	if err != nil || c.Added != 2 || c.Existing != 2 || c.Updated != 0 {
+		t.Fatalf("ImportFeeds = %+v, %v; want 2 added, 2 existing", c, err)
 	}
 	f, err := s.FeedByURL(ctx, "https://new.example/feed")
-	if err != nil || f.Title != "New" || !reflect.DeepEqual(f.Tags, []string{"tech"}) {
+	if err != nil || f.Settings.Title != "New" || !reflect.DeepEqual(f.Tags, []string{"tech"}) {
 		t.Errorf("imported feed = %+v, %v", f, err)
 	}
 
 	bad := []model.Subscription{{URL: "https://third.example/feed", Line: 1}, {URL: "", Line: 2}}
-	if _, _, err := s.ImportFeeds(ctx, bad); err == nil {
+	if _, err := s.ImportFeeds(ctx, bad, false); err == nil {
 		t.Fatal("ImportFeeds with an empty URL succeeded")
 	}
 	if _, err := s.FeedByURL(ctx, "https://third.example/feed"); !isNotFound(err) {

@@ -55,7 +55,7 @@ func eqSetup(t *testing.T, s *Store, r *rand.Rand) map[int64]filter.Record {
 			tags = append(tags, eqFolders[(i+1)%4])
 		}
 		title := []string{"The Climate Desk", "naïve news", "", "Kelvin Times", "ſtory hour", "Café"}[i]
-		if err := s.SetFeed(ctx, f.ID, &title, tags); err != nil {
+		if err := s.SetFeed(ctx, f.ID, &title, nil, tags); err != nil {
 			t.Fatal(err)
 		}
 		info := feedInfo{f: f, title: title}

@@ -31,14 +31,15 @@ func (s *Store) SyncFeeds(ctx context.Context, accountID int64, feeds []model.Fe
 			listed[f.RemoteID] = true
 			if id, ok := have[f.RemoteID]; ok {
 				_, err = tx.ExecContext(ctx, `UPDATE OR IGNORE feeds SET url = ?, title = ?,
-					site_url = ?, tags = ? WHERE id = ?`,
-					f.URL, f.Title, f.SiteURL, joinTags(f.Tags), id)
+					site_url = ?, folder = ?, tags = ? WHERE id = ?`,
+					f.URL, f.Title, f.SiteURL, model.CleanFolder(f.Folder), joinTags(f.Tags), id)
 			} else {
 				var res sql.Result
-				res, err = tx.ExecContext(ctx, `INSERT INTO feeds (url, title, site_url, tags,
-					created, account_id, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+				res, err = tx.ExecContext(ctx, `INSERT INTO feeds (url, title, site_url, folder,
+					tags, created, account_id, remote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 					ON CONFLICT DO NOTHING`,
-					f.URL, f.Title, f.SiteURL, joinTags(f.Tags), nanos(now), accountID, f.RemoteID)
+					f.URL, f.Title, f.SiteURL, model.CleanFolder(f.Folder), joinTags(f.Tags),
+					nanos(now), accountID, f.RemoteID)
 				if n, _ := rowsAffected(res, err); n > 0 {
 					added++
 				}

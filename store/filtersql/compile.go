@@ -149,6 +149,10 @@ func LikeContains(s string) string {
 	return "%" + likeEscaper.Replace(s) + "%"
 }
 
+// LikePrefix is the LIKE pattern (with ESCAPE '\') that matches a text
+// starting with s, taken literally.
+func LikePrefix(s string) string { return likeEscaper.Replace(s) + "%" }
+
 var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
 
 // content finds articles by the words of their text: first through the

@@ -73,7 +73,7 @@ func (e Entry) Query() model.ArticleQuery {
 	case Starred:
 		return model.ArticleQuery{Starred: true}
 	case Folder:
-		q := model.ArticleQuery{Account: e.Account, Tag: e.Folder}
+		q := model.ArticleQuery{Account: e.Account, Folder: e.Folder}
 		if e.local {
 			q.Account = model.LocalFeeds
 		}
@@ -184,7 +184,7 @@ func (p place) appendFeeds(entries []Entry, feeds []model.Feed) []Entry {
 	var loose []model.Feed
 	for _, f := range feeds {
 		in := map[string]bool{}
-		for _, t := range f.Tags {
+		for _, t := range model.FolderNames(f.Folder)[:min(1, len(model.FolderNames(f.Folder)))] {
 			k := FolderKey(t)
 			if k == "" || in[k] {
 				continue

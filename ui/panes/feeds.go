@@ -155,8 +155,8 @@ func (p *Feeds) SelectFeed(id int64, height int) bool {
 			continue
 		}
 		delete(p.collapsed, feedtree.Group{Account: f.Account})
-		for _, tag := range f.Tags {
-			delete(p.collapsed, feedtree.Group{Account: f.Account, Folder: feedtree.FolderKey(tag)})
+		for _, name := range model.FolderNames(f.Folder) {
+			delete(p.collapsed, feedtree.Group{Account: f.Account, Folder: feedtree.FolderKey(name)})
 		}
 		p.rebuild()
 		for i, e := range p.entries {

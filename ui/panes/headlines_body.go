@@ -67,8 +67,10 @@ func (l Headlines) Empty(feeds Feeds) string {
 		return "Nothing unread."
 	case q.Starred:
 		return "No starred articles. Press f on a headline to star it."
-	case q.Tag != "":
+	case q.Folder != "":
 		return "No articles in this folder yet. Press R to refresh."
+	case q.Tag != "":
+		return "No articles with this tag yet. Press R to refresh."
 	case q.Account != "" && q.Account != model.LocalFeeds:
 		return "No articles in this account yet. Press R to sync it."
 	case q.FeedID != 0:

@@ -1,4 +1,10 @@
-package main
+// Package termout is the command line's output edge: everything a command
+// prints goes through a Clean writer (text) or JSON (objects), which
+// sanitise what came from strangers once, on the way out, and help goes
+// through a Trim writer. Commands print plainly; only byline's own escape
+// codes (the refresh progress line, ui/progress) go to the raw terminal.
+// No Bubble Tea.
+package termout
 
 import (
 	"encoding/json"
@@ -9,22 +15,17 @@ import (
 	"github.com/byline-reader/byline/model"
 )
 
-// The command line's output edge: everything a command prints goes
-// through a cleanWriter (text) or writeJSON (objects), which sanitise what
-// came from strangers once, on the way out. Commands print plainly; only
-// byline's own escape codes (the refresh progress line) go to the raw
-// terminal, env.term.
-
-// cleanWriter sanitises what is written to it (model.Sanitize). A UTF-8
+// Clean sanitises what is written to it (model.Sanitize). A UTF-8
 // sequence cut by a Write is held back until the next one completes it.
-type cleanWriter struct {
+type Clean struct {
 	w     io.Writer
 	carry []byte
 }
 
-func newCleanWriter(w io.Writer) *cleanWriter { return &cleanWriter{w: w} }
+// NewClean is a Clean writer to w.
+func NewClean(w io.Writer) *Clean { return &Clean{w: w} }
 
-func (c *cleanWriter) Write(p []byte) (int, error) {
+func (c *Clean) Write(p []byte) (int, error) {
 	data := p
 	if len(c.carry) > 0 {
 		data = append(c.carry, p...)
@@ -55,8 +56,8 @@ func incompleteTail(data []byte) int {
 	return len(data)
 }
 
-// writeJSON prints v as indented JSON with every string in it sanitised.
-func writeJSON(w io.Writer, v any) error {
+// JSON prints v as indented JSON with every string in it sanitised.
+func JSON(w io.Writer, v any) error {
 	rv := reflect.ValueOf(v)
 	clean := reflect.New(rv.Type()).Elem()
 	clean.Set(rv)
@@ -106,20 +107,16 @@ func sanitizeValue(v reflect.Value) {
 	}
 }
 
-// oneLine is outside text flattened to one line (newlines and tabs become
-// spaces) and sanitised, for a table cell or a one-line message.
-func oneLine(s string) string { return model.SanitizeLine(s) }
-
-// trimWriter drops the spaces at the ends of lines: fang pads its help to
+// Trim drops the spaces at the ends of lines: fang pads its help to
 // a width of 120 when it cannot ask a terminal for one, and help piped to
 // a file or a pager should fit 80 columns. It passes the terminal's file
 // descriptor on, so that colour is still detected on a terminal.
-type trimWriter struct {
-	w      io.Writer
+type Trim struct {
+	W      io.Writer
 	spaces int // spaces held back until a character follows them
 }
 
-func (t *trimWriter) Write(p []byte) (int, error) {
+func (t *Trim) Write(p []byte) (int, error) {
 	out := make([]byte, 0, len(p))
 	for _, b := range p {
 		switch b {
@@ -135,19 +132,19 @@ func (t *trimWriter) Write(p []byte) (int, error) {
 		}
 		out = append(out, b)
 	}
-	if _, err := t.w.Write(out); err != nil {
+	if _, err := t.W.Write(out); err != nil {
 		return 0, err
 	}
 	return len(p), nil
 }
 
 // Fd is the terminal's descriptor, or an invalid one.
-func (t *trimWriter) Fd() uintptr {
-	if f, ok := t.w.(interface{ Fd() uintptr }); ok {
+func (t *Trim) Fd() uintptr {
+	if f, ok := t.W.(interface{ Fd() uintptr }); ok {
 		return f.Fd()
 	}
 	return ^uintptr(0)
 }
 
-func (t *trimWriter) Read([]byte) (int, error) { return 0, io.EOF }
-func (t *trimWriter) Close() error             { return nil }
+func (t *Trim) Read([]byte) (int, error) { return 0, io.EOF }
+func (t *Trim) Close() error             { return nil }

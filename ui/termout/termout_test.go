@@ -1,4 +1,4 @@
-package main
+package termout
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 
 func TestCleanWriterHoldsBackACutRune(t *testing.T) {
 	var out bytes.Buffer
-	w := newCleanWriter(&out)
+	w := NewClean(&out)
 	text := []byte("é\u009b31m and \x1b[2J “quoted” ü")
 	for i := range text { // one byte a Write: every sequence is cut
 		if n, err := w.Write(text[i : i+1]); n != 1 || err != nil {
@@ -33,7 +33,7 @@ func TestWriteJSONSanitisesEveryString(t *testing.T) {
 	author := "A\x1b]0;pwned\x07 B"
 	v := obj{Title: "T\x1b[2J", Author: &author, Items: []inner{{"\u202eevil"}}, Any: inner{"x\x9by"}}
 	var out bytes.Buffer
-	if err := writeJSON(&out, v); err != nil {
+	if err := JSON(&out, v); err != nil {
 		t.Fatal(err)
 	}
 	if s := out.String(); strings.ContainsAny(s, "\x1b\u009b\u202e") || strings.Contains(s, `\u001b`) || strings.Contains(s, "pwned") {
