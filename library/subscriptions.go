@@ -2,11 +2,13 @@ package library
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/byline-reader/byline/feeds"
@@ -98,7 +100,8 @@ func parseSubscriptions(data []byte) ([]model.Subscription, error) {
 }
 
 // Export writes every web subscription, byline's own and the accounts',
-// as OPML 2.0.
+// as OPML 2.0, in the order they were subscribed: a file imported comes
+// back in its own order.
 func (l *Library) Export(ctx context.Context, w io.Writer) error {
 	all, err := l.store.Feeds(ctx)
 	if err != nil {
@@ -112,6 +115,7 @@ func (l *Library) Export(ctx context.Context, w io.Writer) error {
 			web = append(web, f)
 		}
 	}
+	slices.SortStableFunc(web, func(a, b model.Feed) int { return cmp.Compare(a.ID, b.ID) })
 	return feeds.WriteOPML(w, web)
 }
 

@@ -6,6 +6,7 @@ package configedit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/byline-reader/byline/model"
@@ -100,4 +101,57 @@ func tomlString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// AddQueries adds saved queries to the [queries] table of a configuration
+// file's text: after its last line when the file has the table, else in a
+// new one at the end. A name the file already has is left alone (the
+// user's expression wins), so adding the same queries twice changes
+// nothing. It returns the text and the names it added.
+func AddQueries(data []byte, have map[string]string, queries []model.SavedQuery) ([]byte, []string) {
+	var lines []string
+	var added []string
+	for _, q := range queries {
+		if _, ok := have[q.Name]; ok || q.Name == "" || slices.Contains(added, q.Name) {
+			continue
+		}
+		lines = append(lines, tomlString(q.Name)+" = "+tomlString(q.Filter)+"\n")
+		added = append(added, q.Name)
+	}
+	if len(lines) == 0 {
+		return data, nil
+	}
+	text := string(data)
+	if len(text) > 0 && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	all := strings.SplitAfter(text, "\n")
+	at := -1 // the line after the [queries] table's last key
+	for i, line := range all {
+		t := strings.TrimSpace(line)
+		switch {
+		case isTableHeader(t, "queries"):
+			at = i + 1
+		case at >= 0 && strings.HasPrefix(t, "["):
+			return []byte(strings.Join(all[:at], "") + strings.Join(lines, "") + strings.Join(all[at:], "")), added
+		case at >= 0 && t != "" && !strings.HasPrefix(t, "#"):
+			at = i + 1
+		}
+	}
+	if at >= 0 {
+		return []byte(strings.Join(all[:at], "") + strings.Join(lines, "") + strings.Join(all[at:], "")), added
+	}
+	if text != "" {
+		text += "\n"
+	}
+	return []byte(text + "[queries]\n" + strings.Join(lines, "")), added
+}
+
+// isTableHeader tells whether a line is the header of the table name (a
+// comment after it allowed).
+func isTableHeader(line, name string) bool {
+	line, _, _ = strings.Cut(line, "#")
+	line = strings.TrimSpace(line)
+	return strings.HasPrefix(line, "[") && !strings.HasPrefix(line, "[[") &&
+		strings.HasSuffix(line, "]") && strings.TrimSpace(line[1:len(line)-1]) == name
 }

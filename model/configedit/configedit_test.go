@@ -75,3 +75,30 @@ func FuzzAccountSection(f *testing.F) {
 		}
 	})
 }
+
+func TestAddQueries(t *testing.T) {
+	qs := []model.SavedQuery{{Name: "Unread news", Filter: `unread and folder = "News"`}, {Name: "mine", Filter: "starred"}}
+	for _, c := range []struct{ in, want string }{
+		{"", "[queries]\n\"Unread news\" = \"unread and folder = \\\"News\\\"\"\n"},
+		{"[fetch]\nworkers = 4", "[fetch]\nworkers = 4\n\n[queries]\n\"Unread news\""},
+		{"[queries]\nmine = \"unread\"\n\n# next\n[fetch]\n", "[queries]\nmine = \"unread\"\n\"Unread news\" = "},
+	} {
+		before, err := model.ParseConfig([]byte(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, added := AddQueries([]byte(c.in), before.Queries, qs)
+		cfg, err := model.ParseConfig(out)
+		if err != nil || !strings.HasPrefix(string(out), c.want) {
+			t.Errorf("%q:\n%s\n%v", c.in, out, err)
+			continue
+		}
+		again, more := AddQueries(out, cfg.Queries, qs)
+		if string(again) != string(out) || len(more) != 0 {
+			t.Errorf("%q: adding again changed the file:\n%s", c.in, again)
+		}
+		if len(added) == 0 || cfg.Queries["mine"] != before.Queries["mine"] && before.Queries["mine"] != "" || cfg.Queries["Unread news"] != `unread and folder = "News"` {
+			t.Errorf("%q: added %v, queries %v", c.in, added, cfg.Queries)
+		}
+	}
+}
