@@ -168,15 +168,6 @@ func cleanField(s string) string {
 	return truncate(strings.TrimSpace(model.SanitizeLine(s)), maxLineField)
 }
 
-// cleanFolder is a folder path of names from an import file.
-func cleanFolder(names []string) string {
-	clean := make([]string, len(names))
-	for i, n := range names {
-		clean[i] = cleanField(n)
-	}
-	return model.FolderPath(clean...)
-}
-
 // checkFeedURL accepts an http(s) URL and refuses everything else, above
 // all newsboat's command feeds: byline never runs what a file names.
 func checkFeedURL(raw string) (string, error) {

@@ -104,7 +104,7 @@ func (st *opmlState) start(f *ImportFile, t xml.StartElement, line int) error {
 	if st.outlines++; st.outlines > maxOutlines {
 		return fmt.Errorf("opml line %d: more than %d outlines", line, maxOutlines)
 	}
-	if len(st.opened) >= maxFolderDepth {
+	if len(st.opened) > maxFolderDepth { // 32 folders, and feeds in them
 		return fmt.Errorf("opml line %d: folders nest deeper than %d levels", line, maxFolderDepth)
 	}
 	o := readOutline(t.Attr)

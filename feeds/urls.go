@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/byline-reader/byline/feeds/newsboat"
 	"github.com/byline-reader/byline/model"
 )
 
@@ -113,7 +114,7 @@ func (f *ImportFile) queryLine(spec string, n int) {
 		f.skip("urls", n, "query: no name (query:Name:expression); skipped")
 		return
 	}
-	translated, err := TranslateNewsboatFilter(expr)
+	translated, err := newsboat.TranslateFilter(expr)
 	if err != nil {
 		f.skip("urls", n, "query %q: %s; skipped", name, err)
 		return

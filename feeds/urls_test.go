@@ -84,18 +84,18 @@ func TestURLsGrammar(t *testing.T) {
 
 func TestURLsSkipped(t *testing.T) {
 	in := strings.Join([]string{
-		"https://good.example/feed",                   // 1
-		`"exec:~/bin/news.sh" scripts`,                // 2
-		"exec:~/bin/other.sh",                         // 3
+		"https://good.example/feed",                    // 1
+		`"exec:~/bin/news.sh" scripts`,                 // 2
+		"exec:~/bin/other.sh",                          // 3
 		"filter:~/bin/clean.sh:https://x.example/feed", // 4
-		"ftp://files.example/feed",                    // 5
-		`https://quote.example/feed "unterminated`,    // 6
-		"file:///var/log/feed.xml",                    // 7
-		`"query:No expression"`,                       // 8
-		`"query::unread = \"yes\""`,                   // 9
-		`"query:Links:link =~ \"x\""`,                 // 10
-		"# a comment", "", "   ", "\t# indented",      // 11-14
-		"not-a-url tag", // 15
+		"ftp://files.example/feed",                     // 5
+		`https://quote.example/feed "unterminated`,     // 6
+		"file:///var/log/feed.xml",                     // 7
+		`"query:No expression"`,                        // 8
+		`"query::unread = \"yes\""`,                    // 9
+		`"query:Links:link =~ \"x\""`,                  // 10
+		"# a comment", "", "   ", "\t# indented",       // 11-14
+		"not-a-url tag",                   // 15
 		`"query:Unread:unread = \"yes\""`, // 16
 		`"query:Unread:unread = \"no\""`,  // 17
 	}, "\n")

@@ -1,4 +1,8 @@
-package feeds
+// Package newsboat is newsboat's language in byline's terms: a query
+// feed's filter expression rewritten in byline's filter language
+// (TranslateFilter), for the import of a urls file. Pure: strings in,
+// strings out; it imports only model/filter.
+package newsboat
 
 import (
 	"errors"
@@ -8,7 +12,7 @@ import (
 	"github.com/byline-reader/byline/model/filter"
 )
 
-// TranslateNewsboatFilter rewrites an expression of newsboat's filter
+// TranslateFilter rewrites an expression of newsboat's filter
 // language (a query: line's) as one of byline's (model/filter), or says
 // why it cannot. Newsboat's and/or bind equally, grouping to the right
 // ("a and b or c" is "a and (b or c)"); the result has the parentheses
@@ -20,7 +24,7 @@ import (
 // byline's one flag, starred (flags # "s" is starred, flags !# "s" not
 // starred). The others (link, guid, date, enclosures, counts, indexes…)
 // have none, and the expression is refused naming the attribute.
-func TranslateNewsboatFilter(expr string) (string, error) {
+func TranslateFilter(expr string) (string, error) {
 	if len(expr) > filter.MaxLen {
 		return "", fmt.Errorf("the expression is too long (%d bytes, at most %d)", len(expr), filter.MaxLen)
 	}
@@ -240,7 +244,7 @@ func (p *nbParser) between(attr string, lo nbToken) (string, error) {
 		p.next()
 		hi := p.next()
 		if hi.kind != nbWord {
-			return "", fmt.Errorf("between needs a range A:B, not %s after :", hi)
+			return "", fmt.Errorf("between needs a range A:B, not %s after the colon", hi)
 		}
 		low, high, ok = lo.text, hi.text, true
 	}
@@ -298,7 +302,7 @@ func translateFlags(op, val string) (string, error) {
 	case op == "!#" && val != "", op == "=" && val == "":
 		return "not starred", nil
 	}
-	return "", fmt.Errorf("flags %s %q: byline's one flag is starred (flags # \"s\", flags !# \"s\")", op, val)
+	return "", fmt.Errorf("flags %s %q: byline's one flag is starred, which flags # \"s\" and flags !# \"s\" ask for", op, val)
 }
 
 // bylineString quotes s for byline's lexer, which reads \" and \\.
