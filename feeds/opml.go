@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/byline-reader/byline/model"
 	"golang.org/x/net/html/charset"
@@ -14,24 +13,28 @@ import (
 
 // ParseOPML reads an OPML 1.0 or 2.0 subscription list. An outline with an
 // xmlUrl (or url, in any letter case) is a feed; the outlines it sits in
-// are folders, whose text (or title) become its Tags, and so do the paths
-// of its category attribute. Only http(s) feed URLs are accepted: any other
-// (newsboat's "exec:" and "filter:" among them) is refused with an error
-// naming the line, and the feeds that were accepted are still returned. A
-// document that is not OPML or not well-formed XML is an error with the
-// line where reading stopped.
-func ParseOPML(r io.Reader) ([]model.Subscription, error) {
-	d := xml.NewDecoder(r)
+// are its folder (model.FolderPath of their names, outermost first), its
+// text (else its title) is the user's title for it, and each entry of its
+// category attribute ("tech,news" or "/Reading/Later": the path without
+// its outer slashes) is a tag. An outline with neither a URL nor feeds
+// inside is passed over. A feed URL that is not http(s) (newsboat's
+// "exec:" and "filter:" among them) is skipped and named in Skipped. A URL
+// given twice is one feed: its first title and folder win, the tags are
+// joined.
+//
+// The error refuses the whole file, naming the line where it stopped: a
+// document that is not OPML or not well-formed XML, one that declares
+// entities, nests folders deeper than 32 (elements deeper than 64), holds
+// more than 100,000 outlines, or is over 32 MB.
+func ParseOPML(r io.Reader) (ImportFile, error) {
+	d := xml.NewDecoder(newCapReader(r))
 	d.Strict = false // OPML in the wild holds bare & and HTML entities
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
 	d.CharsetReader = charset.NewReaderLabel
 	var (
-		list    subscriptionList
-		errs    ImportErrors
-		folders []string // names of the open folder outlines
-		opened  []bool   // per open outline: whether it pushed a folder
-		root    bool
+		f  ImportFile
+		st opmlState
 	)
 	for {
 		line, _ := d.InputPos()
@@ -40,65 +43,100 @@ func ParseOPML(r io.Reader) ([]model.Subscription, error) {
 			break
 		}
 		if err != nil {
-			return nil, opmlSyntaxError(err, line)
+			return ImportFile{}, opmlSyntaxError(err, line)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := strings.ToLower(t.Name.Local)
-			if !root {
-				if name != "opml" {
-					return nil, fmt.Errorf("opml line %d: not an OPML document: it starts with <%s>",
-						line, truncate(model.SanitizeLine(t.Name.Local), 40))
-				}
-				root = true
-			}
-			if name != "outline" {
-				continue
-			}
-			o := readOutline(t.Attr)
-			if o.feedURL == "" {
-				folders, opened = pushFolder(folders, opened, o.name)
-				continue
-			}
-			opened = append(opened, false)
-			u, err := checkFeedURL(o.feedURL)
-			if err != nil {
-				errs.add("opml", line, err.Error())
-				continue
-			}
-			sub := model.Subscription{URL: u, Title: o.name, Line: line}
-			for _, f := range folders {
-				sub.Tags = addTag(sub.Tags, f)
-			}
-			for _, c := range o.categories {
-				sub.Tags = addTag(sub.Tags, c)
-			}
-			list.add(sub)
-		case xml.EndElement:
-			if strings.EqualFold(t.Name.Local, "outline") && len(opened) > 0 {
-				if opened[len(opened)-1] {
-					folders = folders[:len(folders)-1]
-				}
-				opened = opened[:len(opened)-1]
-			}
+		if err := st.read(&f, tok, line); err != nil {
+			return ImportFile{}, err
 		}
 	}
-	if !root {
-		return nil, errors.New("opml: not an OPML document: no <opml> element")
+	if !st.root {
+		return ImportFile{}, errors.New("opml: not an OPML document: no <opml> element")
 	}
-	return errs.result(list.subs)
+	f.finish("opml")
+	return f, nil
 }
 
-func pushFolder(folders []string, opened []bool, name string) ([]string, []bool) {
-	if name == "" {
-		return folders, append(opened, false)
+// opmlState is where ParseOPML is in the document.
+type opmlState struct {
+	root     bool     // <opml> was read
+	depth    int      // elements open
+	outlines int      // outlines read
+	folders  []string // names of the open folder outlines
+	opened   []bool   // per open outline: whether it pushed a folder
+}
+
+// read takes one token of the document into f.
+func (st *opmlState) read(f *ImportFile, tok xml.Token, line int) error {
+	switch t := tok.(type) {
+	case xml.Directive:
+		if strings.Contains(strings.ToUpper(string(t)), "ENTITY") {
+			return fmt.Errorf("opml line %d: the document declares entities; refused", line)
+		}
+	case xml.StartElement:
+		return st.start(f, t, line)
+	case xml.EndElement:
+		st.depth = max(st.depth-1, 0)
+		if strings.EqualFold(t.Name.Local, "outline") && len(st.opened) > 0 {
+			if st.opened[len(st.opened)-1] {
+				st.folders = st.folders[:len(st.folders)-1]
+			}
+			st.opened = st.opened[:len(st.opened)-1]
+		}
 	}
-	return append(folders, name), append(opened, true)
+	return nil
+}
+
+func (st *opmlState) start(f *ImportFile, t xml.StartElement, line int) error {
+	name := strings.ToLower(t.Name.Local)
+	if !st.root {
+		if name != "opml" {
+			return fmt.Errorf("opml line %d: not an OPML document: it starts with <%s>",
+				line, truncate(model.SanitizeLine(t.Name.Local), 40))
+		}
+		st.root = true
+	}
+	if st.depth++; st.depth > maxXMLDepth {
+		return fmt.Errorf("opml line %d: elements nest deeper than %d levels", line, maxXMLDepth)
+	}
+	if name != "outline" {
+		return nil
+	}
+	if st.outlines++; st.outlines > maxOutlines {
+		return fmt.Errorf("opml line %d: more than %d outlines", line, maxOutlines)
+	}
+	if len(st.opened) > maxFolderDepth { // 32 folders, and feeds in them
+		return fmt.Errorf("opml line %d: folders nest deeper than %d levels", line, maxFolderDepth)
+	}
+	o := readOutline(t.Attr)
+	if o.feedURL == "" {
+		if o.name == "" { // a nameless folder: its feeds go in the one around it
+			st.opened = append(st.opened, false)
+		} else {
+			st.folders = append(st.folders, o.name)
+			st.opened = append(st.opened, true)
+		}
+		return nil
+	}
+	st.opened = append(st.opened, false)
+	u, err := checkFeedURL(o.feedURL)
+	if err != nil {
+		f.skip("opml", line, "%s", err)
+		return nil
+	}
+	sub := model.Subscription{URL: u, Title: o.name, Folder: model.FolderPath(st.folders...), Line: line}
+	for _, c := range o.categories {
+		sub.Tags = addTag(sub.Tags, c)
+	}
+	f.add(sub)
+	return nil
 }
 
 func opmlSyntaxError(err error, line int) error {
 	var se *xml.SyntaxError
-	if errors.As(err, &se) {
+	switch {
+	case errors.Is(err, errTooBig):
+		return fmt.Errorf("opml: %w", err)
+	case errors.As(err, &se):
 		return fmt.Errorf("opml line %d: %s", se.Line, truncate(model.SanitizeLine(se.Msg), 160))
 	}
 	return fmt.Errorf("opml line %d: %s", line, truncate(model.SanitizeLine(err.Error()), 160))
@@ -106,7 +144,7 @@ func opmlSyntaxError(err error, line int) error {
 
 // outline is what byline reads from an <outline>'s attributes.
 type outline struct {
-	name       string // text, else title, sanitised
+	name       string // text, else title, cleaned
 	feedURL    string // xmlUrl, else url (unless the outline is a link)
 	categories []string
 }
@@ -127,16 +165,12 @@ func readOutline(attrs []xml.Attr) outline {
 		case "type":
 			typ = strings.ToLower(strings.TrimSpace(a.Value))
 		case "category":
-			for c := range strings.SplitSeq(a.Value, ",") {
-				if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" {
-					o.categories = append(o.categories, c)
-				}
-			}
+			o.categories = categories(a.Value)
 		}
 	}
-	o.name = truncate(model.SanitizeLine(text), maxLineField)
+	o.name = cleanField(text)
 	if o.name == "" {
-		o.name = truncate(model.SanitizeLine(title), maxLineField)
+		o.name = cleanField(title)
 	}
 	o.feedURL = strings.TrimSpace(xmlURL)
 	if o.feedURL == "" && typ != "link" && typ != "include" && typ != "redirect" {
@@ -145,67 +179,18 @@ func readOutline(attrs []xml.Attr) outline {
 	return o
 }
 
-type opmlDoc struct {
-	XMLName xml.Name      `xml:"opml"`
-	Version string        `xml:"version,attr"`
-	Title   string        `xml:"head>title"`
-	Created string        `xml:"head>dateCreated"`
-	Body    []opmlOutline `xml:"body>outline"`
-}
-
-type opmlOutline struct {
-	Text     string        `xml:"text,attr"`
-	Title    string        `xml:"title,attr,omitempty"`
-	Type     string        `xml:"type,attr,omitempty"`
-	XMLURL   string        `xml:"xmlUrl,attr,omitempty"`
-	HTMLURL  string        `xml:"htmlUrl,attr,omitempty"`
-	Category string        `xml:"category,attr,omitempty"`
-	Outlines []opmlOutline `xml:"outline"`
-}
-
-// WriteOPML writes feeds as an OPML 2.0 document. A feed with tags sits in
-// a folder outline named after its first tag; its other tags go in its
-// category attribute ("/tag,/other"), which ParseOPML reads back.
-func WriteOPML(w io.Writer, feeds []model.Feed) error {
-	doc := opmlDoc{
-		Version: "2.0",
-		Title:   "byline subscriptions",
-		Created: time.Now().UTC().Format(time.RFC1123Z),
-	}
-	folderAt := map[string]int{}
-	for _, f := range feeds {
-		o := opmlOutline{
-			Text:    f.DisplayTitle(),
-			Title:   f.DisplayTitle(),
-			Type:    "rss",
-			XMLURL:  f.URL,
-			HTMLURL: f.SiteURL,
+// categories splits a category attribute into tags: each comma-separated
+// entry, without the slashes around it ("/Reading/Later" is the tag
+// "Reading/Later"), at most maxTags of them.
+func categories(attr string) []string {
+	var tags []string
+	for c := range strings.SplitSeq(attr, ",") {
+		if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" {
+			tags = append(tags, c)
 		}
-		if len(f.Tags) == 0 {
-			doc.Body = append(doc.Body, o)
-			continue
+		if len(tags) == maxTags {
+			break
 		}
-		if len(f.Tags) > 1 {
-			o.Category = "/" + strings.Join(f.Tags[1:], ",/")
-		}
-		i, ok := folderAt[f.Tags[0]]
-		if !ok {
-			i = len(doc.Body)
-			folderAt[f.Tags[0]] = i
-			doc.Body = append(doc.Body, opmlOutline{Text: f.Tags[0], Title: f.Tags[0]})
-		}
-		doc.Body[i].Outlines = append(doc.Body[i].Outlines, o)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return fmt.Errorf("write opml: %w", err)
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("write opml: %w", err)
-	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
-		return fmt.Errorf("write opml: %w", err)
-	}
-	return nil
+	return tags
 }

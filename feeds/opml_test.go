@@ -2,7 +2,6 @@ package feeds
 
 import (
 	"bytes"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,46 +10,59 @@ import (
 )
 
 func TestParseOPMLFolders(t *testing.T) {
-	subs, err := ParseOPML(bytes.NewReader(readFixture(t, "folders.opml")))
-	if err != nil {
-		t.Fatal(err)
+	f, err := ParseOPML(bytes.NewReader(readFixture(t, "folders.opml")))
+	if err != nil || len(f.Skipped) != 0 {
+		t.Fatal(err, f.Skipped)
 	}
 	want := []model.Subscription{
 		{URL: "https://loose.example/feed", Title: "Loose", Line: 7},
-		{URL: "https://world.example/rss", Title: "World", Tags: []string{"News"}, Line: 9},
-		{URL: "https://go.example/atom.xml", Title: "Go & More", Tags: []string{"News", "Tech"}, Line: 11},
-		{URL: "https://lower.example/feed", Title: "Lowercase", Tags: []string{"News", "Tech"}, Line: 12},
-		{URL: "https://plainurl.example/feed.json", Title: "Plain url", Tags: []string{"News"}, Line: 14},
-		{URL: "https://cat.example/feed", Title: "Categorised", Tags: []string{"Blogs", "Personal", "Reading/Later"}, Line: 17},
+		{URL: "https://world.example/rss", Title: "World", Folder: "News", Line: 9},
+		{URL: "https://go.example/atom.xml", Title: "Go & More", Folder: "News/Tech", Line: 11},
+		{URL: "https://lower.example/feed", Title: "Lowercase", Folder: "News/Tech", Line: 12},
+		{URL: "https://plainurl.example/feed.json", Title: "Plain url", Folder: "News", Line: 14},
+		{URL: "https://cat.example/feed", Title: "Categorised", Folder: "Blogs", Tags: []string{"Personal", "Reading/Later"}, Line: 17},
 	}
-	if !reflect.DeepEqual(subs, want) {
-		t.Errorf("got\n%+v\nwant\n%+v", subs, want)
+	if !reflect.DeepEqual(f.Subs, want) {
+		t.Errorf("got\n%+v\nwant\n%+v", f.Subs, want)
 	}
 }
 
-func TestParseOPMLRefusals(t *testing.T) {
-	subs, err := ParseOPML(bytes.NewReader(readFixture(t, "bad.opml")))
-	if len(subs) != 1 || subs[0].URL != "http://fine.example/rss" {
-		t.Errorf("accepted %+v", subs)
+func TestParseOPMLSkipped(t *testing.T) {
+	f, err := ParseOPML(bytes.NewReader(readFixture(t, "bad.opml")))
+	if err != nil || len(f.Subs) != 1 || f.Subs[0].URL != "http://fine.example/rss" {
+		t.Fatalf("accepted %+v, %v", f.Subs, err)
 	}
-	var ie ImportErrors
-	if !errors.As(err, &ie) || len(ie) != 4 {
-		t.Fatalf("err = %v", err)
+	want := []string{
+		`opml line 6: "exec:~/bin/make-feed.sh" runs a command; skipped`,
+		`opml line 7: "filter:~/bin/f.sh:https://x.example/feed" runs a command; skipped`,
+		`opml line 8: "ftp://files.example/feed.xml" is not an http(s) URL; skipped`,
+		`opml line 9: "|rm -rf ~" runs a command; skipped`,
 	}
-	wantLines := []int{6, 7, 8, 9}
-	for i, e := range ie {
-		if e.Line != wantLines[i] || e.File != "opml" {
-			t.Errorf("error %d at %s line %d, want %d", i, e.File, e.Line, wantLines[i])
-		}
+	var got []string
+	for _, e := range f.Skipped {
+		got = append(got, e.Error())
 	}
-	if msg := ie[0].Error(); msg != `opml line 6: "exec:~/bin/make-feed.sh" runs a command: refused` {
-		t.Errorf("message = %q", msg)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("skipped:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if msg := ie[2].Error(); !strings.Contains(msg, "not an http(s) URL") {
-		t.Errorf("ftp message = %q", msg)
+}
+
+func TestParseOPMLCategories(t *testing.T) {
+	doc := `<opml><body>
+<outline text="A" xmlUrl="https://a.example/" category="tech, news,,/Reading/Later/, tech"/>
+<outline text="Folder only, no feeds"/>
+<outline text="" title="Title only" xmlUrl="https://b.example/"/>
+<outline xmlUrl="https://c.example/"/>
+</body></opml>`
+	f, err := ParseOPML(strings.NewReader(doc))
+	if err != nil || len(f.Subs) != 3 {
+		t.Fatalf("got %+v, %v", f.Subs, err)
 	}
-	if msg := err.Error(); !strings.HasSuffix(msg, "(and 3 more)") || strings.Contains(msg, "\n") {
-		t.Errorf("summary = %q", msg)
+	if got := f.Subs[0].Tags; !reflect.DeepEqual(got, []string{"tech", "news", "Reading/Later"}) {
+		t.Errorf("tags %q", got)
+	}
+	if f.Subs[1].Title != "Title only" || f.Subs[2].Title != "" {
+		t.Errorf("titles %q %q", f.Subs[1].Title, f.Subs[2].Title)
 	}
 }
 
@@ -76,12 +88,12 @@ func TestParseOPMLLenient(t *testing.T) {
 <opml version="1.0"><body>
 <outline text="Caf` + "\xe9" + ` &amp; Tom & Jerry&nbsp;" xmlUrl="https://cafe.example/rss?a=1&b=2"/>
 </body></opml>`
-	subs, err := ParseOPML(strings.NewReader(doc))
+	f, err := ParseOPML(strings.NewReader(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(subs) != 1 || subs[0].Title != "Café & Tom & Jerry" || subs[0].URL != "https://cafe.example/rss?a=1&b=2" {
-		t.Errorf("got %+v", subs)
+	if len(f.Subs) != 1 || f.Subs[0].Title != "Café & Tom & Jerry" || f.Subs[0].URL != "https://cafe.example/rss?a=1&b=2" {
+		t.Errorf("got %+v", f.Subs)
 	}
 }
 
@@ -89,14 +101,14 @@ func TestParseOPMLHostile(t *testing.T) {
 	doc := "<opml><body><outline text=\"Evil\u202e &#x202E;folder\u2066\">" +
 		"<outline title=\"bad\u2066 name\" xmlUrl=\"https://evil.example/\u202efeed\"/>" +
 		"<outline text=\"\u202eok\" xmlUrl=\"https://ok.example/feed\"/></outline></body></opml>"
-	subs, err := ParseOPML(strings.NewReader(doc))
-	if err == nil {
-		t.Error("a URL with a bidi override was accepted")
+	f, err := ParseOPML(strings.NewReader(doc))
+	if err != nil || len(f.Skipped) != 1 {
+		t.Fatalf("a URL with a bidi override was accepted: %v %v", err, f.Skipped)
 	}
-	if len(subs) != 1 || subs[0].Title != "ok" || !reflect.DeepEqual(subs[0].Tags, []string{"Evil folder"}) {
-		t.Fatalf("got %+v", subs)
+	if len(f.Subs) != 1 || f.Subs[0].Title != "ok" || f.Subs[0].Folder != "Evil folder" {
+		t.Fatalf("got %+v", f.Subs)
 	}
-	assertClean(t, err.Error())
+	assertClean(t, f.Skipped[0].Error())
 	// Raw control characters are not XML: the whole document is refused.
 	_, err = ParseOPML(strings.NewReader("<opml><body>\n<outline text=\"\x1b]0;x\x07\" xmlUrl=\"https://x/\"/>"))
 	if err == nil || !strings.HasPrefix(err.Error(), "opml line 2: ") {
@@ -108,64 +120,21 @@ func TestParseOPMLHostile(t *testing.T) {
 func TestParseOPMLMismatchedTags(t *testing.T) {
 	// Like browsers, byline reads past a missing end tag.
 	doc := "<opml><body>\n<outline text=\"F\">\n<outline text=\"a\" xmlUrl=\"https://a.example/\">\n</body></opml>"
-	subs, err := ParseOPML(strings.NewReader(doc))
-	if err != nil || len(subs) != 1 || subs[0].Line != 3 || !reflect.DeepEqual(subs[0].Tags, []string{"F"}) {
-		t.Errorf("got %+v, %v", subs, err)
-	}
-}
-
-func TestWriteOPMLRoundTrip(t *testing.T) {
-	feeds := []model.Feed{
-		{URL: "https://a.example/feed", Title: "A <&> \"quoted\"", SiteURL: "https://a.example/"},
-		{URL: "https://b.example/rss?x=1&y=2", Title: "B", Tags: []string{"News"}},
-		{URL: "https://c.example/atom", Tags: []string{"Tech", "Go", "Later/Maybe"}},
-		{URL: "https://d.example/feed", Title: "D", Tags: []string{"News", "World"}},
-	}
-	var buf bytes.Buffer
-	if err := WriteOPML(&buf, feeds); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
-	for _, want := range []string{`<?xml version="1.0" encoding="UTF-8"?>`, `<opml version="2.0">`, "<dateCreated>", `type="rss"`, `htmlUrl="https://a.example/"`, "&amp;", "&lt;"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %s:\n%s", want, out)
-		}
-	}
-	subs, err := ParseOPML(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(subs) != len(feeds) {
-		t.Fatalf("%d subscriptions back:\n%s", len(subs), out)
-	}
-	byURL := map[string]model.Subscription{}
-	for _, s := range subs {
-		byURL[s.URL] = s
-	}
-	for _, f := range feeds {
-		s := byURL[f.URL]
-		if s.Title != f.DisplayTitle() || !reflect.DeepEqual(s.Tags, f.Tags) {
-			t.Errorf("%s came back as %q %v, want %q %v", f.URL, s.Title, s.Tags, f.DisplayTitle(), f.Tags)
-		}
+	f, err := ParseOPML(strings.NewReader(doc))
+	if err != nil || len(f.Subs) != 1 || f.Subs[0].Line != 3 || f.Subs[0].Folder != "F" {
+		t.Errorf("got %+v, %v", f.Subs, err)
 	}
 }
 
 func FuzzParseOPML(f *testing.F) {
-	for _, name := range []string{"folders.opml", "bad.opml", "broken.opml"} {
+	for _, name := range []string{"folders.opml", "bad.opml", "broken.opml", "nested.opml"} {
 		f.Add(readFixture(f, name))
 	}
 	f.Add([]byte(`<opml><body><outline text="a` + "\x1b[1m" + `" xmlUrl="https://x/"/></body></opml>`))
+	f.Add([]byte(`<!DOCTYPE opml [<!ENTITY a "b">]><opml><body><outline text="&a;" xmlUrl="https://x/"/></body></opml>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		subs, err := ParseOPML(bytes.NewReader(data))
-		if err != nil {
-			assertClean(t, err.Error())
-			if strings.Contains(err.Error(), "\n") {
-				t.Fatalf("error not one line: %q", err)
-			}
-		}
-		for _, s := range subs {
-			checkSubscription(t, s)
-		}
+		file, err := ParseOPML(bytes.NewReader(data))
+		checkImport(t, file, err)
 	})
 }
 
@@ -175,15 +144,21 @@ func checkSubscription(t *testing.T, s model.Subscription) {
 	if !strings.HasPrefix(s.URL, "http://") && !strings.HasPrefix(s.URL, "https://") {
 		t.Fatalf("URL %q accepted", s.URL)
 	}
-	for _, v := range append([]string{s.URL, s.Title}, s.Tags...) {
+	for _, v := range append([]string{s.URL, s.Title, s.Folder}, s.Tags...) {
 		assertClean(t, v)
-		if strings.ContainsAny(v, "\n\t") {
-			t.Fatalf("field holds a line break: %q", v)
+		if strings.ContainsAny(v, "\n\t\r") || len(v) > 40*maxLineField {
+			t.Fatalf("field not one short line: %q", v)
 		}
 	}
+	if s.Folder != model.CleanFolder(s.Folder) {
+		t.Fatalf("folder %q is not a clean path", s.Folder)
+	}
+	if len(s.Tags) > maxTags {
+		t.Fatalf("%d tags", len(s.Tags))
+	}
 	for _, tag := range s.Tags {
-		if tag == "" {
-			t.Fatal("empty tag")
+		if tag == "" || strings.TrimSpace(tag) != tag {
+			t.Fatalf("tag %q", tag)
 		}
 	}
 }

@@ -5,198 +5,172 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
-	"slices"
 	"strings"
 
+	"github.com/byline-reader/byline/feeds/newsboat"
 	"github.com/byline-reader/byline/model"
 )
 
-// maxImportErrors bounds how many bad entries one import reports.
-const maxImportErrors = 100
-
-// LineError is one entry of an import file that byline refused.
-type LineError struct {
-	File string // "opml" or "urls"
-	Line int
-	Msg  string
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("%s line %d: %s", e.File, e.Line, e.Msg) }
-
-// ImportErrors are the refused entries of an import file. ParseOPML and
-// ParseURLs return them together with the entries they accepted, so a
-// caller can import the good ones and report the rest.
-type ImportErrors []*LineError
-
-func (e ImportErrors) Error() string {
-	switch len(e) {
-	case 0:
-		return "no errors"
-	case 1:
-		return e[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more)", e[0].Error(), len(e)-1)
-}
-
-func (e *ImportErrors) add(file string, line int, msg string) {
-	if len(*e) < maxImportErrors {
-		*e = append(*e, &LineError{File: file, Line: line, Msg: msg})
-	}
-}
-
-// result is subs with errs as an error, nil when there are none.
-func (e ImportErrors) result(subs []model.Subscription) ([]model.Subscription, error) {
-	if len(e) == 0 {
-		return subs, nil
-	}
-	return subs, e
-}
-
-// checkFeedURL accepts an http(s) URL and refuses everything else, above
-// all newsboat's command feeds: byline never runs what a file names.
-func checkFeedURL(raw string) (string, error) {
-	s := strings.TrimSpace(raw)
-	lower := strings.ToLower(s)
-	shown := fmt.Sprintf("%q", truncate(model.SanitizeLine(s), 80))
-	switch {
-	case s == "":
-		return "", errors.New("empty feed URL")
-	case strings.HasPrefix(lower, "exec:"), strings.HasPrefix(lower, "filter:"), strings.HasPrefix(s, "|"):
-		return "", fmt.Errorf("%s runs a command: refused", shown)
-	case model.Sanitize(s) != s || strings.ContainsAny(s, " \t\n"):
-		return "", fmt.Errorf("%s: a URL cannot hold spaces or control characters", shown)
-	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("%s is not an http(s) URL", shown)
-	}
-	return u.Scheme + s[len(u.Scheme):], nil // "HTTPS://x" keeps its path, loses its shouting
-}
-
-// subscriptionList gathers subscriptions, merging the tags of a URL that
-// appears twice into its first entry.
-type subscriptionList struct {
-	subs  []model.Subscription
-	index map[string]int
-}
-
-func (l *subscriptionList) add(s model.Subscription) {
-	if l.index == nil {
-		l.index = map[string]int{}
-	}
-	i, ok := l.index[s.URL]
-	if !ok {
-		l.index[s.URL] = len(l.subs)
-		l.subs = append(l.subs, s)
-		return
-	}
-	first := &l.subs[i]
-	if first.Title == "" {
-		first.Title = s.Title
-	}
-	for _, t := range s.Tags {
-		first.Tags = addTag(first.Tags, t)
-	}
-}
-
-// addTag appends a sanitised tag unless it is empty or already there.
-func addTag(tags []string, tag string) []string {
-	tag = truncate(model.SanitizeLine(tag), maxLineField)
-	if tag == "" || slices.Contains(tags, tag) {
-		return tags
-	}
-	return append(tags, tag)
-}
-
-// ParseURLs reads a newsboat urls file: a feed URL per line, then tags
-// separated by spaces ("quoted" when they hold spaces); a tag "~Name" names
-// the feed. Blank lines and # comments are skipped, and so are "query:"
-// lines (newsboat's virtual feeds). "exec:" and "filter:" entries, which
-// would run commands, and any URL that is not http(s) are refused with an
-// error naming the line; the other lines are still returned.
-func ParseURLs(r io.Reader) ([]model.Subscription, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	var list subscriptionList
-	var errs ImportErrors
+// ParseURLs reads a newsboat urls file, as newsboat reads it: a feed URL
+// per line, then its tags, separated by blanks ("quoted" when they hold
+// blanks; a backslash takes the next character as it is). A tag "~Name"
+// is the user's title for the feed (the first one on the line), a tag
+// starting "!" (newsboat's hidden feed) is dropped, and a word starting
+// with # outside quotes begins a comment to the end of the line; a # inside
+// a word ("https://x/feed#top", "c#") is part of it. Tags stay tags: a urls
+// file has no folders.
+//
+// "query:Name:expression" lines become saved queries when their newsboat
+// expression has an equivalent in byline's filter language. Every other
+// line byline cannot take is skipped and named in Skipped: "exec:" and
+// "filter:" lines (byline never runs a command a file names), URLs that
+// are not http(s), unterminated quotes, queries without an equivalent. A
+// URL given twice is one feed: the first title wins, the tags are joined.
+//
+// The error refuses the whole file: a line over 1 MB, a file over 32 MB or
+// of more than 100,000 feeds, or a read that failed.
+func ParseURLs(r io.Reader) (ImportFile, error) {
+	sc := bufio.NewScanner(newCapReader(r))
+	sc.Buffer(make([]byte, 0, 64<<10), maxURLsLine+2) // +2: the line break
+	var f ImportFile
 	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimSpace(sc.Text())
+		line := sc.Text()
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
-		if line == "" || line[0] == '#' {
-			continue
+		if len(line) > maxURLsLine {
+			return ImportFile{}, fmt.Errorf("urls line %d: longer than 1 MB", n)
 		}
-		toks, err := splitURLsLine(line)
-		if err != nil {
-			errs.add("urls", n, err.Error())
-			continue
+		f.urlsLine(line, n)
+		if f.full() {
+			return ImportFile{}, fmt.Errorf("urls line %d: more than %d feeds", n, maxImportSubs)
 		}
-		if strings.HasPrefix(strings.ToLower(toks[0]), "query:") {
-			continue
-		}
-		u, err := checkFeedURL(toks[0])
-		if err != nil {
-			errs.add("urls", n, err.Error())
-			continue
-		}
-		sub := model.Subscription{URL: u, Line: n}
-		for _, t := range toks[1:] {
-			switch {
-			case strings.HasPrefix(t, "~"):
-				sub.Title = truncate(model.SanitizeLine(t[1:]), maxLineField)
-			case t == "!": // newsboat's "hide this feed" mark
-			default:
-				sub.Tags = addTag(sub.Tags, t)
-			}
-		}
-		list.add(sub)
 	}
-	if err := sc.Err(); err != nil {
-		if !errors.Is(err, bufio.ErrTooLong) {
-			return list.subs, fmt.Errorf("read urls file: %w", err)
-		}
-		errs.add("urls", n+1, "line too long")
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return ImportFile{}, fmt.Errorf("urls line %d: longer than 1 MB", n+1)
+	case errors.Is(err, errTooBig):
+		return ImportFile{}, fmt.Errorf("urls: %w", err)
+	case err != nil:
+		return ImportFile{}, fmt.Errorf("read urls file: %s", model.SanitizeLine(err.Error()))
 	}
-	return errs.result(list.subs)
+	f.finish("urls")
+	return f, nil
 }
 
-// splitURLsLine splits a urls line into its words; a "quoted word" may hold
-// spaces, and \" or \\ inside quotes stand for " and \.
+// urlsLine reads line n of a urls file into f.
+func (f *ImportFile) urlsLine(line string, n int) {
+	words, err := splitURLsLine(line)
+	switch {
+	case err != nil:
+		f.skip("urls", n, "%s; skipped", err)
+		return
+	case len(words) == 0: // blank, or a comment
+		return
+	}
+	first, lower := words[0], strings.ToLower(words[0])
+	switch {
+	case strings.HasPrefix(lower, "query:"):
+		f.queryLine(first[len("query:"):], n)
+		return
+	case strings.HasPrefix(lower, "exec:"):
+		f.skip("urls", n, "exec: runs a command; skipped")
+		return
+	case strings.HasPrefix(lower, "filter:"):
+		f.skip("urls", n, "filter: runs a command; skipped")
+		return
+	}
+	u, err := checkFeedURL(first)
+	if err != nil {
+		f.skip("urls", n, "%s", err)
+		return
+	}
+	sub := model.Subscription{URL: u, Line: n}
+	for _, w := range words[1:] {
+		switch {
+		case strings.HasPrefix(w, "~"):
+			if sub.Title == "" {
+				sub.Title = cleanField(w[1:])
+			}
+		case strings.HasPrefix(w, "!"): // newsboat's hidden feed: byline hides none
+		default:
+			sub.Tags = addTag(sub.Tags, w)
+		}
+	}
+	f.add(sub)
+}
+
+// queryLine reads the "Name:expression" of a query: line.
+func (f *ImportFile) queryLine(spec string, n int) {
+	name, expr, ok := strings.Cut(spec, ":")
+	name = cleanField(name)
+	switch {
+	case !ok || strings.TrimSpace(expr) == "":
+		f.skip("urls", n, "query: no expression (query:Name:expression); skipped")
+		return
+	case name == "":
+		f.skip("urls", n, "query: no name (query:Name:expression); skipped")
+		return
+	}
+	translated, err := newsboat.TranslateFilter(expr)
+	if err != nil {
+		f.skip("urls", n, "query %q: %s; skipped", name, err)
+		return
+	}
+	f.addQuery(SavedQuery{Name: name, Expr: translated, Line: n})
+}
+
+// splitURLsLine splits a urls line into its words as newsboat does: blanks
+// separate words, a "quoted word" may hold blanks and ends at its closing
+// quote, a backslash in quotes takes the next character as it is (\t, \n
+// and \r are blanks), and a word that starts with # begins a comment. It
+// gives no words for a blank or comment line.
 func splitURLsLine(line string) ([]string, error) {
-	var toks []string
+	var words []string
 	for i := 0; i < len(line); {
 		switch c := line[i]; {
-		case c == ' ' || c == '\t':
+		case c == ' ' || c == '\t' || c == '\r':
 			i++
+		case c == '#':
+			return words, nil
 		case c == '"':
-			var b strings.Builder
-			j := i + 1
-			for ; j < len(line) && line[j] != '"'; j++ {
-				if line[j] == '\\' && j+1 < len(line) {
-					j++
-				}
-				b.WriteByte(line[j])
-			}
-			if j >= len(line) {
+			w, next, ok := quotedWord(line, i+1)
+			if !ok {
 				return nil, errors.New("unterminated quote")
 			}
-			toks = append(toks, b.String())
-			i = j + 1
+			words = append(words, w)
+			i = next
 		default:
 			j := i
-			for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			for j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '\r' {
 				j++
 			}
-			toks = append(toks, line[i:j])
+			words = append(words, line[i:j])
 			i = j
 		}
 	}
-	if len(toks) == 0 {
-		return nil, errors.New("no URL")
+	return words, nil
+}
+
+// quotedWord reads the quoted word whose text starts at line[i], giving
+// it, the index past its closing quote, and whether there was one.
+func quotedWord(line string, i int) (string, int, bool) {
+	var b strings.Builder
+	for ; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == '"':
+			return b.String(), i + 1, true
+		case c == '\\' && i+1 < len(line):
+			i++
+			switch c = line[i]; c {
+			case 't', 'n', 'r':
+				c = ' '
+			}
+		}
+		b.WriteByte(c)
 	}
-	return toks, nil
+	return "", i, false
 }

@@ -76,10 +76,14 @@ func readSubscriptions(path string) ([]model.Subscription, error) {
 	if err != nil {
 		return nil, badInput("read %s: %w", path, unwrapPathError(err))
 	}
-	subs, err := parseSubscriptions(data)
+	file, err := parseSubscriptions(data)
 	if err != nil {
 		return nil, badInput("%s: %w", path, err)
 	}
+	if len(file.Skipped) > 0 { // for now, as before: a skipped line refuses the file
+		return nil, badInput("%s: %w", path, file.Skipped[0])
+	}
+	subs := file.Subs
 	for i := range subs {
 		u, err := normaliseURL(subs[i].URL)
 		if err != nil {
@@ -92,7 +96,7 @@ func readSubscriptions(path string) ([]model.Subscription, error) {
 
 // parseSubscriptions reads an OPML document or a newsboat urls file,
 // telling them apart by their first character past blanks and a BOM.
-func parseSubscriptions(data []byte) ([]model.Subscription, error) {
+func parseSubscriptions(data []byte) (feeds.ImportFile, error) {
 	if bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\ufeff"), []byte("<")) {
 		return feeds.ParseOPML(bytes.NewReader(data))
 	}
