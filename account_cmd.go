@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -122,7 +121,7 @@ func accountAdd(e *env, f accountFlags, name string) error {
 	if err != nil {
 		return err
 	}
-	created, err := createConfig(path)
+	created, err := paths.CreateConfig(path)
 	if err != nil {
 		return err
 	}
@@ -136,7 +135,7 @@ func accountAdd(e *env, f accountFlags, name string) error {
 		}
 		return err
 	}
-	if err := editConfig(path, func(data []byte) []byte { return configedit.AddAccountSection(data, name, a) }); err != nil {
+	if err := paths.EditConfig(path, func(data []byte) []byte { return configedit.AddAccountSection(data, name, a) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added account %s (%s as %s) to %s\n", name, a.URL, a.Username, path)
@@ -215,7 +214,7 @@ func accountRemove(e *env, name string) error {
 		return err
 	}
 	removed := false
-	err = editConfig(path, func(data []byte) []byte {
+	err = paths.EditConfig(path, func(data []byte) []byte {
 		out, found := configedit.RemoveAccountSection(data, name)
 		removed = found
 		return out
@@ -240,62 +239,6 @@ func (e *env) configPath() (string, error) {
 		return e.opts.config, nil
 	}
 	return paths.Config()
-}
-
-// createConfig makes an empty configuration file where there is none, so
-// that account add can write to a file named with --config, and says
-// whether it made one.
-func createConfig(path string) (bool, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, fmt.Errorf("create %s: %w", path, unwrapPath(err))
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("create %s: %w", path, unwrapPath(err))
-	}
-	return true, f.Close()
-}
-
-// editConfig rewrites the configuration file through edit, atomically (a
-// new file renamed over the old), keeping its mode; a missing file starts
-// empty. The result must still parse.
-func editConfig(path string, edit func([]byte) []byte) error {
-	data, err := os.ReadFile(path)
-	mode := os.FileMode(0o600)
-	if err == nil {
-		if fi, err := os.Stat(path); err == nil {
-			mode = fi.Mode().Perm()
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("read %s: %w", path, unwrapPath(err))
-	}
-	out := edit(data)
-	if _, err := model.ParseConfig(out); err != nil {
-		return fmt.Errorf("%s would not parse after the change (%v); it was left as it was", path, err)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".config-*.toml")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(out); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // askPassword prompts for an account's password on the terminal, without

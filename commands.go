@@ -56,19 +56,6 @@ func removeCommand(e *env) *cobra.Command {
 	return c
 }
 
-func importCommand(e *env) *cobra.Command {
-	var o placeOptions
-	c := &cobra.Command{
-		Use:   "import FILE",
-		Short: "subscribe to the feeds of an OPML file",
-		Long: "Subscribe to every feed of an OPML file or a newsboat urls file, all or\n" +
-			"nothing: a malformed file imports none of it.",
-		RunE: runs(e, func(args []string) error { return runImport(e, o, args) }),
-	}
-	o.register(e, c)
-	return c
-}
-
 func exportCommand(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:               "export",
@@ -203,48 +190,6 @@ func runRemove(e *env, asJSON bool, args []string) error {
 		return termout.JSON(e.stdout, out)
 	}
 	fmt.Fprintf(e.stdout, "unsubscribed: %s\n", f.URL)
-	return nil
-}
-
-// importJSON is what `import --json` prints.
-type importJSON struct {
-	File     string   `json:"file"`
-	Added    int      `json:"added"`
-	Existing int      `json:"existing"`
-	Failed   []string `json:"failed"`
-}
-
-func runImport(e *env, o placeOptions, args []string) error {
-	if len(args) != 1 {
-		return usagef("import needs one file (OPML or a newsboat urls file)")
-	}
-	lib, err := e.library()
-	if err != nil {
-		return err
-	}
-	var res library.ImportResult
-	if o.account != "" {
-		res, err = lib.ImportTo(e.ctx, o.account, args[0])
-	} else {
-		res, err = lib.Import(e.ctx, args[0])
-	}
-	for _, f := range res.Failed {
-		fmt.Fprintf(e.stderr, "byline import: %s\n", f)
-	}
-	if err != nil {
-		return err
-	}
-	if o.json {
-		failed := append([]string{}, res.Failed...)
-		if err := termout.JSON(e.stdout, importJSON{File: args[0], Added: res.Added, Existing: res.Existing, Failed: failed}); err != nil {
-			return err
-		}
-	}
-	e.say(o.json, "imported %s: %d new %s, %d already subscribed\n", args[0],
-		res.Added, plural(res.Added, "subscription", "subscriptions"), res.Existing)
-	if len(res.Failed) > 0 {
-		return fmt.Errorf("%d of the file's feeds could not be subscribed", len(res.Failed))
-	}
 	return nil
 }
 

@@ -89,15 +89,16 @@ func (l *Library) editOnServer(ctx context.Context, f model.Feed, title, folder 
 
 // ImportTo subscribes an account to every feed of an OPML or urls file
 // through its server, one after another, then syncs it. A feed the server
-// cannot subscribe to is reported in the result and the rest go on.
-func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportResult, error) {
-	subs, err := readSubscriptions(path)
+// cannot subscribe to is reported in the result and the rest go on. Each
+// feed goes in its folder (the whole path, as the server's one label). A
+// dry run only counts, and asks the server nothing.
+func (l *Library) ImportTo(ctx context.Context, account, path string, dryRun bool) (ImportResult, error) {
+	file, err := readImportFile(path)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	s, err := l.openSession(ctx, account)
-	if err != nil {
-		return ImportResult{}, err
+	if _, ok := l.accounts[account]; !ok {
+		return ImportResult{}, l.unknownAccount(account)
 	}
 	have := map[string]bool{}
 	if all, err := l.store.Feeds(ctx); err == nil {
@@ -107,12 +108,23 @@ func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportRes
 			}
 		}
 	}
-	var res ImportResult
-	for _, sub := range subs {
+	res := importResult(file)
+	var s *session
+	for _, sub := range file.Subs {
 		u := sub.URL
 		if have[u] {
 			res.Existing++
 			continue
+		}
+		if dryRun {
+			have[u] = true
+			res.Added++
+			continue
+		}
+		if s == nil {
+			if s, err = l.openSession(ctx, account); err != nil {
+				return res, err
+			}
 		}
 		folder := sub.Folder
 		err := s.call(ctx, func() error {
@@ -125,6 +137,9 @@ func (l *Library) ImportTo(ctx context.Context, account, path string) (ImportRes
 		}
 		have[u] = true
 		res.Added++
+	}
+	if s == nil {
+		return res, nil
 	}
 	if r := l.syncAccount(ctx, account, func(SyncProgress) {}); r.Err != nil {
 		return res, r.Err

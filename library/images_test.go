@@ -215,9 +215,9 @@ func TestImageDataConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	data, err := os.ReadFile(l.images.path(srv.URL + "/same.png"))
-	if err != nil || !bytes.Equal(data, want) {
-		t.Errorf("kept file: %d bytes, %v", len(data), err)
+	data, ok := l.images.Get(srv.URL+"/same.png", time.Now())
+	if !ok || !bytes.Equal(data, want) {
+		t.Errorf("kept file: %d bytes, %v", len(data), ok)
 	}
 	if _, files := cacheBytes(t, dir); files != 1 {
 		t.Errorf("%d files left, want 1 (no temporary files)", files)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/library/diskcache"
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/store"
 )
@@ -86,7 +87,7 @@ type Library struct {
 	accounts map[string]model.AccountConfig
 	ask      PasswordFunc
 	syncHTTP *http.Client
-	images   *imageCache
+	images   *diskcache.Cache
 	keepDays int // Options.KeepDays
 	kill     []killRule
 	log      *slog.Logger // never nil: Options.Logger, or one that discards
@@ -110,7 +111,7 @@ func Open(ctx context.Context, path string, opts Options) (*Library, error) {
 	}
 	l := &Library{store: st, client: feeds.NewClient(opts.Fetch), now: opts.Now, log: opts.Logger,
 		accounts: map[string]model.AccountConfig{}, ask: opts.Password, syncHTTP: opts.SyncHTTP,
-		images: &imageCache{dir: opts.ImageCacheDir, limit: opts.ImageCacheBytes}, keepDays: opts.KeepDays, kill: kill}
+		images: diskcache.New(opts.ImageCacheDir, opts.ImageCacheBytes, feeds.MaxImageBytes), keepDays: opts.KeepDays, kill: kill}
 	if l.now == nil {
 		l.now = time.Now
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,19 +98,6 @@ func TestRefreshStreamsEachFeed(t *testing.T) {
 	host := strings.TrimPrefix(srv.URL, "http://")
 	if s := sum.String(); !strings.Contains(s, "; 1 failed: HTTP 500 Internal Server Error ("+host+")") {
 		t.Errorf("summary line: %s", s)
-	}
-}
-
-func TestImportIsAllOrNothing(t *testing.T) {
-	l := open(t, false)
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "urls")
-	os.WriteFile(path, []byte("https://a.example/feed\nexec:rm -rf ~\nhttps://b.example/feed\n"), 0o644)
-	if _, err := l.Import(ctx, path); !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "line 2") {
-		t.Fatalf("want a bad-input error naming line 2, got %v", err)
-	}
-	if fs, _ := l.Feeds(ctx); len(fs) != 0 {
-		t.Fatalf("half-imported: %d feeds", len(fs))
 	}
 }
 

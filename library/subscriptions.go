@@ -1,7 +1,6 @@
 package library
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -50,57 +49,6 @@ func (l *Library) Remove(ctx context.Context, urlOrID string) (model.Feed, error
 		}
 	}
 	return f, l.store.RemoveFeed(ctx, f.ID)
-}
-
-// ImportResult says what an import did.
-type ImportResult struct {
-	Added, Existing int
-	Failed          []string // feeds an account's server refused, one line each
-}
-
-// Import subscribes to every feed of an OPML file or a newsboat-style urls
-// file, all or nothing: a malformed file imports none of it.
-func (l *Library) Import(ctx context.Context, path string) (ImportResult, error) {
-	subs, err := readSubscriptions(path)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	c, err := l.store.ImportFeeds(ctx, subs, false)
-	return ImportResult{Added: c.Added, Existing: c.Existing + c.Updated}, err
-}
-
-// readSubscriptions reads an import file, its URLs in the form byline
-// stores; any malformed line refuses the whole file, naming the line.
-func readSubscriptions(path string) ([]model.Subscription, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, badInput("read %s: %w", path, unwrapPathError(err))
-	}
-	file, err := parseSubscriptions(data)
-	if err != nil {
-		return nil, badInput("%s: %w", path, err)
-	}
-	if len(file.Skipped) > 0 { // for now, as before: a skipped line refuses the file
-		return nil, badInput("%s: %w", path, file.Skipped[0])
-	}
-	subs := file.Subs
-	for i := range subs {
-		u, err := normaliseURL(subs[i].URL)
-		if err != nil {
-			return nil, badInput("%s line %d: %w", path, subs[i].Line, err)
-		}
-		subs[i].URL = u
-	}
-	return subs, nil
-}
-
-// parseSubscriptions reads an OPML document or a newsboat urls file,
-// telling them apart by their first character past blanks and a BOM.
-func parseSubscriptions(data []byte) (feeds.ImportFile, error) {
-	if bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\ufeff"), []byte("<")) {
-		return feeds.ParseOPML(bytes.NewReader(data))
-	}
-	return feeds.ParseURLs(bytes.NewReader(data))
 }
 
 // Export writes every web subscription, byline's own and the accounts',

@@ -249,11 +249,11 @@ func TestImportIntoMiniflux(t *testing.T) {
 	l := syncedLibrary(t, u, u.GReaderURL)
 	opml := filepath.Join(t.TempDir(), "subs.opml")
 	os.WriteFile(opml, fmt.Appendf(nil, `<opml version="2.0"><body>
-<outline text="Work"><outline type="rss" text="D" xmlUrl="%s/d.xml"/></outline>
+<outline text="Work"><outline text="Deep"><outline type="rss" text="D" xmlUrl="%s/d.xml"/></outline></outline>
 <outline type="rss" text="E" xmlUrl="%s/e.xml"/>
 <outline type="rss" text="Gone" xmlUrl="%s/missing"/>
 </body></opml>`, feeds.URL, feeds.URL, "http://127.0.0.1:1"), 0o644)
-	res, err := l.ImportTo(context.Background(), "mf", opml)
+	res, err := l.ImportTo(context.Background(), "mf", opml, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +264,7 @@ func TestImportIntoMiniflux(t *testing.T) {
 	for _, f := range u.Feeds(t) {
 		cats[strings.TrimPrefix(f.FeedURL, feeds.URL)] = f.Category
 	}
-	if len(cats) != 2 || cats["/d.xml"] != "Work" {
+	if len(cats) != 2 || cats["/d.xml"] != "Work/Deep" {
 		t.Errorf("Miniflux feeds: %v", cats)
 	}
 	if n, _ := l.CountArticles(context.Background(), model.ArticleQuery{Account: "mf"}); n != 2 {

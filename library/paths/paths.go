@@ -2,7 +2,9 @@
 // command line names none: the XDG base folders, else folders under the
 // home folder, which must exist (byline never creates a home folder, nor
 // falls back to the current folder). The command line and byline doctor
-// ask it; the library is given the paths.
+// ask it; the library is given the paths. It also writes the configuration
+// file safely for the commands that change it (account add and remove,
+// import's saved queries): configfile.go.
 package paths
 
 import (
