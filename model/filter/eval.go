@@ -14,8 +14,9 @@ type Record struct {
 	// its markdown, else its feed's content or summary as plain text.
 	Content     string
 	FeedURL     string
-	FeedTitle   string // the title shown: the user's, else the feed's own, else its URL
-	Folders     []string
+	FeedTitle   string   // the title shown: the user's, else the feed's own, else its URL
+	Folders     []string // its folder and those it sits in: "News/World", "News"
+	Tags        []string
 	Account     string    // the sync account of the feed; "" for byline's own
 	Time        time.Time // when it stands in a list: published, else fetched (model.SortTime)
 	Unread      bool
@@ -32,8 +33,10 @@ type Record struct {
 //     both ignoring the case of ASCII letters; =~ is an RE2 regexp found
 //     anywhere, ignoring case unless it says (?-i). feed holds when its
 //     URL or its title does.
-//   - folder, speaker (lists): = and # hold when one item equals the
-//     value (ignoring ASCII case), =~ when one item matches.
+//   - folder, tag, speaker (lists): = and # hold when one item equals
+//     the value (ignoring ASCII case), =~ when one item matches. A
+//     folder is listed with the folders it sits in (Record.Folders), so
+//     folder = News holds for News/World too. #name is tag = name.
 //   - content: = and # hold when the text has the value's words as whole
 //     words, in order and next to each other, ignoring case; =~ matches
 //     the text.
@@ -68,9 +71,11 @@ func (c *Cond) eval(r *Record) bool {
 	case Account:
 		ok = c.MatchString(r.Account)
 	case Folder:
-		ok = c.matchItems(r.Folders)
+		ok = c.MatchItems(r.Folders)
+	case Tag:
+		ok = c.MatchItems(r.Tags)
 	case Speaker:
-		ok = c.matchItems(r.Speakers)
+		ok = c.MatchItems(r.Speakers)
 	case Content:
 		ok = c.MatchText(r.Content)
 	case Age, Published:
@@ -106,10 +111,12 @@ func (c *Cond) MatchList(items string) bool {
 	if items == "" {
 		return false
 	}
-	return c.matchItems(strings.Split(items, "\n"))
+	return c.MatchItems(strings.Split(items, "\n"))
 }
 
-func (c *Cond) matchItems(items []string) bool {
+// MatchItems is c's operator, not negated, on a list: whether an item
+// equals c's value, or matches it.
+func (c *Cond) MatchItems(items []string) bool {
 	for _, it := range items {
 		if c.Op == Match && c.Re.MatchString(it) || c.Op != Match && asciiEqualFold(it, c.Str) {
 			return true

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/filter"
 	"github.com/byline-reader/byline/store/searchtext"
 )
@@ -64,13 +65,17 @@ func textOf(v driver.Value) string {
 }
 
 // Match is filter_match(id, value): the condition's operator, not
-// negated, on one text, or on a list given as its lines.
+// negated, on one text, on a list given as its lines, or on a feed's
+// folder path as the list of it and the folders it sits in.
 func Match(args []driver.Value) (driver.Value, error) {
 	c, err := condOf(args[0])
 	if err != nil {
 		return nil, err
 	}
 	v := textOf(args[1])
+	if c.Field == filter.Folder {
+		return boolInt(c.MatchItems(model.FolderAndAncestors(v))), nil
+	}
 	if c.Field.Kind() == filter.KindList {
 		return boolInt(c.MatchList(v)), nil
 	}
