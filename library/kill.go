@@ -43,7 +43,7 @@ func (l *Library) killer(r model.FetchResult) func(model.Article) store.Visibili
 	return func(a model.Article) store.Visibility {
 		at := model.SortTime(a)
 		rec := filter.Record{Title: a.Title, Author: a.Author, Content: searchtext.IndexText(a),
-			FeedURL: feed.URL, FeedTitle: feed.DisplayTitle(), Folders: model.FolderAndAncestors(feed.Folder),
+			FeedURL: feed.URL, FeedTitle: feed.DisplayTitle(), Folders: filter.FolderList(feed.Folder),
 			Tags: feed.Tags, Account: feed.Account, Time: at, Unread: !a.Read, Starred: a.Starred, Now: now}
 		v := store.Shown
 		for _, k := range l.kill {

@@ -112,19 +112,6 @@ func FolderNames(path string) []string {
 // made canonical ("News/World").
 func CleanFolder(path string) string { return FolderPath(FolderNames(path)...) }
 
-// FolderAndAncestors is a folder path and every path it sits in,
-// innermost first ("News/World": "News/World", "News"; none for ""): the
-// filter language's folder list, so that folder = News also selects the
-// folders inside News.
-func FolderAndAncestors(path string) []string {
-	names := FolderNames(path)
-	out := make([]string, 0, len(names))
-	for i := len(names); i > 0; i-- {
-		out = append(out, strings.Join(names[:i], FolderSep))
-	}
-	return out
-}
-
 // FetchResult is what one fetch of one feed produced.
 type FetchResult struct {
 	Feed        Feed // the subscription that was fetched

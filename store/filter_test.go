@@ -116,7 +116,7 @@ func eqSetup(t *testing.T, s *Store, r *rand.Rand) map[int64]filter.Record {
 		s.db.QueryRowContext(ctx, `SELECT quote_count, speakers FROM articles WHERE id = ?`, id).Scan(&quotes, &list)
 		at := model.SortTime(stored)
 		rec := filter.Record{Title: stored.Title, Author: stored.Author, Content: searchtext.IndexText(stored),
-			FeedURL: fi.f.URL, FeedTitle: fi.title, Folders: model.FolderAndAncestors(fi.f.Folder), Tags: fi.f.Tags,
+			FeedURL: fi.f.URL, FeedTitle: fi.title, Folders: filter.FolderList(fi.f.Folder), Tags: fi.f.Tags,
 			Account: fi.account, Time: at,
 			Unread: !stored.Read, Starred: stored.Starred, Highlighted: highlighted, Quotes: quotes, Now: eqNow}
 		if list != "" {

@@ -15,7 +15,7 @@ type Record struct {
 	Content     string
 	FeedURL     string
 	FeedTitle   string   // the title shown: the user's, else the feed's own, else its URL
-	Folders     []string // its folder and those it sits in: "News/World", "News"
+	Folders     []string // its folder and those it sits in: FolderList
 	Tags        []string
 	Account     string    // the sync account of the feed; "" for byline's own
 	Time        time.Time // when it stands in a list: published, else fetched (model.SortTime)
@@ -25,6 +25,23 @@ type Record struct {
 	Quotes      int
 	Speakers    []string
 	Now         time.Time // what age counts from
+}
+
+// FolderList is what Record.Folders holds for a feed in the folder path
+// ("News/World"): the path and every path it sits in, innermost first
+// ("News/World", "News"); none for "". Its names are split at "/" (as
+// model.FolderPath joins them) and trimmed.
+func FolderList(path string) []string {
+	var names, out []string
+	for n := range strings.SplitSeq(path, "/") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	for ; len(names) > 0; names = names[:len(names)-1] {
+		out = append(out, strings.Join(names, "/"))
+	}
+	return out
 }
 
 // Eval says whether r satisfies e. It defines the language's meaning:

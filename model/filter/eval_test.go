@@ -63,6 +63,17 @@ func TestEval(t *testing.T) {
 	}
 }
 
+func TestFolderList(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "News": "News", "News/World": "News/World|News",
+		" News / World /x": "News/World/x|News/World|News", "//": "",
+	} {
+		if got := strings.Join(FolderList(in), "|"); got != want {
+			t.Errorf("FolderList(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestEvalPublished(t *testing.T) {
 	day := time.Date(2026, 11, 30, 0, 0, 0, 0, time.Local)
 	at := func(h, m int) Record {

@@ -6,7 +6,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/filter"
 	"github.com/byline-reader/byline/store/searchtext"
 )
@@ -74,7 +73,7 @@ func Match(args []driver.Value) (driver.Value, error) {
 	}
 	v := textOf(args[1])
 	if c.Field == filter.Folder {
-		return boolInt(c.MatchItems(model.FolderAndAncestors(v))), nil
+		return boolInt(c.MatchItems(filter.FolderList(v))), nil
 	}
 	if c.Field.Kind() == filter.KindList {
 		return boolInt(c.MatchList(v)), nil
