@@ -29,7 +29,7 @@ func TestListAndSearchFilter(t *testing.T) {
 		t.Fatalf("search --filter: %v %+v", err, r)
 	}
 	r = byline(t, db, "list", "--filter", "unread and titel = x")
-	if r.code != 2 || r.stderr != "byline list: filter: column 12: unknown field \"titel\" (title, author, feed, folder, content, age, published, unread, starred, highlighted, quotes, speaker, account)\n" {
+	if r.code != 2 || r.stderr != "byline list: filter: column 12: unknown field \"titel\" (title, author, feed, folder, content, age, published, unread, starred, highlighted, quotes, speaker, account, tag)\n" {
 		t.Errorf("a bad filter: %+v", r)
 	}
 	r = byline(t, db, "search", "story", "--filter", "age <")

@@ -1,8 +1,6 @@
 package library
 
 import (
-	"strings"
-
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/filter"
 	"github.com/byline-reader/byline/store"
@@ -45,8 +43,8 @@ func (l *Library) killer(r model.FetchResult) func(model.Article) store.Visibili
 	return func(a model.Article) store.Visibility {
 		at := model.SortTime(a)
 		rec := filter.Record{Title: a.Title, Author: a.Author, Content: searchtext.IndexText(a),
-			FeedURL: feed.URL, FeedTitle: feed.DisplayTitle(), Folders: folderAndAncestors(feed.Folder),
-			Account: feed.Account, Time: at, Unread: !a.Read, Starred: a.Starred, Now: now}
+			FeedURL: feed.URL, FeedTitle: feed.DisplayTitle(), Folders: filter.FolderList(feed.Folder),
+			Tags: feed.Tags, Account: feed.Account, Time: at, Unread: !a.Read, Starred: a.Starred, Now: now}
 		v := store.Shown
 		for _, k := range l.kill {
 			if !filter.Eval(k.expr, rec) {
@@ -70,16 +68,4 @@ func checkFilter(expr string) error {
 		return badInput("filter: %w", err)
 	}
 	return nil
-}
-
-// folderAndAncestors is a folder path and every path it sits in ("News/World":
-// "News/World", "News"): what the filter language's folder list holds, so
-// that folder = "News" also selects the folders inside News.
-func folderAndAncestors(path string) []string {
-	names := model.FolderNames(path)
-	out := make([]string, 0, len(names))
-	for i := len(names); i > 0; i-- {
-		out = append(out, strings.Join(names[:i], model.FolderSep))
-	}
-	return out
 }

@@ -58,6 +58,38 @@ func TestKillRulesAtRefresh(t *testing.T) {
 	}
 }
 
+// A kill rule sees the feed's tags (#tag) and its folder with those it
+// sits in (folder = News for a feed in News/World).
+func TestKillRulesSeeFolderAndTags(t *testing.T) {
+	items := `<item><title>Promo: buy now</title><guid>1</guid></item>
+		<item><title>Budget talks</title><guid>2</guid></item>
+		<item><title>Football results</title><guid>3</guid></item>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Daily</title>%s</channel></rss>`, items)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	l, err := Open(ctx, filepath.Join(t.TempDir(), "b.db"), Options{Ignore: []model.IgnoreRule{
+		{Filter: `#ads and title =~ "^promo"`, Mode: "hide"},
+		{Filter: `folder = news and title # football`, Mode: "drop"},
+		{Filter: `#other or folder = world`, Mode: "drop"}, // neither holds
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if _, err := l.store.AddFeed(ctx, model.Feed{URL: srv.URL, Folder: "News/World", Tags: []string{"Ads"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Refresh(ctx, Progress{}); err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := l.Articles(ctx, model.ArticleQuery{})
+	if len(arts) != 1 || arts[0].Title != "Budget talks" {
+		t.Errorf("listed after refresh: %+v", arts)
+	}
+}
+
 func TestKillRulesRefused(t *testing.T) {
 	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "b.db"),
 		Options{Ignore: []model.IgnoreRule{{Filter: "unread and titel = x", Mode: "hide"}}})

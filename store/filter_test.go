@@ -20,10 +20,13 @@ import (
 // over the grammar run both ways over the same random articles.
 
 var (
-	eqNow     = time.Date(2026, 6, 1, 12, 0, 0, 0, time.Local)
-	eqWords   = []string{"climate", "Climate", "climates", "change", "naïve", "CAFÉ", "café", "kelvin", "\u212Aelvin", "the", "news", "ſtory", "story", "a.c", "abc", "x"}
-	eqPeople  = []string{"Jane Doe", "john smith", "António Guterres", "ANNA LEE", ""}
-	eqFolders = []string{"news", "Science", "tech", "café"}
+	eqNow    = time.Date(2026, 6, 1, 12, 0, 0, 0, time.Local)
+	eqWords  = []string{"climate", "Climate", "climates", "change", "naïve", "CAFÉ", "café", "kelvin", "\u212Aelvin", "the", "news", "ſtory", "story", "a.c", "abc", "x"}
+	eqPeople = []string{"Jane Doe", "john smith", "António Guterres", "ANNA LEE", ""}
+	// each feed's folder (written loosely; the store keeps it canonical)
+	// and tags; folder = "News" selects the folders inside News too.
+	eqFolders = []string{"News/World", "News", " Science / Space/Café ", "", "news/world/Africa", "tech"}
+	eqTags    = [][]string{{"news"}, {"Science", "tech"}, {"tech"}, {"café", "news"}, nil, {"two words", "Café"}}
 )
 
 func eqWordsOf(r *rand.Rand, n int) string {
@@ -50,12 +53,12 @@ func eqSetup(t *testing.T, s *Store, r *rand.Rand) map[int64]filter.Record {
 	var feeds []feedInfo
 	for i := range 6 {
 		f := addFeed(t, s, fmt.Sprintf("https://Site%d.example/feed", i))
-		tags := []string{eqFolders[i%4]}
-		if i%3 == 0 {
-			tags = append(tags, eqFolders[(i+1)%4])
-		}
 		title := []string{"The Climate Desk", "naïve news", "", "Kelvin Times", "ſtory hour", "Café"}[i]
-		if err := s.SetFeed(ctx, f.ID, &title, nil, tags); err != nil {
+		if err := s.SetFeed(ctx, f.ID, &title, &eqFolders[i], eqTags[i]); err != nil {
+			t.Fatal(err)
+		}
+		f, err := s.Feed(ctx, f.ID) // the folder and tags as stored
+		if err != nil {
 			t.Fatal(err)
 		}
 		info := feedInfo{f: f, title: title}
@@ -66,7 +69,6 @@ func eqSetup(t *testing.T, s *Store, r *rand.Rand) map[int64]filter.Record {
 			s.db.ExecContext(ctx, `UPDATE feeds SET user_title = 'My Story', account_id = 1 WHERE id = ?`, f.ID)
 			info.title, info.account = "My Story", "Work"
 		}
-		info.f.Tags = tags
 		feeds = append(feeds, info)
 	}
 	recs := map[int64]filter.Record{}
@@ -114,7 +116,8 @@ func eqSetup(t *testing.T, s *Store, r *rand.Rand) map[int64]filter.Record {
 		s.db.QueryRowContext(ctx, `SELECT quote_count, speakers FROM articles WHERE id = ?`, id).Scan(&quotes, &list)
 		at := model.SortTime(stored)
 		rec := filter.Record{Title: stored.Title, Author: stored.Author, Content: searchtext.IndexText(stored),
-			FeedURL: fi.f.URL, FeedTitle: fi.title, Folders: fi.f.Tags, Account: fi.account, Time: at,
+			FeedURL: fi.f.URL, FeedTitle: fi.title, Folders: filter.FolderList(fi.f.Folder), Tags: fi.f.Tags,
+			Account: fi.account, Time: at,
 			Unread: !stored.Read, Starred: stored.Starred, Highlighted: highlighted, Quotes: quotes, Now: eqNow}
 		if list != "" {
 			rec.Speakers = strings.Split(list, "\n")
@@ -147,7 +150,7 @@ func randomExpr(r *rand.Rand, depth int) string {
 		}
 		return pick("=~", "!~") + " " + quote(pick(regexps...))
 	}
-	switch r.IntN(13) {
+	switch r.IntN(15) {
 	case 0:
 		return "title " + text()
 	case 1:
@@ -155,7 +158,12 @@ func randomExpr(r *rand.Rand, depth int) string {
 	case 2:
 		return "feed " + pick(text(), "= "+quote(pick("the climate desk", "https://site2.example/feed", "my story", "KELVIN TIMES")))
 	case 3:
-		return "folder " + pick("#", "=", "!#", "!=", "=~", "!~") + " " + quote(pick(append(eqFolders, "SCIENCE", "sci", "")...))
+		return "folder " + pick("#", "=", "!#", "!=", "=~", "!~") + " " + quote(pick("News", "news/world", "NEWS/WORLD/AFRICA",
+			"World", "Science/Space", "science/space/café", "Space", "tech", "news/", "sci", "", "^news/", "/", "café$"))
+	case 12:
+		return "tag " + pick("#", "=", "!#", "!=", "=~", "!~") + " " + quote(pick("news", "SCIENCE", "café", "Café", "two words", "^t", "sci", ""))
+	case 13:
+		return pick("", "not ") + pick("#news", "#Science", "#tech", "#TECH", `#"two words"`, "#café", "#CAFÉ", "#sci")
 	case 4:
 		return "content " + pick("#", "=", "!#", "!=") + " " + quote(pick(eqWords...)+pick("", " "+pick(eqWords...)))
 	case 5:
@@ -187,7 +195,8 @@ func TestFilterEquivalence(t *testing.T) {
 	exprs := []string{`content =~ "limate ch"`, `content =~ "te€cha"`, `content =~ "(?-i)Climate "`,
 		`content # "climate change"`, `content # "CAFÉ"`, `content # kelvin`, `content # story`,
 		`title =~ kelvin`, `title =~ story`, `title # KELVIN`, `title = "café"`, `feed # "ſtory"`,
-		`folder # café`, `folder = ""`, `speaker # ""`, `author = ""`, `account = ""`}
+		`folder # café`, `folder = ""`, `folder = "news"`, `folder = "Science/Space"`, `folder =~ "^news/world$"`,
+		`#news`, `#"two words" or not #tech`, `tag = ""`, `speaker # ""`, `author = ""`, `account = ""`}
 	for range 600 {
 		exprs = append(exprs, randomExpr(r, 3))
 	}

@@ -14,8 +14,9 @@ type Record struct {
 	// its markdown, else its feed's content or summary as plain text.
 	Content     string
 	FeedURL     string
-	FeedTitle   string // the title shown: the user's, else the feed's own, else its URL
-	Folders     []string
+	FeedTitle   string   // the title shown: the user's, else the feed's own, else its URL
+	Folders     []string // its folder and those it sits in: FolderList
+	Tags        []string
 	Account     string    // the sync account of the feed; "" for byline's own
 	Time        time.Time // when it stands in a list: published, else fetched (model.SortTime)
 	Unread      bool
@@ -26,14 +27,33 @@ type Record struct {
 	Now         time.Time // what age counts from
 }
 
+// FolderList is what Record.Folders holds for a feed in the folder path
+// ("News/World"): the path and every path it sits in, innermost first
+// ("News/World", "News"); none for "". Its names are split at "/" (as
+// model.FolderPath joins them) and trimmed.
+func FolderList(path string) []string {
+	var names, out []string
+	for n := range strings.SplitSeq(path, "/") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	for ; len(names) > 0; names = names[:len(names)-1] {
+		out = append(out, strings.Join(names, "/"))
+	}
+	return out
+}
+
 // Eval says whether r satisfies e. It defines the language's meaning:
 //
 //   - title, author, feed, account: = is equality and # containment,
 //     both ignoring the case of ASCII letters; =~ is an RE2 regexp found
 //     anywhere, ignoring case unless it says (?-i). feed holds when its
 //     URL or its title does.
-//   - folder, speaker (lists): = and # hold when one item equals the
-//     value (ignoring ASCII case), =~ when one item matches.
+//   - folder, tag, speaker (lists): = and # hold when one item equals
+//     the value (ignoring ASCII case), =~ when one item matches. A
+//     folder is listed with the folders it sits in (Record.Folders), so
+//     folder = News holds for News/World too. #name is tag = name.
 //   - content: = and # hold when the text has the value's words as whole
 //     words, in order and next to each other, ignoring case; =~ matches
 //     the text.
@@ -68,9 +88,11 @@ func (c *Cond) eval(r *Record) bool {
 	case Account:
 		ok = c.MatchString(r.Account)
 	case Folder:
-		ok = c.matchItems(r.Folders)
+		ok = c.MatchItems(r.Folders)
+	case Tag:
+		ok = c.MatchItems(r.Tags)
 	case Speaker:
-		ok = c.matchItems(r.Speakers)
+		ok = c.MatchItems(r.Speakers)
 	case Content:
 		ok = c.MatchText(r.Content)
 	case Age, Published:
@@ -106,10 +128,12 @@ func (c *Cond) MatchList(items string) bool {
 	if items == "" {
 		return false
 	}
-	return c.matchItems(strings.Split(items, "\n"))
+	return c.MatchItems(strings.Split(items, "\n"))
 }
 
-func (c *Cond) matchItems(items []string) bool {
+// MatchItems is c's operator, not negated, on a list: whether an item
+// equals c's value, or matches it.
+func (c *Cond) MatchItems(items []string) bool {
 	for _, it := range items {
 		if c.Op == Match && c.Re.MatchString(it) || c.Op != Match && asciiEqualFold(it, c.Str) {
 			return true

@@ -14,7 +14,7 @@ func TestEval(t *testing.T) {
 		Title: "Climate talks stall", Author: "Jane Doe",
 		Content: "Leaders met in Bonn. The climate-change talks stalled; naïve hopes faded.",
 		FeedURL: "https://news.example/feed", FeedTitle: "The Example News",
-		Folders: []string{"World", "Science"}, Account: "",
+		Folders: []string{"News/World", "News"}, Tags: []string{"Science", "two words"}, Account: "",
 		Time:   testNow.Add(-36 * time.Hour),
 		Unread: true, Quotes: 3, Speakers: []string{"António Guterres", "Jane Doe"},
 		Now: testNow,
@@ -30,8 +30,13 @@ func TestEval(t *testing.T) {
 		// account: "" for byline's own
 		`account = ""`: true, `account = work`: false,
 		// lists
-		`folder # world`: true, `folder = science`: true, `folder # sci`: false, `folder !# world`: false,
-		`folder =~ "^sci"`: true, `speaker # "antónio guterres"`: true, `speaker # "ANTÓNIO guterres"`: false,
+		`folder # news`: true, `folder = "news/world"`: true, `folder = world`: false, `folder # new`: false,
+		`folder !# news`: false, `folder =~ "^new"`: true, `folder =~ "/world$"`: true, `folder = "news/"`: false,
+		`folder = ""`: false, `folder != ""`: true, `folder = science`: false,
+		`tag = science`: true, `tag # SCIENCE`: true, `tag != science`: false, `tag = sci`: false,
+		`tag =~ "^two w"`: true, `tag !~ "^s"`: false, `tag = news`: false,
+		`#science`: true, `#Science and #"TWO WORDS"`: true, `#news`: false, `not #news`: true,
+		`#world or folder # news`: true, `(#sci or #science) and unread`: true, `speaker # "antónio guterres"`: true, `speaker # "ANTÓNIO guterres"`: false,
 		`speaker =~ guterres`: true, `speaker != "jane doe"`: false,
 		// content: whole words in order
 		`content # climate`: true, `content # "climate change"`: true, `content # "change climate"`: false,
@@ -54,6 +59,17 @@ func TestEval(t *testing.T) {
 		}
 		if got := Eval(e, r); got != want {
 			t.Errorf("Eval(%s) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestFolderList(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "News": "News", "News/World": "News/World|News",
+		" News / World /x": "News/World/x|News/World|News", "//": "",
+	} {
+		if got := strings.Join(FolderList(in), "|"); got != want {
+			t.Errorf("FolderList(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

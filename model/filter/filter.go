@@ -24,7 +24,7 @@ const (
 	Title       Field = iota // the article's title
 	Author                   // its author
 	Feed                     // its feed's URL or title
-	Folder                   // its feed's folders (a list)
+	Folder                   // its feed's folder and the folders it sits in (a list)
 	Content                  // its text, as the full-text index keeps it
 	Age                      // days since it was published (or fetched)
 	Published                // when it was published (or fetched)
@@ -34,10 +34,11 @@ const (
 	Quotes                   // how many quotations it holds
 	Speaker                  // who speaks in it (a list)
 	Account                  // the sync account of its feed ("" for byline's own)
+	Tag                      // its feed's tags (a list); #name is tag = name
 )
 
 var fieldNames = [...]string{"title", "author", "feed", "folder", "content", "age",
-	"published", "unread", "starred", "highlighted", "quotes", "speaker", "account"}
+	"published", "unread", "starred", "highlighted", "quotes", "speaker", "account", "tag"}
 
 // String is the field's name in the language.
 func (f Field) String() string {
@@ -53,7 +54,7 @@ type Kind int
 // The kinds of fields.
 const (
 	KindString Kind = iota // title, author, feed, account
-	KindList               // folder, speaker: a list of names
+	KindList               // folder, tag, speaker: a list of names
 	KindText               // content: words in a text
 	KindNumber             // quotes
 	KindTime               // age, published
@@ -63,7 +64,7 @@ const (
 // Kind says what type of value f holds.
 func (f Field) Kind() Kind {
 	switch f {
-	case Folder, Speaker:
+	case Folder, Tag, Speaker:
 		return KindList
 	case Content:
 		return KindText

@@ -8,9 +8,10 @@ import (
 //
 // The grammar, loosest first: or, and, not, then a condition or an
 // expression in parentheses. A condition is a field, an operator and a
-// value ("title =~ climate"), "FIELD between A:B", or a bool field alone
-// ("unread", which means unread = yes). Keywords and field names are
-// matched without regard to case.
+// value ("title =~ climate"), "FIELD between A:B", a bool field alone
+// ("unread", which means unread = yes), or a tag: # and its name with no
+// space between (#news, #"two words"), which means tag = name. Keywords
+// and field names are matched without regard to case.
 func Parse(s string) (Expr, error) {
 	if len(s) > MaxLen {
 		return nil, errorf(1, "the filter is too long (%d bytes, at most %d)", len(s), MaxLen)
@@ -122,8 +123,29 @@ func (p *parser) unary() (Expr, error) {
 		}
 		p.next()
 		return x, nil
+	case t.kind == tOp && t.text == "#":
+		return p.tag()
 	}
 	return p.cond()
+}
+
+// tag reads the shorthand #name, or #"a name": tag = name. Where a
+// condition starts, # is this; after a field it is the operator contains.
+func (p *parser) tag() (Expr, error) {
+	hash := p.next()
+	v := p.peek()
+	if v.kind != tWord && v.kind != tString || v.col != hash.col+1 {
+		return nil, errorf(hash.col, "# starts a tag: write its name right after it (#news, #\"two words\"), "+
+			"or put a field before it (folder # news)")
+	}
+	p.next()
+	if v.text == "" {
+		return nil, errorf(v.col, "a tag needs a name (#news, #\"two words\")")
+	}
+	if p.conds++; p.conds > MaxConds {
+		return nil, errorf(hash.col, "too many conditions (at most %d)", MaxConds)
+	}
+	return &Cond{Field: Tag, Op: Eq, Str: v.text}, nil
 }
 
 // cond reads a condition.

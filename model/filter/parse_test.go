@@ -17,7 +17,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"", 1, "empty filter"},
 		{"   ", 1, "empty filter"},
-		{"unread and titel = x", 12, `unknown field "titel" (title, author, feed, folder, content, age, published, unread, starred, highlighted, quotes, speaker, account)`},
+		{"unread and titel = x", 12, `unknown field "titel" (title, author, feed, folder, content, age, published, unread, starred, highlighted, quotes, speaker, account, tag)`},
 		{"title = ", 9, "expected a value after =, not the end"},
 		{"author =~ ", 11, "expected a value after =~"},
 		{"title =~ \"(abc\"", 10, "bad regexp: missing closing ): `(abc`"},
@@ -54,6 +54,15 @@ func TestParseErrors(t *testing.T) {
 		{"title = x and ((", 17, "expected a field"},
 		{"ünread = yes", 1, `unknown field "ünread"`},
 		{"title = x or ünread = y", 14, `unknown field "ünread"`},
+		{"#", 1, "# starts a tag: write its name right after it"},
+		{`# "x"`, 1, "# starts a tag"},
+		{"unread and # news", 12, "or put a field before it (folder # news)"},
+		{"(#)", 2, "# starts a tag"},
+		{`#""`, 2, "a tag needs a name"},
+		{"#news #tech", 7, `expected and, or, or the end, not #`},
+		{"!#news", 1, "expected a field"},
+		{"folder #", 9, "expected a value after #, not the end"},
+		{"tag > x", 5, "> does not apply to tag (a list"},
 		{long, 1, "too long"},
 		{deep, MaxDepth + 1, "nested too deeply"},
 		{many, 11*MaxConds + 1, "too many conditions"},
@@ -132,6 +141,63 @@ func TestParseValues(t *testing.T) {
 	}
 }
 
+// #name is tag = name where a condition starts, and # the operator
+// contains after a field.
+func TestParseTag(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // the tree, as show prints it
+	}{
+		{"#tech", "tag=tech"},
+		{"#TECH", "tag=TECH"},
+		{`#"two words"`, "tag=two words"},
+		{"#c++", "tag=c++"},
+		{"#and", "tag=and"},
+		{"#tech and unread", "(tag=tech and unread=true)"},
+		{"unread or #tech", "(unread=true or tag=tech)"},
+		{"not #tech", "not tag=tech"},
+		{"(#a or #b) and #c", "((tag=a or tag=b) and tag=c)"},
+		{"(#news)", "tag=news"},
+		{"folder # news", "folder#news"},
+		{"folder #news", "folder#news"},
+		{"folder !# news and #x", "(not folder#news and tag=x)"},
+		{"tag = news", "tag=news"},
+		{"tag # news", "tag#news"},
+		{"#é", "tag=é"},
+	} {
+		e, err := Parse(tc.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tc.in, err)
+			continue
+		}
+		if got := show(e); got != tc.want {
+			t.Errorf("Parse(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+// show prints a tree compactly, for the tests.
+func show(e Expr) string {
+	switch x := e.(type) {
+	case *And:
+		return "(" + show(x.L) + " and " + show(x.R) + ")"
+	case *Or:
+		return "(" + show(x.L) + " or " + show(x.R) + ")"
+	case *Not:
+		return "not " + show(x.X)
+	case *Cond:
+		s := x.Field.String() + map[Op]string{Eq: "=", Has: "#", Match: "=~"}[x.Op]
+		if x.Negate {
+			s = "not " + s
+		}
+		if x.Field.Kind() == KindBool {
+			return s + map[bool]string{true: "true", false: "false"}[x.Bool]
+		}
+		return s + x.Str
+	}
+	return "?"
+}
+
 func mustCond(t *testing.T, s string) *Cond {
 	t.Helper()
 	e, err := Parse(s)
@@ -148,6 +214,9 @@ func TestLooksLikeExpr(t *testing.T) {
 		"between the lines": false, "C# tips": false, "unread": false, "title": false,
 		"the title = wrong": true, `title = "open`: false, "(starred)": false,
 		"not the end": false, "folder#news": true,
+		"#tech": true, `#"two words"`: true, "unread and #tech": true, "not #tech": true,
+		"(#tech or #news)": true, "# tech": false, "#": false, "news #tech": false,
+		"C#": false, "tag = x": true,
 	} {
 		if got := LooksLikeExpr(in); got != want {
 			t.Errorf("LooksLikeExpr(%q) = %v, want %v", in, got, want)
@@ -158,7 +227,8 @@ func TestLooksLikeExpr(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"unread and age < 3", `title =~ "(?i)clim\d+" or not feed = x`,
 		`published between 2026-01-01:"2026-02-01 10:00"`, `speaker # "Jane Doe" and quotes > 2`,
-		`((content # "a b" ))`, `folder !# news`, "\"", "(((", "title = \xff"} {
+		`((content # "a b" ))`, `folder !# news`, "\"", "(((", "title = \xff",
+		`#tech and not (#"two words" or folder # "News/World")`, "# x", "#", `#""`, "#(", "a #b", "tag =~ ^t"} {
 		f.Add(s)
 	}
 	now := testNow
@@ -171,7 +241,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		Eval(e, Record{Title: s, Content: s, Speakers: []string{s}, Now: now})
+		Eval(e, Record{Title: s, Content: s, Speakers: []string{s}, Folders: []string{s}, Tags: []string{s}, Now: now})
 		walk(e, func(c *Cond) {
 			c.IndexWords()
 			c.RegexpLiteral()

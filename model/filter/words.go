@@ -251,7 +251,8 @@ func required(re *syntax.Regexp) (lit []rune, fold bool) {
 // LooksLikeExpr says, cheaply, whether s is meant as an expression rather
 // than words to look for: somewhere in it a field name is followed by an
 // operator or between ("title =~ x"), a bool field by and or or ("unread
-// and …"), or not by a field ("not starred"). It does not say whether s
+// and …"), not by a field ("not starred"), or a tag starts a condition
+// ("#tech", "unread and #tech"; not "C# tips"). It does not say whether s
 // is a valid expression (Parse does).
 func LooksLikeExpr(s string) bool {
 	if len(s) > MaxLen {
@@ -263,6 +264,9 @@ func LooksLikeExpr(s string) bool {
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		t, next := toks[i], toks[i+1]
+		if isTag(toks, i) {
+			return true
+		}
 		if t.kind != tWord {
 			continue
 		}
@@ -282,4 +286,22 @@ func LooksLikeExpr(s string) bool {
 		}
 	}
 	return false
+}
+
+// isTag says whether toks[i] is the # of a tag (#name): where a condition
+// starts (first, or after "(", and, or, not), its name right after it.
+func isTag(toks []token, i int) bool {
+	t, next := toks[i], toks[i+1]
+	if t.kind != tOp || t.text != "#" || next.col != t.col+1 || next.kind != tWord && next.kind != tString {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1]
+	if prev.kind == tLParen {
+		return true
+	}
+	return prev.kind == tWord && (strings.EqualFold(prev.text, "and") ||
+		strings.EqualFold(prev.text, "or") || strings.EqualFold(prev.text, "not"))
 }

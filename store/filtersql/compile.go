@@ -3,8 +3,8 @@
 // to its other conditions. Where SQL can say exactly what filter.Eval
 // means it does (equality and containment ignoring ASCII case are NOCASE
 // and instr(lower()), times are ranges of sort_key, which its index
-// serves); a feed's, folder's or account's condition is one subquery over
-// the small feeds table; the rest (regexps, lists, the words of a text)
+// serves); a feed's, folder's, tag's or account's condition is one
+// subquery over the small feeds table; the rest (regexps, lists, the words of a text)
 // calls back into Go, through the SQL functions filter_match and
 // filter_text (Match and Text, which the store registers with the
 // driver), to the same filter.Cond method that Eval uses, so the two
@@ -98,6 +98,9 @@ func (f *Compiled) cond(c *filter.Cond) string {
 		return f.walk + `a.feed_id IN (SELECT f.id FROM feeds AS f LEFT JOIN accounts AS ac
 			ON ac.id = f.account_id WHERE ` + f.text(c, "ifnull(ac.name, '')") + ")"
 	case filter.Folder:
+		// filter_match lists the folder with those it sits in.
+		return f.walk + "a.feed_id IN (SELECT id FROM feeds WHERE folder <> '' AND filter_match(" + f.register(c) + ", folder))"
+	case filter.Tag:
 		return f.walk + "a.feed_id IN (SELECT id FROM feeds WHERE tags <> '' AND filter_match(" + f.register(c) + ", tags))"
 	case filter.Speaker:
 		return "a.speakers <> '' AND filter_match(" + f.register(c) + ", a.speakers)"

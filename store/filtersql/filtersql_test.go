@@ -25,6 +25,8 @@ func TestCompile(t *testing.T) {
 		{`title # "50%_off"`, `(a.title LIKE ? ESCAPE '\')`, []any{`%50\%\_off%`}, false},
 		{`author = "Jane Doe"`, `(a.author = ? COLLATE NOCASE)`, []any{"Jane Doe"}, false},
 		{`not starred and quotes >= 2`, `((NOT (a.starred = 1)) AND (a.quote_count >= ?))`, []any{2.0}, false},
+		{`folder = News`, `(+a.feed_id IN (SELECT id FROM feeds WHERE folder <> '' AND filter_match(?, folder)))`, nil, false},
+		{`#news`, `(+a.feed_id IN (SELECT id FROM feeds WHERE tags <> '' AND filter_match(?, tags)))`, nil, false},
 		{`content # "climate change"`, `(+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND `,
 			[]any{`body : "climate change"`}, true},
 	} {
@@ -51,13 +53,13 @@ func TestCompile(t *testing.T) {
 // The SQL functions find the condition by the id the SQL passes, until
 // the query is released.
 func TestMatchAndText(t *testing.T) {
-	f, err := Compile(`title =~ "^clim" and content # kelvin and folder = science`, testNow, false)
+	f, err := Compile(`title =~ "^clim" and content # kelvin and #science and folder = science`, testNow, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ids := f.ids
-	if len(ids) != 3 {
-		t.Fatalf("%d conditions registered, want 3", len(ids))
+	if len(ids) != 4 {
+		t.Fatalf("%d conditions registered, want 4", len(ids))
 	}
 	call := func(fn func([]driver.Value) (driver.Value, error), args ...driver.Value) driver.Value {
 		t.Helper()
@@ -76,6 +78,11 @@ func TestMatchAndText(t *testing.T) {
 	if call(Match, ids[2], "news\nScience") != int64(1) || call(Match, ids[2], "sciences") != int64(0) {
 		t.Error("filter_match on a list")
 	}
+	// a folder is listed with the folders it sits in
+	if call(Match, ids[3], "Science") != int64(1) || call(Match, ids[3], "Science/Space") != int64(1) ||
+		call(Match, ids[3], "News/Science") != int64(0) || call(Match, ids[3], "Sciences/x") != int64(0) {
+		t.Error("filter_match on a folder path")
+	}
 	f.Release()
 	if _, err := Match([]driver.Value{ids[0], "climate"}); err == nil {
 		t.Error("a released condition still matches")
@@ -86,7 +93,8 @@ func TestMatchAndText(t *testing.T) {
 // placeholder and balanced parentheses.
 func FuzzCompile(f *testing.F) {
 	for _, s := range []string{`title # x`, `not (unread or starred) and age < 2`, `content # "a b" or speaker =~ "(?i)jo"`,
-		`published between 2026-01-01:2026-02-01`, `folder != ""`, `quotes between 1:3`} {
+		`published between 2026-01-01:2026-02-01`, `folder != ""`, `quotes between 1:3`,
+		`#tech or not #"two words"`, `tag =~ "^t" and folder # "News/World"`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, expr string) {

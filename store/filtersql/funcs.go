@@ -64,13 +64,17 @@ func textOf(v driver.Value) string {
 }
 
 // Match is filter_match(id, value): the condition's operator, not
-// negated, on one text, or on a list given as its lines.
+// negated, on one text, on a list given as its lines, or on a feed's
+// folder path as the list of it and the folders it sits in.
 func Match(args []driver.Value) (driver.Value, error) {
 	c, err := condOf(args[0])
 	if err != nil {
 		return nil, err
 	}
 	v := textOf(args[1])
+	if c.Field == filter.Folder {
+		return boolInt(c.MatchItems(filter.FolderList(v))), nil
+	}
 	if c.Field.Kind() == filter.KindList {
 		return boolInt(c.MatchList(v)), nil
 	}
