@@ -44,7 +44,7 @@ func TestImportURLsKeepsTitlesTagsAndSkipsCommands(t *testing.T) {
 exec:~/bin/weather
 %[1]s/b news
 "filter:~/bin/clean:%[1]s/c" news
-"query:Unread Go:unread = \"yes\" and title =~ \"Go\""
+"query:Unread tech:unread = \"yes\" and tags # \"tech\""
 `, srv.URL))
 	res, err := l.Import(ctx, path, false)
 	if err != nil {
