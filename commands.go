@@ -57,14 +57,17 @@ func removeCommand(e *env) *cobra.Command {
 
 func importCommand(e *env) *cobra.Command {
 	var o placeOptions
+	var nb newsboatOptions
 	c := &cobra.Command{
-		Use:   "import FILE",
+		Use:   "import [FILE]",
 		Short: "subscribe to the feeds of an OPML file",
 		Long: "Subscribe to every feed of an OPML file or a newsboat urls file, all or\n" +
-			"nothing: a malformed file imports none of it.",
-		RunE: runs(e, func(args []string) error { return runImport(e, o, args) }),
+			"nothing: a malformed file imports none of it. With --newsboat-cache, bring\n" +
+			"the read and starred state of the articles newsboat's cache.db knows.",
+		RunE: runs(e, func(args []string) error { return nb.runImport(e, o, args) }),
 	}
 	o.register(e, c)
+	nb.register(c)
 	return c
 }
 
