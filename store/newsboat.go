@@ -246,9 +246,12 @@ func matchState(ctx context.Context, tx *sql.Tx, list string) error {
 
 // setMatched sets column (read or starred: a constant, never outside
 // text) on the matched articles whose mark has it and which have it not,
-// and gives their ids.
+// and gives their ids. OR FAIL: a failure rolls the whole transaction
+// back anyway, and without a statement journal to undo the statement
+// alone, SQLite keeps no copy of each page it changes (temp_store is
+// memory: 350 MB for 30,000 articles of a 260 MB database).
 func setMatched(ctx context.Context, tx *sql.Tx, column string) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `UPDATE articles SET `+column+` = 1
+	rows, err := tx.QueryContext(ctx, `UPDATE OR FAIL articles SET `+column+` = 1
 		WHERE `+column+` = 0 AND id IN (SELECT h.article FROM temp.state_hits AS h
 			JOIN temp.state_marks AS m ON m.id = h.mark WHERE m.`+column+` = 1)
 		RETURNING id`)
