@@ -152,9 +152,9 @@ var errDryRun = errors.New("dry run")
 // transaction: an article of byline's own feeds is matched by its feed's
 // URL and its key (the guid, else the link, as model.ArticleKey makes
 // it), and a mark that matches none that way by the article's link, in
-// any feed (an account's too). State is
-// merged, never taken away: an article read or starred in either reader
-// is so after, and an import run twice changes nothing the second time.
+// any feed (an account's too). State is merged, never taken away: an
+// article read or starred in either reader is so after, and an import
+// run twice changes nothing the second time.
 // Each change to an account's item goes to the outbox as Mark's do. With
 // dryRun it counts the same and changes nothing.
 func (s *Store) ApplyState(ctx context.Context, marks []StateMark, dryRun bool) (StateResult, error) {
