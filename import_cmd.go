@@ -15,23 +15,26 @@ import (
 // importOptions are import's flags.
 type importOptions struct {
 	placeOptions
-	dryRun bool
+	newsboat newsboatOptions
+	dryRun   bool
 }
 
 func importCommand(e *env) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
-		Use:   "import FILE",
+		Use:   "import FILE | --newsboat-cache PATH",
 		Short: "subscribe to an OPML or newsboat urls file",
 		Long: "Subscribe to every feed of an OPML file or a newsboat urls file, with its\n" +
 			"title, folder and tags. Lines byline cannot use (exec: and filter: feeds,\n" +
 			"URLs that are not http or https) are skipped and named; newsboat's query:\n" +
 			"feeds become saved queries in the configuration. A file that is not an\n" +
 			"import file, or past its limits, imports none of it. Importing the same\n" +
-			"file again changes nothing.",
+			"file again changes nothing. With --newsboat-cache, bring the read and\n" +
+			"starred state of the articles newsboat's cache.db knows.",
 		RunE: runs(e, func(args []string) error { return runImport(e, o, args) }),
 	}
 	o.register(e, c)
+	o.newsboat.register(c)
 	c.Flags().BoolVarP(&o.dryRun, "dry-run", "n", false, "say what would be imported, and change nothing")
 	return c
 }
@@ -55,7 +58,12 @@ type queryJSON struct {
 }
 
 func runImport(e *env, o importOptions, args []string) error {
-	if len(args) != 1 {
+	switch {
+	case o.newsboat.cache != "":
+		return runNewsboat(e, o, args)
+	case o.newsboat.starFlags != "":
+		return usagef("--star-flags goes with --newsboat-cache")
+	case len(args) != 1:
 		return usagef("import needs one file (OPML or a newsboat urls file)")
 	}
 	lib, err := e.library()
