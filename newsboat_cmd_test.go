@@ -80,7 +80,7 @@ func TestImportNewsboatCache(t *testing.T) {
 		{"import", "--newsboat-cache", filepath.Join(dir, "missing.db")},
 		{"import", "--newsboat-cache", cache, notCache},
 		{"import", "--newsboat-cache", cache, "--star-flags", "*"},
-		{"import", "--dry-run", notCache},
+		{"import", "--star-flags", "s", notCache},
 	} {
 		if r := byline(t, db, args...); r.code != 2 || strings.Count(r.stderr, "\n") != 1 || r.stdout != "" {
 			t.Errorf("%v: %+v; want one line and exit 2", args, r)
