@@ -14,8 +14,10 @@ import (
 	"github.com/byline-reader/byline/store/searchtext"
 )
 
-// headlineColumns are what a list of articles shows: no bodies.
-const headlineColumns = `a.id, a.feed_id, f.title, a.key, a.title, a.url,
+// headlineColumns are what a list of articles shows: no bodies. The
+// feed's title is the user's when they gave one.
+const headlineColumns = `a.id, a.feed_id,
+	CASE WHEN f.user_title <> '' THEN f.user_title ELSE f.title END, a.key, a.title, a.url,
 	a.author, a.site, a.notice, a.read, a.starred, a.published, a.updated,
 	a.fetched_at, a.extracted_at`
 

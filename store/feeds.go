@@ -61,7 +61,6 @@ func feedArgs(f model.Feed, now time.Time) []any {
 // took a title, folder or tags they lacked.
 type ImportCounts struct{ Added, Existing, Updated int }
 
-
 // ImportFeeds subscribes to every subscription not yet subscribed, with
 // its title as the user's, its folder and tags; a feed already subscribed
 // only takes what it lacks (a title, a folder, tags it does not carry),

@@ -13,10 +13,10 @@ import (
 )
 
 // highlightColumns are a highlight with what it shows of its article: the
-// site is the page's name, else the feed's title.
+// site is the page's name, else the feed's title (the user's, if given).
 const highlightColumns = `h.id, h.article_id, h.text, h.pos_start, h.pos_end,
 	h.created, a.title, a.url,
-	CASE WHEN a.site <> '' THEN a.site ELSE f.title END`
+	CASE WHEN a.site <> '' THEN a.site WHEN f.user_title <> '' THEN f.user_title ELSE f.title END`
 
 const highlightFrom = ` FROM highlights AS h
 	JOIN articles AS a ON a.id = h.article_id
