@@ -82,10 +82,10 @@ type place struct {
 
 // folder is one folder of a place's tree while Build lays it out.
 type folder struct {
-	name, path, key string // its own name and its path as first spelled; its path's key
-	unread          int    // of every feed inside it, at any depth
+	name, path, key string             // its own name and its path as first spelled; its path's key
+	unread          int                // of every feed inside it, at any depth
 	sub             map[string]*folder // by key, and by each spelling met
-	subs            []*folder // in the order first met; sorted when laid out
+	subs            []*folder          // in the order first met; sorted when laid out
 	feeds           []*model.Feed
 }
 

@@ -37,8 +37,8 @@ type Entry struct {
 	Account string
 	// Folder is the key (FolderKey) of a folder row's path, or of the
 	// folder a feed sits in.
-	Folder string
-	Tag    string // a tag row's tag, as first spelled (Label is "#" and it)
+	Folder  string
+	Tag     string // a tag row's tag, as first spelled (Label is "#" and it)
 	Feed    model.Feed
 	Unread  int
 	Starred int // the Starred row's count of starred articles
@@ -160,4 +160,3 @@ type SavedQuery struct {
 	Err          error
 	Unread       int
 }
-
