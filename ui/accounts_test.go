@@ -17,12 +17,12 @@ import (
 // four feeds that have some.
 func withAccountFeeds(lib *fakeLibrary) *fakeLibrary {
 	lib.feeds = []model.Feed{
-		{ID: 1, Title: "Harbor Gazette", URL: "https://harbor.example/feed", Tags: []string{"news"}, Unread: 33},
+		{ID: 1, Title: "Harbor Gazette", URL: "https://harbor.example/feed", Folder: "news", Unread: 33},
 		{ID: 2, Title: "World Wire", URL: "https://wire.example/rss", Unread: 34},
 		{ID: 3, Title: "Circuit Weekly", URL: "https://sync.example/feed/3", Account: "home", RemoteID: "feed/3",
-			Tags: []string{"Tech"}, Unread: 33},
+			Folder: "Tech", Unread: 33},
 		{ID: 4, Title: "Garden Notes", URL: "https://sync.example/feed/4", Account: "home", RemoteID: "feed/4", Unread: 33},
-		{ID: 5, Title: "Broken Feed", URL: "https://broken.example/rss", Tags: []string{"news"}, LastError: "HTTP 404 Not Found"},
+		{ID: 5, Title: "Broken Feed", URL: "https://broken.example/rss", Folder: "news", LastError: "HTTP 404 Not Found"},
 	}
 	titles := []string{"Harbor Gazette", "World Wire", "Circuit Weekly", "Garden Notes"}
 	lib.edit = func(a *model.Article) {
@@ -39,7 +39,7 @@ func TestAccountRowsAskForTheirPlace(t *testing.T) {
 	lib := withAccountFeeds(newFake(40))
 	h := newHarness(t, lib, 120, 30)
 	h.send(press("tab"), press("j"), press("j"), press("j"), press("j")) // All, Unread, Starred, World Wire, news
-	if q := lib.lastQuery(); q.Account != model.LocalFeeds || q.Tag != "news" {
+	if q := lib.lastQuery(); q.Account != model.LocalFeeds || q.Folder != "news" {
 		t.Fatalf("byline's own folder asked %+v", q)
 	}
 	if s := h.screen(); !strings.Contains(s, "byline · folder news") || inList(s, "Circuit Weekly") {
@@ -50,7 +50,7 @@ func TestAccountRowsAskForTheirPlace(t *testing.T) {
 		t.Fatalf("on %+v; want the account with 66 unread", e)
 	}
 	s := h.screen()
-	if q := lib.lastQuery(); q.Account != "home" || q.Tag != "" {
+	if q := lib.lastQuery(); q.Account != "home" || q.Folder != "" {
 		t.Fatalf("the account asked %+v", q)
 	}
 	if !strings.Contains(s, "byline · account home") || !regexp.MustCompile(`▾ @home +66│`).MatchString(s) ||
@@ -58,7 +58,7 @@ func TestAccountRowsAskForTheirPlace(t *testing.T) {
 		t.Fatalf("the account's articles, named in the title:\n%s", s)
 	}
 	h.send(press("j")) // Tech
-	if q := lib.lastQuery(); q.Account != "home" || q.Tag != "tech" {
+	if q := lib.lastQuery(); q.Account != "home" || q.Folder != "Tech" {
 		t.Fatalf("the account's folder asked %+v", q)
 	}
 	if s := h.screen(); !strings.Contains(s, "byline · home › folder Tech") || !strings.Contains(s, "1/10") {

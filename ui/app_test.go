@@ -238,7 +238,7 @@ func TestFilterWaitsForAPause(t *testing.T) {
 func withFilterDelay(a App, d time.Duration) App { a.filterDelay = d; return a }
 
 // TestFolderShowsItsArticles: a folder in the feeds pane shows the
-// articles of its feeds (the query carries its tag) with the sum of their
+// articles of its feeds (the query carries its path) with the sum of their
 // unread counts; space folds it without changing the list.
 func TestFolderShowsItsArticles(t *testing.T) {
 	lib := newFake(60)
@@ -249,7 +249,7 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	if e, _ := a.feeds.Current(); e.Kind != feedtree.Folder || e.Unread != 20+5 {
 		t.Fatalf("on %+v; want the folder with 25 unread", e)
 	}
-	if a.list.Query().Tag != "local" || lib.lastQuery().Tag != "local" {
+	if a.list.Query().Folder != "local" || lib.lastQuery().Folder != "local" {
 		t.Fatalf("query %+v, asked %+v", a.list.Query(), lib.lastQuery())
 	}
 	s := h.screen()
@@ -259,7 +259,7 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	}
 	gen := a.list.Gen()
 	h.send(press("space"))
-	if a = h.app(); !a.feeds.Folded(feedtree.Group{Folder: "local"}) || a.list.Gen() != gen || a.list.Query().Tag != "local" {
+	if a = h.app(); !a.feeds.Folded(feedtree.Group{Folder: "local"}) || a.list.Gen() != gen || a.list.Query().Folder != "local" {
 		t.Fatalf("space folds and keeps the list: gen %d→%d", gen, a.list.Gen())
 	}
 	if s := h.screen(); !strings.Contains(s, "▸ local") || regexp.MustCompile(`(?m)^ +Harbor Gazette +\d*│`).MatchString(s) {
@@ -271,7 +271,7 @@ func TestFolderShowsItsArticles(t *testing.T) {
 	}
 	h.send(press("/"))
 	h.send(typeText("number 1")...)
-	if q := lib.lastQuery(); q.Tag != "local" || q.Text != "number 1" {
+	if q := lib.lastQuery(); q.Folder != "local" || q.Text != "number 1" {
 		t.Fatalf("the filter narrows the folder: asked %+v", q)
 	}
 }

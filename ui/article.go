@@ -107,7 +107,8 @@ func (a *App) applyStar(id, feedID int64, star bool) tea.Cmd {
 	return service.Mark(a.ctx, a.lib, id, nil, &star, what)
 }
 
-// focusedFeedID is the feed that r acts on, if any.
+// focusedFeedID is the feed that r acts on (a folder's or a tag's
+// feeds, in the feeds pane), if any.
 func (a *App) focusedFeedID() []int64 {
 	if a.screen == screenList {
 		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Feed && (a.feedsFocused || a.list.Query().FeedID != 0) {
@@ -115,6 +116,11 @@ func (a *App) focusedFeedID() []int64 {
 		}
 		if e, ok := a.feeds.Current(); ok && e.Kind == feedtree.Account && a.feedsFocused {
 			return a.feeds.AccountFeed(e.Account) // refreshing one of its feeds syncs the account
+		}
+		if e, ok := a.feeds.Current(); ok && (e.Kind == feedtree.Folder || e.Kind == feedtree.Tag) && a.feedsFocused {
+			if ids := a.feeds.FeedsOf(e); len(ids) > 0 {
+				return ids // the feeds in the folder (and its folders), or with the tag
+			}
 		}
 	}
 	if art, ok := a.current(); ok && art.FeedID != 0 {

@@ -61,9 +61,9 @@ type fakeLibrary struct {
 
 func newFake(n int) *fakeLibrary {
 	return &fakeLibrary{n: n, feeds: []model.Feed{
-		{ID: 1, Title: "Harbor Gazette", URL: "https://harbor.example/feed", Tags: []string{"local"}, Unread: n / 3, Total: n / 2},
+		{ID: 1, Title: "Harbor Gazette", URL: "https://harbor.example/feed", Folder: "local", Unread: n / 3, Total: n / 2},
 		{ID: 2, Title: "World Wire", URL: "https://wire.example/rss", Unread: n / 3, Total: n / 2},
-		{ID: 3, Title: "Broken Feed", URL: "https://broken.example/rss", Tags: []string{"local"}, LastError: "HTTP 404 Not Found"},
+		{ID: 3, Title: "Broken Feed", URL: "https://broken.example/rss", Folder: "local", LastError: "HTTP 404 Not Found"},
 	}, body: "# Heading\n\nSome **text** that is long enough to wrap at narrow widths, with a [link](https://example.org/a).\n"}
 }
 
@@ -79,9 +79,10 @@ func (f *fakeLibrary) article(i int) model.Article {
 	return a
 }
 
-// matches says whether q's Unread, Account, Tag and Text select the article, as
-// the store does: feeds of the account (or byline's own), tagged Tag,
-// titles containing Text, both ignoring case.
+// matches says whether q's Unread, Account, Folder, Tag and Text select
+// the article, as the store does: feeds of the account (or byline's own),
+// in Folder or a folder inside it, tagged Tag, titles containing Text, all
+// ignoring case.
 func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 	if q.Unread && a.Read {
 		return false
@@ -92,7 +93,7 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 	if q.Filter != "" && !fakeFilter(q.Filter, a) {
 		return false
 	}
-	if q.Tag == "" && q.Account == "" {
+	if q.Folder == "" && q.Tag == "" && q.Account == "" {
 		return true
 	}
 	for _, feed := range f.feeds {
@@ -104,6 +105,10 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 			account = model.LocalFeeds
 		}
 		if q.Account != "" && q.Account != account {
+			return false
+		}
+		folder, want := strings.ToLower(model.CleanFolder(feed.Folder)), strings.ToLower(model.CleanFolder(q.Folder))
+		if q.Folder != "" && folder != want && !strings.HasPrefix(folder, want+"/") {
 			return false
 		}
 		if q.Tag == "" {
@@ -119,9 +124,9 @@ func (f *fakeLibrary) matches(q model.ArticleQuery, a model.Article) bool {
 }
 
 // selected lists the articles q selects (ignoring Limit and Offset): the
-// row numbers, or nil for all n when q has no Account, Tag or Text.
+// row numbers, or nil for all n when q has no Account, Folder, Tag or Text.
 func (f *fakeLibrary) selected(q model.ArticleQuery) []int {
-	if q.Tag == "" && q.Text == "" && q.Account == "" && !q.Unread && q.Filter == "" {
+	if q.Folder == "" && q.Tag == "" && q.Text == "" && q.Account == "" && !q.Unread && q.Filter == "" {
 		return nil
 	}
 	rows := []int{}

@@ -34,11 +34,11 @@ func TestFeedFormSavesAndKeepsWhatWasTypedOnError(t *testing.T) {
 	// Keys the app knows elsewhere are typed here.
 	h.send(typeText("Mine?q")...)
 	h.send(press("backspace"), press("backspace"))
-	for range 5 {
+	for range 6 {
 		h.send(press("tab"))
 	}
 	if f := h.app().form.Focused(); f != "keep_days" {
-		t.Fatalf("after five tabs on %s", f)
+		t.Fatalf("after six tabs on %s", f)
 	}
 	h.send(typeText("lots")...)
 	h.send(press("enter"))
@@ -46,7 +46,7 @@ func TestFeedFormSavesAndKeepsWhatWasTypedOnError(t *testing.T) {
 	if a.overlay != overlayFeedForm || !strings.Contains(a.form.Err(), `keep_days: "lots" is not allowed`) {
 		t.Fatalf("a refused value keeps the form open with its error: %q", a.form.Err())
 	}
-	if v := a.form.Values(); v[0].Value != "Mine" || v[5].Value != "lots" || a.form.Focused() != "keep_days" {
+	if v := a.form.Values(); v[0].Value != "Mine" || v[6].Value != "lots" || a.form.Focused() != "keep_days" {
 		t.Fatalf("nothing typed is lost: %v, focus %s", v, a.form.Focused())
 	}
 	if s := h.screen(); !strings.Contains(s, `keep_days: "lots" is not allowed`) {
@@ -94,7 +94,7 @@ func TestFeedFormCancelsAndMovesBack(t *testing.T) {
 func TestFeedFormGolden(t *testing.T) {
 	lib := newFake(30)
 	h := openForm(t, lib, 80, 24)
-	h.send(press("tab"), press("tab"))
+	h.send(press("tab"), press("tab"), press("tab")) // interval
 	h.send(typeText("10s")...)
 	h.send(press("enter"))
 	golden(t, "feed_form_80x24", h.screen())

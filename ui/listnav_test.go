@@ -153,7 +153,7 @@ func TestNextUnreadKeepsTheViewAndFilter(t *testing.T) {
 	h.send(press("/"))
 	h.send(typeText("1")...)
 	h.send(press("enter"))
-	if q := h.app().list.Query(); q.Tag != "local" || q.Text != "1" {
+	if q := h.app().list.Query(); q.Folder != "local" || q.Text != "1" {
 		t.Fatalf("query %+v", q)
 	}
 	h.send(press("J"))

@@ -82,7 +82,7 @@ func TestMarkAllReadAsksThenUndoes(t *testing.T) {
 		t.Fatalf("n marks nothing: %q\n%s", lib.marks, s)
 	}
 	h.send(press("A"), press("y"))
-	if m := lib.lastMark(); m != "query {FeedID:0 FeedURL: Unread:false Starred:false Tag:local Account: Text: Filter: Limit:0 Offset:0} read: [3 5 9 11]" {
+	if m := lib.lastMark(); m != "query {FeedID:0 FeedURL: Unread:false Starred:false Folder:local Tag: Account: Text: Filter: Limit:0 Offset:0} read: [3 5 9 11]" {
 		t.Fatalf("y marks the folder: %q", m)
 	}
 	if s := h.screen(); !strings.Contains(s, "marked 4 articles read in folder local") {

@@ -10,7 +10,7 @@ import (
 
 // layout draws the entries one per line: indentation, kind, label, unread.
 func layout(entries []Entry) string {
-	kinds := map[Kind]string{All: "view", Unread: "view", Starred: "view", Folder: "folder", Feed: "feed", Account: "account"}
+	kinds := map[Kind]string{All: "view", Unread: "view", Starred: "view", Folder: "folder", Feed: "feed", Account: "account", Tag: "tag"}
 	var b strings.Builder
 	for _, e := range entries {
 		fmt.Fprintf(&b, "%s%s %s %d\n", strings.Repeat("  ", e.Depth), kinds[e.Kind], e.Label, e.Unread)
@@ -18,11 +18,11 @@ func layout(entries []Entry) string {
 	return b.String()
 }
 
-func TestFoldersIgnoreTheCaseOfTags(t *testing.T) {
+func TestFoldersIgnoreTheCaseOfTheirNames(t *testing.T) {
 	feeds := []model.Feed{
-		{ID: 1, Title: "A", Tags: []string{"News"}, Unread: 2},
-		{ID: 2, Title: "B", Tags: []string{"news", " NEWS "}, Unread: 3},
-		{ID: 3, Title: "C", Tags: []string{"tech"}, Unread: 4},
+		{ID: 1, Title: "A", Folder: "News", Unread: 2},
+		{ID: 2, Title: "B", Folder: " news ", Unread: 3},
+		{ID: 3, Title: "C", Folder: "tech", Unread: 4},
 	}
 	var got []string
 	for _, e := range Build(feeds, map[Group]bool{}) {
@@ -39,11 +39,11 @@ func TestFoldersIgnoreTheCaseOfTags(t *testing.T) {
 func withAccounts() []model.Feed {
 	return []model.Feed{
 		{ID: 1, Title: "Own Loose", Unread: 1},
-		{ID: 2, Title: "Own News", Tags: []string{"News"}, Unread: 2},
+		{ID: 2, Title: "Own News", Folder: "News", Unread: 2},
 		{ID: 3, Title: "Work Feed", Account: "work", Unread: 4},
-		{ID: 4, Title: "Home News", Account: "home", Tags: []string{"news"}, Unread: 8},
+		{ID: 4, Title: "Home News", Account: "home", Folder: "news", Unread: 8},
 		{ID: 5, Title: "Home Loose", Account: "home", Unread: 16},
-		{ID: 6, Title: "Home Tech", Account: "home", Tags: []string{"Tech"}, Unread: 32},
+		{ID: 6, Title: "Home Tech", Account: "home", Folder: "Tech", Unread: 32},
 	}
 }
 
@@ -92,8 +92,8 @@ func TestQueriesOfEachPlace(t *testing.T) {
 		{All, "All articles", model.ArticleQuery{}, "All articles"},
 		{Unread, "Unread", model.ArticleQuery{Unread: true}, "Unread"},
 		{Account, "home", model.ArticleQuery{Account: "home"}, "account home"},
-		{Folder, "news", model.ArticleQuery{Account: "home", Tag: "news"}, "home › folder news"},
-		{Folder, "News", model.ArticleQuery{Account: model.LocalFeeds, Tag: "news"}, "folder News"},
+		{Folder, "news", model.ArticleQuery{Account: "home", Folder: "news"}, "home › folder news"},
+		{Folder, "News", model.ArticleQuery{Account: model.LocalFeeds, Folder: "News"}, "folder News"},
 		{Feed, "Home Loose", model.ArticleQuery{FeedID: 5}, "Home Loose"},
 		{Feed, "Own News", model.ArticleQuery{FeedID: 2}, "Own News"},
 	}
@@ -103,15 +103,15 @@ func TestQueriesOfEachPlace(t *testing.T) {
 			t.Errorf("%s: query %+v, title %q; want %+v, %q", c.label, e.Query(), e.Title(), c.want, c.title)
 		}
 	}
-	// Without accounts a folder is asked for by its tag alone, as always.
+	// Without accounts a folder is asked for by its path alone, as always.
 	own := find(t, Build(withAccounts()[:2], nil), Folder, "News")
-	if own.Query() != (model.ArticleQuery{Tag: "news"}) || own.Title() != "folder News" {
+	if own.Query() != (model.ArticleQuery{Folder: "News"}) || own.Title() != "folder News" {
 		t.Fatalf("a folder without accounts: %+v, %q", own.Query(), own.Title())
 	}
 }
 
 func TestIDsAreUniqueAcrossPlaces(t *testing.T) {
-	feeds := append(withAccounts(), model.Feed{ID: 7, Title: "Work News", Account: "work", Tags: []string{"NEWS"}})
+	feeds := append(withAccounts(), model.Feed{ID: 7, Title: "Work News", Account: "work", Folder: "NEWS"})
 	seen := map[string]string{}
 	for _, e := range Build(feeds, nil) {
 		if other, dup := seen[e.ID()]; dup {

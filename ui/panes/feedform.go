@@ -73,6 +73,8 @@ func fieldWords(key string, f model.Feed, keepDays int) (label, empty, hint stri
 			return "folder", "none", "the folder on the account's server; empty: none"
 		}
 		return "folder", "none", "the folder it is listed in; empty: none"
+	case "tags":
+		return "tags", "none", "labels, split by commas: each is a #tag row of the feeds pane; empty: none"
 	case "interval":
 		return "interval", "auto", "how often automatic refresh fetches it: 30m, 2h…; empty or auto: adaptive"
 	case "fetch":

@@ -24,7 +24,7 @@ func typeInto(p *FeedForm, s string) {
 }
 
 func TestFeedFormFieldsAndValues(t *testing.T) {
-	f := model.Feed{ID: 7, Title: "Own", URL: "https://a.example/feed", Tags: []string{"News"},
+	f := model.Feed{ID: 7, Title: "Own", URL: "https://a.example/feed", Folder: "News", Tags: []string{"daily"},
 		Settings: model.FeedSettings{KeepItems: 40}}
 	p := newForm(t, f, 0)
 	if p.FeedID() != 7 || p.Focused() != "title" {
@@ -71,7 +71,7 @@ func TestFeedFormErrorFocusesItsField(t *testing.T) {
 	if p.Focused() != "keep_items" || p.Err() != "database is locked" {
 		t.Errorf("another error stays where the focus is: %s %q", p.Focused(), p.Err())
 	}
-	if v := p.Values(); v[0].Value != "T2" || v[6].Value != "5" {
+	if v := p.Values(); v[0].Value != "T2" || v[7].Value != "5" {
 		t.Errorf("nothing lost: %v", v)
 	}
 }

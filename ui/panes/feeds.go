@@ -72,6 +72,19 @@ func (p Feeds) HasAccounts() bool {
 	return false
 }
 
+// FeedsOf are the ids of the feeds whose articles entry e shows (a feed,
+// a folder with the folders inside it, an account, a tag); none for a view
+// or a saved query.
+func (p Feeds) FeedsOf(e feedtree.Entry) []int64 {
+	var ids []int64
+	for _, f := range p.feeds {
+		if e.Holds(f) {
+			ids = append(ids, f.ID)
+		}
+	}
+	return ids
+}
+
 // AccountFeed is the id of one of the account's feeds, or none.
 func (p Feeds) AccountFeed(account string) []int64 {
 	for _, f := range p.feeds {
@@ -147,16 +160,15 @@ func (p *Feeds) Fold() {
 	}
 }
 
-// SelectFeed puts the cursor on the feed's row, unfolding its group; it
-// says whether the feed is there.
+// SelectFeed puts the cursor on the feed's row, unfolding its account and
+// every folder its folder is in; it says whether the feed is there.
 func (p *Feeds) SelectFeed(id int64, height int) bool {
 	for _, f := range p.feeds {
 		if f.ID != id {
 			continue
 		}
-		delete(p.collapsed, feedtree.Group{Account: f.Account})
-		for _, name := range model.FolderNames(f.Folder) {
-			delete(p.collapsed, feedtree.Group{Account: f.Account, Folder: feedtree.FolderKey(name)})
+		for _, g := range feedtree.Groups(f) {
+			delete(p.collapsed, g)
 		}
 		p.rebuild()
 		for i, e := range p.entries {
@@ -260,7 +272,7 @@ func (p Feeds) row(s theme.Styles, e feedtree.Entry, width int, selected, focuse
 		return s.Rows.Account.On(line)
 	case e.Kind == feedtree.Folder:
 		return s.Rows.Folder.On(line)
-	case e.Unread == 0 && (e.Kind == feedtree.Feed || e.Kind == feedtree.Query):
+	case e.Unread == 0 && (e.Kind == feedtree.Feed || e.Kind == feedtree.Query || e.Kind == feedtree.Tag):
 		return s.Rows.Read.On(line)
 	}
 	return line

@@ -97,8 +97,8 @@ func TestHighlightsLoadAndRemove(t *testing.T) {
 func TestFeedsFoldKeepsTheCursorOnTheGroup(t *testing.T) {
 	set, _ := keys.New(nil)
 	p := NewFeeds(set.On(keys.Feeds))
-	news := []string{"news"}
-	p.SetFeeds([]model.Feed{{ID: 1, Title: "One", Tags: news, Unread: 2}, {ID: 2, Title: "Two", Tags: news}, {ID: 3, Title: "Three"}})
+	news := "news"
+	p.SetFeeds([]model.Feed{{ID: 1, Title: "One", Folder: news, Unread: 2}, {ID: 2, Title: "Two", Folder: news}, {ID: 3, Title: "Three"}})
 	rows := func() (ids []int64) {
 		for i := 0; ; i++ {
 			e, ok := p.Entry(i)
