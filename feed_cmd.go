@@ -112,9 +112,6 @@ func (e *env) printFeed(f model.Feed, asJSON bool) error {
 	fmt.Fprintf(e.stdout, "feed %d: %s\n", f.ID, oneLine(f.DisplayTitle()))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "  url\t%s\n", oneLine(f.URL))
-	if f.Settings.Title != "" && f.Title != "" && f.Account == "" {
-		fmt.Fprintf(tw, "  feed's title\t%s\n", oneLine(f.Title))
-	}
 	if f.Account != "" {
 		fmt.Fprintf(tw, "  account\t%s\n", oneLine(f.Account))
 	}
@@ -124,6 +121,9 @@ func (e *env) printFeed(f model.Feed, asJSON bool) error {
 			value = e.defaultWords(v.Key, f)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\n", v.Key, value)
+		if v.Key == "title" && v.Value != "" && f.Title != "" && f.Account == "" {
+			fmt.Fprintf(tw, "  \t(the feed's own: %s)\n", oneLine(f.Title))
+		}
 	}
 	return tw.Flush()
 }
