@@ -91,5 +91,10 @@ func readImportFile(path string) (feeds.ImportFile, error) {
 		kept = append(kept, sub)
 	}
 	file.Subs = kept
+	if len(file.Subs) == 0 && len(file.Queries) == 0 && len(file.Skipped) > 0 {
+		// nothing usable at all: not an import file (a go.sum, a binary)
+		return feeds.ImportFile{}, badInput("%s: no feed byline can read in it (%d %s skipped; %v)",
+			path, len(file.Skipped), plural(len(file.Skipped), "line", "lines"), file.Skipped[0])
+	}
 	return file, nil
 }

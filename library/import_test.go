@@ -167,3 +167,12 @@ func TestOPMLRoundTripsThroughImportAndExport(t *testing.T) {
 		t.Errorf("round trip:\n%s\nwant\n%s\nexported:\n%s", got, want, out.String())
 	}
 }
+
+func TestImportRefusesAFileWithNoFeedAtAll(t *testing.T) {
+	l := open(t, false)
+	path := writeFile(t, "go.sum", "golang.org/x/net v0.1.0 h1:abc=\nexec:x\n")
+	_, err := l.Import(context.Background(), path, false)
+	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "no feed byline can read in it (2 lines skipped; urls line 1:") {
+		t.Errorf("got %v", err)
+	}
+}
