@@ -9,15 +9,12 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
-	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/feeds/media"
 )
 
 // MaxDownloadBytes bounds one downloaded file (an episode, a video): far
@@ -38,7 +35,7 @@ type Downloaded struct {
 }
 
 // Download fetches fileURL into the folder dir, under the name its path
-// ends with (DownloadName). It writes NAME.part and, when complete, renames
+// ends with (media.FileName). It writes NAME.part and, when complete, renames
 // it NAME; a NAME.part left by an earlier try is resumed with a Range
 // request (started over when the server does not take ranges). A NAME
 // already there is kept and reported (Existed). progress, when not nil, is
@@ -48,7 +45,7 @@ func (c *Client) Download(ctx context.Context, fileURL, dir string, progress fun
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Downloaded{}, errors.New("not an http(s) file address")
 	}
-	final := filepath.Join(dir, DownloadName(u))
+	final := filepath.Join(dir, media.FileName(u))
 	if fi, err := os.Stat(final); err == nil && fi.Mode().IsRegular() {
 		return Downloaded{Path: final, Bytes: fi.Size(), Existed: true}, nil
 	}
@@ -157,44 +154,19 @@ func hostOf(addr string) string {
 func rangeStart(resp *http.Response, have int64) (start, total int64, err error) {
 	switch resp.StatusCode {
 	case http.StatusPartialContent:
-		first, size, ok := contentRange(resp.Header.Get("Content-Range"))
+		first, size, ok := media.ContentRange(resp.Header.Get("Content-Range"))
 		if !ok || first != have {
 			return 0, 0, errors.New("the server sent a part of the file that was not asked for")
 		}
 		return first, size, nil
 	case http.StatusRequestedRangeNotSatisfiable:
 		// Asked from the end of a file that is whole: nothing is left.
-		if _, size, _ := contentRange(resp.Header.Get("Content-Range")); size == have {
+		if _, size, _ := media.ContentRange(resp.Header.Get("Content-Range")); size == have {
 			return have, have, nil
 		}
 		return 0, 0, errors.New("the server refused to resume the download; delete the .part file to start over")
 	}
 	return 0, resp.ContentLength, nil // 200: the whole file, from the start
-}
-
-// contentRange reads "bytes FIRST-LAST/SIZE" or "bytes */SIZE"; size is
-// -1 when "*".
-func contentRange(h string) (first, size int64, ok bool) {
-	spec, found := strings.CutPrefix(strings.TrimSpace(h), "bytes ")
-	if !found {
-		return 0, 0, false
-	}
-	span, total, found := strings.Cut(spec, "/")
-	if !found {
-		return 0, 0, false
-	}
-	size = -1
-	if total != "*" {
-		if size, _ = strconv.ParseInt(total, 10, 64); size <= 0 {
-			return 0, 0, false
-		}
-	}
-	if span == "*" {
-		return 0, size, true
-	}
-	from, _, found := strings.Cut(span, "-")
-	first, err := strconv.ParseInt(from, 10, 64)
-	return first, size, found && err == nil && first >= 0
 }
 
 // copyIdle copies body into f, failing when nothing comes for
@@ -244,40 +216,4 @@ func pathless(err error) error {
 		return le.Err
 	}
 	return err
-}
-
-// maxNameBytes bounds a downloaded file's name.
-const maxNameBytes = 200
-
-// DownloadName is the name a file at u is saved under: the last part of
-// its path, decoded and made safe (no folders, no leading dot, no control
-// or separator characters, at most 200 bytes, its extension kept), else
-// "download".
-func DownloadName(u *url.URL) string {
-	name := path.Base(u.Path)
-	if name == "/" || name == "." {
-		name = ""
-	}
-	name = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r == 0 || r == utf8.RuneError {
-			return '_'
-		}
-		return r
-	}, model.SanitizeLine(name))
-	name = strings.TrimLeft(strings.TrimSpace(name), ".")
-	if len(name) > maxNameBytes {
-		ext := path.Ext(name)
-		if len(ext) > 16 {
-			ext = ""
-		}
-		cut := maxNameBytes - len(ext)
-		for cut > 0 && !utf8.RuneStart(name[cut]) {
-			cut--
-		}
-		name = name[:cut] + ext
-	}
-	if name == "" {
-		return "download"
-	}
-	return name
 }

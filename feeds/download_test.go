@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,49 +132,6 @@ func TestDownloadFails(t *testing.T) {
 		strings.Contains(err.Error(), dir) {
 		t.Errorf("a missing folder: %v", err)
 	}
-}
-
-func TestDownloadName(t *testing.T) {
-	long := strings.Repeat("é", 150) + ".mp3"
-	tests := map[string]string{
-		"https://x.example/show/ep%2012.mp3?token=1": "ep 12.mp3",
-		"https://x.example/a/../../etc/passwd":       "passwd",
-		"https://x.example/x/%2e%2e%2f%2e%2e%2fevil": "evil",
-		"https://x.example/..%5c..%5cwin.ini":        "_.._win.ini",
-		"https://x.example/.bashrc":                  "bashrc",
-		"https://x.example/":                         "download",
-		"https://x.example":                          "download",
-		"https://x.example/..":                       "download",
-		"https://x.example/ep%0a%1b[31m.mp3":         "ep .mp3",
-		"https://x.example/c:evil.mp3":               "c_evil.mp3",
-	}
-	for in, want := range tests {
-		u, err := url.Parse(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := DownloadName(u); got != want {
-			t.Errorf("DownloadName(%q) = %q, want %q", in, got, want)
-		}
-	}
-	u, _ := url.Parse("https://x.example/" + url.PathEscape(long))
-	if got := DownloadName(u); len(got) > maxNameBytes || !strings.HasSuffix(got, "é.mp3") {
-		t.Errorf("a long name became %q (%d bytes)", got, len(got))
-	}
-}
-
-func FuzzDownloadName(f *testing.F) {
-	for _, s := range []string{"/ep.mp3", "/../../x", "/a%00b", "/.", "/x/.part"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, p string) {
-		name := DownloadName(&url.URL{Path: p})
-		if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/\\\x00") ||
-			strings.HasPrefix(name, ".") || len(name) > maxNameBytes {
-			t.Fatalf("DownloadName(%q) = %q", p, name)
-		}
-		assertClean(t, name)
-	})
 }
 
 func checkFile(t *testing.T, path string, want []byte) {

@@ -4,9 +4,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/byline-reader/byline/feeds/internal/fastxml"
+	"github.com/byline-reader/byline/feeds/media"
 	"github.com/byline-reader/byline/model"
 	"github.com/mmcdole/gofeed/atom"
 	ext "github.com/mmcdole/gofeed/extensions"
@@ -22,10 +22,6 @@ import (
 // maxEnclosures bounds the files kept of one item: a podcast has one, a
 // feed with hundreds is a mistake or an attack.
 const maxEnclosures = 8
-
-// maxDuration bounds a playing time a feed states; a longer one is
-// taken for nonsense and dropped.
-const maxDuration = 1000 * time.Hour
 
 // rawFile is an item's file as the feed had it, before it is checked.
 type rawFile struct{ url, typ, length, duration string }
@@ -145,62 +141,7 @@ func enclosures(base *url.URL, files []rawFile) []model.Enclosure {
 		if err != nil || n < 0 {
 			n = 0
 		}
-		out = append(out, model.Enclosure{URL: u, Type: mediaType(f.typ), Length: n, Duration: parseDuration(f.duration)})
+		out = append(out, model.Enclosure{URL: u, Type: media.Type(f.typ), Length: n, Duration: media.Duration(f.duration)})
 	}
 	return out
-}
-
-// mediaType is t as a lower-case "type/subtype" with its parameters cut,
-// or "" when it is not one.
-func mediaType(t string) string {
-	t, _, _ = strings.Cut(t, ";")
-	t = strings.ToLower(strings.TrimSpace(t))
-	main, sub, ok := strings.Cut(t, "/")
-	if !ok || len(t) > 100 || !typeToken(main) || !typeToken(sub) {
-		return ""
-	}
-	return t
-}
-
-// typeToken reports a non-empty token of the characters a media type's
-// parts may hold (RFC 6838).
-func typeToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&^_.+-", c) >= 0) {
-			return false
-		}
-	}
-	return true
-}
-
-// parseDuration reads a playing time as feeds write it: seconds ("2052"),
-// minutes and seconds ("34:12") or hours, minutes and seconds
-// ("1:02:03"), a fraction of a second allowed and ignored. Anything
-// else, or over 1000 hours, is 0.
-func parseDuration(s string) time.Duration {
-	parts := strings.Split(strings.TrimSpace(s), ":")
-	if len(parts) > 3 {
-		return 0
-	}
-	last := len(parts) - 1
-	parts[last], _, _ = strings.Cut(parts[last], ".")
-	var secs int64
-	for i, p := range parts {
-		if p == "" || len(p) > 9 || strings.Trim(p, "0123456789") != "" {
-			return 0
-		}
-		n, _ := strconv.ParseInt(p, 10, 64)
-		if i > 0 && n >= 60 {
-			return 0 // "1:75" is no time
-		}
-		secs = secs*60 + n
-	}
-	if d := time.Duration(secs) * time.Second; d <= maxDuration {
-		return d
-	}
-	return 0
 }

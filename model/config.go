@@ -43,6 +43,8 @@ type Config struct {
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"
 	Share ShareConfig       `toml:"share"`
+	Player   PlayerConfig   `toml:"player"`
+	Download DownloadConfig `toml:"download"`
 	// Accounts are sync servers, by name: [accounts.NAME].
 	Accounts map[string]AccountConfig `toml:"accounts"`
 	// Retention is what a refresh keeps of a feed whose keep_days is not set.
@@ -125,6 +127,16 @@ type FetchConfig struct {
 	MaxFeedMiB int64    `toml:"max_feed_mib"`
 	MaxPageMiB int64    `toml:"max_page_mib"`
 	MaxItems   int      `toml:"max_items"`
+}
+
+// PlayerConfig ([player]) plays an article's file: a program, its arguments, then the URL.
+type PlayerConfig struct {
+	Command []string `toml:"command"`
+}
+
+// DownloadConfig ([download]) names the folder files are saved in; "": the download folder.
+type DownloadConfig struct {
+	Dir string `toml:"dir"`
 }
 
 // ShareConfig configures sharing.
@@ -242,6 +254,9 @@ func (c Config) validate() error {
 	}
 	if err := c.validateRefresh(); err != nil {
 		return err
+	}
+	if p := c.Player.Command; (len(p) > 0 && strings.TrimSpace(p[0]) == "") || strings.ContainsFunc(strings.Join(p, "")+c.Download.Dir, IsUnsafeRune) {
+		return fmt.Errorf("[player] command must be a program then its arguments, and [download] dir a folder, without control characters")
 	}
 	if c.Retention.KeepDays < 0 || c.Retention.KeepDays > maxKeepDays {
 		return fmt.Errorf("[retention] keep_days must be between 0 (keep all) and %d, not %d", maxKeepDays, c.Retention.KeepDays)
