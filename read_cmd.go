@@ -25,6 +25,10 @@ type readJSON struct {
 	Quotes    []quoteJSON `json:"quotes"`
 	Images    []imageJSON `json:"images"`
 	Links     []linkJSON  `json:"links"`
+	// Comments is the page where the article is discussed; Enclosures its
+	// files (a podcast's audio).
+	Comments   string          `json:"comments,omitempty"`
+	Enclosures []enclosureJSON `json:"enclosures"`
 }
 
 // imageJSON is an image of the article, in order: where it is fetched
@@ -140,6 +144,7 @@ func articleObject(r model.Reading) readJSON {
 		Site: a.SiteName(), Author: oneLine(a.Author), Published: rfc3339(a.Published),
 		Notice: oneLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
 		Images: imagesJSON(images), Links: linksJSON(markdown.Numbered(links)),
+		Comments: oneLine(a.Comments), Enclosures: enclosuresJSON(a.Enclosures),
 	}
 }
 

@@ -26,12 +26,12 @@ const MaxDownloadBytes = 4 << 30
 // fails. A download has no limit on its whole time, only this one.
 const DownloadIdle = 60 * time.Second
 
-// Downloaded is what Download did.
+// Downloaded is what Download did (as `byline download --json` prints it).
 type Downloaded struct {
-	Path    string // the file written
-	Bytes   int64  // its size
-	Resumed int64  // bytes that were already there from an earlier try
-	Existed bool   // the file was there already; nothing was fetched
+	Path    string `json:"path"`    // the file written
+	Bytes   int64  `json:"bytes"`   // its size
+	Resumed int64  `json:"resumed"` // bytes that were already there from an earlier try
+	Existed bool   `json:"existed"` // the file was there already; nothing was fetched
 }
 
 // Download fetches fileURL into the folder dir, under the name its path

@@ -17,9 +17,9 @@ func (l *Library) Download(ctx context.Context, id int64, n int, dir string, pro
 	}
 	switch {
 	case len(a.Enclosures) == 0:
-		return feeds.Downloaded{}, badInput("article %d has no file to download", id)
+		return feeds.Downloaded{}, fmt.Errorf("article %d has no file to download", id) // exit 1: nothing to do
 	case n < 1 || n > len(a.Enclosures):
-		return feeds.Downloaded{}, badInput("article %d has %d files: choose --n from 1 to %[2]d", id, len(a.Enclosures))
+		return feeds.Downloaded{}, badInput("article %d has no file %d (its files are 1 to %d)", id, n, len(a.Enclosures))
 	}
 	d, err := l.client.Download(ctx, a.Enclosures[n-1].URL, dir, progress)
 	if err != nil {

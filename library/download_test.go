@@ -65,10 +65,13 @@ func TestPodcastEpisodeReadAndDownloaded(t *testing.T) {
 		t.Errorf("download %+v, %d bytes written", d, len(got))
 	}
 
+	if _, err := l.Download(ctx, ep1, 1, dir, nil); err == nil || errors.Is(err, ErrBadInput) {
+		t.Errorf("an article without files: %v", err)
+	}
 	for name, tt := range map[string]struct {
 		id int64
 		n  int
-	}{"no file": {ep1, 1}, "no file 2": {ep2, 2}, "no article": {9999, 1}} {
+	}{"no file 2": {ep2, 2}, "no file 0": {ep2, 0}, "no article": {9999, 1}} {
 		if _, err := l.Download(ctx, tt.id, tt.n, dir, nil); !errors.Is(err, ErrBadInput) {
 			t.Errorf("%s: %v", name, err)
 		}

@@ -43,6 +43,7 @@ type Config struct {
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"
 	Share ShareConfig       `toml:"share"`
+
 	Player   PlayerConfig   `toml:"player"`
 	Download DownloadConfig `toml:"download"`
 	// Accounts are sync servers, by name: [accounts.NAME].
@@ -134,9 +135,8 @@ type PlayerConfig struct {
 	Command []string `toml:"command"`
 }
 
-// DownloadConfig ([download]) names the folder files are saved in; "": the download folder.
-type DownloadConfig struct {
-	Dir string `toml:"dir"`
+type DownloadConfig struct { // [download]
+	Dir string `toml:"dir"` // where `byline download` saves files; "": the download folder
 }
 
 // ShareConfig configures sharing.
