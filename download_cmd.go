@@ -21,8 +21,10 @@ func downloadCommand(e *env) *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "download ID",
-		Short: "save an article's file (a podcast's episode), resuming one cut short",
+		Short: "save an article's file (a podcast's episode)",
 		RunE:  runs(e, func(args []string) error { return runDownload(e, o.dir, o.n, o.json, args) }),
+
+		ValidArgsFunction: e.completeArticles,
 	}
 	c.Flags().StringVar(&o.dir, "dir", "", "the folder (default: [download] dir, else the download folder)")
 	c.Flags().IntVar(&o.n, "n", 1, "which of the article's files, from 1")
