@@ -39,6 +39,7 @@ var importRules = []importRule{
 	{"model/share", []string{"model", "model/markdown"}},
 	{"model/filter", nil},
 	{"model/configedit", []string{"model"}},
+	{"model/feedset", []string{"model"}},
 	{"model", []string{"model/filter"}}, // the configuration checks its kill rules
 	{"store", []string{"model", "model/", "store/"}},
 	{"feeds", []string{"model", "model/", "feeds/"}},
@@ -58,7 +59,7 @@ var importRules = []importRule{
 var outsideRules = map[string][]string{
 	"charm.land/bubbletea/v2":                   {"ui", "ui/"},
 	"charm.land/bubbles/v2":                     {"ui", "ui/"},
-	"modernc.org/sqlite":                        {"store"},
+	"modernc.org/sqlite":                        {"store", "store/newsboat"},
 	"github.com/mmcdole/gofeed":                 {"feeds", "feeds/"},
 	"codeberg.org/readeck/go-readability/v2":    {"feeds/extract"},
 	"github.com/JohannesKaufmann/html-to-markd": {"feeds/extract"},

@@ -89,7 +89,7 @@ func newRoot(e *env) *cobra.Command {
 		refreshCommand(e), syncCommand(e), accountCommand(e),
 		listCommand(e), searchCommand(e),
 		highlightsCommand(e), highlightCommand(e), markCommand(e),
-		importCommand(e), exportCommand(e), doctorCommand(e),
+		importCommand(e), exportCommand(e), doctorCommand(e), downloadCommand(e),
 		manCommand(e), versionCommand(e),
 	)
 	completionHelp(root)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 	"github.com/byline-reader/byline/model/share"
 )
 
@@ -114,7 +115,7 @@ func (e *env) completeFeedSet(c *cobra.Command, args []string, typed string) ([]
 		return e.completeFeeds(c, args, typed)
 	}
 	var out []cobra.Completion
-	for _, k := range model.FeedKeys {
+	for _, k := range feedset.FeedKeys {
 		if strings.HasPrefix(k+"=", typed) {
 			out = append(out, k+"=")
 		}

@@ -9,37 +9,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
+	"github.com/byline-reader/byline/ui/jsonout"
 	"github.com/byline-reader/byline/ui/termout"
 )
 
-// feedShowJSON is the shape `feed show --json` prints.
-type feedShowJSON struct {
-	ID      int64    `json:"id"`
-	URL     string   `json:"url"`
-	Title   string   `json:"title"` // as shown: the user's title, else the feed's own
-	Account *string  `json:"account"`
-	Folder  string   `json:"folder"` // a path of names joined by "/"; "" for none
-	Tags    []string `json:"tags"`
-	// Settings are every key of `feed set` but folder and tags, as it takes them;
-	// "" is the default.
-	Settings map[string]string `json:"settings"`
-}
-
-// settingsJSON is f's settings as `feed set` takes them, keyed by name
-// (folder is the feed's folders): all of them, or only those set.
-func settingsJSON(f model.Feed, all bool) map[string]string {
-	out := map[string]string{}
-	for _, v := range model.FeedValues(model.Feed{Settings: f.Settings}) {
-		if v.Key != "folder" && v.Key != "tags" && (all || v.Value != "") {
-			out[v.Key] = oneLine(v.Value)
-		}
-	}
-	return out
-}
-
 func feedCommand(e *env) *cobra.Command {
 	var asJSON bool
-	keys := strings.Join(model.FeedKeys, ", ")
+	keys := strings.Join(feedset.FeedKeys, ", ")
 	c := &cobra.Command{
 		Use:   "feed",
 		Short: "a feed's settings: show them, set them",
@@ -65,7 +42,7 @@ func feedCommand(e *env) *cobra.Command {
 // runFeed shows or changes a feed: `feed set URL|ID KEY=VALUE...`,
 // `feed show URL|ID`.
 func runFeed(e *env, asJSON bool, args []string) error {
-	keyList := strings.Join(model.FeedKeys, ", ")
+	keyList := strings.Join(feedset.FeedKeys, ", ")
 	if len(args) < 2 || (args[0] != "set" && args[0] != "show") {
 		return usagef("feed needs set URL|ID KEY=VALUE... or show URL|ID (keys: %s)", keyList)
 	}
@@ -75,13 +52,13 @@ func runFeed(e *env, asJSON bool, args []string) error {
 	if args[0] == "set" && len(args) < 3 {
 		return usagef("feed set needs KEY=VALUE after the feed (keys: %s)", keyList)
 	}
-	var values []model.FeedValue
+	var values []feedset.FeedValue
 	for _, kv := range args[2:] {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
 			return usagef("feed set: %q is not KEY=VALUE (keys: %s)", kv, keyList)
 		}
-		values = append(values, model.FeedValue{Key: strings.TrimSpace(k), Value: v})
+		values = append(values, feedset.FeedValue{Key: strings.TrimSpace(k), Value: v})
 	}
 	lib, err := e.library()
 	if err != nil {
@@ -102,8 +79,8 @@ func runFeed(e *env, asJSON bool, args []string) error {
 // printFeed prints a feed's settings, a default in words.
 func (e *env) printFeed(f model.Feed, asJSON bool) error {
 	if asJSON {
-		out := feedShowJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.DisplayTitle()),
-			Folder: f.Folder, Tags: append([]string{}, f.Tags...), Settings: settingsJSON(f, true)}
+		out := jsonout.FeedShow{ID: f.ID, URL: f.URL, Title: oneLine(f.DisplayTitle()),
+			Folder: f.Folder, Tags: append([]string{}, f.Tags...), Settings: jsonout.Settings(f, true)}
 		if f.Account != "" {
 			out.Account = &f.Account
 		}
@@ -115,7 +92,7 @@ func (e *env) printFeed(f model.Feed, asJSON bool) error {
 	if f.Account != "" {
 		fmt.Fprintf(tw, "  account\t%s\n", oneLine(f.Account))
 	}
-	for _, v := range model.FeedValues(f) {
+	for _, v := range feedset.FeedValues(f) {
 		value := oneLine(v.Value)
 		if value == "" {
 			value = e.defaultWords(v.Key, f)

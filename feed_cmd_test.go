@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/byline-reader/byline/ui/jsonout"
 )
 
 func TestFeedSetAndShow(t *testing.T) {
@@ -23,7 +25,7 @@ func TestFeedSetAndShow(t *testing.T) {
 	if r := byline(t, db, "refresh"); r.code != 0 {
 		t.Fatalf("refresh: %+v", r)
 	}
-	var show feedShowJSON
+	var show jsonout.FeedShow
 	r = byline(t, db, "feed", "show", "1", "--json")
 	if err := json.Unmarshal([]byte(r.stdout), &show); err != nil {
 		t.Fatalf("feed show --json: %v %+v", err, r)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline-reader/byline/internal/hostile"
 	"github.com/byline-reader/byline/store"
+	"github.com/byline-reader/byline/ui/jsonout"
 )
 
 // childEnv names "DB\nCONFIG\nCOMMAND" for TestHelperChild.
@@ -70,7 +71,7 @@ func TestRefreshKilled(t *testing.T) {
 	}
 
 	// State set headless before the kills.
-	var arts []articleJSON
+	var arts []jsonout.Article
 	json.Unmarshal([]byte(runWith(t, db, cfg, "list", "--json", "--limit", "0", "--feed", srv.At("/feed.json")).stdout), &arts)
 	if len(arts) < 4 {
 		t.Fatalf("too few articles: %d", len(arts))
@@ -110,9 +111,9 @@ func TestRefreshKilled(t *testing.T) {
 		t.Logf("round %d: killed after %v, database intact", round, delay)
 	}
 
-	var after []articleJSON
+	var after []jsonout.Article
 	json.Unmarshal([]byte(runWith(t, db, cfg, "list", "--json", "--limit", "0", "--feed", srv.At("/feed.json")).stdout), &after)
-	state := map[string]articleJSON{}
+	state := map[string]jsonout.Article{}
 	for _, a := range after {
 		state[fmt.Sprint(a.ID)] = a
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/internal/hostile"
+	"github.com/byline-reader/byline/ui/jsonout"
 )
 
 // hostileConfig is a config file with a short whole-request timeout, so
@@ -93,7 +94,7 @@ func TestHostileServerEndToEnd(t *testing.T) {
 		t.Fatalf("refresh with readable feeds must succeed: %+v", r)
 	}
 	// The summary counts the failures by cause; `feeds` gives each one.
-	var stored []feedJSON
+	var stored []jsonout.Feed
 	json.Unmarshal([]byte(runWith(t, db, cfg, "feeds", "--json").stdout), &stored)
 	failed := map[string]string{}
 	for _, f := range stored {
@@ -129,7 +130,7 @@ func TestHostileServerEndToEnd(t *testing.T) {
 			t.Errorf("%v: %+v", args, r)
 		}
 	}
-	var fs []feedJSON
+	var fs []jsonout.Feed
 	json.Unmarshal([]byte(runWith(t, db, cfg, "feeds", "--json").stdout), &fs)
 	counts := map[string]int{}
 	for _, f := range fs {
@@ -154,7 +155,7 @@ func TestHostileServerEndToEnd(t *testing.T) {
 	// Every article of the feeds that carry payloads, read every way.
 	var quoted string
 	for _, path := range []string{"/entities.xml", "/cdata.xml", "/atom.xml", "/feed.json", "/huge-title.xml", "/nul.xml", "/laughs.xml"} {
-		var arts []articleJSON
+		var arts []jsonout.Article
 		r := runWith(t, db, cfg, "list", "--json", "--limit", "0", "--feed", srv.At(path))
 		if err := json.Unmarshal([]byte(r.stdout), &arts); err != nil || len(arts) == 0 {
 			t.Errorf("%s: no articles stored: %v %+v", path, err, r)
@@ -254,7 +255,7 @@ func TestImportNeverRunsCommands(t *testing.T) {
 	}
 	// A URL with shell characters is a URL: it may be taken, as long as
 	// nothing runs it. Nothing else may be.
-	var fs []feedJSON
+	var fs []jsonout.Feed
 	json.Unmarshal([]byte(runWith(t, db, cfg, "feeds", "--json").stdout), &fs)
 	for _, f := range fs {
 		if !strings.HasPrefix(f.URL, "https://ok.example/") && !strings.HasPrefix(f.URL, "https://example.org/") {

@@ -22,7 +22,7 @@ type importOptions struct {
 func importCommand(e *env) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
-		Use:   "import FILE | --newsboat-cache PATH",
+		Use:   "import FILE",
 		Short: "subscribe to an OPML or newsboat urls file",
 		Long: "Subscribe to every feed of an OPML file or a newsboat urls file, with its\n" +
 			"title, folder and tags. Lines byline cannot use (exec: and filter: feeds,\n" +

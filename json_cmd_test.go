@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/byline-reader/byline/ui/jsonout"
 )
 
 // TestChangingCommandsPrintJSON: add, remove, import, refresh, mark and
@@ -37,7 +39,7 @@ func TestChangingCommandsPrintJSON(t *testing.T) {
 	}
 
 	list := byline(t, db, "list", "--json")
-	var arts []articleJSON
+	var arts []jsonout.Article
 	decode(list, &arts)
 	id := strconv.FormatInt(arts[0].ID, 10)
 	var marked markJSON

@@ -10,40 +10,11 @@ import (
 
 	"github.com/byline-reader/byline/library"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/jsonout"
 	"github.com/byline-reader/byline/ui/progress"
 	"github.com/byline-reader/byline/ui/termout"
 	"github.com/spf13/cobra"
 )
-
-// articleJSON is the shape `list` and `search` print.
-type articleJSON struct {
-	ID        int64   `json:"id"`
-	Title     string  `json:"title"`
-	URL       string  `json:"url"`
-	Site      string  `json:"site"`
-	Feed      string  `json:"feed"`
-	Author    string  `json:"author"`
-	Published *string `json:"published"`
-	Read      bool    `json:"read"`
-	Starred   bool    `json:"starred"`
-}
-
-// feedJSON is the shape `feeds` prints.
-type feedJSON struct {
-	ID     int64   `json:"id"`
-	URL    string  `json:"url"`
-	Title  string  `json:"title"`
-	Unread int     `json:"unread"`
-	Total  int     `json:"total"`
-	Error  *string `json:"error"`
-	// Account is the sync account the feed belongs to; null for byline's own.
-	Account *string  `json:"account"`
-	Folder  string   `json:"folder"` // a path of names joined by "/"; "" for none
-	Tags    []string `json:"tags"`
-	// Settings are the feed's settings that are not the default, as
-	// `feed set` takes them (see settingsJSON); {} when none are set.
-	Settings map[string]string `json:"settings"`
-}
 
 func feedsCommand(e *env) *cobra.Command {
 	var asJSON bool
@@ -70,10 +41,10 @@ func runFeeds(e *env, asJSON bool, args []string) error {
 		return err
 	}
 	if asJSON {
-		out := make([]feedJSON, len(all))
+		out := make([]jsonout.Feed, len(all))
 		for i, f := range all {
-			out[i] = feedJSON{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total,
-				Folder: f.Folder, Tags: append([]string{}, f.Tags...), Settings: settingsJSON(f, false)}
+			out[i] = jsonout.Feed{ID: f.ID, URL: f.URL, Title: oneLine(f.Title), Unread: f.Unread, Total: f.Total,
+				Folder: f.Folder, Tags: append([]string{}, f.Tags...), Settings: jsonout.Settings(f, false)}
 			if f.Account != "" {
 				out[i].Account = &f.Account
 			}
@@ -236,9 +207,9 @@ func runSearch(e *env, o searchOptions, args []string) error {
 
 func printArticles(e *env, asJSON bool, arts []model.Article, empty string) error {
 	if asJSON {
-		out := make([]articleJSON, len(arts))
+		out := make([]jsonout.Article, len(arts))
 		for i, a := range arts {
-			out[i] = articleJSON{
+			out[i] = jsonout.Article{
 				ID: a.ID, Title: oneLine(a.Title), URL: oneLine(a.URL),
 				Site: a.SiteName(), Feed: oneLine(a.FeedTitle), Author: oneLine(a.Author),
 				Published: rfc3339(a.Published), Read: a.Read, Starred: a.Starred,

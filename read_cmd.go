@@ -9,47 +9,10 @@ import (
 	"github.com/byline-reader/byline/model"
 	"github.com/byline-reader/byline/model/markdown"
 	"github.com/byline-reader/byline/ui"
+	"github.com/byline-reader/byline/ui/jsonout"
 	"github.com/byline-reader/byline/ui/reader"
 	"github.com/byline-reader/byline/ui/termout"
 )
-
-// readJSON is the object `read --json` prints.
-type readJSON struct {
-	ID        int64       `json:"id"`
-	Title     string      `json:"title"`
-	URL       string      `json:"url"`
-	Site      string      `json:"site"`
-	Author    string      `json:"author"`
-	Published *string     `json:"published"`
-	Notice    string      `json:"notice,omitempty"`
-	Markdown  string      `json:"markdown"`
-	Quotes    []quoteJSON `json:"quotes"`
-	Images    []imageJSON `json:"images"`
-	Links     []linkJSON  `json:"links"`
-}
-
-// imageJSON is an image of the article, in order: where it is fetched
-// from, its alt text and the caption under it.
-type imageJSON struct {
-	URL     string `json:"url"`
-	Alt     string `json:"alt"`
-	Caption string `json:"caption"`
-}
-
-// linkJSON is a link of the article, once per URL, numbered as the
-// reader and `read --plain` number it.
-type linkJSON struct {
-	N    int    `json:"n"`
-	Text string `json:"text"`
-	URL  string `json:"url"`
-}
-
-type quoteJSON struct {
-	N         int     `json:"n"`
-	Text      string  `json:"text"`
-	Speaker   *string `json:"speaker"`
-	Paragraph int     `json:"paragraph"`
-}
 
 // readOptions are read's flags.
 type readOptions struct {
@@ -132,44 +95,17 @@ func runRead(e *env, o readOptions, args []string) error {
 	return err
 }
 
-func articleObject(r model.Reading) readJSON {
+func articleObject(r model.Reading) jsonout.Read {
 	a := r.Article
 	md := a.Markdown
 	links, images := markdown.Refs(r.Body)
-	return readJSON{
+	return jsonout.Read{
 		ID: a.ID, Title: oneLine(a.Title), URL: oneLine(a.URL),
 		Site: a.SiteName(), Author: oneLine(a.Author), Published: rfc3339(a.Published),
-		Notice: oneLine(a.Notice), Markdown: md, Quotes: quotesJSON(r.Quotes),
-		Images: imagesJSON(images), Links: linksJSON(markdown.Numbered(links)),
+		Notice: oneLine(a.Notice), Markdown: md, Quotes: jsonout.Quotes(r.Quotes),
+		Images: jsonout.Images(images), Links: jsonout.Links(markdown.Numbered(links)),
+		Comments: oneLine(a.Comments), Enclosures: jsonout.Enclosures(a.Enclosures),
 	}
-}
-
-func imagesJSON(images []markdown.Picture) []imageJSON {
-	out := make([]imageJSON, len(images))
-	for i, im := range images {
-		out[i] = imageJSON{URL: im.URL, Alt: im.Alt, Caption: im.Caption}
-	}
-	return out
-}
-
-func linksJSON(links []markdown.Link) []linkJSON {
-	out := make([]linkJSON, len(links))
-	for i, l := range links {
-		out[i] = linkJSON{N: l.N, Text: l.Text, URL: l.URL}
-	}
-	return out
-}
-
-func quotesJSON(qs []model.Quote) []quoteJSON {
-	out := make([]quoteJSON, len(qs))
-	for i, q := range qs {
-		out[i] = quoteJSON{N: q.N, Text: q.Text, Paragraph: q.Paragraph}
-		if q.Speaker != "" {
-			s := q.Speaker
-			out[i].Speaker = &s
-		}
-	}
-	return out
 }
 
 func btoi(b bool) int {
@@ -191,7 +127,7 @@ func runQuotes(e *env, asJSON bool, args []string) error {
 	if err != nil {
 		return err
 	}
-	qs := quotesJSON(r.Quotes)
+	qs := jsonout.Quotes(r.Quotes)
 	if asJSON {
 		return termout.JSON(e.stdout, qs)
 	}

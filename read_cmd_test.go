@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/byline-reader/byline/ui/jsonout"
 )
 
 // readDoc is a small article file with what --plain and --json must
@@ -59,15 +61,15 @@ func TestReadJSONListsImagesAndLinks(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	var got readJSON
+	var got jsonout.Read
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Images) != 1 || got.Images[0] != (imageJSON{URL: "https://img.example/quay.png", Alt: "Fishing boats at the quay",
+	if len(got.Images) != 1 || got.Images[0] != (jsonout.Image{URL: "https://img.example/quay.png", Alt: "Fishing boats at the quay",
 		Caption: "Boats at the quay on Monday. Photo: A. Person"}) {
 		t.Errorf("images: %+v", got.Images)
 	}
-	want := []linkJSON{{1, "the port authority", "https://port.example/news?utm_source=feed"}, {2, "returned", "https://boats.example/"}}
+	want := []jsonout.Link{{N: 1, Text: "the port authority", URL: "https://port.example/news?utm_source=feed"}, {N: 2, Text: "returned", URL: "https://boats.example/"}}
 	if len(got.Links) != 2 || got.Links[0] != want[0] || got.Links[1] != want[1] {
 		t.Errorf("links: %+v", got.Links)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/byline-reader/byline/internal/miniflux"
 	"github.com/byline-reader/byline/store"
+	"github.com/byline-reader/byline/ui/jsonout"
 )
 
 // slowFeed serves one feed of n items on loopback, for Miniflux.
@@ -57,7 +58,7 @@ func TestSyncKilled(t *testing.T) {
 		killAfter(t, db, cfg, "sync", delay)
 		checkIntact(t, db, round, delay)
 		// Change some of what is here between kills.
-		var arts []articleJSON
+		var arts []jsonout.Article
 		json.Unmarshal([]byte(runWith(t, db, cfg, "list", "--json", "--limit", "0").stdout), &arts)
 		for range min(len(arts), 5) {
 			a := arts[rng.IntN(len(arts))]
@@ -74,12 +75,12 @@ func TestSyncKilled(t *testing.T) {
 	if r := runWith(t, db, cfg, "sync"); r.code != 0 {
 		t.Fatalf("sync after the kills: %+v", r)
 	}
-	var arts []articleJSON
+	var arts []jsonout.Article
 	json.Unmarshal([]byte(runWith(t, db, cfg, "list", "--json", "--limit", "0").stdout), &arts)
 	if len(arts) != items {
 		t.Errorf("%d articles here, want %d, each once", len(arts), items)
 	}
-	here := map[string]articleJSON{}
+	here := map[string]jsonout.Article{}
 	for _, a := range arts {
 		here[a.Title] = a
 		if w, ok := want[a.ID]; ok && w != a.Read {

@@ -139,9 +139,14 @@ func (e *entry) article(base *url.URL) model.Article {
 	if a.Published.IsZero() {
 		a.Published = a.Updated // Atom entries often carry only <updated>
 	}
+	a.Comments = resolveLink(base, e.comments)
+	a.Enclosures = enclosures(base, e.files)
 	keyLink := a.URL
 	if keyLink == "" {
 		keyLink = model.SanitizeLine(e.link)
+	}
+	if keyLink == "" && len(a.Enclosures) > 0 {
+		keyLink = a.Enclosures[0].URL // a podcast episode without a page
 	}
 	text := a.Summary
 	if text == "" {

@@ -34,7 +34,7 @@ func legacyParse(data []byte, feedURL string, maxItems int) (pf ParsedFeed, err 
 	pf = ParsedFeed{Title: CleanLine(gf.Title), SiteURL: site, Articles: make([]model.Article, 0, len(items))}
 	for _, it := range items {
 		if it != nil {
-			pf.Articles = append(pf.Articles, legacyItem(it, base))
+			pf.Articles = append(pf.Articles, legacyItem(it, base, gf.FeedType == "rss"))
 		}
 	}
 	return pf, nil
@@ -46,7 +46,7 @@ func (legacyPanic) Error() string { return "legacy parser panicked" }
 
 var errLegacyPanic error = legacyPanic{}
 
-func legacyItem(it *gofeed.Item, base *url.URL) model.Article {
+func legacyItem(it *gofeed.Item, base *url.URL, isRSS bool) model.Article {
 	a := model.Article{
 		Title:   CleanLine(it.Title),
 		Author:  legacyAuthor(it),
@@ -67,9 +67,13 @@ func legacyItem(it *gofeed.Item, base *url.URL) model.Article {
 	if a.Published.IsZero() {
 		a.Published = a.Updated
 	}
+	a.Enclosures = enclosures(base, legacyFiles(it, isRSS))
 	keyLink := a.URL
 	if keyLink == "" {
 		keyLink = model.SanitizeLine(link)
+	}
+	if keyLink == "" && len(a.Enclosures) > 0 {
+		keyLink = a.Enclosures[0].URL
 	}
 	text := a.Summary
 	if text == "" {
@@ -97,4 +101,40 @@ func legacyAuthor(it *gofeed.Item) string {
 		return CleanLine(it.Author.Name)
 	}
 	return truncate(strings.Join(names, ", "), maxLineField)
+}
+
+// legacyFiles are the files gofeed's translators keep of an item (its
+// enclosures, attachments or rel="enclosure" links) or, in RSS lacking
+// those, its audio and video media:content. The translators keep no
+// playing time (for JSON Feed) and no comments page: the equivalence
+// tests leave those out (withoutExtras).
+func legacyFiles(it *gofeed.Item, isRSS bool) []rawFile {
+	var files []rawFile
+	for _, enc := range it.Enclosures {
+		if enc != nil && len(files) < maxEnclosures {
+			files = append(files, rawFile{url: enc.URL, typ: enc.Type, length: enc.Length})
+		}
+	}
+	if len(files) == 0 && isRSS && it.Extensions != nil {
+		files = mediaFiles(it.Extensions["media"], nil)
+	}
+	return files
+}
+
+// withoutExtras is pf without what gofeed's translators do not keep:
+// comments pages and playing times.
+func withoutExtras(pf ParsedFeed) ParsedFeed {
+	arts := make([]model.Article, len(pf.Articles))
+	for i, a := range pf.Articles {
+		a.Comments = ""
+		if a.Enclosures != nil {
+			a.Enclosures = append([]model.Enclosure(nil), a.Enclosures...)
+			for j := range a.Enclosures {
+				a.Enclosures[j].Duration = 0
+			}
+		}
+		arts[i] = a
+	}
+	pf.Articles = arts
+	return pf
 }

@@ -32,6 +32,8 @@ type entry struct {
 	published, updated      *time.Time
 	authors                 []person
 	author                  *person // the one author, kept when authors name nobody
+	comments                string  // the page where the item is discussed
+	files                   []rawFile
 }
 
 type person struct{ name, email string }
@@ -138,6 +140,7 @@ func rssEntry(it *rss.Item, r *fastxml.Restorer) entry {
 		e.author = p
 		e.authors = []person{*p}
 	}
+	e.comments, e.files = rssComments(it, r), rssFiles(it, r)
 	return e
 }
 
@@ -256,6 +259,7 @@ func atomEntry(en *atom.Entry, r *fastxml.Restorer) entry {
 	if len(e.authors) > 0 {
 		e.author = &e.authors[0]
 	}
+	e.comments, e.files = atomExtras(en.Links, r)
 	return e
 }
 
@@ -302,6 +306,7 @@ func jsonEntry(it *json.Item) entry {
 	} else if e.author != nil {
 		e.authors = []person{*e.author}
 	}
+	e.files = jsonFiles(it)
 	return e
 }
 

@@ -191,7 +191,7 @@ func TestCleanLine(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"rss091.xml", "rss10.rdf", "rss20.xml", "atom.xml", "feed.json", "hostile.xml", "malformed.xml"} {
+	for _, name := range []string{"rss091.xml", "rss10.rdf", "rss20.xml", "atom.xml", "feed.json", "hostile.xml", "malformed.xml", "podcast.xml", "podcast-atom.xml", "podcast.json"} {
 		f.Add(readFixture(f, name))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -208,6 +208,7 @@ func FuzzParse(f *testing.F) {
 			for _, s := range []string{a.Key, a.Title, a.URL, a.Author, a.Summary, a.Content} {
 				assertClean(t, s)
 			}
+			checkExtras(t, a)
 			if strings.ContainsAny(a.Title+a.Author, "\n\t") {
 				t.Fatalf("line field holds a newline: %q %q", a.Title, a.Author)
 			}

@@ -5,20 +5,21 @@ import (
 	"slices"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 )
 
 // EditFeed changes a feed's settings (by id or URL): each value as the
-// user wrote it for its key (model.FeedKeys; "" resets to the default).
+// user wrote it for its key (feedset.FeedKeys; "" resets to the default).
 // A refused value is bad input naming its key, and changes nothing. An
 // account's feed takes its title and folder on its server first; its
 // other settings are kept here, and honoured where byline fetches (its
 // articles' pages).
-func (l *Library) EditFeed(ctx context.Context, urlOrID string, values []model.FeedValue) (model.Feed, error) {
+func (l *Library) EditFeed(ctx context.Context, urlOrID string, values []feedset.FeedValue) (model.Feed, error) {
 	f, err := l.FindFeed(ctx, urlOrID)
 	if err != nil {
 		return f, err
 	}
-	g, err := model.EditFeed(f, values)
+	g, err := feedset.EditFeed(f, values)
 	if err != nil {
 		return f, badInput("%w", err)
 	}

@@ -13,13 +13,14 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 )
 
 func edit(t *testing.T, l *Library, id int64, kv ...string) model.Feed {
 	t.Helper()
-	var values []model.FeedValue
+	var values []feedset.FeedValue
 	for i := 0; i+1 < len(kv); i += 2 {
-		values = append(values, model.FeedValue{Key: kv[i], Value: kv[i+1]})
+		values = append(values, feedset.FeedValue{Key: kv[i], Value: kv[i+1]})
 	}
 	f, err := l.EditFeed(context.Background(), fmt.Sprint(id), values)
 	if err != nil {
@@ -44,7 +45,7 @@ func TestEditFeedTitleSurvivesRefresh(t *testing.T) {
 	if f.DisplayTitle() != "My coast" || f.Title != "Coast" {
 		t.Errorf("after a refresh: %+v", f)
 	}
-	_, err := l.EditFeed(ctx, fmt.Sprint(id), []model.FeedValue{{Key: "title", Value: "Other"}, {Key: "keep_days", Value: "lots"}})
+	_, err := l.EditFeed(ctx, fmt.Sprint(id), []feedset.FeedValue{{Key: "title", Value: "Other"}, {Key: "keep_days", Value: "lots"}})
 	if !errors.Is(err, ErrBadInput) || !strings.HasPrefix(err.Error(), `keep_days: "lots" is not allowed`) {
 		t.Errorf("bad value: %v", err)
 	}

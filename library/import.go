@@ -6,7 +6,7 @@ import (
 	"context"
 	"os"
 
-	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/feeds/sublist"
 	"github.com/byline-reader/byline/model"
 )
 
@@ -42,7 +42,7 @@ func (l *Library) Import(ctx context.Context, path string, dryRun bool) (ImportR
 
 // importResult is what a read import file says before anything is
 // subscribed: its skipped lines and its saved queries.
-func importResult(file feeds.ImportFile) ImportResult {
+func importResult(file sublist.ImportFile) ImportResult {
 	var res ImportResult
 	for _, s := range file.Skipped {
 		res.Skipped = append(res.Skipped, s.Error())
@@ -58,10 +58,10 @@ func importResult(file feeds.ImportFile) ImportResult {
 // the form byline stores; a URL that cannot be is skipped with its line.
 // The file is read through the parsers, whose limits refuse a file too
 // large without reading all of it.
-func readImportFile(path string) (feeds.ImportFile, error) {
+func readImportFile(path string) (sublist.ImportFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return feeds.ImportFile{}, badInput("read %s: %w", path, unwrapPathError(err))
+		return sublist.ImportFile{}, badInput("read %s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)
@@ -70,20 +70,20 @@ func readImportFile(path string) (feeds.ImportFile, error) {
 	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("<")) {
 		kind = "opml"
 	}
-	var file feeds.ImportFile
+	var file sublist.ImportFile
 	if kind == "opml" {
-		file, err = feeds.ParseOPML(r)
+		file, err = sublist.ParseOPML(r)
 	} else {
-		file, err = feeds.ParseURLs(r)
+		file, err = sublist.ParseURLs(r)
 	}
 	if err != nil {
-		return feeds.ImportFile{}, badInput("%s: %w", path, unwrapPathError(err))
+		return sublist.ImportFile{}, badInput("%s: %w", path, unwrapPathError(err))
 	}
 	kept := file.Subs[:0]
 	for _, sub := range file.Subs {
 		u, err := normaliseURL(sub.URL)
 		if err != nil {
-			file.Skipped = append(file.Skipped, &feeds.LineError{File: kind, Line: sub.Line,
+			file.Skipped = append(file.Skipped, &sublist.LineError{File: kind, Line: sub.Line,
 				Msg: model.SanitizeLine(err.Error()) + "; skipped"})
 			continue
 		}
@@ -93,7 +93,7 @@ func readImportFile(path string) (feeds.ImportFile, error) {
 	file.Subs = kept
 	if len(file.Subs) == 0 && len(file.Queries) == 0 && len(file.Skipped) > 0 {
 		// nothing usable at all: not an import file (a go.sum, a binary)
-		return feeds.ImportFile{}, badInput("%s: no feed byline can read in it (%d %s skipped; %v)",
+		return sublist.ImportFile{}, badInput("%s: no feed byline can read in it (%d %s skipped; %v)",
 			path, len(file.Skipped), plural(len(file.Skipped), "line", "lines"), file.Skipped[0])
 	}
 	return file, nil

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/feeds/sublist"
 	"github.com/byline-reader/byline/model"
 )
 
@@ -133,7 +133,7 @@ func TestImportRefusesAWholeBadFile(t *testing.T) {
 // category.
 func outlines(t *testing.T, doc []byte) string {
 	t.Helper()
-	f, err := feeds.ParseOPML(bytes.NewReader(doc))
+	f, err := sublist.ParseOPML(bytes.NewReader(doc))
 	if err != nil {
 		t.Fatal(err)
 	}

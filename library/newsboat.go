@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/byline-reader/byline/store"
+	"github.com/byline-reader/byline/store/newsboat"
 )
 
 // StateImport counts what ImportNewsboatState did (or would do).
@@ -15,7 +16,7 @@ type StateImport = store.StateResult
 // article newsboat flagged with any of starFlags is starred. The file is
 // only read; one that is missing or not newsboat's is ErrBadInput.
 func (l *Library) ImportNewsboatState(ctx context.Context, path, starFlags string, dryRun bool) (StateImport, error) {
-	marks, err := store.ReadNewsboatCache(ctx, path, starFlags)
+	marks, err := newsboat.Read(ctx, path, starFlags)
 	if err != nil {
 		if ctx.Err() != nil {
 			return StateImport{}, err

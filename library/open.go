@@ -74,6 +74,12 @@ func (l *Library) loadStored(ctx context.Context, id int64) (a model.Article, ne
 	case whole:
 		a.Markdown, a.Notice = feed.content, ""
 		source, why = textFeed, "the feed has the whole text"
+	case a.URL == "" && len(a.Enclosures) > 0: // an episode: its notes are all there is
+		a.Markdown, a.Notice = feed.content, ""
+		if strings.TrimSpace(a.Markdown) == "" {
+			a.Markdown = feed.summary
+		}
+		source, why = textFeed, "an episode without a page"
 	case a.URL == "":
 		why = "The article has no link"
 		a = feed.fallback(a, why)

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/byline-reader/byline/feeds"
+	"github.com/byline-reader/byline/feeds/sublist"
 	"github.com/byline-reader/byline/model"
 )
 
@@ -68,7 +68,7 @@ func (l *Library) Export(ctx context.Context, w io.Writer) error {
 		}
 	}
 	slices.SortStableFunc(web, func(a, b model.Feed) int { return cmp.Compare(a.ID, b.ID) })
-	return feeds.WriteOPML(w, web)
+	return sublist.WriteOPML(w, web)
 }
 
 // isWebFeed tells real subscriptions from byline's built-in welcome feed.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/byline-reader/byline/internal/miniflux"
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 )
 
 // These tests run against a real Miniflux on PostgreSQL, started by
@@ -171,7 +172,7 @@ func TestSyncSubscriptionsThroughMiniflux(t *testing.T) {
 		t.Errorf("%d articles of the new feed, want 2", n)
 	}
 
-	rename := []model.FeedValue{{Key: "title", Value: "Renamed"}, {Key: "folder", Value: "Elsewhere"}}
+	rename := []feedset.FeedValue{{Key: "title", Value: "Renamed"}, {Key: "folder", Value: "Elsewhere"}}
 	if _, err := l.EditFeed(ctx, fmt.Sprint(f.ID), rename); err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,9 @@ import (
 	"github.com/byline-reader/byline/model/filter"
 )
 
+// MaxKeepDays is the most days of articles a retention setting may keep.
+const MaxKeepDays = 36500
+
 // Config is byline's configuration file: defaults, overridden by the file,
 // overridden by flags.
 type Config struct {
@@ -43,6 +46,9 @@ type Config struct {
 	Fetch FetchConfig       `toml:"fetch"`
 	Keys  map[string]string `toml:"keys"` // action → keys, comma separated: next = "j,down"
 	Share ShareConfig       `toml:"share"`
+
+	Player   PlayerConfig   `toml:"player"`
+	Download DownloadConfig `toml:"download"`
 	// Accounts are sync servers, by name: [accounts.NAME].
 	Accounts map[string]AccountConfig `toml:"accounts"`
 	// Retention is what a refresh keeps of a feed whose keep_days is not set.
@@ -125,6 +131,15 @@ type FetchConfig struct {
 	MaxFeedMiB int64    `toml:"max_feed_mib"`
 	MaxPageMiB int64    `toml:"max_page_mib"`
 	MaxItems   int      `toml:"max_items"`
+}
+
+// PlayerConfig ([player]) plays an article's file: a program, its arguments, then the URL.
+type PlayerConfig struct {
+	Command []string `toml:"command"`
+}
+
+type DownloadConfig struct { // [download]
+	Dir string `toml:"dir"` // where `byline download` saves files; "": the download folder
 }
 
 // ShareConfig configures sharing.
@@ -243,8 +258,11 @@ func (c Config) validate() error {
 	if err := c.validateRefresh(); err != nil {
 		return err
 	}
-	if c.Retention.KeepDays < 0 || c.Retention.KeepDays > maxKeepDays {
-		return fmt.Errorf("[retention] keep_days must be between 0 (keep all) and %d, not %d", maxKeepDays, c.Retention.KeepDays)
+	if p := c.Player.Command; (len(p) > 0 && strings.TrimSpace(p[0]) == "") || strings.ContainsFunc(strings.Join(p, "")+c.Download.Dir, IsUnsafeRune) {
+		return fmt.Errorf("[player] command must be a program then its arguments, and [download] dir a folder, without control characters")
+	}
+	if c.Retention.KeepDays < 0 || c.Retention.KeepDays > MaxKeepDays {
+		return fmt.Errorf("[retention] keep_days must be between 0 (keep all) and %d, not %d", MaxKeepDays, c.Retention.KeepDays)
 	}
 	for _, name := range c.AccountNames() {
 		if err := c.Accounts[name].Validate(name); err != nil {

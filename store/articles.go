@@ -185,14 +185,18 @@ func (d timeDest) Scan(v any) error {
 // Article is everything stored about the article with that id.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 	var a model.Article
-	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown, &a.ExtractVersion, &a.PageFailures)
+	var files string
+	dest := append(headlineDest(&a), &a.Summary, &a.Content, &a.Markdown, &a.ExtractVersion, &a.PageFailures,
+		&a.Comments, &files)
 	err := s.db.QueryRowContext(ctx, `SELECT `+headlineColumns+`,
-		a.summary, a.content, a.markdown, a.extract_version, a.page_failures
+		a.summary, a.content, a.markdown, a.extract_version, a.page_failures,
+		a.comments, a.enclosures
 		FROM articles AS a JOIN feeds AS f ON f.id = a.feed_id
 		WHERE a.id = ?`, id).Scan(dest...)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("article %d: %w", id, notFound(err))
 	}
+	a.Enclosures = decodeEnclosures(files)
 	return a, nil
 }
 

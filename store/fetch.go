@@ -189,12 +189,16 @@ func prepareWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.lookup, `SELECT id, hash FROM articles WHERE feed_id = ? AND key = ?`},
 		{&w.insert, `INSERT INTO articles (feed_id, key, read, starred,
 			published, updated, fetched_at, extracted_at, hash, title, url,
-			author, site, notice, summary, content, markdown, hidden)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			author, site, notice, summary, content, markdown, hidden,
+			comments, enclosures)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.update, `UPDATE articles SET published = ?, updated = ?, hash = ?,
 			title = ?, url = ?, author = ?,
 			site = CASE WHEN ?7 <> '' THEN ?7 ELSE site END,
-			summary = ?, content = ? WHERE id = ? AND hidden <> 2`},
+			summary = ?, content = ?,
+			comments = CASE WHEN ?11 <> '' THEN ?11 ELSE comments END,
+			enclosures = CASE WHEN ?12 <> '' THEN ?12 ELSE enclosures END
+			WHERE id = ?10 AND hidden <> 2`},
 		{&w.queue, queueSQL},
 		{&w.fold, saveFoldSQL},
 	} {
@@ -262,6 +266,7 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 		h := feedHash(a) // of what the feed said, so that it is not stored again
 		if v == Dropped {
 			a.Summary, a.Content, a.Markdown = "", "", ""
+			a.Comments, a.Enclosures = "", nil
 		}
 		id, err := w.insertRow(ctx, a, v, h)
 		if err == nil {
@@ -277,7 +282,8 @@ func (w *writer) upsert(ctx context.Context, a model.Article, now time.Time) (bo
 		return false, nil
 	}
 	res, err := w.update.ExecContext(ctx, nanos(a.Published), nanos(a.Updated), h,
-		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id)
+		a.Title, a.URL, a.Author, a.Site, a.Summary, a.Content, id,
+		a.Comments, encodeEnclosures(a.Enclosures))
 	if err != nil {
 		return false, err
 	}
@@ -302,7 +308,8 @@ func (w *writer) insertRow(ctx context.Context, a model.Article, v Visibility, h
 	res, err := w.insert.ExecContext(ctx, a.FeedID, a.Key, boolInt(a.Read),
 		boolInt(a.Starred), nanos(a.Published), nanos(a.Updated),
 		nanos(a.FetchedAt), nanos(a.ExtractedAt), hash, a.Title, a.URL,
-		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown, int(v))
+		a.Author, a.Site, a.Notice, a.Summary, a.Content, a.Markdown, int(v),
+		a.Comments, encodeEnclosures(a.Enclosures))
 	if err != nil {
 		return 0, err
 	}
@@ -342,5 +349,10 @@ func feedHash(a model.Article) int64 {
 		}
 	}
 	h.Write(b[:])
+	// Only an item with files or a comments page sums them, so that the
+	// sums stored before they were kept still match.
+	if a.Comments != "" || len(a.Enclosures) > 0 {
+		h.Write([]byte(a.Comments + "\x00" + encodeEnclosures(a.Enclosures)))
+	}
 	return int64(h.Sum64())
 }

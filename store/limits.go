@@ -24,6 +24,9 @@ func capArticle(a model.Article) model.Article {
 	a.Author = capText(a.Author, maxLineBytes)
 	a.Site = capText(a.Site, maxLineBytes)
 	a.Notice = capText(a.Notice, maxLineBytes)
+	if len(a.Comments) > maxLinkBytes {
+		a.Comments = "" // cut, a link would lead elsewhere
+	}
 	return a
 }
 

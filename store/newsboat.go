@@ -6,27 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"strings"
 
-	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/newsboat"
 )
-
-// Another reader's read and starred state carried onto byline's articles
-// (byline import --newsboat-cache): ReadNewsboatCache reads newsboat's
-// cache.db, never writing it, and ApplyState matches its items to
-// byline's articles and marks them, in one transaction.
-
-// ErrNotNewsboat is the error of a file that is not a newsboat cache: not
-// SQLite, damaged, or without the table and columns newsboat writes.
-var ErrNotNewsboat = errors.New("not a newsboat cache")
-
-// StateMark is another reader's state of one of its items: the URL of its
-// feed, its guid and link (by which it is matched), read, starred.
-type StateMark struct {
-	FeedURL, GUID, Link string
-	Read, Starred       bool
-}
 
 // StateResult counts what ApplyState did, or in a dry run would do (the
 // JSON is `import --newsboat-cache --json`'s).
@@ -37,112 +19,6 @@ type StateResult struct {
 	Read      int  `json:"read"`      // articles it marked read
 	Starred   int  `json:"starred"`   // articles it starred
 	DryRun    bool `json:"dry_run"`
-}
-
-// newsboatColumns are the columns of newsboat's rss_item that are read.
-var newsboatColumns = []string{"guid", "url", "feedurl", "unread", "flags", "deleted"}
-
-// maxNewsboatField caps each string read from the cache: longer guids and
-// links are no one's, and a hostile file cannot fill the memory with them.
-const maxNewsboatField = 4096
-
-// ReadNewsboatCache reads the items of newsboat's cache.db at path that
-// newsboat has not deleted: their feed, guid and link (sanitised, as
-// byline's feeds keep them), read when not unread, and starred when their
-// flags (newsboat's letters, A-Z and a-z) hold any of starFlags. The file
-// is opened read-only and query-only. An error of the file's content is
-// ErrNotNewsboat; a missing file is os.ErrNotExist.
-func ReadNewsboatCache(ctx context.Context, path, starFlags string) ([]StateMark, error) {
-	f, err := os.Open(path) // a missing or unreadable file said as such
-	if err != nil {
-		return nil, err
-	}
-	f.Close()
-	db, err := openQueryOnly(path, "ro")
-	if err != nil {
-		return nil, notNewsboat(ctx, path, err)
-	}
-	defer db.Close()
-	if err := checkNewsboat(ctx, db); err != nil {
-		return nil, notNewsboat(ctx, path, err)
-	}
-	marks, err := newsboatItems(ctx, db, starFlags)
-	if err != nil {
-		return nil, notNewsboat(ctx, path, err)
-	}
-	return marks, nil
-}
-
-// notNewsboat words an error of reading the cache: ErrNotNewsboat, unless
-// the work was cancelled.
-func notNewsboat(ctx context.Context, path string, err error) error {
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if errors.Is(err, ErrNotNewsboat) {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return fmt.Errorf("%s: %w (%v)", path, ErrNotNewsboat, err)
-}
-
-// checkNewsboat makes sure the file has newsboat's rss_item with the
-// columns read.
-func checkNewsboat(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, "SELECT name FROM pragma_table_info('rss_item')")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	have := map[string]bool{}
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return err
-		}
-		have[strings.ToLower(name)] = true
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(have) == 0 {
-		return fmt.Errorf("%w: no table rss_item", ErrNotNewsboat)
-	}
-	for _, c := range newsboatColumns {
-		if !have[c] {
-			return fmt.Errorf("%w: rss_item has no column %s", ErrNotNewsboat, c)
-		}
-	}
-	return nil
-}
-
-// newsboatItems reads the items, whatever the types their values have.
-func newsboatItems(ctx context.Context, db *sql.DB, starFlags string) ([]StateMark, error) {
-	text := func(col string) string {
-		return fmt.Sprintf("substr(ifnull(CAST(%s AS TEXT), ''), 1, %d)", col, maxNewsboatField)
-	}
-	rows, err := db.QueryContext(ctx, `SELECT `+text("feedurl")+`, `+text("guid")+`, `+
-		text("url")+`, ifnull(unread, 1) <> 0, `+text("flags")+`
-		FROM rss_item WHERE ifnull(deleted, 0) = 0`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var marks []StateMark
-	for rows.Next() {
-		var m StateMark
-		var unread bool
-		var flags string
-		if err := rows.Scan(&m.FeedURL, &m.GUID, &m.Link, &unread, &flags); err != nil {
-			return nil, err
-		}
-		m.FeedURL = model.SanitizeLine(m.FeedURL)
-		m.GUID = model.SanitizeLine(m.GUID)
-		m.Link = model.SanitizeLine(m.Link)
-		m.Read = !unread
-		m.Starred = starFlags != "" && strings.ContainsAny(flags, starFlags)
-		marks = append(marks, m)
-	}
-	return marks, rows.Err()
 }
 
 // errDryRun rolls a dry run's transaction back (an import's, a cache's).
@@ -157,7 +33,7 @@ var errDryRun = errors.New("dry run")
 // run twice changes nothing the second time.
 // Each change to an account's item goes to the outbox as Mark's do. With
 // dryRun it counts the same and changes nothing.
-func (s *Store) ApplyState(ctx context.Context, marks []StateMark, dryRun bool) (StateResult, error) {
+func (s *Store) ApplyState(ctx context.Context, marks []newsboat.Mark, dryRun bool) (StateResult, error) {
 	res := StateResult{Items: len(marks), DryRun: dryRun}
 	if len(marks) == 0 {
 		return res, nil

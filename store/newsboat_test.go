@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/store/newsboat"
 )
 
 // newsboatSchema is the schema newsboat 2.21 writes in its cache.db, as
@@ -137,7 +138,7 @@ func TestNewsboatState(t *testing.T) {
 	s, path := newsboatFixture(t)
 	ctx := context.Background()
 	before, _ := os.ReadFile(path)
-	marks, err := ReadNewsboatCache(ctx, path, "s")
+	marks, err := newsboat.Read(ctx, path, "s")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +194,7 @@ func mapsEqual(a, b map[string][2]bool) bool {
 // TestNewsboatStarFlags: the letters that mean starred are the caller's.
 func TestNewsboatStarFlags(t *testing.T) {
 	_, path := newsboatFixture(t)
-	marks, err := ReadNewsboatCache(context.Background(), path, "a")
+	marks, err := newsboat.Read(context.Background(), path, "a")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func TestNewsboatStateOutbox(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The item's key is "1"; its link, syncItem's, https://example.com/feed/1.
-	marks := []StateMark{
+	marks := []newsboat.Mark{
 		{FeedURL: "https://example.com/feed", GUID: "1", Link: "https://other.example/", Read: true},
 		{FeedURL: "https://example.com/feed", GUID: "x", Link: "https://example.com/feed/1", Read: true, Starred: true},
 	}
@@ -233,7 +234,7 @@ func TestNewsboatStateOutbox(t *testing.T) {
 func TestNewsboatStateAllOrNothing(t *testing.T) {
 	s, path := newsboatFixture(t)
 	ctx := context.Background()
-	marks, err := ReadNewsboatCache(ctx, path, "s")
+	marks, err := newsboat.Read(ctx, path, "s")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,9 +279,9 @@ func TestNewsboatNotACache(t *testing.T) {
 	os.WriteFile(empty, nil, 0o600)
 	for _, path := range []string{other, noTable, text, empty} {
 		before, _ := os.ReadFile(path)
-		marks, err := ReadNewsboatCache(ctx, path, "s")
-		if !errors.Is(err, ErrNotNewsboat) || marks != nil {
-			t.Errorf("%s: %d marks, %v; want ErrNotNewsboat", filepath.Base(path), len(marks), err)
+		marks, err := newsboat.Read(ctx, path, "s")
+		if !errors.Is(err, newsboat.ErrNotNewsboat) || marks != nil {
+			t.Errorf("%s: %d marks, %v; want newsboat.ErrNotNewsboat", filepath.Base(path), len(marks), err)
 		}
 		if err != nil && strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error of more than one line: %q", filepath.Base(path), err)
@@ -289,7 +290,7 @@ func TestNewsboatNotACache(t *testing.T) {
 			t.Errorf("%s was written", filepath.Base(path))
 		}
 	}
-	if _, err := ReadNewsboatCache(ctx, filepath.Join(dir, "missing.db"), "s"); err == nil {
+	if _, err := newsboat.Read(ctx, filepath.Join(dir, "missing.db"), "s"); err == nil {
 		t.Error("a missing file read")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing.db")); err == nil {
@@ -322,10 +323,10 @@ func FuzzNewsboatCache(f *testing.F) {
 		if _, err := db.Exec(`UPDATE rss_item SET unread = ?, deleted = ?`, unread, deleted); err != nil {
 			t.Fatal(err)
 		}
-		marks, err := ReadNewsboatCache(ctx, path, "s")
+		marks, err := newsboat.Read(ctx, path, "s")
 		if err != nil {
-			if !errors.Is(err, ErrNotNewsboat) {
-				t.Fatalf("error not ErrNotNewsboat: %v", err)
+			if !errors.Is(err, newsboat.ErrNotNewsboat) {
+				t.Fatalf("error not newsboat.ErrNotNewsboat: %v", err)
 			}
 			return
 		}
@@ -384,7 +385,7 @@ func BenchmarkNewsboatState(b *testing.B) {
 			b.Fatal(err, err2)
 		}
 		b.StartTimer()
-		marks, err := ReadNewsboatCache(ctx, cache, "s")
+		marks, err := newsboat.Read(ctx, cache, "s")
 		if err != nil {
 			b.Fatal(err)
 		}

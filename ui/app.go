@@ -41,6 +41,7 @@ type App struct {
 	cancel context.CancelFunc
 	lib    service.Library
 	opener service.Opener
+	player service.Opener // plays an article's file (p)
 	cfg    model.Config
 	keys   keys.Set
 	help   help.Model
@@ -95,6 +96,7 @@ type Services struct {
 	Library   service.Library
 	Browser   service.Opener    // nil: links cannot be opened
 	Mail      service.Opener    // opens mailto: links; nil: they are copied instead
+	Player    service.Opener    // plays an article's file; nil: none configured
 	Clipboard service.Clipboard // nil: OSC 52 only
 	Now       func() time.Time  // nil: time.Now
 	// Hyperlinks says the terminal shows OSC 8 hyperlinks
@@ -120,6 +122,7 @@ func New(ctx context.Context, svc Services, cfg model.Config) App {
 		share: panes.NewShareMenu(set.On(keys.ShareMenu)),
 		clip:  svc.Clipboard, mail: svc.Mail, filterDelay: filterDelay, now: now,
 		links: panes.NewLinks(set.On(keys.LinksList)), hyperlinks: svc.Hyperlinks,
+		player: svc.Player,
 	}
 	a.help.Styles = help.DefaultStyles(isDark)
 	a.pics.config = cfg.Images
@@ -203,6 +206,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleSetting(msg)
 	case service.BrowserMsg:
 		return a.handleBrowser(msg)
+	case service.PlayedMsg:
+		return a, a.handlePlayed(msg)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 	"github.com/byline-reader/byline/model/quote"
 	"github.com/byline-reader/byline/ui/service"
 )
@@ -55,8 +56,8 @@ type fakeLibrary struct {
 
 	page fakePage // OpenStored and FetchPage (reader_fetch_test.go)
 
-	edits   [][]model.FeedValue // every EditFeed, in order
-	counted int                 // QueryCounts calls
+	edits   [][]feedset.FeedValue // every EditFeed, in order
+	counted int                   // QueryCounts calls
 }
 
 func newFake(n int) *fakeLibrary {
@@ -476,7 +477,7 @@ func windowSize_(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w
 
 // EditFeed sets the fake feed's settings as the library does (model's
 // rules), keeping what it was given in edits.
-func (f *fakeLibrary) EditFeed(_ context.Context, urlOrID string, values []model.FeedValue) (model.Feed, error) {
+func (f *fakeLibrary) EditFeed(_ context.Context, urlOrID string, values []feedset.FeedValue) (model.Feed, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.edits = append(f.edits, values)
@@ -484,7 +485,7 @@ func (f *fakeLibrary) EditFeed(_ context.Context, urlOrID string, values []model
 		if fmt.Sprint(feed.ID) != urlOrID {
 			continue
 		}
-		g, err := model.EditFeed(feed, values)
+		g, err := feedset.EditFeed(feed, values)
 		if err != nil {
 			return feed, err
 		}

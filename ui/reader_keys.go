@@ -49,6 +49,10 @@ func (a App) handleReaderKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a.openLinks()
 	case k.Matches(msg, keys.NextUnread, keys.PrevUnread):
 		return a.nextUnread(k.Matches(msg, keys.PrevUnread))
+	case k.Matches(msg, keys.Play):
+		return a, a.play()
+	case k.Matches(msg, keys.Comments):
+		return a, a.openComments()
 	}
 	if m, cmd, ok := a.handleFocusKey(msg, k); ok {
 		return m, cmd

@@ -32,7 +32,7 @@ func RunArticle(ctx context.Context, lib service.Library, cfg model.Config, r mo
 // clipboard tool.
 func newApp(ctx context.Context, lib service.Library, cfg model.Config) App {
 	svc := Services{Library: lib, Browser: desktop.Browser{Program: cfg.Browser}, Mail: desktop.Mailer{}, Clipboard: desktop.Clipboard{},
-		Hyperlinks: reader.HyperlinksFor(os.Getenv("TERM"))}
+		Hyperlinks: reader.HyperlinksFor(os.Getenv("TERM")), Player: desktop.Player{Command: cfg.Player.Command}}
 	app := New(ctx, svc, cfg)
 	app.pics.envKitty, app.pics.tmux = picture.Env(os.Getenv)
 	return app

@@ -183,9 +183,9 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 
 func TestKeysAreRebindable(t *testing.T) {
 	set, err := New(map[string]string{"down": "n, ctrl+n", "bogus": "x", "up": " , "})
-	want := `[keys] "bogus" is not an action (actions: add_feed, back, bottom, copy_link, copy_markdown, down, edit_feed, fetch_page, filter, ` +
+	want := `[keys] "bogus" is not an action (actions: add_feed, back, bottom, comments, copy_link, copy_markdown, down, edit_feed, fetch_page, filter, ` +
 		`focus, fold, half_down, half_up, help, highlight, highlights, image, links, mark_feed_read, next_quote, next_sentence, ` +
-		`next_unread, open, open_browser, page_down, prev_quote, prev_sentence, prev_unread, quit, quotes, refresh, refresh_all, remove, ` +
+		`next_unread, open, open_browser, page_down, play, prev_quote, prev_sentence, prev_unread, quit, quotes, refresh, refresh_all, remove, ` +
 		`search, share, toggle_read, toggle_read_shown, toggle_star, top, undo, up)`
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v", err)

@@ -58,6 +58,8 @@ const (
 	NextField
 	PrevField
 	Save
+	Play
+	Comments
 	count
 )
 
@@ -195,4 +197,8 @@ var table = [count]Action{
 	NextField: {"", []string{"tab", "down"}, "tab/↓", "next field", []Use{on(FeedForm, 1, 1).short(1)}},
 	PrevField: {"", []string{"shift+tab", "up"}, "shift+tab/↑", "previous field", []Use{on(FeedForm, 1, 2).short(2)}},
 	Save:      {"", []string{"enter"}, "enter", "save", []Use{on(FeedForm, 2, 1).short(3)}},
+
+	// An article's files and its discussion (podcasts, link aggregators).
+	Play:     {"play", []string{"p"}, "p", "play file", []Use{on(Reader, 4, 7)}},
+	Comments: {"comments", []string{"c"}, "c", "open comments", []Use{on(Reader, 3, 7)}},
 }

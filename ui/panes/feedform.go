@@ -9,12 +9,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 	"github.com/byline-reader/byline/ui/cells"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
 // FeedForm is the form of a feed's settings (e in the feeds pane): one
-// field per key of model.FeedKeys, the one in focus, and what saving
+// field per key of feedset.FeedKeys, the one in focus, and what saving
 // said. It keeps what was typed whatever happens: a refused value is
 // shown under the fields, with the cursor on its field.
 type FeedForm struct {
@@ -37,13 +38,13 @@ type formField struct {
 const formLabelWidth = 12
 
 // NewFeedForm is the form of f's settings, each field holding its value
-// (model.FeedValues) or, empty, saying its default; its keys
+// (feedset.FeedValues) or, empty, saying its default; its keys
 // (keys.FeedForm's) are the app's. keepDays is the [retention] default an
 // empty keep days means (0: all). The command is the text input's, on
 // focus.
 func NewFeedForm(f model.Feed, keepDays int) (FeedForm, tea.Cmd) {
 	p := FeedForm{feed: f}
-	for _, v := range model.FeedValues(f) {
+	for _, v := range feedset.FeedValues(f) {
 		in := textinput.New()
 		in.Prompt = ""
 		in.CharLimit = 300
@@ -96,11 +97,11 @@ func fieldWords(key string, f model.Feed, keepDays int) (label, empty, hint stri
 // FeedID is the feed the form edits.
 func (p FeedForm) FeedID() int64 { return p.feed.ID }
 
-// Values are the fields as typed, for model.EditFeed.
-func (p FeedForm) Values() []model.FeedValue {
-	out := make([]model.FeedValue, len(p.fields))
+// Values are the fields as typed, for feedset.EditFeed.
+func (p FeedForm) Values() []feedset.FeedValue {
+	out := make([]feedset.FeedValue, len(p.fields))
 	for i, f := range p.fields {
-		out[i] = model.FeedValue{Key: f.key, Value: f.input.Value()}
+		out[i] = feedset.FeedValue{Key: f.key, Value: f.input.Value()}
 	}
 	return out
 }
@@ -140,7 +141,7 @@ func (p FeedForm) Saving() bool { return p.saving }
 // SetSaving: see Saving.
 func (p *FeedForm) SetSaving(on bool) { p.saving = on }
 
-// SetError shows why saving failed; a refused value (model.SettingError)
+// SetError shows why saving failed; a refused value (feedset.SettingError)
 // puts the focus on its field. Nothing typed is lost.
 func (p *FeedForm) SetError(err error) tea.Cmd {
 	p.saving = false
@@ -149,7 +150,7 @@ func (p *FeedForm) SetError(err error) tea.Cmd {
 		return nil
 	}
 	p.err, p.errKey = err.Error(), ""
-	var se *model.SettingError
+	var se *feedset.SettingError
 	if !errors.As(err, &se) {
 		return nil
 	}

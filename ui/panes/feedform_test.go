@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 	"github.com/byline-reader/byline/ui/theme"
 )
 
@@ -30,7 +31,7 @@ func TestFeedFormFieldsAndValues(t *testing.T) {
 	if p.FeedID() != 7 || p.Focused() != "title" {
 		t.Fatalf("id %d, focus %s", p.FeedID(), p.Focused())
 	}
-	want := model.FeedValues(f)
+	want := feedset.FeedValues(f)
 	for i, v := range p.Values() {
 		if v != want[i] {
 			t.Errorf("field %d starts as %v, want %v", i, v, want[i])
@@ -53,7 +54,7 @@ func TestFeedFormErrorFocusesItsField(t *testing.T) {
 	p := newForm(t, model.Feed{ID: 1}, 30)
 	typeInto(&p, "T")
 	p.SetSaving(true)
-	p.SetError(&model.SettingError{Key: "keep_items", Value: "x", Allowed: "a number"})
+	p.SetError(&feedset.SettingError{Key: "keep_items", Value: "x", Allowed: "a number"})
 	if p.Saving() || p.Focused() != "keep_items" || !strings.Contains(p.Err(), "keep_items") {
 		t.Fatalf("saving %v, focus %s, err %q", p.Saving(), p.Focused(), p.Err())
 	}

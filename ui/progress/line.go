@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/ui/reader"
 )
 
 // Line redraws one line on a terminal (the command line's stderr), a few
@@ -47,6 +48,23 @@ func (p *Line) Sync(sp model.SyncProgress) {
 		return
 	}
 	p.draw()
+}
+
+// Bytes shows a download's progress: the bytes done of the total (-1
+// when unknown), a few times a second and when it is done.
+func (p *Line) Bytes(done, total int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if done != total && time.Since(p.last) < 80*time.Millisecond {
+		return
+	}
+	text := "downloading: " + reader.FileSize(done)
+	if total > 0 {
+		text += fmt.Sprintf(" of %s (%d%%)", reader.FileSize(total), done*100/total)
+	}
+	p.last = time.Now()
+	fmt.Fprint(p.w, "\r\x1b[K"+text)
+	p.drawn = true
 }
 
 func (p *Line) draw() {

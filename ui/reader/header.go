@@ -36,6 +36,9 @@ func Header(st *Styles, a model.Article, minutes, w int, err error) []string {
 	var parts []string
 	parts = append(parts, st.Heading.Render(block.Render(title)))
 	parts = append(parts, st.Meta.Render(block.Render(strings.Join(metaParts(a, minutes), " · "))))
+	if x := extrasLine(a); x != "" {
+		parts = append(parts, st.Meta.Render(block.Render(x)))
+	}
 	if n := model.SanitizeLine(a.Notice); n != "" {
 		parts = append(parts, st.Notice.Render(block.Render(n)))
 	}

@@ -45,7 +45,7 @@ func Text(r model.Reading, width int) (string, error) {
 		meta = append(meta, a.Published.Format("Jan 2, 2006 15:04"))
 	}
 	meta = append(meta, fmt.Sprintf("%d min read", model.ReadingMinutes(r.Body)))
-	b.WriteString(strings.Join(meta, " · ") + "\n\n")
+	b.WriteString(strings.Join(meta, " · ") + "\n" + plainExtras(a) + "\n")
 	if a.Notice != "" {
 		b.WriteString(a.Notice + "\n\n")
 	}

@@ -208,6 +208,20 @@ func OpenMail(o Opener, link string) tea.Cmd {
 	}
 }
 
+// PlayedMsg says whether the player started on an article's file;
+// desktop.ErrNoPlayer when none is configured.
+type PlayedMsg struct{ Err error }
+
+// Play starts the player (desktop.Player) on a file's URL.
+func Play(o Opener, url string) tea.Cmd {
+	return func() tea.Msg {
+		if o == nil {
+			return PlayedMsg{Err: desktop.ErrNoPlayer}
+		}
+		return PlayedMsg{Err: o.Open(url)}
+	}
+}
+
 // CopiedMsg says what was copied and whether a native tool copied it too
 // (the app writes OSC 52 itself).
 type CopiedMsg struct {

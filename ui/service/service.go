@@ -11,6 +11,7 @@ import (
 	"context"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/feedset"
 )
 
 // Library is what the app needs of byline's library; *library.Library
@@ -65,9 +66,9 @@ type Library interface {
 	Read(ctx context.Context, target string) (model.Reading, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
-	// EditFeed changes a feed's settings (model.FeedKeys, as typed); a
-	// refused value is a *model.SettingError naming its key.
-	EditFeed(ctx context.Context, urlOrID string, values []model.FeedValue) (model.Feed, error)
+	// EditFeed changes a feed's settings (feedset.FeedKeys, as typed); a
+	// refused value is a *feedset.SettingError naming its key.
+	EditFeed(ctx context.Context, urlOrID string, values []feedset.FeedValue) (model.Feed, error)
 }
 
 // Opener opens a link outside the terminal: desktop.Browser in a browser,

@@ -1,4 +1,4 @@
-package feeds
+package sublist
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -187,4 +188,20 @@ func checkFeedURL(raw string) (string, error) {
 		return "", fmt.Errorf("%s is not an http(s) URL; skipped", shown)
 	}
 	return u.Scheme + s[len(u.Scheme):], nil // "HTTPS://x" keeps its path, loses its shouting
+}
+
+// maxLineField bounds one-line fields (titles, folders, tags) taken from a
+// file, as feeds bounds those it takes from a feed.
+const maxLineField = 1000
+
+// truncate cuts s to at most n bytes on a character boundary, marking the
+// cut with "…".
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimSpace(s[:n]) + "…"
 }

@@ -1,8 +1,9 @@
-package feeds
+package sublist
 
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -262,5 +263,29 @@ func checkLine(t *testing.T, s string) {
 	assertClean(t, s)
 	if strings.ContainsAny(s, "\n\r") {
 		t.Fatalf("not one line: %q", s)
+	}
+}
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// assertClean fails t when s holds a control character or a bidi
+// override: what a parser hands on must be one clean text.
+func assertClean(t testing.TB, s string) {
+	t.Helper()
+	if model.Sanitize(s) != s {
+		t.Errorf("not sanitised: %q", s)
+	}
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) ||
+			(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			t.Errorf("control %U in %q", r, s)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package feeds
+package sublist
 
 import (
 	"bytes"

@@ -1,4 +1,9 @@
-package model
+// Package feedset is a feed's settings in words: the keys `byline feed
+// set` takes and the app's feed form shows (FeedKeys), each setting as the
+// user writes it (FeedValues) and a feed changed by such values
+// (EditFeed), with what each may be. One reading for the command line and
+// the app. Imports only model.
+package feedset
 
 import (
 	"errors"
@@ -7,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/byline-reader/byline/model"
 )
 
 // FeedKeys are the keys of a feed's settings, as `byline feed set` takes
@@ -35,7 +42,7 @@ var ErrUnknownKey = errors.New("unknown key")
 // The limits of a feed's settings.
 const (
 	maxInterval = 30 * 24 * time.Hour
-	maxKeepDays = 36500
+	maxKeepDays = model.MaxKeepDays
 	maxKeep     = 1_000_000
 	maxTextLen  = 300
 )
@@ -43,7 +50,7 @@ const (
 // FeedValues are the feed's settings in words, in FeedKeys' order: what
 // `feed show` prints and the form's fields start with. A default is "".
 // An account's feed shows the server's title (which title= changes).
-func FeedValues(f Feed) []FeedValue {
+func FeedValues(f model.Feed) []FeedValue {
 	st := f.Settings
 	title := st.Title
 	if f.Account != "" {
@@ -86,9 +93,9 @@ func shortDuration(d time.Duration) string {
 // none); tags are a comma-separated list ("": none). An account's feed takes title= as its title on the server
 // ("" leaves it). The first value refused is a *SettingError, an unknown
 // key an error wrapping ErrUnknownKey.
-func EditFeed(f Feed, values []FeedValue) (Feed, error) {
+func EditFeed(f model.Feed, values []FeedValue) (model.Feed, error) {
 	for _, v := range values {
-		text := SanitizeLine(v.Value)
+		text := model.SanitizeLine(v.Value)
 		var err error
 		switch v.Key {
 		case "title":
@@ -99,7 +106,7 @@ func EditFeed(f Feed, values []FeedValue) (Feed, error) {
 				f.Title, err = checkText(v.Key, text)
 			}
 		case "folder":
-			f.Folder = CleanFolder(text)
+			f.Folder = model.CleanFolder(text)
 		case "tags":
 			f.Tags = parseTags(text)
 		case "interval":
@@ -134,7 +141,7 @@ func parseInterval(text string) (time.Duration, error) {
 		return 0, nil
 	}
 	d, err := time.ParseDuration(text)
-	if err != nil || d < MinRefreshInterval || d > maxInterval {
+	if err != nil || d < model.MinRefreshInterval || d > maxInterval {
 		return 0, &SettingError{Key: "interval", Value: text,
 			Allowed: `a duration from 1m to 720h (like 30m or 2h), or "auto" or empty for adaptive`}
 	}

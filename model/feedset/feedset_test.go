@@ -1,4 +1,4 @@
-package model
+package feedset
 
 import (
 	"errors"
@@ -6,17 +6,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/byline-reader/byline/model"
 )
 
 func TestEditFeedSetsAndResets(t *testing.T) {
-	f := Feed{ID: 1, Title: "Own", Folder: "News", Tags: []string{"old"}}
+	f := model.Feed{ID: 1, Title: "Own", Folder: "News", Tags: []string{"old"}}
 	f, err := EditFeed(f, []FeedValue{{"title", " Mine "}, {"interval", "90m"}, {"fetch", "FEED"},
 		{"user_agent", "Bot/1"}, {"keep_days", "30"}, {"keep_items", "200"}, {"folder", " Tech / Go "},
 		{"tags", "#go, tools,, go"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := FeedSettings{Title: "Mine", Interval: 90 * time.Minute, FetchMode: "feed",
+	want := model.FeedSettings{Title: "Mine", Interval: 90 * time.Minute, FetchMode: "feed",
 		UserAgent: "Bot/1", KeepDays: 30, KeepItems: 200}
 	if f.Settings != want || f.Title != "Own" || f.Folder != "Tech/Go" || !slices.Equal(f.Tags, []string{"go", "tools"}) {
 		t.Fatalf("edited: %+v", f)
@@ -39,13 +41,13 @@ func TestEditFeedSetsAndResets(t *testing.T) {
 		resets = append(resets, FeedValue{k, ""})
 	}
 	f, err = EditFeed(f, resets)
-	if err != nil || f.Settings != (FeedSettings{}) || f.Tags != nil || f.Folder != "" {
+	if err != nil || f.Settings != (model.FeedSettings{}) || f.Tags != nil || f.Folder != "" {
 		t.Errorf("reset: %+v, %v", f, err)
 	}
 }
 
 func TestEditFeedAllAndAuto(t *testing.T) {
-	f, err := EditFeed(Feed{}, []FeedValue{{"keep_days", "all"}, {"keep_items", "0"}, {"interval", "auto"}, {"fetch", "full"}})
+	f, err := EditFeed(model.Feed{}, []FeedValue{{"keep_days", "all"}, {"keep_items", "0"}, {"interval", "auto"}, {"fetch", "full"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,20 +70,20 @@ func TestEditFeedRefusesNamingTheKey(t *testing.T) {
 		{"keep_items", "99999999999", `keep_items: "99999999999"`},
 		{"user_agent", strings.Repeat("x", 400), `user_agent: at most 300 bytes`},
 	} {
-		_, err := EditFeed(Feed{}, []FeedValue{{c.key, c.value}})
+		_, err := EditFeed(model.Feed{}, []FeedValue{{c.key, c.value}})
 		var se *SettingError
 		if !errors.As(err, &se) || se.Key != c.key || !strings.HasPrefix(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s=%s: %v", c.key, c.value, err)
 		}
 	}
-	_, err := EditFeed(Feed{}, []FeedValue{{"colour", "red"}})
+	_, err := EditFeed(model.Feed{}, []FeedValue{{"colour", "red"}})
 	if !errors.Is(err, ErrUnknownKey) || !strings.Contains(err.Error(), `"colour"`) || !strings.Contains(err.Error(), "keep_items") {
 		t.Errorf("unknown key: %v", err)
 	}
 }
 
 func TestEditFeedOfAnAccount(t *testing.T) {
-	f := Feed{Account: "mf", Title: "Server's", Folder: "a", Tags: []string{"b"}}
+	f := model.Feed{Account: "mf", Title: "Server's", Folder: "a", Tags: []string{"b"}}
 	if v := FeedValues(f); v[0].Value != "Server's" || v[1].Value != "a" || v[2].Value != "b" {
 		t.Errorf("values %v", v)
 	}
@@ -96,7 +98,7 @@ func TestEditFeedOfAnAccount(t *testing.T) {
 }
 
 func TestEditFeedSanitises(t *testing.T) {
-	f, err := EditFeed(Feed{}, []FeedValue{{"title", "a\x1b[31m\nb"}, {"user_agent", "UA\tx"}})
+	f, err := EditFeed(model.Feed{}, []FeedValue{{"title", "a\x1b[31m\nb"}, {"user_agent", "UA\tx"}})
 	if err != nil || strings.ContainsAny(f.Settings.Title+f.Settings.UserAgent, "\x1b\n\t") {
 		t.Errorf("%q %q %v", f.Settings.Title, f.Settings.UserAgent, err)
 	}
@@ -112,7 +114,7 @@ func FuzzEditFeed(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, k int, value string) {
 		key := FeedKeys[(k%len(FeedKeys)+len(FeedKeys))%len(FeedKeys)]
-		g, err := EditFeed(Feed{}, []FeedValue{{key, value}})
+		g, err := EditFeed(model.Feed{}, []FeedValue{{key, value}})
 		if err != nil {
 			var se *SettingError
 			if !errors.As(err, &se) || se.Key != key || strings.ContainsAny(err.Error(), "\n\r") {
@@ -122,11 +124,11 @@ func FuzzEditFeed(f *testing.F) {
 		}
 		st := g.Settings
 		if st.KeepDays < -1 || st.KeepDays > maxKeepDays || st.KeepItems < 0 || st.KeepItems > maxKeep ||
-			(st.Interval != 0 && (st.Interval < MinRefreshInterval || st.Interval > maxInterval)) ||
+			(st.Interval != 0 && (st.Interval < model.MinRefreshInterval || st.Interval > maxInterval)) ||
 			(st.FetchMode != "" && st.FetchMode != "feed") {
 			t.Fatalf("%s=%q: out of limits %+v", key, value, st)
 		}
-		again, err := EditFeed(Feed{}, FeedValues(g))
+		again, err := EditFeed(model.Feed{}, FeedValues(g))
 		if err != nil || again.Settings != st {
 			t.Fatalf("%s=%q: shown as %v, read back %+v, %v", key, value, FeedValues(g), again.Settings, err)
 		}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/byline-reader/byline/library/paths"
+	"github.com/byline-reader/byline/ui/progress"
+	"github.com/byline-reader/byline/ui/reader"
+	"github.com/byline-reader/byline/ui/termout"
+)
+
+func downloadCommand(e *env) *cobra.Command {
+	var o struct {
+		dir  string
+		n    int
+		json bool
+	}
+	c := &cobra.Command{
+		Use:   "download ID",
+		Short: "save an article's file (a podcast's episode)",
+		RunE:  runs(e, func(args []string) error { return runDownload(e, o.dir, o.n, o.json, args) }),
+
+		ValidArgsFunction: e.completeArticles,
+	}
+	c.Flags().StringVar(&o.dir, "dir", "", "the folder (default: [download] dir, else the download folder)")
+	c.Flags().IntVar(&o.n, "n", 1, "which of the article's files, from 1")
+	c.Flags().BoolVar(&o.json, "json", false, "print an object {path,bytes,resumed,existed}")
+	return c
+}
+
+func runDownload(e *env, dir string, n int, asJSON bool, args []string) error {
+	if len(args) != 1 {
+		return usagef("download needs one article id")
+	}
+	id, err := strconv.ParseInt(args[0], 10, 64)
+	if err != nil || id < 1 {
+		return usagef("not an article id: %q", args[0])
+	}
+	cfg, err := e.config()
+	if err != nil {
+		return err
+	}
+	lib, err := e.library()
+	if err != nil {
+		return err
+	}
+	if dir == "" {
+		dir = paths.Downloads(cfg.Download.Dir)
+	}
+	line, shown := progress.NewLine(e.rawErr), func(int64, int64) {}
+	if isTerminal(e.rawErr) {
+		shown = line.Bytes
+	}
+	d, err := lib.Download(e.ctx, id, n, dir, shown)
+	line.Clear()
+	switch {
+	case err != nil:
+		return err
+	case asJSON:
+		return termout.JSON(e.stdout, d)
+	case d.Existed:
+		_, err = fmt.Fprintf(e.stdout, "%s (%s, already there)\n", d.Path, reader.FileSize(d.Bytes))
+	default:
+		_, err = fmt.Fprintf(e.stdout, "%s (%s)\n", d.Path, reader.FileSize(d.Bytes))
+	}
+	return err
+}
