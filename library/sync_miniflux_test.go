@@ -114,7 +114,7 @@ func TestSyncWithMiniflux(t *testing.T) {
 			feed = f
 		}
 	}
-	if feed.URL != feeds.URL+"/a.xml" || len(feed.Tags) != 1 || feed.Tags[0] != "News" || feed.Unread != 3 {
+	if feed.URL != feeds.URL+"/a.xml" || feed.Folder != "News" || feed.Unread != 3 {
 		t.Fatalf("account feed = %+v", feed)
 	}
 	if r := mustSync(t, l); r.New != 0 || r.Changed != 0 || r.Sent != 0 {
@@ -161,7 +161,7 @@ func TestSyncSubscriptionsThroughMiniflux(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Account != "mf" || len(f.Tags) != 1 || f.Tags[0] != "Tech" {
+	if f.Account != "mf" || f.Folder != "Tech" {
 		t.Errorf("subscribed feed = %+v", f)
 	}
 	mf := u.Feeds(t)
@@ -180,7 +180,7 @@ func TestSyncSubscriptionsThroughMiniflux(t *testing.T) {
 		t.Errorf("after rename and move, Miniflux has %+v", mf[0])
 	}
 	mustSync(t, l)
-	if got, _ := l.FindFeed(ctx, fmt.Sprint(f.ID)); got.Title != "Renamed" || got.Tags[0] != "Elsewhere" {
+	if got, _ := l.FindFeed(ctx, fmt.Sprint(f.ID)); got.Title != "Renamed" || got.Folder != "Elsewhere" {
 		t.Errorf("after a sync, here: %+v", got)
 	}
 
