@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -47,8 +48,8 @@ func runDownload(e *env, dir string, n int, asJSON bool, args []string) error {
 	if err != nil {
 		return err
 	}
-	if dir == "" {
-		dir = paths.Downloads(cfg.Download.Dir)
+	if err := downloadFolder(&dir, cfg.Download.Dir); err != nil {
+		return err
 	}
 	line, shown := progress.NewLine(e.rawErr), func(int64, int64) {}
 	if isTerminal(e.rawErr) {
@@ -67,4 +68,20 @@ func runDownload(e *env, dir string, n int, asJSON bool, args []string) error {
 		_, err = fmt.Fprintf(e.stdout, "%s (%s)\n", d.Path, reader.FileSize(d.Bytes))
 	}
 	return err
+}
+
+// downloadFolder is where download saves: --dir, which must exist, else the
+// configured or the usual download folder, made when missing.
+func downloadFolder(dir *string, configured string) error {
+	if *dir != "" {
+		if fi, err := os.Stat(*dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("no folder %s (--dir names a folder that exists)", *dir)
+		}
+		return nil
+	}
+	*dir = paths.Downloads(configured)
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		return fmt.Errorf("make the download folder %s: %w", *dir, unwrapPath(err))
+	}
+	return nil
 }

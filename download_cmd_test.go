@@ -95,7 +95,7 @@ func TestPodcastReadAndDownload(t *testing.T) {
 		{[]string{"--n", "2", ep1}, 2, "has no file 2 (its files are 1 to 1)"},
 		{[]string{"x"}, 2, "not an article id"},
 		{[]string{}, 2, "one article id"},
-		{[]string{"--dir", filepath.Join(dir, "nope"), ep1}, 1, "no such file or directory"},
+		{[]string{"--dir", filepath.Join(dir, "nope"), ep1}, 1, "no folder " + filepath.Join(dir, "nope")},
 	} {
 		r := byline(t, db, append([]string{"download", "--dir", dir}, tt.args...)...)
 		if r.code != tt.code || !strings.Contains(r.stderr, tt.says) || strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {

@@ -23,7 +23,7 @@ func (l *Library) Download(ctx context.Context, id int64, n int, dir string, pro
 	}
 	d, err := l.client.Download(ctx, a.Enclosures[n-1].URL, dir, progress)
 	if err != nil {
-		return d, fmt.Errorf("download: %w", err)
+		return d, fmt.Errorf("file %d of article %d: %w", n, id, err)
 	}
 	return d, nil
 }
