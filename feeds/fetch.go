@@ -216,7 +216,7 @@ func reason(err error) error {
 	case errors.As(err, &cert):
 		return short("TLS certificate not trusted")
 	}
-	return short(truncate(model.SanitizeLine(err.Error()), 160))
+	return short(model.Truncate(model.SanitizeLine(err.Error()), 160))
 }
 
 func isTimeout(err error) bool {

@@ -7,7 +7,6 @@ import (
 	"html"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/byline-reader/byline/feeds/internal/fastxml"
 	"github.com/byline-reader/byline/model"
@@ -117,7 +116,7 @@ func parseError(err error) error {
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 		return errNoFeedType
 	}
-	msg := truncate(model.SanitizeLine(err.Error()), 160)
+	msg := model.Truncate(model.SanitizeLine(err.Error()), 160)
 	return fmt.Errorf("%w: %s", ErrParse, msg)
 }
 
@@ -171,7 +170,7 @@ func (e *entry) authorLine() string {
 	if len(names) == 0 && e.author != nil {
 		return CleanLine(e.author.name)
 	}
-	return truncate(strings.Join(names, ", "), maxLineField)
+	return model.Truncate(strings.Join(names, ", "), maxLineField)
 }
 
 // CleanLine makes a feed's one-line text plain and safe: tags stripped,
@@ -185,7 +184,7 @@ func CleanLine(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	return truncate(model.SanitizeLine(s), maxLineField)
+	return model.Truncate(model.SanitizeLine(s), maxLineField)
 }
 
 // stripTags removes what looks like markup (<a ...>, </b>, <!-- -->, <?x?>)
@@ -211,17 +210,6 @@ func stripTags(s string) string {
 		s = s[i+end+1:]
 	}
 	return b.String()
-}
-
-// truncate cuts s to at most n bytes on a character boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strings.TrimSpace(s[:n]) + "…"
 }
 
 // absoluteURL parses s when it is an absolute http(s) URL, else nil.

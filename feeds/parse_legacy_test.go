@@ -100,7 +100,7 @@ func legacyAuthor(it *gofeed.Item) string {
 	if len(names) == 0 && it.Author != nil {
 		return CleanLine(it.Author.Name)
 	}
-	return truncate(strings.Join(names, ", "), maxLineField)
+	return model.Truncate(strings.Join(names, ", "), maxLineField)
 }
 
 // legacyFiles are the files gofeed's translators keep of an item (its

@@ -306,3 +306,15 @@ func isAlnum(c byte) bool {
 // IsUnsafeRune reports a rune that Sanitize removes wherever it stands: a
 // C0 or C1 control (newline and tab included) or a bidi control.
 func IsUnsafeRune(r rune) bool { return isControl(r) || isBidiControl(r) }
+
+// Truncate cuts s to at most n bytes on a character boundary, marking the
+// cut with "…" (a text of strangers bounded before it is kept).
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimSpace(s[:n]) + "…"
+}

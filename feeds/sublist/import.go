@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/byline-reader/byline/model"
 )
@@ -166,7 +165,7 @@ func cleanField(s string) string {
 	if len(s) > 4*maxLineField {
 		s = s[:4*maxLineField]
 	}
-	return truncate(strings.TrimSpace(model.SanitizeLine(s)), maxLineField)
+	return model.Truncate(strings.TrimSpace(model.SanitizeLine(s)), maxLineField)
 }
 
 // checkFeedURL accepts an http(s) URL and refuses everything else, above
@@ -174,7 +173,7 @@ func cleanField(s string) string {
 func checkFeedURL(raw string) (string, error) {
 	s := strings.TrimSpace(raw)
 	lower := strings.ToLower(s)
-	shown := fmt.Sprintf("%q", truncate(model.SanitizeLine(s), 80))
+	shown := fmt.Sprintf("%q", model.Truncate(model.SanitizeLine(s), 80))
 	switch {
 	case s == "":
 		return "", errors.New("no feed URL; skipped")
@@ -193,15 +192,3 @@ func checkFeedURL(raw string) (string, error) {
 // maxLineField bounds one-line fields (titles, folders, tags) taken from a
 // file, as feeds bounds those it takes from a feed.
 const maxLineField = 1000
-
-// truncate cuts s to at most n bytes on a character boundary, marking the
-// cut with "…".
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strings.TrimSpace(s[:n]) + "…"
-}

@@ -91,7 +91,7 @@ func (st *opmlState) start(f *ImportFile, t xml.StartElement, line int) error {
 	if !st.root {
 		if name != "opml" {
 			return fmt.Errorf("opml line %d: not an OPML document: it starts with <%s>",
-				line, truncate(model.SanitizeLine(t.Name.Local), 40))
+				line, model.Truncate(model.SanitizeLine(t.Name.Local), 40))
 		}
 		st.root = true
 	}
@@ -137,9 +137,9 @@ func opmlSyntaxError(err error, line int) error {
 	case errors.Is(err, errTooBig):
 		return fmt.Errorf("opml: %w", err)
 	case errors.As(err, &se):
-		return fmt.Errorf("opml line %d: %s", se.Line, truncate(model.SanitizeLine(se.Msg), 160))
+		return fmt.Errorf("opml line %d: %s", se.Line, model.Truncate(model.SanitizeLine(se.Msg), 160))
 	}
-	return fmt.Errorf("opml line %d: %s", line, truncate(model.SanitizeLine(err.Error()), 160))
+	return fmt.Errorf("opml line %d: %s", line, model.Truncate(model.SanitizeLine(err.Error()), 160))
 }
 
 // outline is what byline reads from an <outline>'s attributes.
