@@ -188,6 +188,11 @@ func fillLimits(l, def Limits) Limits {
 // the User-Agent), holding one of the host's slots until the body is read.
 // The caller reads the body with readCapped and closes it.
 func (c *Client) get(ctx context.Context, rawURL string, extra http.Header) (*http.Response, func(), error) {
+	return c.getWith(ctx, c.http, rawURL, extra)
+}
+
+// getWith is get through hc (Download's has no limit on the whole time).
+func (c *Client) getWith(ctx context.Context, hc *http.Client, rawURL string, extra http.Header) (*http.Response, func(), error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, nil, fmt.Errorf("not an http(s) URL: %q", rawURL)
@@ -208,7 +213,7 @@ func (c *Client) get(ctx context.Context, rawURL string, extra http.Header) (*ht
 			req.Header.Add(k, v)
 		}
 	}
-	resp, err := c.http.Do(req)
+	resp, err := hc.Do(req)
 	if err != nil {
 		release()
 		return nil, nil, describeNetError(err)

@@ -112,24 +112,14 @@ func (c *Client) downloadPart(ctx context.Context, addr, part string, progress f
 // connecting and on waiting for the headers still apply, and copyIdle
 // bounds the silences.
 func (c *Client) getFile(ctx context.Context, addr string, from int64) (*http.Response, func(), error) {
-	release, err := c.hosts.acquire(ctx, hostOf(addr))
-	if err != nil {
-		return nil, nil, err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
-	if err != nil {
-		release()
-		return nil, nil, err
-	}
-	req.Header.Set("User-Agent", c.opts.UserAgent)
+	var extra http.Header
 	if from > 0 {
-		req.Header.Set("Range", "bytes="+strconv.FormatInt(from, 10)+"-")
+		extra = http.Header{"Range": {"bytes=" + strconv.FormatInt(from, 10) + "-"}}
 	}
-	hc := &http.Client{Transport: c.http.Transport, CheckRedirect: c.http.CheckRedirect}
-	resp, err := hc.Do(req)
+	untimed := &http.Client{Transport: c.http.Transport, CheckRedirect: c.http.CheckRedirect}
+	resp, release, err := c.getWith(ctx, untimed, addr, extra)
 	if err != nil {
-		release()
-		return nil, nil, reason(describeNetError(err))
+		return nil, nil, reason(err)
 	}
 	ok := resp.StatusCode == http.StatusOK || resp.StatusCode == http.StatusPartialContent ||
 		(resp.StatusCode == http.StatusRequestedRangeNotSatisfiable && from > 0)
@@ -141,12 +131,6 @@ func (c *Client) getFile(ctx context.Context, addr string, from int64) (*http.Re
 		return nil, nil, fmt.Errorf("the server answered %w", he)
 	}
 	return resp, release, nil
-}
-
-// hostOf is addr's host, for the per-host limit.
-func hostOf(addr string) string {
-	u, _ := url.Parse(addr)
-	return u.Host
 }
 
 // rangeStart reads where the response's body goes in the file and the
