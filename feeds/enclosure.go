@@ -71,14 +71,7 @@ func rssComments(it *rss.Item, r *fastxml.Restorer) string {
 	if it.Comments != "" {
 		return r.Plain(it.Comments)
 	}
-	for _, prefix := range atomPrefixes {
-		for _, l := range it.Extensions[prefix]["link"] {
-			if l.Attrs["rel"] == "replies" && htmlType(l.Attrs["type"]) {
-				return r.Plain(l.Attrs["href"])
-			}
-		}
-	}
-	return ""
+	return r.Plain(atomExtLink(it.Extensions, func(rel, typ string) bool { return rel == "replies" && htmlType(typ) }))
 }
 
 // atomExtras are an entry's rel="enclosure" links and its rel="replies"

@@ -177,9 +177,15 @@ var atomPrefixes = [...]string{"atom", "atom10", "atom03"}
 // atomSiteLink is the href of the first atom:link that points at the
 // site: rel="alternate" or no rel.
 func atomSiteLink(exts ext.Extensions) string {
+	return atomExtLink(exts, func(rel, _ string) bool { return rel == "" || rel == "alternate" })
+}
+
+// atomExtLink is the href of the first atom:link whose rel and type want
+// takes, else "".
+func atomExtLink(exts ext.Extensions, want func(rel, typ string) bool) string {
 	for _, prefix := range atomPrefixes {
 		for _, l := range exts[prefix]["link"] {
-			if rel := l.Attrs["rel"]; rel == "" || rel == "alternate" {
+			if want(l.Attrs["rel"], l.Attrs["type"]) {
 				return l.Attrs["href"]
 			}
 		}
