@@ -67,12 +67,10 @@ func RemoveAccountSection(data []byte, name string) ([]byte, bool) {
 // isAccountHeader tells whether a table header line opens NAME's section
 // (a comment after it allowed; quoted or bare key).
 func isAccountHeader(line, name string) bool {
-	line, _, _ = strings.Cut(line, "#")
-	line = strings.TrimSpace(line)
-	if !strings.HasPrefix(line, "[") || strings.HasPrefix(line, "[[") || !strings.HasSuffix(line, "]") {
+	key, ok := tableName(line)
+	if !ok {
 		return false
 	}
-	key := strings.TrimSpace(line[1 : len(line)-1])
 	table, rest, ok := strings.Cut(key, ".")
 	if !ok || strings.TrimSpace(table) != "accounts" {
 		return false
@@ -80,6 +78,17 @@ func isAccountHeader(line, name string) bool {
 	rest = strings.TrimSpace(rest)
 	rest = strings.Trim(rest, `"'`)
 	return rest == name
+}
+
+// tableName is the name a table header line opens ("queries",
+// "accounts.mf"; a comment after it allowed), and whether the line is one.
+func tableName(line string) (string, bool) {
+	line, _, _ = strings.Cut(line, "#")
+	line = strings.TrimSpace(line)
+	if !strings.HasPrefix(line, "[") || strings.HasPrefix(line, "[[") || !strings.HasSuffix(line, "]") {
+		return "", false
+	}
+	return strings.TrimSpace(line[1 : len(line)-1]), true
 }
 
 // tomlString writes s as a TOML basic string.
@@ -127,13 +136,14 @@ func AddQueries(data []byte, have map[string]string, queries []model.SavedQuery)
 	}
 	all := strings.SplitAfter(text, "\n")
 	at := -1 // the line after the [queries] table's last key
+scan:
 	for i, line := range all {
 		t := strings.TrimSpace(line)
 		switch {
 		case isTableHeader(t, "queries"):
 			at = i + 1
 		case at >= 0 && strings.HasPrefix(t, "["):
-			return []byte(strings.Join(all[:at], "") + strings.Join(lines, "") + strings.Join(all[at:], "")), added
+			break scan
 		case at >= 0 && t != "" && !strings.HasPrefix(t, "#"):
 			at = i + 1
 		}
@@ -147,11 +157,8 @@ func AddQueries(data []byte, have map[string]string, queries []model.SavedQuery)
 	return []byte(text + "[queries]\n" + strings.Join(lines, "")), added
 }
 
-// isTableHeader tells whether a line is the header of the table name (a
-// comment after it allowed).
+// isTableHeader tells whether a line is the header of the table name.
 func isTableHeader(line, name string) bool {
-	line, _, _ = strings.Cut(line, "#")
-	line = strings.TrimSpace(line)
-	return strings.HasPrefix(line, "[") && !strings.HasPrefix(line, "[[") &&
-		strings.HasSuffix(line, "]") && strings.TrimSpace(line[1:len(line)-1]) == name
+	got, ok := tableName(line)
+	return ok && got == name
 }
