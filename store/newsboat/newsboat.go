@@ -76,7 +76,7 @@ func notNewsboat(ctx context.Context, path string, err error) error {
 	return fmt.Errorf("%s: %w (%v)", path, ErrNotNewsboat, err)
 }
 
-// checkNewsboat makes sure the file has newsboat's rss_item with the
+// check makes sure the file has newsboat's rss_item with the
 // columns read.
 func check(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, "SELECT name FROM pragma_table_info('rss_item')")
@@ -106,7 +106,7 @@ func check(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// newsboatItems reads the items, whatever the types their values have.
+// items reads the items, whatever the types their values have.
 func items(ctx context.Context, db *sql.DB, starFlags string) ([]Mark, error) {
 	text := func(col string) string {
 		return fmt.Sprintf("substr(ifnull(CAST(%s AS TEXT), ''), 1, %d)", col, maxField)
