@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,7 +168,7 @@ func TestNewsboatState(t *testing.T) {
 	if dry.Matched != res.Matched || dry.Read != res.Read || dry.Starred != res.Starred || !dry.DryRun {
 		t.Errorf("dry run = %+v, applied = %+v", dry, res)
 	}
-	if got := stateOf(t, s); !mapsEqual(got, want) {
+	if got := stateOf(t, s); !maps.Equal(got, want) {
 		t.Errorf("state = %v\nwant %v", got, want)
 	}
 	again, err := s.ApplyState(ctx, marks, false)
@@ -177,18 +178,6 @@ func TestNewsboatState(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the newsboat cache was written")
 	}
-}
-
-func mapsEqual(a, b map[string][2]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // TestNewsboatStarFlags: the letters that mean starred are the caller's.
@@ -247,7 +236,7 @@ func TestNewsboatStateAllOrNothing(t *testing.T) {
 	if _, err := s.ApplyState(ctx, marks, false); err == nil || !strings.Contains(err.Error(), "stars refused") {
 		t.Fatalf("ApplyState = %v, want the trigger's error", err)
 	}
-	if got := stateOf(t, s); !mapsEqual(got, before) {
+	if got := stateOf(t, s); !maps.Equal(got, before) {
 		t.Errorf("a failed import changed state: %v, was %v", got, before)
 	}
 	if _, err := s.db.Exec(`DROP TRIGGER no_stars`); err != nil {
