@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -36,9 +35,9 @@ func runDownload(e *env, dir string, n int, asJSON bool, args []string) error {
 	if len(args) != 1 {
 		return usagef("download needs one article id")
 	}
-	id, err := strconv.ParseInt(args[0], 10, 64)
-	if err != nil || id < 1 {
-		return usagef("not an article id: %q", args[0])
+	ids, err := parseIDs(args)
+	if err != nil {
+		return err
 	}
 	cfg, err := e.config()
 	if err != nil {
@@ -55,7 +54,7 @@ func runDownload(e *env, dir string, n int, asJSON bool, args []string) error {
 	if isTerminal(e.rawErr) {
 		shown = line.Bytes
 	}
-	d, err := lib.Download(e.ctx, id, n, dir, shown)
+	d, err := lib.Download(e.ctx, ids[0], n, dir, shown)
 	line.Clear()
 	switch {
 	case err != nil:

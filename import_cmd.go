@@ -155,9 +155,6 @@ func (e *env) keepQueries(queries []model.SavedQuery, dryRun bool) ([]model.Save
 		edit(e.cfgData)
 		return added, path, nil
 	}
-	if _, err := paths.CreateConfig(path); err != nil {
-		return nil, "", err
-	}
 	if err := paths.EditConfig(path, edit); err != nil {
 		return nil, "", err
 	}

@@ -41,8 +41,8 @@ type FeedShow struct {
 	Settings map[string]string `json:"settings"`
 }
 
-// Settings is f's settings as `feed set` takes them, keyed by name
-// (folder is the feed's folders): all of them, or only those set.
+// Settings is f's settings as `feed set` takes them, keyed by name, but
+// folder and tags (fields of their own): all of them, or only those set.
 func Settings(f model.Feed, all bool) map[string]string {
 	out := map[string]string{}
 	for _, v := range feedset.FeedValues(model.Feed{Settings: f.Settings}) {
