@@ -207,7 +207,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case service.BrowserMsg:
 		return a.handleBrowser(msg)
 	case service.PlayedMsg:
-		return a, a.handlePlayed(msg)
+		return a.handleError(msg.Err)
 	case statusTimeoutMsg:
 		return a.handleStatusTimeout(msg)
 	}

@@ -20,15 +20,6 @@ func (a *App) play() tea.Cmd {
 	return tea.Batch(service.Play(a.player, f.URL), a.setStatus("playing: "+reader.FilesLine(art), false))
 }
 
-// handlePlayed says why the player did not start (how to set one up,
-// when none is configured).
-func (a *App) handlePlayed(msg service.PlayedMsg) tea.Cmd {
-	if msg.Err == nil {
-		return nil
-	}
-	return a.setStatus(msg.Err.Error(), true)
-}
-
 // openComments opens the article's comments page in the browser.
 func (a *App) openComments() tea.Cmd {
 	art := a.reader.Article()

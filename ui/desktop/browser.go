@@ -34,11 +34,11 @@ var ErrNoBrowser = errors.New("no browser found")
 
 // Open starts the browser on u.
 func (o Browser) Open(u string) error {
-	parsed, err := url.Parse(u)
-	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
-		return fmt.Errorf("open %q: %w", ansi.Truncate(u, 60, "…"), ErrNotWebLink)
+	link, err := webLink("open", u)
+	if err != nil {
+		return err
 	}
-	name, args := o.command(parsed.String())
+	name, args := o.command(link)
 	if name == "" {
 		return fmt.Errorf("%w: set browser in the config file or $BROWSER", ErrNoBrowser)
 	}
@@ -49,6 +49,16 @@ func (o Browser) Open(u string) error {
 		return fmt.Errorf("start %s: %w", name, err)
 	}
 	return nil
+}
+
+// webLink is u, canonical, when it is an http(s) link with a host; else
+// an ErrNotWebLink saying what was refused to verb ("open", "play").
+func webLink(verb, u string) (string, error) {
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+		return "", fmt.Errorf("%s %q: %w", verb, ansi.Truncate(u, 60, "…"), ErrNotWebLink)
+	}
+	return parsed.String(), nil
 }
 
 // command splits the browser setting into a program and its arguments;

@@ -3,11 +3,8 @@ package desktop
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os/exec"
 	"slices"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Player plays an article's file (a podcast's audio) with the program the
@@ -24,14 +21,14 @@ var ErrNoPlayer = errors.New(`no player: set [player] command in the config file
 
 // Open starts the player on the http(s) file u.
 func (p Player) Open(u string) error {
-	parsed, err := url.Parse(u)
-	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
-		return fmt.Errorf("play %q: %w", ansi.Truncate(u, 60, "…"), ErrNotWebLink)
+	link, err := webLink("play", u)
+	if err != nil {
+		return err
 	}
 	if len(p.Command) == 0 || p.Command[0] == "" {
 		return ErrNoPlayer
 	}
-	name, args := p.Command[0], append(slices.Clone(p.Command[1:]), parsed.String())
+	name, args := p.Command[0], append(slices.Clone(p.Command[1:]), link)
 	if err := orStart(p.Start)(name, args...); err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
 			return fmt.Errorf("the player %s was not found: check [player] command", name)

@@ -115,20 +115,14 @@ func (e Entry) Title() string {
 	return e.Label
 }
 
-// Holds says whether feed f is one of the feeds whose articles the entry
-// shows, for a feed, a folder (with the folders inside it), an account or
-// a tag; false for the views and the saved queries, which are not made of
-// feeds.
+// Holds says whether feed f is one of the feeds whose articles a folder
+// row (with the folders inside it) or a tag row shows; false for any
+// other row.
 func (e Entry) Holds(f model.Feed) bool {
 	switch e.Kind {
-	case Feed:
-		return f.ID == e.Feed.ID
-	case Account:
-		return f.Account == e.Account
 	case Folder:
 		k := FolderKey(f.Folder)
-		return f.Account == e.Account &&
-			(k == e.Folder || len(k) > len(e.Folder) && k[len(e.Folder)] == '/' && k[:len(e.Folder)] == e.Folder)
+		return f.Account == e.Account && (k == e.Folder || strings.HasPrefix(k, e.Folder+model.FolderSep))
 	case Tag:
 		want := tagKey(e.Tag)
 		for _, t := range f.Tags {

@@ -72,9 +72,8 @@ func (p Feeds) HasAccounts() bool {
 	return false
 }
 
-// FeedsOf are the ids of the feeds whose articles entry e shows (a feed,
-// a folder with the folders inside it, an account, a tag); none for a view
-// or a saved query.
+// FeedsOf are the ids of the feeds whose articles a folder row (with the
+// folders inside it) or a tag row shows (feedtree.Entry.Holds).
 func (p Feeds) FeedsOf(e feedtree.Entry) []int64 {
 	var ids []int64
 	for _, f := range p.feeds {

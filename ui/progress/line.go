@@ -12,8 +12,8 @@ import (
 
 // Line redraws one line on a terminal (the command line's stderr), a few
 // times a second, in the words of the app's status line: the progress of
-// `byline refresh` and `byline sync`. Its methods may be called from the
-// refresh's goroutines.
+// `byline refresh`, `byline sync` and `byline download`. Its methods may
+// be called from the refresh's goroutines.
 type Line struct {
 	w     io.Writer
 	mu    sync.Mutex
@@ -33,7 +33,7 @@ func (p *Line) Feed(fd model.FeedDone) {
 	if fd.Done != fd.Total && time.Since(p.last) < 80*time.Millisecond {
 		return
 	}
-	p.draw()
+	p.draw(p.tally.Line())
 }
 
 // Sync shows an account's sync under way, and clears the line when it ends.
@@ -47,7 +47,7 @@ func (p *Line) Sync(sp model.SyncProgress) {
 	if sp.Stage == model.SyncItems && sp.Done != sp.Total && time.Since(p.last) < 80*time.Millisecond {
 		return
 	}
-	p.draw()
+	p.draw(p.tally.Line())
 }
 
 // Bytes shows a download's progress: the bytes done of the total (-1
@@ -62,14 +62,12 @@ func (p *Line) Bytes(done, total int64) {
 	if total > 0 {
 		text += fmt.Sprintf(" of %s (%d%%)", reader.FileSize(total), done*100/total)
 	}
-	p.last = time.Now()
-	fmt.Fprint(p.w, "\r\x1b[K"+text)
-	p.drawn = true
+	p.draw(text)
 }
 
-func (p *Line) draw() {
+func (p *Line) draw(text string) {
 	p.last = time.Now()
-	fmt.Fprint(p.w, "\r\x1b[K"+p.tally.Line())
+	fmt.Fprint(p.w, "\r\x1b[K"+text)
 	p.drawn = true
 }
 
