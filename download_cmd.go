@@ -26,7 +26,7 @@ func downloadCommand(e *env) *cobra.Command {
 		ValidArgsFunction: e.completeArticles,
 	}
 	c.Flags().StringVar(&o.dir, "dir", "", "the folder (default: [download] dir, else the download folder)")
-	c.Flags().IntVar(&o.n, "n", 1, "which of the article's files, from 1")
+	c.Flags().IntVar(&o.n, "file", 1, "which of the article's files, from 1")
 	c.Flags().BoolVar(&o.json, "json", false, "print an object {path,bytes,resumed,existed}")
 	return c
 }

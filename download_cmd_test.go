@@ -92,7 +92,7 @@ func TestPodcastReadAndDownload(t *testing.T) {
 		says string
 	}{
 		{[]string{ep0}, 1, "answered HTTP 404"},
-		{[]string{"--n", "2", ep1}, 2, "has no file 2 (its files are 1 to 1)"},
+		{[]string{"--file", "2", ep1}, 2, "has no file 2 (its files are 1 to 1)"},
 		{[]string{"x"}, 2, "not an article id"},
 		{[]string{}, 2, "one article id"},
 		{[]string{"--dir", filepath.Join(dir, "nope"), ep1}, 1, "no folder " + filepath.Join(dir, "nope")},

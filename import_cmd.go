@@ -71,10 +71,11 @@ func runImport(e *env, o importOptions, args []string) error {
 		return err
 	}
 	var res library.ImportResult
+	opts := library.ImportOptions{DryRun: o.dryRun, Folder: o.folder}
 	if o.account != "" {
-		res, err = lib.ImportTo(e.ctx, o.account, args[0], o.dryRun)
+		res, err = lib.ImportTo(e.ctx, o.account, args[0], opts)
 	} else {
-		res, err = lib.Import(e.ctx, args[0], o.dryRun)
+		res, err = lib.Import(e.ctx, args[0], opts)
 	}
 	for _, f := range res.Failed {
 		fmt.Fprintf(e.stderr, "byline import: %s\n", f)
@@ -121,7 +122,11 @@ func importSummary(file string, res library.ImportResult, queries int, config st
 		line += fmt.Sprintf(", %d %s skipped", n, plural(n, "line", "lines"))
 	}
 	if queries > 0 {
-		line += fmt.Sprintf(", %d saved %s added to %s", queries, plural(queries, "query", "queries"), config)
+		added := "added to"
+		if dryRun {
+			added = "to add to"
+		}
+		line += fmt.Sprintf(", %d saved %s %s %s", queries, plural(queries, "query", "queries"), added, config)
 	}
 	return line
 }

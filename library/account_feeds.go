@@ -92,8 +92,8 @@ func (l *Library) editOnServer(ctx context.Context, f model.Feed, title, folder 
 // cannot subscribe to is reported in the result and the rest go on. Each
 // feed goes in its folder (the whole path, as the server's one label). A
 // dry run only counts, and asks the server nothing.
-func (l *Library) ImportTo(ctx context.Context, account, path string, dryRun bool) (ImportResult, error) {
-	file, err := readImportFile(path)
+func (l *Library) ImportTo(ctx context.Context, account, path string, o ImportOptions) (ImportResult, error) {
+	file, err := readImportFile(path, o.Folder)
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -116,7 +116,7 @@ func (l *Library) ImportTo(ctx context.Context, account, path string, dryRun boo
 			res.Existing++
 			continue
 		}
-		if dryRun {
+		if o.DryRun {
 			have[u] = true
 			res.Added++
 			continue

@@ -24,18 +24,25 @@ type ImportResult struct {
 	Failed  []string // feeds an account's server refused, one line each
 }
 
+// ImportOptions are how an import goes: only counted (DryRun), every feed
+// put inside a folder (its own folder path under Folder).
+type ImportOptions struct {
+	DryRun bool
+	Folder string
+}
+
 // Import subscribes to every feed of an OPML file or a newsboat-style urls
 // file: its titles kept as the user's, its folders and tags. A file past
 // the import limits, or that is no import file, imports none of it;
 // lines it cannot use are skipped and named. Importing the same file again
 // changes nothing. A dry run counts the same and keeps nothing.
-func (l *Library) Import(ctx context.Context, path string, dryRun bool) (ImportResult, error) {
-	file, err := readImportFile(path)
+func (l *Library) Import(ctx context.Context, path string, o ImportOptions) (ImportResult, error) {
+	file, err := readImportFile(path, o.Folder)
 	if err != nil {
 		return ImportResult{}, err
 	}
 	res := importResult(file)
-	c, err := l.store.ImportFeeds(ctx, file.Subs, dryRun)
+	c, err := l.store.ImportFeeds(ctx, file.Subs, o.DryRun)
 	res.Added, res.Existing, res.Updated = c.Added, c.Existing, c.Updated
 	return res, err
 }
@@ -55,10 +62,11 @@ func importResult(file sublist.ImportFile) ImportResult {
 
 // readImportFile reads an OPML document or a newsboat urls file, telling
 // them apart by their first character past blanks and a BOM, its URLs in
-// the form byline stores; a URL that cannot be is skipped with its line.
+// the form byline stores; a URL that cannot be is skipped with its line;
+// every folder goes under the folder path under ("" for none).
 // The file is read through the parsers, whose limits refuse a file too
 // large without reading all of it.
-func readImportFile(path string) (sublist.ImportFile, error) {
+func readImportFile(path, under string) (sublist.ImportFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return sublist.ImportFile{}, badInput("read %s: %w", path, unwrapPathError(err))
@@ -88,6 +96,9 @@ func readImportFile(path string) (sublist.ImportFile, error) {
 			continue
 		}
 		sub.URL = u
+		if under != "" {
+			sub.Folder = model.FolderPath(append(model.FolderNames(under), model.FolderNames(sub.Folder)...)...)
+		}
 		kept = append(kept, sub)
 	}
 	file.Subs = kept

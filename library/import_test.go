@@ -46,7 +46,7 @@ exec:~/bin/weather
 "filter:~/bin/clean:%[1]s/c" news
 "query:Unread tech:unread = \"yes\" and tags # \"tech\""
 `, srv.URL))
-	res, err := l.Import(ctx, path, false)
+	res, err := l.Import(ctx, path, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,12 +77,12 @@ func TestImportAgainChangesNothingAndFillsWhatIsMissing(t *testing.T) {
   <outline type="rss" text="Old one" xmlUrl="https://old.example/feed"/>
   <outline type="rss" text="New one" xmlUrl="https://new.example/feed" category="daily"/>
 </outline></outline></body></opml>`)
-	first, err := l.Import(ctx, path, false)
+	first, err := l.Import(ctx, path, ImportOptions{})
 	if err != nil || first.Added != 1 || first.Updated != 1 || first.Existing != 0 {
 		t.Fatalf("first import = %+v, %v", first, err)
 	}
 	before, _ := l.Feeds(ctx)
-	again, err := l.Import(ctx, path, false)
+	again, err := l.Import(ctx, path, ImportOptions{})
 	if err != nil || again.Added != 0 || again.Updated != 0 || again.Existing != 2 {
 		t.Fatalf("second import = %+v, %v", again, err)
 	}
@@ -100,7 +100,7 @@ func TestImportDryRunKeepsNothing(t *testing.T) {
 	l := open(t, false)
 	ctx := context.Background()
 	path := writeFile(t, "urls", "https://a.example/feed\nhttps://b.example/feed\nexec:x\n")
-	res, err := l.Import(ctx, path, true)
+	res, err := l.Import(ctx, path, ImportOptions{DryRun: true})
 	if err != nil || res.Added != 2 || len(res.Skipped) != 1 {
 		t.Fatalf("dry run = %+v, %v", res, err)
 	}
@@ -119,7 +119,7 @@ func TestImportRefusesAWholeBadFile(t *testing.T) {
 		"deep":   "<opml><body>" + strings.Repeat(`<outline text="f">`, 200) + `<outline xmlUrl="https://d.example/f"/>` + "</body></opml>",
 		"broken": "<opml><body><outline text='x' xmlUrl='https://e.example/f'></body>",
 	} {
-		_, err := l.Import(ctx, writeFile(t, "f", text), false)
+		_, err := l.Import(ctx, writeFile(t, "f", text), ImportOptions{})
 		if !errors.Is(err, ErrBadInput) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: want one line of bad input, got %v", name, err)
 		}
@@ -156,7 +156,7 @@ func TestOPMLRoundTripsThroughImportAndExport(t *testing.T) {
 <outline text="Loose" type="rss" xmlUrl="https://loose.example/feed"/>
 <outline text="News"><outline text="Wire" type="rss" xmlUrl="https://wire.example/feed"/></outline>
 </body></opml>`
-	if _, err := l.Import(ctx, writeFile(t, "in.opml", doc), false); err != nil {
+	if _, err := l.Import(ctx, writeFile(t, "in.opml", doc), ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
@@ -171,8 +171,24 @@ func TestOPMLRoundTripsThroughImportAndExport(t *testing.T) {
 func TestImportRefusesAFileWithNoFeedAtAll(t *testing.T) {
 	l := open(t, false)
 	path := writeFile(t, "go.sum", "golang.org/x/net v0.1.0 h1:abc=\nexec:x\n")
-	_, err := l.Import(context.Background(), path, false)
+	_, err := l.Import(context.Background(), path, ImportOptions{})
 	if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), "no feed byline can read in it (2 lines skipped; urls line 1:") {
 		t.Errorf("got %v", err)
+	}
+}
+
+func TestImportIntoAFolder(t *testing.T) {
+	l := open(t, false)
+	ctx := context.Background()
+	path := writeFile(t, "subs.opml", `<opml version="2.0"><body>
+<outline text="News"><outline text="Wire" xmlUrl="https://wire.example/feed"/></outline>
+<outline text="Loose" xmlUrl="https://loose.example/feed"/></body></opml>`)
+	if _, err := l.Import(ctx, path, ImportOptions{Folder: " Old reader / 2026 "}); err != nil {
+		t.Fatal(err)
+	}
+	for u, want := range map[string]string{"https://wire.example/feed": "Old reader/2026/News", "https://loose.example/feed": "Old reader/2026"} {
+		if f, err := l.FindFeed(ctx, u); err != nil || f.Folder != want {
+			t.Errorf("%s: folder %q, %v; want %q", u, f.Folder, err, want)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func benchmarkRefresh(b *testing.B, opts func(*Options)) {
 		b.Fatal(err)
 	}
 	defer l.Close()
-	if _, err := l.Import(ctx, list, false); err != nil {
+	if _, err := l.Import(ctx, list, ImportOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	if s, err := l.Refresh(ctx, Progress{}); err != nil || s.OK != benchFeeds {

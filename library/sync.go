@@ -198,8 +198,8 @@ func (s *session) pullFeeds(ctx context.Context, r *SyncResult) error {
 	feeds := make([]model.Feed, 0, len(subs))
 	for _, sub := range subs {
 		f := model.Feed{RemoteID: sub.StreamID, URL: sub.URL, Title: sub.Title, SiteURL: sub.SiteURL}
-		if len(sub.Folders) > 0 { // a label is a folder; a feed in more than one keeps the rest as tags
-			f.Folder, f.Tags = model.FolderPath(sub.Folders[0]), sub.Folders[1:]
+		if len(sub.Folders) > 0 { // a label is a folder ("A/B": nested); a feed in more keeps the rest as tags
+			f.Folder, f.Tags = sub.Folders[0], sub.Folders[1:]
 		}
 		feeds = append(feeds, f)
 	}

@@ -254,7 +254,7 @@ func TestImportIntoMiniflux(t *testing.T) {
 <outline type="rss" text="E" xmlUrl="%s/e.xml"/>
 <outline type="rss" text="Gone" xmlUrl="%s/missing"/>
 </body></opml>`, feeds.URL, feeds.URL, "http://127.0.0.1:1"), 0o644)
-	res, err := l.ImportTo(context.Background(), "mf", opml, false)
+	res, err := l.ImportTo(context.Background(), "mf", opml, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,6 +267,9 @@ func TestImportIntoMiniflux(t *testing.T) {
 	}
 	if len(cats) != 2 || cats["/d.xml"] != "Work/Deep" {
 		t.Errorf("Miniflux feeds: %v", cats)
+	}
+	if f, err := l.FindFeed(context.Background(), feeds.URL+"/d.xml"); err != nil || f.Folder != "Work/Deep" {
+		t.Errorf("after the sync, the nested folder here: %q, %v", f.Folder, err)
 	}
 	if n, _ := l.CountArticles(context.Background(), model.ArticleQuery{Account: "mf"}); n != 2 {
 		t.Errorf("%d articles here after the import, want 2", n)
