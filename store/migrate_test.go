@@ -80,3 +80,32 @@ func userVersion(t *testing.T, db *sql.DB) int {
 	}
 	return v
 }
+
+// TestFoldersApartFromTags: migration 8 makes a feed's first tag its
+// folder (a "/" in it kept as one name) and leaves the rest as tags.
+func TestFoldersApartFromTags(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "byline.db")
+	old, err := openAt(ctx, path, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for url, tags := range map[string]string{"https://a.example/f": "News\ndaily\nlong reads",
+		"https://b.example/f": "AC/DC", "https://c.example/f": ""} {
+		if _, err := old.db.Exec(`INSERT INTO feeds (url, tags) VALUES (?, ?)`, url, tags); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for url, want := range map[string]string{"https://a.example/f": "News [daily long reads]",
+		"https://b.example/f": "AC∕DC []", "https://c.example/f": " []"} {
+		if f, err := s.FeedByURL(ctx, url); err != nil || fmt.Sprintf("%s %v", f.Folder, f.Tags) != want {
+			t.Errorf("%s: folder %q, tags %q, %v; want %s", url, f.Folder, f.Tags, err, want)
+		}
+	}
+}
