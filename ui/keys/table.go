@@ -144,7 +144,7 @@ var table = [count]Action{
 		on(Headlines, 3, 1).short(4), on(Feeds, 4, 1), on(Reader, 2, 5).as("find in article")}},
 	Search: {"search", []string{"ctrl+f"}, "ctrl+f", "search text", []Use{on(Headlines, 3, 2), on(Feeds, 4, 2)}},
 	Refresh: {"refresh", []string{"r"}, "r", "refresh feed", []Use{
-		on(Headlines, 3, 4), on(Feeds, 3, 1).short(3), unlisted(Reader)}},
+		on(Headlines, 3, 4), on(Feeds, 3, 1).short(3).as("refresh feed/folder"), unlisted(Reader)}},
 	RefreshAll: {"refresh_all", []string{"R"}, "R", "refresh all", []Use{
 		on(Headlines, 3, 5).short(5), on(Feeds, 3, 2).short(4)}},
 	FetchPage: {"fetch_page", []string{"R"}, "R", "fetch the page", []Use{on(Reader, 2, 7)}},

@@ -73,7 +73,7 @@ func fieldWords(key string, f model.Feed, keepDays int) (label, empty, hint stri
 		if f.Account != "" {
 			return "folder", "none", "the folder on the account's server; empty: none"
 		}
-		return "folder", "none", "the folder it is listed in; empty: none"
+		return "folder", "none", "its folder, a path (News/World nests); empty: none"
 	case "tags":
 		return "tags", "none", "labels, split by commas: each is a #tag row of the feeds pane; empty: none"
 	case "interval":

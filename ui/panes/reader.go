@@ -9,8 +9,12 @@ import (
 	"github.com/byline-reader/byline/ui/theme"
 )
 
-// NoTextLine is what the reader says for an article without any text.
-const NoTextLine = "This article has no text. Press o to open it in your browser."
+// NoTextLine is what the reader says for an article without any text;
+// NoTextFileLine for one that has a file to play (a podcast's episode).
+const (
+	NoTextLine     = "This article has no text. Press o to open it in your browser."
+	NoTextFileLine = "This episode has no notes. Press p to play it."
+)
 
 // Reader shows one article: a header, then the body rendered by Glamour
 // in a command of the app's. Until the render for the current width and
@@ -115,7 +119,11 @@ func (r *Reader) Need(cache *reader.Cache, width, textWidth int, dark bool) (rea
 		r.want = k
 		r.v.ClearRender()
 		if r.body == "" {
-			r.v.SetRender(&reader.Rendered{Lines: []string{NoTextLine}})
+			line := NoTextLine
+			if len(r.article.Enclosures) > 0 {
+				line = NoTextFileLine
+			}
+			r.v.SetRender(&reader.Rendered{Lines: []string{line}})
 			return k, false
 		}
 		if c, ok := cache.Get(k); ok {
