@@ -59,7 +59,7 @@ var importRules = []importRule{
 var outsideRules = map[string][]string{
 	"charm.land/bubbletea/v2":                   {"ui", "ui/"},
 	"charm.land/bubbles/v2":                     {"ui", "ui/"},
-	"modernc.org/sqlite":                        {"store", "store/newsboat"},
+	"modernc.org/sqlite":                        {"store", "store/sqlitefile"},
 	"github.com/mmcdole/gofeed":                 {"feeds", "feeds/"},
 	"codeberg.org/readeck/go-readability/v2":    {"feeds/extract"},
 	"github.com/JohannesKaufmann/html-to-markd": {"feeds/extract"},

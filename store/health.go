@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"strings"
 
 	"github.com/byline-reader/byline/store/schema"
+	"github.com/byline-reader/byline/store/sqlitefile"
 )
 
 // Health is what Inspect finds of a database file, read without changing
@@ -92,27 +92,11 @@ func Inspect(ctx context.Context, path string) (Health, error) {
 	return h, nil
 }
 
-// openQueryOnly opens path in SQLite's mode "rw" or "ro", both of which
-// fail rather than create a missing file, with query_only, which refuses
-// every write. Read-write lets the last connection to close remove the
-// -wal and -shm files of a WAL database as byline does, where read-only
-// would leave them.
+// openQueryOnly opens path query-only (sqlitefile.QueryOnly), its error
+// naming the file.
 func openQueryOnly(path, mode string) (*sql.DB, error) {
-	q := url.Values{}
-	q.Set("mode", mode)
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
-	q.Add("_pragma", "query_only(1)")
-	dsn, err := fileURI(path, q)
+	db, err := sqlitefile.QueryOnly(path, mode)
 	if err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	db.SetMaxOpenConns(1)
-	if err := db.Ping(); err != nil {
-		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil

@@ -15,14 +15,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
-
 	"github.com/byline-reader/byline/model/filter"
 	"github.com/byline-reader/byline/store/schema"
+	"github.com/byline-reader/byline/store/sqlitefile"
 )
 
 // ErrNotFound says that the feed or article asked for does not exist.
@@ -40,7 +38,7 @@ type Store struct {
 
 // busyTimeout is how long a statement waits for another connection or
 // process to release the database before it fails with SQLITE_BUSY.
-const busyTimeout = 5 * time.Second
+const busyTimeout = sqlitefile.BusyTimeout
 
 // Open opens the database at path, creating the file if it does not exist,
 // and brings its schema up to date. The directory must already exist.
@@ -139,21 +137,7 @@ func dataSourceName(path string) (string, error) {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
-	return fileURI(path, q)
-}
-
-// fileURI is SQLite's URI of the file at path with the parameters q.
-func fileURI(path string, q url.Values) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	abs = filepath.ToSlash(abs)
-	if !strings.HasPrefix(abs, "/") {
-		abs = "/" + abs // a Windows drive letter: file:/C:/...
-	}
-	u := url.URL{Path: abs}
-	return "file:" + u.EscapedPath() + "?" + q.Encode(), nil
+	return sqlitefile.URI(path, q)
 }
 
 // Close closes the database.

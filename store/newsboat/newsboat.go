@@ -2,7 +2,7 @@
 // (byline import --newsboat-cache): each item's feed, guid, link, read
 // and starred, the file opened read-only and query-only, never written.
 // store.ApplyState carries the marks onto byline's articles. It is the one
-// sub-package of store that opens a file with the driver: not byline's.
+// sub-package of store that opens a file (store/sqlitefile): not byline's.
 package newsboat
 
 import (
@@ -10,13 +10,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/byline-reader/byline/model"
-	_ "modernc.org/sqlite" // the driver, to read newsboat's file
+	"github.com/byline-reader/byline/store/sqlitefile"
 )
 
 // ErrNotNewsboat is the error of a file that is not a newsboat cache: not
@@ -49,7 +47,7 @@ func Read(ctx context.Context, path, starFlags string) ([]Mark, error) {
 		return nil, err
 	}
 	f.Close()
-	db, err := openReadOnly(path)
+	db, err := sqlitefile.QueryOnly(path, "ro")
 	if err != nil {
 		return nil, notNewsboat(ctx, path, err)
 	}
@@ -134,31 +132,4 @@ func items(ctx context.Context, db *sql.DB, starFlags string) ([]Mark, error) {
 		marks = append(marks, m)
 	}
 	return marks, rows.Err()
-}
-
-// openReadOnly opens path read-only and query-only: it never creates the
-// file, and refuses every write.
-func openReadOnly(path string) (*sql.DB, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	q.Set("mode", "ro")
-	q.Add("_pragma", "query_only(1)")
-	q.Add("_pragma", "busy_timeout(5000)")
-	u := url.URL{Path: filepath.ToSlash(abs)}
-	if !strings.HasPrefix(u.Path, "/") {
-		u.Path = "/" + u.Path // a Windows drive letter: file:/C:/...
-	}
-	db, err := sql.Open("sqlite", "file:"+u.EscapedPath()+"?"+q.Encode())
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1)
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
 }
