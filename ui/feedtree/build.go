@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/byline-reader/byline/model"
+	"github.com/byline-reader/byline/model/filter"
 )
 
 // Build lays out the pane: the views; the saved queries, in the order
@@ -246,13 +247,5 @@ func Groups(f model.Feed) []Group {
 }
 
 // tagKey is a tag or a folder name as matched: trimmed, ASCII letters
-// lower-cased.
-func tagKey(name string) string {
-	b := []byte(strings.TrimSpace(name))
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
+// lower-cased (filter.LowerASCII, the store's and the filter's folding).
+func tagKey(name string) string { return filter.LowerASCII(strings.TrimSpace(name)) }
